@@ -1,0 +1,58 @@
+package io.clipsearch.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates {@code ../shared} (fixtures, datasets, sample images) beside the checkout.
+ *
+ * <p>Tests that need it call one of these methods; where the folder is absent (a user's laptop)
+ * the test is skipped with a message saying so, never failed.
+ */
+public final class SharedFixtures {
+
+  private SharedFixtures() {}
+
+  /** The shared folder, or a skipped test if it is not there. */
+  public static Path root() {
+    Path root = locate();
+    assumeTrue(
+        root != null,
+        "../shared is not beside this checkout (set -Dclipsearch.shared=DIR): test skipped");
+    return root;
+  }
+
+  /** A path under {@code ../shared}, or a skipped test if it is not there. */
+  public static Path path(String relative) {
+    Path p = root().resolve(relative);
+    assumeTrue(Files.exists(p), p + " is missing: test skipped");
+    return p;
+  }
+
+  /** {@code ../shared/clip-fixtures/<relative>}. */
+  public static Path clipFixture(String relative) {
+    return path("clip-fixtures/" + relative);
+  }
+
+  /** The tiny-clip fixture model folder. */
+  public static Path tinyClip() {
+    return clipFixture("tiny-clip");
+  }
+
+  private static Path locate() {
+    String configured = System.getProperty("clipsearch.shared");
+    if (configured != null && Files.isDirectory(Path.of(configured))) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    // walk up from the working directory: tests run in a module folder, ../shared sits beside the repo
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolveSibling("shared");
+      if (Files.isDirectory(candidate.resolve("clip-fixtures"))) {
+        return candidate.normalize();
+      }
+    }
+    return null;
+  }
+}
