@@ -58,7 +58,8 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
     requireFile(vocabJson, "vocabulary (vocab.json)");
     requireFile(mergesTxt, "merges (merges.txt)");
     Map<String, Integer> ids =
-        new ObjectMapper().readValue(vocabJson.toFile(), new TypeReference<Map<String, Integer>>() {});
+        new ObjectMapper()
+            .readValue(vocabJson.toFile(), new TypeReference<Map<String, Integer>>() {});
     if (ids.values().stream().anyMatch(Objects::isNull)) {
       throw new IOException(vocabJson + ": every symbol must map to an integer id");
     }
@@ -129,7 +130,7 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
     String[] symbols = line.strip().split("\\s+");
     if (symbols.length != 2) {
       throw new IOException(
-          file + ":" + lineNumber + ": expected two symbols separated by a space, got '" + line + "'");
+          file + ":" + lineNumber + ": expected two symbols, got '" + line + "'");
     }
     return symbols[0] + " " + symbols[1];
   }

@@ -206,7 +206,11 @@ public final class ClipTokenizer implements TextTokenizer {
       }
       List<String> merged = new ArrayList<>(symbols.size());
       for (int i = 0; i < symbols.size(); i++) {
-        if (i < symbols.size() - 1 && symbols.get(i).equals(left) && symbols.get(i + 1).equals(right)) {
+        boolean pair =
+            i < symbols.size() - 1
+                && symbols.get(i).equals(left)
+                && symbols.get(i + 1).equals(right);
+        if (pair) {
           merged.add(left + right);
           i++;
         } else {
@@ -250,7 +254,8 @@ public final class ClipTokenizer implements TextTokenizer {
       throw new NoSuchFileException(
           dir.toString(),
           null,
-          "no CLIP tokenizer files: expected " + VOCAB_JSON + " and " + MERGES_TXT + ", or " + OPENAI_BPE);
+          "no CLIP tokenizer files: expected "
+              + (VOCAB_JSON + " and " + MERGES_TXT + ", or " + OPENAI_BPE));
     }
     if (candidates.size() > 1) {
       throw new IOException(dir + ": several BPE files, cannot choose: " + candidates);

@@ -89,7 +89,8 @@ class ClipTokenizerGoldenTest {
                 + " of "
                 + golden.size()
                 + " lines differ; the first ones:\n"
-                + String.join("\n", mismatches.subList(0, Math.min(SHOWN_MISMATCHES, mismatches.size()))));
+                + String.join(
+                    "\n", mismatches.subList(0, Math.min(SHOWN_MISMATCHES, mismatches.size()))));
   }
 
   static List<GoldenLine> readGolden() throws IOException {

@@ -153,7 +153,8 @@ class ClipTokenizerTest {
     Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n");
 
     IOException e =
-        assertThrows(IOException.class, () -> ClipTokenizer.fromHuggingFaceFiles(vocab, merges, 77));
+        assertThrows(
+            IOException.class, () -> ClipTokenizer.fromHuggingFaceFiles(vocab, merges, 77));
     assertTrue(e.getMessage().contains("<|startoftext|>"), e.getMessage());
   }
 

@@ -45,7 +45,8 @@ class HtmlEntitiesTest {
 
   @Test
   void unescapesStrictlyLikeFtfy() {
-    assertEquals("ñ Ñ Ñ &nTILDE;", HtmlEntities.unescapeStrict("&ntilde; &Ntilde; &NTILDE; &nTILDE;"));
+    assertEquals(
+        "ñ Ñ Ñ &nTILDE;", HtmlEntities.unescapeStrict("&ntilde; &Ntilde; &NTILDE; &nTILDE;"));
     assertEquals("BUNDESSTRASSE", HtmlEntities.unescapeStrict("BUNDESSTRA&SZLIG;E"));
     assertEquals("this&not that", HtmlEntities.unescapeStrict("this&not that"));
     // decoded only in part by Python: kept whole
