@@ -24,6 +24,7 @@ public final class ConsoleProgressBar implements ProgressListener {
   private static final int BAR_WIDTH = 24;
   private static final long TERMINAL_REDRAW_NANOS = 100_000_000L;
   private static final long PLAIN_LINE_NANOS = 5_000_000_000L;
+  private static final double KB = 1e3;
   private static final double MB = 1e6;
 
   private final PrintStream out;
@@ -98,13 +99,12 @@ public final class ConsoleProgressBar implements ProgressListener {
             .append(" [")
             .append("#".repeat(filled))
             .append("-".repeat(BAR_WIDTH - filled))
-            .append(
-                String.format(
-                    Locale.ROOT,
-                    "] %3d%% %.1f/%.1f MB",
-                    (int) (fraction * 100),
-                    done / MB,
-                    total / MB));
+            .append(String.format(Locale.ROOT, "] %3d%% ", (int) (fraction * 100)));
+    // Small files (configs, tokenizers) in kB: "0.0/0.0 MB" says nothing.
+    double unit = total < MB ? KB : MB;
+    line.append(
+        String.format(
+            Locale.ROOT, "%.1f/%.1f %s", done / unit, total / unit, unit == MB ? "MB" : "kB"));
     long moved = done - startBytes;
     if (moved > 0 && elapsedNanos > 0) {
       double bytesPerSecond = moved / (elapsedNanos / 1e9);

@@ -342,7 +342,12 @@ public final class ModelDownloader implements AutoCloseable {
             n = in.read(buffer);
           } catch (IOException e) {
             throw interrupted(
-                file, done, watchdog.fired() ? "no data for " + idleTimeout : e.toString(), e);
+                file,
+                done,
+                watchdog.fired()
+                    ? "no data for " + idleTimeout
+                    : "connection lost: " + e.getMessage(),
+                e);
           }
           if (n < 0) {
             break;

@@ -71,6 +71,6 @@ class ConsoleProgressBarTest {
     String[] lines = text.split(System.lineSeparator());
     assertEquals(4, lines.length, text);
     assertTrue(lines[1].contains(" 60% 6.0/10.0 MB 1.0 MB/s ETA 0:04"), lines[1]);
-    assertTrue(lines[3].startsWith("config.json [########################] 100%"), lines[3]);
+    assertEquals("config.json [########################] 100% 0.3/0.3 kB", lines[3]);
   }
 }
