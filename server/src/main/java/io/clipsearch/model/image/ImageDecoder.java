@@ -85,6 +85,7 @@ public final class ImageDecoder {
     OpenCvNatives.load();
   }
 
+  /** The largest width x height this decoder accepts. */
   public long maxPixels() {
     return maxPixels;
   }
@@ -125,9 +126,7 @@ public final class ImageDecoder {
     if (type == FileType.Jpeg && !JpegStructure.isComplete(bytes)) {
       throw new ImageDecodeException(name, Reason.CORRUPT, "JPEG data is truncated (no end-of-image marker)");
     }
-    DecodedImage image =
-        type == FileType.Gif ? decodeWithImageIo(name, bytes) : decodeWithOpenCv(name, bytes, header);
-    return image;
+    return type == FileType.Gif ? decodeWithImageIo(name, bytes) : decodeWithOpenCv(name, bytes, header);
   }
 
   private static FileType detect(byte[] bytes) {
