@@ -1,0 +1,302 @@
+package io.clipsearch.model.image;
+
+import com.drew.imaging.FileType;
+import com.drew.imaging.FileTypeDetector;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.bmp.BmpHeaderDirectory;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.gif.GifHeaderDirectory;
+import com.drew.metadata.jpeg.JpegDirectory;
+import com.drew.metadata.png.PngDirectory;
+import com.drew.metadata.webp.WebpDirectory;
+import io.clipsearch.model.image.ImageDecodeException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Turns encoded image bytes into 8-bit RGB pixels, upright, the way the reference CLIP pipeline
+ * (Pillow's {@code Image.open}, {@code ImageOps.exif_transpose}, {@code convert("RGB")}) sees them.
+ *
+ * <p>Strategy, in order:
+ *
+ * <ol>
+ *   <li>Read the bytes ({@link Reason#UNREADABLE} on I/O errors, {@link Reason#EMPTY} for none).
+ *   <li>Sniff the format from the magic bytes, never the file name: JPEG, PNG, GIF, WebP, BMP and
+ *       TIFF are decoded; anything else is {@link Reason#NOT_AN_IMAGE}.
+ *   <li>Read width, height and EXIF orientation from the header with metadata-extractor, and refuse
+ *       images over the pixel cap ({@link Reason#TOO_LARGE}) before any pixel buffer exists, so a
+ *       small file claiming 50000x50000 pixels costs nothing. A header without dimensions is {@link
+ *       Reason#CORRUPT}.
+ *   <li>A JPEG whose marker structure ends before its end-of-image marker is {@link
+ *       Reason#CORRUPT}: libjpeg would fill the missing part with gray and call it a success, while
+ *       the reference (Pillow without {@code LOAD_TRUNCATED_IMAGES}) refuses it. Refusing keeps a
+ *       half-gray photo out of the index and makes the outcome independent of where the cut falls.
+ *   <li>Decode with OpenCV ({@code IMREAD_COLOR}: gray and palette expanded to three channels,
+ *       alpha dropped without compositing, 16-bit samples scaled to 8 bits, CMYK converted), or
+ *       with ImageIO for GIF, which OpenCV 4.9 cannot read; the first frame of an animation. OpenCV
+ *       is told to ignore EXIF orientation so it is applied exactly once, here, for all 8 values.
+ * </ol>
+ *
+ * <p>Thread-safe and stateless apart from its immutable pixel cap: share one instance. Every
+ * OpenCV {@link Mat} it creates is released before {@link #decode} returns, on success and on
+ * failure; the returned {@link DecodedImage} is plain Java memory owned by the caller.
+ */
+public final class ImageDecoder {
+
+  /** Default pixel cap: 100 megapixels, above any camera's JPEG and far below a bomb's claim. */
+  public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+  private static final Set<FileType> DECODABLE =
+      Set.of(FileType.Jpeg, FileType.Png, FileType.Gif, FileType.WebP, FileType.Bmp, FileType.Tiff);
+
+  private final long maxPixels;
+
+  /** A decoder with the {@linkplain #DEFAULT_MAX_PIXELS default pixel cap}. */
+  public ImageDecoder() {
+    this(DEFAULT_MAX_PIXELS);
+  }
+
+  /**
+   * @param maxPixels the largest width x height accepted
+   * @throws IllegalArgumentException if {@code maxPixels} is not positive
+   */
+  public ImageDecoder(long maxPixels) {
+    if (maxPixels <= 0) {
+      throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+    }
+    this.maxPixels = maxPixels;
+    OpenCvNatives.load();
+  }
+
+  /** The largest width x height this decoder accepts. */
+  public long maxPixels() {
+    return maxPixels;
+  }
+
+  /**
+   * Decodes one image.
+   *
+   * @return upright RGB pixels, owned by the caller
+   * @throws ImageDecodeException naming the image and the {@link Reason} when it cannot be decoded
+   */
+  public DecodedImage decode(ImageSource source) throws ImageDecodeException {
+    String name = source.name();
+    byte[] bytes;
+    try {
+      bytes = source.readBytes();
+    } catch (IOException | SecurityException e) {
+      throw new ImageDecodeException(name, Reason.UNREADABLE, "cannot read: " + describe(e), e);
+    }
+    if (bytes.length == 0) {
+      throw new ImageDecodeException(name, Reason.EMPTY, "file is empty (0 bytes)");
+    }
+    FileType type = detect(bytes);
+    if (!DECODABLE.contains(type)) {
+      throw new ImageDecodeException(
+          name,
+          Reason.NOT_AN_IMAGE,
+          type == FileType.Unknown
+              ? "not an image in a supported format (JPEG, PNG, GIF, WebP, BMP, TIFF)"
+              : "unsupported format " + type.getName());
+    }
+    Header header = readHeader(name, bytes, type);
+    if ((long) header.width * header.height > maxPixels) {
+      throw new ImageDecodeException(
+          name,
+          Reason.TOO_LARGE,
+          header.width + "x" + header.height + " pixels exceeds the limit of " + maxPixels);
+    }
+    if (type == FileType.Jpeg && !JpegStructure.isComplete(bytes)) {
+      throw new ImageDecodeException(name, Reason.CORRUPT, "JPEG data is truncated (no end-of-image marker)");
+    }
+    return type == FileType.Gif ? decodeWithImageIo(name, bytes) : decodeWithOpenCv(name, bytes, header);
+  }
+
+  private static FileType detect(byte[] bytes) {
+    FileType type;
+    try {
+      type = FileTypeDetector.detectFileType(new BufferedInputStream(new ByteArrayInputStream(bytes)));
+    } catch (IOException e) {
+      return FileType.Unknown;
+    }
+    // metadata-extractor's ARW signature ("II*\0" with the first IFD at offset 8) is also the
+    // signature of most little-endian TIFFs, so it names plain TIFF files ARW.
+    return type == FileType.Arw ? FileType.Tiff : type;
+  }
+
+  /** Header facts needed before decoding. {@code orientation} is the EXIF value, 1 if absent. */
+  private record Header(int width, int height, int orientation) {}
+
+  private static Header readHeader(String name, byte[] bytes, FileType type) throws ImageDecodeException {
+    Metadata metadata;
+    try {
+      metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length, type);
+    } catch (ImageProcessingException | IOException | RuntimeException e) {
+      // metadata-extractor throws for headers it cannot parse; the pixels would not decode either
+      throw new ImageDecodeException(name, Reason.CORRUPT, "unreadable " + type.getName() + " header: " + describe(e), e);
+    }
+    int[] size =
+        switch (type) {
+          case Jpeg -> dimensions(metadata, JpegDirectory.class, JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT);
+          case Png -> dimensions(metadata, PngDirectory.class, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT);
+          case Gif -> dimensions(metadata, GifHeaderDirectory.class, GifHeaderDirectory.TAG_IMAGE_WIDTH, GifHeaderDirectory.TAG_IMAGE_HEIGHT);
+          case WebP -> dimensions(metadata, WebpDirectory.class, WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT);
+          case Bmp -> dimensions(metadata, BmpHeaderDirectory.class, BmpHeaderDirectory.TAG_IMAGE_WIDTH, BmpHeaderDirectory.TAG_IMAGE_HEIGHT);
+          case Tiff -> dimensions(metadata, ExifIFD0Directory.class, ExifDirectoryBase.TAG_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+          default -> null;
+        };
+    if (size == null) {
+      throw new ImageDecodeException(name, Reason.CORRUPT, "no image dimensions in the " + type.getName() + " header");
+    }
+    // A bottom-up BMP stores a negative height; a zero side means nothing to decode.
+    int width = Math.abs(size[0]);
+    int height = Math.abs(size[1]);
+    if (width == 0 || height == 0) {
+      throw new ImageDecodeException(name, Reason.CORRUPT, "header claims an empty image " + width + "x" + height);
+    }
+    return new Header(width, height, orientation(metadata));
+  }
+
+  private static int[] dimensions(Metadata metadata, Class<? extends Directory> kind, int widthTag, int heightTag) {
+    for (Directory d : metadata.getDirectoriesOfType(kind)) {
+      if (d.containsTag(widthTag) && d.containsTag(heightTag)) {
+        try {
+          return new int[] {d.getInt(widthTag), d.getInt(heightTag)};
+        } catch (MetadataException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int orientation(Metadata metadata) {
+    ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+    if (ifd0 == null || !ifd0.containsTag(ExifDirectoryBase.TAG_ORIENTATION)) {
+      return 1;
+    }
+    try {
+      int value = ifd0.getInt(ExifDirectoryBase.TAG_ORIENTATION);
+      // Pillow's exif_transpose ignores values outside 1..8; so do we.
+      return value >= 1 && value <= 8 ? value : 1;
+    } catch (MetadataException e) {
+      return 1;
+    }
+  }
+
+  private static DecodedImage decodeWithOpenCv(String name, byte[] bytes, Header header) throws ImageDecodeException {
+    MatOfByte encoded = new MatOfByte(bytes);
+    Mat bgr = null;
+    Mat upright = null;
+    try {
+      bgr = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR | Imgcodecs.IMREAD_IGNORE_ORIENTATION);
+      if (bgr.empty()) {
+        throw new ImageDecodeException(name, Reason.CORRUPT, "image data is damaged or truncated");
+      }
+      if (bgr.type() != CvType.CV_8UC3) {
+        throw new ImageDecodeException(name, Reason.CORRUPT, "decoder returned unexpected pixel type " + CvType.typeToString(bgr.type()));
+      }
+      upright = orient(bgr, header.orientation);
+      Imgproc.cvtColor(upright, upright, Imgproc.COLOR_BGR2RGB);
+      byte[] rgb = new byte[upright.cols() * upright.rows() * 3];
+      upright.get(0, 0, rgb);
+      return new DecodedImage(upright.cols(), upright.rows(), rgb);
+    } finally {
+      if (upright != null && upright != bgr) {
+        upright.release();
+      }
+      if (bgr != null) {
+        bgr.release();
+      }
+      encoded.release();
+    }
+  }
+
+  /**
+   * Applies EXIF orientation like Pillow's {@code exif_transpose}. Returns {@code bgr} itself for 1,
+   * else a new Mat the caller releases.
+   */
+  private static Mat orient(Mat bgr, int orientation) {
+    if (orientation == 1) {
+      return bgr;
+    }
+    Mat out = new Mat();
+    switch (orientation) {
+      case 2 -> Core.flip(bgr, out, 1); // mirror left-right
+      case 3 -> Core.rotate(bgr, out, Core.ROTATE_180);
+      case 4 -> Core.flip(bgr, out, 0); // mirror top-bottom
+      case 5 -> Core.transpose(bgr, out); // mirror along the main diagonal
+      case 6 -> Core.rotate(bgr, out, Core.ROTATE_90_CLOCKWISE);
+      case 7 -> {
+        // transverse: mirror along the anti-diagonal = transpose, then rotate 180
+        Core.transpose(bgr, out);
+        Core.flip(out, out, -1);
+      }
+      case 8 -> Core.rotate(bgr, out, Core.ROTATE_90_COUNTERCLOCKWISE);
+      default -> throw new IllegalStateException("orientation " + orientation);
+    }
+    return out;
+  }
+
+  /**
+   * GIF through ImageIO: the first frame, palette indices mapped to their colors (a transparent
+   * index keeps its palette color, as Pillow's {@code convert("RGB")} does).
+   */
+  private static DecodedImage decodeWithImageIo(String name, byte[] bytes) throws ImageDecodeException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      var readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new ImageDecodeException(name, Reason.CORRUPT, "no ImageIO reader accepts this GIF");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        BufferedImage image = reader.read(0);
+        return toRgb(image);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new ImageDecodeException(name, Reason.CORRUPT, "GIF data is damaged or truncated: " + describe(e), e);
+    }
+  }
+
+  private static DecodedImage toRgb(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] rgb = new byte[w * h * 3];
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      image.getRGB(0, y, w, 1, row, 0, w);
+      int o = y * w * 3;
+      for (int x = 0; x < w; x++) {
+        int argb = row[x];
+        rgb[o++] = (byte) (argb >> 16);
+        rgb[o++] = (byte) (argb >> 8);
+        rgb[o++] = (byte) argb;
+      }
+    }
+    return new DecodedImage(w, h, rgb);
+  }
+
+  private static String describe(Throwable e) {
+    return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
+  }
+}
