@@ -1,6 +1,7 @@
 package io.clipsearch.model.tokenizer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,6 +72,41 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
         continue;
       }
       ranks.put(mergeKey(line, mergesTxt, i + 1), ranks.size());
+    }
+    return new BpeVocabulary(ids, ranks);
+  }
+
+  /**
+   * Reads the vocabulary and merges embedded in a Hugging Face {@code tokenizer.json} (its
+   * {@code model} section, type BPE). Only the BPE tables are taken from it: its pre-tokenizer
+   * and normalizer differ from the reference's text cleaning, which {@link ClipTextCleaner} does.
+   * Merges may be written as {@code "a b"} strings or as {@code ["a", "b"]} pairs (newer files).
+   *
+   * @throws NoSuchFileException naming the file if it is missing
+   * @throws IOException if it cannot be read or holds no BPE model
+   */
+  static BpeVocabulary fromTokenizerJson(Path tokenizerJson) throws IOException {
+    requireFile(tokenizerJson, "tokenizer.json");
+    JsonNode model = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model");
+    if (!"BPE".equals(model.path("type").asText()) || !model.path("vocab").isObject()
+        || !model.path("merges").isArray()) {
+      throw new IOException(tokenizerJson + ": no BPE model with vocab and merges");
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (Map.Entry<String, JsonNode> e : model.get("vocab").properties()) {
+      if (!e.getValue().canConvertToInt()) {
+        throw new IOException(tokenizerJson + ": id of '" + e.getKey() + "' is not an integer");
+      }
+      ids.put(e.getKey(), e.getValue().asInt());
+    }
+    Map<String, Integer> ranks = new HashMap<>();
+    int index = 0;
+    for (JsonNode merge : model.get("merges")) {
+      index++;
+      String line = merge.isArray() && merge.size() == 2
+          ? merge.get(0).asText() + " " + merge.get(1).asText()
+          : merge.asText();
+      ranks.put(mergeKey(line, tokenizerJson, index), ranks.size());
     }
     return new BpeVocabulary(ids, ranks);
   }

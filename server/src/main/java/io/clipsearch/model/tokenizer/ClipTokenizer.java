@@ -39,6 +39,9 @@ public final class ClipTokenizer implements TextTokenizer {
   /** The Hugging Face merges file in a model folder. */
   public static final String MERGES_TXT = "merges.txt";
 
+  /** The Hugging Face single-file tokenizer, whose BPE tables we read. */
+  public static final String TOKENIZER_JSON = "tokenizer.json";
+
   /** The OpenAI merges file. */
   public static final String OPENAI_BPE = "bpe_simple_vocab_16e6.txt.gz";
 
@@ -91,6 +94,21 @@ public final class ClipTokenizer implements TextTokenizer {
   }
 
   /**
+   * A tokenizer from the BPE tables of a Hugging Face {@code tokenizer.json}; the text cleaning
+   * and pre-tokenization stay the reference's, not the file's.
+   *
+   * @throws IllegalArgumentException if {@code contextLength < 2}
+   * @throws NoSuchFileException naming the file if it is missing
+   * @throws IOException if the file cannot be read or holds no BPE model
+   */
+  public static ClipTokenizer fromTokenizerJson(Path tokenizerJson, int contextLength)
+      throws IOException {
+    checkContextLength(contextLength);
+    return new ClipTokenizer(
+        BpeVocabulary.fromTokenizerJson(tokenizerJson), contextLength, tokenizerJson);
+  }
+
+  /**
    * A tokenizer from OpenAI's gzipped BPE merges file.
    *
    * @throws IllegalArgumentException if {@code contextLength < 2}
@@ -104,8 +122,8 @@ public final class ClipTokenizer implements TextTokenizer {
 
   /**
    * A tokenizer from a model's text folder: {@value #VOCAB_JSON} and {@value #MERGES_TXT} when
-   * either is there, else the folder's one {@code .txt.gz} BPE file (preferring
-   * {@value #OPENAI_BPE}).
+   * either is there, else the BPE tables of {@value #TOKENIZER_JSON}, else the folder's one
+   * {@code .txt.gz} BPE file (preferring {@value #OPENAI_BPE}).
    *
    * @throws IllegalArgumentException if {@code contextLength < 2}
    * @throws NoSuchFileException naming what is missing: the folder, one of the Hugging Face files,
@@ -124,6 +142,10 @@ public final class ClipTokenizer implements TextTokenizer {
     Path mergesTxt = textualDir.resolve(MERGES_TXT);
     if (Files.exists(vocabJson) || Files.exists(mergesTxt)) {
       return fromHuggingFaceFiles(vocabJson, mergesTxt, contextLength);
+    }
+    Path tokenizerJson = textualDir.resolve(TOKENIZER_JSON);
+    if (Files.exists(tokenizerJson)) {
+      return fromTokenizerJson(tokenizerJson, contextLength);
     }
     return fromOpenAiBpe(openAiBpeIn(textualDir), contextLength);
   }

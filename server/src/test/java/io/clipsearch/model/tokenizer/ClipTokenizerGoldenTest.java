@@ -51,6 +51,20 @@ class ClipTokenizerGoldenTest {
                         SharedFixtures.clipFixture("tokenizer/bpe_simple_vocab_16e6.txt.gz"),
                         ClipTokenizer.DEFAULT_CONTEXT_LENGTH)),
         Arguments.of(
+            "Hugging Face tokenizer.json (BPE tables)",
+            (Factory)
+                () ->
+                    ClipTokenizer.fromTokenizerJson(
+                        SharedFixtures.clipFixture("tokenizer/hf/tokenizer.json"),
+                        ClipTokenizer.DEFAULT_CONTEXT_LENGTH)),
+        Arguments.of(
+            "vit-b-32-timing folder (tokenizer.json only)",
+            (Factory)
+                () ->
+                    ClipTokenizer.fromModelFolder(
+                        SharedFixtures.clipFixture("vit-b-32-timing/textual"),
+                        ClipTokenizer.DEFAULT_CONTEXT_LENGTH)),
+        Arguments.of(
             "tiny-clip model folder",
             (Factory)
                 () ->

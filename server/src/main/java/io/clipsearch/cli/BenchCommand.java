@@ -1,0 +1,103 @@
+package io.clipsearch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.bench.BenchResult;
+import io.clipsearch.bench.ModelBenchmark;
+import io.clipsearch.model.EngineKind;
+import io.clipsearch.model.ModelFolder;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code clipsearch bench}: speed and memory of a model on this machine, per engine.
+ *
+ * <p>With more than one engine, each runs in a child JVM of its own so that its peak memory is
+ * its own.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure a model per engine: load time, end-to-end images/s from files",
+        "(decode + preprocess + inference), image tower images/s at batch 1 and 16,",
+        "text latency p50/p95 and peak resident memory. Prints a table."})
+final class BenchCommand implements Callable<Integer> {
+
+  @Mixin ModelOptions modelOptions;
+
+  @Option(names = "--images", required = true, paramLabel = "DIR", description = "folder of images")
+  Path images;
+
+  @Option(names = "--max-images", paramLabel = "N", defaultValue = "400",
+      description = "image files embedded end to end at most (default: ${DEFAULT-VALUE})")
+  int maxImages;
+
+  @Option(names = "--calls", paramLabel = "N", defaultValue = "40",
+      description = "engine calls per raw figure, texts for latency (default: ${DEFAULT-VALUE})")
+  int calls;
+
+  @Option(names = "--json", description = "print one JSON line per engine instead of a table")
+  boolean json;
+
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  @Override
+  public Integer call() throws Exception {
+    List<EngineKind> engines = modelOptions.engine != null
+        ? List.of(EngineKind.parse(modelOptions.engine))
+        : List.copyOf(ModelFolder.open(modelOptions.model).engines());
+    List<BenchResult> results = new ArrayList<>();
+    if (engines.size() == 1) {
+      ModelBenchmark bench = new ModelBenchmark(calls, calls, maxImages);
+      results.add(bench.run(modelOptions.model,
+          modelOptions.loadOptions().withEngine(engines.getFirst()), images));
+    } else {
+      for (EngineKind engine : engines) {
+        results.add(runInChildJvm(engine));
+      }
+    }
+    if (json) {
+      for (BenchResult r : results) {
+        System.out.println(mapper.writeValueAsString(r));
+      }
+    } else {
+      printTable(results);
+    }
+    return 0;
+  }
+
+  private BenchResult runInChildJvm(EngineKind engine) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "bench", "--json", "--model", modelOptions.model.toString(), "--engine", engine.name(),
+        "--images", images.toString(), "--max-images", Integer.toString(maxImages),
+        "--calls", Integer.toString(calls), "--threads", Integer.toString(modelOptions.threads)));
+    Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (child.waitFor() != 0) {
+      throw new IllegalStateException("benchmark of " + engine + " failed (see above)");
+    }
+    return mapper.readValue(out, BenchResult.class);
+  }
+
+  private static void printTable(List<BenchResult> results) {
+    System.out.printf("%-8s %8s %7s %12s %12s %13s %11s %11s %10s%n", "engine", "load ms",
+        "images", "e2e img/s", "b1 img/s", "b16 img/s", "text p50", "text p95", "peak RSS");
+    for (BenchResult r : results) {
+      System.out.printf("%-8s %8d %7s %12.1f %12.1f %13.1f %8.1f ms %8.1f ms %7d MB%n", r.engine(),
+          r.loadMillis(), r.images() + (r.failedImages() > 0 ? "*" : ""),
+          r.endToEndImagesPerSec(), r.rawBatch1ImagesPerSec(), r.rawBatch16ImagesPerSec(),
+          r.textP50Millis(), r.textP95Millis(), r.peakRssMb());
+    }
+    if (results.stream().anyMatch(r -> r.failedImages() > 0)) {
+      System.out.println("* some images could not be decoded and are not counted");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.clipsearch.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The top-level command: only lists the subcommands. */
+@Command(
+    name = "clipsearch",
+    mixinStandardHelpOptions = true,
+    version = "clipsearch 0.1.0",
+    description = "Multimodal image-text search with CLIP embeddings.",
+    subcommands = {
+      TokenizeCommand.class,
+      EmbedCommand.class,
+      BenchCommand.class,
+      ModelsCommand.class,
+      HelpCommand.class
+    })
+final class ClipsearchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,20 @@
+package io.clipsearch.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code clipsearch} command line. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command tree: shared by {@link #main} and tests. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new ClipsearchCommand());
+    cli.setExecutionExceptionHandler(new ErrorReporter());
+    return cli;
+  }
+}

@@ -1,0 +1,32 @@
+package io.clipsearch.cli;
+
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.ClipModels;
+import io.clipsearch.model.EngineKind;
+import io.clipsearch.model.LoadOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every model-using command shares: which folder, which engine, how many threads. */
+final class ModelOptions {
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "CLIP model folder")
+  Path model;
+
+  @Option(names = "--engine", paramLabel = "onnx|pytorch",
+      description = "inference engine (default: ONNX where the folder has it)")
+  String engine;
+
+  @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
+  int threads;
+
+  LoadOptions loadOptions() {
+    LoadOptions options = LoadOptions.defaults().withThreads(threads);
+    return engine == null ? options : options.withEngine(EngineKind.parse(engine));
+  }
+
+  ClipModel load() throws IOException {
+    return ClipModels.load(model, loadOptions());
+  }
+}

@@ -1,0 +1,114 @@
+package io.clipsearch.cli;
+
+import io.clipsearch.model.LoadOptions;
+import io.clipsearch.model.ModelVerifier;
+import io.clipsearch.model.hub.ConsoleProgressBar;
+import io.clipsearch.model.hub.KnownModel;
+import io.clipsearch.model.hub.KnownModels;
+import io.clipsearch.model.hub.ModelDownloadException;
+import io.clipsearch.model.hub.ModelDownloader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code clipsearch models}: list, download and check CLIP model folders. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+    description = "List known models, pull one, or verify a model folder.",
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
+final class ModelsCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /**
+   * Where models live unless {@code --models-dir} says otherwise: {@code $CLIPSEARCH_MODELS}, else
+   * {@code models/} of the installation (the launcher passes {@code clipsearch.home}), else
+   * {@code ./models}.
+   */
+  static Path defaultModelsDir() {
+    String env = System.getenv("CLIPSEARCH_MODELS");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("clipsearch.home", "."), "models");
+  }
+
+  /** {@code models list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List the models that 'models pull' knows, with the ones already present.")
+  static final class ListModels implements Callable<Integer> {
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "models folder")
+    Path modelsDir;
+
+    @Override
+    public Integer call() {
+      Path dir = modelsDir != null ? modelsDir : defaultModelsDir();
+      System.out.printf("%-18s %5s %9s  %-9s %-26s %s%n", "name", "dim", "download", "status",
+          "license", "source");
+      for (KnownModel m : KnownModels.all()) {
+        boolean present = java.nio.file.Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
+        System.out.printf("%-18s %5d %6d MB  %-9s %-26s %s%n", m.name(), m.dimension(),
+            m.approxDownloadBytes() / 1_000_000, present ? "present" : "-", m.license(), m.repo());
+      }
+      System.out.println("models folder: " + dir.toAbsolutePath().normalize());
+      return 0;
+    }
+  }
+
+  /** {@code models pull NAME}. */
+  @Command(name = "pull", mixinStandardHelpOptions = true,
+      description = {"Download a known model into the models folder, resuming an interrupted",
+          "download and checking sizes and SHA-256 hashes. HF_TOKEN and HF_ENDPOINT are honoured."})
+  static final class Pull implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "a name from 'models list'")
+    String name;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "models folder")
+    Path modelsDir;
+
+    @Override
+    public Integer call() throws Exception {
+      KnownModel model = KnownModels.require(name);
+      Path dir = modelsDir != null ? modelsDir : defaultModelsDir();
+      try (ModelDownloader downloader = ModelDownloader.fromEnvironment()) {
+        Path folder = downloader.pull(model, dir, ConsoleProgressBar.onStandardError());
+        System.out.println("pulled " + model.name() + " into " + folder);
+        System.out.println("check it with: clipsearch models verify " + folder);
+        return 0;
+      } catch (ModelDownloadException e) {
+        System.err.println("clipsearch: " + e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /** {@code models verify DIR}. */
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = {"Load a model folder on each engine it holds and check shapes, unit norms,",
+          "batch equals single, determinism and agreement between engines."})
+  static final class Verify implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "model folder")
+    Path folder;
+
+    @Override
+    public Integer call() throws Exception {
+      List<ModelVerifier.Check> checks = new ModelVerifier().verify(folder, LoadOptions.defaults());
+      for (ModelVerifier.Check c : checks) {
+        System.out.printf("%-4s %-28s %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail());
+      }
+      boolean ok = checks.stream().allMatch(ModelVerifier.Check::passed);
+      System.out.println(ok ? "model OK: " + folder : "model FAILED verification: " + folder);
+      return ok ? 0 : 1;
+    }
+  }
+}

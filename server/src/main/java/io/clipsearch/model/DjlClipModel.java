@@ -1,0 +1,254 @@
+package io.clipsearch.model;
+
+import io.clipsearch.model.image.ClipPreprocessor;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.model.image.ImageDecoder;
+import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.tokenizer.TextTokenizer;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ClipModel} on DJL: our tokenizer and image preprocessing in Java, the towers on ONNX
+ * Runtime or PyTorch.
+ *
+ * <p>Image batches are pipelined: images are decoded and preprocessed on a pool of decode threads,
+ * up to two inference steps ahead, while the image tower runs the step before. Thread-safe.
+ */
+final class DjlClipModel implements ClipModel {
+
+  private static final Logger log = LoggerFactory.getLogger(DjlClipModel.class);
+
+  /** Inference steps whose images may be decoded ahead of the one running: bounds memory. */
+  private static final int DECODE_LOOKAHEAD_STEPS = 2;
+
+  private final ModelInfo info;
+  private final TextTokenizer tokenizer;
+  private final ImageDecoder decoder;
+  private final ClipPreprocessor preprocessor;
+  private final DjlTower visual;
+  private final DjlTower textual;
+  private final int textLength;
+  private final int imageTensorLength;
+  private final ExecutorService decodePool;
+  private volatile boolean closed;
+
+  DjlClipModel(ModelFolder folder, LoadOptions options) throws IOException {
+    long start = System.nanoTime();
+    EngineKind engine = options.engine().orElseGet(folder::defaultEngine);
+    if (!folder.engines().contains(engine)) {
+      throw new IllegalArgumentException(
+          folder.root() + " has no " + engine.fileName() + " for both towers (engines present: "
+              + folder.engines() + ")");
+    }
+    int cores = options.effectiveThreads();
+    int imageBatch = options.effectiveImageBatch();
+    ClipConfig config = folder.config();
+    long side = config.imageSize();
+    this.tokenizer = folder.openTokenizer();
+    this.decoder = new ImageDecoder(options.maxImagePixels());
+    this.preprocessor = new ClipPreprocessor(folder.preprocess());
+
+    DjlTower image = null;
+    try {
+      if (engine == EngineKind.ONNX) {
+        image = DjlTower.onnx("visual", folder.visualModel(engine), new long[] {3, side, side}, cores,
+            fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
+        this.textual = DjlTower.onnx("textual", folder.textualModel(engine),
+            new long[] {config.contextLength()}, cores, fixed -> textSettings(fixed, cores));
+      } else {
+        PyTorchThreads.configure(cores);
+        image = DjlTower.torchScript("visual", folder.visualModel(engine),
+            new TensorSpec("image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
+            InferenceSettings.forModel(0, imageBatch, cores));
+        this.textual = DjlTower.torchScript("textual", folder.textualModel(engine),
+            new TensorSpec("text", TensorSpec.ElementType.INT64, new long[] {-1, config.contextLength()}),
+            textSettings(0, cores));
+      }
+    } catch (RuntimeException e) {
+      if (image != null) {
+        image.close();
+      }
+      throw e;
+    }
+    this.visual = image;
+    this.textLength = (int) textual.itemShape()[0];
+    this.imageTensorLength = Math.toIntExact(3 * side * side);
+    AtomicInteger n = new AtomicInteger();
+    this.decodePool = Executors.newFixedThreadPool(cores,
+        r -> Thread.ofPlatform().daemon().name("clip-decode-" + n.incrementAndGet()).unstarted(r));
+    this.info = new ModelInfo(folder.id(), folder.name(), config.embedDim(), config.imageSize(),
+        config.contextLength(), engine, visual.settings().maxBatch(), visual.spec().fixedBatch() > 0,
+        visual.spec(), textual.spec());
+    log.info("loaded {} on {} in {} ms (image {} x{} runs, text {})", info.id(), engine,
+        (System.nanoTime() - start) / 1_000_000, visual.spec(), visual.settings().concurrentRuns(),
+        textual.spec());
+  }
+
+  /** Text is latency-bound: every call uses all cores, and several queries may run at once. */
+  private static InferenceSettings textSettings(int fixedBatch, int cores) {
+    return new InferenceSettings(cores, cores, fixedBatch > 0 ? fixedBatch : 64);
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  @Override
+  public int[] tokenize(String text) {
+    ensureOpen();
+    return tokenizer.encode(text);
+  }
+
+  @Override
+  public List<float[]> embedTexts(List<String> texts) {
+    ensureOpen();
+    int[][] rows = new int[texts.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      int[] ids = tokenizer.encode(texts.get(i));
+      rows[i] = java.util.Arrays.copyOf(ids, textLength); // zero-padded, as the reference pads
+    }
+    return normalizedRows(textual.encodeIds(rows));
+  }
+
+  @Override
+  public List<float[]> embedImageTensors(List<float[]> tensors) {
+    ensureOpen();
+    for (float[] t : tensors) {
+      if (t.length != imageTensorLength) {
+        throw new IllegalArgumentException(
+            "image tensor has " + t.length + " values, the model takes " + imageTensorLength);
+      }
+    }
+    return normalizedRows(visual.encodeFloats(tensors.toArray(float[][]::new)));
+  }
+
+  @Override
+  public List<ImageEmbedding> embedImages(List<ImageSource> images) {
+    ensureOpen();
+    int step = visual.settings().maxBatch() * visual.settings().concurrentRuns();
+    List<ImageEmbedding> results = new ArrayList<>(images.size());
+    Deque<List<CompletableFuture<Prepared>>> ahead = new ArrayDeque<>();
+    int next = 0;
+    while (next < images.size() || !ahead.isEmpty()) {
+      while (next < images.size() && ahead.size() <= DECODE_LOOKAHEAD_STEPS) {
+        List<CompletableFuture<Prepared>> group = new ArrayList<>(step);
+        for (ImageSource src : images.subList(next, Math.min(images.size(), next + step))) {
+          group.add(CompletableFuture.supplyAsync(() -> prepare(src), decodePool));
+        }
+        ahead.add(group);
+        next += group.size();
+      }
+      results.addAll(embedPrepared(join(ahead.poll())));
+    }
+    return results;
+  }
+
+  private List<ImageEmbedding> embedPrepared(List<Prepared> group) {
+    List<float[]> tensors = new ArrayList<>(group.size());
+    for (Prepared p : group) {
+      if (p.tensor() != null) {
+        tensors.add(p.tensor());
+      }
+    }
+    List<float[]> vectors = tensors.isEmpty() ? List.of() : embedImageTensors(tensors);
+    List<ImageEmbedding> out = new ArrayList<>(group.size());
+    int v = 0;
+    for (Prepared p : group) {
+      out.add(p.tensor() != null
+          ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
+          : new ImageEmbedding.Failed(p.name(), p.error()));
+    }
+    return out;
+  }
+
+  /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
+  private Prepared prepare(ImageSource source) {
+    try {
+      return new Prepared(source.name(), preprocessor.toTensor(decoder.decode(source)), null);
+    } catch (ImageDecodeException e) {
+      return new Prepared(source.name(), null, e);
+    } catch (RuntimeException | OutOfMemoryError e) {
+      log.warn("unexpected failure decoding {}", source.name(), e);
+      return new Prepared(source.name(), null, new ImageDecodeException(source.name(),
+          ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
+    }
+  }
+
+  private static List<Prepared> join(List<CompletableFuture<Prepared>> group) {
+    List<Prepared> out = new ArrayList<>(group.size());
+    try {
+      for (CompletableFuture<Prepared> f : group) {
+        out.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      group.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new EmbeddingException("interrupted while decoding images", e);
+    } catch (ExecutionException e) {
+      throw new EmbeddingException("image decoding failed: " + e.getCause(), e.getCause());
+    }
+    return out;
+  }
+
+  private static List<float[]> normalizedRows(float[][] rows) {
+    List<float[]> out = new ArrayList<>(rows.length);
+    for (float[] row : rows) {
+      out.add(l2Normalized(row));
+    }
+    return out;
+  }
+
+  /**
+   * Published exports already normalize; TorchScript files and other exports may not. Dividing
+   * again is harmless, so every vector goes through here.
+   */
+  static float[] l2Normalized(float[] v) {
+    double sum = 0;
+    for (float x : v) {
+      sum += (double) x * x;
+    }
+    if (sum == 0) {
+      return v;
+    }
+    float inv = (float) (1.0 / Math.sqrt(sum));
+    for (int i = 0; i < v.length; i++) {
+      v[i] *= inv;
+    }
+    return v;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("model " + info.id() + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    decodePool.shutdownNow();
+    try {
+      visual.close();
+    } finally {
+      textual.close();
+    }
+  }
+
+  /** A decoded and preprocessed image, or why it could not be. */
+  private record Prepared(String name, float[] tensor, ImageDecodeException error) {}
+}
