@@ -8,6 +8,7 @@ package io.clipsearch.bench;
  * @param images image files embedded end to end
  * @param failedImages images that could not be decoded (not counted in the rate)
  * @param endToEndImagesPerSec files read, decoded, preprocessed and embedded per second
+ * @param endToEndFastImagesPerSec the same with fast (reduced-scale) JPEG decoding
  * @param rawBatch1ImagesPerSec image tower alone, one image per call
  * @param rawBatch16ImagesPerSec image tower alone, 16 images per call (parallel single calls where
  *     the export fixes the batch at 1)
@@ -21,6 +22,7 @@ public record BenchResult(
     int images,
     int failedImages,
     double endToEndImagesPerSec,
+    double endToEndFastImagesPerSec,
     double rawBatch1ImagesPerSec,
     double rawBatch16ImagesPerSec,
     double textP50Millis,

@@ -21,8 +21,12 @@ final class ModelOptions {
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
   int threads;
 
+  @Option(names = "--fast-decode",
+      description = "decode large JPEGs at reduced scale (faster; vectors differ slightly from the reference)")
+  boolean fastDecode;
+
   LoadOptions loadOptions() {
-    LoadOptions options = LoadOptions.defaults().withThreads(threads);
+    LoadOptions options = LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode);
     return engine == null ? options : options.withEngine(EngineKind.parse(engine));
   }
 

@@ -29,6 +29,12 @@ final class DjlClipModel implements ClipModel {
 
   private static final Logger log = LoggerFactory.getLogger(DjlClipModel.class);
 
+  /**
+   * With fast decoding, a JPEG may be decoded at reduced scale while its short side stays at least
+   * this many times the model's input: the antialiased resize still has real pixels to average.
+   */
+  private static final int FAST_DECODE_HEADROOM = 2;
+
   /** Inference steps whose images may be decoded ahead of the one running: bounds memory. */
   private static final int DECODE_LOOKAHEAD_STEPS = 2;
 
@@ -40,6 +46,7 @@ final class DjlClipModel implements ClipModel {
   private final DjlTower textual;
   private final int textLength;
   private final int imageTensorLength;
+  private final int decodeMinShortSide;
   private final ExecutorService decodePool;
   private volatile boolean closed;
 
@@ -62,10 +69,10 @@ final class DjlClipModel implements ClipModel {
     DjlTower image = null;
     try {
       if (engine == EngineKind.ONNX) {
-        image = DjlTower.onnx("visual", folder.visualModel(engine), new long[] {3, side, side}, cores,
+        image = DjlTower.onnx("visual", folder.visualModel(engine), new long[] {3, side, side}, cores, false,
             fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
         this.textual = DjlTower.onnx("textual", folder.textualModel(engine),
-            new long[] {config.contextLength()}, cores, fixed -> textSettings(fixed, cores));
+            new long[] {config.contextLength()}, cores, true, fixed -> textSettings(fixed, cores));
       } else {
         PyTorchThreads.configure(cores);
         image = DjlTower.torchScript("visual", folder.visualModel(engine),
@@ -84,6 +91,7 @@ final class DjlClipModel implements ClipModel {
     this.visual = image;
     this.textLength = (int) textual.itemShape()[0];
     this.imageTensorLength = Math.toIntExact(3 * side * side);
+    this.decodeMinShortSide = options.fastDecode() ? FAST_DECODE_HEADROOM * config.imageSize() : 0;
     AtomicInteger n = new AtomicInteger();
     this.decodePool = Executors.newFixedThreadPool(cores,
         r -> Thread.ofPlatform().daemon().name("clip-decode-" + n.incrementAndGet()).unstarted(r));
@@ -176,7 +184,7 @@ final class DjlClipModel implements ClipModel {
   /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
   private Prepared prepare(ImageSource source) {
     try {
-      return new Prepared(source.name(), preprocessor.toTensor(decoder.decode(source)), null);
+      return new Prepared(source.name(), preprocessor.toTensor(decoder.decode(source, decodeMinShortSide)), null);
     } catch (ImageDecodeException e) {
       return new Prepared(source.name(), null, e);
     } catch (RuntimeException | OutOfMemoryError e) {

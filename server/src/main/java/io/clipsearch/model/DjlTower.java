@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
  * One tower (image or text) of a CLIP model loaded on a DJL engine, running packed rows through it.
@@ -71,6 +72,7 @@ final class DjlTower implements AutoCloseable {
    * file.
    *
    * @param itemShapeFallback the shape of one row where the model leaves a dimension dynamic
+   * @param spinWait whether idle engine threads spin (lower latency) or sleep (CPU left to others)
    * @param settingsFor picks settings once the model's fixed batch (0 = dynamic) is known
    * @throws EmbeddingException if the file cannot be loaded or its input is not one tensor
    */
@@ -79,7 +81,8 @@ final class DjlTower implements AutoCloseable {
       Path file,
       long[] itemShapeFallback,
       int intraOpThreads,
-      java.util.function.IntFunction<InferenceSettings> settingsFor) {
+      boolean spinWait,
+      IntFunction<InferenceSettings> settingsFor) {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     Model model = null;
     try {
@@ -88,6 +91,9 @@ final class DjlTower implements AutoCloseable {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       // subnormal floats (seen with random or badly scaled weights) are 10-100x slower on x86
       options.addConfigEntry("session.set_denormal_as_zero", "1");
+      // spinning threads answer faster between operators (text latency) but burn CPU that image
+      // decoding, running beside batch inference, needs
+      options.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
       model = Model.newInstance(name, Device.cpu(), EngineKind.ONNX.djlEngineName());
       OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
       TensorSpec spec = onnxInputSpec(file, session);
