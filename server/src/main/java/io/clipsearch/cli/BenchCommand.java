@@ -6,6 +6,7 @@ import io.clipsearch.bench.ModelBenchmark;
 import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ModelFolder;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +30,9 @@ import picocli.CommandLine.Option;
         "(decode + preprocess + inference; exact and fast JPEG decoding), image tower images/s",
         "at batch 1 and 16, text latency p50/p95 and peak resident memory. Prints a table."})
 final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
 
   @Mixin ModelOptions modelOptions;
 
@@ -61,13 +67,15 @@ final class BenchCommand implements Callable<Integer> {
         results.add(runInChildJvm(engine));
       }
     }
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       for (BenchResult r : results) {
-        System.out.println(mapper.writeValueAsString(r));
+        out.println(mapper.writeValueAsString(r));
       }
     } else {
-      printTable(results);
+      printTable(out, results);
     }
+    out.flush();
     return 0;
   }
 
@@ -87,19 +95,19 @@ final class BenchCommand implements Callable<Integer> {
     return mapper.readValue(out, BenchResult.class);
   }
 
-  private static void printTable(List<BenchResult> results) {
-    System.out.printf("%-8s %8s %7s %10s %10s %9s %10s %11s %11s %10s%n", "engine", "load ms",
+  private static void printTable(PrintWriter out, List<BenchResult> results) {
+    out.printf("%-8s %8s %7s %10s %10s %9s %10s %11s %11s %10s%n", "engine", "load ms",
         "images", "e2e img/s", "fast img/s", "b1 img/s", "b16 img/s", "text p50", "text p95",
         "peak RSS");
     for (BenchResult r : results) {
-      System.out.printf("%-8s %8d %7s %10.1f %10.1f %9.1f %10.1f %8.1f ms %8.1f ms %7d MB%n",
+      out.printf("%-8s %8d %7s %10.1f %10.1f %9.1f %10.1f %8.1f ms %8.1f ms %7d MB%n",
           r.engine(), r.loadMillis(), r.images() + (r.failedImages() > 0 ? "*" : ""),
           r.endToEndImagesPerSec(), r.endToEndFastImagesPerSec(), r.rawBatch1ImagesPerSec(),
           r.rawBatch16ImagesPerSec(),
           r.textP50Millis(), r.textP95Millis(), r.peakRssMb());
     }
     if (results.stream().anyMatch(r -> r.failedImages() > 0)) {
-      System.out.println("* some images could not be decoded and are not counted");
+      out.println("* some images could not be decoded and are not counted");
     }
   }
 }

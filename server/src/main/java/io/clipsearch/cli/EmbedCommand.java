@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code clipsearch embed}: normalized embeddings of texts or images, as JSON lines. */
@@ -18,6 +20,9 @@ import picocli.CommandLine.Option;
         "{\"input\":..., \"embedding\":[...]}; an image that cannot be decoded gives",
         "{\"input\":..., \"error\":..., \"reason\":...} and exit code 2 after the others."})
 final class EmbedCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
 
   static final int EXIT_SOME_FAILED = 2;
 
@@ -58,7 +63,7 @@ final class EmbedCommand implements Callable<Integer> {
         texts = lines;
       }
     }
-    JsonLines out = new JsonLines(System.out);
+    JsonLines out = new JsonLines(spec.commandLine().getOut());
     try (ClipModel model = modelOptions.load()) {
       if (texts != null) {
         List<float[]> vectors = model.embedTexts(texts);

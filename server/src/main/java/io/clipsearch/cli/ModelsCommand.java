@@ -7,11 +7,14 @@ import io.clipsearch.model.hub.KnownModel;
 import io.clipsearch.model.hub.KnownModels;
 import io.clipsearch.model.hub.ModelDownloadException;
 import io.clipsearch.model.hub.ModelDownloader;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code clipsearch models}: list, download and check CLIP model folders. */
@@ -20,11 +23,11 @@ import picocli.CommandLine.Parameters;
     subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
 final class ModelsCommand implements Runnable {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /**
@@ -45,20 +48,24 @@ final class ModelsCommand implements Runnable {
       description = "List the models that 'models pull' knows, with the ones already present.")
   static final class ListModels implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
+
     @Option(names = "--models-dir", paramLabel = "DIR", description = "models folder")
     Path modelsDir;
 
     @Override
     public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
       Path dir = modelsDir != null ? modelsDir : defaultModelsDir();
-      System.out.printf("%-18s %5s %9s  %-9s %-26s %s%n", "name", "dim", "download", "status",
+      out.printf("%-18s %5s %9s  %-9s %-26s %s%n", "name", "dim", "download", "status",
           "license", "source");
       for (KnownModel m : KnownModels.all()) {
         boolean present = java.nio.file.Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
-        System.out.printf("%-18s %5d %6d MB  %-9s %-26s %s%n", m.name(), m.dimension(),
+        out.printf("%-18s %5d %6d MB  %-9s %-26s %s%n", m.name(), m.dimension(),
             m.approxDownloadBytes() / 1_000_000, present ? "present" : "-", m.license(), m.repo());
       }
-      System.out.println("models folder: " + dir.toAbsolutePath().normalize());
+      out.println("models folder: " + dir.toAbsolutePath().normalize());
       return 0;
     }
   }
@@ -69,6 +76,9 @@ final class ModelsCommand implements Runnable {
           "download and checking sizes and SHA-256 hashes. HF_TOKEN and HF_ENDPOINT are honoured."})
   static final class Pull implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
+
     @Parameters(paramLabel = "NAME", description = "a name from 'models list'")
     String name;
 
@@ -77,15 +87,16 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
       KnownModel model = KnownModels.require(name);
       Path dir = modelsDir != null ? modelsDir : defaultModelsDir();
       try (ModelDownloader downloader = ModelDownloader.fromEnvironment()) {
         Path folder = downloader.pull(model, dir, ConsoleProgressBar.onStandardError());
-        System.out.println("pulled " + model.name() + " into " + folder);
-        System.out.println("check it with: clipsearch models verify " + folder);
+        out.println("pulled " + model.name() + " into " + folder);
+        out.println("check it with: clipsearch models verify " + folder);
         return 0;
       } catch (ModelDownloadException e) {
-        System.err.println("clipsearch: " + e.getMessage());
+        spec.commandLine().getErr().println("clipsearch: " + e.getMessage());
         return 1;
       }
     }
@@ -97,17 +108,21 @@ final class ModelsCommand implements Runnable {
           "batch equals single, determinism and agreement between engines."})
   static final class Verify implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
+
     @Parameters(paramLabel = "DIR", description = "model folder")
     Path folder;
 
     @Override
     public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
       List<ModelVerifier.Check> checks = new ModelVerifier().verify(folder, LoadOptions.defaults());
       for (ModelVerifier.Check c : checks) {
-        System.out.printf("%-4s %-28s %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail());
+        out.printf("%-4s %-28s %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail());
       }
       boolean ok = checks.stream().allMatch(ModelVerifier.Check::passed);
-      System.out.println(ok ? "model OK: " + folder : "model FAILED verification: " + folder);
+      out.println(ok ? "model OK: " + folder : "model FAILED verification: " + folder);
       return ok ? 0 : 1;
     }
   }

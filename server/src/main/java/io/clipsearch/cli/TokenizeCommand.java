@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code clipsearch tokenize}: token ids of texts, as the model's tokenizer produces them. */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
     description = {"Print the token ids of each text, one JSON line per input:",
         "{\"text\":..., \"ids\":[...]} (SOT to EOT, unpadded, truncated to the context length)."})
 final class TokenizeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "CLIP model folder")
   Path model;
@@ -34,7 +39,7 @@ final class TokenizeCommand implements Callable<Integer> {
     if (file != null || texts.isEmpty()) {
       inputs.addAll(InputLines.read(file != null ? file : Path.of("-")));
     }
-    JsonLines out = new JsonLines(System.out);
+    JsonLines out = new JsonLines(spec.commandLine().getOut());
     for (String text : inputs) {
       out.write(new Line(text, tokenizer.encode(text)));
     }
