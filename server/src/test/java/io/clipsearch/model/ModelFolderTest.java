@@ -37,8 +37,8 @@ class ModelFolderTest {
   @Test
   void aFolderOfCompressedModelsIsNotLoadable() {
     // the timing fixture ships model.onnx.xz: unpacked by scripts/unpack-timing-model first
-    NoSuchFileException e = assertThrows(NoSuchFileException.class,
-        () -> ModelFolder.open(SharedFixtures.clipFixture("vit-b-32-timing")));
+    Path timing = SharedFixtures.clipFixture("vit-b-32-timing");
+    NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ModelFolder.open(timing));
     assertTrue(e.getMessage().contains("no model files"), e.getMessage());
   }
 
