@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import java.util.List;
@@ -66,6 +67,18 @@ public interface ClipModel extends AutoCloseable {
       case ImageEmbedding.Failed f -> throw f.error();
     };
   }
+
+  /**
+   * Decodes an image as this model's {@link #embedImages} does (pixel cap, EXIF orientation, fast
+   * JPEG decoding if the model was loaded with it): for callers that need the pixels too, such as
+   * ingest making thumbnails, and then call {@link #preprocess} and {@link #embedImageTensors}.
+   *
+   * @throws ImageDecodeException if it cannot be decoded
+   */
+  DecodedImage decode(ImageSource image) throws ImageDecodeException;
+
+  /** The model's input tensor for decoded pixels (CHW float32, normalized). */
+  float[] preprocess(DecodedImage image);
 
   /**
    * Embeds already-preprocessed image tensors (CHW float32, normalized, of the model's image

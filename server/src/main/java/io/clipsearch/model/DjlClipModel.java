@@ -1,6 +1,7 @@
 package io.clipsearch.model;
 
 import io.clipsearch.model.image.ClipPreprocessor;
+import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
@@ -131,6 +132,17 @@ final class DjlClipModel implements ClipModel {
   }
 
   @Override
+  public DecodedImage decode(ImageSource image) throws ImageDecodeException {
+    ensureOpen();
+    return decoder.decode(image, decodeMinShortSide);
+  }
+
+  @Override
+  public float[] preprocess(DecodedImage image) {
+    return preprocessor.toTensor(image);
+  }
+
+  @Override
   public List<float[]> embedImageTensors(List<float[]> tensors) {
     ensureOpen();
     for (float[] t : tensors) {
@@ -184,7 +196,7 @@ final class DjlClipModel implements ClipModel {
   /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
   private Prepared prepare(ImageSource source) {
     try {
-      return new Prepared(source.name(), preprocessor.toTensor(decoder.decode(source, decodeMinShortSide)), null);
+      return new Prepared(source.name(), preprocess(decode(source)), null);
     } catch (ImageDecodeException e) {
       return new Prepared(source.name(), null, e);
     } catch (RuntimeException | OutOfMemoryError e) {

@@ -1,0 +1,130 @@
+package io.clipsearch.index;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LatLonPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/** Maps {@link ImageDoc}s to Lucene documents and back. Stateless. */
+final class ImageDocuments {
+
+  private ImageDocuments() {}
+
+  static Document toDocument(ImageDoc doc) {
+    Document d = new Document();
+    Path path = doc.path();
+    Path folder = path.getParent();
+    String fileName = path.getFileName().toString();
+    d.add(new StringField(IndexFields.PATH, path.toString(), Field.Store.YES));
+    d.add(new StringField(IndexFields.ID, doc.id(), Field.Store.YES));
+    d.add(new StringField(IndexFields.FOLDER, folder.toString(), Field.Store.YES));
+    for (Path p = folder; p != null; p = p.getParent()) {
+      d.add(new StringField(IndexFields.FOLDER_TREE, p.toString(), Field.Store.NO));
+    }
+    d.add(new StoredField(IndexFields.FILE_NAME, fileName));
+    addLong(d, IndexFields.SIZE, doc.size());
+    addLong(d, IndexFields.MTIME, doc.mtimeMillis());
+    d.add(new IntPoint(IndexFields.WIDTH, doc.width()));
+    d.add(new StoredField(IndexFields.WIDTH, doc.width()));
+    d.add(new IntPoint(IndexFields.HEIGHT, doc.height()));
+    d.add(new StoredField(IndexFields.HEIGHT, doc.height()));
+    d.add(new IntPoint(IndexFields.SHORT_SIDE, Math.min(doc.width(), doc.height())));
+    d.add(new StringField(IndexFields.SHAPE, shape(doc.width(), doc.height()), Field.Store.NO));
+    d.add(new LongPoint(IndexFields.DATE, doc.dateMillis()));
+    d.add(new NumericDocValuesField(IndexFields.DATE, doc.dateMillis()));
+
+    PhotoMetadata m = doc.metadata();
+    m.taken().ifPresent(t -> {
+      d.add(new LongPoint(IndexFields.TAKEN, t.toEpochMilli()));
+      d.add(new StoredField(IndexFields.TAKEN, t.toEpochMilli()));
+    });
+    m.cameraMake().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MAKE, v)));
+    m.cameraModel().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MODEL, v)));
+    camera(m).ifPresent(c -> d.add(new StringField(IndexFields.CAMERA, c, Field.Store.NO)));
+    m.lens().ifPresent(v -> d.add(new StoredField(IndexFields.LENS, v)));
+    d.add(new StoredField(IndexFields.EXIF_ORIENTATION, m.orientation()));
+    if (m.latitude().isPresent()) {
+      double lat = m.latitude().get();
+      double lon = m.longitude().orElseThrow();
+      d.add(new LatLonPoint(IndexFields.GPS, lat, lon));
+      d.add(new StoredField(IndexFields.LATITUDE, lat));
+      d.add(new StoredField(IndexFields.LONGITUDE, lon));
+    }
+
+    StringJoiner text = new StringJoiner(" ");
+    text.add(fileName);
+    for (Path part : folder) {
+      text.add(part.toString());
+    }
+    m.cameraMake().ifPresent(text::add);
+    m.cameraModel().ifPresent(text::add);
+    m.lens().ifPresent(text::add);
+    d.add(new TextField(IndexFields.TEXT, text.toString(), Field.Store.NO));
+    d.add(new KnnFloatVectorField(IndexFields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    return d;
+  }
+
+  /**
+   * Rebuilds an {@link ImageDoc} from stored fields and the document's vector.
+   */
+  static ImageDoc fromDocument(Document d, float[] vector) {
+    PhotoMetadata metadata = new PhotoMetadata(
+        optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
+        Optional.ofNullable(d.get(IndexFields.CAMERA_MAKE)),
+        Optional.ofNullable(d.get(IndexFields.CAMERA_MODEL)),
+        Optional.ofNullable(d.get(IndexFields.LENS)),
+        optionalDouble(d, IndexFields.LATITUDE),
+        optionalDouble(d, IndexFields.LONGITUDE),
+        d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue());
+    return new ImageDoc(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+        d.getField(IndexFields.SIZE).numericValue().longValue(),
+        d.getField(IndexFields.MTIME).numericValue().longValue(),
+        d.getField(IndexFields.WIDTH).numericValue().intValue(),
+        d.getField(IndexFields.HEIGHT).numericValue().intValue(),
+        metadata, vector);
+  }
+
+  /** "make model" lower case, with a model that repeats the make ("Canon Canon EOS R5") trimmed. */
+  static Optional<String> camera(PhotoMetadata m) {
+    String make = m.cameraMake().map(String::strip).orElse("");
+    String model = m.cameraModel().map(String::strip).orElse("");
+    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
+      make = "";
+    }
+    String camera = (make + " " + model).strip().toLowerCase(Locale.ROOT);
+    return camera.isEmpty() ? Optional.empty() : Optional.of(camera);
+  }
+
+  static String shape(int width, int height) {
+    return width > height ? "landscape" : width < height ? "portrait" : "square";
+  }
+
+  private static void addLong(Document d, String field, long value) {
+    d.add(new LongPoint(field, value));
+    d.add(new StoredField(field, value));
+    d.add(new NumericDocValuesField(field, value));
+  }
+
+  private static Optional<Long> optionalLong(Document d, String field) {
+    IndexableField f = d.getField(field);
+    return f == null ? Optional.empty() : Optional.of(f.numericValue().longValue());
+  }
+
+  private static Optional<Double> optionalDouble(Document d, String field) {
+    IndexableField f = d.getField(field);
+    return f == null ? Optional.empty() : Optional.of(f.numericValue().doubleValue());
+  }
+}

@@ -1,0 +1,83 @@
+package io.clipsearch.index;
+
+/**
+ * Every field name of the image index, and only here: queries, filters and documents refer to
+ * these constants. One Lucene document per image file.
+ */
+public final class IndexFields {
+
+  private IndexFields() {}
+
+  /** The file's absolute path: the document's unique key (StringField, stored). */
+  public static final String PATH = "path";
+
+  /**
+   * The content hash of the file (SHA-256, hex): stable across moves and renames; copies of one
+   * file share it (StringField, stored).
+   */
+  public static final String ID = "id";
+
+  /** The file's folder, absolute (StringField, stored): "exactly this folder". */
+  public static final String FOLDER = "folder";
+
+  /** The folder and each of its ancestors (StringField, multi-valued): "this folder and below". */
+  public static final String FOLDER_TREE = "folder_tree";
+
+  /** The file name (stored). */
+  public static final String FILE_NAME = "file_name";
+
+  /** File size in bytes (LongPoint, stored, doc values). */
+  public static final String SIZE = "size";
+
+  /** Last-modified time, epoch milliseconds (LongPoint, stored, doc values). */
+  public static final String MTIME = "mtime";
+
+  /** Upright width and height in pixels (IntPoint, stored). */
+  public static final String WIDTH = "width";
+
+  public static final String HEIGHT = "height";
+
+  /** The shorter side in pixels (IntPoint): the "minimum size" filter. */
+  public static final String SHORT_SIDE = "short_side";
+
+  /** {@code landscape}, {@code portrait} or {@code square}, from the upright size (StringField). */
+  public static final String SHAPE = "shape";
+
+  /** EXIF date taken, epoch milliseconds (LongPoint, stored), when the photo has one. */
+  public static final String TAKEN = "taken";
+
+  /**
+   * The date people sort and filter by: date taken where known, else the file's mtime (LongPoint,
+   * doc values).
+   */
+  public static final String DATE = "date";
+
+  /** Camera make and model as written in EXIF (stored). */
+  public static final String CAMERA_MAKE = "camera_make";
+
+  public static final String CAMERA_MODEL = "camera_model";
+
+  /** "make model", lower case, for exact camera filters (StringField). */
+  public static final String CAMERA = "camera";
+
+  public static final String LENS = "lens";
+
+  /** EXIF orientation 1-8 as found in the file (stored). */
+  public static final String EXIF_ORIENTATION = "exif_orientation";
+
+  /** GPS position (LatLonPoint; latitude and longitude also stored). */
+  public static final String GPS = "gps";
+
+  public static final String LATITUDE = "latitude";
+
+  public static final String LONGITUDE = "longitude";
+
+  /**
+   * Everything a person might type to find a file by name: file name, folder names, camera, lens
+   * (TextField, analyzed by {@link FileNameAnalyzer}) for BM25.
+   */
+  public static final String TEXT = "text";
+
+  /** The L2-normalized CLIP embedding (KnnFloatVectorField, DOT_PRODUCT). */
+  public static final String VECTOR = "vector";
+}

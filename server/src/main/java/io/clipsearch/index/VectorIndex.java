@@ -1,0 +1,301 @@
+package io.clipsearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The image index of one collection: a Lucene index on disk bound to one {@link VectorSpace}.
+ *
+ * <p>One {@link IndexWriter} takes all writes; one {@link SearcherManager} serves near-real-time
+ * searchers, refreshed in the background (at most {@link #MAX_STALE_SEC} behind the writer), so
+ * queries see images while indexing runs. Reads go through {@link #search}, which acquires a
+ * searcher and always releases it.
+ *
+ * <p>Durability: nothing is durable until {@link #commit()}; a crash (even {@code kill -9}) loses
+ * only what came after the last commit, and Lucene's atomic commits mean the index always opens
+ * to a consistent state. Documents are keyed by path ({@link IndexFields#PATH}), so writing an
+ * image again replaces it and re-running after a crash makes no duplicates.
+ *
+ * <p>The model's id and dimension are stored in every commit; opening an index with another
+ * space throws {@link IndexMismatchException} rather than mixing vectors.
+ *
+ * <p>Thread-safe. Close it once; it commits pending writes first.
+ */
+public final class VectorIndex implements Closeable {
+
+  /** Commit-data keys. */
+  static final String KEY_MODEL_ID = "clipsearch.model.id";
+
+  static final String KEY_DIMENSION = "clipsearch.model.dimension";
+  static final String KEY_SCHEMA = "clipsearch.schema";
+  static final String KEY_FORMAT = "clipsearch.vector.format";
+
+  /** Version of {@link IndexFields}' layout; bumped when a change needs re-indexing. */
+  static final String SCHEMA_VERSION = "1";
+
+  static final double MAX_STALE_SEC = 1.0;
+  static final double MIN_STALE_SEC = 0.05;
+
+  private final Path dir;
+  private final VectorSpace space;
+  private final VectorFormat format;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+
+  private VectorIndex(Path dir, VectorSpace space, VectorFormat format, Directory directory,
+      IndexWriter writer) throws IOException {
+    this.dir = dir;
+    this.space = space;
+    this.format = format;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SEC, MIN_STALE_SEC);
+    reopener.setName("index-refresh-" + dir.getFileName());
+    reopener.setDaemon(true);
+    reopener.start();
+  }
+
+  /**
+   * Opens the index in {@code dir}, creating it if there is none.
+   *
+   * @throws IndexMismatchException if the index there was built for another model, dimension or
+   *     schema version
+   * @throws IllegalArgumentException if the vector format cannot hold vectors of this dimension
+   * @throws IOException if the folder cannot be read or written
+   */
+  public static VectorIndex open(Path dir, VectorSpace space, VectorFormat format) throws IOException {
+    Objects.requireNonNull(space, "space");
+    Objects.requireNonNull(format, "format");
+    KnnVectorsFormat knn = format.knnFormat();
+    if (space.dimension() > knn.getMaxDimensions(IndexFields.VECTOR)) {
+      throw new IllegalArgumentException("dimension " + space.dimension() + " exceeds the maximum "
+          + knn.getMaxDimensions(IndexFields.VECTOR) + " of vector format " + format);
+    }
+    if (format == VectorFormat.INT4 && space.dimension() % 2 != 0) {
+      throw new IllegalArgumentException(
+          "vector format INT4 packs two dimensions per byte and needs an even dimension, got "
+              + space.dimension());
+    }
+    Files.createDirectories(dir);
+    Directory directory = FSDirectory.open(dir);
+    try {
+      if (DirectoryReader.indexExists(directory)) {
+        checkIdentity(dir, SegmentInfos.readLatestCommit(directory).getUserData(), space);
+      }
+      IndexWriterConfig config = new IndexWriterConfig(new FileNameAnalyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setCodec(codec(knn))
+          .setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(directory, config);
+      writer.setLiveCommitData(identity(space, format).entrySet());
+      writer.commit(); // a new index records its space at once
+      return new VectorIndex(dir, space, format, directory, writer);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  private static Codec codec(KnnVectorsFormat knn) {
+    // the per-field format name is written into the segment, so readers need no custom codec
+    return new Lucene103Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return knn;
+      }
+    };
+  }
+
+  private static Map<String, String> identity(VectorSpace space, VectorFormat format) {
+    Map<String, String> data = new HashMap<>();
+    data.put(KEY_MODEL_ID, space.modelId());
+    data.put(KEY_DIMENSION, Integer.toString(space.dimension()));
+    data.put(KEY_SCHEMA, SCHEMA_VERSION);
+    data.put(KEY_FORMAT, format.name());
+    return data;
+  }
+
+  private static void checkIdentity(Path dir, Map<String, String> data, VectorSpace space)
+      throws IndexMismatchException {
+    String model = data.get(KEY_MODEL_ID);
+    String dimension = data.get(KEY_DIMENSION);
+    if (model == null || dimension == null) {
+      throw new IndexMismatchException(dir + " holds a Lucene index that is not a clipsearch index");
+    }
+    if (!model.equals(space.modelId()) || !dimension.equals(Integer.toString(space.dimension()))) {
+      throw new IndexMismatchException("the index at " + dir + " was built with model " + model
+          + " (dimension " + dimension + "), not " + space.modelId() + " (dimension "
+          + space.dimension() + "): its vectors cannot be compared; use that model, or index into a"
+          + " new folder");
+    }
+    if (!SCHEMA_VERSION.equals(data.get(KEY_SCHEMA))) {
+      throw new IndexMismatchException("the index at " + dir + " has schema version "
+          + data.get(KEY_SCHEMA) + ", this clipsearch writes " + SCHEMA_VERSION + ": re-index it");
+    }
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public VectorSpace space() {
+    return space;
+  }
+
+  public VectorFormat format() {
+    return format;
+  }
+
+  /**
+   * Adds the image, or replaces the document of the same path.
+   *
+   * @throws IllegalArgumentException if the vector's dimension is not the index's
+   */
+  public void upsert(ImageDoc doc) throws IOException {
+    if (doc.vector().length != space.dimension()) {
+      throw new IllegalArgumentException("vector of " + doc.path() + " has dimension "
+          + doc.vector().length + ", the index takes " + space.dimension());
+    }
+    writer.updateDocument(new Term(IndexFields.PATH, doc.path().toString()), ImageDocuments.toDocument(doc));
+  }
+
+  /** Removes the document of this path, if any. */
+  public void delete(Path path) throws IOException {
+    writer.deleteDocuments(new Term(IndexFields.PATH, path.toString()));
+  }
+
+  /** Makes every write so far durable, atomically. */
+  public void commit() throws IOException {
+    writer.commit();
+  }
+
+  /** Makes writes so far visible to searches now, instead of within a second. */
+  public void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Work done on an acquired searcher. */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on a current searcher, released afterwards whatever happens. */
+  public <T> T search(SearcherFunction<T> work) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return work.apply(searcher);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** The document of this path. */
+  public Optional<ImageDoc> findByPath(Path path) throws IOException {
+    return first(new TermQuery(new Term(IndexFields.PATH, path.toString())));
+  }
+
+  /** A document of this content id (copies of a file share one; any of them is returned). */
+  public Optional<ImageDoc> findById(String id) throws IOException {
+    return first(new TermQuery(new Term(IndexFields.ID, id)));
+  }
+
+  private Optional<ImageDoc> first(Query query) throws IOException {
+    return search(s -> {
+      TopDocs top = s.search(query, 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(load(s, top.scoreDocs[0].doc));
+    });
+  }
+
+  /** Loads a document of a searcher by its top-level doc id. */
+  public static ImageDoc load(IndexSearcher searcher, int docId) throws IOException {
+    Document d = searcher.storedFields().document(docId);
+    return ImageDocuments.fromDocument(d, StoredVectors.read(searcher.getIndexReader(), docId));
+  }
+
+  /**
+   * What the index knows of every file at or below {@code root}: enough for a scan to skip
+   * unchanged files without reading them.
+   */
+  public List<FileState> fileStates(Path root) throws IOException {
+    Query query = new TermQuery(new Term(IndexFields.FOLDER_TREE, root.toString()));
+    return search(s -> {
+      int n = Math.max(1, s.count(query));
+      TopDocs all = s.search(query, n);
+      StoredFields stored = s.storedFields();
+      List<FileState> states = new ArrayList<>(all.scoreDocs.length);
+      for (ScoreDoc sd : all.scoreDocs) {
+        Document d = stored.document(sd.doc, java.util.Set.of(IndexFields.PATH, IndexFields.ID,
+            IndexFields.SIZE, IndexFields.MTIME));
+        states.add(new FileState(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+            d.getField(IndexFields.SIZE).numericValue().longValue(),
+            d.getField(IndexFields.MTIME).numericValue().longValue()));
+      }
+      return states;
+    });
+  }
+
+  /** Live documents, as of the current searcher. */
+  public long count() throws IOException {
+    return search(s -> (long) s.count(new MatchAllDocsQuery()));
+  }
+
+  public IndexStats stats() throws IOException {
+    long bytes = 0;
+    for (String file : directory.listAll()) {
+      try {
+        bytes += directory.fileLength(file);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // a merge removed it between listing and sizing
+      }
+    }
+    return new IndexStats(count(), bytes, format, space);
+  }
+
+  /** Commits pending writes and releases the index. */
+  @Override
+  public void close() throws IOException {
+    reopener.close();
+    try {
+      searchers.close();
+      writer.commit();
+    } finally {
+      writer.close();
+      directory.close();
+    }
+  }
+}
