@@ -1,0 +1,16 @@
+package io.clipsearch.api;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/**
+ * {@code clipsearch.data.*}: where collections (indexes, thumbnails, reports) live.
+ *
+ * @param dir the data folder ({@code CLIPSEARCH_DATA_DIR})
+ * @param defaultCollection the collection used when a request names none
+ * @param vectorFormat vector format of new indexes: float32, int8, int4 or bbq
+ */
+@ConfigurationProperties("clipsearch.data")
+public record DataConfig(@NotNull Path dir, @NotBlank String defaultCollection, @NotBlank String vectorFormat) {}

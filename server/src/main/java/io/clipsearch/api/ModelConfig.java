@@ -1,0 +1,26 @@
+package io.clipsearch.api;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.nio.file.Path;
+
+/**
+ * {@code clipsearch.model.*}: which CLIP model the server loads and how.
+ *
+ * @param dir the model folder ({@code CLIPSEARCH_MODEL_DIR}); required until a bundled default exists
+ * @param engine {@code onnx} or {@code pytorch}, or null for the folder's default
+ * @param threads CPU threads, 0 for all cores
+ * @param fastDecode decode large JPEGs at reduced scale while indexing (faster, slightly off the
+ *     reference vectors)
+ */
+@ConfigurationProperties("clipsearch.model")
+public record ModelConfig(
+    @Nullable String dir, @Nullable String engine, @PositiveOrZero int threads, boolean fastDecode) {
+
+  /** The model folder, or null when none is configured. */
+  @Nullable
+  public Path folder() {
+    return dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+}

@@ -1,0 +1,67 @@
+package io.clipsearch.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code clipsearch serve}: starts the HTTP server and blocks until the process is stopped
+ * (Ctrl-C or SIGTERM close it cleanly: indexes commit, the model is released).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Start the search server (REST API, OpenAPI at /swagger, health at /health,",
+        "metrics at /prometheus). Options override application.yml and CLIPSEARCH_* variables."})
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--model", paramLabel = "DIR", description = "CLIP model folder")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data folder (collections, indexes)")
+  Path data;
+
+  @Option(names = "--host", paramLabel = "ADDR", description = "bind address (default 127.0.0.1)")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", description = "port (default 8080; 0 for any free port)")
+  Integer port;
+
+  @Option(names = "--token", paramLabel = "T", description = "bearer token (default: generated)")
+  String token;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, Object> properties = new HashMap<>();
+    if (model != null) {
+      properties.put("clipsearch.model.dir", model.toAbsolutePath().toString());
+    }
+    if (data != null) {
+      properties.put("clipsearch.data.dir", data.toAbsolutePath().toString());
+    }
+    if (host != null) {
+      properties.put("micronaut.server.host", host);
+    }
+    if (port != null) {
+      properties.put("micronaut.server.port", port);
+    }
+    if (token != null) {
+      properties.put("clipsearch.auth.token", token);
+    }
+    ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start();
+    EmbeddedServer server = context.getBean(EmbeddedServer.class);
+    System.err.println("clipsearch: serving on " + server.getURL());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      context.close();
+      stopped.countDown();
+    }, "clipsearch-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}
