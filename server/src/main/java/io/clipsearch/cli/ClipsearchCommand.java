@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
       BenchCommand.class,
       ModelsCommand.class,
       ServeCommand.class,
+      SearchCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

@@ -1,0 +1,68 @@
+package io.clipsearch.api;
+
+import io.clipsearch.api.types.CollectionInfo;
+import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.api.types.JobInfo;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
+import java.util.List;
+
+/**
+ * Collections: list, create (or add folders), delete, and start an index job on one.
+ */
+@Controller("/api/collections")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CollectionController {
+
+  private final CollectionService collections;
+  private final JobService jobs;
+
+  public CollectionController(CollectionService collections, JobService jobs) {
+    this.collections = collections;
+    this.jobs = jobs;
+  }
+
+  @Get
+  public List<CollectionInfo> list() {
+    return collections.list();
+  }
+
+  @Get("/{name}")
+  public CollectionInfo get(String name) {
+    return collections.info(collections.get(name), jobs.activeJob(name).orElse(null));
+  }
+
+  @Post
+  @Mutating
+  @Status(HttpStatus.CREATED)
+  public CollectionInfo create(@Body @Valid CreateCollectionRequest request) {
+    return collections.info(collections.create(request), null);
+  }
+
+  @Delete("/{name}")
+  @Mutating
+  public HttpResponse<Void> delete(String name) {
+    if (jobs.activeJob(name).isPresent()) {
+      throw new ConflictException("collection " + name + " is being indexed: cancel the job first");
+    }
+    collections.delete(name);
+    return HttpResponse.noContent();
+  }
+
+  /** Starts indexing the collection's folders; follow it at {@code /api/jobs/{id}/events}. */
+  @Post("/{name}/jobs")
+  @Mutating
+  @Status(HttpStatus.ACCEPTED)
+  public JobInfo index(String name) {
+    return jobs.start(name);
+  }
+}

@@ -1,0 +1,26 @@
+package io.clipsearch.api;
+
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.ingest.CollectionConfig;
+import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.ingest.ThumbnailStore;
+import io.clipsearch.search.SearchService;
+
+/**
+ * A collection whose index is open: what the server's services work with. Owned by {@link
+ * CollectionService}, which closes the index.
+ *
+ * @param config name, roots, vector format
+ * @param layout where its files are
+ * @param index its open index
+ * @param thumbs its thumbnails
+ * @param search search over its index
+ */
+public record OpenCollection(
+    CollectionConfig config, CollectionLayout layout, VectorIndex index, ThumbnailStore thumbs,
+    SearchService search) {
+
+  public String name() {
+    return config.name();
+  }
+}

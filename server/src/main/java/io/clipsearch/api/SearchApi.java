@@ -1,0 +1,125 @@
+package io.clipsearch.api;
+
+import io.clipsearch.api.types.SearchQuery;
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.api.types.SearchResults;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchRequest;
+import io.clipsearch.search.SearchResponse;
+import io.clipsearch.search.Shape;
+import io.clipsearch.search.SortOrder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Turns API search queries into {@link SearchRequest}s on the right collection and the results
+ * into API results with image URLs; times every search. Thread-safe, stateless.
+ */
+@Singleton
+public class SearchApi {
+
+  private static final int DATE_LENGTH = "2024-06-01".length();
+
+  private final CollectionService collections;
+  private final LimitsConfig limits;
+  private final Timer latency;
+
+  public SearchApi(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
+    this.collections = collections;
+    this.limits = limits;
+    this.latency = Timer.builder("clipsearch.search.latency")
+        .description("search time, query embedding included")
+        .publishPercentileHistogram()
+        .register(metrics);
+  }
+
+  /**
+   * Runs a search by text, {@code like:} id, uploaded image, or a mix.
+   *
+   * @param image encoded bytes to search by, or null
+   * @throws IllegalArgumentException if the query or a parameter is invalid (400)
+   * @throws ImageDecodeException if the uploaded image cannot be decoded (400)
+   * @throws NotFoundException if the collection does not exist
+   */
+  public SearchResults search(SearchQuery query, byte[] image) throws ImageDecodeException {
+    if (query.q() != null && query.q().length() > limits.maxQueryLength()) {
+      throw new IllegalArgumentException("query is " + query.q().length() + " characters, the limit is "
+          + limits.maxQueryLength());
+    }
+    int limit = query.limit() == null ? SearchRequest.DEFAULT_LIMIT : query.limit();
+    if (limit > limits.maxK()) {
+      throw new IllegalArgumentException("limit must be at most " + limits.maxK() + ", got " + limit);
+    }
+    OpenCollection collection = collections.get(query.collection());
+    SearchRequest request = new SearchRequest(query.q(), image, filters(query), sort(query.sort()),
+        query.offset() == null ? 0 : query.offset(), limit,
+        query.hybrid() == null || query.hybrid(), query.minScore(),
+        query.cutoff() == null || query.cutoff());
+    long start = System.nanoTime();
+    SearchResponse response;
+    try {
+      response = collection.search().search(request);
+    } catch (IOException e) {
+      throw new UncheckedIOException("searching " + collection.name() + " failed: " + e.getMessage(), e);
+    } finally {
+      latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+    List<SearchResultHit> hits = response.hits().stream().map(h -> hit(h, collection.name())).toList();
+    return new SearchResults(hits, response.confidentCount(), response.candidates(),
+        response.threshold(), response.calibrated(), response.tookMillis(), collection.name());
+  }
+
+  private static SearchFilters filters(SearchQuery q) {
+    return new SearchFilters(instant("from", q.from()), instant("to", q.to()),
+        q.folder(), q.camera(), q.shape() == null ? null : named("shape", Shape.class, q.shape()),
+        q.minSize());
+  }
+
+  private static SortOrder sort(String sort) {
+    return sort == null ? SortOrder.RELEVANCE : named("sort", SortOrder.class, sort);
+  }
+
+  /** An enum constant by its name in any case, or a 400 listing the accepted names. */
+  static <E extends Enum<E>> E named(String parameter, Class<E> type, String value) {
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      throw new IllegalArgumentException(parameter + " must be one of " + names + ", got '" + value + "'");
+    }
+  }
+
+  private static SearchResultHit hit(SearchHit h, String collection) {
+    String base = "/api/images/" + h.id();
+    String query = "?collection=" + collection;
+    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(), h.size(),
+        h.width(), h.height(), h.date(), base + "/thumbnail" + query, base + query);
+  }
+
+  /** A date ({@code 2024-06-01}, at UTC midnight) or an ISO-8601 instant, or null. */
+  static Instant instant(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return value.length() == DATE_LENGTH
+          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be a date like 2024-06-01 or an instant like"
+          + " 2024-06-01T12:00:00Z, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.clipsearch.cli;
+
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.ingest.CollectionConfig;
+import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchRequest;
+import io.clipsearch.search.SearchResponse;
+import io.clipsearch.search.SearchService;
+import io.clipsearch.search.SearchSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clipsearch search "text"}: queries a collection's index from the terminal. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = {"Search a collection indexed with 'clipsearch index', without a server.",
+        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id>."})
+final class SearchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Parameters(paramLabel = "QUERY", arity = "1..*", description = "the query (words are joined)")
+  List<String> words;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: ${DEFAULT-VALUE})",
+      defaultValue = "${env:CLIPSEARCH_DATA_DIR:-${sys:clipsearch.home:-.}/work/data}")
+  Path data;
+
+  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
+      description = "collection (default: ${DEFAULT-VALUE})")
+  String collection;
+
+  @Option(names = {"-k", "--limit"}, paramLabel = "N", defaultValue = "20", description = "results")
+  int limit;
+
+  @Option(names = "--all", description = "also list results below the confidence cutoff")
+  boolean all;
+
+  @Override
+  public Integer call() throws Exception {
+    CollectionLayout layout = new CollectionLayout(data, collection);
+    CollectionConfig config = CollectionConfig.read(layout.configFile()).orElseThrow(() ->
+        new IllegalArgumentException("no collection '" + collection + "' in " + data
+            + ": index one with 'clipsearch index DIR --collection " + collection + "'"));
+    try (ClipModel model = modelOptions.load()) {
+      Path indexDir = layout.indexDir(model.info().id());
+      if (!Files.isDirectory(indexDir)) {
+        throw new IllegalArgumentException("collection '" + collection + "' has no index for model "
+            + model.info().id() + ": index it with this model first");
+      }
+      try (VectorIndex index = VectorIndex.open(indexDir,
+          new VectorSpace(model.info().id(), model.dimension()), config.format())) {
+        SearchResponse response = new SearchService(index, model, SearchSettings.defaults())
+            .search(SearchRequest.of(String.join(" ", words)).withPage(0, limit).withCutoff(null, !all));
+        print(spec.commandLine().getOut(), response);
+      }
+    }
+    return 0;
+  }
+
+  private static void print(PrintWriter out, SearchResponse r) {
+    out.printf(Locale.ROOT, "%d confident matches (threshold %.3f%s), %d ms%n", r.confidentCount(),
+        r.threshold(), r.calibrated() ? ", calibrated" : "", r.tookMillis());
+    for (SearchHit h : r.hits()) {
+      out.printf(Locale.ROOT, "%6.3f %s %s  %s%n", h.score(), h.confident() ? " " : "?",
+          h.id().substring(0, Math.min(12, h.id().length())), h.path());
+    }
+    out.flush();
+  }
+}

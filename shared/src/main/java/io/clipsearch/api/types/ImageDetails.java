@@ -1,0 +1,28 @@
+package io.clipsearch.api.types;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/**
+ * Everything the index knows of an image.
+ *
+ * @param id content id
+ * @param path absolute path
+ * @param size bytes
+ * @param width upright width
+ * @param height upright height
+ * @param modified file modification time
+ * @param taken EXIF date taken
+ * @param cameraMake EXIF camera make
+ * @param cameraModel EXIF camera model
+ * @param lens EXIF lens
+ * @param latitude GPS latitude
+ * @param longitude GPS longitude
+ * @param orientation EXIF orientation 1-8 (the served image is already upright)
+ */
+@Serdeable
+public record ImageDetails(
+    String id, String path, long size, int width, int height, Instant modified,
+    @Nullable Instant taken, @Nullable String cameraMake, @Nullable String cameraModel,
+    @Nullable String lens, @Nullable Double latitude, @Nullable Double longitude, int orientation) {}

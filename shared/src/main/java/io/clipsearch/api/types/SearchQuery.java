@@ -1,0 +1,52 @@
+package io.clipsearch.api.types;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A search as JSON ({@code POST /api/search}); {@code GET /api/search} takes the same fields as
+ * query parameters.
+ *
+ * @param q the query in clipsearch's query language ({@code beach sunset -people}, {@code
+ *     2:"red car"}, {@code like:<id>}); may be empty when searching by image
+ * @param collection the collection to search (null: the server's default)
+ * @param from earliest date (taken, else modified), inclusive: {@code 2024-06-01} or an ISO instant
+ * @param to latest date, exclusive, in the same forms
+ * @param folder only images in this folder or below
+ * @param camera only this camera ("make model", as listed by the server)
+ * @param shape landscape, portrait or square
+ * @param minSize minimum length of the shorter side, in pixels
+ * @param sort relevance (default), date_desc or date_asc
+ * @param offset results to skip
+ * @param limit results to return (1-1000)
+ * @param hybrid fuse file/folder/camera name matches (BM25) with the visual ranking (default true)
+ * @param minScore a fixed "confident" threshold instead of the calibrated one
+ * @param cutoff leave out results below the threshold (default true)
+ */
+@Serdeable
+public record SearchQuery(
+    @Nullable @Size(max = 1000) String q,
+    @Nullable String collection,
+    @Nullable String from,
+    @Nullable String to,
+    @Nullable String folder,
+    @Nullable String camera,
+    @Nullable String shape,
+    @Nullable @Positive Integer minSize,
+    @Nullable String sort,
+    @Nullable @PositiveOrZero Integer offset,
+    @Nullable @Min(1) @Max(1000) Integer limit,
+    @Nullable Boolean hybrid,
+    @Nullable @Min(-1) @Max(1) Double minScore,
+    @Nullable Boolean cutoff) {
+
+  /** A text search with every other field at its default. */
+  public static SearchQuery of(String q) {
+    return new SearchQuery(q, null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,25 @@
+package io.clipsearch.api.types;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/**
+ * One search result.
+ *
+ * @param id the image's content id (use it for image, thumbnail and {@code like:})
+ * @param path the file's absolute path
+ * @param score cosine similarity to the query, -1..1
+ * @param confident at or above the response's threshold
+ * @param textMatch its file, folder, camera or lens name matched the query text
+ * @param size bytes
+ * @param width upright width in pixels
+ * @param height upright height in pixels
+ * @param date date taken, else modified
+ * @param thumbnailUrl where the 320-pixel thumbnail is served
+ * @param imageUrl where the full image is served
+ */
+@Serdeable
+public record SearchResultHit(
+    String id, String path, double score, boolean confident, boolean textMatch, long size,
+    int width, int height, @Nullable Instant date, String thumbnailUrl, String imageUrl) {}

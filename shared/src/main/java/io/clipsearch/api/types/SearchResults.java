@@ -1,0 +1,20 @@
+package io.clipsearch.api.types;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * A page of search results.
+ *
+ * @param hits the results
+ * @param confidentCount "N confident matches": results at or above the threshold
+ * @param candidates results ranked in all (the page is a window on them)
+ * @param threshold the cosine threshold for "confident"
+ * @param calibrated whether the threshold was calibrated for this query (false: the request's)
+ * @param tookMillis time spent searching, query embedding included
+ * @param collection the collection searched
+ */
+@Serdeable
+public record SearchResults(
+    List<SearchResultHit> hits, int confidentCount, int candidates, double threshold,
+    boolean calibrated, long tookMillis, String collection) {}
