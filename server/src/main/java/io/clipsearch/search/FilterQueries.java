@@ -15,12 +15,12 @@ import org.apache.lucene.search.TermQuery;
  * as the kNN query's filter (applied inside the graph search) and the BM25 query's filter.
  * Stateless.
  */
-final class FilterQueries {
+public final class FilterQueries {
 
   private FilterQueries() {}
 
   /** The filter query, or null when {@code filters} constrain nothing. */
-  static Query toQuery(SearchFilters filters) {
+  public static Query toQuery(SearchFilters filters) {
     if (filters.isEmpty()) {
       return null;
     }
