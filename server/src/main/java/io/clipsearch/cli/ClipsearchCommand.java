@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
       ModelsCommand.class,
       ServeCommand.class,
       SearchCommand.class,
+      BenchIndexCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

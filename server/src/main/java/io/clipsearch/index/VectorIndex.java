@@ -200,6 +200,16 @@ public final class VectorIndex implements Closeable {
     writer.commit();
   }
 
+  /**
+   * Merges the index down to at most {@code maxSegments} segments (rebuilding their HNSW graphs),
+   * commits and refreshes. Expensive: for bulk builds and benchmarks that want stable figures.
+   */
+  public void forceMerge(int maxSegments) throws IOException {
+    writer.forceMerge(maxSegments);
+    writer.commit();
+    refresh();
+  }
+
   /** Makes writes so far visible to searches now, instead of within a second. */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();

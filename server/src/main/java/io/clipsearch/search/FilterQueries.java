@@ -1,0 +1,49 @@
+package io.clipsearch.search;
+
+import io.clipsearch.index.IndexFields;
+import java.util.Locale;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Translates {@link SearchFilters} into one Lucene query of non-scoring FILTER clauses, for use
+ * as the kNN query's filter (applied inside the graph search) and the BM25 query's filter.
+ * Stateless.
+ */
+public final class FilterQueries {
+
+  private FilterQueries() {}
+
+  /** The filter query, or null when {@code filters} constrain nothing. */
+  public static Query toQuery(SearchFilters filters) {
+    if (filters.isEmpty()) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (filters.from() != null || filters.to() != null) {
+      long from = filters.from() == null ? Long.MIN_VALUE : filters.from().toEpochMilli();
+      long to = filters.to() == null ? Long.MAX_VALUE : filters.to().toEpochMilli() - 1;
+      b.add(LongPoint.newRangeQuery(IndexFields.DATE, from, to), BooleanClause.Occur.FILTER);
+    }
+    if (filters.folder() != null) {
+      b.add(new TermQuery(new Term(IndexFields.FOLDER_TREE, filters.folder())), BooleanClause.Occur.FILTER);
+    }
+    if (filters.camera() != null) {
+      b.add(new TermQuery(new Term(IndexFields.CAMERA, filters.camera())), BooleanClause.Occur.FILTER);
+    }
+    if (filters.shape() != null) {
+      b.add(new TermQuery(new Term(IndexFields.SHAPE, filters.shape().name().toLowerCase(Locale.ROOT))),
+          BooleanClause.Occur.FILTER);
+    }
+    if (filters.minShortSide() != null) {
+      b.add(IntPoint.newRangeQuery(IndexFields.SHORT_SIDE, filters.minShortSide(), Integer.MAX_VALUE),
+          BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,32 @@
+package io.clipsearch.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * A query as {@link QueryParser} understood it: weighted parts, in the order typed. Immutable.
+ *
+ * @param terms at least one, at least one of them with a positive weight
+ */
+public record ParsedQuery(List<QueryTerm> terms) {
+
+  public ParsedQuery {
+    terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
+    if (terms.stream().noneMatch(t -> t.weight() > 0)) {
+      throw new IllegalArgumentException("a query needs at least one positive part, got " + terms);
+    }
+  }
+
+  /**
+   * The positive text prompts joined by spaces, for matching file names and folders (BM25); empty
+   * if the query has none.
+   */
+  public String positiveText() {
+    return terms.stream()
+        .filter(t -> t.weight() > 0)
+        .filter(t -> t instanceof QueryTerm.Text)
+        .map(t -> ((QueryTerm.Text) t).text())
+        .collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,124 @@
+package io.clipsearch.search;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One search, as the REST API and the CLI pass it to {@link SearchService}. Immutable; the image
+ * bytes are copied in and out. A plain value (no Lucene types), ready to become an API record.
+ *
+ * @param query the query text in {@link QueryParser}'s language, or null when searching by image
+ * @param image encoded bytes of an uploaded image to search by (weight 1, combined with the query
+ *     if both are given), or null
+ * @param filters which images may be returned (null: {@link SearchFilters#NONE})
+ * @param sort result order (null: {@link SortOrder#RELEVANCE})
+ * @param offset results skipped, >= 0
+ * @param limit results returned, 1..{@link #MAX_RESULTS}, with {@code offset + limit <=}
+ *     {@link #MAX_RESULTS}
+ * @param hybrid whether file/folder/camera names (BM25) are fused with the vector ranking
+ * @param minScore cosine threshold for "confident" overriding the calibrated one, -1..1, or null
+ * @param cutoff whether hits below the threshold are left out (name matches of hybrid mode are
+ *     kept); when false, every hit is returned and marked
+ */
+public record SearchRequest(String query, byte[] image, SearchFilters filters, SortOrder sort,
+    int offset, int limit, boolean hybrid, Double minScore, boolean cutoff) {
+
+  /** Deepest result a search reaches (the kNN k). */
+  public static final int MAX_RESULTS = 1000;
+
+  public static final int DEFAULT_LIMIT = 50;
+
+  /** Largest uploaded image accepted. */
+  public static final int MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+
+  /**
+   * @throws IllegalArgumentException if there is neither query nor image, or a number is out of
+   *     range (the message names it)
+   */
+  public SearchRequest {
+    if (query != null && query.isBlank()) {
+      query = null;
+    }
+    if (query == null && image == null) {
+      throw new IllegalArgumentException("a search needs a query, an image, or both");
+    }
+    if (image != null) {
+      if (image.length == 0 || image.length > MAX_IMAGE_BYTES) {
+        throw new IllegalArgumentException("image must be 1 to " + MAX_IMAGE_BYTES
+            + " bytes, got " + image.length);
+      }
+      image = image.clone();
+    }
+    filters = filters == null ? SearchFilters.NONE : filters;
+    sort = sort == null ? SortOrder.RELEVANCE : sort;
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+    }
+    if (limit < 1 || limit > MAX_RESULTS) {
+      throw new IllegalArgumentException("limit must be 1-" + MAX_RESULTS + ", got " + limit);
+    }
+    if (offset + limit > MAX_RESULTS) {
+      throw new IllegalArgumentException("offset + limit must be at most " + MAX_RESULTS
+          + ", got " + offset + " + " + limit);
+    }
+    if (minScore != null && !(minScore >= -1 && minScore <= 1)) {
+      throw new IllegalArgumentException("minScore must be between -1 and 1, got " + minScore);
+    }
+  }
+
+  /** A text query with the defaults: no filter, by relevance, first 50, hybrid, calibrated cutoff. */
+  public static SearchRequest of(String query) {
+    return new SearchRequest(query, null, null, null, 0, DEFAULT_LIMIT, true, null, true);
+  }
+
+  public SearchRequest withFilters(SearchFilters f) {
+    return new SearchRequest(query, image, f, sort, offset, limit, hybrid, minScore, cutoff);
+  }
+
+  public SearchRequest withSort(SortOrder s) {
+    return new SearchRequest(query, image, filters, s, offset, limit, hybrid, minScore, cutoff);
+  }
+
+  public SearchRequest withPage(int newOffset, int newLimit) {
+    return new SearchRequest(query, image, filters, sort, newOffset, newLimit, hybrid, minScore, cutoff);
+  }
+
+  public SearchRequest withHybrid(boolean h) {
+    return new SearchRequest(query, image, filters, sort, offset, limit, h, minScore, cutoff);
+  }
+
+  /** With a fixed threshold ({@code null}: calibrated) and whether to cut below it. */
+  public SearchRequest withCutoff(Double min, boolean cut) {
+    return new SearchRequest(query, image, filters, sort, offset, limit, hybrid, min, cut);
+  }
+
+  public SearchRequest withImage(byte[] bytes) {
+    return new SearchRequest(query, bytes, filters, sort, offset, limit, hybrid, minScore, cutoff);
+  }
+
+  @Override
+  public byte[] image() {
+    return image == null ? null : image.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SearchRequest r && Objects.equals(query, r.query)
+        && Arrays.equals(image, r.image) && filters.equals(r.filters) && sort == r.sort
+        && offset == r.offset && limit == r.limit && hybrid == r.hybrid
+        && Objects.equals(minScore, r.minScore) && cutoff == r.cutoff;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(query, filters, sort, offset, limit, hybrid, minScore, cutoff) * 31
+        + Arrays.hashCode(image);
+  }
+
+  @Override
+  public String toString() {
+    return "SearchRequest[query=" + query + ", image=" + (image == null ? "none" : image.length + " bytes")
+        + ", filters=" + filters + ", sort=" + sort + ", offset=" + offset + ", limit=" + limit
+        + ", hybrid=" + hybrid + ", minScore=" + minScore + ", cutoff=" + cutoff + "]";
+  }
+}

@@ -1,0 +1,22 @@
+package io.clipsearch.search;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The results of one search. A plain value, ready to become an API record.
+ *
+ * @param hits the requested page of results, in the requested order
+ * @param confidentCount how many of the {@code candidates} scored at or above the threshold: "N
+ *     confident matches"; when it equals {@code candidates} there may be more further down
+ * @param candidates how many documents were ranked (the kNN depth, plus name-only matches)
+ * @param threshold the cosine threshold for "confident"
+ * @param calibrated whether the threshold was calibrated for this query (false: the request's)
+ * @param tookMillis time spent in the search service, query embedding included
+ */
+public record SearchResponse(List<SearchHit> hits, int confidentCount, int candidates,
+    double threshold, boolean calibrated, long tookMillis) {
+  public SearchResponse {
+    hits = List.copyOf(Objects.requireNonNull(hits, "hits"));
+  }
+}

@@ -1,0 +1,79 @@
+package io.clipsearch.search;
+
+import io.clipsearch.index.FileNameAnalyzer;
+import io.clipsearch.index.IndexFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * BM25 over file names, folder names, camera and lens ({@link IndexFields#TEXT}): the user's text
+ * is analyzed as the index analyzed those strings ({@link FileNameAnalyzer}) and any of its terms
+ * may match (OR), so {@code IMG_2041} or {@code canon} finds the file a person means.
+ *
+ * <p>Thread-safe (the analyzer reuses per-thread token streams).
+ */
+public final class TextSearch {
+
+  private final Analyzer analyzer = new FileNameAnalyzer();
+
+  /** The query's distinct terms as the index sees them, in order. */
+  List<String> terms(String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analyzing an in-memory string failed", e);
+    }
+    return List.copyOf(terms);
+  }
+
+  /**
+   * The {@code n} best BM25 matches of {@code text} passing {@code filter} (null: all), best
+   * first; empty if the text has no terms.
+   */
+  public List<ScoredDoc> search(IndexSearcher searcher, String text, int n, Query filter)
+      throws IOException {
+    List<String> terms = terms(text);
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String t : terms) {
+      any.add(new TermQuery(new Term(IndexFields.TEXT, t)), BooleanClause.Occur.SHOULD);
+    }
+    Query query = any.build();
+    if (filter != null) {
+      // nested: beside a FILTER clause, top-level SHOULD clauses would become optional
+      query = new BooleanQuery.Builder()
+          .add(query, BooleanClause.Occur.MUST)
+          .add(filter, BooleanClause.Occur.FILTER)
+          .build();
+    }
+    TopDocs top = searcher.search(query, n);
+    List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new ScoredDoc(sd.doc, sd.score));
+    }
+    return hits;
+  }
+}

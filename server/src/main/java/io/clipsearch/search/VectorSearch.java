@@ -1,0 +1,156 @@
+package io.clipsearch.search;
+
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.VectorFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Nearest images to a unit query vector, by cosine similarity.
+ *
+ * <p>Strategy: {@link KnnFloatVectorQuery} with the filter inside the HNSW search (Lucene
+ * pre-filters the graph walk, and falls back to exact search in a segment where the filter leaves
+ * fewer documents than the walk would visit). For a quantized format the graph's scores are
+ * approximate, so it fetches {@code max(k * oversample, k + MIN_EXTRA)} candidates and re-scores
+ * them against the full-precision vectors the format keeps ({@link RescoreTopNQuery} with
+ * Lucene's full-precision value source), then keeps the best {@code k}: re-scoring fixes the
+ * order, the over-fetch fixes most of the recall lost to quantization. {@link #exact} scans every
+ * vector: ground truth for recall, and the cheap choice for tiny collections.
+ *
+ * <p>Scores returned are cosine similarities in [-1, 1] (Lucene's DOT_PRODUCT score is {@code
+ * (1 + cos) / 2}). Stateless apart from its settings; thread-safe.
+ */
+public final class VectorSearch {
+
+  /** Default over-fetch factor for quantized formats; see the benchmark figures in docs. */
+  public static final int DEFAULT_OVERSAMPLE = 4;
+
+  /** Over-fetch at least this many extra candidates, so small k still gets a margin. */
+  static final int MIN_EXTRA = 20;
+
+  /** Largest k a search takes. */
+  public static final int MAX_K = 1000;
+
+  private final VectorFormat format;
+  private final int oversample;
+
+  /**
+   * @param format the index's vector format: quantized formats are re-scored
+   * @param oversample candidates fetched per result wanted for quantized formats, 1-20
+   * @throws IllegalArgumentException if oversample is out of range
+   */
+  public VectorSearch(VectorFormat format, int oversample) {
+    this.format = java.util.Objects.requireNonNull(format, "format");
+    if (oversample < 1 || oversample > 20) {
+      throw new IllegalArgumentException("oversample must be 1-20, got " + oversample);
+    }
+    this.oversample = oversample;
+  }
+
+  /** Candidates the graph search fetches for {@code k} results. */
+  int candidates(int k) {
+    return format.quantized() ? Math.max(k * oversample, k + MIN_EXTRA) : k;
+  }
+
+  /**
+   * The {@code k} nearest documents passing {@code filter} (null: all), best first.
+   *
+   * @throws IllegalArgumentException if k is not 1..{@link #MAX_K}
+   */
+  public List<ScoredDoc> search(IndexSearcher searcher, float[] query, int k, Query filter)
+      throws IOException {
+    checkK(k);
+    Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates(k), filter);
+    Query q = format.quantized()
+        ? RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query, IndexFields.VECTOR, k)
+        : knn;
+    TopDocs top = searcher.search(q, k);
+    List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new ScoredDoc(sd.doc, cosine(sd.score)));
+    }
+    return hits;
+  }
+
+  /**
+   * The exact {@code k} nearest documents passing {@code filter} (null: all), by scanning every
+   * full-precision vector. Cost grows with the collection: for ground truth and tiny indexes.
+   *
+   * @throws IllegalArgumentException if k is not 1..{@link #MAX_K}
+   */
+  public static List<ScoredDoc> exact(IndexSearcher searcher, float[] query, int k, Query filter)
+      throws IOException {
+    checkK(k);
+    Weight filterWeight = filter == null ? null
+        : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+    PriorityQueue<ScoredDoc> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score));
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+      if (values == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator allowed = null;
+      if (filterWeight != null) {
+        Scorer scorer = filterWeight.scorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        allowed = scorer.iterator();
+      }
+      KnnVectorValues.DocIndexIterator it = values.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        if (allowed != null) {
+          if (allowed.docID() < doc) {
+            allowed.advance(doc);
+          }
+          if (allowed.docID() != doc) {
+            continue;
+          }
+        }
+        double score = VectorUtil.dotProduct(query, values.vectorValue(it.index()));
+        if (best.size() < k) {
+          best.add(new ScoredDoc(leaf.docBase + doc, score));
+        } else if (score > best.peek().score()) {
+          best.poll();
+          best.add(new ScoredDoc(leaf.docBase + doc, score));
+        }
+      }
+    }
+    List<ScoredDoc> hits = new ArrayList<>(best);
+    hits.sort(Comparator.comparingDouble(ScoredDoc::score).reversed());
+    return hits;
+  }
+
+  /** Cosine similarity from Lucene's DOT_PRODUCT score {@code max(0, (1 + cos) / 2)}. */
+  static double cosine(float luceneScore) {
+    return 2.0 * luceneScore - 1.0;
+  }
+
+  private static void checkK(int k) {
+    if (k < 1 || k > MAX_K) {
+      throw new IllegalArgumentException("k must be 1-" + MAX_K + ", got " + k);
+    }
+  }
+}
