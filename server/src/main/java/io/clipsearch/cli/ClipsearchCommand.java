@@ -14,6 +14,7 @@ import picocli.CommandLine.HelpCommand;
       EmbedCommand.class,
       BenchCommand.class,
       ModelsCommand.class,
+      IndexCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {
