@@ -14,8 +14,9 @@ import picocli.CommandLine.HelpCommand;
       EmbedCommand.class,
       BenchCommand.class,
       ModelsCommand.class,
-      ServeCommand.class,
+      IndexCommand.class,
       SearchCommand.class,
+      ServeCommand.class,
       BenchIndexCommand.class,
       HelpCommand.class
     })

@@ -7,7 +7,7 @@ package io.clipsearch.model.image;
  * twice is harmless but slow, so the holder idiom makes the JVM's class initialization do it once,
  * thread-safely.
  */
-final class OpenCvNatives {
+public final class OpenCvNatives {
 
   private OpenCvNatives() {}
 
@@ -19,8 +19,11 @@ final class OpenCvNatives {
     static void touch() {}
   }
 
-  /** Ensures the native library is loaded; cheap after the first call. */
-  static void load() {
+  /**
+   * Ensures the native library is loaded; cheap after the first call. Public for the other
+   * packages that call OpenCV themselves (ingest's thumbnails).
+   */
+  public static void load() {
     Holder.touch();
   }
 }

@@ -1,0 +1,236 @@
+package io.clipsearch.cli;
+
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.ingest.CollectionConfig;
+import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.ingest.FolderWatcher;
+import io.clipsearch.ingest.IngestJob;
+import io.clipsearch.ingest.IngestOptions;
+import io.clipsearch.ingest.IngestProgress;
+import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.ingest.ThumbnailStore;
+import io.clipsearch.model.ClipModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code clipsearch index}: indexes folders of photos into a collection, incrementally.
+ *
+ * <p>Progress goes to stderr (at most one line a second), the summary to stdout, the list of
+ * skipped files to the collection's {@code reports/} folder. Skipped files do not make the exit
+ * code non-zero: a collection with a few broken files is indexed successfully. Ctrl-C stops the
+ * run and commits what was written, so the next run resumes there.
+ *
+ * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA}, else {@code work/data} under the
+ * {@code clipsearch.home} system property (set by the launcher), else under the current folder.
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = {"Index folders of images into a collection: new and changed files are embedded,",
+        "unchanged ones skipped without reading, moved ones re-use their vectors, deleted ones",
+        "are removed. Re-running is cheap; --watch keeps the index current."})
+final class IndexCommand implements Callable<Integer> {
+
+  /** How long a watched folder must be quiet before it is re-scanned. */
+  private static final Duration WATCH_QUIET = Duration.ofSeconds(2);
+
+  /** The longest a Ctrl-C waits for the run to commit before the JVM exits anyway. */
+  private static final long SHUTDOWN_WAIT_SECONDS = 60;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ModelOptions modelOptions;
+
+  @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders to index, recursively")
+  List<Path> dirs;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "data folder (default: $CLIPSEARCH_DATA, else work/data of the clipsearch home)")
+  Path data;
+
+  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
+      description = "collection name (default: ${DEFAULT-VALUE})")
+  String collection;
+
+  @Option(names = "--format", paramLabel = "float32|int8|int4|bbq",
+      description = "vector format of a new collection (default: float32); must match an existing one")
+  String format;
+
+  @Option(names = "--commit-every", paramLabel = "N",
+      description = "commit after N files (default: " + IngestOptions.DEFAULT_COMMIT_EVERY_FILES
+          + ", or every 30 s)")
+  Integer commitEvery;
+
+  @Option(names = "--watch", description = "after indexing, keep watching the folders until Ctrl-C")
+  boolean watch;
+
+  /** The run in progress and the watcher, for the shutdown hook to stop. */
+  private volatile IngestJob current;
+
+  private volatile FolderWatcher closeOnStop;
+  private volatile boolean stopped;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Path> roots = new ArrayList<>();
+    for (Path dir : dirs) {
+      roots.add(dir.toRealPath()); // one spelling per folder: paths are the index's keys
+    }
+    CollectionLayout layout = new CollectionLayout(dataDir(), collection);
+    CollectionConfig config = collectionConfig(layout, roots);
+    IngestOptions options = IngestOptions.defaults();
+    if (commitEvery != null) {
+      options = options.withCommitEveryFiles(commitEvery);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = Thread.ofPlatform().unstarted(() -> stop(finished));
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (ClipModel model = modelOptions.load();
+        VectorIndex index = VectorIndex.open(layout.indexDir(model.info().id()),
+            new VectorSpace(model.info().id(), model.dimension()), config.format())) {
+      config.write(layout.configFile());
+      ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
+      IngestReport report = runJob(model, index, thumbs, roots, options, err);
+      printSummary(out, report, layout);
+      if (watch && !stopped) {
+        watch(model, index, thumbs, roots, options, err, out, layout);
+      }
+      return 0;
+    } finally {
+      finished.countDown(); // the index is closed (committed): a waiting shutdown hook may end
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook is running and ends now that we are done
+      }
+    }
+  }
+
+  private Path dataDir() {
+    if (data != null) {
+      return data;
+    }
+    String env = System.getenv("CLIPSEARCH_DATA");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("clipsearch.home", ".")).resolve("work").resolve("data");
+  }
+
+  private CollectionConfig collectionConfig(CollectionLayout layout, List<Path> roots) throws IOException {
+    VectorFormat requested = format == null ? null : VectorFormat.parse(format);
+    var existing = CollectionConfig.read(layout.configFile());
+    if (existing.isEmpty()) {
+      return new CollectionConfig(collection, roots, requested == null ? VectorFormat.FLOAT32 : requested);
+    }
+    CollectionConfig config = existing.get();
+    if (requested != null && requested != config.format()) {
+      throw new IllegalArgumentException("collection '" + collection + "' stores vectors as "
+          + config.format().name().toLowerCase(Locale.ROOT) + ", not "
+          + requested.name().toLowerCase(Locale.ROOT) + ": leave out --format or use another collection");
+    }
+    return config.withRoots(roots);
+  }
+
+  private IngestReport runJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs,
+      List<Path> roots, IngestOptions options, PrintWriter err) throws IOException {
+    IngestJob job = new IngestJob(model, index, thumbs, roots, options, printer(err));
+    current = job;
+    if (stopped) {
+      job.cancel(); // Ctrl-C came before the job existed
+    }
+    try {
+      return job.run();
+    } finally {
+      current = null;
+    }
+  }
+
+  private void watch(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
+      IngestOptions options, PrintWriter err, PrintWriter out, CollectionLayout layout)
+      throws IOException, InterruptedException {
+    try (FolderWatcher watcher = new FolderWatcher(roots)) {
+      closeOnStop = watcher;
+      err.println("watching " + roots.size() + " folder(s); Ctrl-C to stop");
+      err.flush();
+      while (!stopped) {
+        Set<Path> changed = watcher.awaitChanges(WATCH_QUIET);
+        if (changed.isEmpty() || stopped) {
+          break;
+        }
+        IngestReport report = runJob(model, index, thumbs, List.copyOf(changed), options, err);
+        printSummary(out, report, layout);
+      }
+    }
+  }
+
+  /** The shutdown hook: cancel the run, wake the watcher, and wait until the index is closed. */
+  private void stop(CountDownLatch finished) {
+    stopped = true;
+    IngestJob job = current;
+    if (job != null) {
+      job.cancel();
+    }
+    FolderWatcher watcher = closeOnStop;
+    try {
+      if (watcher != null) {
+        watcher.close();
+      }
+      finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("clipsearch: closing the folder watcher: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Progress lines on stderr: phase changes at once, otherwise one a second. */
+  private static Consumer<IngestProgress> printer(PrintWriter err) {
+    return new Consumer<>() {
+      private long last;
+      private IngestProgress.Phase lastPhase;
+
+      @Override
+      public void accept(IngestProgress p) {
+        long now = System.nanoTime();
+        if (p.phase() != lastPhase || now - last >= 1_000_000_000L) {
+          err.println(p.line());
+          err.flush();
+          last = now;
+          lastPhase = p.phase();
+        }
+      }
+    };
+  }
+
+  private static void printSummary(PrintWriter out, IngestReport report, CollectionLayout layout)
+      throws IOException {
+    Path file = report.write(layout.reportsDir());
+    IngestProgress c = report.counts();
+    out.printf(Locale.ROOT, "%s: %d files in %.1f s: %d embedded, %d unchanged, %d moved, %d copied,"
+            + " %d deleted, %d failed%n", report.cancelled() ? "cancelled" : "indexed", c.seen(),
+        report.duration().toMillis() / 1000.0, c.embedded(), c.unchanged(), c.moved(), c.copied(),
+        c.deleted(), c.failed());
+    out.println("report (" + report.skipped().size() + " skipped): " + file);
+    out.flush();
+  }
+}

@@ -1,0 +1,69 @@
+package io.clipsearch.ingest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where a collection's files live under a data folder. Pure path arithmetic: nothing is created
+ * or read here.
+ *
+ * <pre>
+ * &lt;dataDir&gt;/&lt;collection&gt;/
+ *   collection.json          name, root folders, vector format ({@link CollectionConfig})
+ *   index/&lt;model id&gt;/        the Lucene index: one per collection and model
+ *   thumbs/ab/&lt;id&gt;.jpg       thumbnails by content id ({@link ThumbnailStore})
+ *   reports/                 one JSON report of skipped files per run ({@link IngestReport})
+ * </pre>
+ *
+ * <p>One index per model keeps vectors of different models apart (they are not comparable) while
+ * thumbnails, which do not depend on the model, are shared. Immutable.
+ *
+ * @param dataDir the data folder holding every collection
+ * @param name the collection's name: letters, digits, {@code . _ -}, not starting with a dot
+ */
+public record CollectionLayout(Path dataDir, String name) {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+  private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+
+  /**
+   * @throws IllegalArgumentException if {@code name} is not a safe folder name
+   */
+  public CollectionLayout {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("collection name '" + name
+          + "' must be 1-100 letters, digits, '.', '_' or '-', not starting with '.'");
+    }
+    dataDir = dataDir.toAbsolutePath().normalize();
+  }
+
+  public Path collectionDir() {
+    return dataDir.resolve(name);
+  }
+
+  /** The collection's index for one model; the id is made safe as a folder name. */
+  public Path indexDir(String modelId) {
+    return collectionDir().resolve("index").resolve(folderName(modelId));
+  }
+
+  public Path thumbsDir() {
+    return collectionDir().resolve("thumbs");
+  }
+
+  public Path reportsDir() {
+    return collectionDir().resolve("reports");
+  }
+
+  public Path configFile() {
+    return collectionDir().resolve("collection.json");
+  }
+
+  /** A model id as a folder name: characters other than letters, digits, {@code . _ -} become {@code _}. */
+  static String folderName(String modelId) {
+    String safe = UNSAFE.matcher(modelId).replaceAll("_");
+    return safe.startsWith(".") ? "_" + safe.substring(1) : safe;
+  }
+}

@@ -1,0 +1,471 @@
+package io.clipsearch.ingest;
+
+import io.clipsearch.index.FileState;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.ingest.FileScanner.Found;
+import io.clipsearch.ingest.IngestProgress.Phase;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.model.image.ImageSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ingest run: brings a {@link VectorIndex} in step with the image files under some root
+ * folders.
+ *
+ * <p>Strategy:
+ *
+ * <ol>
+ *   <li><b>Scan</b> (calling thread): walk the roots by stat ({@link FileScanner}) and compare with
+ *       {@link VectorIndex#fileStates}: a file of the same path, size and mtime is unchanged and
+ *       never opened, so a re-run over an unchanged folder costs one stat per file. Indexed paths
+ *       no longer found are deleted at the end, except under a root or folder that could not be
+ *       read (an unmounted disk must not empty the index).
+ *   <li><b>Prepare</b> ({@link IngestOptions#workers} threads): read each new or changed file,
+ *       hash it (SHA-256: the content id). If the index already holds that content, the stored
+ *       vector is re-used without decoding: a <em>move</em> when the other path is gone, a
+ *       <em>copy</em> otherwise. Else decode once ({@link ClipModel#decode}, pixel cap and EXIF
+ *       orientation applied), read EXIF, write the thumbnail from those pixels, and preprocess.
+ *       Results go to a bounded queue ({@link IngestOptions#queueCapacity}); workers block when it
+ *       is full, so memory stays flat on any collection size.
+ *   <li><b>Embed and write</b> (calling thread): tensors are embedded in batches of {@link
+ *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
+ *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
+ *       IngestOptions#commitInterval}, then once at the end.
+ * </ol>
+ *
+ * <p>Bad files (unreadable, empty, not an image, corrupt, over the pixel cap) are skipped and
+ * listed in the {@link IngestReport}; the run goes on. Crash safety comes from the index: upserts
+ * are keyed by path and commits are atomic, so after a kill the next run finds the committed files
+ * unchanged and does the rest.
+ *
+ * <p>Threads: {@link #run} blocks its caller, which also calls the progress listener (never
+ * concurrently, at most once per {@link IngestOptions#progressInterval} apart from phase changes).
+ * {@link #cancel} may be called from any thread, as may interrupting the running thread: the run
+ * stops taking files, commits what it has written, and returns a report whose phase is {@link
+ * Phase#CANCELLED}. A job runs once. It closes nothing it was given: the model, index and
+ * thumbnail store stay the caller's.
+ *
+ * <pre>{@code
+ * IngestJob job = new IngestJob(model, index, thumbs, List.of(root), IngestOptions.defaults(),
+ *     progress -> log.info(progress.line()));
+ * executor.submit(job::run);   // later: job.cancel()
+ * }</pre>
+ */
+public final class IngestJob {
+
+  private static final Logger log = LoggerFactory.getLogger(IngestJob.class);
+
+  /** How often the writer wakes when idle, to send progress and notice cancellation. */
+  private static final long POLL_MILLIS = 50;
+
+  private final ClipModel model;
+  private final VectorIndex index;
+  private final ThumbnailStore thumbs;
+  private final List<Path> roots;
+  private final IngestOptions options;
+  private final ProgressTracker progress;
+  private final ExifReader exif = new ExifReader();
+  private final FileScanner scanner = new FileScanner();
+  private final List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean cancelled;
+  private volatile boolean started;
+  /** Set on the running thread only: it was interrupted, and is interrupted again on return. */
+  private boolean interrupted;
+
+  /**
+   * @param model embeds the images; its id must be the index's model
+   * @param index where documents go
+   * @param thumbs where thumbnails go
+   * @param roots absolute folders to scan, recursively
+   * @param options workers, batches, queue and commit policy
+   * @param listener receives progress snapshots on the thread running the job
+   * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
+   */
+  public IngestJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
+      IngestOptions options, Consumer<IngestProgress> listener) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.index = Objects.requireNonNull(index, "index");
+    this.thumbs = Objects.requireNonNull(thumbs, "thumbs");
+    this.roots = List.copyOf(roots);
+    this.options = Objects.requireNonNull(options, "options");
+    this.progress = new ProgressTracker(Objects.requireNonNull(listener, "listener"),
+        options.progressInterval().toNanos());
+    if (!model.info().id().equals(index.space().modelId())) {
+      throw new IllegalArgumentException("model " + model.info().id() + " cannot write to the index of "
+          + index.space().modelId());
+    }
+    for (Path root : this.roots) {
+      if (!root.isAbsolute()) {
+        throw new IllegalArgumentException("root folder must be absolute: " + root);
+      }
+    }
+  }
+
+  /** Asks the run to stop soon; it commits what it has written. Safe from any thread, any time. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /**
+   * Runs the job to the end, or until cancelled.
+   *
+   * @return the counters and the skipped files
+   * @throws IOException if the index cannot be written (what was committed stays)
+   * @throws IllegalStateException if the job was already run
+   * @throws io.clipsearch.model.EmbeddingException if the inference engine fails
+   */
+  public IngestReport run() throws IOException {
+    if (started) {
+      throw new IllegalStateException("an ingest job runs once");
+    }
+    started = true;
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    Plan plan = scan();
+    if (!stopping()) {
+      progress.startReading(plan.toRead.size());
+      progress.emit(Phase.INDEXING);
+      process(plan);
+    }
+    if (!stopping()) {
+      progress.emit(Phase.COMMITTING);
+      for (Path gone : plan.gone) {
+        index.delete(gone);
+        progress.deleted.incrementAndGet();
+      }
+    }
+    index.commit();
+    IngestProgress last = progress.emit(stopping() ? Phase.CANCELLED : Phase.DONE);
+    if (interrupted) {
+      Thread.currentThread().interrupt(); // the caller's interrupt status, kept for the caller
+    }
+    return new IngestReport(roots, start, Duration.ofNanos(System.nanoTime() - t0), last, skipped);
+  }
+
+  /**
+   * Whether to stop. An interrupt of the running thread counts as {@link #cancel} and is cleared
+   * here (and set again when {@link #run} returns): Lucene writes through interruptible channels,
+   * and an interrupt during a write or commit would close the index writer for good.
+   */
+  private boolean stopping() {
+    if (Thread.interrupted()) {
+      interrupted = true;
+      cancelled = true;
+    }
+    return cancelled;
+  }
+
+  // ---- scan -----------------------------------------------------------------------------------
+
+  /** What a run must do: files to read and indexed paths whose files are gone. */
+  private record Plan(List<Found> toRead, List<Path> gone) {}
+
+  private Plan scan() throws IOException {
+    progress.emit(Phase.SCANNING);
+    Map<Path, FileState> known = new LinkedHashMap<>();
+    List<Found> toRead = new ArrayList<>();
+    List<Path> unreadable = new ArrayList<>();
+    for (Path root : roots) {
+      index.fileStates(root).forEach(s -> known.putIfAbsent(s.path(), s));
+    }
+    Map<Path, Boolean> seen = new java.util.HashMap<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        unreadable.add(root);
+        skipped.add(new SkippedFile(root, SkipReason.UNREADABLE, "root folder not found"));
+        continue;
+      }
+      scanner.scan(root, new FileScanner.Visitor() {
+        @Override
+        public void found(Found file) {
+          if (seen.putIfAbsent(file.path(), Boolean.TRUE) != null) {
+            return; // nested roots: once is enough
+          }
+          progress.total.incrementAndGet();
+          FileState state = known.remove(file.path());
+          if (state != null && state.size() == file.size() && state.mtimeMillis() == file.mtimeMillis()) {
+            progress.unchanged.incrementAndGet();
+          } else {
+            toRead.add(file);
+          }
+          progress.maybeEmit(Phase.SCANNING);
+        }
+
+        @Override
+        public void problem(SkippedFile s, boolean folder) {
+          log.warn("skipped {}: {}", s.path(), s.message());
+          skipped.add(s);
+          if (folder) {
+            unreadable.add(s.path());
+          } else {
+            progress.failed.incrementAndGet();
+            progress.total.incrementAndGet();
+          }
+        }
+      }, this::stopping);
+    }
+    List<Path> gone = known.keySet().stream()
+        .filter(p -> unreadable.stream().noneMatch(p::startsWith))
+        .toList();
+    return new Plan(toRead, gone);
+  }
+
+  // ---- prepare (workers) ----------------------------------------------------------------------
+
+  /** A worker's result for one file. */
+  private sealed interface Prepared {}
+
+  /** Decoded and preprocessed: waiting for its vector. */
+  private record ToEmbed(Found file, String id, int width, int height, PhotoMetadata metadata,
+      float[] tensor) implements Prepared {}
+
+  /** Content the index already holds: written with the stored vector. */
+  private record Reused(ImageDoc doc, Kind kind) implements Prepared {
+    enum Kind { MOVED, COPIED, UNCHANGED }
+  }
+
+  private record Skipped(SkippedFile file) implements Prepared {}
+
+  /** Sent by each worker when it takes no more files. */
+  private record WorkerDone() implements Prepared {}
+
+  private final class Worker implements Runnable {
+    private final List<Found> files;
+    private final AtomicInteger next;
+    private final BlockingQueue<Prepared> out;
+    private final java.util.Set<Path> gone;
+
+    Worker(List<Found> files, AtomicInteger next, BlockingQueue<Prepared> out, java.util.Set<Path> gone) {
+      this.files = files;
+      this.next = next;
+      this.out = out;
+      this.gone = gone;
+    }
+
+    @Override
+    public void run() {
+      try {
+        int i;
+        while (!cancelled && (i = next.getAndIncrement()) < files.size()) {
+          Prepared p = prepare(files.get(i), gone);
+          if (!offer(p)) {
+            return;
+          }
+        }
+      } finally {
+        // cancellation may have left the queue full; the writer stops taking then, and needs no signal
+        offer(new WorkerDone());
+      }
+    }
+
+    /** Puts into the queue, giving up on cancellation. */
+    private boolean offer(Prepared p) {
+      try {
+        while (!out.offer(p, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          if (cancelled) {
+            return false;
+          }
+        }
+        return true;
+      } catch (InterruptedException e) {
+        cancelled = true;
+        return false;
+      }
+    }
+  }
+
+  /** Everything done for one file before inference; failures are the file's, never the run's. */
+  private Prepared prepare(Found file, java.util.Set<Path> gone) {
+    String name = file.path().toString();
+    try {
+      byte[] bytes = Files.readAllBytes(file.path());
+      String id = sha256(bytes);
+      Optional<Prepared> reused = reuse(file, id, bytes, gone);
+      if (reused.isPresent()) {
+        return reused.get();
+      }
+      DecodedImage image = model.decode(ImageSource.of(name, bytes));
+      PhotoMetadata metadata = exif.read(name, bytes);
+      writeThumbnail(id, image);
+      return new ToEmbed(file, id, image.width(), image.height(), metadata, model.preprocess(image));
+    } catch (ImageDecodeException e) {
+      return new Skipped(new SkippedFile(file.path(), SkipReason.of(e.reason()), e.getMessage()));
+    } catch (IOException | SecurityException e) {
+      return new Skipped(new SkippedFile(file.path(), SkipReason.UNREADABLE,
+          name + ": cannot read: " + (e instanceof IOException io ? FileScanner.describe(io) : e.toString())));
+    } catch (RuntimeException | OutOfMemoryError e) {
+      log.warn("unexpected failure preparing {}", name, e);
+      return new Skipped(new SkippedFile(file.path(), SkipReason.FAILED, name + ": " + e));
+    }
+  }
+
+  /** The stored document of this content under the new path, if the index has the content. */
+  private Optional<Prepared> reuse(Found file, String id, byte[] bytes, java.util.Set<Path> gone)
+      throws IOException {
+    Optional<ImageDoc> stored = index.findById(id);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    ImageDoc old = stored.get();
+    Reused.Kind kind = old.path().equals(file.path()) ? Reused.Kind.UNCHANGED // touched, same bytes
+        : gone.contains(old.path()) || !Files.exists(old.path()) ? Reused.Kind.MOVED
+        : Reused.Kind.COPIED;
+    if (thumbs.find(id).isEmpty()) { // the thumbnail folder was cleared: the one decode we need
+      try {
+        writeThumbnail(id, model.decode(ImageSource.of(file.path().toString(), bytes)));
+      } catch (ImageDecodeException e) {
+        log.warn("no thumbnail for {}: {}", file.path(), e.getMessage());
+      }
+    }
+    return Optional.of(new Reused(new ImageDoc(file.path(), id, file.size(), file.mtimeMillis(),
+        old.width(), old.height(), old.metadata(), old.vector()), kind));
+  }
+
+  private void writeThumbnail(String id, DecodedImage image) {
+    try {
+      thumbs.write(id, image);
+    } catch (IOException e) {
+      // a thumbnail is a cache: the photo is still searchable, and a later run can make it
+      log.warn("cannot write the thumbnail of {}: {}", id, e.toString());
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  // ---- embed and write (calling thread) -------------------------------------------------------
+
+  private void process(Plan plan) throws IOException {
+    if (plan.toRead.isEmpty()) {
+      return;
+    }
+    BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    AtomicInteger next = new AtomicInteger();
+    java.util.Set<Path> gone = java.util.Set.copyOf(plan.gone);
+    int workers = Math.min(options.workers(), plan.toRead.size());
+    List<Thread> threads = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      threads.add(Thread.ofPlatform().name("ingest-worker-" + (w + 1)).daemon()
+          .start(new Worker(plan.toRead, next, queue, gone)));
+    }
+    Writer writer = new Writer();
+    int running = workers;
+    try {
+      List<ToEmbed> batch = new ArrayList<>(options.batchSize());
+      while (running > 0 && !stopping()) {
+        Prepared p = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        switch (p) {
+          case null -> { }
+          case WorkerDone d -> running--;
+          case ToEmbed e -> batch.add(e);
+          case Reused r -> writer.write(r);
+          case Skipped s -> {
+            skipped.add(s.file());
+            progress.failed.incrementAndGet();
+            log.warn("skipped {}", s.file().message());
+          }
+        }
+        // a full batch, or the last files: queue empty and every worker finished
+        if (batch.size() >= options.batchSize() || (running == 0 && !batch.isEmpty())) {
+          writer.embed(batch);
+          batch.clear();
+        }
+        writer.maybeCommit();
+        progress.maybeEmit(Phase.INDEXING);
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      cancelled = true;
+    } finally {
+      if (running > 0) {
+        cancelled = true; // cancelled, or an error above: either way the workers must stop
+      }
+      for (Thread t : threads) {
+        join(t);
+      }
+    }
+  }
+
+  /** Waits for a worker: each stops within one file once cancelled. */
+  private void join(Thread t) {
+    while (true) {
+      try {
+        t.join();
+        return;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        cancelled = true;
+      }
+    }
+  }
+
+  /** Index writes and the commit policy; used by the calling thread only. */
+  private final class Writer {
+    private int sinceCommit;
+    private long lastCommit = System.nanoTime();
+
+    void embed(List<ToEmbed> batch) throws IOException {
+      List<float[]> tensors = new ArrayList<>(batch.size());
+      batch.forEach(e -> tensors.add(e.tensor()));
+      List<float[]> vectors = model.embedImageTensors(tensors);
+      for (int i = 0; i < batch.size(); i++) {
+        ToEmbed e = batch.get(i);
+        Found f = e.file();
+        index.upsert(new ImageDoc(f.path(), e.id(), f.size(), f.mtimeMillis(), e.width(), e.height(),
+            e.metadata(), vectors.get(i)));
+        progress.embedded.incrementAndGet();
+        sinceCommit++;
+      }
+    }
+
+    void write(Reused r) throws IOException {
+      index.upsert(r.doc());
+      switch (r.kind()) {
+        case MOVED -> progress.moved.incrementAndGet();
+        case COPIED -> progress.copied.incrementAndGet();
+        case UNCHANGED -> progress.unchanged.incrementAndGet();
+      }
+      sinceCommit++;
+    }
+
+    void maybeCommit() throws IOException {
+      long now = System.nanoTime();
+      if (sinceCommit >= options.commitEveryFiles()
+          || (sinceCommit > 0 && now - lastCommit >= options.commitInterval().toNanos())) {
+        index.commit();
+        sinceCommit = 0;
+        lastCommit = now;
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.clipsearch.ingest;
+
+import io.clipsearch.ingest.IngestProgress.Phase;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The counters of one run and their throttled delivery to a listener.
+ *
+ * <p>Counters may be bumped from any thread; {@link #emit} and {@link #maybeEmit} are called only
+ * by the thread running the job, so the listener is never called concurrently.
+ */
+final class ProgressTracker {
+
+  final AtomicLong total = new AtomicLong();
+  final AtomicLong embedded = new AtomicLong();
+  final AtomicLong unchanged = new AtomicLong();
+  final AtomicLong moved = new AtomicLong();
+  final AtomicLong copied = new AtomicLong();
+  final AtomicLong deleted = new AtomicLong();
+  final AtomicLong failed = new AtomicLong();
+
+  private final Consumer<IngestProgress> listener;
+  private final long intervalNanos;
+  private long lastEmit;
+  private long readStart;
+  private long toRead;
+
+  ProgressTracker(Consumer<IngestProgress> listener, long intervalNanos) {
+    this.listener = listener;
+    this.intervalNanos = intervalNanos;
+    this.lastEmit = System.nanoTime() - intervalNanos;
+  }
+
+  /** Marks the start of reading {@code files} new or changed files: the rate and ETA count from here. */
+  void startReading(long files) {
+    readStart = System.nanoTime();
+    toRead = files;
+  }
+
+  /** Sends a snapshot if the last one is older than the interval. */
+  void maybeEmit(Phase phase) {
+    if (System.nanoTime() - lastEmit >= intervalNanos) {
+      emit(phase);
+    }
+  }
+
+  /** Sends a snapshot now and returns it. */
+  IngestProgress emit(Phase phase) {
+    IngestProgress p = snapshot(phase);
+    lastEmit = System.nanoTime();
+    listener.accept(p);
+    return p;
+  }
+
+  IngestProgress snapshot(Phase phase) {
+    long read = embedded.get() + moved.get() + copied.get() + failed.get();
+    long seen = read + unchanged.get();
+    double rate = 0;
+    OptionalDouble eta = OptionalDouble.empty();
+    if (readStart != 0 && read > 0) {
+      double seconds = (System.nanoTime() - readStart) / 1e9;
+      rate = read / Math.max(seconds, 1e-3);
+      if (!phase.finished()) {
+        eta = OptionalDouble.of(Math.max(0, toRead - read) / rate);
+      }
+    }
+    return new IngestProgress(phase, seen, total.get(), embedded.get(), unchanged.get(),
+        moved.get(), copied.get(), deleted.get(), failed.get(), rate, eta);
+  }
+}

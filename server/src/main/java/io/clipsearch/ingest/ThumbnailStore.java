@@ -1,0 +1,125 @@
+package io.clipsearch.ingest;
+
+import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.image.OpenCvNatives;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * JPEG thumbnails by content id, on disk: {@code <dir>/<first 2 hex of id>/<id>.jpg}, long side
+ * {@value #LONG_SIDE} pixels (smaller images keep their size), made from pixels already decoded
+ * upright for embedding, so ingest decodes each photo once.
+ *
+ * <p>Keyed by content, not path: copies share a thumbnail and a moved file keeps its own. The
+ * two-hex fan-out keeps folders to a few thousand entries for a million photos. Files are written
+ * to a temporary name and renamed, so a reader or a crash never sees half a JPEG. Thread-safe:
+ * concurrent writers of one id each rename a complete file into place. Every OpenCV {@link Mat}
+ * is released before a method returns.
+ */
+public final class ThumbnailStore {
+
+  /** Long side of a thumbnail in pixels: sharp in a grid of 160-px cells on a 2x screen. */
+  public static final int LONG_SIDE = 320;
+
+  /** JPEG quality: visually clean at thumbnail size, about 15-25 KB each. */
+  static final int JPEG_QUALITY = 85;
+
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{2,128}");
+
+  private final Path dir;
+
+  /** A store in {@code dir}; the folder is created on the first write. */
+  public ThumbnailStore(Path dir) {
+    this.dir = Objects.requireNonNull(dir, "dir");
+    OpenCvNatives.load();
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** The thumbnail of this content id, if one was written. Empty for ids that are not hex. */
+  public Optional<Path> find(String id) {
+    if (!ID.matcher(id).matches()) {
+      return Optional.empty(); // an API caller's id never escapes the folder
+    }
+    Path file = fileOf(id);
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /**
+   * Writes the thumbnail of {@code image} under {@code id} unless one exists.
+   *
+   * @throws IllegalArgumentException if {@code id} is not lower-case hex
+   * @throws IOException if the file cannot be written or OpenCV cannot encode it
+   */
+  public void write(String id, DecodedImage image) throws IOException {
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("content id must be lower-case hex: " + id);
+    }
+    Path file = fileOf(id);
+    if (Files.exists(file)) {
+      return;
+    }
+    byte[] jpeg = encode(image);
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), id, ".tmp");
+    try {
+      Files.write(tmp, jpeg);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private Path fileOf(String id) {
+    return dir.resolve(id.substring(0, 2)).resolve(id + ".jpg");
+  }
+
+  /** The thumbnail's size for an image: long side {@link #LONG_SIDE}, never enlarged. */
+  static Size thumbnailSize(int width, int height) {
+    int longSide = Math.max(width, height);
+    if (longSide <= LONG_SIDE) {
+      return new Size(width, height);
+    }
+    double scale = (double) LONG_SIDE / longSide;
+    return new Size(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+  }
+
+  private static byte[] encode(DecodedImage image) throws IOException {
+    Mat rgb = new Mat(image.height(), image.width(), CvType.CV_8UC3);
+    Mat small = new Mat();
+    Mat bgr = new Mat();
+    MatOfByte out = new MatOfByte();
+    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY);
+    try {
+      rgb.put(0, 0, image.rgb());
+      // INTER_AREA averages every source pixel: no aliasing when shrinking a photo 10x or more
+      Imgproc.resize(rgb, small, thumbnailSize(image.width(), image.height()), 0, 0, Imgproc.INTER_AREA);
+      Imgproc.cvtColor(small, bgr, Imgproc.COLOR_RGB2BGR);
+      if (!Imgcodecs.imencode(".jpg", bgr, out, params)) {
+        throw new IOException("OpenCV could not encode a " + image.width() + "x" + image.height()
+            + " thumbnail");
+      }
+      return out.toArray();
+    } finally {
+      params.release();
+      out.release();
+      bgr.release();
+      small.release();
+      rgb.release();
+    }
+  }
+}
