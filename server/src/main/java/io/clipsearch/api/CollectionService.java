@@ -171,7 +171,7 @@ public class CollectionService implements AutoCloseable {
       VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
       VectorIndex index = VectorIndex.open(layout.indexDir(model.info().id()), space, config.format());
       ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
-      SearchService search = new SearchService(index, model, SearchSettings.defaults());
+      SearchService search = new SearchService(index, model, SearchSettings.DEFAULTS);
       Gauge.builder("clipsearch.index.documents", index, CollectionService::documents)
           .tag("collection", name).description("images in the index").register(metrics);
       Gauge.builder("clipsearch.index.bytes", index, CollectionService::bytes)
