@@ -177,6 +177,7 @@ public class JobService {
     void run(OpenCollection c) {
       try {
         report = ingest.run();
+        c.index().refresh(); // searches see the whole run at once, not up to a second later
         report.write(c.layout().reportsDir());
       } catch (Exception | OutOfMemoryError e) {
         log.error("index job {} on {} failed", id, collection, e);

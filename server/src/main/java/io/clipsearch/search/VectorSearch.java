@@ -79,9 +79,16 @@ public final class VectorSearch {
       throws IOException {
     checkK(k);
     Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates(k), filter);
-    Query q = format.quantized()
-        ? RescoreTopNQuery.createFullPrecisionRescorerQuery(knn, query, IndexFields.VECTOR, k)
-        : knn;
+    Query q = knn;
+    if (format.quantized()) {
+      // the graph search runs in rewrite; Lucene's re-scorer fails on an empty candidate set (an
+      // empty index, or a filter nothing passes), so look at the candidates first
+      Query candidates = searcher.rewrite(knn);
+      if (searcher.count(candidates) == 0) {
+        return List.of();
+      }
+      q = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, query, IndexFields.VECTOR, k);
+    }
     TopDocs top = searcher.search(q, k);
     List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
