@@ -41,6 +41,9 @@ public class JobService {
 
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
+  /** A progress line in the server log this often, besides every phase change. */
+  private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+
   private final CollectionService collections;
   private final ClipModel model;
   private final ExecutorService runner =
@@ -159,6 +162,8 @@ public class JobService {
     volatile String error;
     volatile IngestReport report;
     private long lastEmbedded;
+    private long lastLogNanos;
+    private IngestProgress.Phase lastPhase;
 
     Job(String id, String collection, Instant started) {
       this.id = id;
@@ -168,6 +173,12 @@ public class JobService {
     }
 
     void progress(IngestProgress p) {
+      long now = System.nanoTime();
+      if (p.phase() != lastPhase || now - lastLogNanos > LOG_INTERVAL_NANOS) {
+        log.info("job {} on {}: {}", id, collection, p.line());
+        lastPhase = p.phase();
+        lastLogNanos = now;
+      }
       latest = status(p);
       embedded.increment(p.embedded() - lastEmbedded);
       lastEmbedded = p.embedded();

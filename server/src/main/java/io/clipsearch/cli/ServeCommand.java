@@ -1,10 +1,15 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.api.CollectionService;
+import io.clipsearch.api.JobService;
+import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.api.types.JobInfo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "bearer token (default: generated)")
   String token;
 
+  @Option(names = "--index", paramLabel = "DIR", arity = "1..*",
+      description = "folders to add to the default collection and index at start (progress in the log)")
+  List<Path> index = List.of();
+
   @Override
   public Integer call() throws InterruptedException {
     Map<String, Object> properties = new HashMap<>();
@@ -56,6 +65,14 @@ final class ServeCommand implements Callable<Integer> {
     ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     System.err.println("clipsearch: serving on " + server.getURL());
+    if (!index.isEmpty()) {
+      CollectionService collections = context.getBean(CollectionService.class);
+      collections.create(new CreateCollectionRequest(collections.defaultName(),
+          index.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList(), null));
+      JobInfo job = context.getBean(JobService.class).start(collections.defaultName());
+      System.err.println("clipsearch: indexing " + index + " as job " + job.id()
+          + " (follow it at " + server.getURL() + "/api/jobs/" + job.id() + "/events)");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       context.close();
