@@ -75,7 +75,9 @@ public final class ThumbnailStore {
     }
     byte[] jpeg = encode(image);
     Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), id, ".tmp");
+    // unique to this process and thread; Files.createTempFile would draw from SecureRandom per file
+    Path tmp = file.resolveSibling(
+        id + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().threadId() + ".tmp");
     try {
       Files.write(tmp, jpeg);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
