@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * code non-zero: a collection with a few broken files is indexed successfully. Ctrl-C stops the
  * run and commits what was written, so the next run resumes there.
  *
- * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA}, else {@code work/data} under the
+ * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA_DIR}, else {@code work/data} under the
  * {@code clipsearch.home} system property (set by the launcher), else under the current folder.
  */
 @Command(name = "index", mixinStandardHelpOptions = true,
@@ -62,7 +62,7 @@ final class IndexCommand implements Callable<Integer> {
   List<Path> dirs;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "data folder (default: $CLIPSEARCH_DATA, else work/data of the clipsearch home)")
+      description = "data folder (default: $CLIPSEARCH_DATA_DIR, else work/data of the clipsearch home)")
   Path data;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
@@ -129,7 +129,7 @@ final class IndexCommand implements Callable<Integer> {
     if (data != null) {
       return data;
     }
-    String env = System.getenv("CLIPSEARCH_DATA");
+    String env = System.getenv("CLIPSEARCH_DATA_DIR");
     if (env != null && !env.isBlank()) {
       return Path.of(env);
     }
