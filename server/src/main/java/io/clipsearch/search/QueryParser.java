@@ -108,8 +108,8 @@ public final class QueryParser {
       String prefix = null;
       Matcher m = WEIGHT.matcher(s).region(i, s.length());
       if (m.lookingAt()) {
-        prefix = s.substring(i, m.end() - 1);
-        weight = parseWeight(prefix, start);
+        prefix = s.substring(i, m.end());
+        weight = parseWeight(s.substring(i, m.end() - 1), start);
         i = m.end();
       } else if (s.charAt(i) == '-' || s.charAt(i) == '+') {
         prefix = String.valueOf(s.charAt(i));
@@ -117,7 +117,7 @@ public final class QueryParser {
         i++;
       }
       if (weight != null && (i == s.length() || Character.isWhitespace(s.charAt(i)))) {
-        throw new IllegalArgumentException("'" + prefix + (prefix.length() > 1 ? ":" : "")
+        throw new IllegalArgumentException("'" + prefix
             + "' at position " + (start + 1) + " has no term after it");
       }
       if (s.charAt(i) == '"') {

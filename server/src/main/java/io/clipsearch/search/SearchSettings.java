@@ -4,7 +4,8 @@ package io.clipsearch.search;
  * Tuning of {@link SearchService}; {@link #DEFAULTS} is what the figures in docs were measured
  * with.
  *
- * @param oversample kNN candidates per wanted result for quantized formats, 1-20
+ * @param oversample kNN candidates per wanted result (at least 100 in all), re-scored exactly
+ *     for quantized formats, 1-20
  * @param rrfK reciprocal rank fusion constant, >= 0
  * @param vectorWeight RRF weight of the vector ranking, >= 0
  * @param textWeight RRF weight of the BM25 name ranking, >= 0

@@ -1,0 +1,90 @@
+package io.clipsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.clipsearch.search.QueryTerm.Like;
+import io.clipsearch.search.QueryTerm.Text;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every syntax case of the query language and every error message. */
+class QueryParserTest {
+
+  final QueryParser parser = new QueryParser();
+
+  List<QueryTerm> parse(String q) {
+    return parser.parse(q).terms();
+  }
+
+  String error(String q) {
+    return assertThrows(IllegalArgumentException.class, () -> parser.parse(q)).getMessage();
+  }
+
+  @Test
+  void bareWordsFormOnePrompt() {
+    assertEquals(List.of(new Text("beach sunset", 1)), parse("  beach   sunset "));
+  }
+
+  @Test
+  void minusSubtractsAndEndsTheRun() {
+    assertEquals(List.of(new Text("beach sunset", 1), new Text("people", -1)),
+        parse("beach sunset -people"));
+    assertEquals(List.of(new Text("beach", 1), new Text("people", -1), new Text("sunset", 1)),
+        parse("beach -people sunset"));
+  }
+
+  @Test
+  void plusAddsASeparatePrompt() {
+    assertEquals(List.of(new Text("dog", 1), new Text("snow", 1)), parse("dog +snow"));
+  }
+
+  @Test
+  void weightsAndQuotedPhrases() {
+    assertEquals(List.of(new Text("red car", 2), new Text("snow", 1)), parse("2:\"red car\" +snow"));
+    assertEquals(List.of(new Text("dog", 0.5), new Text("cat", 1)), parse("0.5:dog cat"));
+    assertEquals(List.of(new Text("beach", 1), new Text("people", -0.5)), parse("beach -0.5:people"));
+    assertEquals(List.of(new Text("beach", 1), new Text("people", 1.5)), parse("beach +1.5:people"));
+    assertEquals(List.of(new Text("red car", -1), new Text("road", 1)), parse("-\"red car\" road"));
+    assertEquals(List.of(new Text("a b", 1), new Text("c", 1)), parse("\" a b \" c"));
+    assertEquals(List.of(new Text("12:30", 1)), parse("\"12:30\""));
+  }
+
+  @Test
+  void likeTakesAnImageId() {
+    assertEquals(List.of(new Like("3fa9c2", 1)), parse("like:3fa9c2"));
+    assertEquals(List.of(new Like("ab", 1), new Text("people", -1)), parse("LIKE:ab -people"));
+    assertEquals(List.of(new Text("beach", 1), new Like("ab", -2)), parse("beach -2:like:ab"));
+  }
+
+  @Test
+  void positiveTextJoinsPositivePrompts() {
+    assertEquals("beach sunset snow", parser.parse("beach sunset -people +snow like:x").positiveText());
+  }
+
+  @Test
+  void errorsNameThePosition() {
+    assertEquals("query is empty", error("   "));
+    assertEquals("unclosed quote at position 7", error("beach \"red car"));
+    assertEquals("empty phrase at position 1", error("\"  \" dog"));
+    assertEquals("bad weight '1.2.3' at position 5: use a number such as 2, 0.5 or -1.5",
+        error("dog 1.2.3:cat"));
+    assertEquals("weight 0 at position 1 is out of range: use a non-zero number between -10 and 10",
+        error("0:dog"));
+    assertEquals("weight 11 at position 5 is out of range: use a non-zero number between -10 and 10",
+        error("dog 11:cat"));
+    assertEquals("'2:' at position 5 has no term after it", error("dog 2: cat"));
+    assertEquals("'-' at position 7 has no term after it", error("beach -"));
+    assertEquals("'like:' at position 1 needs an image id, e.g. like:3fa9c2", error("like: dog"));
+    assertEquals("query '-people -cars' has only negative parts: add something to look for,"
+        + " e.g. 'beach -people'", error("-people -cars"));
+  }
+
+  @Test
+  void lengthAndTermCountAreCapped() {
+    assertEquals("query is 1001 characters long, at most 1000 are allowed", error("a".repeat(1001)));
+    assertEquals("query has more than 16 parts; combine words into one prompt",
+        error("+a ".repeat(17)));
+    assertEquals(16, parse("+a ".repeat(16)).size());
+  }
+}

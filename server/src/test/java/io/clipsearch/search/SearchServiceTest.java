@@ -1,0 +1,214 @@
+package io.clipsearch.search;
+
+import static io.clipsearch.search.KeywordEmbedder.axis;
+import static io.clipsearch.search.KeywordEmbedder.unit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SearchService} on a tiny hand-built index with {@link KeywordEmbedder}: four photos on
+ * keyword axes and 40 background photos orthogonal to them.
+ */
+class SearchServiceTest {
+
+  static final Instant Y2020 = Instant.parse("2020-01-01T00:00:00Z");
+  static final Instant Y2022 = Instant.parse("2022-01-01T00:00:00Z");
+
+  @TempDir Path dir;
+  VectorIndex index;
+  SearchService service;
+
+  static ImageDoc doc(String path, String id, int w, int h, PhotoMetadata m, float[] v) {
+    return new ImageDoc(Path.of(path), id, 1000, Y2022.toEpochMilli(), w, h, m, v);
+  }
+
+  static PhotoMetadata takenWith(Instant taken, String make, String model) {
+    return new PhotoMetadata(Optional.of(taken), Optional.ofNullable(make), Optional.ofNullable(model),
+        Optional.empty(), Optional.empty(), Optional.empty(), 1);
+  }
+
+  @BeforeEach
+  void build() throws Exception {
+    index = VectorIndex.open(dir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32);
+    index.upsert(doc("/p/beach/a.jpg", "a", 800, 600, takenWith(Y2020, null, null), axis("beach")));
+    float[] beachPeople = unit(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    index.upsert(doc("/p/beach/b.jpg", "b", 800, 600, PhotoMetadata.NONE, beachPeople));
+    index.upsert(doc("/p/snow/IMG_2041.jpg", "c", 480, 640,
+        takenWith(Instant.parse("2021-06-01T00:00:00Z"), "Canon", "Canon EOS R5"), axis("snow")));
+    index.upsert(doc("/p/snow/sub/d.jpg", "d", 300, 300, PhotoMetadata.NONE, axis("sunset")));
+    Random random = new Random(1);
+    for (int i = 0; i < 40; i++) {
+      float[] v = new float[KeywordEmbedder.DIM];
+      for (int d = 4; d < v.length; d++) {
+        v[d] = (float) random.nextGaussian();
+      }
+      for (int d = 0; d < 4; d++) {
+        v[d] = (float) (0.05 * random.nextGaussian());
+      }
+      index.upsert(doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
+    }
+    index.refresh();
+    service = new SearchService(index, new KeywordEmbedder(), SearchSettings.DEFAULTS);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    index.close();
+  }
+
+  List<String> ids(SearchResponse r) {
+    return r.hits().stream().map(SearchHit::id).toList();
+  }
+
+  @Test
+  void textQueryFindsAndCountsConfidentMatches() throws Exception {
+    SearchResponse r = service.search(SearchRequest.of("beach"));
+    // a: cos 1; b: cos 1/sqrt(2) = 0.7071; the background sits near 0 with σ ≈ 0.05/|v|
+    assertEquals(List.of("a", "b"), ids(r));
+    assertEquals(1.0, r.hits().get(0).score(), 1e-6);
+    assertEquals(Math.sqrt(0.5), r.hits().get(1).score(), 1e-6);
+    assertEquals(2, r.confidentCount());
+    assertTrue(r.calibrated());
+    assertTrue(r.threshold() > 0 && r.threshold() < 0.5, "threshold " + r.threshold());
+    assertEquals(44, r.candidates());
+    ImageDoc a = index.findById("a").orElseThrow();
+    assertEquals(new SearchHit("a", "/p/beach/a.jpg", r.hits().get(0).score(), true, true, 1000, 800,
+        600, Y2020), r.hits().get(0)); // "beach" is also its folder's name: a text match
+    assertEquals(a.dateMillis(), Y2020.toEpochMilli());
+  }
+
+  @Test
+  void aNegativeTermPushesAMatchDown() throws Exception {
+    // q = (beach - people) / sqrt(2): a scores 0.7071, b scores 0
+    SearchResponse r = service.search(SearchRequest.of("beach -people").withHybrid(false));
+    assertEquals(List.of("a"), ids(r));
+    assertEquals(Math.sqrt(0.5), r.hits().get(0).score(), 1e-6);
+    SearchResponse all = service.search(SearchRequest.of("beach -people").withHybrid(false)
+        .withCutoff(null, false).withPage(0, 3));
+    assertEquals("a", all.hits().get(0).id());
+    assertFalse(all.hits().stream().filter(h -> h.id().equals("b")).anyMatch(SearchHit::confident));
+  }
+
+  @Test
+  void likeSearchesByAnIndexedImage() throws Exception {
+    SearchResponse r = service.search(SearchRequest.of("like:c"));
+    assertEquals("c", r.hits().get(0).id());
+    assertEquals(1.0, r.hits().get(0).score(), 1e-6);
+    UnknownImageException e = assertThrows(UnknownImageException.class,
+        () -> service.search(SearchRequest.of("like:nope")));
+    assertEquals("no indexed image has id 'nope'", e.getMessage());
+  }
+
+  @Test
+  void hybridModeFindsFileNamesTheVectorDoesNot() throws Exception {
+    // "IMG_2041" embeds to a random direction: no vector support, but BM25 finds the file name
+    SearchResponse hybrid = service.search(SearchRequest.of("IMG_2041"));
+    assertEquals("c", hybrid.hits().get(0).id());
+    assertTrue(hybrid.hits().get(0).textMatch());
+    SearchResponse vectorOnly = service.search(SearchRequest.of("IMG_2041").withHybrid(false));
+    assertFalse(ids(vectorOnly).contains("c"));
+    // camera names are in the text field too
+    assertEquals("c", service.search(SearchRequest.of("canon")).hits().get(0).id());
+  }
+
+  @Test
+  void filtersApplyInsideTheSearch() throws Exception {
+    SearchRequest any = SearchRequest.of("sunset snow beach").withCutoff(null, false).withPage(0, 100);
+    assertEquals(List.of("c", "d"), sorted(service.search(
+        any.withFilters(new SearchFilters(null, null, "/p/snow", null, null, null)))));
+    assertEquals(List.of("c"), sorted(service.search(
+        any.withFilters(new SearchFilters(null, null, null, "Canon EOS R5", null, null)))));
+    assertEquals(List.of("c"), sorted(service.search(
+        any.withFilters(new SearchFilters(null, null, null, null, Shape.PORTRAIT, null)))));
+    assertEquals(List.of("d"), sorted(service.search(
+        any.withFilters(new SearchFilters(null, null, "/p/snow", null, Shape.SQUARE, null)))));
+    // short sides: a, b 600; c 480; d 300; background 800
+    assertEquals(List.of("a", "b"), sorted(service.search(any.withFilters(
+        new SearchFilters(null, null, "/p/beach", null, null, 500)))));
+    // dates: a 2020 (taken), c 2021 (taken), others 2022 (mtime); to is exclusive
+    assertEquals(List.of("a", "c"), sorted(service.search(
+        any.withFilters(new SearchFilters(Y2020, Y2022, null, null, null, null)))));
+    assertEquals(List.of("a"), sorted(service.search(any.withFilters(
+        new SearchFilters(null, Instant.parse("2020-01-01T00:00:00.001Z"), null, null, null, null)))));
+  }
+
+  @Test
+  void filteredKnnMatchesExactSearch() throws Exception {
+    float[] q = KeywordEmbedder.embed("snow sunset");
+    var filter = FilterQueries.toQuery(new SearchFilters(null, null, "/p/snow", null, null, null));
+    VectorSearch search = new VectorSearch(VectorFormat.FLOAT32, 1);
+    List<ScoredDoc> exact = index.search(s -> VectorSearch.exact(s, q, 5, filter));
+    List<ScoredDoc> knn = index.search(s -> search.search(s, q, 5, filter));
+    assertEquals(2, exact.size()); // c and d, each at cos 1/sqrt(2)
+    assertEquals(exact.stream().map(ScoredDoc::doc).toList(), knn.stream().map(ScoredDoc::doc).toList());
+    for (int i = 0; i < exact.size(); i++) {
+      assertEquals(exact.get(i).score(), knn.get(i).score(), 1e-6);
+    }
+  }
+
+  @Test
+  void sortsByDateAmongConfidentMatches() throws Exception {
+    SearchRequest r = SearchRequest.of("beach snow").withHybrid(false);
+    assertEquals(List.of("b", "c", "a"), ids(service.search(r.withSort(SortOrder.DATE_DESC))));
+    assertEquals(List.of("a", "c", "b"), ids(service.search(r.withSort(SortOrder.DATE_ASC))));
+  }
+
+  @Test
+  void aFixedMinimumScoreOverridesTheCalibration() throws Exception {
+    SearchResponse r = service.search(SearchRequest.of("beach").withHybrid(false).withCutoff(0.9, true));
+    assertEquals(List.of("a"), ids(r));
+    assertEquals(0.9, r.threshold());
+    assertFalse(r.calibrated());
+    assertEquals(1, r.confidentCount());
+  }
+
+  @Test
+  void pagesThroughResults() throws Exception {
+    SearchRequest all = SearchRequest.of("beach").withHybrid(false).withCutoff(null, false);
+    List<String> first10 = ids(service.search(all.withPage(0, 10)));
+    assertEquals(first10.subList(5, 10), ids(service.search(all.withPage(5, 5))));
+  }
+
+  @Test
+  void requestsAreValidated() {
+    assertEquals("a search needs a query, an image, or both", assertThrows(
+        IllegalArgumentException.class, () -> SearchRequest.of(" ")).getMessage());
+    assertEquals("limit must be 1-1000, got 1001", assertThrows(IllegalArgumentException.class,
+        () -> SearchRequest.of("x").withPage(0, 1001)).getMessage());
+    assertEquals("offset + limit must be at most 1000, got 990 + 20", assertThrows(
+        IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(990, 20)).getMessage());
+    assertEquals("offset must be >= 0, got -1", assertThrows(IllegalArgumentException.class,
+        () -> SearchRequest.of("x").withPage(-1, 20)).getMessage());
+    assertEquals("minScore must be between -1 and 1, got 2.0", assertThrows(
+        IllegalArgumentException.class, () -> SearchRequest.of("x").withCutoff(2.0, true)).getMessage());
+    assertEquals("date range is empty: from 2022-01-01T00:00:00Z is not before to 2020-01-01T00:00:00Z",
+        assertThrows(IllegalArgumentException.class,
+            () -> new SearchFilters(Y2022, Y2020, null, null, null, null)).getMessage());
+    assertEquals("folder must be an absolute path, got 'photos'", assertThrows(
+        IllegalArgumentException.class, () -> new SearchFilters(null, null, "photos", null, null, null))
+        .getMessage());
+    assertEquals("unclosed quote at position 1", assertThrows(IllegalArgumentException.class,
+        () -> service.search(SearchRequest.of("\"beach"))).getMessage());
+  }
+
+  List<String> sorted(SearchResponse r) {
+    return ids(r).stream().sorted().toList();
+  }
+}
