@@ -1,8 +1,6 @@
 package io.clipsearch.bench;
 
-import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.IndexFields;
-import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
@@ -20,11 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -46,7 +40,6 @@ import org.apache.lucene.util.VectorUtil;
 public final class SearchBenchmark {
 
   static final int K = 10;
-  static final int FOLDERS = 10;
   static final int FILTER_FOLDER = 3;
   static final int WARMUP_ROUNDS = 1;
 
@@ -109,24 +102,13 @@ public final class SearchBenchmark {
   public List<FormatResult> run(Optional<ClipModel> model) throws IOException, InterruptedException {
     int n = settings.vectors();
     int dim = settings.dim();
-    Random random = new Random(settings.seed());
-    int clusters = Math.max(1, Math.min(1000, n / 100));
-    float[][] centres = new float[clusters][];
-    for (int c = 0; c < clusters; c++) {
-      centres[c] = gaussianUnit(random, dim);
-    }
+    int clusters = SyntheticVectors.clustersFor(n);
+    SyntheticVectors synthetic = new SyntheticVectors(dim, clusters, settings.seed());
     log.printf("generating %,d vectors of dimension %d in %d clusters%n", n, dim, clusters);
     log.flush();
-    float[][] data = new float[n][];
-    for (int i = 0; i < n; i++) {
-      data[i] = around(centres[random.nextInt(clusters)], random);
-    }
+    float[][] data = synthetic.next(n);
     List<QuerySet> sets = new ArrayList<>();
-    float[][] held = new float[settings.queries()][];
-    for (int q = 0; q < held.length; q++) {
-      held[q] = around(centres[random.nextInt(clusters)], random);
-    }
-    sets.add(new QuerySet("clustered", held));
+    sets.add(new QuerySet("clustered", synthetic.next(settings.queries())));
     if (model.isPresent()) {
       if (model.get().dimension() != dim) {
         throw new IllegalArgumentException("the model's dimension is " + model.get().dimension()
@@ -140,7 +122,7 @@ public final class SearchBenchmark {
     log.flush();
     for (QuerySet set : sets) {
       set.truth = exactNeighbours(data, set.vectors, i -> true);
-      set.filteredTruth = exactNeighbours(data, set.vectors, i -> i % FOLDERS == FILTER_FOLDER);
+      set.filteredTruth = exactNeighbours(data, set.vectors, i -> i % SyntheticVectors.FOLDERS == FILTER_FOLDER);
     }
 
     List<FormatResult> results = new ArrayList<>();
@@ -159,7 +141,7 @@ public final class SearchBenchmark {
       log.printf("%s: indexing into %s%n", format, dir);
       log.flush();
       long t0 = System.nanoTime();
-      addAll(index, data);
+      SyntheticVectors.index(index, data, settings.threads());
       index.commit();
       long buildMillis = (System.nanoTime() - t0) / 1_000_000;
       log.printf("%s: built in %.1f s, force-merging%n", format, buildMillis / 1000.0);
@@ -186,30 +168,6 @@ public final class SearchBenchmark {
       }
     }
     return results;
-  }
-
-  private void addAll(VectorIndex index, float[][] data) throws InterruptedException, IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
-    try {
-      List<Future<?>> parts = new ArrayList<>();
-      for (int t = 0; t < settings.threads(); t++) {
-        int first = t;
-        parts.add(pool.submit(() -> {
-          for (int i = first; i < data.length; i += settings.threads()) {
-            index.upsert(new ImageDoc(Path.of("/bench/f" + (i % FOLDERS) + "/img" + i + ".jpg"),
-                "v" + i, 100_000, 1_700_000_000_000L + i, 640, 480, PhotoMetadata.NONE, data[i]));
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : parts) {
-        f.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException("indexing failed", e.getCause());
-    } finally {
-      pool.shutdown();
-    }
   }
 
   private record Measured(double p50, double p95, double recall) {}
@@ -275,36 +233,6 @@ public final class SearchBenchmark {
 
   private static double percentile(double[] sorted, double p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-  }
-
-  private static float[] gaussianUnit(Random random, int dim) {
-    float[] v = new float[dim];
-    for (int d = 0; d < dim; d++) {
-      v[d] = (float) random.nextGaussian();
-    }
-    return normalize(v);
-  }
-
-  /** A unit vector around a unit centre, with noise of about the centre's norm. */
-  private static float[] around(float[] centre, Random random) {
-    float[] v = new float[centre.length];
-    double scale = 1.0 / Math.sqrt(centre.length);
-    for (int d = 0; d < v.length; d++) {
-      v[d] = (float) (centre[d] + random.nextGaussian() * scale);
-    }
-    return normalize(v);
-  }
-
-  private static float[] normalize(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    float inv = (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < v.length; d++) {
-      v[d] *= inv;
-    }
-    return v;
   }
 
   private static final class QuerySet {
