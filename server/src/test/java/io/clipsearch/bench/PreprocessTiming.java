@@ -6,6 +6,8 @@ import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.image.PreprocessConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,7 +23,8 @@ import java.util.stream.Stream;
  *
  * <p>Files are read into memory first so disk time stays out. Each pass times every image's
  * {@link ImageDecoder#decode(ImageSource)} and {@link ClipPreprocessor#toTensor} separately and
- * prints ms/image per stage; the last pass is the steady-state figure. It also prints SHA-256
+ * prints ms/image per stage, as wall time and as this thread's CPU time (steadier on a shared
+ * machine); the last pass is the steady-state figure. It also prints SHA-256
  * digests of all decoded pixels and all tensors, so an optimization can show it changed no output.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp <test classpath>
@@ -37,29 +40,42 @@ public final class PreprocessTiming {
     List<ImageSource> images = load(dir);
     ImageDecoder decoder = new ImageDecoder();
     ClipPreprocessor preprocessor = new ClipPreprocessor(PreprocessConfig.openAiDefaults(224));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.printf("%d images from %s%n", images.size(), dir);
     for (int pass = 1; pass <= passes; pass++) {
       MessageDigest pixels = sha256();
       MessageDigest tensors = sha256();
       long decodeNs = 0;
       long preprocessNs = 0;
+      long decodeCpuNs = 0;
+      long preprocessCpuNs = 0;
       long megapixels = 0;
       for (ImageSource image : images) {
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         DecodedImage decoded = decoder.decode(image);
         long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
         float[] tensor = preprocessor.toTensor(decoded);
         long t2 = System.nanoTime();
+        long c2 = threads.getCurrentThreadCpuTime();
         decodeNs += t1 - t0;
         preprocessNs += t2 - t1;
+        decodeCpuNs += c1 - c0;
+        preprocessCpuNs += c2 - c1;
         megapixels += (long) decoded.width() * decoded.height();
         pixels.update(decoded.rgb());
         update(tensors, tensor);
       }
       int n = images.size();
       System.out.printf(
-          "pass %d: decode %.3f ms/image, preprocess %.3f ms/image (%.2f MP/image)%n",
-          pass, decodeNs / 1e6 / n, preprocessNs / 1e6 / n, megapixels / 1e6 / n);
+          "pass %d: decode %.3f ms/image (cpu %.3f), preprocess %.3f ms/image (cpu %.3f), %.2f MP/image%n",
+          pass,
+          decodeNs / 1e6 / n,
+          decodeCpuNs / 1e6 / n,
+          preprocessNs / 1e6 / n,
+          preprocessCpuNs / 1e6 / n,
+          megapixels / 1e6 / n);
       if (pass == passes) {
         HexFormat hex = HexFormat.of();
         System.out.println("pixels  sha256 " + hex.formatHex(pixels.digest()));
