@@ -29,15 +29,27 @@ public final class ClipPreprocessor {
 
   private final PreprocessConfig config;
   private final int size;
-  // mean/std read once from the config (which copies on access) for the per-pixel loop
-  private final float[] mean;
-  private final float[] std;
+  /**
+   * Per channel, the normalized value of each byte 0..255, computed by the same float32
+   * expression the per-pixel loop would use, so a lookup gives the identical bits.
+   */
+  private final float[][] normalized;
 
   public ClipPreprocessor(PreprocessConfig config) {
     this.config = Objects.requireNonNull(config, "config");
     this.size = config.size();
-    this.mean = config.mean();
-    this.std = config.std();
+    this.normalized = normalizationTables(config.mean(), config.std());
+  }
+
+  private static float[][] normalizationTables(float[] mean, float[] std) {
+    float[][] tables = new float[3][256];
+    for (int c = 0; c < 3; c++) {
+      for (int v = 0; v < 256; v++) {
+        // two float32 steps, as torch does: ToTensor divides, Normalize subtracts then divides
+        tables[c][v] = (v / 255f - mean[c]) / std[c];
+      }
+    }
+    return tables;
   }
 
   public PreprocessConfig config() {
@@ -103,15 +115,13 @@ public final class ClipPreprocessor {
   private float[] normalize(byte[] rgb) {
     int plane = size * size;
     float[] out = new float[3 * plane];
-    for (int c = 0; c < 3; c++) {
-      float m = mean[c];
-      float s = std[c];
-      int o = c * plane;
-      for (int i = 0; i < plane; i++) {
-        // two float32 steps, as torch does: ToTensor divides, Normalize subtracts then divides
-        float v = (rgb[i * 3 + c] & 0xFF) / 255f;
-        out[o + i] = (v - m) / s;
-      }
+    float[] r = normalized[0];
+    float[] g = normalized[1];
+    float[] b = normalized[2];
+    for (int i = 0, p = 0; i < plane; i++, p += 3) {
+      out[i] = r[rgb[p] & 0xFF];
+      out[plane + i] = g[rgb[p + 1] & 0xFF];
+      out[2 * plane + i] = b[rgb[p + 2] & 0xFF];
     }
     return out;
   }

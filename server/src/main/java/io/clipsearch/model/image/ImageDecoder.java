@@ -1,5 +1,7 @@
 package io.clipsearch.model.image;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
 import com.drew.imaging.FileType;
 import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;
@@ -19,16 +21,21 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.Reference;
+import java.nio.ByteOrder;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Turns encoded image bytes into 8-bit RGB pixels, upright, the way the reference CLIP pipeline
@@ -62,6 +69,15 @@ public final class ImageDecoder {
 
   /** Default pixel cap: 100 megapixels, above any camera's JPEG and far below a bomb's claim. */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+  /** 16 bytes: five BGR pixels and one spare byte, swapped to RGB with one byte shuffle. */
+  private static final VectorSpecies<Byte> SWAP_SPECIES = ByteVector.SPECIES_128;
+
+  private static final int SWAP_STEP = 15;
+
+  /** Lane {@code j} of a pixel takes lane {@code 2 - j} of the same pixel; the spare lane stays. */
+  private static final VectorShuffle<Byte> BGR_TO_RGB =
+      VectorShuffle.fromOp(SWAP_SPECIES, i -> i < SWAP_STEP ? i - i % 3 + 2 - i % 3 : i);
 
   private static final Set<FileType> DECODABLE =
       Set.of(FileType.Jpeg, FileType.Png, FileType.Gif, FileType.WebP, FileType.Bmp, FileType.Tiff);
@@ -255,10 +271,7 @@ public final class ImageDecoder {
         throw new ImageDecodeException(name, Reason.CORRUPT, "decoder returned unexpected pixel type " + CvType.typeToString(bgr.type()));
       }
       upright = orient(bgr, header.orientation);
-      Imgproc.cvtColor(upright, upright, Imgproc.COLOR_BGR2RGB);
-      byte[] rgb = new byte[upright.cols() * upright.rows() * 3];
-      upright.get(0, 0, rgb);
-      return new DecodedImage(upright.cols(), upright.rows(), rgb);
+      return new DecodedImage(upright.cols(), upright.rows(), toRgb(upright));
     } finally {
       if (upright != null && upright != bgr) {
         upright.release();
@@ -268,6 +281,34 @@ public final class ImageDecoder {
       }
       encoded.release();
     }
+  }
+
+  /**
+   * Copies a BGR Mat's pixels into a new RGB array, swapping channels on the way: one pass over
+   * the native memory instead of {@code cvtColor} followed by {@code Mat.get}.
+   */
+  @SuppressWarnings("restricted") // reading the Mat's own buffer; the JVM runs with native access
+  private static byte[] toRgb(Mat bgr) {
+    if (!bgr.isContinuous()) {
+      throw new IllegalStateException("decoded Mat is not continuous");
+    }
+    int n = Math.toIntExact(bgr.total() * 3);
+    MemorySegment pixels = MemorySegment.ofAddress(bgr.dataAddr()).reinterpret(n);
+    byte[] rgb = new byte[n];
+    int i = 0;
+    // each step writes one byte past its five pixels; the next step overwrites it
+    for (; i + SWAP_SPECIES.length() <= n; i += SWAP_STEP) {
+      ByteVector.fromMemorySegment(SWAP_SPECIES, pixels, i, ByteOrder.nativeOrder())
+          .rearrange(BGR_TO_RGB)
+          .intoArray(rgb, i);
+    }
+    for (; i < n; i += 3) {
+      rgb[i] = pixels.get(JAVA_BYTE, i + 2);
+      rgb[i + 1] = pixels.get(JAVA_BYTE, i + 1);
+      rgb[i + 2] = pixels.get(JAVA_BYTE, i);
+    }
+    Reference.reachabilityFence(bgr); // the segment is only an address: keep the Mat's memory alive
+    return rgb;
   }
 
   /**
