@@ -66,14 +66,21 @@ public final class SyntheticVectors {
    */
   public static void index(VectorIndex index, float[][] data, int threads)
       throws IOException, InterruptedException {
+    index(index, data, 0, threads);
+  }
+
+  /** As {@link #index(VectorIndex, float[][], int)}, numbering documents from {@code first}. */
+  public static void index(VectorIndex index, float[][] data, int first, int threads)
+      throws IOException, InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        int first = t;
+        int start = t;
         parts.add(pool.submit(() -> {
-          for (int i = first; i < data.length; i += threads) {
-            index.upsert(new ImageDoc(path(i), "v" + i, 100_000, 1_700_000_000_000L + i, 640, 480,
+          for (int i = start; i < data.length; i += threads) {
+            int n = first + i;
+            index.upsert(new ImageDoc(path(n), "v" + n, 100_000, 1_700_000_000_000L + n, 640, 480,
                 PhotoMetadata.NONE, data[i]));
           }
           return null;

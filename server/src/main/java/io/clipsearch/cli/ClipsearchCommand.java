@@ -18,6 +18,7 @@ import picocli.CommandLine.HelpCommand;
       SearchCommand.class,
       ServeCommand.class,
       BenchIndexCommand.class,
+      BenchHttpCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {
