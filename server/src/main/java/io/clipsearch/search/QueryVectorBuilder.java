@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class QueryVectorBuilder {
 
+  /** Prompts whose vectors are kept for repeated searches (paging, filters, sorting). */
+  static final int TEXT_CACHE_SIZE = 1024;
+
   /** Below this norm the weighted sum has no direction left to search in. */
   static final double MIN_NORM = 1e-6;
 
@@ -31,10 +34,12 @@ public final class QueryVectorBuilder {
 
   private final ClipModel model;
   private final ImageVectors images;
+  private final TextEmbeddingCache texts;
 
   public QueryVectorBuilder(ClipModel model, ImageVectors images) {
     this.model = Objects.requireNonNull(model, "model");
     this.images = Objects.requireNonNull(images, "images");
+    this.texts = new TextEmbeddingCache(model, TEXT_CACHE_SIZE);
   }
 
   /**
@@ -73,7 +78,7 @@ public final class QueryVectorBuilder {
       }
     }
     if (!texts.isEmpty()) {
-      vectors.addAll(model.embedTexts(texts));
+      vectors.addAll(this.texts.embed(texts));
       weights.addAll(textWeights);
     }
     return combine(vectors, weights, model.dimension());

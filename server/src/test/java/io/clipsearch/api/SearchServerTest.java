@@ -220,6 +220,8 @@ class SearchServerTest implements TestPropertyProvider {
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/images/0000/thumbnail?collection=photos"));
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/images/..%2F..%2Fetc%2Fpasswd?collection=photos"));
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/jobs/no-such-job"));
+    assertTrue(error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/search?collection=photos&q=like:abc123"))
+        .message().contains("abc123"));
   }
 
   @Test
