@@ -19,11 +19,11 @@ import java.util.Set;
 public record SearchFilters(LocalDate from, LocalDate to, String folder, String camera, String shape,
     Integer minSize, String sort) {
 
-  /** Nothing filtered, sorted by relevance. */
-  public static final SearchFilters NONE = new SearchFilters(null, null, null, null, null, null, "relevance");
-
   private static final Set<String> SHAPES = Set.of("landscape", "portrait", "square");
   private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
+
+  /** Nothing filtered, sorted by relevance (after the sets its constructor checks against). */
+  public static final SearchFilters NONE = new SearchFilters(null, null, null, null, null, null, "relevance");
 
   /**
    * Blank strings become null.
