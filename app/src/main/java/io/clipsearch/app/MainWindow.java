@@ -310,7 +310,8 @@ public final class MainWindow extends JFrame {
     }
   }
 
-  private void openDetail(int index) {
+  /** Opens result {@code index} in the detail view (Enter or double click; tests). */
+  void openDetail(int index) {
     search.history().record(search.text());
     detail.show(search.state().hits(), search.collection(), index);
     searchCards.show(searchArea, "detail");

@@ -66,6 +66,10 @@ public final class CollectionsPanel extends JPanel {
     view.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
     view.setRowHeight(view.getRowHeight() + 8);
     view.setName("collectionsTable");
+    int[] widths = {120, 520, 80, 90, 70, 200};
+    for (int c = 0; c < widths.length; c++) {
+      view.getColumnModel().getColumn(c).setPreferredWidth(widths[c]);
+    }
     view.getSelectionModel().addListSelectionListener(e -> updateButtons());
     JScrollPane scroll = new JScrollPane(view);
 
@@ -225,7 +229,8 @@ public final class CollectionsPanel extends JPanel {
         case 0 -> i.name();
         case 1 -> String.join(", ", i.roots());
         case 2 -> String.format(Locale.ROOT, "%,d", i.documents());
-        case 3 -> String.format(Locale.ROOT, "%.1f MB", i.indexBytes() / 1e6);
+        case 3 -> i.indexBytes() < 1_000_000 ? String.format(Locale.ROOT, "%.0f KB", i.indexBytes() / 1e3)
+            : String.format(Locale.ROOT, "%.1f MB", i.indexBytes() / 1e6);
         case 4 -> i.vectorFormat();
         default -> i.modelId();
       };

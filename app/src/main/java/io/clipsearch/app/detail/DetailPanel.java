@@ -137,6 +137,7 @@ public final class DetailPanel extends JPanel {
     meta.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
     JScrollPane metaScroll = new JScrollPane(meta);
     metaScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
+    metaScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     metaScroll.setPreferredSize(new Dimension((int) (300 * fontScale), 100));
     add(bar, BorderLayout.NORTH);
     add(image, BorderLayout.CENTER);
@@ -231,7 +232,7 @@ public final class DetailPanel extends JPanel {
       row = line(row, "", "Loading details…");
     }
     GridBagConstraints filler = new GridBagConstraints();
-    filler.gridy = row;
+    filler.gridy = row * 2;
     filler.weighty = 1;
     meta.add(new JLabel(), filler);
     meta.revalidate();
@@ -242,8 +243,8 @@ public final class DetailPanel extends JPanel {
     JLabel k = new JLabel(key);
     k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
-    JLabel v = new JLabel("<html><body style='width:" + (int) (230 * fontScale) + "px'>"
-        + escape(value) + "</body></html>");
+    JLabel v = new JLabel("<html><body style='width:" + (int) (205 * fontScale) + "px'>"
+        + escape(value).replace("/", "/&#8203;") + "</body></html>");
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;

@@ -29,7 +29,7 @@ public final class XvfbDisplay implements LauncherSessionListener {
       return;
     }
     try {
-      xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp")
+      xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp", "-terminate")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!Files.exists(socket) && xvfb.isAlive() && System.nanoTime() < deadline) {
@@ -49,8 +49,12 @@ public final class XvfbDisplay implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
-    if (xvfb != null) {
-      xvfb.destroy();
+    // not here: AWT still holds its connection and would exit the JVM with an X I/O error.
+    // -terminate ends Xvfb when the JVM's connection closes; the hook covers a JVM that never
+    // connected.
+    if (xvfb != null && !java.awt.GraphicsEnvironment.isHeadless()) {
+      // connect once, so that -terminate has a client whose exit ends Xvfb
+      java.awt.Toolkit.getDefaultToolkit().sync();
     }
   }
 
