@@ -1,0 +1,130 @@
+package io.clipsearch.app;
+
+import io.clipsearch.app.connection.AppOptions;
+import io.clipsearch.app.connection.EmbeddedServer;
+import io.clipsearch.app.kiosk.KioskWindow;
+import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.settings.AppSettings;
+import java.awt.Window;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the app's window and connects it: in embedded mode starts the server in-process on a
+ * worker thread (the window shows "starting" meanwhile), in remote mode checks the server. The
+ * same {@link ClipsearchClient} talks HTTP in both modes.
+ *
+ * <p>{@link #launch} runs on the EDT; the returned {@link RunningApp} owns the embedded server
+ * and closes it when the window closes.
+ */
+public final class AppLauncher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppLauncher.class);
+
+  private AppLauncher() {}
+
+  /** A started app: its window and, in embedded mode, its server. */
+  public static final class RunningApp {
+    private final Window window;
+    private final AtomicReference<EmbeddedServer> server = new AtomicReference<>();
+    private final Runnable onExit;
+
+    RunningApp(Window window, Runnable onExit) {
+      this.window = window;
+      this.onExit = onExit;
+    }
+
+    public Window window() {
+      return window;
+    }
+
+    /** Closes the window (as the user would) and stops the embedded server. */
+    public void close() {
+      SwingUtilities.invokeLater(() -> window.dispatchEvent(
+          new java.awt.event.WindowEvent(window, java.awt.event.WindowEvent.WINDOW_CLOSING)));
+    }
+
+    void stopServer() {
+      EmbeddedServer s = server.getAndSet(null);
+      if (s != null) {
+        s.close();
+      }
+      onExit.run();
+    }
+  }
+
+  /**
+   * Opens the window for {@code options} and connects it in the background.
+   *
+   * @param onExit runs after the window has closed and the server has stopped (off the EDT)
+   */
+  public static RunningApp launch(AppOptions options, AppSettings settings, Runnable onExit) {
+    if (!SwingUtilities.isEventDispatchThread()) {
+      throw new IllegalStateException("launch must run on the EDT");
+    }
+    RunningApp[] app = new RunningApp[1];
+    Runnable closed = () -> {
+      Thread stop = new Thread(app[0]::stopServer, "clipsearch-stop");
+      stop.start();
+    };
+    Connectable window;
+    if (options.kiosk()) {
+      KioskWindow kiosk = new KioskWindow(options, closed);
+      window = kiosk::connected;
+      app[0] = new RunningApp(kiosk, onExit);
+      kiosk.setVisible(true);
+      connect(options, app[0], window, kiosk::failedToStart);
+    } else {
+      MainWindow main = new MainWindow(settings, closed);
+      window = main::connected;
+      app[0] = new RunningApp(main, onExit);
+      main.setVisible(true);
+      connect(options, app[0], window, main::failedToStart);
+    }
+    return app[0];
+  }
+
+  @FunctionalInterface
+  interface Connectable {
+    void connected(ClipsearchClient client, boolean localFiles, String modeText);
+  }
+
+  private static void connect(AppOptions options, RunningApp app, Connectable window,
+      java.util.function.Consumer<String> failed) {
+    Thread start = new Thread(() -> {
+      try {
+        ClipsearchClient client;
+        String mode;
+        if (options.remote()) {
+          client = new ClipsearchClient(options.server(), options.token());
+          client.model(); // fails fast with a clear message if the server is not there
+          mode = options.server().toString();
+        } else {
+          EmbeddedServer server = EmbeddedServer.start(options.model(), options.data());
+          app.server.set(server);
+          client = new ClipsearchClient(server.url(), server.token());
+          mode = "embedded server";
+        }
+        String m = mode;
+        SwingUtilities.invokeLater(() -> window.connected(client, !options.remote(), m));
+      } catch (RuntimeException e) {
+        LOG.error("cannot connect", e);
+        String message = rootMessage(e);
+        SwingUtilities.invokeLater(() -> failed.accept(message));
+      }
+    }, "clipsearch-connect");
+    start.setDaemon(true);
+    start.start();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return m.length() > 400 ? m.substring(0, 400) + "…" : m;
+  }
+}

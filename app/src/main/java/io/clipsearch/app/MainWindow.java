@@ -1,0 +1,429 @@
+package io.clipsearch.app;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.api.types.CollectionInfo;
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.clusters.ClustersPanel;
+import io.clipsearch.app.collections.CollectionsPanel;
+import io.clipsearch.app.collections.CollectionsViewModel;
+import io.clipsearch.app.connection.ConnectionMonitor;
+import io.clipsearch.app.detail.DetailPanel;
+import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.results.ResultsPanel;
+import io.clipsearch.app.results.ThumbnailCache;
+import io.clipsearch.app.results.ThumbnailLoader;
+import io.clipsearch.app.search.FiltersPanel;
+import io.clipsearch.app.search.QueryHistory;
+import io.clipsearch.app.search.SearchBar;
+import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchState;
+import io.clipsearch.app.search.SearchViewModel;
+import io.clipsearch.app.settings.AppSettings;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import io.clipsearch.app.tasks.Delay;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.Color;
+import java.awt.Desktop;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Frame;
+import java.awt.GridBagLayout;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JRootPane;
+import javax.swing.JScrollPane;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingConstants;
+import javax.swing.WindowConstants;
+
+/**
+ * The desktop app's window: search bar, filters, results grid / detail view, collections, and the
+ * clusters placeholder; a connection banner and a status line. It lays out and wires the views to
+ * their view-models; it owns the window's {@link BackgroundTasks}.
+ *
+ * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
+ * answers. EDT only.
+ */
+public final class MainWindow extends JFrame {
+
+  private final AppSettings settings;
+  private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
+  private final JPanel root = new JPanel(new CardLayout());
+  private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
+  private final JLabel banner = new JLabel();
+  private final JLabel status = new JLabel(" ");
+
+  private SearchViewModel search;
+  private CollectionsViewModel collections;
+  private SearchBar searchBar;
+  private FiltersPanel filters;
+  private ResultsPanel results;
+  private DetailPanel detail;
+  private JTabbedPane tabs;
+  private final CardLayout searchCards = new CardLayout();
+  private final JPanel searchArea = new JPanel(searchCards);
+  private final JComboBox<String> collectionBox = new JComboBox<>();
+  private boolean adjustingCollections;
+
+  public MainWindow(AppSettings settings, Runnable onClosed) {
+    super("clipsearch");
+    this.settings = settings;
+    setName("mainWindow");
+    setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+    setMinimumSize(new Dimension(900, 600));
+    settings.windowBounds().ifPresentOrElse(this::setBounds, () -> {
+      setSize(1280, 820);
+      setLocationByPlatform(true);
+    });
+    if (settings.windowMaximized()) {
+      setExtendedState(Frame.MAXIMIZED_BOTH);
+    }
+
+    JPanel starting = new JPanel(new GridBagLayout());
+    JPanel box = new JPanel(new BorderLayout(0, 12));
+    startingText.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
+    JProgressBar bar = new JProgressBar();
+    bar.setIndeterminate(true);
+    box.add(startingText, BorderLayout.NORTH);
+    box.add(bar, BorderLayout.CENTER);
+    starting.add(box);
+    root.add(starting, "starting");
+    setContentPane(root);
+
+    addWindowListener(new WindowAdapter() {
+      @Override
+      public void windowClosing(WindowEvent e) {
+        saveSettings();
+        tasks.close();
+        dispose();
+        onClosed.run();
+      }
+    });
+  }
+
+  /** The server could not be started or reached: say why, plainly. */
+  public void failedToStart(String message) {
+    startingText.setText("<html><div style='text-align:center;width:520px'>The search engine did not start.<br><br>"
+        + escape(message) + "</div></html>");
+    ((JComponent) startingText.getParent()).getComponent(1).setVisible(false);
+  }
+
+  /**
+   * Builds the working window once the server answers.
+   *
+   * @param localFiles whether the server sees this machine's files (embedded mode): file choosers,
+   *     open-in-folder
+   */
+  public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
+    setTitle("clipsearch — " + modeText);
+    QueryHistory history = new QueryHistory(settings.history());
+    search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), history);
+    search.setCollection(settings.lastCollection());
+    collections = new CollectionsViewModel(client, tasks);
+    ConnectionMonitor monitor = new ConnectionMonitor(() -> client.model(), tasks, Delay.swing());
+    search.onConnectionLost(e -> monitor.lost(e.getMessage()));
+    monitor.onReconnected(search::searchAgain);
+    monitor.onReconnected(collections::refresh);
+    monitor.addListener(s -> {
+      banner.setVisible(!s.connected());
+      banner.setText(s.connected() ? "" : "Connection to " + client.base() + " lost — retrying in "
+          + s.retryIn().toSeconds() + " s. Results stay as they were.");
+    });
+
+    ThumbnailCache cache = new ThumbnailCache(600, 96L << 20);
+    ResultsPanel[] self = new ResultsPanel[1];
+    ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 180,
+        () -> self[0].repaintThumbnails());
+    searchBar = new SearchBar(search, 1.15f);
+    filters = new FiltersPanel(search, localFiles);
+    results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
+      @Override
+      public void open(int index) {
+        openDetail(index);
+      }
+
+      @Override
+      public void moreLike(SearchResultHit hit) {
+        showResults();
+        search.moreLike(hit.id());
+      }
+
+      @Override
+      public Consumer<SearchResultHit> copyPath() {
+        return hit -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(hit.path()), null);
+      }
+
+      @Override
+      public Consumer<SearchResultHit> openFolder() {
+        return localFiles ? hit -> MainWindow.this.openFolder(hit.path()) : null;
+      }
+    }, 180);
+    self[0] = results;
+    detail = new DetailPanel(client::info, client::bytes, tasks, this::showResults, hit -> {
+      showResults();
+      search.moreLike(hit.id());
+    }, results::select, localFiles, 1.0f);
+
+    searchArea.add(results, "results");
+    searchArea.add(detail, "detail");
+    JScrollPane filterScroll = new JScrollPane(filters);
+    filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, javax.swing.UIManager.getColor("Component.borderColor")));
+    filterScroll.setPreferredSize(new Dimension(230, 100));
+    JPanel searchTab = new JPanel(new BorderLayout());
+    searchTab.add(filterScroll, BorderLayout.WEST);
+    searchTab.add(searchArea, BorderLayout.CENTER);
+
+    tabs = new JTabbedPane();
+    tabs.setName("tabs");
+    tabs.addTab("Search", searchTab);
+    tabs.addTab("Collections", new CollectionsPanel(collections, localFiles));
+    tabs.addTab("Clusters & map", new ClustersPanel());
+
+    JPanel top = new JPanel(new BorderLayout(10, 0));
+    top.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
+    collectionBox.setName("collection");
+    collectionBox.setToolTipText("Collection to search");
+    collectionBox.addActionListener(e -> {
+      if (!adjustingCollections && collectionBox.getSelectedItem() != null) {
+        search.setCollection((String) collectionBox.getSelectedItem());
+      }
+    });
+    JButton byImage = new JButton("Search by image…");
+    byImage.setToolTipText("Choose an image file to find similar photos (or drop one on the results)");
+    byImage.addActionListener(e -> chooseExample());
+    JButton theme = new JButton("dark".equals(settings.theme()) ? "Light theme" : "Dark theme");
+    theme.addActionListener(e -> {
+      String next = "dark".equals(settings.theme()) ? "light" : "dark";
+      settings.setTheme(next);
+      Theme.switchTo(next);
+      theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
+    });
+    JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(byImage);
+    right.add(theme);
+    top.add(collectionBox, BorderLayout.WEST);
+    top.add(searchBar, BorderLayout.CENTER);
+    top.add(right, BorderLayout.EAST);
+
+    banner.setName("banner");
+    banner.setOpaque(true);
+    banner.setBackground(new Color(0xb71c1c));
+    banner.setForeground(Color.WHITE);
+    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+    banner.setVisible(false);
+    JPanel north = new JPanel(new BorderLayout());
+    north.add(top, BorderLayout.CENTER);
+    north.add(banner, BorderLayout.SOUTH);
+
+    status.setName("status");
+    status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
+    status.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+
+    JPanel main = new JPanel(new BorderLayout());
+    main.add(north, BorderLayout.NORTH);
+    main.add(tabs, BorderLayout.CENTER);
+    main.add(status, BorderLayout.SOUTH);
+    root.add(main, "main");
+    ((CardLayout) root.getLayout()).show(root, "main");
+
+    search.addListener(this::showStatus);
+    search.addListener(s -> {
+      if (s.status() == SearchState.Status.DONE) {
+        settings.setHistory(search.history().entries());
+      }
+    });
+    collections.addListener(this::updateCollections);
+    collections.onIndexed(search::searchAgain);
+    collections.refresh();
+
+    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
+    results.setTransferHandler(transfer);
+    results.grid().setTransferHandler(transfer);
+    installShortcuts();
+    searchBar.focusSearch();
+    revalidate();
+  }
+
+  private void installShortcuts() {
+    int menu = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_F, menu), "focusSearch", () -> {
+      tabs.setSelectedIndex(0);
+      showResults();
+      searchBar.focusSearch();
+    });
+    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_V, menu | KeyEvent.SHIFT_DOWN_MASK), "pasteImage", () ->
+        ImageTransfer.bytesOf(Toolkit.getDefaultToolkit().getSystemClipboard().getContents(null))
+            .ifPresentOrElse(this::searchByExample, () -> JOptionPane.showMessageDialog(this,
+                "The clipboard holds no image.", "Search by image", JOptionPane.INFORMATION_MESSAGE)));
+    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, menu), "toResults", () -> {
+      results.grid().requestFocusInWindow();
+      if (results.grid().getSelectedIndex() < 0) {
+        results.select(0);
+      }
+    });
+  }
+
+  private void shortcut(KeyStroke key, String name, Runnable r) {
+    getRootPane().getInputMap(JRootPane.WHEN_IN_FOCUSED_WINDOW).put(key, name);
+    getRootPane().getActionMap().put(name, new AbstractAction() {
+      @Override
+      public void actionPerformed(ActionEvent e) {
+        r.run();
+      }
+    });
+  }
+
+  private void searchByExample(Callable<byte[]> read) {
+    tabs.setSelectedIndex(0);
+    showResults();
+    tasks.submit(read, search::searchByExample, e -> JOptionPane.showMessageDialog(this,
+        "Cannot read the image: " + e.getMessage(), "Search by image", JOptionPane.WARNING_MESSAGE));
+  }
+
+  private void chooseExample() {
+    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+    chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter("Images", "jpg", "jpeg", "png",
+        "webp", "gif", "bmp", "tif", "tiff"));
+    if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
+      Path file = chooser.getSelectedFile().toPath();
+      searchByExample(() -> java.nio.file.Files.readAllBytes(file));
+    }
+  }
+
+  /** Opens result {@code index} in the detail view (Enter or double click; tests). */
+  void openDetail(int index) {
+    search.history().record(search.text());
+    detail.show(search.state().hits(), search.collection(), index);
+    searchCards.show(searchArea, "detail");
+    detail.requestFocusInWindow();
+  }
+
+  private void showResults() {
+    searchCards.show(searchArea, "results");
+    results.grid().requestFocusInWindow();
+  }
+
+  private void openFolder(String path) {
+    Path folder = Path.of(path).getParent();
+    tasks.submit(() -> {
+      if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+        throw new UnsupportedOperationException("this desktop cannot open folders; the folder is " + folder);
+      }
+      Desktop.getDesktop().open(folder.toFile());
+      return folder;
+    }, f -> { }, e -> JOptionPane.showMessageDialog(this, e.getMessage(), "Open folder",
+        JOptionPane.WARNING_MESSAGE));
+  }
+
+  private void showStatus(SearchState s) {
+    String text = switch (s.status()) {
+      case IDLE -> " ";
+      case SEARCHING -> "Searching…";
+      case FAILED -> s.error();
+      case DONE -> String.format(Locale.ROOT, "%d confident matches%s · %d shown%s · cutoff %.3f (%s) · %d ms",
+          s.confidentCount(), s.byExample() ? " for the image" : "", s.hits().size(),
+          s.hasMore() ? " (scroll for more)" : "", s.threshold(), s.calibrated() ? "calibrated" : "fixed",
+          s.tookMillis());
+    };
+    status.setText(text);
+  }
+
+  private void updateCollections() {
+    adjustingCollections = true;
+    try {
+      String current = search.collection();
+      collectionBox.removeAllItems();
+      boolean found = false;
+      for (CollectionInfo c : collections.collections()) {
+        collectionBox.addItem(c.name());
+        found |= c.name().equals(current);
+      }
+      if (!found) {
+        collectionBox.addItem(current);
+      }
+      collectionBox.setSelectedItem(current);
+    } finally {
+      adjustingCollections = false;
+    }
+  }
+
+  private void saveSettings() {
+    boolean maximized = (getExtendedState() & Frame.MAXIMIZED_BOTH) == Frame.MAXIMIZED_BOTH;
+    settings.setWindowMaximized(maximized);
+    if (!maximized) {
+      settings.setWindowBounds(getBounds());
+    }
+    if (search != null) {
+      settings.setHistory(search.history().entries());
+      settings.setLastCollection(search.collection());
+    }
+    try {
+      settings.save();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("settings not saved: {}", e.getMessage());
+    }
+  }
+
+  private static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;");
+  }
+
+  // accessors for UI tests
+
+  public SearchViewModel searchModel() {
+    return search;
+  }
+
+  public CollectionsViewModel collectionsModel() {
+    return collections;
+  }
+
+  public SearchBar searchBar() {
+    return searchBar;
+  }
+
+  public FiltersPanel filters() {
+    return filters;
+  }
+
+  public ResultsPanel results() {
+    return results;
+  }
+
+  public DetailPanel detail() {
+    return detail;
+  }
+
+  public JTabbedPane tabs() {
+    return tabs;
+  }
+
+  public JLabel statusLine() {
+    return status;
+  }
+
+  /** Whether the detail card is showing. */
+  public boolean detailShowing() {
+    return detail != null && detail.isShowing();
+  }
+}

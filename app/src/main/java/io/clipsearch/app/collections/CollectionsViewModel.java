@@ -1,0 +1,177 @@
+package io.clipsearch.app.collections;
+
+import io.clipsearch.api.types.CollectionInfo;
+import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.api.types.IngestStatus;
+import io.clipsearch.api.types.JobInfo;
+import io.clipsearch.api.types.JobReport;
+import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Collections and their index jobs: list, create, add folders, start indexing and follow its
+ * progress over Server-Sent Events, cancel, fetch the skipped-files report. Calls run on
+ * {@link BackgroundTasks}; progress events are posted to the UI thread.
+ *
+ * <p>Confined to the UI thread; listeners run after each change.
+ */
+public final class CollectionsViewModel {
+
+  private final ClipsearchClient client;
+  private final BackgroundTasks tasks;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> indexed = new CopyOnWriteArrayList<>();
+  private Consumer<String> errors = m -> { };
+
+  private List<CollectionInfo> collections = List.of();
+  private String jobId;
+  private String jobCollection;
+  private String lastJobId;
+  private IngestStatus status;
+  private String message;
+
+  public CollectionsViewModel(ClipsearchClient client, BackgroundTasks tasks) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+  }
+
+  public void addListener(Runnable r) {
+    listeners.add(r);
+  }
+
+  /** Runs when a job ends (the search results may have changed). */
+  public void onIndexed(Runnable r) {
+    indexed.add(r);
+  }
+
+  /** Where error messages go (a dialog in the app). */
+  public void onError(Consumer<String> sink) {
+    errors = Objects.requireNonNull(sink, "sink");
+  }
+
+  public List<CollectionInfo> collections() {
+    return collections;
+  }
+
+  /** The running job's id, or null. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** The last finished job's id (its report can be shown), or null. */
+  public String lastJobId() {
+    return lastJobId;
+  }
+
+  /** The latest progress of the running (or last) job, or null. */
+  public IngestStatus status() {
+    return status;
+  }
+
+  /** A one-line summary for the progress label, or null. */
+  public String message() {
+    return message;
+  }
+
+  /** Reloads the list; follows a job already running on the server. */
+  public void refresh() {
+    tasks.submit(client::collections, list -> {
+      collections = List.copyOf(list);
+      if (jobId == null) {
+        list.stream().filter(c -> c.activeJob() != null).findFirst()
+            .ifPresent(c -> follow(c.activeJob(), c.name()));
+      }
+      changed();
+    }, this::failed);
+  }
+
+  /** Creates {@code name} with {@code folder}, or adds the folder to it; then indexes it. */
+  public void addFolder(String name, String folder) {
+    tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
+        created -> {
+          refresh();
+          startIndexing(name);
+        }, this::failed);
+  }
+
+  /** Starts indexing {@code name}'s folders and follows the job. */
+  public void startIndexing(String name) {
+    if (jobId != null) {
+      errors.accept("A job is already running on " + jobCollection + ".");
+      return;
+    }
+    message = "Starting…";
+    changed();
+    tasks.submit(() -> client.startJob(name), job -> follow(job.id(), name), this::failed);
+  }
+
+  /** Cancels the running job (it keeps what it has indexed). */
+  public void cancel() {
+    if (jobId != null) {
+      String id = jobId;
+      message = "Cancelling…";
+      changed();
+      tasks.submit(() -> {
+        client.cancelJob(id);
+        return id;
+      }, x -> { }, this::failed);
+    }
+  }
+
+  /** Fetches a job's skipped-files report. */
+  public void report(String id, Consumer<JobReport> show) {
+    tasks.submit(() -> client.report(id), show::accept, this::failed);
+  }
+
+  /** Deletes a collection's index (never the photos). */
+  public void delete(String name) {
+    tasks.submit(() -> {
+      client.deleteCollection(name);
+      return name;
+    }, n -> refresh(), this::failed);
+  }
+
+  private void follow(String id, String collection) {
+    jobId = id;
+    jobCollection = collection;
+    changed();
+    tasks.submit(() -> {
+      client.followJob(id, s -> tasks.onUi(() -> progress(id, s)));
+      return client.job(id);
+    }, this::finished, error -> {
+      jobId = null;
+      failed(error);
+    });
+  }
+
+  private void progress(String id, IngestStatus s) {
+    if (id.equals(jobId)) {
+      status = s;
+      message = IndexProgress.describe(s);
+      changed();
+    }
+  }
+
+  private void finished(JobInfo job) {
+    status = job.status();
+    message = IndexProgress.describe(job.status()) + (job.error() == null ? "" : " — " + job.error());
+    lastJobId = job.id();
+    jobId = null;
+    refresh();
+    indexed.forEach(Runnable::run);
+    changed();
+  }
+
+  private void failed(Throwable error) {
+    errors.accept(error.getMessage() == null ? error.toString() : error.getMessage());
+    changed();
+  }
+
+  private void changed() {
+    listeners.forEach(Runnable::run);
+  }
+}

@@ -1,0 +1,355 @@
+package io.clipsearch.app.detail;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.api.types.ImageDetails;
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import java.awt.BorderLayout;
+import java.awt.Desktop;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.awt.RenderingHints;
+import java.awt.Toolkit;
+import java.awt.datatransfer.StringSelection;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+
+/**
+ * One result large: the photo (EXIF orientation applied), its metadata and score; previous/next
+ * with the arrow keys, Esc or Back returns to the grid. File actions (copy path, open folder)
+ * only where allowed (not in kiosk mode). Loading runs on {@link BackgroundTasks}; a newer
+ * selection cancels the older load.
+ */
+public final class DetailPanel extends JPanel {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+      .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+
+  private final BiFunction<String, String, ImageDetails> info;
+  private final Function<String, byte[]> bytes;
+  private final BackgroundTasks tasks;
+  private final Runnable back;
+  private final Consumer<SearchResultHit> moreLike;
+  private final Consumer<Integer> selected;
+  private final boolean fileActions;
+
+  private final ImageView image = new ImageView();
+  private final JLabel title = new JLabel();
+  private final JPanel meta = new JPanel(new GridBagLayout());
+  private final JButton previous = new JButton("\u2190 Previous");
+  private final JButton next = new JButton("Next \u2192");
+  private final JButton copyPath = new JButton("Copy path");
+  private final JButton openFolder = new JButton("Open folder");
+  private final float fontScale;
+
+  private List<SearchResultHit> hits = List.of();
+  private String collection = "default";
+  private int index = -1;
+  private BackgroundTasks.Task loading;
+  private ImageDetails details;
+
+  /**
+   * @param info {@code (id, collection) → details}, blocking
+   * @param bytes a relative API URL → bytes, blocking
+   * @param selected told the index shown (the grid follows)
+   * @param fileActions whether copy-path and open-folder are offered
+   */
+  public DetailPanel(BiFunction<String, String, ImageDetails> info, Function<String, byte[]> bytes,
+      BackgroundTasks tasks, Runnable back, Consumer<SearchResultHit> moreLike, Consumer<Integer> selected,
+      boolean fileActions, float fontScale) {
+    super(new BorderLayout());
+    this.info = info;
+    this.bytes = bytes;
+    this.tasks = tasks;
+    this.back = back;
+    this.moreLike = moreLike;
+    this.selected = selected;
+    this.fileActions = fileActions;
+    this.fontScale = fontScale;
+    setName("detail");
+
+    JButton backButton = new JButton("\u2190 Back to results");
+    backButton.setName("back");
+    backButton.addActionListener(e -> back.run());
+    previous.addActionListener(e -> step(-1));
+    next.addActionListener(e -> step(1));
+    JButton like = new JButton("More like this");
+    like.setName("moreLike");
+    like.addActionListener(e -> {
+      if (index >= 0) {
+        moreLike.accept(hits.get(index));
+      }
+    });
+    copyPath.addActionListener(e -> copyPath());
+    openFolder.addActionListener(e -> openFolder());
+    title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
+    title.setName("detailTitle");
+
+    JPanel bar = new JPanel(new BorderLayout(8, 0));
+    bar.setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
+    JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+    left.add(backButton);
+    left.add(previous);
+    left.add(next);
+    JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(like);
+    if (fileActions) {
+      right.add(copyPath);
+      right.add(openFolder);
+    }
+    bar.add(left, BorderLayout.WEST);
+    title.setHorizontalAlignment(SwingConstants.CENTER);
+    bar.add(title, BorderLayout.CENTER);
+    bar.add(right, BorderLayout.EAST);
+    for (JComponent c : new JComponent[] {backButton, previous, next, like, copyPath, openFolder, title}) {
+      c.setFont(c.getFont().deriveFont(c.getFont().getSize2D() * fontScale));
+    }
+
+    meta.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
+    JScrollPane metaScroll = new JScrollPane(meta);
+    metaScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
+    metaScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+    metaScroll.setPreferredSize(new Dimension((int) (300 * fontScale), 100));
+    add(bar, BorderLayout.NORTH);
+    add(image, BorderLayout.CENTER);
+    add(metaScroll, BorderLayout.EAST);
+
+    key(KeyEvent.VK_LEFT, "previous", () -> step(-1));
+    key(KeyEvent.VK_RIGHT, "next", () -> step(1));
+    key(KeyEvent.VK_ESCAPE, "back", back);
+  }
+
+  /** Shows result {@code i} of {@code results}. */
+  public void show(List<SearchResultHit> results, String coll, int i) {
+    this.hits = List.copyOf(results);
+    this.collection = Objects.requireNonNull(coll, "collection");
+    go(i);
+  }
+
+  /** The index shown, or -1. */
+  public int index() {
+    return index;
+  }
+
+  /** The details loaded for the current image, or null while loading. */
+  public ImageDetails details() {
+    return details;
+  }
+
+  private void step(int delta) {
+    int i = index + delta;
+    if (i >= 0 && i < hits.size()) {
+      go(i);
+    }
+  }
+
+  private void go(int i) {
+    index = i;
+    SearchResultHit hit = hits.get(i);
+    selected.accept(i);
+    previous.setEnabled(i > 0);
+    next.setEnabled(i < hits.size() - 1);
+    title.setText(fileName(hit.path()) + "   (" + (i + 1) + " of " + hits.size() + ")");
+    details = null;
+    image.show(null, "Loading…");
+    fillMeta(hit, null);
+    if (loading != null) {
+      loading.cancel();
+    }
+    int screen = Math.max(1600, Toolkit.getDefaultToolkit().getScreenSize().width);
+    loading = tasks.submit(() -> {
+      ImageDetails d = info.apply(hit.id(), collection);
+      BufferedImage decoded = ImageDecoding.readScaled(bytes.apply(hit.imageUrl()), screen);
+      return new Loaded(d, ExifOrientation.apply(decoded, d.orientation()));
+    }, loaded -> {
+      details = loaded.details();
+      image.show(loaded.image(), null);
+      fillMeta(hit, loaded.details());
+    }, error -> image.show(null, "This image cannot be shown: " + message(error)));
+  }
+
+  private record Loaded(ImageDetails details, BufferedImage image) {}
+
+  private void fillMeta(SearchResultHit hit, ImageDetails d) {
+    meta.removeAll();
+    int row = 0;
+    row = line(row, "Score", String.format(Locale.ROOT, "%.4f%s", hit.score(),
+        hit.confident() ? "  (confident)" : "  (below the cutoff)"));
+    if (hit.textMatch()) {
+      row = line(row, "Name match", "file, folder or camera name");
+    }
+    row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
+    row = line(row, "Size", String.format(Locale.ROOT, "%.1f MB", hit.size() / 1e6));
+    row = line(row, "Pixels", hit.width() + " × " + hit.height());
+    if (d != null) {
+      if (d.taken() != null) {
+        row = line(row, "Taken", DATE.format(d.taken()));
+      }
+      row = line(row, "Modified", DATE.format(d.modified()));
+      String camera = join(d.cameraMake(), d.cameraModel());
+      if (!camera.isEmpty()) {
+        row = line(row, "Camera", camera);
+      }
+      if (d.lens() != null) {
+        row = line(row, "Lens", d.lens());
+      }
+      if (d.latitude() != null && d.longitude() != null) {
+        row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
+      }
+      if (d.orientation() > 1) {
+        row = line(row, "Orientation", "EXIF " + d.orientation() + " (shown upright)");
+      }
+    } else {
+      row = line(row, "", "Loading details…");
+    }
+    GridBagConstraints filler = new GridBagConstraints();
+    filler.gridy = row * 2;
+    filler.weighty = 1;
+    meta.add(new JLabel(), filler);
+    meta.revalidate();
+    meta.repaint();
+  }
+
+  private int line(int row, String key, String value) {
+    JLabel k = new JLabel(key);
+    k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
+    k.setForeground(UIManager.getColor("Label.disabledForeground"));
+    JLabel v = new JLabel("<html><body style='width:" + (int) (205 * fontScale) + "px'>"
+        + escape(value).replace("/", "/&#8203;") + "</body></html>");
+    v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.gridy = row * 2;
+    c.anchor = GridBagConstraints.NORTHWEST;
+    c.insets = new Insets(row == 0 ? 0 : 8, 0, 0, 0);
+    meta.add(k, c);
+    c.gridy = row * 2 + 1;
+    c.insets = new Insets(0, 0, 0, 0);
+    meta.add(v, c);
+    return row + 1;
+  }
+
+  private void copyPath() {
+    if (index >= 0) {
+      Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(hits.get(index).path()), null);
+    }
+  }
+
+  private void openFolder() {
+    if (index < 0) {
+      return;
+    }
+    File folder = Path.of(hits.get(index).path()).getParent().toFile();
+    tasks.submit(() -> {
+      if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+        throw new UnsupportedOperationException("this desktop cannot open folders; the path is " + folder);
+      }
+      Desktop.getDesktop().open(folder);
+      return folder;
+    }, f -> { }, error -> JOptionPane.showMessageDialog(SwingUtilities.windowForComponent(this),
+        message(error), "Open folder", JOptionPane.WARNING_MESSAGE));
+  }
+
+  private void key(int code, String name, Runnable r) {
+    getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(code, 0), name);
+    getActionMap().put(name, new AbstractAction() {
+      @Override
+      public void actionPerformed(ActionEvent e) {
+        r.run();
+      }
+    });
+  }
+
+  static String message(Throwable error) {
+    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+  }
+
+  private static String join(String a, String b) {
+    String s = (a == null ? "" : a) + " " + (b == null ? "" : b);
+    return s.strip();
+  }
+
+  private static String fileName(String path) {
+    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** Paints the photo fitted to its area, centred. */
+  static final class ImageView extends JComponent {
+    private BufferedImage image;
+    private String message;
+
+    void show(BufferedImage img, String msg) {
+      this.image = img;
+      this.message = msg;
+      repaint();
+    }
+
+    BufferedImage image() {
+      return image;
+    }
+
+    @Override
+    protected void paintComponent(Graphics graphics) {
+      Graphics2D g = (Graphics2D) graphics.create();
+      try {
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int pad = 12;
+        int w = getWidth() - 2 * pad;
+        int h = getHeight() - 2 * pad;
+        if (image != null) {
+          double s = Math.min(1.0 * w / image.getWidth(), 1.0 * h / image.getHeight());
+          s = Math.min(s, 4.0);
+          int iw = (int) (image.getWidth() * s);
+          int ih = (int) (image.getHeight() * s);
+          g.drawImage(image, pad + (w - iw) / 2, pad + (h - ih) / 2, iw, ih, null);
+        } else if (message != null) {
+          g.setColor(UIManager.getColor("Label.disabledForeground"));
+          g.setFont(getFont() != null ? getFont() : UIManager.getFont("Label.font"));
+          int sw = g.getFontMetrics().stringWidth(message);
+          g.drawString(message, Math.max(pad, (getWidth() - sw) / 2), getHeight() / 2);
+        }
+      } finally {
+        g.dispose();
+      }
+    }
+  }
+
+  /** The image area (tests). */
+  public boolean hasImage() {
+    return image.image() != null;
+  }
+}

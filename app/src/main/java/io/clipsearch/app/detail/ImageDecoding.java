@@ -1,0 +1,43 @@
+package io.clipsearch.app.detail;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes an original photo for display, subsampled while decoding so that a 50-megapixel file
+ * costs no more memory than the screen needs. Called on workers. Stateless.
+ */
+public final class ImageDecoding {
+
+  private ImageDecoding() {}
+
+  /**
+   * @param maxSide the long side wanted (the result is at least this, up to twice it)
+   * @throws IOException if no reader knows the format or the data is corrupt
+   */
+  public static BufferedImage readScaled(byte[] bytes, int maxSide) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new IOException("this image format cannot be shown here");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
+        int step = Math.max(1, longSide / Math.max(1, maxSide));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.clipsearch.app.kiosk;
+
+import io.clipsearch.api.types.SearchQuery;
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.detail.ImageDecoding;
+import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.GradientPaint;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.swing.JComponent;
+import javax.swing.Timer;
+
+/**
+ * The kiosk's attract screen: a slideshow of the collection's photos (the most recent ones,
+ * shuffled; clusters do not exist yet), each filling the screen, with an invitation to touch.
+ * Images load on workers one ahead of the one shown; a Swing timer advances every 6 s while the
+ * panel is running.
+ */
+final class AttractPanel extends JComponent {
+
+  private static final int SLIDE_MILLIS = 6000;
+
+  private final ClipsearchClient client;
+  private final BackgroundTasks tasks;
+  private final String collection;
+  private final Timer timer = new Timer(SLIDE_MILLIS, e -> advance());
+  private List<SearchResultHit> slides = List.of();
+  private int next;
+  private BufferedImage current;
+  private BufferedImage upcoming;
+  private String caption = "";
+
+  AttractPanel(ClipsearchClient client, BackgroundTasks tasks, String collection) {
+    this.client = client;
+    this.tasks = tasks;
+    this.collection = collection;
+    setName("attract");
+    setOpaque(true);
+  }
+
+  /** Starts the slideshow (loads the slides the first time). */
+  void start() {
+    if (slides.isEmpty()) {
+      SearchQuery q = new SearchQuery("photo", collection, null, null, null, null, null, null, "date_desc",
+          null, 60, null, null, false);
+      tasks.submit(() -> client.search(q).hits(), hits -> {
+        List<SearchResultHit> shuffled = new ArrayList<>(hits);
+        Collections.shuffle(shuffled);
+        slides = shuffled;
+        prefetch();
+      }, e -> caption = "");
+    } else if (upcoming == null) {
+      prefetch();
+    }
+    timer.start();
+  }
+
+  void stop() {
+    timer.stop();
+  }
+
+  /** Whether a photo is on screen. */
+  boolean showingPhoto() {
+    return current != null;
+  }
+
+  private void advance() {
+    if (upcoming != null) {
+      current = upcoming;
+      upcoming = null;
+      repaint();
+      prefetch();
+    }
+  }
+
+  private void prefetch() {
+    if (slides.isEmpty()) {
+      return;
+    }
+    SearchResultHit hit = slides.get(next++ % slides.size());
+    int side = Math.max(1280, getWidth());
+    tasks.submit(() -> ImageDecoding.readScaled(client.bytes(hit.imageUrl()), side), image -> {
+      upcoming = io.clipsearch.app.detail.ExifOrientation.apply(image, client.info(hit.id(), collection).orientation());
+      if (current == null) {
+        advance();
+      }
+    }, e -> {
+      if (next < slides.size() * 2) {
+        prefetch(); // skip a photo that cannot be shown
+      }
+    });
+  }
+
+  @Override
+  protected void paintComponent(Graphics graphics) {
+    Graphics2D g = (Graphics2D) graphics.create();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      int w = getWidth();
+      int h = getHeight();
+      g.setColor(Color.BLACK);
+      g.fillRect(0, 0, w, h);
+      if (current != null) {
+        double s = Math.max(1.0 * w / current.getWidth(), 1.0 * h / current.getHeight()); // fill
+        int iw = (int) (current.getWidth() * s);
+        int ih = (int) (current.getHeight() * s);
+        g.drawImage(current, (w - iw) / 2, (h - ih) / 2, iw, ih, null);
+      }
+      int band = Math.max(160, h / 4);
+      g.setPaint(new GradientPaint(0, h - band, new Color(0, 0, 0, 0), 0, h, new Color(0, 0, 0, 200)));
+      g.fillRect(0, h - band, w, band);
+      Font title = getFont().deriveFont(Font.BOLD, Math.max(36f, h / 16f));
+      Font sub = getFont().deriveFont(Math.max(22f, h / 34f));
+      g.setColor(Color.WHITE);
+      g.setFont(title);
+      FontMetrics fm = g.getFontMetrics();
+      String t = "Touch to search the photos";
+      g.drawString(t, (w - fm.stringWidth(t)) / 2, h - band / 2);
+      g.setFont(sub);
+      fm = g.getFontMetrics();
+      String st = caption.isEmpty() ? "Describe what you are looking for: \"a beach at sunset\", \"red flowers\"…" : caption;
+      g.drawString(st, (w - fm.stringWidth(st)) / 2, h - band / 2 + fm.getHeight() + 8);
+    } finally {
+      g.dispose();
+    }
+  }
+}

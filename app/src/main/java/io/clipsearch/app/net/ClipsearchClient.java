@@ -1,0 +1,259 @@
+package io.clipsearch.app.net;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.clipsearch.api.types.ApiError;
+import io.clipsearch.api.types.CollectionInfo;
+import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.api.types.ImageDetails;
+import io.clipsearch.api.types.IngestStatus;
+import io.clipsearch.api.types.JobInfo;
+import io.clipsearch.api.types.JobReport;
+import io.clipsearch.api.types.ModelDescription;
+import io.clipsearch.api.types.SearchQuery;
+import io.clipsearch.api.types.SearchResults;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The typed client of the clipsearch REST API ({@code docs/API.md}), used in both embedded and
+ * remote mode: one code path, over HTTP.
+ *
+ * <p>Every call blocks: call it off the EDT. Interrupting the calling thread abandons the request
+ * (the stale searches of a fast typist are cancelled this way). Failures are
+ * {@link ApiException} (the server's message) or {@link ServerUnreachableException}.
+ *
+ * <p>Thread-safe: {@link HttpClient} and the configured {@link ObjectMapper} are.
+ */
+public final class ClipsearchClient {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final URI base;
+  private final String token;
+  private final HttpClient http;
+  private final ObjectMapper json;
+
+  /**
+   * @param base the server, e.g. {@code http://127.0.0.1:8080}
+   * @param token the bearer token for mutating calls; null or blank for read-only use
+   * @throws IllegalArgumentException if {@code base} is not an absolute http(s) URI
+   */
+  public ClipsearchClient(URI base, String token) {
+    Objects.requireNonNull(base, "base");
+    if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
+      throw new IllegalArgumentException("server must be an http(s) URL, got " + base);
+    }
+    String s = base.toString();
+    this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    this.token = token == null || token.isBlank() ? null : token;
+    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.json = mapper();
+  }
+
+  /** The JSON mapper for the API types: ISO instants, unknown fields ignored, nulls left out. */
+  public static ObjectMapper mapper() {
+    return new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+
+  /** The server's base address. */
+  public URI base() {
+    return base;
+  }
+
+  /** {@code POST /api/search}. */
+  public SearchResults search(SearchQuery query) {
+    return send(jsonPost("/api/search", query), SearchResults.class);
+  }
+
+  /** {@code POST /api/search/image}: search by example, optionally with a text query. */
+  public SearchResults searchByImage(byte[] image, String text, String collection, int limit) {
+    StringBuilder path = new StringBuilder("/api/search/image?limit=").append(limit);
+    if (text != null && !text.isBlank()) {
+      path.append("&q=").append(encode(text));
+    }
+    if (collection != null) {
+      path.append("&collection=").append(encode(collection));
+    }
+    HttpRequest request = request(path.toString()).header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+    return send(request, SearchResults.class);
+  }
+
+  /** The bytes behind a relative URL of the API (a hit's {@code thumbnailUrl} or {@code imageUrl}). */
+  public byte[] bytes(String relativeUrl) {
+    HttpResponse<byte[]> response = exchange(request(relativeUrl).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() >= 400) {
+      throw error(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response.body();
+  }
+
+  /** {@code GET /api/images/{id}/info}. */
+  public ImageDetails info(String id, String collection) {
+    return send(request("/api/images/" + encode(id) + "/info?collection=" + encode(collection)).GET().build(),
+        ImageDetails.class);
+  }
+
+  /** {@code GET /api/collections}. */
+  public List<CollectionInfo> collections() {
+    return send(request("/api/collections").GET().build(),
+        json.getTypeFactory().constructCollectionType(List.class, CollectionInfo.class));
+  }
+
+  /** {@code POST /api/collections}: creates a collection, or adds roots to an existing one. */
+  public CollectionInfo createCollection(CreateCollectionRequest body) {
+    return send(jsonPost("/api/collections", body), CollectionInfo.class);
+  }
+
+  /** {@code DELETE /api/collections/{name}}: its index, never the photos. */
+  public void deleteCollection(String name) {
+    sendDiscarding(request("/api/collections/" + encode(name)).DELETE().build());
+  }
+
+  /** {@code POST /api/collections/{name}/jobs}: starts indexing. */
+  public JobInfo startJob(String collection) {
+    return send(request("/api/collections/" + encode(collection) + "/jobs")
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), JobInfo.class);
+  }
+
+  /** {@code GET /api/jobs/{id}}. */
+  public JobInfo job(String id) {
+    return send(request("/api/jobs/" + encode(id)).GET().build(), JobInfo.class);
+  }
+
+  /** {@code DELETE /api/jobs/{id}}: cancels; the job commits what it has written. */
+  public void cancelJob(String id) {
+    sendDiscarding(request("/api/jobs/" + encode(id)).DELETE().build());
+  }
+
+  /** {@code GET /api/jobs/{id}/report}. */
+  public JobReport report(String id) {
+    return send(request("/api/jobs/" + encode(id) + "/report").GET().build(), JobReport.class);
+  }
+
+  /** {@code GET /api/model}. */
+  public ModelDescription model() {
+    return send(request("/api/model").GET().build(), ModelDescription.class);
+  }
+
+  /**
+   * Follows {@code GET /api/jobs/{id}/events}: calls {@code listener} with each {@code progress}
+   * event, on the calling thread, and returns when the job ends (the stream closes) or the
+   * thread is interrupted.
+   */
+  public void followJob(String id, Consumer<IngestStatus> listener) {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/jobs/" + encode(id) + "/events"))
+        .header("Accept", "text/event-stream").GET().build();
+    HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
+    try (Stream<String> lines = response.body()) {
+      if (response.statusCode() >= 400) {
+        throw error(response.statusCode(), String.join("\n", lines.toList()));
+      }
+      SseParser parser = new SseParser();
+      var it = lines.iterator();
+      while (it.hasNext() && !Thread.currentThread().isInterrupted()) {
+        Optional<SseParser.Event> event = parser.feed(it.next());
+        if (event.isPresent() && "progress".equals(event.get().name())) {
+          listener.accept(read(event.get().data(), json.constructType(IngestStatus.class)));
+        }
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw new ServerUnreachableException(base, e.getCause());
+    }
+  }
+
+  private HttpRequest.Builder request(String pathAndQuery) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private HttpRequest jsonPost(String path, Object body) {
+    try {
+      return request(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
+    }
+  }
+
+  private <T> T send(HttpRequest request, Class<T> type) {
+    return send(request, json.constructType(type));
+  }
+
+  private <T> T send(HttpRequest request, JavaType type) {
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw error(response.statusCode(), response.body());
+    }
+    return read(response.body(), type);
+  }
+
+  private void sendDiscarding(HttpRequest request) {
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw error(response.statusCode(), response.body());
+    }
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      return http.send(request, handler);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerUnreachableException(base, new InterruptedIOException("request cancelled"));
+    } catch (IOException e) {
+      throw new ServerUnreachableException(base, e);
+    }
+  }
+
+  private <T> T read(String body, JavaType type) {
+    try {
+      return json.readValue(body, type);
+    } catch (JsonProcessingException e) {
+      throw new ServerUnreachableException(base, new IOException("unreadable response: " + e.getOriginalMessage(), e));
+    }
+  }
+
+  private ApiException error(int status, String body) {
+    try {
+      ApiError error = json.readValue(body, ApiError.class);
+      if (error.message() != null) {
+        return new ApiException(error);
+      }
+    } catch (JsonProcessingException e) {
+      // not an ApiError body (a proxy's page): fall through to a generic message
+    }
+    return new ApiException(new ApiError(status, "http_" + status, "the server answered HTTP " + status));
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

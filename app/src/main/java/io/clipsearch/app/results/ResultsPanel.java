@@ -1,0 +1,242 @@
+package io.clipsearch.app.results;
+
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.search.SearchState;
+import io.clipsearch.app.search.SearchViewModel;
+import java.awt.CardLayout;
+import java.awt.Toolkit;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
+import java.awt.geom.AffineTransform;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.swing.AbstractAction;
+import javax.swing.DefaultListModel;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
+import javax.swing.ListSelectionModel;
+import javax.swing.SwingConstants;
+
+/**
+ * The results grid: a {@link JList} in horizontal-wrap layout with fixed cell sizes, so only the
+ * visible cells are ever painted (10,000 results scroll like 10). Thumbnails come from a
+ * {@link ThumbnailLoader}; scrolling near the end asks the view-model for the next page.
+ * Enter or a double click opens a result, Ctrl+L searches for more like it.
+ */
+public final class ResultsPanel extends JPanel {
+
+  /** What the grid can ask its owner to do with a result. */
+  public interface Actions {
+    void open(int index);
+
+    void moreLike(SearchResultHit hit);
+
+    /** Null where file-system actions are not allowed (kiosk). */
+    default Consumer<SearchResultHit> copyPath() {
+      return null;
+    }
+
+    default Consumer<SearchResultHit> openFolder() {
+      return null;
+    }
+  }
+
+  private final SearchViewModel model;
+  private final DefaultListModel<SearchResultHit> hits = new DefaultListModel<>();
+  private final JList<SearchResultHit> list = new JList<>(hits);
+  private final JLabel empty = new JLabel("", SwingConstants.CENTER);
+  private final CardLayout cards = new CardLayout();
+  private final ThumbnailLoader thumbnails;
+  private final Actions actions;
+  private final int cellSize;
+  private boolean friendlyErrors;
+
+  /**
+   * @param cellSize the cell's logical width in pixels (its height adds the name line)
+   */
+  public ResultsPanel(SearchViewModel model, ThumbnailLoader thumbnails, Actions actions, int cellSize) {
+    this.model = model;
+    this.thumbnails = thumbnails;
+    this.actions = actions;
+    this.cellSize = cellSize;
+    setLayout(cards);
+    list.setName("results");
+    list.setLayoutOrientation(JList.HORIZONTAL_WRAP);
+    list.setVisibleRowCount(-1);
+    list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    list.setCellRenderer(new ResultCell(thumbnails, Math.max(6, cellSize / 20)));
+    list.setFixedCellWidth(cellSize);
+    list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
+    list.setDragEnabled(false);
+    JScrollPane scroll = new JScrollPane(list);
+    scroll.setBorder(null);
+    scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
+    scroll.getViewport().addChangeListener(e -> {
+      int last = list.getLastVisibleIndex();
+      if (last >= 0 && last >= hits.size() - 12) {
+        model.loadMore();
+      }
+    });
+    empty.setName("emptyMessage");
+    empty.putClientProperty("FlatLaf.styleClass", "h3");
+    empty.setEnabled(false);
+    add(scroll, "list");
+    add(empty, "empty");
+
+    list.addMouseListener(new MouseAdapter() {
+      @Override
+      public void mouseClicked(MouseEvent e) {
+        int i = list.locationToIndex(e.getPoint());
+        if (e.getClickCount() == 2 && i >= 0 && list.getCellBounds(i, i).contains(e.getPoint())) {
+          actions.open(i);
+        }
+      }
+
+      @Override
+      public void mousePressed(MouseEvent e) {
+        popup(e);
+      }
+
+      @Override
+      public void mouseReleased(MouseEvent e) {
+        popup(e);
+      }
+    });
+    bind(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open", () -> {
+      if (list.getSelectedIndex() >= 0) {
+        actions.open(list.getSelectedIndex());
+      }
+    });
+    bind(KeyStroke.getKeyStroke(KeyEvent.VK_L, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), "like", () -> {
+      if (list.getSelectedValue() != null) {
+        actions.moreLike(list.getSelectedValue());
+      }
+    });
+    model.addListener(this::show);
+    show(model.state());
+  }
+
+  /** The list (tests and focus). */
+  public JList<SearchResultHit> grid() {
+    return list;
+  }
+
+  /** Kiosk mode: errors read as a short apology, never as the server's technical message. */
+  public void setFriendlyErrors(boolean friendly) {
+    friendlyErrors = friendly;
+  }
+
+  /** Selects and reveals a result. */
+  public void select(int index) {
+    if (index >= 0 && index < hits.size()) {
+      list.setSelectedIndex(index);
+      list.ensureIndexIsVisible(index);
+    }
+  }
+
+  @Override
+  public void addNotify() {
+    super.addNotify();
+    // thumbnails at device resolution: a 2x screen gets 2x pixels per cell
+    AffineTransform t = getGraphicsConfiguration() == null ? new AffineTransform()
+        : getGraphicsConfiguration().getDefaultTransform();
+    thumbnails.setMaxPixels((int) Math.ceil(cellSize * Math.max(1, t.getScaleX())));
+  }
+
+  private void show(SearchState state) {
+    List<SearchResultHit> now = state.hits();
+    boolean appended = now.size() > hits.size() && !hits.isEmpty()
+        && now.get(hits.size() - 1).id().equals(hits.get(hits.size() - 1).id())
+        && now.getFirst().id().equals(hits.get(0).id());
+    if (appended) {
+      for (int i = hits.size(); i < now.size(); i++) {
+        hits.addElement(now.get(i));
+      }
+    } else if (!sameIds(now)) {
+      thumbnails.dropWaiting();
+      hits.clear();
+      hits.addAll(now);
+      if (!now.isEmpty()) {
+        list.ensureIndexIsVisible(0);
+      }
+    }
+    String message = switch (state.status()) {
+      case IDLE -> "Type to search your photos, or drop an image here.";
+      case SEARCHING -> now.isEmpty() ? "Searching…" : null;
+      case FAILED -> now.isEmpty()
+          ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
+      case DONE -> now.isEmpty() ? "No confident matches. Try other words, or include weak matches." : null;
+    };
+    empty.setText(message == null ? "" : message);
+    cards.show(this, message == null ? "list" : "empty");
+  }
+
+  private boolean sameIds(List<SearchResultHit> now) {
+    if (now.size() != hits.size()) {
+      return false;
+    }
+    for (int i = 0; i < now.size(); i++) {
+      if (!now.get(i).id().equals(hits.get(i).id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void popup(MouseEvent e) {
+    if (!e.isPopupTrigger()) {
+      return;
+    }
+    int i = list.locationToIndex(e.getPoint());
+    if (i < 0) {
+      return;
+    }
+    list.setSelectedIndex(i);
+    SearchResultHit hit = hits.get(i);
+    JPopupMenu menu = new JPopupMenu();
+    item(menu, "Open", () -> actions.open(i));
+    item(menu, "More like this   Ctrl+L", () -> actions.moreLike(hit));
+    if (actions.copyPath() != null) {
+      item(menu, "Copy path", () -> actions.copyPath().accept(hit));
+    }
+    if (actions.openFolder() != null) {
+      item(menu, "Open containing folder", () -> actions.openFolder().accept(hit));
+    }
+    menu.show(list, e.getX(), e.getY());
+  }
+
+  private static void item(JPopupMenu menu, String text, Runnable r) {
+    JMenuItem item = new JMenuItem(text);
+    item.addActionListener(e -> r.run());
+    menu.add(item);
+  }
+
+  private void bind(KeyStroke key, String name, Runnable r) {
+    list.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
+    list.getActionMap().put(name, new AbstractAction() {
+      @Override
+      public void actionPerformed(ActionEvent e) {
+        r.run();
+      }
+    });
+  }
+
+  /** The thumbnail loader: the owner repaints the list when images arrive. */
+  public void repaintThumbnails() {
+    list.repaint();
+  }
+
+  /** Width hint used by layouts. */
+  public int cellSize() {
+    return cellSize;
+  }
+
+}

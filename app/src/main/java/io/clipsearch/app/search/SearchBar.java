@@ -1,0 +1,166 @@
+package io.clipsearch.app.search;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.BorderLayout;
+import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComponent;
+import javax.swing.JMenuItem;
+import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+
+/**
+ * The search field: forwards edits to {@link SearchViewModel#setText} (which debounces), Enter to
+ * {@link SearchViewModel#submit}, Esc clears; a history popup (Down arrow or the clock button)
+ * and a syntax help popup. A view only: no state of its own beyond the text.
+ */
+public final class SearchBar extends JPanel {
+
+  static final String HELP = """
+      <html><body style='width:340px'>
+      <b>Search syntax</b><br>
+      <code>osprey at sunset</code> &nbsp;words form one prompt<br>
+      <code>beach -people</code> &nbsp;subtract a prompt<br>
+      <code>forest +fog</code> &nbsp;add another prompt<br>
+      <code>2:"red car" street</code> &nbsp;weight a prompt<br>
+      <code>like:&lt;id&gt;</code> &nbsp;images like an indexed one (Ctrl+L on a result)<br>
+      <code>IMG_2041</code>, <code>EOS R5</code> &nbsp;file, folder and camera names match too<br><br>
+      Drop an image file on the results, or paste one (Ctrl+Shift+V), to search by example.
+      </body></html>""";
+
+  private final SearchViewModel model;
+  private final JTextField field = new JTextField();
+  private boolean adjusting;
+
+  public SearchBar(SearchViewModel model, float fontScale) {
+    super(new BorderLayout(6, 0));
+    this.model = model;
+    setOpaque(false);
+    field.setName("searchField");
+    field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search photos: words, -not, 2:\"weighted\", like:id");
+    field.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
+    field.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON,
+        new com.formdev.flatlaf.icons.FlatSearchIcon());
+    field.setFont(field.getFont().deriveFont(field.getFont().getSize2D() * fontScale));
+    field.getDocument().addDocumentListener(new DocumentListener() {
+      @Override
+      public void insertUpdate(DocumentEvent e) {
+        changed();
+      }
+
+      @Override
+      public void removeUpdate(DocumentEvent e) {
+        changed();
+      }
+
+      @Override
+      public void changedUpdate(DocumentEvent e) {
+        changed();
+      }
+    });
+    field.addActionListener(e -> model.submit());
+    bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "clear", this::clear);
+    bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "history", this::showHistory);
+
+    JButton history = new JButton("\u25BE");
+    history.setToolTipText("Recent searches (Down arrow)");
+    history.setFocusable(false);
+    history.addActionListener(e -> showHistory());
+    history.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+    JButton help = new JButton("?");
+    help.setName("syntaxHelp");
+    help.setToolTipText(HELP);
+    help.setFocusable(false);
+    help.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_HELP);
+    help.addActionListener(e -> {
+      JPopupMenu popup = new JPopupMenu();
+      popup.add(new javax.swing.JLabel(HELP)).setFont(getFont());
+      ((JComponent) popup.getComponent(0)).setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
+      popup.show(help, 0, help.getHeight());
+    });
+    field.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, history);
+    add(field, BorderLayout.CENTER);
+    add(help, BorderLayout.EAST);
+
+    model.addListener(state -> {
+      // "more like this" sets the text from the model: show it without searching again
+      if (!field.getText().equals(model.text())) {
+        adjusting = true;
+        try {
+          field.setText(model.text());
+        } finally {
+          adjusting = false;
+        }
+      }
+    });
+  }
+
+  /** The text field (focus target of Ctrl+F). */
+  public JTextField field() {
+    return field;
+  }
+
+  /** Focuses the field and selects its text. */
+  public void focusSearch() {
+    field.requestFocusInWindow();
+    field.selectAll();
+  }
+
+  public void clear() {
+    model.clear();
+    adjusting = true;
+    try {
+      field.setText("");
+    } finally {
+      adjusting = false;
+    }
+  }
+
+  private void changed() {
+    if (!adjusting) {
+      model.setText(field.getText());
+    }
+  }
+
+  private void showHistory() {
+    var entries = model.history().matching("");
+    JPopupMenu popup = new JPopupMenu();
+    if (entries.isEmpty()) {
+      JMenuItem none = new JMenuItem("No recent searches");
+      none.setEnabled(false);
+      popup.add(none);
+    }
+    for (String entry : entries.subList(0, Math.min(15, entries.size()))) {
+      JMenuItem item = new JMenuItem(entry);
+      item.addActionListener(e -> {
+        field.setText(entry);
+        model.submit();
+      });
+      popup.add(item);
+    }
+    popup.show(field, 0, field.getHeight());
+  }
+
+  static void bind(JComponent c, KeyStroke key, String name, Runnable action) {
+    c.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
+    c.getActionMap().put(name, new AbstractAction() {
+      @Override
+      public void actionPerformed(ActionEvent e) {
+        action.run();
+      }
+    });
+  }
+
+  /** A larger variant of {@code f}. */
+  static Font scaled(Font f, float s) {
+    return f.deriveFont(f.getSize2D() * s);
+  }
+}

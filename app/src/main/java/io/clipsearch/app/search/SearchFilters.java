@@ -1,0 +1,86 @@
+package io.clipsearch.app.search;
+
+import io.clipsearch.api.types.SearchQuery;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * The filters panel's state: date range (both ends inclusive, as people read them), folder,
+ * camera, shape, minimum size, sort. Immutable; {@link #NONE} has nothing set.
+ *
+ * @param from first day, or null
+ * @param to last day (inclusive), or null
+ * @param folder absolute folder (images in it or below), or null
+ * @param camera "make model", or null
+ * @param shape {@code landscape}, {@code portrait}, {@code square}, or null
+ * @param minSize minimum shorter side in pixels, or null
+ * @param sort {@code relevance}, {@code date_desc} or {@code date_asc}
+ */
+public record SearchFilters(LocalDate from, LocalDate to, String folder, String camera, String shape,
+    Integer minSize, String sort) {
+
+  private static final Set<String> SHAPES = Set.of("landscape", "portrait", "square");
+  private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
+
+  /** Nothing filtered, sorted by relevance (after the sets its constructor checks against). */
+  public static final SearchFilters NONE = new SearchFilters(null, null, null, null, null, null, "relevance");
+
+  /**
+   * Blank strings become null.
+   *
+   * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, or
+   *     the minimum size is not positive
+   */
+  public SearchFilters {
+    folder = blankToNull(folder);
+    camera = blankToNull(camera);
+    shape = blankToNull(shape);
+    sort = sort == null || sort.isBlank() ? "relevance" : sort;
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new IllegalArgumentException("the date range ends (" + to + ") before it starts (" + from + ")");
+    }
+    if (shape != null && !SHAPES.contains(shape)) {
+      throw new IllegalArgumentException("shape must be landscape, portrait or square, got " + shape);
+    }
+    if (!SORTS.contains(sort)) {
+      throw new IllegalArgumentException("sort must be relevance, date_desc or date_asc, got " + sort);
+    }
+    if (minSize != null && minSize <= 0) {
+      throw new IllegalArgumentException("minimum size must be positive, got " + minSize);
+    }
+  }
+
+  /** Whether any filter (not the sort) is set. */
+  public boolean isFiltering() {
+    return from != null || to != null || folder != null || camera != null || shape != null || minSize != null;
+  }
+
+  public SearchFilters withFolder(String f) {
+    return new SearchFilters(from, to, f, camera, shape, minSize, sort);
+  }
+
+  public SearchFilters withShape(String s) {
+    return new SearchFilters(from, to, folder, camera, s, minSize, sort);
+  }
+
+  public SearchFilters withSort(String s) {
+    return new SearchFilters(from, to, folder, camera, shape, minSize, s);
+  }
+
+  /**
+   * The API query for {@code text} with these filters; the server's {@code to} is exclusive, so
+   * the last day is sent as the day after.
+   */
+  public SearchQuery toQuery(String text, String collection, int offset, int limit, boolean cutoff) {
+    return new SearchQuery(text, collection,
+        from == null ? null : from.toString(),
+        to == null ? null : to.plusDays(1).toString(),
+        folder, camera, shape, minSize,
+        "relevance".equals(sort) ? null : sort,
+        offset == 0 ? null : offset, limit, null, null, cutoff ? null : Boolean.FALSE);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,35 @@
+package io.clipsearch.app.search;
+
+import io.clipsearch.api.types.SearchResultHit;
+import java.util.List;
+
+/**
+ * What the search screen shows, as one immutable snapshot.
+ *
+ * @param query the query the results belong to (may lag behind the text being typed)
+ * @param status idle (nothing searched), searching, done or failed
+ * @param hits the results so far (pages appended)
+ * @param confidentCount "N confident matches"
+ * @param threshold the confidence cutoff score of the query
+ * @param calibrated whether the threshold was calibrated (else fixed)
+ * @param tookMillis the server's time for the first page
+ * @param hasMore whether {@link SearchViewModel#loadMore()} can fetch another page
+ * @param error a message for the user when the status is {@link Status#FAILED}, else null
+ * @param byExample whether the results are for a dropped or pasted image
+ */
+public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
+    double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
+
+  /** Where a search stands. */
+  public enum Status { IDLE, SEARCHING, DONE, FAILED }
+
+  public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false);
+
+  public SearchState {
+    hits = List.copyOf(hits);
+  }
+
+  SearchState with(Status s, String e) {
+    return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample);
+  }
+}

@@ -1,0 +1,280 @@
+package io.clipsearch.app.search;
+
+import io.clipsearch.api.types.SearchQuery;
+import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.api.types.SearchResults;
+import io.clipsearch.app.net.ClientException;
+import io.clipsearch.app.net.ServerUnreachableException;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import io.clipsearch.app.tasks.Delay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search screen's state and behaviour, without Swing components: search-as-you-type with a
+ * debounce, stale requests cancelled, paging up to the server's 1,000 results, filters, search by
+ * example, "more like this", history.
+ *
+ * <p>Confined to the UI thread: every method is called there, and {@link BackgroundTasks}
+ * delivers results there. Listeners get a new {@link SearchState} after each change.
+ */
+public final class SearchViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SearchViewModel.class);
+
+  /** The pause in typing after which a search starts. */
+  public static final Duration DEBOUNCE = Duration.ofMillis(300);
+  public static final int PAGE = 100;
+  /** The server's limit on {@code offset + limit}. */
+  public static final int MAX_RESULTS = 1000;
+  static final int EXAMPLE_LIMIT = 200;
+
+  private final SearchService service;
+  private final BackgroundTasks tasks;
+  private final Delay delay;
+  private final QueryHistory history;
+  private final List<Consumer<SearchState>> listeners = new CopyOnWriteArrayList<>();
+  private Consumer<ServerUnreachableException> connectionLost = e -> { };
+
+  private String text = "";
+  private String collection = "default";
+  private SearchFilters filters = SearchFilters.NONE;
+  private boolean showAll;
+  private byte[] example;
+  private SearchState state = SearchState.IDLE;
+
+  private Delay.Scheduled pendingDebounce;
+  private BackgroundTasks.Task inFlight;
+  private long generation;
+
+  public SearchViewModel(SearchService service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.delay = Objects.requireNonNull(delay, "delay");
+    this.history = Objects.requireNonNull(history, "history");
+  }
+
+  public void addListener(Consumer<SearchState> listener) {
+    listeners.add(listener);
+  }
+
+  /** Called when a search fails because the server cannot be reached (the connection banner). */
+  public void onConnectionLost(Consumer<ServerUnreachableException> listener) {
+    this.connectionLost = Objects.requireNonNull(listener, "listener");
+  }
+
+  public SearchState state() {
+    return state;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public String collection() {
+    return collection;
+  }
+
+  public SearchFilters filters() {
+    return filters;
+  }
+
+  public boolean showAll() {
+    return showAll;
+  }
+
+  public QueryHistory history() {
+    return history;
+  }
+
+  /** The text in the search bar changed: search after {@link #DEBOUNCE} without further typing. */
+  public void setText(String newText) {
+    String t = newText == null ? "" : newText;
+    if (t.equals(text) && example == null) {
+      return;
+    }
+    text = t;
+    example = null;
+    cancelDebounce();
+    if (t.isBlank()) {
+      clearResults();
+      return;
+    }
+    pendingDebounce = delay.schedule(DEBOUNCE, () -> {
+      pendingDebounce = null;
+      search();
+    });
+  }
+
+  /** Enter in the search bar: search now and remember the query. */
+  public void submit() {
+    cancelDebounce();
+    history.record(text);
+    if (text.isBlank() && example == null) {
+      clearResults();
+    } else {
+      search();
+    }
+  }
+
+  /** The collection to search; searches again. */
+  public void setCollection(String name) {
+    if (!Objects.equals(name, collection)) {
+      collection = Objects.requireNonNull(name, "name");
+      searchAgain();
+    }
+  }
+
+  /** New filters; searches again at once. */
+  public void setFilters(SearchFilters newFilters) {
+    if (!newFilters.equals(filters)) {
+      filters = Objects.requireNonNull(newFilters, "filters");
+      searchAgain();
+    }
+  }
+
+  /** Whether to show the results below the confidence threshold too; searches again. */
+  public void setShowAll(boolean all) {
+    if (all != showAll) {
+      showAll = all;
+      searchAgain();
+    }
+  }
+
+  /** Search by example: a dropped file or a pasted image (the text, if any, is added to it). */
+  public void searchByExample(byte[] image) {
+    cancelDebounce();
+    example = image.clone();
+    search();
+  }
+
+  /** "More like this": {@code like:<id>}, at once. */
+  public void moreLike(String imageId) {
+    cancelDebounce();
+    example = null;
+    text = "like:" + imageId;
+    search();
+  }
+
+  /** Searches again with the current text (after a reconnect, a new collection...). */
+  public void searchAgain() {
+    if (!text.isBlank() || example != null) {
+      cancelDebounce();
+      search();
+    }
+  }
+
+  /** Fetches the next page, if there is one and none is loading. */
+  public void loadMore() {
+    if (!state.hasMore() || state.status() == SearchState.Status.SEARCHING || inFlight != null) {
+      return;
+    }
+    SearchState base = state;
+    int offset = base.hits().size();
+    int limit = Math.min(PAGE, MAX_RESULTS - offset);
+    SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, !showAll);
+    long gen = generation;
+    inFlight = tasks.submit(() -> service.search(query), results -> {
+      if (gen != generation) {
+        return;
+      }
+      inFlight = null;
+      List<SearchResultHit> hits = new ArrayList<>(base.hits());
+      hits.addAll(results.hits());
+      boolean more = results.hits().size() == limit && hits.size() < MAX_RESULTS;
+      publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
+          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false));
+    }, error -> {
+      if (gen == generation) {
+        inFlight = null;
+        failed(error);
+      }
+    });
+  }
+
+  /** Clears the text and the results; cancels what runs. */
+  public void clear() {
+    cancelDebounce();
+    text = "";
+    example = null;
+    clearResults();
+  }
+
+  private void clearResults() {
+    cancelInFlight();
+    generation++;
+    publish(SearchState.IDLE);
+  }
+
+  private void search() {
+    cancelInFlight();
+    long gen = ++generation;
+    String q = text.strip();
+    byte[] image = example;
+    publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
+        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null));
+    int limit = Math.min(PAGE, MAX_RESULTS);
+    SearchQuery query = filters.toQuery(q, collection, 0, limit, !showAll);
+    String coll = collection;
+    inFlight = tasks.submit(
+        () -> image != null ? service.searchByImage(image, q, coll, EXAMPLE_LIMIT) : service.search(query),
+        results -> {
+          if (gen == generation) {
+            inFlight = null;
+            publish(fromResults(q, results, image == null && results.hits().size() == limit, image != null));
+          }
+        },
+        error -> {
+          if (gen == generation) {
+            inFlight = null;
+            failed(error);
+          }
+        });
+  }
+
+  private static SearchState fromResults(String q, SearchResults r, boolean more, boolean byExample) {
+    return new SearchState(q, SearchState.Status.DONE, r.hits(), r.confidentCount(), r.threshold(),
+        r.calibrated(), r.tookMillis(), more && r.hits().size() < MAX_RESULTS, null, byExample);
+  }
+
+  private void failed(Throwable error) {
+    String message;
+    if (error instanceof ServerUnreachableException e) {
+      connectionLost.accept(e);
+      message = "The server cannot be reached.";
+    } else if (error instanceof ClientException e) {
+      message = e.getMessage();
+    } else {
+      LOG.warn("search failed", error);
+      message = "The search failed: " + error;
+    }
+    publish(state.with(SearchState.Status.FAILED, message));
+  }
+
+  private void cancelDebounce() {
+    if (pendingDebounce != null) {
+      pendingDebounce.cancel();
+      pendingDebounce = null;
+    }
+  }
+
+  private void cancelInFlight() {
+    if (inFlight != null) {
+      inFlight.cancel();
+      inFlight = null;
+    }
+  }
+
+  private void publish(SearchState s) {
+    state = s;
+    for (Consumer<SearchState> l : listeners) {
+      l.accept(s);
+    }
+  }
+}

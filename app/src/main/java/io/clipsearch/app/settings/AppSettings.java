@@ -1,0 +1,167 @@
+package io.clipsearch.app.settings;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every remembered preference of the desktop app, in one properties file:
+ * {@code $XDG_CONFIG_HOME/clipsearch/app.properties} (else {@code ~/.config/clipsearch}).
+ *
+ * <p>Setters change memory only; {@link #save()} writes the file atomically. A missing or
+ * unreadable file gives the defaults. Thread-safe (synchronized): saved from the EDT, read at
+ * start.
+ */
+public final class AppSettings {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
+  private static final String FILE = "app.properties";
+  /** History entries are stored as history.0 … history.N-1, newest first. */
+  private static final String HISTORY = "history.";
+
+  private final Path file;
+  private final Properties values = new Properties();
+
+  private AppSettings(Path file) {
+    this.file = file;
+  }
+
+  /** The settings in {@code dir} (created on save). */
+  public static AppSettings load(Path dir) {
+    AppSettings settings = new AppSettings(dir.resolve(FILE));
+    if (Files.isRegularFile(settings.file)) {
+      try (Reader in = Files.newBufferedReader(settings.file, StandardCharsets.UTF_8)) {
+        settings.values.load(in);
+      } catch (IOException | IllegalArgumentException e) {
+        LOG.warn("cannot read {} ({}): using defaults", settings.file, e.getMessage());
+        settings.values.clear();
+      }
+    }
+    return settings;
+  }
+
+  /** {@code $XDG_CONFIG_HOME/clipsearch}, else {@code ~/.config/clipsearch}. */
+  public static Path defaultDir(Map<String, String> env) {
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".config");
+    return base.resolve("clipsearch");
+  }
+
+  /** Writes the file (temp file + atomic move). */
+  public synchronized void save() {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
+      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        values.store(out, "clipsearch desktop app");
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save settings to " + file, e);
+    }
+  }
+
+  /** The file the settings live in. */
+  public Path file() {
+    return file;
+  }
+
+  /** {@code light} or {@code dark}; default {@code light}. */
+  public synchronized String theme() {
+    String theme = values.getProperty("theme", "light");
+    return "dark".equals(theme) ? "dark" : "light";
+  }
+
+  /** @throws IllegalArgumentException unless {@code light} or {@code dark} */
+  public synchronized void setTheme(String theme) {
+    if (!"light".equals(theme) && !"dark".equals(theme)) {
+      throw new IllegalArgumentException("theme must be light or dark, got " + theme);
+    }
+    values.setProperty("theme", theme);
+  }
+
+  /** The main window's last bounds, if remembered. */
+  public synchronized Optional<Rectangle> windowBounds() {
+    String s = values.getProperty("window.bounds");
+    if (s == null) {
+      return Optional.empty();
+    }
+    try {
+      String[] p = s.split(",");
+      Rectangle r = new Rectangle(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+          Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+      return r.width > 100 && r.height > 100 ? Optional.of(r) : Optional.empty();
+    } catch (RuntimeException e) {
+      LOG.warn("ignoring bad window.bounds '{}'", s);
+      return Optional.empty();
+    }
+  }
+
+  public synchronized void setWindowBounds(Rectangle r) {
+    values.setProperty("window.bounds", r.x + "," + r.y + "," + r.width + "," + r.height);
+  }
+
+  /** Whether the window was maximized. */
+  public synchronized boolean windowMaximized() {
+    return Boolean.parseBoolean(values.getProperty("window.maximized", "false"));
+  }
+
+  public synchronized void setWindowMaximized(boolean maximized) {
+    values.setProperty("window.maximized", Boolean.toString(maximized));
+  }
+
+  /** The last remote server URL, if any. */
+  public synchronized Optional<String> lastServer() {
+    return Optional.ofNullable(values.getProperty("server.url"));
+  }
+
+  public synchronized void setLastServer(String url) {
+    values.setProperty("server.url", Objects.requireNonNull(url, "url"));
+  }
+
+  /** The last searched collection; default {@code default}. */
+  public synchronized String lastCollection() {
+    return values.getProperty("collection", "default");
+  }
+
+  public synchronized void setLastCollection(String name) {
+    values.setProperty("collection", Objects.requireNonNull(name, "name"));
+  }
+
+  /** The search history, newest first. */
+  public synchronized List<String> history() {
+    List<String> history = new ArrayList<>();
+    for (int i = 0; values.containsKey(HISTORY + i); i++) {
+      history.add(values.getProperty(HISTORY + i));
+    }
+    return history;
+  }
+
+  /** Replaces the stored history (newest first). */
+  public synchronized void setHistory(List<String> history) {
+    values.stringPropertyNames().stream().filter(k -> k.startsWith(HISTORY)).toList().forEach(values::remove);
+    for (int i = 0; i < history.size(); i++) {
+      values.setProperty(HISTORY + i, history.get(i));
+    }
+  }
+}

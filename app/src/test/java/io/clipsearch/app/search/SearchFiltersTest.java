@@ -1,0 +1,53 @@
+package io.clipsearch.app.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.api.types.SearchQuery;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class SearchFiltersTest {
+
+  @Test
+  void buildsTheApiQueryWithAnExclusiveEndDate() {
+    SearchFilters f = new SearchFilters(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30), " /photos ",
+        "Canon EOS R5", "landscape", 1024, "date_desc");
+    SearchQuery q = f.toQuery("beach", "trips", 100, 50, true);
+    assertEquals("2024-06-01", q.from());
+    assertEquals("2024-07-01", q.to());
+    assertEquals("/photos", q.folder());
+    assertEquals("Canon EOS R5", q.camera());
+    assertEquals("landscape", q.shape());
+    assertEquals(1024, q.minSize());
+    assertEquals("date_desc", q.sort());
+    assertEquals(100, q.offset());
+    assertEquals(50, q.limit());
+    assertNull(q.cutoff());
+    assertTrue(f.isFiltering());
+  }
+
+  @Test
+  void defaultsLeaveFieldsOut() {
+    SearchQuery q = SearchFilters.NONE.toQuery("x", "default", 0, 100, false);
+    assertNull(q.from());
+    assertNull(q.sort());
+    assertNull(q.offset());
+    assertEquals(Boolean.FALSE, q.cutoff());
+    assertFalse(SearchFilters.NONE.isFiltering());
+    assertNull(new SearchFilters(null, null, "  ", "", null, null, null).folder());
+  }
+
+  @Test
+  void rejectsBadValuesNamingThem() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new SearchFilters(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), null, null, null, null, null));
+    assertEquals("the date range ends (2024-01-01) before it starts (2024-02-01)", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withShape("round"));
+    assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withSort("random"));
+    assertThrows(IllegalArgumentException.class, () -> new SearchFilters(null, null, null, null, null, 0, null));
+  }
+}

@@ -1,0 +1,48 @@
+package io.clipsearch.app.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppSettingsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void roundTripsThroughTheFile() {
+    AppSettings s = AppSettings.load(dir);
+    assertEquals("light", s.theme());
+    assertTrue(s.windowBounds().isEmpty());
+    s.setTheme("dark");
+    s.setWindowBounds(new Rectangle(10, 20, 1200, 800));
+    s.setHistory(List.of("new", "old"));
+    s.setLastServer("http://box:8080");
+    s.save();
+    AppSettings again = AppSettings.load(dir);
+    assertEquals("dark", again.theme());
+    assertEquals(new Rectangle(10, 20, 1200, 800), again.windowBounds().orElseThrow());
+    assertEquals(List.of("new", "old"), again.history());
+    assertEquals("http://box:8080", again.lastServer().orElseThrow());
+    again.setHistory(List.of("only"));
+    assertEquals(List.of("only"), again.history());
+  }
+
+  @Test
+  void aBrokenFileGivesDefaultsAndTheDirFollowsXdg() throws Exception {
+    Files.writeString(dir.resolve("app.properties"), "window.bounds=a,b\ntheme=purple\n");
+    AppSettings s = AppSettings.load(dir);
+    assertEquals("light", s.theme());
+    assertTrue(s.windowBounds().isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> s.setTheme("purple"));
+    assertEquals(Path.of("/x/clipsearch"), AppSettings.defaultDir(Map.of("XDG_CONFIG_HOME", "/x")));
+  }
+}
