@@ -46,15 +46,21 @@ public class SearchController {
     return search.search(query, null);
   }
 
+  /** Search by example: the image's bytes as the body, every other field as in {@code GET}. */
   @Post(uri = "/image", consumes = MediaType.ALL)
   public SearchResults byImage(@Body byte[] image, @Nullable @QueryValue String q,
-      @Nullable @QueryValue String collection, @Nullable @QueryValue Integer limit)
-      throws ImageDecodeException {
+      @Nullable @QueryValue String collection, @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to, @Nullable @QueryValue String folder,
+      @Nullable @QueryValue String camera, @Nullable @QueryValue String shape,
+      @Nullable @QueryValue Integer minSize, @Nullable @QueryValue String sort,
+      @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue Boolean hybrid, @Nullable @QueryValue Double minScore,
+      @Nullable @QueryValue Boolean cutoff) throws ImageDecodeException {
     if (image.length == 0) {
       throw new IllegalArgumentException("send the image's bytes as the request body");
     }
-    SearchQuery query = new SearchQuery(q, collection, null, null, null, null, null, null, null,
-        null, limit, null, null, null);
-    return search.search(query, image);
+    return search.search(new SearchQuery(q, collection, from, to, folder, camera, shape, minSize,
+        sort, offset, limit, hybrid, minScore, cutoff), image);
   }
+
 }

@@ -199,6 +199,13 @@ class SearchServerTest implements TestPropertyProvider {
         + encode("a landscape") + "&folder=" + encode(trip), SearchResults.class);
     assertEquals(6, results.hits().size());
     assertTrue(results.hits().stream().allMatch(h -> h.path().startsWith(trip)));
+
+    byte[] cat = java.nio.file.Files.readAllBytes(Path.of(catPath));
+    SearchResults byImageInTrip = client.toBlocking().retrieve(HttpRequest.POST(
+        "/api/search/image?collection=photos&cutoff=false&folder=" + encode(trip), cat)
+        .contentType(MediaType.IMAGE_JPEG), SearchResults.class);
+    assertEquals(6, byImageInTrip.hits().size()); // the cat itself lives in home/, filtered out
+    assertTrue(byImageInTrip.hits().stream().allMatch(h -> h.path().startsWith(trip)));
   }
 
   @Test

@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -88,19 +89,37 @@ public final class ClipsearchClient {
     return send(jsonPost("/api/search", query), SearchResults.class);
   }
 
-  /** {@code POST /api/search/image}: search by example, optionally with a text query. */
-  public SearchResults searchByImage(byte[] image, String text, String collection, int limit) {
-    StringBuilder path = new StringBuilder("/api/search/image?limit=").append(limit);
-    if (text != null && !text.isBlank()) {
-      path.append("&q=").append(encode(text));
-    }
-    if (collection != null) {
-      path.append("&collection=").append(encode(collection));
-    }
-    HttpRequest request = request(path.toString()).header("Content-Type", "application/octet-stream")
+  /**
+   * {@code POST /api/search/image}: search by example; the query's text, filters, sort and paging
+   * travel as URL parameters.
+   */
+  public SearchResults searchByImage(byte[] image, SearchQuery query) {
+    StringJoiner params = new StringJoiner("&", "/api/search/image?", "");
+    param(params, "q", query.q());
+    param(params, "collection", query.collection());
+    param(params, "from", query.from());
+    param(params, "to", query.to());
+    param(params, "folder", query.folder());
+    param(params, "camera", query.camera());
+    param(params, "shape", query.shape());
+    param(params, "minSize", query.minSize());
+    param(params, "sort", query.sort());
+    param(params, "offset", query.offset());
+    param(params, "limit", query.limit());
+    param(params, "hybrid", query.hybrid());
+    param(params, "minScore", query.minScore());
+    param(params, "cutoff", query.cutoff());
+    HttpRequest request = request(params.toString()).header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
     return send(request, SearchResults.class);
   }
+
+  private static void param(StringJoiner params, String name, Object value) {
+    if (value != null && !value.toString().isBlank()) {
+      params.add(name + "=" + encode(value.toString()));
+    }
+  }
+
 
   /** The bytes behind a relative URL of the API (a hit's {@code thumbnailUrl} or {@code imageUrl}). */
   public byte[] bytes(String relativeUrl) {
@@ -247,10 +266,13 @@ public final class ClipsearchClient {
       if (error.message() != null) {
         return new ApiException(error);
       }
+      return new ApiException(new ApiError(status, "http_" + status, "the server answered HTTP " + status));
     } catch (JsonProcessingException e) {
-      // not an ApiError body (a proxy's page): fall through to a generic message
+      // not an ApiError body (a proxy's page): say what came back
+      String start = body.length() > 120 ? body.substring(0, 120) + "…" : body;
+      return new ApiException(new ApiError(status, "http_" + status,
+          "the server answered HTTP " + status + ": " + start.strip()));
     }
-    return new ApiException(new ApiError(status, "http_" + status, "the server answered HTTP " + status));
   }
 
   private static String encode(String s) {

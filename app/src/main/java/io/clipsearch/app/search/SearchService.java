@@ -12,7 +12,8 @@ public interface SearchService {
 
   SearchResults search(SearchQuery query);
 
-  SearchResults searchByImage(byte[] image, String text, String collection, int limit);
+  /** Search by example: the image plus the query's text and filters. */
+  SearchResults searchByImage(byte[] image, SearchQuery query);
 
   static SearchService of(ClipsearchClient client) {
     return new SearchService() {
@@ -22,8 +23,8 @@ public interface SearchService {
       }
 
       @Override
-      public SearchResults searchByImage(byte[] image, String text, String collection, int limit) {
-        return client.searchByImage(image, text, collection, limit);
+      public SearchResults searchByImage(byte[] image, SearchQuery query) {
+        return client.searchByImage(image, query);
       }
     };
   }

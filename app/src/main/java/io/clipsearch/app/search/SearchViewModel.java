@@ -220,10 +220,11 @@ public final class SearchViewModel {
     publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
         state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null));
     int limit = Math.min(PAGE, MAX_RESULTS);
-    SearchQuery query = filters.toQuery(q, collection, 0, limit, !showAll);
-    String coll = collection;
+    SearchQuery query = image != null
+        ? filters.toQuery(q, collection, 0, EXAMPLE_LIMIT, !showAll)
+        : filters.toQuery(q, collection, 0, limit, !showAll);
     inFlight = tasks.submit(
-        () -> image != null ? service.searchByImage(image, q, coll, EXAMPLE_LIMIT) : service.search(query),
+        () -> image != null ? service.searchByImage(image, query) : service.search(query),
         results -> {
           if (gen == generation) {
             inFlight = null;

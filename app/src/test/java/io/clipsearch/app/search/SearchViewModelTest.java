@@ -45,7 +45,7 @@ class SearchViewModelTest {
     }
 
     @Override
-    public SearchResults searchByImage(byte[] image, String text, String collection, int limit) {
+    public SearchResults searchByImage(byte[] image, SearchQuery query) {
       return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, collection);
     }
   }
