@@ -193,7 +193,7 @@ class SearchServerTest implements TestPropertyProvider {
 
   @Test
   @Order(5)
-  void filtersApplyInsideTheSearch() {
+  void filtersApplyInsideTheSearch() throws Exception {
     String trip = photos.resolve("trip").toString();
     SearchResults results = client.toBlocking().retrieve("/api/search?collection=photos&cutoff=false&limit=50&q="
         + encode("a landscape") + "&folder=" + encode(trip), SearchResults.class);
