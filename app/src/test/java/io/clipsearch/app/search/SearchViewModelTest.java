@@ -29,6 +29,7 @@ class SearchViewModelTest {
   /** A fake server: 'total' hits for any query, recording the queries. */
   static final class FakeService implements SearchService {
     final List<SearchQuery> queries = new ArrayList<>();
+    final List<SearchQuery> exampleQueries = new ArrayList<>();
     int total = 250;
     RuntimeException failure;
 
@@ -46,7 +47,8 @@ class SearchViewModelTest {
 
     @Override
     public SearchResults searchByImage(byte[] image, SearchQuery query) {
-      return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, collection);
+      exampleQueries.add(query);
+      return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, query.collection());
     }
   }
 
@@ -160,6 +162,9 @@ class SearchViewModelTest {
     runWorkers();
     assertTrue(vm.state().byExample());
     assertEquals("example", vm.state().hits().getFirst().id());
+    // the example travels with the current text, filters and limit
+    assertEquals(SearchViewModel.EXAMPLE_LIMIT, service.exampleQueries.getLast().limit());
+    assertEquals("like:abc", service.exampleQueries.getLast().q());
   }
 
   @Test
