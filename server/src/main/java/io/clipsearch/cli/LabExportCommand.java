@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab export}: image embeddings with metadata, for the Projector, NumPy or CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Embed every image under a folder and write the vectors with metadata (file, label =",
-        "the image's folder): tsv (TensorBoard Embedding Projector), npy (+ metadata.tsv) or csv."})
+    description = {"Export image embeddings with metadata (tsv, npy or csv).",
+        "Every image under a folder; metadata is file and label (the image's folder); tsv is",
+        "the TensorBoard Embedding Projector's format, npy comes with metadata.tsv."})
 final class LabExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -57,6 +58,7 @@ final class LabExportCommand implements Callable<Integer> {
       }
       spec.commandLine().getOut().printf("%d embeddings of dimension %d (%s)%n", rows.size(), model.dimension(),
           model.info().id());
+      spec.commandLine().getOut().flush();
     }
     return 0;
   }

@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab gap}: modality-gap statistics of a captioned dataset or given inputs. */
 @Command(name = "gap", mixinStandardHelpOptions = true,
-    description = {"The modality gap: distance between the mean image and mean text embedding, the",
-        "cosine between them, and each modality's spread (mean distance to its centroid)."})
+    description = {"Modality-gap statistics of images and texts.",
+        "Distance and cosine between the mean image and mean text embedding, and each",
+        "modality's spread (mean distance to its centroid)."})
 final class LabGapCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -70,6 +71,7 @@ final class LabGapCommand implements Callable<Integer> {
               + "text spread %.4f%nmean image-text cosine %.4f%n",
           gap.images(), gap.texts(), gap.centroidDistance(), gap.centroidCosine(), gap.imageSpread(),
           gap.textSpread(), gap.meanCosine());
+      spec.commandLine().getOut().flush();
       if (json != null) {
         LabOutput.writeJson(gap, json);
       }

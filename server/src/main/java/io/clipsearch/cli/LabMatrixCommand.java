@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab matrix}: the image × text cosine matrix, as a table, JSON and a heatmap. */
 @Command(name = "matrix", mixinStandardHelpOptions = true,
-    description = {"The cosine similarity of every image with every text, with softmax probabilities",
-        "per image (logit scale), the modality gap, and optionally a heatmap PNG."})
+    description = {"Image × text cosine matrix, as a table, JSON and a heatmap PNG.",
+        "With softmax probabilities per image (logit scale) and the modality gap."})
 final class LabMatrixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -52,7 +52,7 @@ final class LabMatrixCommand implements Callable<Integer> {
       SimilarityMatrix m = SimilarityMatrix.of(rows, embedded.vectors(), texts, textVectors);
       MatrixReport report = MatrixReport.of(model.info().id(), m, logitScale,
           ModalityGap.of(embedded.vectors(), textVectors));
-      spec.commandLine().getOut().print(report.table());
+      LabOutput.print(spec.commandLine().getOut(), report.table());
       if (png != null) {
         HeatmapImage.write(m, png);
       }

@@ -17,6 +17,12 @@ final class LabOutput {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), result);
   }
 
+  /** Prints a result and flushes: the process may exit right after. */
+  static void print(PrintWriter out, String text) {
+    out.print(text);
+    out.flush();
+  }
+
   /** Progress lines for {@code what} ("images"), at most one a second and always the last. */
   static Consumer<Progress> progress(PrintWriter err, String what) {
     long[] last = {0};

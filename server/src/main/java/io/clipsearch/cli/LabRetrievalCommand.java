@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab retrieval}: caption retrieval Recall@K on a captions.csv. */
 @Command(name = "retrieval", mixinStandardHelpOptions = true,
-    description = {"Text→image and image→text retrieval (Flickr/COCO protocol, 5 captions per image):",
-        "Recall@1/5/10, median and mean rank, and the modality gap."})
+    description = {"Caption retrieval: Recall@1/5/10 and median rank, both directions.",
+        "Flickr/COCO protocol (5 captions per image); also the modality gap."})
 final class LabRetrievalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -41,7 +41,7 @@ final class LabRetrievalCommand implements Callable<Integer> {
     try (ClipModel model = modelOptions.load()) {
       RetrievalResult result = new RetrievalEvaluation(model)
           .run(data, captions.toString(), LabOutput.progress(spec.commandLine().getErr(), "images"));
-      spec.commandLine().getOut().print(result.table());
+      LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
         LabOutput.writeJson(result, json);
       }

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab zeroshot}: zero-shot accuracy on a folder-per-class dataset. */
 @Command(name = "zeroshot", mixinStandardHelpOptions = true,
-    description = {"Zero-shot classification with prompt ensembling on an image folder dataset",
-        "(one folder per class): top-1/top-5, per-class accuracy, confusion matrix (in --json)."})
+    description = {"Zero-shot accuracy on a folder-per-class dataset.",
+        "Prompt ensembling over templates; top-1/top-5, per-class accuracy, confusion matrix (--json)."})
 final class LabZeroShotCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -53,7 +53,7 @@ final class LabZeroShotCommand implements Callable<Integer> {
     try (ClipModel model = modelOptions.load()) {
       ZeroShotResult result = new ZeroShotEvaluation(model, logitScale)
           .run(data, prompts, LabOutput.progress(spec.commandLine().getErr(), "images"));
-      spec.commandLine().getOut().print(result.table());
+      LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
         LabOutput.writeJson(result, json);
       }
