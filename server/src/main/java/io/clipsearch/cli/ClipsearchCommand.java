@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
       ServeCommand.class,
       BenchIndexCommand.class,
       BenchHttpCommand.class,
+      LabCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

@@ -1,0 +1,91 @@
+package io.clipsearch.api;
+
+import io.clipsearch.api.types.LabMatrixRequest;
+import io.clipsearch.api.types.LabMatrixResponse;
+import io.clipsearch.api.types.LabMatrixRow;
+import io.clipsearch.api.types.LabZeroShotPrediction;
+import io.clipsearch.api.types.LabZeroShotRequest;
+import io.clipsearch.api.types.LabZeroShotResponse;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.lab.ModalityGap;
+import io.clipsearch.lab.PromptTemplates;
+import io.clipsearch.lab.SimilarityMatrix;
+import io.clipsearch.lab.ZeroShotClassifier;
+import io.clipsearch.model.ClipModel;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lab over HTTP: similarity matrices and zero-shot predictions for indexed images, using the
+ * vectors stored in the collection's index (no image is re-embedded). Maps API types to {@code
+ * lab}. Thread-safe.
+ */
+@Singleton
+public class LabApi {
+
+  private final CollectionService collections;
+  private final ClipModel model;
+
+  public LabApi(CollectionService collections, ClipModel model) {
+    this.collections = collections;
+    this.model = model;
+  }
+
+  /** @throws NotFoundException if an image id is not in the collection */
+  public LabMatrixResponse matrix(LabMatrixRequest r) {
+    List<float[]> images = vectors(r.collection(), r.imageIds());
+    List<float[]> texts = model.embedTexts(r.texts());
+    double scale = r.logitScale() == null ? SimilarityMatrix.DEFAULT_LOGIT_SCALE : r.logitScale();
+    SimilarityMatrix m = SimilarityMatrix.of(r.imageIds(), images, r.texts(), texts);
+    float[][] cosine = m.cosine();
+    float[][] probabilities = m.rowProbabilities(scale);
+    List<LabMatrixRow> rows = new ArrayList<>();
+    for (int i = 0; i < cosine.length; i++) {
+      rows.add(new LabMatrixRow(r.imageIds().get(i), cosine[i], probabilities[i]));
+    }
+    return new LabMatrixResponse(model.info().id(), r.texts(), rows, scale,
+        ModalityGap.of(images, texts).centroidDistance());
+  }
+
+  /**
+   * @throws NotFoundException if an image id is not in the collection
+   * @throws IllegalArgumentException if a template lacks {@code {}}
+   */
+  public LabZeroShotResponse zeroShot(LabZeroShotRequest r) {
+    List<float[]> images = vectors(r.collection(), r.imageIds());
+    PromptTemplates templates = r.templates() == null ? PromptTemplates.OPENAI_SUBSET_7
+        : new PromptTemplates("request", r.templates());
+    double scale = r.logitScale() == null ? SimilarityMatrix.DEFAULT_LOGIT_SCALE : r.logitScale();
+    ZeroShotClassifier classifier = ZeroShotClassifier.build(model, r.labels(), templates);
+    float[][] probabilities = classifier.scores(r.imageIds(), images).rowProbabilities(scale);
+    List<LabZeroShotPrediction> predictions = new ArrayList<>();
+    for (int i = 0; i < probabilities.length; i++) {
+      int best = 0;
+      for (int c = 1; c < probabilities[i].length; c++) {
+        if (probabilities[i][c] > probabilities[i][best]) {
+          best = c;
+        }
+      }
+      predictions.add(new LabZeroShotPrediction(r.imageIds().get(i), r.labels().get(best), probabilities[i]));
+    }
+    return new LabZeroShotResponse(model.info().id(), r.labels(), templates.templates(), scale, predictions);
+  }
+
+  private List<float[]> vectors(String collection, List<String> ids) {
+    OpenCollection c = collections.get(collection);
+    List<float[]> out = new ArrayList<>(ids.size());
+    try {
+      for (String id : ids) {
+        ImageDoc doc = c.index().findById(id)
+            .orElseThrow(() -> new NotFoundException("no image " + id + " in collection " + c.name()));
+        out.add(doc.vector());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}
