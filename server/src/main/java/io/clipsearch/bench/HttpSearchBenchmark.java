@@ -87,7 +87,7 @@ public final class HttpSearchBenchmark {
         "clipsearch.model.dir", modelDir.toAbsolutePath().toString(),
         "clipsearch.data.dir", dataDir.toAbsolutePath().toString(),
         "clipsearch.auth.token", "bench");
-    try (ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start()) {
+    try (ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start()) {
       URI base = context.getBean(EmbeddedServer.class).getURI();
       HttpClient http = HttpClient.newHttpClient();
       for (int q = 0; q < WARMUP_QUERIES; q++) {

@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     if (token != null) {
       properties.put("clipsearch.auth.token", token);
     }
-    ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start();
+    ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     System.err.println("clipsearch: serving on " + server.getURL());
     if (!index.isEmpty()) {
@@ -73,12 +73,10 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("clipsearch: indexing " + index + " as job " + job.id()
           + " (follow it at " + server.getURL() + "/api/jobs/" + job.id() + "/events)");
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      context.close();
-      stopped.countDown();
-    }, "clipsearch-shutdown"));
-    stopped.await();
+    // Micronaut's own shutdown hook stops the server and closes the context on SIGTERM/Ctrl-C
+    // (indexes commit, the model is released); a second hook closing it too would deadlock.
+    // This thread only keeps the command from returning, which would exit the process.
+    new CountDownLatch(1).await();
     return 0;
   }
 }

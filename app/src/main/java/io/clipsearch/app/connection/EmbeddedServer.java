@@ -49,7 +49,7 @@ public final class EmbeddedServer implements AutoCloseable {
     if (data != null) {
       properties.put("clipsearch.data.dir", data.toAbsolutePath().toString());
     }
-    ApplicationContext context = Micronaut.build(new String[0]).properties(properties).start();
+    ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start();
     io.micronaut.runtime.server.EmbeddedServer server = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
     return new EmbeddedServer(context, URI.create("http://127.0.0.1:" + server.getPort()), token);
   }
