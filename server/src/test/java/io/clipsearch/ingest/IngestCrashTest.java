@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.testing.ChildCli;
 import io.clipsearch.testing.SharedFixtures;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,8 +48,9 @@ class IngestCrashTest {
     List<Path> files = Photos.copy(photos, PHOTOS, 0);
     Path data = tmp.resolve("data");
 
-    Process first = start(photos, data);
-    List<String> firstOutput = drain(first);
+    ChildCli firstRun = start(photos, data);
+    Process first = firstRun.process();
+    List<String> firstOutput = firstRun.output();
     int committedAtKill = awaitCommitted(data, first);
     first.destroyForcibly();
     assertTrue(first.waitFor(30, TimeUnit.SECONDS));
@@ -61,8 +59,9 @@ class IngestCrashTest {
     Set<String> survived = indexedPaths(data); // opens cleanly after the kill
     assertTrue(survived.size() >= committedAtKill && survived.size() < PHOTOS, "" + survived.size());
 
-    Process second = start(photos, data);
-    List<String> secondOutput = drain(second);
+    ChildCli secondRun = start(photos, data);
+    Process second = secondRun.process();
+    List<String> secondOutput = secondRun.output();
     assertTrue(second.waitFor(120, TimeUnit.SECONDS), "second run did not finish");
     assertEquals(0, second.exitValue(), String.join("\n", secondOutput));
 
@@ -85,33 +84,9 @@ class IngestCrashTest {
     }
   }
 
-  private static Process start(Path photos, Path data) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-Dai.djl.offline=true", "-Dai.djl.onnx.disable_alternative=true", "-Xmx1g",
-        "-cp", System.getProperty("java.class.path"), "io.clipsearch.cli.Main",
-        "index", photos.toString(), "--model", SharedFixtures.tinyClip().toString(),
-        "--data", data.toString(), "--commit-every", Integer.toString(COMMIT_EVERY)));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("OPENCV_LOG_LEVEL", "SILENT");
-    return pb.start();
-  }
-
-  /** Reads the child's output on a thread of its own, so a full pipe never blocks it. */
-  private static List<String> drain(Process p) {
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    Thread.ofPlatform().daemon().start(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("(output lost: " + e + ")");
-      }
-    });
-    return lines;
+  private static ChildCli start(Path photos, Path data) throws IOException {
+    return ChildCli.start("index", photos.toString(), "--model", SharedFixtures.tinyClip().toString(),
+        "--data", data.toString(), "--commit-every", Integer.toString(COMMIT_EVERY));
   }
 
   /** Polls the committed index until it holds {@link #KILL_AFTER} documents. */
