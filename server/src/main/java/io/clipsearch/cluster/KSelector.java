@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * {@link #MAX_K}. The rule of thumb alone ignores the data; the silhouette alone, on CLIP
  * embeddings, tends to prefer two or three very coarse groups, which are useless for browsing
  * photos: bounding it by the rule of thumb keeps the answer at a browsable granularity while
- * letting real structure (say six clearly separate subjects) win. Sampling keeps the cost
+ * letting real structure (say six clearly separate subjects) win. From the best grid point it
+ * hill-climbs one cluster at a time while the silhouette improves, as the grid can step over the
+ * true k. Sampling keeps the cost
  * independent of the collection's size (a few seconds at most).
  *
  * <p>Deterministic for a seed. Thread-safe (no state).
@@ -45,15 +47,32 @@ public final class KSelector {
     }
     float[][] sample = sample(vectors);
     double[][] similarity = gram(sample);
+    List<Integer> grid = candidates(n, sample.length);
     Choice best = null;
-    for (int k : candidates(n, sample.length)) {
-      Partition p = new SphericalKMeans(seed).fit(sample, k);
-      double s = silhouette(similarity, p.assignment(), p.k());
-      if (best == null || s > best.silhouette() + 1e-9) {
-        best = new Choice(p.k(), s);
+    for (int k : grid) {
+      Choice c = score(sample, similarity, k);
+      if (best == null || c.silhouette() > best.silhouette() + 1e-9) {
+        best = c;
+      }
+    }
+    // hill-climb by one from the best grid point: the grid (ratio 1.5) can step over the true k
+    int lo = grid.getFirst();
+    int hi = grid.getLast();
+    for (int step : new int[] {-1, 1}) {
+      for (int k = best.k() + step; k >= lo && k <= hi; k += step) {
+        Choice c = score(sample, similarity, k);
+        if (c.silhouette() <= best.silhouette() + 1e-9) {
+          break;
+        }
+        best = c;
       }
     }
     return best;
+  }
+
+  private Choice score(float[][] sample, double[][] similarity, int k) {
+    Partition p = new SphericalKMeans(seed).fit(sample, k);
+    return new Choice(p.k(), silhouette(similarity, p.assignment(), p.k()));
   }
 
   /** {@code k0/4 .. 2 k0} by factors of 1.5, always below the sample size. */

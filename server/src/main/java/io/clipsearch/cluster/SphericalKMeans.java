@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import smile.clustering.KMeans;
+import smile.clustering.PartitionClustering;
 import smile.math.MathEx;
 
 /**
- * Spherical k-means on unit vectors: Smile's Lloyd k-means (k-means++ seeding) on the unit
+ * Spherical k-means on unit vectors: Smile's Lloyd k-means (k-means++ seeding, best of
+ * {@link #RUNS} runs) on the unit
  * vectors, whose centroids are then renormalized and the vectors re-assigned by cosine. On the
  * sphere, squared Euclidean distance is {@code 2 - 2 cos}, so Lloyd's assignment already follows
  * the cosine; the renormalization makes centroids comparable with text embeddings for naming.
@@ -17,6 +19,9 @@ import smile.math.MathEx;
  * thread-local there). Thread-safe (no state).
  */
 public final class SphericalKMeans {
+
+  /** Restarts from new k-means++ seeds; the lowest distortion wins (one run often merges two clusters). */
+  static final int RUNS = 4;
 
   static final int MAX_ITERATIONS = 100;
   static final double TOLERANCE = 1e-4;
@@ -42,7 +47,8 @@ public final class SphericalKMeans {
       centroids = new float[][] {mean(vectors)};
     } else {
       MathEx.setSeed(seed);
-      KMeans fitted = KMeans.lloyd(UnitVectors.toDoubles(vectors), k, MAX_ITERATIONS, TOLERANCE);
+      double[][] data = UnitVectors.toDoubles(vectors);
+      KMeans fitted = PartitionClustering.run(RUNS, () -> KMeans.lloyd(data, k, MAX_ITERATIONS, TOLERANCE));
       centroids = new float[fitted.centroids.length][];
       for (int c = 0; c < centroids.length; c++) {
         centroids[c] = new float[vectors[0].length];
