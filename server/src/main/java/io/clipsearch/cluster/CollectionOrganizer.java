@@ -36,6 +36,11 @@ public final class CollectionOrganizer {
     this.seed = seed;
   }
 
+  /** The index this organizes (borrowed). */
+  public VectorIndex index() {
+    return index;
+  }
+
   /**
    * The collection's clusters, brought up to date if the index changed.
    *
@@ -97,7 +102,8 @@ public final class CollectionOrganizer {
     return new DuplicateFinder(threshold).find(index);
   }
 
-  private int currentK() {
+  /** The k of the current result: 0 if chosen automatically (or none yet). */
+  public synchronized int currentK() {
     return Optional.ofNullable(clusters).or(store::readClusters).map(ClusterState::requestedK).orElse(0);
   }
 }
