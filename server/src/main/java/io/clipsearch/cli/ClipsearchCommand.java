@@ -19,6 +19,9 @@ import picocli.CommandLine.HelpCommand;
       ServeCommand.class,
       BenchIndexCommand.class,
       BenchHttpCommand.class,
+      ClustersCommand.class,
+      MapCommand.class,
+      DuplicatesCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {
