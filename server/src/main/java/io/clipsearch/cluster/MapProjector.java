@@ -20,7 +20,8 @@ import smile.projection.PCA;
  * groups (the usual case for duplicates-heavy or synthetic data) would be dropped. So UMAP runs
  * again on what is left until fewer than {@link #UMAP_MIN} points remain, each component laid out
  * in its own box (side proportional to the square root of its size) by shelf packing; the last
- * few points go beside their most similar placed point. Below {@code UMAP_MIN} points in all,
+ * few points go beside their most similar placed point. After {@link #MAX_UMAP_RUNS} runs (each
+ * rebuilds a kNN graph) what is left shares one box laid out by PCA. Below {@code UMAP_MIN} points in all,
  * PCA is used.
  *
  * <p>Deterministic for a seed. Thread-safe (no state).
@@ -29,6 +30,7 @@ public final class MapProjector {
 
   public static final int UMAP_LIMIT = 5_000;
   static final int UMAP_MIN = 50;
+  static final int MAX_UMAP_RUNS = 8;
   static final int UMAP_NEIGHBOURS = 15;
   static final int PCA_SAMPLE = 10_000;
   static final double GAP = 0.05;
@@ -94,7 +96,7 @@ public final class MapProjector {
     List<int[]> components = new ArrayList<>();
     List<double[][]> layouts = new ArrayList<>();
     smile.math.MathEx.setSeed(seed);
-    while (remaining.size() >= UMAP_MIN) {
+    while (remaining.size() >= UMAP_MIN && components.size() < MAX_UMAP_RUNS) {
       double[][] data = new double[remaining.size()][];
       for (int i = 0; i < data.length; i++) {
         data[i] = toDoubles(vectors[remaining.get(i)]);
@@ -114,6 +116,13 @@ public final class MapProjector {
     }
     if (components.isEmpty()) {
       return pca(vectors);
+    }
+    if (remaining.size() >= UMAP_MIN) {
+      // many separate groups: the rest shares one box, laid out by PCA, rather than a UMAP run each
+      float[][] rest = remaining.stream().map(i -> vectors[i]).toArray(float[][]::new);
+      components.add(remaining.stream().mapToInt(Integer::intValue).toArray());
+      layouts.add(pca(rest));
+      remaining = List.of();
     }
     pack(components, layouts, out);
     List<Integer> placedIds = new ArrayList<>();
