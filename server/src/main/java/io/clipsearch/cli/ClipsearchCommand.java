@@ -20,6 +20,9 @@ import picocli.CommandLine.HelpCommand;
       BenchIndexCommand.class,
       BenchHttpCommand.class,
       LabCommand.class,
+      ClustersCommand.class,
+      MapCommand.class,
+      DuplicatesCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

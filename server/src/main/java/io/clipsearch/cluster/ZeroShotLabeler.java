@@ -1,0 +1,92 @@
+package io.clipsearch.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Zero-shot labels for image-side vectors (cluster centroids or single images).
+ *
+ * <p>Prompt ensembling, as in CLIP's paper: each label is embedded in every template, the
+ * template embeddings are averaged and renormalized, which gives a steadier label vector than any
+ * one prompt. A vector's labels are then ranked by cosine. The label vectors are computed once,
+ * at construction (one batched call to the encoder). Immutable and thread-safe afterwards.
+ */
+public final class ZeroShotLabeler {
+
+  static final int BATCH = 256;
+
+  private final LabelVocabulary vocabulary;
+  private final float[][] labelVectors;
+
+  /**
+   * @throws IllegalStateException if the encoder returns the wrong number of vectors
+   */
+  public ZeroShotLabeler(LabelVocabulary vocabulary, TextEncoder encoder) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    List<String> prompts = new ArrayList<>();
+    for (String label : vocabulary.labels()) {
+      prompts.addAll(vocabulary.prompts(label));
+    }
+    List<float[]> embedded = new ArrayList<>(prompts.size());
+    for (int from = 0; from < prompts.size(); from += BATCH) {
+      embedded.addAll(encoder.embed(prompts.subList(from, Math.min(prompts.size(), from + BATCH))));
+    }
+    if (embedded.size() != prompts.size()) {
+      throw new IllegalStateException("encoder returned " + embedded.size() + " vectors for " + prompts.size() + " prompts");
+    }
+    int t = vocabulary.templates().size();
+    labelVectors = new float[vocabulary.labels().size()][];
+    for (int l = 0; l < labelVectors.length; l++) {
+      float[] sum = new float[embedded.getFirst().length];
+      for (int j = 0; j < t; j++) {
+        float[] e = embedded.get(l * t + j);
+        for (int d = 0; d < sum.length; d++) {
+          sum[d] += e[d];
+        }
+      }
+      labelVectors[l] = UnitVectors.normalize(sum);
+    }
+  }
+
+  public LabelVocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * The {@code n} best labels of a vector, best first.
+   *
+   * @throws IllegalArgumentException if {@code n < 1} or the vector's dimension is not the labels'
+   */
+  public List<LabelScore> top(float[] vector, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be >= 1, got " + n);
+    }
+    if (vector.length != labelVectors[0].length) {
+      throw new IllegalArgumentException("vector has dimension " + vector.length + ", labels " + labelVectors[0].length);
+    }
+    List<LabelScore> all = new ArrayList<>(labelVectors.length);
+    for (int l = 0; l < labelVectors.length; l++) {
+      all.add(new LabelScore(vocabulary.labels().get(l), UnitVectors.dot(vector, labelVectors[l])));
+    }
+    all.sort(Comparator.comparingDouble(LabelScore::score).reversed());
+    return List.copyOf(all.subList(0, Math.min(n, all.size())));
+  }
+
+  /**
+   * An image's tags: its best label, and up to {@code max - 1} more whose cosine is within
+   * {@code margin} of the best (a near-tie means the image shows both; a clear winner stands
+   * alone).
+   *
+   * @throws IllegalArgumentException if {@code max < 1} or {@code margin < 0}
+   */
+  public List<String> tags(float[] vector, int max, double margin) {
+    if (margin < 0) {
+      throw new IllegalArgumentException("margin must be >= 0, got " + margin);
+    }
+    List<LabelScore> best = top(vector, max);
+    double floor = best.getFirst().score() - margin;
+    return best.stream().filter(s -> s.score() >= floor).map(LabelScore::label).toList();
+  }
+}

@@ -1,0 +1,56 @@
+package io.clipsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.testing.SharedFixtures;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clusters}, {@code map} and {@code duplicates} on 12 sample photos and the tiny-clip model. */
+class ClusterCliTest {
+
+  @Test
+  void clustersMapAndDuplicates(@TempDir Path dir) throws Exception {
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    List<Path> jpegs;
+    try (Stream<Path> s = Files.walk(SharedFixtures.path("sample-images"))) {
+      jpegs = s.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("."))
+          .sorted().limit(12).toList();
+    }
+    for (Path jpeg : jpegs) {
+      Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
+    }
+    Files.copy(jpegs.getFirst(), photos.resolve("copy.jpg"));
+    String model = SharedFixtures.tinyClip().toString();
+    String data = dir.resolve("data").toString();
+    CliRun index = CliRun.of("index", photos.toString(), "--model", model, "--data", data, "--collection", "c");
+    assertEquals(0, index.exitCode(), index.err());
+
+    CliRun clusters = CliRun.of("clusters", "--model", model, "--data", data, "--collection", "c", "--k", "3");
+    assertEquals(0, clusters.exitCode(), clusters.err());
+    assertTrue(clusters.lines()[0].startsWith("3 clusters of 13 documents"), clusters.out());
+    assertEquals(2 + 3, clusters.lines().length, clusters.out());
+
+    Path png = dir.resolve("map.png");
+    CliRun map = CliRun.of("map", "--model", model, "--data", data, "--collection", "c", "--png", png.toString(),
+        "--size", "400");
+    assertEquals(0, map.exitCode(), map.err());
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertEquals(400, image.getWidth());
+    assertEquals(400, image.getHeight());
+    assertTrue(Files.isDirectory(dir.resolve("data/c/clusters")), "results persisted");
+
+    CliRun duplicates = CliRun.of("duplicates", "--model", model, "--data", data, "--collection", "c",
+        "--threshold", "0.9999");
+    assertEquals(0, duplicates.exitCode(), duplicates.err());
+    assertTrue(duplicates.out().startsWith("1 groups"), duplicates.out());
+    assertTrue(duplicates.out().contains("copy.jpg"), duplicates.out());
+  }
+}
