@@ -189,7 +189,7 @@ final class ClusterMap extends JComponent {
   private void paintPoints(Graphics2D g, Rectangle r) {
     List<MapPointInfo> points = model.points();
     int selected = model.selectedClusterId();
-    double size = points.size() > 5000 ? 3 : points.size() > 1000 ? 4.5 : 7;
+    double size = points.size() > 5000 ? 3 : points.size() > 1000 ? 4.5 : points.size() > 200 ? 7 : 9;
     Graphics2D clip = (Graphics2D) g.create();
     try {
       clip.clipRect(r.x, r.y, r.width + 1, r.height + 1);
@@ -205,7 +205,7 @@ final class ClusterMap extends JComponent {
           }
           Point s = toScreen(p);
           Color c = ClusterColors.of(p.cluster());
-          clip.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, highlight ? 0.85f : 0.15f));
+          clip.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, highlight ? 0.85f : 0.3f));
           clip.setColor(c);
           dot.setFrame(s.x - size / 2, s.y - size / 2, size, size);
           clip.fill(dot);
@@ -260,8 +260,15 @@ final class ClusterMap extends JComponent {
     var cluster = model.clusterById(p.cluster());
     String caption = cluster == null ? "unclustered" : ClustersViewModel.name(cluster);
     FontMetrics fm = g.getFontMetrics();
-    int w = POPUP + 12;
-    int h = POPUP + 12 + fm.getHeight();
+    int dw = POPUP;
+    int dh = POPUP * 3 / 4;
+    if (img != null) {
+      double sc = Math.min((double) POPUP / img.getWidth(), (double) POPUP / img.getHeight());
+      dw = (int) Math.round(img.getWidth() * sc);
+      dh = (int) Math.round(img.getHeight() * sc);
+    }
+    int w = Math.max(dw, fm.stringWidth(caption) + 12) + 12;
+    int h = dh + 14 + fm.getHeight();
     int x = s.x + 14;
     int y = s.y + 14;
     if (x + w > getWidth()) {
@@ -276,16 +283,17 @@ final class ClusterMap extends JComponent {
     g.setColor(UIManager.getColor("Component.borderColor"));
     g.drawRoundRect(x, y, w, h, 10, 10);
     if (img != null) {
-      double sc = Math.min((double) POPUP / img.getWidth(), (double) POPUP / img.getHeight());
-      int dw = (int) Math.round(img.getWidth() * sc);
-      int dh = (int) Math.round(img.getHeight() * sc);
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.drawImage(img, x + 6 + (POPUP - dw) / 2, y + 6 + (POPUP - dh) / 2, dw, dh, null);
+      g.drawImage(img, x + (w - dw) / 2, y + 6, dw, dh, null);
+    } else {
+      g.setColor(UIManager.getColor("Component.borderColor"));
+      g.fillRect(x + (w - dw) / 2, y + 6, dw, dh);
     }
+    int textY = y + dh + 10;
     g.setColor(ClusterColors.of(p.cluster()));
-    g.fillOval(x + 6, y + POPUP + 8 + (fm.getHeight() - 8) / 2, 8, 8);
+    g.fillOval(x + 6, textY + (fm.getHeight() - 8) / 2, 8, 8);
     g.setColor(UIManager.getColor("ToolTip.foreground"));
-    g.drawString(caption, x + 18, y + POPUP + 8 + fm.getAscent());
+    g.drawString(caption, x + 18, textY + fm.getAscent());
   }
 
   private String thumbnailUrl(String id) {

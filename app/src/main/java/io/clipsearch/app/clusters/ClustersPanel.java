@@ -33,6 +33,7 @@ public final class ClustersPanel extends JPanel {
   private final CardLayout leftCards = new CardLayout();
   private final JPanel left = new JPanel(leftCards);
   private final JButton recompute = new JButton("Recompute");
+  private final Consumer<String> moreLike;
 
   /**
    * @param thumbnails loads the representatives and the map's hover thumbnails; its
@@ -42,6 +43,7 @@ public final class ClustersPanel extends JPanel {
   public ClustersPanel(ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
     super(new BorderLayout());
     this.model = model;
+    this.moreLike = moreLike;
     setName("clusters");
     browser = new ClusterBrowser(model, thumbnails, moreLike);
     map = new ClusterMap(model, thumbnails, moreLike);
@@ -126,6 +128,11 @@ public final class ClustersPanel extends JPanel {
   /** Cluster cards on screen. */
   public int cardCount() {
     return browser.cardCount();
+  }
+
+  /** What a click on a thumbnail or a dot does (tests). */
+  public void moreLikeForTest(String id) {
+    moreLike.accept(id);
   }
 
   /** The map component. */
