@@ -42,7 +42,6 @@ final class ClusterMap extends JComponent {
   private final Consumer<String> moreLike;
   private Point dragFrom;
   private MapViewport dragViewport;
-  private Point mouse;
 
   ClusterMap(ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
     this.model = model;
@@ -50,7 +49,6 @@ final class ClusterMap extends JComponent {
     this.moreLike = moreLike;
     setName("clusterMap");
     setOpaque(true);
-    setToolTipText(null);
     MouseAdapter mouseHandler = new MouseAdapter() {
       @Override
       public void mouseWheelMoved(MouseWheelEvent e) {
@@ -84,13 +82,11 @@ final class ClusterMap extends JComponent {
 
       @Override
       public void mouseMoved(MouseEvent e) {
-        mouse = e.getPoint();
         model.hover(pointAt(e.getX(), e.getY()));
       }
 
       @Override
       public void mouseExited(MouseEvent e) {
-        mouse = null;
         model.hover(null);
       }
 
@@ -151,12 +147,6 @@ final class ClusterMap extends JComponent {
   int limitForSize() {
     Rectangle r = square();
     return (int) Math.max(500, Math.min(20_000, (long) r.width * r.height / 120));
-  }
-
-  @Override
-  public void doLayout() {
-    super.doLayout();
-    model.setLimit(limitForSize());
   }
 
   @Override
@@ -302,10 +292,5 @@ final class ClusterMap extends JComponent {
 
   private static String encode(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  /** Where the mouse last was (tests). */
-  Point mouse() {
-    return mouse;
   }
 }
