@@ -3,7 +3,9 @@ package io.clipsearch.app;
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.clusters.ClusterService;
 import io.clipsearch.app.clusters.ClustersPanel;
+import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.collections.CollectionsPanel;
 import io.clipsearch.app.collections.CollectionsViewModel;
 import io.clipsearch.app.connection.ConnectionMonitor;
@@ -58,7 +60,7 @@ import javax.swing.WindowConstants;
 
 /**
  * The desktop app's window: search bar, filters, results grid / detail view, collections, and the
- * clusters placeholder; a connection banner and a status line. It lays out and wires the views to
+ * clusters browser and map; a connection banner and a status line. It lays out and wires the views to
  * their view-models; it owns the window's {@link BackgroundTasks}.
  *
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
@@ -75,6 +77,8 @@ public final class MainWindow extends JFrame {
 
   private SearchViewModel search;
   private CollectionsViewModel collections;
+  private ClustersViewModel clusters;
+  private ClustersPanel clustersPanel;
   private SearchBar searchBar;
   private FiltersPanel filters;
   private ResultsPanel results;
@@ -197,7 +201,32 @@ public final class MainWindow extends JFrame {
     tabs.setName("tabs");
     tabs.addTab("Search", searchTab);
     tabs.addTab("Collections", new CollectionsPanel(collections, localFiles));
-    tabs.addTab("Clusters & map", new ClustersPanel());
+    clusters = new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing());
+    clusters.onConnectionLost(e -> monitor.lost(e.getMessage()));
+    Runnable clustersChanged = () -> {
+      clusters.invalidate();
+      if (clustersPanel.isShowing()) {
+        clusters.showing();
+      }
+    };
+    monitor.onReconnected(clustersChanged);
+    collections.onIndexed(clustersChanged);
+    ClustersPanel[] clusterSelf = new ClustersPanel[1];
+    ThumbnailLoader clusterThumbnails = new ThumbnailLoader(client::bytes, tasks, new ThumbnailCache(300, 32L << 20),
+        128, () -> clusterSelf[0].repaintThumbnails());
+    clustersPanel = new ClustersPanel(clusters, clusterThumbnails, id -> {
+      tabs.setSelectedIndex(0);
+      showResults();
+      search.moreLike(id);
+    });
+    clusterSelf[0] = clustersPanel;
+    tabs.addTab("Clusters & map", clustersPanel);
+    tabs.addChangeListener(e -> {
+      if (tabs.getSelectedComponent() == clustersPanel) {
+        clusters.setCollection(search.collection());
+        clusters.showing();
+      }
+    });
 
     JPanel top = new JPanel(new BorderLayout(10, 0));
     top.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
@@ -412,6 +441,10 @@ public final class MainWindow extends JFrame {
 
   public DetailPanel detail() {
     return detail;
+  }
+
+  public ClustersPanel clustersPanel() {
+    return clustersPanel;
   }
 
   public JTabbedPane tabs() {

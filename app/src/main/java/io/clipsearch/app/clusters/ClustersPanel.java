@@ -1,25 +1,142 @@
 package io.clipsearch.app.clusters;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.api.types.ClusterList;
+import io.clipsearch.app.results.ThumbnailLoader;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.FlowLayout;
 import java.awt.GridBagLayout;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
 import javax.swing.SwingConstants;
+import javax.swing.UIManager;
 
 /**
- * Placeholder for cluster browsing and the map, which need the server's clusters feature (not
- * there yet). Says so plainly; shows no made-up data.
+ * The "Clusters & map" tab: the cluster browser on the left, the zoomable map on the right. Lays
+ * out and forwards events; the state is in {@link ClustersViewModel}. An empty collection, no
+ * clusters or a server error show as a plain message.
  */
 public final class ClustersPanel extends JPanel {
 
-  public ClustersPanel() {
-    super(new GridBagLayout());
+  private final ClustersViewModel model;
+  private final ClusterBrowser browser;
+  private final ClusterMap map;
+  private final JLabel summary = new JLabel(" ");
+  private final JLabel message = new JLabel("", SwingConstants.CENTER);
+  private final CardLayout leftCards = new CardLayout();
+  private final JPanel left = new JPanel(leftCards);
+  private final JButton recompute = new JButton("Recompute");
+  private final Consumer<String> moreLike;
+
+  /**
+   * @param thumbnails loads the representatives and the map's hover thumbnails; its
+   *     {@code onLoaded} should call {@link #repaintThumbnails()}
+   * @param moreLike opens a {@code like:<id>} search for an image id
+   */
+  public ClustersPanel(ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
+    super(new BorderLayout());
+    this.model = model;
+    this.moreLike = moreLike;
     setName("clusters");
-    JLabel label = new JLabel("<html><div style='text-align:center'>"
-        + "Cluster browsing arrives with the clusters feature.<br>"
-        + "The map of photo locations comes with it.</div></html>", SwingConstants.CENTER);
-    label.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
-    label.setEnabled(false);
-    add(label);
+    browser = new ClusterBrowser(model, thumbnails, moreLike);
+    map = new ClusterMap(model, thumbnails, moreLike);
+
+    JButton refresh = new JButton("Refresh");
+    refresh.setToolTipText("Load the clusters and the map again");
+    refresh.addActionListener(e -> model.refresh());
+    recompute.setToolTipText("Re-cluster from scratch with an automatic number of clusters");
+    recompute.addActionListener(e -> model.recompute());
+    JButton whole = new JButton("Whole map");
+    whole.addActionListener(e -> model.resetViewport());
+    summary.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+    JPanel header = new JPanel(new BorderLayout(8, 0));
+    header.setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 12));
+    JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    buttons.add(refresh);
+    buttons.add(recompute);
+    buttons.add(whole);
+    header.add(summary, BorderLayout.CENTER);
+    header.add(buttons, BorderLayout.EAST);
+
+    JScrollPane scroll = new JScrollPane(browser);
+    scroll.setBorder(BorderFactory.createEmptyBorder());
+    scroll.getVerticalScrollBar().setUnitIncrement(24);
+    JPanel messagePanel = new JPanel(new GridBagLayout());
+    message.setName("clustersMessage");
+    message.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+    message.setForeground(UIManager.getColor("Label.disabledForeground"));
+    messagePanel.add(message);
+    left.add(scroll, "list");
+    left.add(messagePanel, "message");
+
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, map);
+    split.setResizeWeight(0.0);
+    split.setDividerLocation(460);
+    split.setContinuousLayout(true);
+    add(header, BorderLayout.NORTH);
+    add(split, BorderLayout.CENTER);
+
+    model.addListener(this::update);
+    update();
+  }
+
+  /** A thumbnail arrived. */
+  public void repaintThumbnails() {
+    browser.repaint();
+    map.repaint();
+  }
+
+  private void update() {
+    browser.update();
+    ClusterList list = model.clusterList();
+    String text = switch (model.clustersStatus()) {
+      case IDLE -> " ";
+      case LOADING -> "Computing clusters for “" + model.collection() + "”… (seconds for large collections)";
+      case FAILED -> "Clusters unavailable";
+      case DONE -> list == null ? " " : String.format(Locale.ROOT, "“%s”: %,d photos in %d clusters%s%s",
+          list.collection(), list.documents(), list.k(), list.automaticK() ? " (k chosen automatically)" : "",
+          list.silhouette() == null ? "" : String.format(Locale.ROOT, " · silhouette %.2f", list.silhouette()));
+    };
+    summary.setText(text);
+    recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);
+    String why = model.clustersMessage();
+    if (why == null && model.clustersStatus() == ClustersViewModel.Status.LOADING && model.clusters().isEmpty()) {
+      why = "Computing clusters…";
+    }
+    if (why != null) {
+      message.setText("<html><div style='text-align:center;width:300px'>" + ClusterBrowser.escape(why) + "</div></html>");
+      leftCards.show(left, "message");
+    } else {
+      leftCards.show(left, "list");
+    }
+    map.repaint();
+  }
+
+  // accessors for UI tests
+
+  public ClustersViewModel model() {
+    return model;
+  }
+
+  /** Cluster cards on screen. */
+  public int cardCount() {
+    return browser.cardCount();
+  }
+
+  /** What a click on a thumbnail or a dot does (tests). */
+  public void moreLikeForTest(String id) {
+    moreLike.accept(id);
+  }
+
+  /** The map component. */
+  public javax.swing.JComponent mapComponent() {
+    return map;
   }
 }

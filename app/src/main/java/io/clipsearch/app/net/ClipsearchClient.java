@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clipsearch.api.types.ApiError;
+import io.clipsearch.api.types.ClusterList;
 import io.clipsearch.api.types.CollectionInfo;
+import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.api.types.DuplicateGroups;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
@@ -27,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.Optional;
@@ -172,6 +176,53 @@ public final class ClipsearchClient {
   /** {@code GET /api/jobs/{id}/report}. */
   public JobReport report(String id) {
     return send(request("/api/jobs/" + encode(id) + "/report").GET().build(), JobReport.class);
+  }
+
+  /**
+   * {@code GET /api/collections/{name}/clusters}: the current clusters (computed on first call).
+   *
+   * @param k null keeps the server's current choice; 0 clusters with an automatic k
+   */
+  public ClusterList clusters(String collection, Integer k) {
+    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
+    params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
+    param(params, "k", k);
+    return send(request(params.toString()).GET().build(), ClusterList.class);
+  }
+
+  /** {@code POST /api/collections/{name}/clusters}: re-fits from scratch (needs the token). */
+  public ClusterList recomputeClusters(String collection, Integer k) {
+    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
+    params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
+    param(params, "k", k);
+    return send(request(params.toString()).POST(HttpRequest.BodyPublishers.noBody()).build(), ClusterList.class);
+  }
+
+  /**
+   * {@code GET /api/collections/{name}/map}: at most {@code limit} points inside the box.
+   *
+   * @param bbox {@code minX, minY, maxX, maxY} in map coordinates [0, 1]; null for the whole map
+   * @param method {@code auto}, {@code umap}, {@code pca}; null for the server's default
+   */
+  public CollectionMapView map(String collection, double[] bbox, int limit, String method) {
+    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/map?", "");
+    if (bbox != null) {
+      if (bbox.length != 4) {
+        throw new IllegalArgumentException("bbox needs 4 numbers, got " + bbox.length);
+      }
+      params.add("bbox=" + String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", bbox[0], bbox[1], bbox[2], bbox[3]));
+    }
+    param(params, "limit", limit);
+    param(params, "method", method);
+    return send(request(params.toString()).GET().build(), CollectionMapView.class);
+  }
+
+  /** {@code GET /api/collections/{name}/duplicates}; {@code threshold} null for the default 0.95. */
+  public DuplicateGroups duplicates(String collection, Double threshold) {
+    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/duplicates?", "");
+    params.setEmptyValue("/api/collections/" + encode(collection) + "/duplicates");
+    param(params, "threshold", threshold);
+    return send(request(params.toString()).GET().build(), DuplicateGroups.class);
   }
 
   /** {@code GET /api/model}. */
