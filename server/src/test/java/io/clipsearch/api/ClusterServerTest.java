@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,11 +71,7 @@ class ClusterServerTest implements TestPropertyProvider {
     try {
       Path root = Files.createTempDirectory("clipsearch-clusters");
       photos = Files.createDirectories(root.resolve("photos"));
-      List<Path> jpegs;
-      try (Stream<Path> s = Files.walk(SharedFixtures.path("sample-images"))) {
-        jpegs = s.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("."))
-            .sorted().limit(16).toList();
-      }
+      List<Path> jpegs = SharedFixtures.sampleJpegs().subList(0, 16);
       for (Path jpeg : jpegs) {
         Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
       }

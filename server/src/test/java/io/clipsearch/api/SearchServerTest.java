@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,12 +82,7 @@ class SearchServerTest implements TestPropertyProvider {
       Path root = Files.createTempDirectory("clipsearch-server");
       photos = Files.createDirectories(root.resolve("photos"));
       bigLibrary = Files.createDirectories(root.resolve("library"));
-      Path samples = SharedFixtures.path("sample-images");
-      List<Path> jpegs;
-      try (Stream<Path> s = Files.walk(samples)) {
-        jpegs = s.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("."))
-            .sorted().toList();
-      }
+      List<Path> jpegs = SharedFixtures.sampleJpegs();
       for (int i = 0; i < 12; i++) {
         Path target = photos.resolve(i < 6 ? "trip" : "home").resolve(jpegs.get(i).getFileName());
         Files.createDirectories(target.getParent());

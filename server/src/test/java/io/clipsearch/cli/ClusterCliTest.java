@@ -8,7 +8,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +18,7 @@ class ClusterCliTest {
   @Test
   void clustersMapAndDuplicates(@TempDir Path dir) throws Exception {
     Path photos = Files.createDirectories(dir.resolve("photos"));
-    List<Path> jpegs;
-    try (Stream<Path> s = Files.walk(SharedFixtures.path("sample-images"))) {
-      jpegs = s.filter(p -> p.toString().endsWith(".jpg") && !p.getFileName().toString().startsWith("."))
-          .sorted().limit(12).toList();
-    }
+    List<Path> jpegs = SharedFixtures.sampleJpegs().subList(0, 12);
     for (Path jpeg : jpegs) {
       Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
     }

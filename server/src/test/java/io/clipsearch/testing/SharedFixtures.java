@@ -36,6 +36,15 @@ public final class SharedFixtures {
     return path("clip-fixtures/" + relative);
   }
 
+  /** The JPEGs of {@code ../shared/sample-images}, sorted by path, hidden files left out. */
+  public static java.util.List<Path> sampleJpegs() throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(path("sample-images"))) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".jpg"))
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted().toList();
+    }
+  }
+
   /** The tiny-clip fixture model folder. */
   public static Path tinyClip() {
     return clipFixture("tiny-clip");
