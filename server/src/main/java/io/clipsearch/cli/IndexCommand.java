@@ -1,20 +1,20 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.cluster.LabelVocabulary;
+import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.ingest.FolderWatcher;
+import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.cluster.LabelVocabulary;
-import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.ingest.ImageTagger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
