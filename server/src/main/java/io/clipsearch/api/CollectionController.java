@@ -3,6 +3,7 @@ package io.clipsearch.api;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
+import io.clipsearch.api.types.RetagReport;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -17,7 +18,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 /**
- * Collections: list, create (or add folders), delete, and start an index job on one.
+ * Collections: list, create (or add folders), delete, start an index job on one, re-tag one.
  */
 @Controller("/api/collections")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,5 +65,15 @@ public class CollectionController {
   @Status(HttpStatus.ACCEPTED)
   public JobInfo index(String name) {
     return jobs.start(name);
+  }
+
+  /**
+   * Re-tags every image from its stored vector, synchronously: returns when the new tags are
+   * searchable (no images are read; a 100k collection takes a while, see docs/API.md).
+   */
+  @Post("/{name}/tags")
+  @Mutating
+  public RetagReport retag(String name) {
+    return jobs.retag(name);
   }
 }

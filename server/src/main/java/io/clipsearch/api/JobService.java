@@ -4,15 +4,22 @@ import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.SkippedFileInfo;
+import io.clipsearch.api.types.RetagReport;
+import io.clipsearch.cluster.LabelVocabulary;
+import io.clipsearch.cluster.ZeroShotLabeler;
+import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.ingest.Retagger;
 import io.clipsearch.model.ClipModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +36,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Index jobs: starts them on a collection, tracks their progress, streams it, cancels them.
+ * Index jobs: starts them on a collection, tracks their progress, streams it, cancels them;
+ * re-tags collections.
+ *
+ * <p>Tags come from one {@link ZeroShotLabeler} over the bundled vocabulary, made on first use
+ * (the prompt-ensembled label vectors cost one batch of text inference) and shared by every job
+ * and re-tag after: the model does not change while the server runs.
  *
  * <p>At most one job runs per collection; jobs run on their own threads, never on request
  * threads. Progress is kept as the latest snapshot and broadcast to subscribers, each of whom
@@ -50,6 +62,7 @@ public class JobService {
       Executors.newCachedThreadPool(Thread.ofPlatform().name("index-job-", 1).factory());
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
   private final Counter embedded;
+  private ZeroShotLabeler labeler;
 
   public JobService(CollectionService collections, ClipModel model, MeterRegistry metrics) {
     this.collections = collections;
@@ -71,12 +84,46 @@ public class JobService {
     });
     Job job = new Job(UUID.randomUUID().toString(), c.name(), Instant.now());
     IngestJob ingest = new IngestJob(model, c.index(), c.thumbs(), c.config().roots(),
-        IngestOptions.defaults(), job::progress);
+        IngestOptions.defaults(), tagger(), job::progress);
     job.ingest = ingest;
     jobs.put(job.id, job);
     runner.submit(() -> job.run(c));
     log.info("index job {} started on collection {}", job.id, c.name());
     return job.info();
+  }
+
+  /**
+   * Re-tags every image of a collection from its stored vector (no image is read), synchronously:
+   * the call returns when the new tags are committed and searchable. Holds this service's lock
+   * meanwhile, so no index job starts on any collection until it ends.
+   *
+   * @throws NotFoundException if there is no such collection
+   * @throws ConflictException if an index job is running on it
+   * @throws UncheckedIOException if the index cannot be read or written
+   */
+  public synchronized RetagReport retag(String collection) {
+    OpenCollection c = collections.get(collection);
+    activeJob(c.name()).ifPresent(running -> {
+      throw new ConflictException("collection " + c.name() + " is being indexed by job " + running
+          + ": re-tag when it has ended");
+    });
+    long start = System.nanoTime();
+    try {
+      long images = new Retagger(c.index(), tagger()).run();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      log.info("re-tagged {} images of {} in {} s", images, c.name(), String.format("%.1f", seconds));
+      return new RetagReport(c.name(), images, seconds);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot re-tag collection " + c.name(), e);
+    }
+  }
+
+  /** Zero-shot tags from the bundled vocabulary; called with this service's lock held. */
+  private ImageTagger tagger() {
+    if (labeler == null) {
+      labeler = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts);
+    }
+    return labeler::imageTags;
   }
 
   /** The id of the job running on a collection, if any. */

@@ -1,11 +1,14 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.cluster.LabelVocabulary;
+import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.ingest.FolderWatcher;
+import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
@@ -87,6 +90,9 @@ final class IndexCommand implements Callable<Integer> {
   private volatile FolderWatcher closeOnStop;
   private volatile boolean stopped;
 
+  /** Zero-shot tags for new images; label vectors computed once per command, watch runs included. */
+  private ImageTagger tagger;
+
   @Override
   public Integer call() throws Exception {
     List<Path> roots = new ArrayList<>();
@@ -109,6 +115,7 @@ final class IndexCommand implements Callable<Integer> {
             new VectorSpace(model.info().id(), model.dimension()), config.format())) {
       config.write(layout.configFile());
       ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
+      tagger = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts)::imageTags;
       IngestReport report = runJob(model, index, thumbs, roots, options, err);
       printSummary(out, report, layout);
       if (watch && !stopped) {
@@ -153,7 +160,7 @@ final class IndexCommand implements Callable<Integer> {
 
   private IngestReport runJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs,
       List<Path> roots, IngestOptions options, PrintWriter err) throws IOException {
-    IngestJob job = new IngestJob(model, index, thumbs, roots, options, printer(err));
+    IngestJob job = new IngestJob(model, index, thumbs, roots, options, tagger, printer(err));
     current = job;
     if (stopped) {
       job.cancel(); // Ctrl-C came before the job existed

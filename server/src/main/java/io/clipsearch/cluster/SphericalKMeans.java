@@ -3,6 +3,7 @@ package io.clipsearch.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import smile.clustering.KMeans;
 import smile.clustering.PartitionClustering;
 import smile.math.MathEx;
@@ -15,6 +16,12 @@ import smile.math.MathEx;
  * the cosine; the renormalization makes centroids comparable with text embeddings for naming.
  * Clusters left empty by the re-assignment are dropped, so {@code k} can come out smaller.
  *
+ * <p>Scale: above {@link #FIT_SAMPLE} vectors the centroids are fitted on a random sample of
+ * that size (still best of {@link #RUNS}) and then every vector is assigned to its nearest
+ * centroid in one pass. Lloyd's cost is {@code runs × iterations × n × k × d}; at 100k vectors
+ * four full runs took minutes, while 20k sampled vectors already place a few hundred centroids
+ * well (each cluster keeps about {@code 20,000 / k} members in the sample).
+ *
  * <p>Deterministic for a seed: Smile's random generator is seeded on the calling thread (it is
  * thread-local there). Thread-safe (no state).
  */
@@ -22,6 +29,9 @@ public final class SphericalKMeans {
 
   /** Restarts from new k-means++ seeds; the lowest distortion wins (one run often merges two clusters). */
   static final int RUNS = 4;
+
+  /** Above this many vectors, centroids are fitted on a random sample of this size. */
+  static final int FIT_SAMPLE = 20_000;
 
   static final int MAX_ITERATIONS = 100;
   static final double TOLERANCE = 1e-4;
@@ -33,7 +43,8 @@ public final class SphericalKMeans {
   }
 
   /**
-   * @param vectors L2-normalized vectors
+   * @param vectors L2-normalized vectors; all of them are assigned, even when the centroids
+   *     were fitted on a sample
    * @param k clusters wanted, at most the number of vectors
    * @throws IllegalArgumentException if {@code k < 1} or {@code k > vectors.length}
    */
@@ -47,7 +58,7 @@ public final class SphericalKMeans {
       centroids = new float[][] {mean(vectors)};
     } else {
       MathEx.setSeed(seed);
-      double[][] data = UnitVectors.toDoubles(vectors);
+      double[][] data = UnitVectors.toDoubles(sample(vectors, k));
       KMeans fitted = PartitionClustering.run(RUNS, () -> KMeans.lloyd(data, k, MAX_ITERATIONS, TOLERANCE));
       centroids = new float[fitted.centroids.length][];
       for (int c = 0; c < centroids.length; c++) {
@@ -59,6 +70,31 @@ public final class SphericalKMeans {
       }
     }
     return assign(vectors, centroids);
+  }
+
+  /**
+   * The vectors to fit on: all of them up to {@link #FIT_SAMPLE} (or when {@code k} needs more),
+   * else a uniform random sample of {@link #FIT_SAMPLE} drawn with the seed (partial
+   * Fisher-Yates over the indices).
+   */
+  private float[][] sample(float[][] vectors, int k) {
+    if (vectors.length <= FIT_SAMPLE || k > FIT_SAMPLE) {
+      return vectors;
+    }
+    int[] order = new int[vectors.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Random random = new Random(seed);
+    float[][] sample = new float[FIT_SAMPLE][];
+    for (int i = 0; i < FIT_SAMPLE; i++) {
+      int j = i + random.nextInt(order.length - i);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+      sample[i] = vectors[order[i]];
+    }
+    return sample;
   }
 
   /** Each vector to its most similar centroid; empty clusters removed and the rest renumbered. */

@@ -17,6 +17,16 @@ public final class ZeroShotLabeler {
 
   static final int BATCH = 256;
 
+  /** At most this many tags per image ({@link #imageTags}). */
+  public static final int IMAGE_TAGS = 3;
+
+  /**
+   * How far below an image's best label another may score and still tag it ({@link
+   * #imageTags}). CLIP's image-text cosines spread little (about 0.2-0.35 for ViT-B/32), so a
+   * hundredth already separates a clear winner from a near-tie.
+   */
+  public static final double IMAGE_TAG_MARGIN = 0.01;
+
   private final LabelVocabulary vocabulary;
   private final float[][] labelVectors;
 
@@ -88,5 +98,15 @@ public final class ZeroShotLabeler {
     List<LabelScore> best = top(vector, max);
     double floor = best.getFirst().score() - margin;
     return best.stream().filter(s -> s.score() >= floor).map(LabelScore::label).toList();
+  }
+
+  /**
+   * The tags stored with an image at index time: {@link #tags} with {@link #IMAGE_TAGS} and
+   * {@link #IMAGE_TAG_MARGIN}; at least one.
+   *
+   * @throws IllegalArgumentException if the vector's dimension is not the labels'
+   */
+  public List<String> imageTags(float[] vector) {
+    return tags(vector, IMAGE_TAGS, IMAGE_TAG_MARGIN);
   }
 }

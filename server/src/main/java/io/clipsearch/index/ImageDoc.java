@@ -2,6 +2,7 @@ package io.clipsearch.index;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,16 @@ import java.util.Objects;
  * @param height upright height in pixels
  * @param metadata EXIF facts
  * @param vector L2-normalized embedding
+ * @param tags zero-shot labels of the image, best first (empty: not tagged)
  */
 public record ImageDoc(
     Path path, String id, long size, long mtimeMillis, int width, int height,
-    PhotoMetadata metadata, float[] vector) {
+    PhotoMetadata metadata, float[] vector, List<String> tags) {
 
+  /**
+   * @throws IllegalArgumentException if the path is relative, the id empty, the size negative,
+   *     a side not positive, or a tag blank or repeated
+   */
   public ImageDoc {
     Objects.requireNonNull(path, "path");
     if (!path.isAbsolute()) {
@@ -36,6 +42,21 @@ public record ImageDoc(
     }
     Objects.requireNonNull(metadata, "metadata");
     vector = Objects.requireNonNull(vector, "vector").clone();
+    tags = List.copyOf(tags);
+    if (tags.stream().anyMatch(String::isBlank) || tags.stream().distinct().count() != tags.size()) {
+      throw new IllegalArgumentException("tags must be distinct and non-blank, got " + tags);
+    }
+  }
+
+  /** An untagged document. */
+  public ImageDoc(Path path, String id, long size, long mtimeMillis, int width, int height,
+      PhotoMetadata metadata, float[] vector) {
+    this(path, id, size, mtimeMillis, width, height, metadata, vector, List.of());
+  }
+
+  /** This document with other tags; everything else, the vector included, unchanged. */
+  public ImageDoc withTags(List<String> newTags) {
+    return new ImageDoc(path, id, size, mtimeMillis, width, height, metadata, vector, newTags);
   }
 
   @Override
@@ -52,16 +73,16 @@ public record ImageDoc(
   public boolean equals(Object o) {
     return o instanceof ImageDoc d && path.equals(d.path) && id.equals(d.id) && size == d.size
         && mtimeMillis == d.mtimeMillis && width == d.width && height == d.height
-        && metadata.equals(d.metadata) && Arrays.equals(vector, d.vector);
+        && metadata.equals(d.metadata) && Arrays.equals(vector, d.vector) && tags.equals(d.tags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, id, size, mtimeMillis, width, height, metadata) * 31 + Arrays.hashCode(vector);
+    return Objects.hash(path, id, size, mtimeMillis, width, height, metadata, tags) * 31 + Arrays.hashCode(vector);
   }
 
   @Override
   public String toString() {
-    return "ImageDoc[" + path + ", id " + id + ", " + width + "x" + height + ", dim " + vector.length + "]";
+    return "ImageDoc[" + path + ", id " + id + ", " + width + "x" + height + ", dim " + vector.length + ", tags " + tags + "]";
   }
 }

@@ -2,6 +2,7 @@ package io.clipsearch.index;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -72,13 +73,18 @@ final class ImageDocuments {
     m.cameraMake().ifPresent(text::add);
     m.cameraModel().ifPresent(text::add);
     m.lens().ifPresent(text::add);
+    for (String tag : doc.tags()) {
+      d.add(new StringField(IndexFields.TAGS, tag, Field.Store.YES));
+      text.add(tag);
+    }
     d.add(new TextField(IndexFields.TEXT, text.toString(), Field.Store.NO));
     d.add(new KnnFloatVectorField(IndexFields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     return d;
   }
 
   /**
-   * Rebuilds an {@link ImageDoc} from stored fields and the document's vector.
+   * Rebuilds an {@link ImageDoc} from stored fields and the document's vector; a document
+   * written before tags existed comes back with none.
    */
   static ImageDoc fromDocument(Document d, float[] vector) {
     PhotoMetadata metadata = new PhotoMetadata(
@@ -94,7 +100,7 @@ final class ImageDocuments {
         d.getField(IndexFields.MTIME).numericValue().longValue(),
         d.getField(IndexFields.WIDTH).numericValue().intValue(),
         d.getField(IndexFields.HEIGHT).numericValue().intValue(),
-        metadata, vector);
+        metadata, vector, List.of(d.getValues(IndexFields.TAGS)));
   }
 
   /** "make model" lower case, with a model that repeats the make ("Canon Canon EOS R5") trimmed. */

@@ -73,10 +73,17 @@ public final class IndexFields {
   public static final String LONGITUDE = "longitude";
 
   /**
-   * Everything a person might type to find a file by name: file name, folder names, camera, lens
-   * (TextField, analyzed by {@link FileNameAnalyzer}) for BM25.
+   * Everything a person might type to find a file by name: file name, folder names, camera, lens,
+   * and the image's {@link #TAGS} (TextField, analyzed by {@link FileNameAnalyzer}) for BM25.
    */
   public static final String TEXT = "text";
+
+  /**
+   * Zero-shot tags of the image, best first (StringField per tag, stored): exact tag filters.
+   * Each tag is also appended to {@link #TEXT}, so keyword queries find it. Documents indexed
+   * before tagging existed simply have none.
+   */
+  public static final String TAGS = "tags";
 
   /** The L2-normalized CLIP embedding (KnnFloatVectorField, DOT_PRODUCT). */
   public static final String VECTOR = "vector";

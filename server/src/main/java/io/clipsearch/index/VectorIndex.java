@@ -17,6 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -30,6 +31,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * The image index of one collection: a Lucene index on disk bound to one {@link VectorSpace}.
@@ -229,6 +231,31 @@ public final class VectorIndex implements Closeable {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** Work done on each document by {@link #forEach}. */
+  @FunctionalInterface
+  public interface DocumentVisitor {
+    void visit(ImageDoc doc) throws IOException;
+  }
+
+  /**
+   * Visits every live document of one current searcher (a point-in-time view: writes made by the
+   * visitor, such as upserts of the visited documents, are not visited again), one at a time, so
+   * memory stays flat on any collection size.
+   */
+  public void forEach(DocumentVisitor visitor) throws IOException {
+    search(s -> {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+          if (live == null || live.get(i)) {
+            visitor.visit(load(s, leaf.docBase + i));
+          }
+        }
+      }
+      return null;
+    });
   }
 
   /** The document of this path. */

@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Embed and write</b> (calling thread): tensors are embedded in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
  *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
- *       IngestOptions#commitInterval}, then once at the end.
+ *       IngestOptions#commitInterval}, then once at the end. Each new vector is tagged by the
+ *       {@link ImageTagger} (zero-shot labels, computed once per job by whoever made the tagger).
  * </ol>
  *
  * <p>Bad files (unreadable, empty, not an image, corrupt, over the pixel cap) are skipped and
@@ -88,6 +89,7 @@ public final class IngestJob {
   private final ThumbnailStore thumbs;
   private final List<Path> roots;
   private final IngestOptions options;
+  private final ImageTagger tagger;
   private final ProgressTracker progress;
   private final ExifReader exif = new ExifReader();
   private final FileScanner scanner = new FileScanner();
@@ -108,6 +110,17 @@ public final class IngestJob {
    */
   public IngestJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
       IngestOptions options, Consumer<IngestProgress> listener) {
+    this(model, index, thumbs, roots, options, ImageTagger.NONE, listener);
+  }
+
+  /**
+   * @param tagger tags each newly embedded image from its vector (called on the writing thread);
+   *     re-used documents (unchanged, moved, copied) keep the tags stored with their vector
+   * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
+   */
+  public IngestJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
+      IngestOptions options, ImageTagger tagger, Consumer<IngestProgress> listener) {
+    this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.model = Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
     this.thumbs = Objects.requireNonNull(thumbs, "thumbs");
@@ -343,7 +356,7 @@ public final class IngestJob {
       }
     }
     return Optional.of(new Reused(new ImageDoc(file.path(), id, file.size(), file.mtimeMillis(),
-        old.width(), old.height(), old.metadata(), old.vector()), kind));
+        old.width(), old.height(), old.metadata(), old.vector(), old.tags()), kind));
   }
 
   private void writeThumbnail(String id, DecodedImage image) {
@@ -441,8 +454,9 @@ public final class IngestJob {
       for (int i = 0; i < batch.size(); i++) {
         ToEmbed e = batch.get(i);
         Found f = e.file();
+        float[] vector = vectors.get(i);
         index.upsert(new ImageDoc(f.path(), e.id(), f.size(), f.mtimeMillis(), e.width(), e.height(),
-            e.metadata(), vectors.get(i)));
+            e.metadata(), vector, tagger.tags(vector)));
         progress.embedded.incrementAndGet();
         sinceCommit++;
       }

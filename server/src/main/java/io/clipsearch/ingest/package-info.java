@@ -6,6 +6,9 @@
  * io.clipsearch.index.VectorIndex} with periodic commits. {@link
  * io.clipsearch.ingest.CollectionLayout} says where a collection's files live; {@link
  * io.clipsearch.ingest.FolderWatcher} reports changed folders for {@code --watch}. Depends on
- * {@code model} and {@code index}; knows nothing of servers.
+ * {@code model} and {@code index}; knows nothing of servers. Tags come through {@link
+ * io.clipsearch.ingest.ImageTagger}, which the CLI and server fill with the cluster package's
+ * zero-shot labeler (ingest does not import {@code cluster}); {@link
+ * io.clipsearch.ingest.Retagger} re-tags an index from its stored vectors.
  */
 package io.clipsearch.ingest;

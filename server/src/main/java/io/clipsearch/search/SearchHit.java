@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param path absolute path of the file
  * @param score cosine similarity of the image to the query vector, -1..1
  * @param confident whether the score is at or above the response's threshold
- * @param textMatch whether its file, folder, camera or lens name matched the query text (BM25)
+ * @param textMatch whether its file, folder, camera or lens name or one of its tags matched the query text (BM25)
  * @param size file size in bytes
  * @param width upright width in pixels
  * @param height upright height in pixels

@@ -12,6 +12,7 @@ import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
+import io.clipsearch.api.types.RetagReport;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
@@ -161,6 +162,7 @@ class SearchServerTest implements TestPropertyProvider {
     ImageDetails details = client.toBlocking().retrieve(
         "/api/images/" + hit.id() + "/info?collection=photos", ImageDetails.class);
     assertEquals(hit.path(), details.path());
+    assertFalse(details.tags().isEmpty(), "the index job tags every image"); // zero-shot, bundled labels
   }
 
   @Test
@@ -270,6 +272,29 @@ class SearchServerTest implements TestPropertyProvider {
 
   @Test
   @Order(9)
+  void retaggingNeedsTheTokenAndLeavesEveryImageFindableByItsTag() {
+    error(HttpStatus.UNAUTHORIZED, HttpRequest.POST("/api/collections/photos/tags", ""));
+    error(HttpStatus.NOT_FOUND, authorized(HttpRequest.POST("/api/collections/nope/tags", "")));
+    RetagReport report = client.toBlocking().retrieve(
+        authorized(HttpRequest.POST("/api/collections/photos/tags", "")), RetagReport.class);
+    assertEquals("photos", report.collection());
+    assertEquals(13, report.images());
+
+    // the random fixture model tags arbitrarily: search for whatever the cat got, expect the cat
+    SearchResults byPath = client.toBlocking().retrieve(
+        "/api/search?collection=photos&limit=1&q=IMG_2041", SearchResults.class);
+    String catId = byPath.hits().getFirst().id();
+    ImageDetails cat = client.toBlocking().retrieve(
+        "/api/images/" + catId + "/info?collection=photos", ImageDetails.class);
+    String tag = cat.tags().getFirst();
+    SearchResults byTag = client.toBlocking().retrieve(
+        "/api/search?collection=photos&cutoff=false&limit=50&q=" + encode(tag), SearchResults.class);
+    SearchResultHit hit = byTag.hits().stream().filter(h -> h.id().equals(catId)).findFirst().orElseThrow();
+    assertTrue(hit.textMatch(), "tag '" + tag + "' matched as a keyword");
+  }
+
+  @Test
+  @Order(10)
   void deletingACollectionKeepsThePhotos() {
     error(HttpStatus.UNAUTHORIZED, HttpRequest.DELETE("/api/collections/photos"));
     HttpResponse<?> deleted = client.toBlocking().exchange(authorized(HttpRequest.DELETE("/api/collections/photos")));

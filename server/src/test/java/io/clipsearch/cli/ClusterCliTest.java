@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code clusters}, {@code map} and {@code duplicates} on 12 sample photos and the tiny-clip model. */
+/** {@code clusters}, {@code map}, {@code duplicates} and {@code tags} on 12 sample photos and the tiny-clip model. */
 class ClusterCliTest {
 
   @Test
@@ -47,5 +47,11 @@ class ClusterCliTest {
     assertEquals(0, duplicates.exitCode(), duplicates.err());
     assertTrue(duplicates.out().startsWith("1 groups"), duplicates.out());
     assertTrue(duplicates.out().contains("copy.jpg"), duplicates.out());
+
+    CliRun tags = CliRun.of("tags", "--model", model, "--data", data, "--collection", "c");
+    assertEquals(0, tags.exitCode(), tags.err());
+    assertTrue(tags.out().startsWith("re-tagged 13 images of collection c"), tags.out());
+    CliRun missing = CliRun.of("tags", "--model", model, "--data", data, "--collection", "nope");
+    assertTrue(missing.exitCode() != 0 && missing.err().contains("no collection 'nope'"), missing.err());
   }
 }

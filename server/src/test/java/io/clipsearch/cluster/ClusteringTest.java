@@ -32,6 +32,17 @@ class ClusteringTest {
   }
 
   @Test
+  void aboveTheSampleSizeCentroidsComeFromASampleAndEveryVectorIsAssigned() {
+    int n = SphericalKMeans.FIT_SAMPLE + 5_000;
+    PlantedClusters data = new PlantedClusters(8, n, 5);
+    Partition p = new SphericalKMeans(42).fit(data.vectors, 8);
+    assertEquals(8, p.k());
+    assertEquals(n, p.assignment().length);
+    assertTrue(PlantedClusters.purity(p.assignment(), data.labels, p.k()) >= 0.95);
+    assertEquals(p, new SphericalKMeans(42).fit(data.vectors, 8), "same seed, same sample, same result");
+  }
+
+  @Test
   void choosesThePlantedKBySilhouette() {
     // rule of thumb sqrt(600/2) = 17; candidates 4, 6, 9, 14, 17, 21, 32; the silhouette picks 6
     assertEquals(List.of(4, 6, 9, 14, 17, 21, 32), KSelector.candidates(600, 600));

@@ -3,6 +3,7 @@ package io.clipsearch.api.types;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything the index knows of an image.
@@ -20,9 +21,17 @@ import java.time.Instant;
  * @param latitude GPS latitude
  * @param longitude GPS longitude
  * @param orientation EXIF orientation 1-8 (the served image is already upright)
+ * @param tags zero-shot tags, best first; empty when the image was indexed before tagging (or
+ *     sent by an older server: null becomes empty)
  */
 @Serdeable
 public record ImageDetails(
     String id, String path, long size, int width, int height, Instant modified,
     @Nullable Instant taken, @Nullable String cameraMake, @Nullable String cameraModel,
-    @Nullable String lens, @Nullable Double latitude, @Nullable Double longitude, int orientation) {}
+    @Nullable String lens, @Nullable Double latitude, @Nullable Double longitude, int orientation,
+    @Nullable List<String> tags) {
+
+  public ImageDetails {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+}

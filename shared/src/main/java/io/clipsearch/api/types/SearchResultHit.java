@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param path the file's absolute path
  * @param score cosine similarity to the query, -1..1
  * @param confident at or above the response's threshold
- * @param textMatch its file, folder, camera or lens name matched the query text
+ * @param textMatch its file, folder, camera or lens name or one of its tags matched the query text
  * @param size bytes
  * @param width upright width in pixels
  * @param height upright height in pixels

@@ -1,0 +1,141 @@
+package io.clipsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.SearchRequest;
+import io.clipsearch.search.SearchResponse;
+import io.clipsearch.search.SearchService;
+import io.clipsearch.search.SearchSettings;
+import io.clipsearch.testing.SharedFixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tags end to end on the tiny-clip fixture: written at index time, re-written from stored vectors
+ * by {@link Retagger}, and found by a keyword search. The fixture's weights are random, so the
+ * tagger is a deterministic stand-in (the sign of the first vector component picks a word that no
+ * file or folder name contains) and the assertions are about plumbing, not about what the photos
+ * show.
+ */
+class TaggingTest {
+
+  private static final int PHOTOS = 8;
+
+  /** "zebra" or "quokka" by the sign of the first component, plus "fauna" for every image. */
+  private static final ImageTagger TAGGER =
+      v -> List.of(v[0] >= 0 ? "zebra" : "quokka", "fauna");
+
+  private static ClipModel model;
+
+  @TempDir Path tmp;
+  private Path photos;
+  private CollectionLayout layout;
+
+  @BeforeAll
+  static void loadModel() throws IOException {
+    model = ClipModels.load(SharedFixtures.tinyClip());
+  }
+
+  @AfterAll
+  static void closeModel() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  @BeforeEach
+  void copyPhotos() throws IOException {
+    photos = tmp.resolve("photos");
+    Photos.copy(photos, PHOTOS, 0);
+    layout = new CollectionLayout(tmp.resolve("data"), "test");
+  }
+
+  private VectorIndex openIndex() throws IOException {
+    return VectorIndex.open(layout.indexDir(model.info().id()),
+        new VectorSpace(model.info().id(), model.dimension()), VectorFormat.FLOAT32);
+  }
+
+  private void ingest(VectorIndex index, ImageTagger tagger) throws IOException {
+    new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
+        IngestOptions.defaults(), tagger, p -> {}).run();
+    index.refresh();
+  }
+
+  private static Map<Path, ImageDoc> docs(VectorIndex index) throws IOException {
+    Map<Path, ImageDoc> out = new TreeMap<>();
+    index.forEach(d -> out.put(d.path(), d));
+    return out;
+  }
+
+  @Test
+  void tagsAreStoredAtIndexTimeAndFoundByKeyword() throws Exception {
+    try (VectorIndex index = openIndex()) {
+      ingest(index, TAGGER);
+      Map<Path, ImageDoc> docs = docs(index);
+      assertEquals(PHOTOS, docs.size());
+      for (ImageDoc d : docs.values()) {
+        assertEquals(TAGGER.tags(d.vector()), d.tags(), d.path().toString());
+        assertEquals(d, index.findByPath(d.path()).orElseThrow()); // round trip, tags included
+      }
+
+      // the keyword search finds exactly the images carrying the tag, none by name
+      String tag = docs.values().iterator().next().tags().getFirst();
+      Set<Path> tagged = docs.values().stream().filter(d -> d.tags().contains(tag))
+          .map(ImageDoc::path).collect(Collectors.toSet());
+      assertTrue(docs.keySet().stream().noneMatch(p -> p.toString().contains(tag)));
+      SearchService search = new SearchService(index, model, SearchSettings.DEFAULTS);
+      SearchResponse r = search.search(SearchRequest.of(tag).withCutoff(null, false).withPage(0, PHOTOS));
+      Set<Path> matched = r.hits().stream().filter(h -> h.textMatch()).map(h -> Path.of(h.path()))
+          .collect(Collectors.toSet());
+      assertEquals(tagged, matched);
+      assertTrue(tagged.contains(Path.of(r.hits().getFirst().path())), "a tagged image ranks first");
+    }
+  }
+
+  @Test
+  void retaggingRewritesTagsFromStoredVectorsAndKeepsEverythingElse() throws Exception {
+    try (VectorIndex index = openIndex()) {
+      ingest(index, ImageTagger.NONE);
+      Map<Path, ImageDoc> before = docs(index);
+      assertTrue(before.values().stream().allMatch(d -> d.tags().isEmpty()));
+
+      assertEquals(PHOTOS, new Retagger(index, TAGGER).run());
+
+      Map<Path, ImageDoc> after = docs(index);
+      assertEquals(before.keySet(), after.keySet());
+      List<String> fauna = new ArrayList<>();
+      for (ImageDoc old : before.values()) {
+        ImageDoc now = after.get(old.path());
+        assertEquals(old.withTags(TAGGER.tags(old.vector())), now);
+        assertArrayEquals(old.vector(), now.vector());
+        fauna.add(now.path().toString());
+      }
+      SearchResponse r = new SearchService(index, model, SearchSettings.DEFAULTS)
+          .search(SearchRequest.of("fauna").withCutoff(null, false).withPage(0, PHOTOS));
+      assertEquals(PHOTOS, r.hits().stream().filter(h -> h.textMatch()).count(), fauna.toString());
+
+      // an unchanged re-run keeps the stored tags (re-used documents are not re-tagged)
+      ingest(index, ImageTagger.NONE);
+      assertEquals(after, docs(index));
+    }
+  }
+}
