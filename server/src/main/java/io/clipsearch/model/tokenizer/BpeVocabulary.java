@@ -88,8 +88,13 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
   static BpeVocabulary fromTokenizerJson(Path tokenizerJson) throws IOException {
     requireFile(tokenizerJson, "tokenizer.json");
     JsonNode model = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model");
-    if (!"BPE".equals(model.path("type").asText()) || !model.path("vocab").isObject()
-        || !model.path("merges").isArray()) {
+    String type = model.path("type").asText();
+    if (!type.isEmpty() && !"BPE".equals(type)) {
+      // e.g. SigLIP (Unigram/SentencePiece) or multilingual XLM-R folders
+      throw new IOException(tokenizerJson + ": a " + type + " tokenizer, not CLIP's byte-level"
+          + " BPE; models with this tokenizer are not supported yet");
+    }
+    if (!model.path("vocab").isObject() || !model.path("merges").isArray()) {
       throw new IOException(tokenizerJson + ": no BPE model with vocab and merges");
     }
     Map<String, Integer> ids = new HashMap<>();

@@ -39,6 +39,16 @@ class ClipTokenizerTest {
   }
 
   @Test
+  void aSentencePieceTokenizerJsonIsRefusedByName(@TempDir Path dir) throws IOException {
+    // the shape of a SigLIP folder's tokenizer.json: a Unigram model, no BPE merges
+    Path json = Files.writeString(dir.resolve("tokenizer.json"),
+        "{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"<pad>\", 0.0]]}}");
+    IOException e = assertThrows(IOException.class, () -> ClipTokenizer.fromModelFolder(dir, 64));
+    assertTrue(e.getMessage().contains("a Unigram tokenizer, not CLIP's byte-level BPE"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(json.toString()), e.getMessage());
+  }
+
+  @Test
   void takesSpecialIdsFromTheVocabulary() {
     assertEquals(SOT, tokenizer.startOfTextId());
     assertEquals(EOT, tokenizer.endOfTextId());
