@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * <p>With more than one engine, each runs in a child JVM of its own so that its peak memory is
  * its own.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(header = "Measure a model per engine: throughput, latency, memory.",
+    name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure a model per engine: load time, end-to-end images/s from files",
         "(decode + preprocess + inference; exact and fast JPEG decoding), image tower images/s",
         "at batch 1 and 16, text latency p50/p95 and peak resident memory. Prints a table."})

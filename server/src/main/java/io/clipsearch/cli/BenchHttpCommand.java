@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch bench-http}: end-to-end search latency over HTTP at a chosen scale. */
-@Command(name = "bench-http", mixinStandardHelpOptions = true,
+@Command(header = "Benchmark search latency over HTTP at a chosen scale.",
+    name = "bench-http", mixinStandardHelpOptions = true,
     description = {"Index N synthetic vectors in a model's space as a collection, start the server",
         "in-process, and time text searches over loopback HTTP (p50/p95/p99, QPS, RSS)."})
 final class BenchHttpCommand implements Callable<Integer> {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch bench-index}: build and query time, size and recall per vector format. */
-@Command(name = "bench-index", mixinStandardHelpOptions = true,
+@Command(header = "Benchmark vector formats: build time, size, kNN latency, recall.",
+    name = "bench-index", mixinStandardHelpOptions = true,
     description = {"Index N synthetic clustered unit vectors per vector format (several threads,",
         "then force-merged to one segment), then print per format: build and merge time, index",
         "bytes per vector, kNN latency p50/p95 (k=10, unfiltered and with a 10% folder filter),",

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** {@code clipsearch embed}: normalized embeddings of texts or images, as JSON lines. */
-@Command(name = "embed", mixinStandardHelpOptions = true,
+@Command(header = "Print normalized embeddings of texts or images as JSON lines.",
+    name = "embed", mixinStandardHelpOptions = true,
     description = {"Print the L2-normalized embedding of each input, one JSON line per input:",
         "{\"input\":..., \"embedding\":[...]}; an image that cannot be decoded gives",
         "{\"input\":..., \"error\":..., \"reason\":...} and exit code 2 after the others."})

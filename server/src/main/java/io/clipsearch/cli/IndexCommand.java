@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
  * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA_DIR}, else {@code work/data} under the
  * {@code clipsearch.home} system property (set by the launcher), else under the current folder.
  */
-@Command(name = "index", mixinStandardHelpOptions = true,
+@Command(header = "Index folders of images into a collection (resumable, --watch).",
+    name = "index", mixinStandardHelpOptions = true,
     description = {"Index folders of images into a collection: new and changed files are embedded,",
         "unchanged ones skipped without reading, moved ones re-use their vectors, deleted ones",
         "are removed. Re-running is cheap; --watch keeps the index current."})

@@ -5,7 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab}: evaluations for researchers; lists its subcommands. */
-@Command(name = "lab", mixinStandardHelpOptions = true,
+@Command(header = "Evaluate image-text alignment: zero-shot, retrieval, matrix, gap, export.",
+    name = "lab", mixinStandardHelpOptions = true,
     description = {"Measure how well a CLIP model aligns images and text: zero-shot accuracy,",
         "caption retrieval, similarity matrices, the modality gap, embedding export.",
         "Results go to stdout as a table (and JSON with --json), progress to stderr."},

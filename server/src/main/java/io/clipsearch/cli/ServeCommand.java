@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code clipsearch serve}: starts the HTTP server and blocks until the process is stopped
  * (Ctrl-C or SIGTERM close it cleanly: indexes commit, the model is released).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(header = "Start the REST search server.",
+    name = "serve", mixinStandardHelpOptions = true,
     description = {"Start the search server (REST API, OpenAPI at /swagger, health at /health,",
         "metrics at /prometheus). Options override application.yml and CLIPSEARCH_* variables."})
 final class ServeCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch tokenize}: token ids of texts, as the model's tokenizer produces them. */
-@Command(name = "tokenize", mixinStandardHelpOptions = true,
+@Command(header = "Print the token ids of texts as JSON lines.",
+    name = "tokenize", mixinStandardHelpOptions = true,
     description = {"Print the token ids of each text, one JSON line per input:",
         "{\"text\":..., \"ids\":[...]} (SOT to EOT, unpadded, truncated to the context length)."})
 final class TokenizeCommand implements Callable<Integer> {
