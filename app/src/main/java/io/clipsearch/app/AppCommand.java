@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * in-process; {@code --server URL --token T} uses a remote one; {@code --kiosk} runs full screen
  * for a public display.
  */
-@Command(name = "app", mixinStandardHelpOptions = true,
+@Command(name = "clipsearch app", mixinStandardHelpOptions = true,
     description = {"Start the desktop app. By default it runs the search server in-process (embedded);",
         "--server/--token connect to a running one instead."})
 public final class AppCommand implements Callable<Integer> {

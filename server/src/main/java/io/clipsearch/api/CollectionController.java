@@ -11,10 +11,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -47,6 +49,16 @@ public class CollectionController {
   @Status(HttpStatus.CREATED)
   public CollectionInfo create(@Body @Valid CreateCollectionRequest request) {
     return collections.info(collections.create(request), null);
+  }
+
+  /** Stops indexing a folder and removes its images from the index (the photos stay). */
+  @Delete("/{name}/roots")
+  @Mutating
+  public CollectionInfo removeRoot(String name, @QueryValue String path) {
+    if (jobs.activeJob(name).isPresent()) {
+      throw new ConflictException("collection " + name + " is being indexed: cancel the job first");
+    }
+    return collections.info(collections.removeRoot(name, Path.of(path)), null);
   }
 
   @Delete("/{name}")

@@ -116,6 +116,35 @@ public class CollectionService implements AutoCloseable {
   }
 
   /**
+   * Stops indexing a folder: removes it from the collection and, from the index, its images that
+   * no remaining folder still covers (the photos stay where they are). Thumbnails are kept: copies
+   * elsewhere may share them.
+   *
+   * @throws NotFoundException if there is no such collection
+   * @throws IllegalArgumentException if the folder is not one of its roots
+   */
+  public synchronized OpenCollection removeRoot(String name, Path root) {
+    OpenCollection c = get(name);
+    Path removed = root.normalize();
+    CollectionConfig config = c.config().withoutRoot(removed);
+    boolean stillCovered = config.roots().stream().anyMatch(removed::startsWith);
+    List<Path> nestedRoots = config.roots().stream().filter(r -> r.startsWith(removed)).toList();
+    try {
+      config.write(c.layout().configFile());
+      if (!stillCovered) {
+        c.index().deleteUnder(removed, nestedRoots);
+      }
+      c.index().commit();
+      c.index().refresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root + " from " + name + ": " + e.getMessage(), e);
+    }
+    OpenCollection updated = new OpenCollection(config, c.layout(), c.index(), c.thumbs(), c.search());
+    open.put(c.name(), updated);
+    return updated;
+  }
+
+  /**
    * Deletes a collection's index, thumbnails and reports (never the photos).
    *
    * @throws NotFoundException if there is none

@@ -21,6 +21,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -195,6 +197,16 @@ public final class VectorIndex implements Closeable {
   /** Removes the document of this path, if any. */
   public void delete(Path path) throws IOException {
     writer.deleteDocuments(new Term(IndexFields.PATH, path.toString()));
+  }
+
+  /** Removes every document at or below {@code folder}, except those at or below {@code keep}. */
+  public void deleteUnder(Path folder, List<Path> keep) throws IOException {
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(IndexFields.FOLDER_TREE, folder.toString())), BooleanClause.Occur.MUST);
+    for (Path k : keep) {
+      query.add(new TermQuery(new Term(IndexFields.FOLDER_TREE, k.toString())), BooleanClause.Occur.MUST_NOT);
+    }
+    writer.deleteDocuments(query.build());
   }
 
   /** Makes every write so far durable, atomically. */

@@ -48,6 +48,21 @@ public record CollectionConfig(String name, List<Path> roots, VectorFormat forma
   }
 
   /**
+   * This config without {@code root}.
+   *
+   * @throws IllegalArgumentException if {@code root} is not one of its roots
+   */
+  public CollectionConfig withoutRoot(Path root) {
+    if (!roots.contains(root)) {
+      throw new IllegalArgumentException(root + " is not a folder of collection " + name
+          + " (its folders: " + roots + ")");
+    }
+    List<Path> rest = new ArrayList<>(roots);
+    rest.remove(root);
+    return new CollectionConfig(name, rest, format);
+  }
+
+  /**
    * Reads {@code file}, or empty if there is none.
    *
    * @throws IOException if it cannot be read or is not a collection config
