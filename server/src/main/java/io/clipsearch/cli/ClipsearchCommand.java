@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
       ClustersCommand.class,
       MapCommand.class,
       DuplicatesCommand.class,
+      TrainMiniCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

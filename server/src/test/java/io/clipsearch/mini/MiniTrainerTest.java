@@ -55,9 +55,9 @@ class MiniTrainerTest {
   @Test
   void overfitsEightImages(@TempDir Path dir) throws IOException {
     List<Double> losses = new ArrayList<>();
-    MiniTrainer.Result r = trainer(40, Duration.ofMinutes(1)).train(store, labels, targets, dir, line -> {});
+    MiniTrainer.Result r = trainer(25, Duration.ofMinutes(1)).train(store, labels, targets, dir, line -> {});
     assertTrue(r.finished());
-    assertEquals(40, r.steps());
+    assertEquals(25, r.steps());
     double before = evalLoss(freshModel(null));
     double after = evalLoss(freshModel(dir));
     assertTrue(after < before * 0.5, "loss before " + before + ", after " + after);
@@ -74,6 +74,17 @@ class MiniTrainerTest {
     assertTrue(rest.finished());
     assertEquals(3, rest.steps(), "continues at step 1, not from scratch");
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("resuming at epoch 1, batch 1, step 1")), lines.toString());
+  }
+
+  @Test
+  void resumeKeepsTheCheckpointWeights(@TempDir Path dir) throws IOException {
+    trainer(3, Duration.ZERO).train(store, labels, targets, dir, l -> {});
+    double saved = evalLoss(freshModel(dir));
+    // resuming at the end of epoch 1 of 1 trains nothing and re-saves: the weights must survive
+    // the trainer's initialization
+    MiniTrainer.Result r = trainer(1, Duration.ofMinutes(1)).train(store, labels, targets, dir, l -> {});
+    assertEquals(1, r.steps());
+    assertEquals(saved, evalLoss(freshModel(dir)), 1e-6);
   }
 
   @Test
