@@ -14,8 +14,8 @@ import java.util.Objects;
  * size x size} RGB tensor (CHW, normalized with the CLIP mean/std) to an L2-normalized {@value
  * MiniLmTextEncoder#DIMENSION}-d vector in the text tower's space.
  *
- * <p>Layout: a 3x3 stem, then one stage per entry of {@code widths}, each opening with a stride-2
- * basic block (projection shortcut) followed by {@code blocksPerStage - 1} identity blocks; global
+ * <p>Layout: a 3x3 stride-2 stem, then one stage per entry of {@code widths}, each but the first
+ * opening with a stride-2 basic block (projection shortcut) followed by {@code blocksPerStage - 1} identity blocks; global
  * average pooling; a linear projection; L2 normalization. The normalization is part of the block,
  * so training and inference see the same output.
  *
@@ -33,7 +33,10 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
 
   public static final int DEFAULT_IMAGE_SIZE = 64;
 
-  /** The default: about 2.8 M parameters (11 MB of float32), ~90 M multiply-adds per image. */
+  /**
+   * The default: 2.35 M parameters (9.4 MB of float32); trains at ~170 images/s (batch 64) on
+   * this project's 2-core machine while another process shares it.
+   */
   public static MiniImageTower defaults() {
     return new MiniImageTower(DEFAULT_IMAGE_SIZE, 32, new int[] {48, 96, 192, 320}, 1);
   }
@@ -69,10 +72,13 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
   /** A new, uninitialized block of this shape. */
   public Block build() {
     SequentialBlock net = new SequentialBlock();
-    net.add(conv(stemWidth, 3, 1)).add(BatchNorm.builder().build()).add(ElementwiseBlock.relu());
+    // a stride-2 stem: full-resolution activations cost memory traffic (batch norm, ReLU and
+    // their backward passes) out of proportion to their multiply-adds on a 2-core CPU
+    net.add(conv(stemWidth, 3, 2)).add(BatchNorm.builder().build()).add(ElementwiseBlock.relu());
     int in = stemWidth;
-    for (int width : widths) {
-      net.add(basicBlock(in, width, 2));
+    for (int s = 0; s < widths.length; s++) {
+      int width = widths[s];
+      net.add(basicBlock(in, width, s == 0 ? 1 : 2));
       for (int b = 1; b < blocksPerStage; b++) {
         net.add(basicBlock(width, width, 1));
       }
