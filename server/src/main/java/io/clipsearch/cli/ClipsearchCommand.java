@@ -26,6 +26,7 @@ import picocli.CommandLine.HelpCommand;
       MapCommand.class,
       DuplicatesCommand.class,
       TagsCommand.class,
+      TrainMiniCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {
