@@ -35,6 +35,7 @@ public final class CollectionsPanel extends JPanel {
   private final JProgressBar progress = new JProgressBar(0, 100);
   private final JLabel progressText = new JLabel("No indexing job is running.");
   private final JButton add = new JButton("Add folder…");
+  private final JButton remove = new JButton("Remove folder…");
   private final JButton index = new JButton("Index now");
   private final JButton cancel = new JButton("Cancel");
   private final JButton report = new JButton("Skipped files…");
@@ -48,6 +49,7 @@ public final class CollectionsPanel extends JPanel {
     setName("collections");
     setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
     add.setName("addFolder");
+    remove.setName("removeFolder");
     index.setName("indexNow");
     cancel.setName("cancelJob");
     report.setName("report");
@@ -74,10 +76,11 @@ public final class CollectionsPanel extends JPanel {
     JScrollPane scroll = new JScrollPane(view);
 
     JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
-    for (JButton b : new JButton[] {add, index, cancel, report, delete}) {
+    for (JButton b : new JButton[] {add, remove, index, cancel, report, delete}) {
       buttons.add(b);
     }
     add.addActionListener(e -> addFolder());
+    remove.addActionListener(e -> selected().ifPresent(this::removeFolder));
     index.addActionListener(e -> selected().ifPresent(c -> model.startIndexing(c.name())));
     cancel.addActionListener(e -> model.cancel());
     report.addActionListener(e -> {
@@ -149,6 +152,7 @@ public final class CollectionsPanel extends JPanel {
     index.setEnabled(!running && selected().isPresent());
     cancel.setEnabled(running);
     delete.setEnabled(!running && selected().isPresent());
+    remove.setEnabled(!running && selected().map(c -> !c.roots().isEmpty()).orElse(false));
     report.setEnabled(model.lastJobId() != null);
   }
 
@@ -156,6 +160,19 @@ public final class CollectionsPanel extends JPanel {
     int row = view.getSelectedRow();
     return row < 0 || row >= model.collections().size() ? java.util.Optional.empty()
         : java.util.Optional.of(model.collections().get(row));
+  }
+
+  /** Asks which of the collection's folders to stop indexing. */
+  private void removeFolder(CollectionInfo c) {
+    if (c.roots().isEmpty()) {
+      return;
+    }
+    Object folder = JOptionPane.showInputDialog(SwingUtilities.windowForComponent(this),
+        "Stop indexing this folder of \"" + c.name() + "\"?\nIts photos leave the index; the files stay.",
+        "Remove folder", JOptionPane.QUESTION_MESSAGE, null, c.roots().toArray(), c.roots().getFirst());
+    if (folder != null) {
+      model.removeFolder(c.name(), folder.toString());
+    }
   }
 
   private void addFolder() {

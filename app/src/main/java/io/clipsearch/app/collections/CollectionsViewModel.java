@@ -127,6 +127,11 @@ public final class CollectionsViewModel {
     tasks.submit(() -> client.report(id), show::accept, this::failed);
   }
 
+  /** Stops indexing {@code folder} of {@code name}; its images leave the index, the photos stay. */
+  public void removeFolder(String name, String folder) {
+    tasks.submit(() -> client.removeFolder(name, folder), removed -> refresh(), this::failed);
+  }
+
   /** Deletes a collection's index (never the photos). */
   public void delete(String name) {
     tasks.submit(() -> {

@@ -152,6 +152,15 @@ public final class ClipsearchClient {
     return send(jsonPost("/api/collections", body), CollectionInfo.class);
   }
 
+  /**
+   * {@code DELETE /api/collections/{name}/roots?path=}: stops indexing a folder; its images leave
+   * the index (the photos stay).
+   */
+  public CollectionInfo removeFolder(String collection, String folder) {
+    return send(request("/api/collections/" + encode(collection) + "/roots?path=" + encode(folder))
+        .DELETE().build(), CollectionInfo.class);
+  }
+
   /** {@code DELETE /api/collections/{name}}: its index, never the photos. */
   public void deleteCollection(String name) {
     sendDiscarding(request("/api/collections/" + encode(name)).DELETE().build());
