@@ -3,6 +3,7 @@ package io.clipsearch.api;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ModelInfo;
+import io.clipsearch.model.mini.MiniClipModel;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
@@ -20,6 +21,7 @@ public class ModelController {
   public ModelDescription model() {
     ModelInfo info = model.info();
     return new ModelDescription(info.id(), info.name(), info.dimension(), info.imageSize(),
-        info.contextLength(), info.engine().name(), null);
+        info.contextLength(), info.engine().name(),
+        model instanceof MiniClipModel ? MiniClipModel.NOTICE : null);
   }
 }

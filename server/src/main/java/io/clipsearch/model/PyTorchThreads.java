@@ -4,12 +4,12 @@ package io.clipsearch.model;
  * libtorch's thread pools are process-wide and sized once, when DJL starts the PyTorch engine: the
  * first model loaded sets them for all.
  */
-final class PyTorchThreads {
+public final class PyTorchThreads {
 
   private PyTorchThreads() {}
 
   /** Sets libtorch's intra- and inter-op thread counts unless the user set them. */
-  static void configure(int threads) {
+  public static void configure(int threads) {
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     }

@@ -1,0 +1,449 @@
+package io.clipsearch.model.mini;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.EngineException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.EmbeddingException;
+import io.clipsearch.model.EngineKind;
+import io.clipsearch.model.ImageEmbedding;
+import io.clipsearch.model.LoadOptions;
+import io.clipsearch.model.ModelInfo;
+import io.clipsearch.model.PyTorchThreads;
+import io.clipsearch.model.TensorSpec;
+import io.clipsearch.model.image.ClipPreprocessor;
+import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.model.image.ImageDecoder;
+import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.PreprocessConfig;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mini model as a {@link ClipModel}: text through the frozen {@link MiniLmTextEncoder}
+ * (WordPiece, ONNX Runtime), images through {@link ImageDecoder} → {@link ClipPreprocessor} (the
+ * folder's {@code visual/preprocess_cfg.json}) → {@link MiniImageTower} with the folder's {@code
+ * visual/image-tower.params} on DJL's PyTorch engine. Both give {@value
+ * MiniLmTextEncoder#DIMENSION}-d unit vectors.
+ *
+ * <p>Folder layout (written by {@code io.clipsearch.mini.MiniTraining}): {@code config.json} with
+ * {@code "model": "clipsearch-mini"} and the tower's shape under {@code vision}, {@code
+ * visual/preprocess_cfg.json}, {@code visual/image-tower.params}. {@link #isMiniFolder} recognizes
+ * it.
+ *
+ * <p>Strategy: image batches are split into chunks of the load options' image batch; each chunk
+ * is decoded and preprocessed in parallel on a decode pool, then runs through the tower in one
+ * call. Batch norm runs in inference mode, so a batch gives the vectors of the single calls (up to
+ * float rounding of batched convolutions).
+ *
+ * <p>Thread-safe: each image call makes its own DJL predictor on the shared model; the text
+ * encoder serializes its own calls. Owns the PyTorch model, the text encoder and the decode pool;
+ * {@link #close()} releases them, after which every call fails with {@link IllegalStateException}.
+ */
+public final class MiniClipModel implements ClipModel {
+
+  /** The {@code "model"} value in {@code config.json} that marks a mini-model folder. */
+  public static final String MODEL_NAME = "clipsearch-mini";
+
+  public static final String CONFIG_FILE = "config.json";
+  public static final String PREPROCESS_FILE = "visual/preprocess_cfg.json";
+  public static final String PARAMS_FILE = "visual/image-tower.params";
+
+  /** Shown to people (e.g. in {@code /api/model}) while the mini model is in use. */
+  public static final String NOTICE =
+      "Using the small bundled model (clipsearch-mini); a stronger model can be pulled with"
+          + " 'clipsearch models pull ViT-B-32'.";
+
+  private static final Logger log = LoggerFactory.getLogger(MiniClipModel.class);
+  private static final String PARAMS_MAGIC = "DJL@";
+  private static final int PARAMS_VERSION = 1;
+
+  private final ModelInfo info;
+  private final MiniImageTower tower;
+  private final MiniLmTextEncoder text;
+  private final Model imageModel;
+  private final ImageDecoder decoder;
+  private final ClipPreprocessor preprocessor;
+  private final ExecutorService decodePool;
+  private final int imageBatch;
+  private final int imageTensorLength;
+  /** Calls hold the read lock; {@link #close()} takes the write lock so no call sees freed natives. */
+  private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+  private volatile boolean closed;
+
+  private MiniClipModel(
+      ModelInfo info, MiniImageTower tower, MiniLmTextEncoder text, Model imageModel,
+      PreprocessConfig preprocess, LoadOptions options, int threads) {
+    this.info = info;
+    this.tower = tower;
+    this.text = text;
+    this.imageModel = imageModel;
+    this.decoder = new ImageDecoder(options.maxImagePixels());
+    this.preprocessor = new ClipPreprocessor(preprocess);
+    this.imageBatch = info.imageBatch();
+    this.imageTensorLength = 3 * tower.imageSize() * tower.imageSize();
+    AtomicInteger n = new AtomicInteger();
+    this.decodePool = Executors.newFixedThreadPool(threads,
+        r -> Thread.ofPlatform().daemon().name("mini-decode-" + n.incrementAndGet()).unstarted(r));
+  }
+
+  /** Whether {@code folder}'s {@code config.json} names the mini model. Never throws. */
+  public static boolean isMiniFolder(Path folder) {
+    Path config = folder.resolve(CONFIG_FILE);
+    if (!Files.isRegularFile(config)) {
+      return false;
+    }
+    try {
+      JsonNode root = new ObjectMapper().readTree(config.toFile());
+      return root != null && MODEL_NAME.equals(root.path("model").asText(null));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Loads a mini-model folder.
+   *
+   * @throws IOException if a file is missing or unreadable, naming it
+   * @throws IllegalArgumentException if the options ask for an engine other than PyTorch, or the
+   *     config's tower shape is invalid
+   * @throws EmbeddingException if an engine cannot load its model
+   */
+  public static MiniClipModel load(Path folder, LoadOptions options) throws IOException {
+    Path dir = folder.toAbsolutePath().normalize();
+    if (options.engine().isPresent() && options.engine().get() != EngineKind.PYTORCH) {
+      throw new IllegalArgumentException(
+          dir + " is the mini model, which runs on PyTorch only (asked for " + options.engine().get() + ")");
+    }
+    JsonNode config = new ObjectMapper().readTree(require(dir.resolve(CONFIG_FILE)).toFile());
+    MiniImageTower tower = towerOf(config, dir);
+    PreprocessConfig preprocess = PreprocessConfig.read(require(dir.resolve(PREPROCESS_FILE)));
+    if (preprocess.size() != tower.imageSize()) {
+      throw new IllegalArgumentException(dir + ": preprocess_cfg.json size " + preprocess.size()
+          + " differs from the tower's image_size " + tower.imageSize());
+    }
+    Path params = require(dir.resolve(PARAMS_FILE));
+    int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+    int batch = options.imageBatch() > 0 ? options.imageBatch() : 32;
+    long start = System.nanoTime();
+    PyTorchThreads.configure(threads);
+    Model model = Model.newInstance("mini-image-tower", Device.cpu(), "PyTorch");
+    MiniLmTextEncoder text = null;
+    try {
+      model.setBlock(tower.build());
+      loadParameters(model, params);
+      text = MiniLmTextEncoder.load(threads);
+      long side = tower.imageSize();
+      ModelInfo info = new ModelInfo(computeId(dir), dir.getFileName().toString(),
+          MiniLmTextEncoder.DIMENSION, tower.imageSize(), MiniLmTextEncoder.MAX_TOKENS,
+          EngineKind.PYTORCH, batch, false,
+          new TensorSpec("image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
+          new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}));
+      MiniClipModel loaded = new MiniClipModel(info, tower, text, model, preprocess, options, threads);
+      log.info("loaded {} (mini: {}, text {}) in {} ms", info.id(), tower, MiniLmTextEncoder.MODEL_ID,
+          (System.nanoTime() - start) / 1_000_000);
+      return loaded;
+    } catch (MalformedModelException e) {
+      close(model, text);
+      throw new IOException(params + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      close(model, text);
+      throw e;
+    }
+  }
+
+  /**
+   * Reads a DJL {@code .params} file into the model's block. {@code Model.load} only finds files
+   * named {@code <prefix>-<epoch>.params}; this reads the same format (magic, version, model name, data
+   * type, input shapes, properties, then the block's parameters) from our fixed file name.
+   */
+  private static void loadParameters(Model model, Path params) throws IOException, MalformedModelException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+      byte[] magic = new byte[4];
+      in.readFully(magic);
+      if (!PARAMS_MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
+        throw new MalformedModelException("not a DJL parameter file");
+      }
+      int version = in.readInt();
+      if (version != PARAMS_VERSION) {
+        throw new MalformedModelException("unsupported parameter file version " + version);
+      }
+      in.readUTF(); // model name
+      in.readUTF(); // data type: float32, as trained
+      int inputs = in.readInt();
+      for (int i = 0; i < inputs; i++) {
+        in.readUTF(); // input name and the shape it was initialized with
+        Shape.decode(in);
+      }
+      int properties = in.readInt();
+      for (int i = 0; i < properties; i++) {
+        in.readUTF();
+        in.readUTF();
+      }
+      model.getBlock().loadParameters(model.getNDManager(), in);
+    }
+  }
+
+  private static void close(Model model, MiniLmTextEncoder text) {
+    model.close();
+    if (text != null) {
+      text.close();
+    }
+  }
+
+  private static MiniImageTower towerOf(JsonNode config, Path dir) throws IOException {
+    JsonNode v = config.path("vision");
+    JsonNode widths = v.path("widths");
+    if (!v.isObject() || !widths.isArray()) {
+      throw new IOException(dir.resolve(CONFIG_FILE) + ": no 'vision' object with 'widths'");
+    }
+    int[] w = new int[widths.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = widths.get(i).asInt();
+    }
+    return new MiniImageTower(v.path("image_size").asInt(MiniImageTower.DEFAULT_IMAGE_SIZE),
+        v.path("stem_width").asInt(0), w, v.path("blocks_per_stage").asInt(1));
+  }
+
+  /**
+   * {@code <folder name>@<12 hex>}: SHA-256 over the config, the preprocessing config and the
+   * parameters (small enough to read whole), each with its relative path. Any retraining changes it.
+   */
+  static String computeId(Path dir) throws IOException {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String file : List.of(CONFIG_FILE, PREPROCESS_FILE, PARAMS_FILE)) {
+        sha.update(file.getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(dir.resolve(file))) {
+          byte[] buf = new byte[1 << 16];
+          for (int n; (n = in.read(buf)) > 0; ) {
+            sha.update(buf, 0, n);
+          }
+        }
+      }
+      return dir.getFileName() + "@" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private static Path require(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "required model file is missing");
+    }
+    return file;
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  /** WordPiece ids of the MiniLM tokenizer: [CLS] … [SEP], truncated to {@value MiniLmTextEncoder#MAX_TOKENS}. */
+  @Override
+  public int[] tokenize(String s) {
+    return guarded(() -> text.tokenize(s));
+  }
+
+  @Override
+  public List<float[]> embedTexts(List<String> texts) {
+    return guarded(() -> text.embedTexts(texts));
+  }
+
+  @Override
+  public DecodedImage decode(ImageSource image) throws ImageDecodeException {
+    ensureOpen();
+    return decoder.decode(image);
+  }
+
+  @Override
+  public float[] preprocess(DecodedImage image) {
+    return preprocessor.toTensor(image);
+  }
+
+  @Override
+  public List<float[]> embedImageTensors(List<float[]> tensors) {
+    for (float[] t : tensors) {
+      if (t.length != imageTensorLength) {
+        throw new IllegalArgumentException(
+            "image tensor has " + t.length + " values, the model takes " + imageTensorLength);
+      }
+    }
+    return guarded(() -> {
+      List<float[]> out = new ArrayList<>(tensors.size());
+      for (int i = 0; i < tensors.size(); i += imageBatch) {
+        out.addAll(runTower(tensors.subList(i, Math.min(tensors.size(), i + imageBatch))));
+      }
+      return out;
+    });
+  }
+
+  private List<float[]> runTower(List<float[]> rows) {
+    try (Predictor<float[][], float[][]> p = imageModel.newPredictor(new TowerTranslator(tower))) {
+      float[][] vectors = p.predict(rows.toArray(float[][]::new));
+      List<float[]> out = new ArrayList<>(vectors.length);
+      for (float[] v : vectors) {
+        out.add(Vectors.normalize(v)); // the block normalizes; renormalizing is harmless
+      }
+      return out;
+    } catch (TranslateException | EngineException e) {
+      throw new EmbeddingException("image embedding failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<ImageEmbedding> embedImages(List<ImageSource> images) {
+    ensureOpen();
+    List<ImageEmbedding> results = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i += imageBatch) {
+      List<CompletableFuture<Prepared>> group = new ArrayList<>();
+      for (ImageSource src : images.subList(i, Math.min(images.size(), i + imageBatch))) {
+        group.add(CompletableFuture.supplyAsync(() -> prepare(src), decodePool));
+      }
+      List<Prepared> prepared = join(group);
+      List<float[]> tensors = new ArrayList<>();
+      for (Prepared p : prepared) {
+        if (p.tensor() != null) {
+          tensors.add(p.tensor());
+        }
+      }
+      List<float[]> vectors = tensors.isEmpty() ? List.of() : embedImageTensors(tensors);
+      int v = 0;
+      for (Prepared p : prepared) {
+        results.add(p.tensor() != null
+            ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
+            : new ImageEmbedding.Failed(p.name(), p.error()));
+      }
+    }
+    return results;
+  }
+
+  /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
+  private Prepared prepare(ImageSource source) {
+    try {
+      return new Prepared(source.name(), preprocess(decoder.decode(source)), null);
+    } catch (ImageDecodeException e) {
+      return new Prepared(source.name(), null, e);
+    } catch (RuntimeException | OutOfMemoryError e) {
+      log.warn("unexpected failure decoding {}", source.name(), e);
+      return new Prepared(source.name(), null, new ImageDecodeException(source.name(),
+          ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
+    }
+  }
+
+  private static List<Prepared> join(List<CompletableFuture<Prepared>> group) {
+    List<Prepared> out = new ArrayList<>(group.size());
+    try {
+      for (CompletableFuture<Prepared> f : group) {
+        out.add(f.get());
+      }
+    } catch (InterruptedException e) {
+      group.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new EmbeddingException("interrupted while decoding images", e);
+    } catch (ExecutionException e) {
+      throw new EmbeddingException("image decoding failed: " + e.getCause(), e.getCause());
+    }
+    return out;
+  }
+
+  private interface Call<T> {
+    T run();
+  }
+
+  /** Runs {@code call} while the model cannot be closed under it. */
+  private <T> T guarded(Call<T> call) {
+    closing.readLock().lock();
+    try {
+      ensureOpen();
+      return call.run();
+    } finally {
+      closing.readLock().unlock();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("model " + info.id() + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    closing.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      decodePool.shutdownNow();
+      try {
+        imageModel.close();
+      } finally {
+        text.close();
+      }
+    } finally {
+      closing.writeLock().unlock();
+    }
+  }
+
+  /** A decoded and preprocessed image, or why it could not be. */
+  private record Prepared(String name, float[] tensor, ImageDecodeException error) {}
+
+  /** Rows of CHW floats in, one vector per row out. Only converts. */
+  private record TowerTranslator(MiniImageTower tower) implements NoBatchifyTranslator<float[][], float[][]> {
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, float[][] rows) {
+      int len = rows[0].length;
+      float[] flat = new float[rows.length * len];
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(rows[i], 0, flat, i * len, len);
+      }
+      return new NDList(ctx.getNDManager().create(flat, tower.inputShape(rows.length)));
+    }
+
+    @Override
+    public float[][] processOutput(TranslatorContext ctx, NDList list) {
+      NDArray out = list.singletonOrThrow();
+      int n = (int) out.getShape().get(0);
+      int d = (int) out.getShape().get(1);
+      float[] flat = out.toFloatArray();
+      float[][] rows = new float[n][d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(flat, i * d, rows[i], 0, d);
+      }
+      return rows;
+    }
+  }
+}

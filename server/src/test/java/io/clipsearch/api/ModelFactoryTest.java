@@ -1,0 +1,63 @@
+package io.clipsearch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.api.types.ModelDescription;
+import io.clipsearch.mini.MiniModelFixture;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.mini.MiniClipModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the server picks its model: configured folder, else the bundled mini model, else an error. */
+class ModelFactoryTest {
+
+  private static final ModelConfig UNSET = new ModelConfig(null, null, 1, false);
+
+  @Test
+  void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
+    copy(MiniModelFixture.folder(), home.resolve(ModelFactory.BUNDLED_MINI));
+    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false), home.toString())) {
+      assertInstanceOf(MiniClipModel.class, model);
+      ModelDescription d = new ModelController(model).model();
+      assertEquals(384, d.dimension());
+      assertEquals(MiniClipModel.NOTICE, d.notice());
+      assertTrue(d.notice().contains("clipsearch models pull ViT-B-32"), d.notice());
+    }
+  }
+
+  @Test
+  void configuredDirWins(@TempDir Path home) {
+    ModelConfig config = new ModelConfig("/some/model", null, 1, false);
+    assertEquals(Path.of("/some/model"), ModelFactory.resolveFolder(config, home));
+  }
+
+  @Test
+  void neitherGivesTheClearError(@TempDir Path home) {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> ModelFactory.resolveFolder(UNSET, home));
+    assertTrue(e.getMessage().startsWith("no CLIP model configured: set clipsearch.model.dir"), e.getMessage());
+    assertTrue(e.getMessage().contains("clipsearch models pull ViT-B-32"), e.getMessage());
+    assertTrue(e.getMessage().contains("clipsearch train-mini"), e.getMessage());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+}
