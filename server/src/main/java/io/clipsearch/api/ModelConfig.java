@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * {@code clipsearch.model.*}: which CLIP model the server loads and how.
  *
- * @param dir the model folder ({@code CLIPSEARCH_MODEL_DIR}); required until a bundled default exists
+ * @param dir the model folder ({@code CLIPSEARCH_MODEL_DIR}); empty for the bundled mini model
+ *     ({@code <clipsearch.home>/models/clipsearch-mini}) if it exists
  * @param engine {@code onnx} or {@code pytorch}, or null for the folder's default
  * @param threads CPU threads, 0 for all cores
  * @param fastDecode decode large JPEGs at reduced scale while indexing (faster, slightly off the

@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * <p>Objective (LiT): image embeddings {@code e} (L2-normalized) against all class targets
  * {@code T} (L2-normalized, from {@link ClassTargets}); logits {@code e·Tᵀ / temperature};
  * softmax cross-entropy with the image's label. AdamW with a cosine learning-rate schedule over the
- * planned steps. He-normal initialization. The run is deterministic for a seed (PyTorch's seed,
+ * planned steps: the epochs' steps, or fewer when the time budget will stop the run first (after
+ * {@value #PLAN_AFTER_STEPS} steps the measured rate and the budget left fix the plan, so the rate
+ * still decays before the budget runs out; the plan is saved with the checkpoint). He-normal initialization. The run is deterministic for a seed (PyTorch's seed,
  * seeded shuffling and augmentation) on the same thread count.
  *
  * <p>Checkpoints: after every epoch, and when the time budget runs out, the parameters go to
@@ -50,6 +52,9 @@ public final class MiniTrainer {
 
   static final String PARAMS_PREFIX = "mini-image-tower";
   static final String STATE_FILE = "checkpoint.properties";
+
+  /** Steps of a run after which its step rate is measured to fit the schedule to the budget. */
+  static final int PLAN_AFTER_STEPS = 50;
 
   /**
    * @param tower the architecture
@@ -117,17 +122,11 @@ public final class MiniTrainer {
           "fewer usable images (" + countUsable(store) + ") than one batch (" + config.batchSize() + ")");
     }
     long totalSteps = (long) perEpoch * config.epochs();
-    long stepOffset = step;
-    float lr = config.learningRate();
-    Tracker cosine =
-        Tracker.cosine()
-            .setBaseValue(lr)
-            .optFinalValue(lr * 0.02f)
-            .setMaxUpdates((int) Math.max(1, totalSteps))
-            .build();
-    // the optimizer counts updates from 0 again after a resume; the schedule must not
-    Tracker schedule = n -> cosine.getNewValue((int) Math.min(Integer.MAX_VALUE, n + stepOffset));
-
+    // the planned length of the schedule: the epochs' steps, or, once the step rate is measured,
+    // what the time budget allows if that is fewer (a resumed run starts from the saved plan)
+    long savedPlan = Long.parseLong(state.getProperty("planned_steps", Long.toString(totalSteps)));
+    CosineSchedule schedule =
+        new CosineSchedule(config.learningRate(), config.learningRate() * 0.02f, step, Math.min(totalSteps, savedPlan));
     long started = System.nanoTime();
     double emaLoss = Double.NaN;
     try (Model model = Model.newInstance("mini-image-tower", Device.cpu(), "PyTorch")) {
@@ -167,6 +166,16 @@ public final class MiniTrainer {
               emaLoss = Double.isNaN(emaLoss) ? l : 0.95 * emaLoss + 0.05 * l;
               step++;
               seen += config.batchSize();
+              if (step - schedule.stepOffset == PLAN_AFTER_STEPS) {
+                long elapsed = System.nanoTime() - started;
+                long left = config.budget().toNanos() - elapsed;
+                long affordable = step + (long) (left / (elapsed / (double) PLAN_AFTER_STEPS));
+                if (affordable < schedule.planned) {
+                  schedule.planned = Math.max(step + 1, affordable);
+                  progress.accept("time budget allows about " + schedule.planned + " of " + totalSteps
+                      + " steps: the learning-rate schedule now ends there");
+                }
+              }
               double secs = (System.nanoTime() - epochStart) / 1e9;
               double ips = seen / Math.max(secs, 1e-9);
               if (step % 20 == 0 || b + 1 == loader.batches()) {
@@ -175,11 +184,11 @@ public final class MiniTrainer {
                     String.format(
                         "epoch %d/%d  batch %d/%d  step %d  loss %.4f  lr %.2e  %.1f images/s  ETA %s",
                         epoch + 1, config.epochs(), b + 1, loader.batches(), step, emaLoss,
-                        schedule.getNewValue((int) (step - stepOffset)), ips,
+                        schedule.getNewValue((int) (step - schedule.stepOffset)), ips,
                         formatEta((long) (left * config.batchSize() / Math.max(ips, 1e-9)))));
               }
               if (Duration.ofNanos(System.nanoTime() - started).compareTo(config.budget()) >= 0) {
-                saveCheckpoint(model, checkpointDir, epoch, b + 1, step, emaLoss);
+                saveCheckpoint(model, checkpointDir, epoch, b + 1, step, schedule.planned, emaLoss);
                 progress.accept("time budget spent: checkpoint at epoch " + (epoch + 1) + ", batch " + (b + 1));
                 return new Result(epoch, step, emaLoss, false);
               }
@@ -188,7 +197,7 @@ public final class MiniTrainer {
             Thread.currentThread().interrupt();
             throw new IOException("training interrupted", e);
           }
-          saveCheckpoint(model, checkpointDir, epoch + 1, 0, step, emaLoss);
+          saveCheckpoint(model, checkpointDir, epoch + 1, 0, step, schedule.planned, emaLoss);
         }
       }
       return new Result(config.epochs(), step, emaLoss, true);
@@ -223,8 +232,8 @@ public final class MiniTrainer {
     }
   }
 
-  private static void saveCheckpoint(Model model, Path dir, int epoch, int batch, long step, double loss)
-      throws IOException {
+  private static void saveCheckpoint(
+      Model model, Path dir, int epoch, int batch, long step, long plannedSteps, double loss) throws IOException {
     // DJL names the file <prefix>-<epoch>.params from the "Epoch" property; keep one file
     model.setProperty("Epoch", "0");
     model.save(dir, PARAMS_PREFIX);
@@ -232,6 +241,7 @@ public final class MiniTrainer {
     p.setProperty("epoch", Integer.toString(epoch));
     p.setProperty("batch", Integer.toString(batch));
     p.setProperty("step", Long.toString(step));
+    p.setProperty("planned_steps", Long.toString(plannedSteps));
     p.setProperty("loss", Double.toString(loss));
     Path tmp = dir.resolve(STATE_FILE + ".tmp");
     try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -259,6 +269,32 @@ public final class MiniTrainer {
       }
     }
     return n;
+  }
+
+  /**
+   * Cosine decay from {@code base} to {@code floor} over {@code planned} steps (global steps, not
+   * the optimizer's count, which restarts at 0 after a resume), then {@code floor}. {@code planned}
+   * may shrink once, after {@link #PLAN_AFTER_STEPS} steps, to fit the time budget. Used by one
+   * training thread only.
+   */
+  static final class CosineSchedule implements Tracker {
+    private final float base;
+    private final float floor;
+    final long stepOffset;
+    long planned;
+
+    CosineSchedule(float base, float floor, long stepOffset, long planned) {
+      this.base = base;
+      this.floor = floor;
+      this.stepOffset = stepOffset;
+      this.planned = Math.max(1, planned);
+    }
+
+    @Override
+    public float getNewValue(int numUpdate) {
+      double t = Math.min(1.0, (numUpdate + stepOffset) / (double) planned);
+      return (float) (floor + (base - floor) * (1 + Math.cos(Math.PI * t)) / 2);
+    }
   }
 
   private static String formatEta(long seconds) {

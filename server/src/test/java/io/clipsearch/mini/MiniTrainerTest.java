@@ -94,6 +94,19 @@ class MiniTrainerTest {
     assertEquals(evalLoss(freshModel(a)), evalLoss(freshModel(b)), 1e-6);
   }
 
+  @Test
+  void cosineScheduleSpansThePlanAndContinuesAfterAResume() {
+    MiniTrainer.CosineSchedule s = new MiniTrainer.CosineSchedule(1f, 0.02f, 0, 100);
+    assertEquals(1f, s.getNewValue(0), 1e-6);
+    assertEquals(0.51f, s.getNewValue(50), 1e-6); // halfway: (1 + 0.02) / 2
+    assertEquals(0.02f, s.getNewValue(100), 1e-6);
+    assertEquals(0.02f, s.getNewValue(500), 1e-6);
+    s.planned = 50; // the budget allows only 50 steps: the decay ends there
+    assertEquals(0.02f, s.getNewValue(50), 1e-6);
+    MiniTrainer.CosineSchedule resumed = new MiniTrainer.CosineSchedule(1f, 0.02f, 50, 100);
+    assertEquals(0.51f, resumed.getNewValue(0), 1e-6); // the optimizer counts from 0 again
+  }
+
   /** A model with fresh (seeded) weights, or the checkpoint's in {@code dir}. */
   private static Model freshModel(Path dir) throws IOException {
     Model model = Model.newInstance("t", Device.cpu(), "PyTorch");
