@@ -232,10 +232,12 @@ final class HubFixture implements AutoCloseable {
     Long dropAt = dropAfterBytes.remove(file);
     Long stallAt = stallAfterBytes.remove(file);
     long send = dropAt != null ? Math.min(dropAt, length) : stallAt != null ? stallAt : length;
+    // counted before writing: a client can finish reading before this handler thread runs again,
+    // and a test that then reads the counter must already see these bytes
+    bodyBytesSent.addAndGet(send);
     OutputStream out = exchange.getResponseBody();
     out.write(content, (int) start, (int) send);
     out.flush();
-    bodyBytesSent.addAndGet(send);
     if (stallAt != null) {
       sleepQuietly(3_000); // longer than the tests' idle timeout
     }
