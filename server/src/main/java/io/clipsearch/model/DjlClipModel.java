@@ -7,12 +7,8 @@ import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link ClipModel} on DJL: our tokenizer and image preprocessing in Java, the towers on ONNX
  * Runtime or PyTorch.
  *
- * <p>Image batches are pipelined: images are decoded and preprocessed on a pool of decode threads,
- * up to two inference steps ahead, while the image tower runs the step before. Thread-safe.
+ * <p>Image batches are pipelined ({@link ImagePipeline}): images are decoded and preprocessed on a
+ * pool of decode threads, ahead of the step the image tower runs. Thread-safe.
  */
 final class DjlClipModel implements ClipModel {
 
@@ -36,9 +32,6 @@ final class DjlClipModel implements ClipModel {
    */
   private static final int FAST_DECODE_HEADROOM = 2;
 
-  /** Inference steps whose images may be decoded ahead of the one running: bounds memory. */
-  private static final int DECODE_LOOKAHEAD_STEPS = 2;
-
   private final ModelInfo info;
   private final TextTokenizer tokenizer;
   private final ImageDecoder decoder;
@@ -49,6 +42,7 @@ final class DjlClipModel implements ClipModel {
   private final int imageTensorLength;
   private final int decodeMinShortSide;
   private final ExecutorService decodePool;
+  private final ImagePipeline pipeline;
   private volatile boolean closed;
 
   DjlClipModel(ModelFolder folder, LoadOptions options) throws IOException {
@@ -96,6 +90,7 @@ final class DjlClipModel implements ClipModel {
     AtomicInteger n = new AtomicInteger();
     this.decodePool = Executors.newFixedThreadPool(cores,
         r -> Thread.ofPlatform().daemon().name("clip-decode-" + n.incrementAndGet()).unstarted(r));
+    this.pipeline = new ImagePipeline(decodePool, src -> preprocess(decode(src)), this::embedImageTensors);
     this.info = new ModelInfo(folder.id(), folder.name(), config.embedDim(), config.imageSize(),
         config.contextLength(), engine, visual.settings().maxBatch(), visual.spec().fixedBatch() > 0,
         visual.spec(), textual.spec());
@@ -157,70 +152,9 @@ final class DjlClipModel implements ClipModel {
   @Override
   public List<ImageEmbedding> embedImages(List<ImageSource> images) {
     ensureOpen();
-    int step = visual.settings().maxBatch() * visual.settings().concurrentRuns();
-    List<ImageEmbedding> results = new ArrayList<>(images.size());
-    Deque<List<CompletableFuture<Prepared>>> ahead = new ArrayDeque<>();
-    int next = 0;
-    while (next < images.size() || !ahead.isEmpty()) {
-      while (next < images.size() && ahead.size() <= DECODE_LOOKAHEAD_STEPS) {
-        List<CompletableFuture<Prepared>> group = new ArrayList<>(step);
-        for (ImageSource src : images.subList(next, Math.min(images.size(), next + step))) {
-          group.add(CompletableFuture.supplyAsync(() -> prepare(src), decodePool));
-        }
-        ahead.add(group);
-        next += group.size();
-      }
-      results.addAll(embedPrepared(join(ahead.poll())));
-    }
-    return results;
+    return pipeline.embed(images, visual.settings().maxBatch() * visual.settings().concurrentRuns());
   }
 
-  private List<ImageEmbedding> embedPrepared(List<Prepared> group) {
-    List<float[]> tensors = new ArrayList<>(group.size());
-    for (Prepared p : group) {
-      if (p.tensor() != null) {
-        tensors.add(p.tensor());
-      }
-    }
-    List<float[]> vectors = tensors.isEmpty() ? List.of() : embedImageTensors(tensors);
-    List<ImageEmbedding> out = new ArrayList<>(group.size());
-    int v = 0;
-    for (Prepared p : group) {
-      out.add(p.tensor() != null
-          ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
-          : new ImageEmbedding.Failed(p.name(), p.error()));
-    }
-    return out;
-  }
-
-  /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
-  private Prepared prepare(ImageSource source) {
-    try {
-      return new Prepared(source.name(), preprocess(decode(source)), null);
-    } catch (ImageDecodeException e) {
-      return new Prepared(source.name(), null, e);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      log.warn("unexpected failure decoding {}", source.name(), e);
-      return new Prepared(source.name(), null, new ImageDecodeException(source.name(),
-          ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
-    }
-  }
-
-  private static List<Prepared> join(List<CompletableFuture<Prepared>> group) {
-    List<Prepared> out = new ArrayList<>(group.size());
-    try {
-      for (CompletableFuture<Prepared> f : group) {
-        out.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      group.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new EmbeddingException("interrupted while decoding images", e);
-    } catch (ExecutionException e) {
-      throw new EmbeddingException("image decoding failed: " + e.getCause(), e.getCause());
-    }
-    return out;
-  }
 
   private static List<float[]> normalizedRows(float[][] rows) {
     List<float[]> out = new ArrayList<>(rows.length);
@@ -268,7 +202,4 @@ final class DjlClipModel implements ClipModel {
       textual.close();
     }
   }
-
-  /** A decoded and preprocessed image, or why it could not be. */
-  private record Prepared(String name, float[] tensor, ImageDecodeException error) {}
 }

@@ -17,6 +17,7 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.EmbeddingException;
 import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ImageEmbedding;
+import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.ModelInfo;
 import io.clipsearch.model.PyTorchThreads;
@@ -40,8 +41,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,6 +94,7 @@ public final class MiniClipModel implements ClipModel {
   private final ImageDecoder decoder;
   private final ClipPreprocessor preprocessor;
   private final ExecutorService decodePool;
+  private final ImagePipeline pipeline;
   private final int imageBatch;
   private final int imageTensorLength;
   /** Calls hold the read lock; {@link #close()} takes the write lock so no call sees freed natives. */
@@ -115,6 +115,8 @@ public final class MiniClipModel implements ClipModel {
     AtomicInteger n = new AtomicInteger();
     this.decodePool = Executors.newFixedThreadPool(threads,
         r -> Thread.ofPlatform().daemon().name("mini-decode-" + n.incrementAndGet()).unstarted(r));
+    this.pipeline = new ImagePipeline(decodePool, src -> preprocess(decoder.decode(src)),
+        this::embedImageTensors);
   }
 
   /** Whether {@code folder}'s {@code config.json} names the mini model. Never throws. */
@@ -324,58 +326,9 @@ public final class MiniClipModel implements ClipModel {
   @Override
   public List<ImageEmbedding> embedImages(List<ImageSource> images) {
     ensureOpen();
-    List<ImageEmbedding> results = new ArrayList<>(images.size());
-    for (int i = 0; i < images.size(); i += imageBatch) {
-      List<CompletableFuture<Prepared>> group = new ArrayList<>();
-      for (ImageSource src : images.subList(i, Math.min(images.size(), i + imageBatch))) {
-        group.add(CompletableFuture.supplyAsync(() -> prepare(src), decodePool));
-      }
-      List<Prepared> prepared = join(group);
-      List<float[]> tensors = new ArrayList<>();
-      for (Prepared p : prepared) {
-        if (p.tensor() != null) {
-          tensors.add(p.tensor());
-        }
-      }
-      List<float[]> vectors = tensors.isEmpty() ? List.of() : embedImageTensors(tensors);
-      int v = 0;
-      for (Prepared p : prepared) {
-        results.add(p.tensor() != null
-            ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
-            : new ImageEmbedding.Failed(p.name(), p.error()));
-      }
-    }
-    return results;
+    return pipeline.embed(images, imageBatch);
   }
 
-  /** Decodes and preprocesses one image; any failure is the image's, never the batch's. */
-  private Prepared prepare(ImageSource source) {
-    try {
-      return new Prepared(source.name(), preprocess(decoder.decode(source)), null);
-    } catch (ImageDecodeException e) {
-      return new Prepared(source.name(), null, e);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      log.warn("unexpected failure decoding {}", source.name(), e);
-      return new Prepared(source.name(), null, new ImageDecodeException(source.name(),
-          ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
-    }
-  }
-
-  private static List<Prepared> join(List<CompletableFuture<Prepared>> group) {
-    List<Prepared> out = new ArrayList<>(group.size());
-    try {
-      for (CompletableFuture<Prepared> f : group) {
-        out.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      group.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new EmbeddingException("interrupted while decoding images", e);
-    } catch (ExecutionException e) {
-      throw new EmbeddingException("image decoding failed: " + e.getCause(), e.getCause());
-    }
-    return out;
-  }
 
   private interface Call<T> {
     T run();
@@ -416,9 +369,6 @@ public final class MiniClipModel implements ClipModel {
       closing.writeLock().unlock();
     }
   }
-
-  /** A decoded and preprocessed image, or why it could not be. */
-  private record Prepared(String name, float[] tensor, ImageDecodeException error) {}
 
   /** Rows of CHW floats in, one vector per row out. Only converts. */
   private record TowerTranslator(MiniImageTower tower) implements NoBatchifyTranslator<float[][], float[][]> {
