@@ -2,6 +2,7 @@ package io.clipsearch.api;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 
@@ -14,10 +15,12 @@ import java.nio.file.Path;
  * @param threads CPU threads, 0 for all cores
  * @param fastDecode decode large JPEGs at reduced scale while indexing (faster, slightly off the
  *     reference vectors)
+ * @param maxImagePixels images above this many pixels are refused before decoding
  */
 @ConfigurationProperties("clipsearch.model")
 public record ModelConfig(
-    @Nullable String dir, @Nullable String engine, @PositiveOrZero int threads, boolean fastDecode) {
+    @Nullable String dir, @Nullable String engine, @PositiveOrZero int threads, boolean fastDecode,
+    @Positive long maxImagePixels) {
 
   /** The model folder, or null when none is configured. */
   @Nullable

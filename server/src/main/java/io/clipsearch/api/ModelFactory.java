@@ -36,7 +36,7 @@ public final class ModelFactory {
   public ClipModel clipModel(ModelConfig config, @Value("${clipsearch.home:.}") String home) {
     Path folder = resolveFolder(config, Path.of(home));
     LoadOptions options = LoadOptions.defaults().withThreads(config.threads())
-        .withFastDecode(config.fastDecode());
+        .withFastDecode(config.fastDecode()).withMaxImagePixels(config.maxImagePixels());
     if (config.engine() != null && !config.engine().isBlank()) {
       options = options.withEngine(EngineKind.parse(config.engine()));
     }

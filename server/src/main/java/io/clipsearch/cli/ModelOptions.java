@@ -25,8 +25,13 @@ final class ModelOptions {
       description = "decode large JPEGs at reduced scale (faster; vectors differ slightly from the reference)")
   boolean fastDecode;
 
+  @Option(names = "--max-pixels", paramLabel = "N",
+      description = "refuse images above N pixels before decoding (default: 100000000)")
+  long maxPixels = LoadOptions.DEFAULT_MAX_IMAGE_PIXELS;
+
   LoadOptions loadOptions() {
-    LoadOptions options = LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode);
+    LoadOptions options = LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode)
+        .withMaxImagePixels(maxPixels);
     return engine == null ? options : options.withEngine(EngineKind.parse(engine));
   }
 

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** How the server picks its model: configured folder, else the bundled mini model, else an error. */
 class ModelFactoryTest {
 
-  private static final ModelConfig UNSET = new ModelConfig(null, null, 1, false);
+  private static final ModelConfig UNSET = new ModelConfig(null, null, 1, false, 100_000_000L);
 
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
     copy(MiniModelFixture.folder(), home.resolve(ModelFactory.BUNDLED_MINI));
-    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false), home.toString())) {
+    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L), home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
       ModelDescription d = new ModelController(model).model();
       assertEquals(384, d.dimension());
@@ -35,7 +35,7 @@ class ModelFactoryTest {
 
   @Test
   void configuredDirWins(@TempDir Path home) {
-    ModelConfig config = new ModelConfig("/some/model", null, 1, false);
+    ModelConfig config = new ModelConfig("/some/model", null, 1, false, 100_000_000L);
     assertEquals(Path.of("/some/model"), ModelFactory.resolveFolder(config, home));
   }
 

@@ -73,6 +73,16 @@ class CliTest {
   }
 
   @Test
+  void thePixelCapIsConfigurable() throws Exception {
+    Path photo = SharedFixtures.clipFixture("images/kitten-on-lawn.jpg");
+
+    CliRun run = CliRun.of("embed", "--model", tiny(), "--max-pixels", "1000", "--image", photo.toString());
+
+    assertEquals(EmbedCommand.EXIT_SOME_FAILED, run.exitCode(), run.err());
+    assertEquals("TOO_LARGE", readTree(run.lines()[0]).get("reason").asText());
+  }
+
+  @Test
   void embedReadsImagePathsFromAFile(@TempDir Path dir) throws Exception {
     Path list = dir.resolve("images.txt");
     Files.write(list, List.of(SharedFixtures.clipFixture("images/gray.png").toString(),

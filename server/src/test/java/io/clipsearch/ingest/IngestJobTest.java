@@ -45,39 +45,15 @@ import org.opencv.imgcodecs.Imgcodecs;
  * The ingest pipeline end to end: real photos, the tiny-clip model, a Lucene index on disk. No
  * part of it is mocked; what a run did is read from its report's counters and from the index.
  */
-class IngestJobTest {
+class IngestJobTest extends TinyModelIngestTestBase {
 
   private static final int PHOTOS = 12;
 
-  private static ClipModel model;
-
-  @TempDir Path tmp;
-  private Path photos;
-  private CollectionLayout layout;
   private final List<IngestProgress> events = new ArrayList<>();
 
-  @BeforeAll
-  static void loadModel() throws IOException {
-    model = ClipModels.load(SharedFixtures.tinyClip());
-  }
-
-  @AfterAll
-  static void closeModel() {
-    if (model != null) {
-      model.close();
-    }
-  }
-
-  @BeforeEach
-  void copyPhotos() throws IOException {
-    photos = tmp.resolve("photos");
-    Photos.copy(photos, PHOTOS, 0);
-    layout = new CollectionLayout(tmp.resolve("data"), "test");
-  }
-
-  private VectorIndex openIndex() throws IOException {
-    return VectorIndex.open(layout.indexDir(model.info().id()),
-        new VectorSpace(model.info().id(), model.dimension()), VectorFormat.FLOAT32);
+  @Override
+  int photoCount() {
+    return PHOTOS;
   }
 
   private IngestReport ingest(IngestOptions options) throws IOException {

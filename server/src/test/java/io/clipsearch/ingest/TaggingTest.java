@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file or folder name contains) and the assertions are about plumbing, not about what the photos
  * show.
  */
-class TaggingTest {
+class TaggingTest extends TinyModelIngestTestBase {
 
   private static final int PHOTOS = 8;
 
@@ -44,34 +44,9 @@ class TaggingTest {
   private static final ImageTagger TAGGER =
       v -> List.of(v[0] >= 0 ? "zebra" : "quokka", "fauna");
 
-  private static ClipModel model;
-
-  @TempDir Path tmp;
-  private Path photos;
-  private CollectionLayout layout;
-
-  @BeforeAll
-  static void loadModel() throws IOException {
-    model = ClipModels.load(SharedFixtures.tinyClip());
-  }
-
-  @AfterAll
-  static void closeModel() {
-    if (model != null) {
-      model.close();
-    }
-  }
-
-  @BeforeEach
-  void copyPhotos() throws IOException {
-    photos = tmp.resolve("photos");
-    Photos.copy(photos, PHOTOS, 0);
-    layout = new CollectionLayout(tmp.resolve("data"), "test");
-  }
-
-  private VectorIndex openIndex() throws IOException {
-    return VectorIndex.open(layout.indexDir(model.info().id()),
-        new VectorSpace(model.info().id(), model.dimension()), VectorFormat.FLOAT32);
+  @Override
+  int photoCount() {
+    return PHOTOS;
   }
 
   private void ingest(VectorIndex index, ImageTagger tagger) throws IOException {

@@ -45,8 +45,4 @@ public record SearchQuery(
     @Nullable @Min(-1) @Max(1) Double minScore,
     @Nullable Boolean cutoff) {
 
-  /** A text search with every other field at its default. */
-  public static SearchQuery of(String q) {
-    return new SearchQuery(q, null, null, null, null, null, null, null, null, null, null, null, null, null);
-  }
 }

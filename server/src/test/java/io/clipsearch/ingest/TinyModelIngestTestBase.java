@@ -1,0 +1,55 @@
+package io.clipsearch.ingest;
+
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.ClipModels;
+import io.clipsearch.testing.SharedFixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What ingest tests on real files share: the tiny-clip model (loaded once per class), a fresh
+ * folder of {@link #photoCount()} copied sample photos and a collection layout per test, and an
+ * index in the model's space.
+ */
+abstract class TinyModelIngestTestBase {
+
+  static ClipModel model;
+
+  @TempDir Path tmp;
+  Path photos;
+  CollectionLayout layout;
+
+  /** Sample photos copied into {@link #photos} before each test. */
+  abstract int photoCount();
+
+  @BeforeAll
+  static void loadModel() throws IOException {
+    model = ClipModels.load(SharedFixtures.tinyClip());
+  }
+
+  @AfterAll
+  static void closeModel() {
+    if (model != null) {
+      model.close();
+    }
+  }
+
+  @BeforeEach
+  void copyPhotos() throws IOException {
+    photos = tmp.resolve("photos");
+    Photos.copy(photos, photoCount(), 0);
+    layout = new CollectionLayout(tmp.resolve("data"), "test");
+  }
+
+  VectorIndex openIndex() throws IOException {
+    return VectorIndex.open(layout.indexDir(model.info().id()),
+        new VectorSpace(model.info().id(), model.dimension()), VectorFormat.FLOAT32);
+  }
+}
