@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * softmax cross-entropy with the image's label. AdamW with a cosine learning-rate schedule over the
  * planned steps: the epochs' steps, or fewer when the time budget will stop the run first (after
  * {@value #PLAN_AFTER_STEPS} steps the measured rate and the budget left fix the plan, so the rate
- * still decays before the budget runs out; the plan is saved with the checkpoint). He-normal initialization. The run is deterministic for a seed (PyTorch's seed,
+ * still decays before the budget runs out; the plan is saved with the checkpoint). A run whose fitted schedule completes is finished even
+ * if epochs remain, so a budget-limited run still exports a model. He-normal initialization. The run is deterministic for a seed (PyTorch's seed,
  * seeded shuffling and augmentation) on the same thread count.
  *
  * <p>Checkpoints: after every epoch, and when the time budget runs out, the parameters go to
@@ -186,6 +187,12 @@ public final class MiniTrainer {
                         epoch + 1, config.epochs(), b + 1, loader.batches(), step, emaLoss,
                         schedule.getNewValue((int) (step - schedule.stepOffset)), ips,
                         formatEta((long) (left * config.batchSize() / Math.max(ips, 1e-9)))));
+              }
+              if (schedule.planned < totalSteps && step >= schedule.planned) {
+                // the schedule was fitted to the budget and has decayed: the run is complete
+                saveCheckpoint(model, checkpointDir, epoch, b + 1, step, schedule.planned, emaLoss);
+                progress.accept("learning-rate schedule complete at epoch " + (epoch + 1) + ", batch " + (b + 1));
+                return new Result(epoch, step, emaLoss, true);
               }
               if (Duration.ofNanos(System.nanoTime() - started).compareTo(config.budget()) >= 0) {
                 saveCheckpoint(model, checkpointDir, epoch, b + 1, step, schedule.planned, emaLoss);
