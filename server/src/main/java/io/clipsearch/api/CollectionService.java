@@ -2,6 +2,7 @@ package io.clipsearch.api;
 
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
@@ -11,6 +12,8 @@ import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -103,7 +106,7 @@ public class CollectionService implements AutoCloseable {
         config.write(layout.configFile());
         OpenCollection current = open.get(request.name());
         if (current != null) {
-          OpenCollection updated = new OpenCollection(config, layout, current.index(), current.thumbs(),
+          OpenCollection updated = new OpenCollection(config, layout, current.backend(), current.thumbs(),
               current.search());
           open.put(request.name(), updated);
           return updated;
@@ -139,7 +142,7 @@ public class CollectionService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + root + " from " + name + ": " + e.getMessage(), e);
     }
-    OpenCollection updated = new OpenCollection(config, c.layout(), c.index(), c.thumbs(), c.search());
+    OpenCollection updated = new OpenCollection(config, c.layout(), c.backend(), c.thumbs(), c.search());
     open.put(c.name(), updated);
     return updated;
   }
@@ -200,13 +203,14 @@ public class CollectionService implements AutoCloseable {
       VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
       VectorIndex index = VectorIndex.open(layout.indexDir(model.info().id()), space, config.format());
       ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
-      SearchService search = new SearchService(index, model, SearchSettings.DEFAULTS);
+      SearchBackend backend = new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample());
+      SearchService search = new SearchService(backend, model, SearchSettings.DEFAULTS);
       Gauge.builder("clipsearch.index.documents", index, CollectionService::documents)
           .tag("collection", name).description("images in the index").register(metrics);
       Gauge.builder("clipsearch.index.bytes", index, CollectionService::bytes)
           .tag("collection", name).description("index size on disk").register(metrics);
       log.info("opened collection {} ({} format) at {}", name, config.format(), layout.collectionDir());
-      return new OpenCollection(config, layout, index, thumbs, search);
+      return new OpenCollection(config, layout, backend, thumbs, search);
     } catch (IndexMismatchException e) {
       throw new ConflictException(e.getMessage());
     } catch (IOException e) {
@@ -214,7 +218,7 @@ public class CollectionService implements AutoCloseable {
     }
   }
 
-  private static double documents(VectorIndex index) {
+  private static double documents(ImageIndex index) {
     try {
       return index.count();
     } catch (IOException | RuntimeException e) {
@@ -222,7 +226,7 @@ public class CollectionService implements AutoCloseable {
     }
   }
 
-  private static double bytes(VectorIndex index) {
+  private static double bytes(ImageIndex index) {
     try {
       return index.stats().bytesOnDisk();
     } catch (IOException | RuntimeException e) {

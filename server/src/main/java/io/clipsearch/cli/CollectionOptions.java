@@ -10,6 +10,8 @@ import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.search.SearchSettings;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +55,8 @@ final class CollectionOptions {
   CollectionOrganizer organizer(VectorIndex index, ClipModel model) {
     ClusterUpdater updater = new ClusterUpdater(
         new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts), ClusterSettings.DEFAULTS);
-    return new CollectionOrganizer(index, new ClusterStore(layout().collectionDir().resolve("clusters")), updater,
+    return new CollectionOrganizer(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+        new ClusterStore(layout().collectionDir().resolve("clusters")), updater,
         ClusterSettings.DEFAULTS.seed());
   }
 }

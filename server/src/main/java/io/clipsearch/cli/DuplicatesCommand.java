@@ -3,6 +3,8 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.DuplicateFinder;
 import io.clipsearch.cluster.DuplicateGroup;
 import io.clipsearch.index.VectorIndex;
+import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.search.SearchSettings;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.util.List;
@@ -31,7 +33,8 @@ final class DuplicatesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
-      List<DuplicateGroup> groups = new DuplicateFinder(threshold).find(index);
+      List<DuplicateGroup> groups = new DuplicateFinder(threshold)
+          .find(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()));
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%d groups at cosine >= %.3f%n", groups.size(), threshold);
       for (DuplicateGroup g : groups) {

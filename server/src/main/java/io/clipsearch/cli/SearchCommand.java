@@ -64,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
       }
       try (VectorIndex index = VectorIndex.open(indexDir,
           new VectorSpace(model.info().id(), model.dimension()), config.format())) {
-        SearchResponse response = new SearchService(index, model, SearchSettings.DEFAULTS)
+        SearchResponse response = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
             .search(SearchRequest.of(String.join(" ", words)).withPage(0, limit).withCutoff(null, !all));
         print(spec.commandLine().getOut(), response);
       }

@@ -1,6 +1,7 @@
 package io.clipsearch.cluster;
 
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,23 +23,23 @@ import java.util.Optional;
  */
 public final class CollectionOrganizer {
 
-  private final VectorIndex index;
+  private final SearchBackend backend;
   private final ClusterStore store;
   private final ClusterUpdater updater;
   private final long seed;
   private ClusterState clusters;
   private CollectionMap map;
 
-  public CollectionOrganizer(VectorIndex index, ClusterStore store, ClusterUpdater updater, long seed) {
-    this.index = Objects.requireNonNull(index, "index");
+  public CollectionOrganizer(SearchBackend backend, ClusterStore store, ClusterUpdater updater, long seed) {
+    this.backend = Objects.requireNonNull(backend, "backend");
     this.store = Objects.requireNonNull(store, "store");
     this.updater = Objects.requireNonNull(updater, "updater");
     this.seed = seed;
   }
 
   /** The index this organizes (borrowed). */
-  public VectorIndex index() {
-    return index;
+  public ImageIndex index() {
+    return backend.index();
   }
 
   /**
@@ -50,14 +51,14 @@ public final class CollectionOrganizer {
    */
   public synchronized ClusterState clusters(int k, boolean refit) throws IOException {
     Optional<ClusterState> previous = Optional.ofNullable(clusters).or(store::readClusters);
-    long documents = index.count();
-    String modelId = index.space().modelId();
+    long documents = index().count();
+    String modelId = index().space().modelId();
     if (!refit && previous.isPresent() && previous.get().documents() == documents
         && previous.get().modelId().equals(modelId) && previous.get().requestedK() == k) {
       clusters = previous.get();
       return clusters;
     }
-    clusters = updater.update(CollectionSnapshot.read(index), previous, k, refit);
+    clusters = updater.update(CollectionSnapshot.read(index()), previous, k, refit);
     store.write(clusters);
     return clusters;
   }
@@ -78,7 +79,7 @@ public final class CollectionOrganizer {
       map = previous.get();
       return map;
     }
-    CollectionSnapshot snapshot = CollectionSnapshot.read(index);
+    CollectionSnapshot snapshot = CollectionSnapshot.read(index());
     Projection resolved = MapProjector.resolve(method, snapshot.size());
     float[][] xy = new MapProjector(seed).project(snapshot.vectors(), resolved);
     Map<String, Integer> assignments = current.assignments();
@@ -99,7 +100,7 @@ public final class CollectionOrganizer {
    * @throws IOException if the index cannot be read
    */
   public List<DuplicateGroup> duplicates(double threshold) throws IOException {
-    return new DuplicateFinder(threshold).find(index);
+    return new DuplicateFinder(threshold).find(backend);
   }
 
   /** The k of the current result: 0 if chosen automatically (or none yet). */

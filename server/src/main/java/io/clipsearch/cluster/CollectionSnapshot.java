@@ -1,15 +1,12 @@
 package io.clipsearch.cluster;
 
-import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
 
 /**
  * The distinct images of an index and their vectors, read from one searcher (a consistent
@@ -40,22 +37,19 @@ public record CollectionSnapshot(String modelId, long documents, List<IndexedIma
    *
    * @throws IOException if the index cannot be read
    */
-  public static CollectionSnapshot read(VectorIndex index) throws IOException {
-    return index.search(s -> {
-      int n = Math.max(1, s.count(new MatchAllDocsQuery()));
-      ScoreDoc[] all = s.search(new MatchAllDocsQuery(), n).scoreDocs;
-      List<IndexedImage> images = new ArrayList<>(all.length);
-      List<float[]> vectors = new ArrayList<>(all.length);
-      Set<String> seen = new HashSet<>();
-      for (ScoreDoc sd : all) {
-        ImageDoc d = VectorIndex.load(s, sd.doc);
-        if (seen.add(d.id())) {
-          images.add(new IndexedImage(d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis()));
-          vectors.add(d.vector());
-        }
+  public static CollectionSnapshot read(ImageIndex index) throws IOException {
+    List<IndexedImage> images = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int[] documents = {0};
+    index.forEach(d -> {
+      documents[0]++;
+      if (seen.add(d.id())) {
+        images.add(new IndexedImage(d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis()));
+        vectors.add(d.vector());
       }
-      return new CollectionSnapshot(index.space().modelId(), all.length, images, vectors.toArray(float[][]::new));
     });
+    return new CollectionSnapshot(index.space().modelId(), documents[0], images, vectors.toArray(float[][]::new));
   }
 
   public int size() {

@@ -1,22 +1,21 @@
 package io.clipsearch.cluster;
 
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.IndexFields;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.search.ScoredImage;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
 
 /**
- * Finds groups of near-duplicate images through the index's HNSW graph, not all pairs.
+ * Finds groups of near-duplicate images through the backend's kNN search, not all pairs.
  *
- * <p>Strategy: one kNN query of {@link #NEIGHBOURS} per image, on one searcher; every neighbour
+ * <p>Strategy: one kNN query of {@link #NEIGHBOURS} per image; every neighbour
  * whose exact cosine (re-computed from the full-precision vectors, so quantized indexes give the
  * same answer) reaches the threshold is linked to it, and linked images form a group (union-find,
  * so a group can be larger than the neighbour count). O(n log n) queries in all instead of n²
@@ -57,31 +56,27 @@ public final class DuplicateFinder {
    *
    * @throws IOException if the index cannot be read
    */
-  public List<DuplicateGroup> find(VectorIndex index) throws IOException {
-    return index.search(s -> {
-      int n = Math.max(1, s.count(new MatchAllDocsQuery()));
-      ScoreDoc[] all = s.search(new MatchAllDocsQuery(), n).scoreDocs;
-      Map<Integer, Integer> position = new HashMap<>();
-      List<ImageDoc> docs = new ArrayList<>(all.length);
-      for (ScoreDoc sd : all) {
-        position.put(sd.doc, docs.size());
-        docs.add(VectorIndex.load(s, sd.doc));
-      }
-      int[] parent = new int[docs.size()];
-      for (int i = 0; i < parent.length; i++) {
-        parent[i] = i;
-      }
-      for (int i = 0; i < docs.size(); i++) {
-        float[] v = docs.get(i).vector();
-        for (ScoreDoc hit : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, NEIGHBOURS), NEIGHBOURS).scoreDocs) {
-          Integer j = position.get(hit.doc);
-          if (j != null && j != i && UnitVectors.dot(v, docs.get(j).vector()) >= threshold) {
-            parent[find(parent, i)] = find(parent, j);
-          }
+  public List<DuplicateGroup> find(SearchBackend backend) throws IOException {
+    Map<Path, Integer> position = new HashMap<>();
+    List<ImageDoc> docs = new ArrayList<>();
+    backend.index().forEach(d -> {
+      position.put(d.path(), docs.size());
+      docs.add(d);
+    });
+    int[] parent = new int[docs.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < docs.size(); i++) {
+      float[] v = docs.get(i).vector();
+      for (ScoredImage hit : backend.nearest(v, NEIGHBOURS, SearchFilters.NONE)) {
+        Integer j = position.get(hit.path());
+        if (j != null && j != i && UnitVectors.dot(v, docs.get(j).vector()) >= threshold) {
+          parent[find(parent, i)] = find(parent, j);
         }
       }
-      return groups(docs, parent);
-    });
+    }
+    return groups(docs, parent);
   }
 
   private static List<DuplicateGroup> groups(List<ImageDoc> docs, int[] parent) {

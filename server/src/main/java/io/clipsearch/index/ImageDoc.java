@@ -3,7 +3,10 @@ package io.clipsearch.index;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * One indexed image file: where it is, what it is, and its embedding. Immutable; the vector is
@@ -67,6 +70,42 @@ public record ImageDoc(
   /** Date taken where EXIF has it, else the file's mtime: what "sort by date" uses. */
   public long dateMillis() {
     return metadata.taken().map(java.time.Instant::toEpochMilli).orElse(mtimeMillis);
+  }
+
+  /** {@code landscape}, {@code portrait} or {@code square}, from the upright size. */
+  public String shape() {
+    return width > height ? "landscape" : width < height ? "portrait" : "square";
+  }
+
+  /**
+   * "make model" lower case, for exact camera filters, with a model that repeats the make
+   * ("Canon Canon EOS R5") trimmed; empty without EXIF camera fields.
+   */
+  public Optional<String> camera() {
+    String make = metadata.cameraMake().map(String::strip).orElse("");
+    String model = metadata.cameraModel().map(String::strip).orElse("");
+    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
+      make = "";
+    }
+    String camera = (make + " " + model).strip().toLowerCase(Locale.ROOT);
+    return camera.isEmpty() ? Optional.empty() : Optional.of(camera);
+  }
+
+  /**
+   * Everything a person might type to find the file by name, for BM25 ({@link IndexFields#TEXT}):
+   * file name, folder names, camera make and model, lens, tags. Every backend indexes this text.
+   */
+  public String keywordText() {
+    StringJoiner text = new StringJoiner(" ");
+    text.add(path.getFileName().toString());
+    for (Path part : path.getParent()) {
+      text.add(part.toString());
+    }
+    metadata.cameraMake().ifPresent(text::add);
+    metadata.cameraModel().ifPresent(text::add);
+    metadata.lens().ifPresent(text::add);
+    tags.forEach(text::add);
+    return text.toString();
   }
 
   @Override

@@ -3,9 +3,7 @@ package io.clipsearch.index;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -43,7 +41,7 @@ final class ImageDocuments {
     d.add(new IntPoint(IndexFields.HEIGHT, doc.height()));
     d.add(new StoredField(IndexFields.HEIGHT, doc.height()));
     d.add(new IntPoint(IndexFields.SHORT_SIDE, Math.min(doc.width(), doc.height())));
-    d.add(new StringField(IndexFields.SHAPE, shape(doc.width(), doc.height()), Field.Store.NO));
+    d.add(new StringField(IndexFields.SHAPE, doc.shape(), Field.Store.NO));
     d.add(new LongPoint(IndexFields.DATE, doc.dateMillis()));
     d.add(new NumericDocValuesField(IndexFields.DATE, doc.dateMillis()));
 
@@ -54,7 +52,7 @@ final class ImageDocuments {
     });
     m.cameraMake().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MAKE, v)));
     m.cameraModel().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MODEL, v)));
-    camera(m).ifPresent(c -> d.add(new StringField(IndexFields.CAMERA, c, Field.Store.NO)));
+    doc.camera().ifPresent(c -> d.add(new StringField(IndexFields.CAMERA, c, Field.Store.NO)));
     m.lens().ifPresent(v -> d.add(new StoredField(IndexFields.LENS, v)));
     d.add(new StoredField(IndexFields.EXIF_ORIENTATION, m.orientation()));
     if (m.latitude().isPresent()) {
@@ -65,19 +63,10 @@ final class ImageDocuments {
       d.add(new StoredField(IndexFields.LONGITUDE, lon));
     }
 
-    StringJoiner text = new StringJoiner(" ");
-    text.add(fileName);
-    for (Path part : folder) {
-      text.add(part.toString());
-    }
-    m.cameraMake().ifPresent(text::add);
-    m.cameraModel().ifPresent(text::add);
-    m.lens().ifPresent(text::add);
     for (String tag : doc.tags()) {
       d.add(new StringField(IndexFields.TAGS, tag, Field.Store.YES));
-      text.add(tag);
     }
-    d.add(new TextField(IndexFields.TEXT, text.toString(), Field.Store.NO));
+    d.add(new TextField(IndexFields.TEXT, doc.keywordText(), Field.Store.NO));
     d.add(new KnnFloatVectorField(IndexFields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     return d;
   }
@@ -101,21 +90,6 @@ final class ImageDocuments {
         d.getField(IndexFields.WIDTH).numericValue().intValue(),
         d.getField(IndexFields.HEIGHT).numericValue().intValue(),
         metadata, vector, List.of(d.getValues(IndexFields.TAGS)));
-  }
-
-  /** "make model" lower case, with a model that repeats the make ("Canon Canon EOS R5") trimmed. */
-  static Optional<String> camera(PhotoMetadata m) {
-    String make = m.cameraMake().map(String::strip).orElse("");
-    String model = m.cameraModel().map(String::strip).orElse("");
-    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
-      make = "";
-    }
-    String camera = (make + " " + model).strip().toLowerCase(Locale.ROOT);
-    return camera.isEmpty() ? Optional.empty() : Optional.of(camera);
-  }
-
-  static String shape(int width, int height) {
-    return width > height ? "landscape" : width < height ? "portrait" : "square";
   }
 
   private static void addLong(Document d, String field, long value) {

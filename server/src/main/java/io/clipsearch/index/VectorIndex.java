@@ -1,6 +1,5 @@
 package io.clipsearch.index;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
- * The image index of one collection: a Lucene index on disk bound to one {@link VectorSpace}.
+ * The embedded {@link ImageIndex}: a Lucene index on disk bound to one {@link VectorSpace}.
  *
  * <p>One {@link IndexWriter} takes all writes; one {@link SearcherManager} serves near-real-time
  * searchers, refreshed in the background (at most {@link #MAX_STALE_SEC} behind the writer), so
@@ -53,7 +52,7 @@ import org.apache.lucene.util.Bits;
  *
  * <p>Thread-safe. Close it once; it commits pending writes first.
  */
-public final class VectorIndex implements Closeable {
+public final class VectorIndex implements ImageIndex {
 
   /** Commit-data keys. */
   static final String KEY_MODEL_ID = "clipsearch.model.id";
@@ -173,10 +172,12 @@ public final class VectorIndex implements Closeable {
     return dir;
   }
 
+  @Override
   public VectorSpace space() {
     return space;
   }
 
+  @Override
   public VectorFormat format() {
     return format;
   }
@@ -186,6 +187,7 @@ public final class VectorIndex implements Closeable {
    *
    * @throws IllegalArgumentException if the vector's dimension is not the index's
    */
+  @Override
   public void upsert(ImageDoc doc) throws IOException {
     if (doc.vector().length != space.dimension()) {
       throw new IllegalArgumentException("vector of " + doc.path() + " has dimension "
@@ -195,11 +197,13 @@ public final class VectorIndex implements Closeable {
   }
 
   /** Removes the document of this path, if any. */
+  @Override
   public void delete(Path path) throws IOException {
     writer.deleteDocuments(new Term(IndexFields.PATH, path.toString()));
   }
 
   /** Removes every document at or below {@code folder}, except those at or below {@code keep}. */
+  @Override
   public void deleteUnder(Path folder, List<Path> keep) throws IOException {
     BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(new TermQuery(new Term(IndexFields.FOLDER_TREE, folder.toString())), BooleanClause.Occur.MUST);
@@ -210,6 +214,7 @@ public final class VectorIndex implements Closeable {
   }
 
   /** Makes every write so far durable, atomically. */
+  @Override
   public void commit() throws IOException {
     writer.commit();
   }
@@ -225,6 +230,7 @@ public final class VectorIndex implements Closeable {
   }
 
   /** Makes writes so far visible to searches now, instead of within a second. */
+  @Override
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
   }
@@ -245,17 +251,12 @@ public final class VectorIndex implements Closeable {
     }
   }
 
-  /** Work done on each document by {@link #forEach}. */
-  @FunctionalInterface
-  public interface DocumentVisitor {
-    void visit(ImageDoc doc) throws IOException;
-  }
-
   /**
    * Visits every live document of one current searcher (a point-in-time view: writes made by the
    * visitor, such as upserts of the visited documents, are not visited again), one at a time, so
    * memory stays flat on any collection size.
    */
+  @Override
   public void forEach(DocumentVisitor visitor) throws IOException {
     search(s -> {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -271,11 +272,13 @@ public final class VectorIndex implements Closeable {
   }
 
   /** The document of this path. */
+  @Override
   public Optional<ImageDoc> findByPath(Path path) throws IOException {
     return first(new TermQuery(new Term(IndexFields.PATH, path.toString())));
   }
 
   /** A document of this content id (copies of a file share one; any of them is returned). */
+  @Override
   public Optional<ImageDoc> findById(String id) throws IOException {
     return first(new TermQuery(new Term(IndexFields.ID, id)));
   }
@@ -300,6 +303,7 @@ public final class VectorIndex implements Closeable {
    * What the index knows of every file at or below {@code root}: enough for a scan to skip
    * unchanged files without reading them.
    */
+  @Override
   public List<FileState> fileStates(Path root) throws IOException {
     Query query = new TermQuery(new Term(IndexFields.FOLDER_TREE, root.toString()));
     return search(s -> {
@@ -319,10 +323,12 @@ public final class VectorIndex implements Closeable {
   }
 
   /** Live documents, as of the current searcher. */
+  @Override
   public long count() throws IOException {
     return search(s -> (long) s.count(new MatchAllDocsQuery()));
   }
 
+  @Override
   public IndexStats stats() throws IOException {
     long bytes = 0;
     for (String file : directory.listAll()) {

@@ -3,7 +3,7 @@ package io.clipsearch.ingest;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.model.ClipModel;
@@ -34,14 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ingest run: brings a {@link VectorIndex} in step with the image files under some root
+ * One ingest run: brings a {@link ImageIndex} in step with the image files under some root
  * folders.
  *
  * <p>Strategy:
  *
  * <ol>
  *   <li><b>Scan</b> (calling thread): walk the roots by stat ({@link FileScanner}) and compare with
- *       {@link VectorIndex#fileStates}: a file of the same path, size and mtime is unchanged and
+ *       {@link ImageIndex#fileStates}: a file of the same path, size and mtime is unchanged and
  *       never opened, so a re-run over an unchanged folder costs one stat per file. Indexed paths
  *       no longer found are deleted at the end, except under a root or folder that could not be
  *       read (an unmounted disk must not empty the index).
@@ -85,7 +85,7 @@ public final class IngestJob {
   private static final long POLL_MILLIS = 50;
 
   private final ClipModel model;
-  private final VectorIndex index;
+  private final ImageIndex index;
   private final ThumbnailStore thumbs;
   private final List<Path> roots;
   private final IngestOptions options;
@@ -108,7 +108,7 @@ public final class IngestJob {
    * @param listener receives progress snapshots on the thread running the job
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
-  public IngestJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
+  public IngestJob(ClipModel model, ImageIndex index, ThumbnailStore thumbs, List<Path> roots,
       IngestOptions options, Consumer<IngestProgress> listener) {
     this(model, index, thumbs, roots, options, ImageTagger.NONE, listener);
   }
@@ -118,7 +118,7 @@ public final class IngestJob {
    *     re-used documents (unchanged, moved, copied) keep the tags stored with their vector
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
-  public IngestJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
+  public IngestJob(ClipModel model, ImageIndex index, ThumbnailStore thumbs, List<Path> roots,
       IngestOptions options, ImageTagger tagger, Consumer<IngestProgress> listener) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.model = Objects.requireNonNull(model, "model");

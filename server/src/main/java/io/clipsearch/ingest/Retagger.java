@@ -1,6 +1,6 @@
 package io.clipsearch.ingest;
 
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -9,7 +9,7 @@ import java.util.Objects;
  * image: each document is re-upserted with the same fields and vector and the tagger's tags.
  * For collections indexed before tagging existed, or after the vocabulary changed.
  *
- * <p>Strategy: one pass over a point-in-time searcher ({@link VectorIndex#forEach}), commits every
+ * <p>Strategy: one pass over a point-in-time view ({@link ImageIndex#forEach}), commits every
  * {@link IngestOptions#DEFAULT_COMMIT_EVERY_FILES} documents and once at the end, then a refresh,
  * so the new tags are searchable when {@link #run} returns. Documents written concurrently by
  * another writer may keep their old tags; callers run it when no index job is running. Blocks its
@@ -17,10 +17,10 @@ import java.util.Objects;
  */
 public final class Retagger {
 
-  private final VectorIndex index;
+  private final ImageIndex index;
   private final ImageTagger tagger;
 
-  public Retagger(VectorIndex index, ImageTagger tagger) {
+  public Retagger(ImageIndex index, ImageTagger tagger) {
     this.index = Objects.requireNonNull(index, "index");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
   }

@@ -3,7 +3,7 @@
  * io.clipsearch.ingest.IngestJob} scans root folders, skips files the index already holds
  * unchanged, re-uses vectors of moved and copied files, decodes the rest once (for the tensor, the
  * EXIF facts and the thumbnail), embeds them in batches and writes them to a {@link
- * io.clipsearch.index.VectorIndex} with periodic commits. {@link
+ * io.clipsearch.index.ImageIndex} with periodic commits. {@link
  * io.clipsearch.ingest.CollectionLayout} says where a collection's files live; {@link
  * io.clipsearch.ingest.FolderWatcher} reports changed folders for {@code --watch}. Depends on
  * {@code model} and {@code index}; knows nothing of servers. Tags come through {@link

@@ -30,32 +30,35 @@ public final class RankFusion {
   }
 
   /**
-   * Fuses rankings (each best first; a document at most once per ranking).
+   * Fuses rankings (each a list of document keys, best first; a key at most once per ranking).
    *
    * @param weights one per ranking, >= 0
    * @return every document of any ranking with its fused score, best first; ties keep the order
    *     in which the documents were first met (the first ranking's order first)
    * @throws IllegalArgumentException if the counts differ or a weight is negative
    */
-  public List<ScoredDoc> fuse(List<List<ScoredDoc>> rankings, List<Double> weights) {
+  public <K> List<Fused<K>> fuse(List<List<K>> rankings, List<Double> weights) {
     if (rankings.size() != weights.size()) {
       throw new IllegalArgumentException(
           rankings.size() + " rankings but " + weights.size() + " weights");
     }
-    Map<Integer, Double> fused = new LinkedHashMap<>();
+    Map<K, Double> fused = new LinkedHashMap<>();
     for (int r = 0; r < rankings.size(); r++) {
       double w = weights.get(r);
       if (w < 0 || !Double.isFinite(w)) {
         throw new IllegalArgumentException("RRF weights must be finite and >= 0, got " + w);
       }
-      List<ScoredDoc> ranking = rankings.get(r);
+      List<K> ranking = rankings.get(r);
       for (int i = 0; i < ranking.size(); i++) {
-        fused.merge(ranking.get(i).doc(), w / (k + i + 1), Double::sum);
+        fused.merge(ranking.get(i), w / (k + i + 1), Double::sum);
       }
     }
-    List<ScoredDoc> out = new ArrayList<>(fused.size());
-    fused.forEach((doc, score) -> out.add(new ScoredDoc(doc, score)));
-    out.sort(Comparator.comparingDouble(ScoredDoc::score).reversed()); // stable
+    List<Fused<K>> out = new ArrayList<>(fused.size());
+    fused.forEach((key, score) -> out.add(new Fused<>(key, score)));
+    out.sort(Comparator.comparingDouble((Fused<K> f) -> f.score()).reversed()); // stable
     return out;
   }
+
+  /** A document key of the rankings and its fused score. */
+  public record Fused<K>(K key, double score) {}
 }

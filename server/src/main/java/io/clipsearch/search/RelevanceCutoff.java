@@ -1,12 +1,7 @@
 package io.clipsearch.search;
 
-import io.clipsearch.index.IndexFields;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * Decides, per query, above which cosine similarity a hit is a real match rather than noise.
@@ -14,8 +9,8 @@ import org.apache.lucene.util.VectorUtil;
  * <p>CLIP similarities have no absolute scale: a good text match may score 0.30 and an unrelated
  * photo 0.18 for one prompt, while another prompt puts everything 0.05 higher. So the threshold
  * is calibrated against the query's own <em>background</em>: its similarities to an evenly
- * strided sample of the collection's stored vectors ({@link #DEFAULT_SAMPLE} of them, the same
- * sample for the same index, so results are repeatable). Most of a sample is unrelated to any one
+ * spread sample of the collection's stored vectors ({@link #DEFAULT_SAMPLE} of them, from {@link
+ * SearchBackend#backgroundScores}: the same sample for the same index, so results are repeatable). Most of a sample is unrelated to any one
  * query, but in a small collection the matches themselves sit in it, which would inflate a mean
  * and standard deviation; the threshold is therefore robust: {@code median + z * 1.4826 * MAD}
  * (the MAD scaled to a normal σ), {@code z = }{@link #DEFAULT_Z} by default — under a normal
@@ -56,9 +51,9 @@ public final class RelevanceCutoff {
     this.sampleSize = sampleSize;
   }
 
-  /** The calibrated threshold for this query on this searcher's collection (1 if it is empty). */
-  public double threshold(IndexSearcher searcher, float[] query) throws IOException {
-    double[] background = backgroundScores(searcher, query);
+  /** The calibrated threshold for this query on the backend's collection (1 if it is empty). */
+  public double threshold(SearchBackend backend, float[] query) throws IOException {
+    double[] background = backend.backgroundScores(query, sampleSize);
     return background.length == 0 ? 1.0 : threshold(background, z);
   }
 
@@ -74,35 +69,6 @@ public final class RelevanceCutoff {
     Arrays.sort(deviations);
     double sigma = Math.max(MIN_SPREAD, MAD_TO_SIGMA * median(deviations));
     return Math.min(1.0, median + z * sigma);
-  }
-
-  /** Cosines of the query with an evenly strided sample of the stored vectors. */
-  double[] backgroundScores(IndexSearcher searcher, float[] query) throws IOException {
-    long total = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues v = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-      total += v == null ? 0 : v.size();
-    }
-    if (total == 0) {
-      return new double[0];
-    }
-    double stride = Math.max(1.0, (double) total / sampleSize);
-    double[] scores = new double[(int) Math.min(total, sampleSize)];
-    int n = 0;
-    long base = 0;
-    double next = 0; // global ordinal of the next sampled vector
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues v = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-      if (v == null) {
-        continue;
-      }
-      while (n < scores.length && (long) next < base + v.size()) {
-        scores[n++] = VectorUtil.dotProduct(query, v.vectorValue((int) ((long) next - base)));
-        next += stride;
-      }
-      base += v.size();
-    }
-    return Arrays.copyOf(scores, n);
   }
 
   private static double median(double[] sorted) {

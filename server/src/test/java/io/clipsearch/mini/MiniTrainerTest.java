@@ -55,7 +55,7 @@ class MiniTrainerTest {
   @Test
   void overfitsEightImages(@TempDir Path dir) throws IOException {
     List<Double> losses = new ArrayList<>();
-    MiniTrainer.Result r = trainer(25, Duration.ofMinutes(1)).train(store, labels, targets, dir, line -> {});
+    MiniTrainer.Result r = trainer(25, Duration.ofMinutes(10)).train(store, labels, targets, dir, line -> {});
     assertTrue(r.finished());
     assertEquals(25, r.steps());
     double before = evalLoss(freshModel(null));
@@ -70,7 +70,7 @@ class MiniTrainerTest {
     MiniTrainer.Result first = trainer(3, Duration.ZERO).train(store, labels, targets, dir, lines::add);
     assertEquals(1, first.steps());
     assertTrue(!first.finished());
-    MiniTrainer.Result rest = trainer(3, Duration.ofMinutes(1)).train(store, labels, targets, dir, lines::add);
+    MiniTrainer.Result rest = trainer(3, Duration.ofMinutes(10)).train(store, labels, targets, dir, lines::add);
     assertTrue(rest.finished());
     assertEquals(3, rest.steps(), "continues at step 1, not from scratch");
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("resuming at epoch 1, batch 1, step 1")), lines.toString());
@@ -82,15 +82,15 @@ class MiniTrainerTest {
     double saved = evalLoss(freshModel(dir));
     // resuming at the end of epoch 1 of 1 trains nothing and re-saves: the weights must survive
     // the trainer's initialization
-    MiniTrainer.Result r = trainer(1, Duration.ofMinutes(1)).train(store, labels, targets, dir, l -> {});
+    MiniTrainer.Result r = trainer(1, Duration.ofMinutes(10)).train(store, labels, targets, dir, l -> {});
     assertEquals(1, r.steps());
     assertEquals(saved, evalLoss(freshModel(dir)), 1e-6);
   }
 
   @Test
   void deterministicForASeed(@TempDir Path a, @TempDir Path b) throws IOException {
-    trainer(3, Duration.ofMinutes(1)).train(store, labels, targets, a, l -> {});
-    trainer(3, Duration.ofMinutes(1)).train(store, labels, targets, b, l -> {});
+    trainer(3, Duration.ofMinutes(10)).train(store, labels, targets, a, l -> {});
+    trainer(3, Duration.ofMinutes(10)).train(store, labels, targets, b, l -> {});
     assertEquals(evalLoss(freshModel(a)), evalLoss(freshModel(b)), 1e-6);
   }
 

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.Test;
 /** Reciprocal rank fusion against hand-computed scores. */
 class RankFusionTest {
 
-  static List<ScoredDoc> ranking(int... docs) {
-    return java.util.Arrays.stream(docs).mapToObj(d -> new ScoredDoc(d, 0)).toList();
+  static List<Integer> ranking(int... docs) {
+    return java.util.Arrays.stream(docs).boxed().toList();
   }
 
   @Test
   void documentsInBothRankingsRise() {
     // vector: 1, 2, 3; names: 3, 4. k = 60, weights 1:
     // doc 1: 1/61 = .016393; doc 2: 1/62 = .016129; doc 3: 1/63 + 1/61 = .032266; doc 4: 1/62
-    List<ScoredDoc> fused = new RankFusion(60).fuse(List.of(ranking(1, 2, 3), ranking(3, 4)),
+    List<RankFusion.Fused<Integer>> fused = new RankFusion(60).fuse(List.of(ranking(1, 2, 3), ranking(3, 4)),
         List.of(1.0, 1.0));
-    assertEquals(List.of(3, 1, 2, 4), fused.stream().map(ScoredDoc::doc).toList());
+    assertEquals(List.of(3, 1, 2, 4), fused.stream().map(RankFusion.Fused::key).toList());
     assertEquals(1.0 / 63 + 1.0 / 61, fused.get(0).score(), 1e-12);
     assertEquals(1.0 / 61, fused.get(1).score(), 1e-12);
     // docs 2 and 4 tie at 1/62: the first ranking's document comes first
@@ -30,8 +30,8 @@ class RankFusionTest {
   @Test
   void weightsScaleEachRanking() {
     // k = 0: doc 1: 2/1 + 0 = 2; doc 2: 2/2 + 0.5/1 = 1.5
-    List<ScoredDoc> fused = new RankFusion(0).fuse(List.of(ranking(1, 2), ranking(2)), List.of(2.0, 0.5));
-    assertEquals(List.of(new ScoredDoc(1, 2.0), new ScoredDoc(2, 1.5)), fused);
+    List<RankFusion.Fused<Integer>> fused = new RankFusion(0).fuse(List.of(ranking(1, 2), ranking(2)), List.of(2.0, 0.5));
+    assertEquals(List.of(new RankFusion.Fused<>(1, 2.0), new RankFusion.Fused<>(2, 1.5)), fused);
   }
 
   @Test

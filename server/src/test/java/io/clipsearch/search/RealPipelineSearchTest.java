@@ -66,7 +66,7 @@ class RealPipelineSearchTest {
       }
       index.refresh();
       assertTrue(indexed >= 10, "indexed " + indexed);
-      SearchService service = new SearchService(index, model, SearchSettings.DEFAULTS);
+      SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
 
       // text: the ranking is brute force's over the model's text vector
       SearchRequest all = SearchRequest.of("a sunset at the beach").withHybrid(false)

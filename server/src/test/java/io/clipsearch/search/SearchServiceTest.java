@@ -65,7 +65,7 @@ class SearchServiceTest {
       index.upsert(doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
     }
     index.refresh();
-    service = new SearchService(index, new KeywordEmbedder(), SearchSettings.DEFAULTS);
+    service = SearchService.embedded(index, new KeywordEmbedder(), SearchSettings.DEFAULTS);
   }
 
   @AfterEach

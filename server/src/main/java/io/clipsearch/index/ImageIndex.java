@@ -1,0 +1,91 @@
+package io.clipsearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
+ * ingest writes and everything else reads. Two implementations: {@link VectorIndex}, the embedded
+ * Lucene index (the default, fastest on one machine), and the SolrCloud collection in {@code
+ * io.clipsearch.solr} (for collections that outgrow one machine). Searching is {@code
+ * io.clipsearch.search.SearchBackend}'s job.
+ *
+ * <p>Guarantees of every implementation: writing a document of a path replaces the previous one
+ * (re-running ingest makes no duplicates); nothing is promised durable before {@link #commit()},
+ * everything committed survives a crash; writes become visible to reads within about a second,
+ * at once after {@link #refresh()}. Implementations are thread-safe. {@link #close()} commits.
+ */
+public interface ImageIndex extends Closeable {
+
+  /** The model id and dimension every vector of this index has. */
+  VectorSpace space();
+
+  /** The vector format the index stores. */
+  VectorFormat format();
+
+  /**
+   * Adds the image, or replaces the document of the same path.
+   *
+   * @throws IllegalArgumentException if the vector's dimension is not the index's
+   */
+  void upsert(ImageDoc doc) throws IOException;
+
+  /** Removes the document of this path, if any. */
+  void delete(Path path) throws IOException;
+
+  /** Removes every document at or below {@code folder}, except those at or below {@code keep}. */
+  void deleteUnder(Path folder, List<Path> keep) throws IOException;
+
+  /** Makes every write so far durable, atomically. */
+  void commit() throws IOException;
+
+  /** Makes writes so far visible to reads now. */
+  void refresh() throws IOException;
+
+  /** Work done on each document by {@link #forEach}. */
+  @FunctionalInterface
+  interface DocumentVisitor {
+    void visit(ImageDoc doc) throws IOException;
+  }
+
+  /**
+   * Visits every document of one point-in-time view (writes made by the visitor, such as upserts
+   * of the visited documents, are not visited again), one at a time, so memory stays flat on any
+   * collection size.
+   */
+  void forEach(DocumentVisitor visitor) throws IOException;
+
+  /** The document of this path. */
+  Optional<ImageDoc> findByPath(Path path) throws IOException;
+
+  /**
+   * The documents of these paths, in the same order; paths not indexed are left out. One round
+   * trip where the implementation can (remote backends).
+   */
+  default List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
+    List<ImageDoc> docs = new ArrayList<>(paths.size());
+    for (Path p : paths) {
+      findByPath(p).ifPresent(docs::add);
+    }
+    return docs;
+  }
+
+  /** A document of this content id (copies of a file share one; any of them is returned). */
+  Optional<ImageDoc> findById(String id) throws IOException;
+
+  /**
+   * What the index knows of every file at or below {@code root}: enough for a scan to skip
+   * unchanged files without reading them.
+   */
+  List<FileState> fileStates(Path root) throws IOException;
+
+  /** Documents, as of the current view. */
+  long count() throws IOException;
+
+  /** Size figures now. */
+  IndexStats stats() throws IOException;
+}
