@@ -6,13 +6,11 @@ import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.search.LuceneSearchBackend;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The collections in the data folder, and their open indexes.
  *
  * <p>A collection is a folder {@code <data dir>/<name>/} with {@code collection.json}; its index
- * is opened on first use with the server's model (refused if it was built with another) and stays
+ * (embedded, or on SolrCloud: {@link CollectionBackends}) is opened on first use with the server's model (refused if it was built with another) and stays
  * open until shutdown. Thread-safe. Closes every index it opened.
  */
 @Singleton
@@ -47,12 +45,14 @@ public class CollectionService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
 
   private final DataConfig data;
+  private final CollectionBackends backends;
   private final ClipModel model;
   private final MeterRegistry metrics;
   private final Map<String, OpenCollection> open = new ConcurrentHashMap<>();
 
-  public CollectionService(DataConfig data, ClipModel model, MeterRegistry metrics) {
+  public CollectionService(DataConfig data, CollectionBackends backends, ClipModel model, MeterRegistry metrics) {
     this.data = data;
+    this.backends = backends;
     this.model = model;
     this.metrics = metrics;
   }
@@ -201,15 +201,16 @@ public class CollectionService implements AutoCloseable {
           new NotFoundException("no collection '" + name + "': create it with POST /api/collections"
               + " or 'clipsearch index DIR --collection " + name + "'"));
       VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
-      VectorIndex index = VectorIndex.open(layout.indexDir(model.info().id()), space, config.format());
+      SearchBackend backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
+      ImageIndex index = backend.index();
       ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
-      SearchBackend backend = new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample());
       SearchService search = new SearchService(backend, model, SearchSettings.DEFAULTS);
       Gauge.builder("clipsearch.index.documents", index, CollectionService::documents)
           .tag("collection", name).description("images in the index").register(metrics);
       Gauge.builder("clipsearch.index.bytes", index, CollectionService::bytes)
           .tag("collection", name).description("index size on disk").register(metrics);
-      log.info("opened collection {} ({} format) at {}", name, config.format(), layout.collectionDir());
+      log.info("opened collection {} ({} format, {}) at {}", name, index.format(), backends.describe(),
+          layout.collectionDir());
       return new OpenCollection(config, layout, backend, thumbs, search);
     } catch (IndexMismatchException e) {
       throw new ConflictException(e.getMessage());

@@ -1,8 +1,8 @@
 package io.clipsearch.bench;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.PhotoMetadata;
-import io.clipsearch.index.VectorIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,13 +64,13 @@ public final class SyntheticVectors {
    * @throws IOException if the index cannot be written
    * @throws InterruptedException if interrupted while waiting for the threads
    */
-  public static void index(VectorIndex index, float[][] data, int threads)
+  public static void index(ImageIndex index, float[][] data, int threads)
       throws IOException, InterruptedException {
     index(index, data, 0, threads);
   }
 
-  /** As {@link #index(VectorIndex, float[][], int)}, numbering documents from {@code first}. */
-  public static void index(VectorIndex index, float[][] data, int first, int threads)
+  /** As {@link #index(ImageIndex, float[][], int)}, numbering documents from {@code first}. */
+  public static void index(ImageIndex index, float[][] data, int first, int threads)
       throws IOException, InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {

@@ -41,6 +41,24 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--token", paramLabel = "T", description = "bearer token (default: generated)")
   String token;
 
+  @Option(names = "--backend", paramLabel = "KIND",
+      description = "where indexes live: embedded (default) or solr (SolrCloud, needs --solr-zk)")
+  String backend;
+
+  @Option(names = "--solr-zk", paramLabel = "HOST:PORT",
+      description = "SolrCloud's ZooKeeper, host:port[,host:port][/chroot] (implies --backend solr)")
+  String solrZk;
+
+  @Option(names = "--collection", paramLabel = "NAME",
+      description = "the default collection (on Solr: the Solr collection, created if missing)")
+  String collection;
+
+  @Option(names = "--shards", paramLabel = "N", description = "shards of a Solr collection created (default 2)")
+  Integer shards;
+
+  @Option(names = "--replicas", paramLabel = "N", description = "replicas per shard of a Solr collection created (default 2)")
+  Integer replicas;
+
   @Option(names = "--index", paramLabel = "DIR", arity = "1..*",
       description = "folders to add to the default collection and index at start (progress in the log)")
   List<Path> index = List.of();
@@ -62,6 +80,21 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (token != null) {
       properties.put("clipsearch.auth.token", token);
+    }
+    if (solrZk != null) {
+      properties.put("clipsearch.backend.solr-zk", solrZk);
+      properties.put("clipsearch.backend.kind", backend == null ? "solr" : backend);
+    } else if (backend != null) {
+      properties.put("clipsearch.backend.kind", backend);
+    }
+    if (collection != null) {
+      properties.put("clipsearch.data.default-collection", collection);
+    }
+    if (shards != null) {
+      properties.put("clipsearch.backend.shards", shards);
+    }
+    if (replicas != null) {
+      properties.put("clipsearch.backend.replicas", replicas);
     }
     ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);

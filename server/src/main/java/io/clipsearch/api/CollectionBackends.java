@@ -1,0 +1,82 @@
+package io.clipsearch.api;
+
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSettings;
+import io.clipsearch.solr.SolrCollections;
+import io.clipsearch.solr.SolrImageIndex;
+import io.clipsearch.solr.SolrSettings;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the index of a collection on the configured engine ({@link BackendConfig}): the embedded
+ * Lucene index in the collection's folder, or the SolrCloud collection of the same name, created
+ * with the configured shards and replicas on first use. Everything above (search, ingest,
+ * clusters, the API) gets a {@link SearchBackend} and cannot tell which. Thread-safe; owns the
+ * one Solr client, closed at shutdown.
+ */
+@Singleton
+public class CollectionBackends implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CollectionBackends.class);
+
+  private final BackendConfig config;
+  private final SolrSettings solrSettings;
+  private CloudSolrClient solr; // guarded by this
+
+  public CollectionBackends(BackendConfig config) {
+    this.config = config;
+    this.solrSettings = config.solr()
+        ? new SolrSettings(config.solrZk(), config.shards(), config.replicas(), config.batchSize(), config.commitWithinMs())
+        : null;
+  }
+
+  /**
+   * The collection's index and search.
+   *
+   * @param indexDir where an embedded index lives (unused for Solr)
+   * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
+   * @throws IOException if the index cannot be opened or created
+   */
+  public SearchBackend open(String collection, Path indexDir, VectorSpace space, VectorFormat format)
+      throws IOException {
+    if (solrSettings == null) {
+      return new LuceneSearchBackend(VectorIndex.open(indexDir, space, format), SearchSettings.DEFAULTS.oversample());
+    }
+    CloudSolrClient client = solrClient();
+    if (!SolrCollections.exists(client, collection)) {
+      log.info("creating Solr collection {} ({} shards x {} replicas) for {}", collection,
+          solrSettings.shards(), solrSettings.replicas(), space.modelId());
+      SolrCollections.create(client, collection, space, solrSettings.shards(), solrSettings.replicas());
+    }
+    return SolrImageIndex.open(client, collection, space, solrSettings);
+  }
+
+  /** Where collections' indexes live, for the log and the API. */
+  public String describe() {
+    return solrSettings == null ? "embedded Lucene" : "SolrCloud at " + solrSettings.zkHost();
+  }
+
+  private synchronized CloudSolrClient solrClient() {
+    if (solr == null) {
+      solr = SolrCollections.connect(solrSettings);
+    }
+    return solr;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (solr != null) {
+      solr.close();
+      solr = null;
+    }
+  }
+}

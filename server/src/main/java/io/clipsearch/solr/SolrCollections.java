@@ -1,0 +1,110 @@
+package io.clipsearch.solr;
+
+import io.clipsearch.index.IndexMismatchException;
+import io.clipsearch.index.VectorSpace;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.response.ConfigSetAdminResponse;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.ZkStateReader;
+import org.apache.solr.common.util.ContentStreamBase;
+
+/**
+ * Creating and checking clipsearch collections on a SolrCloud cluster: the configset of the
+ * model's dimension ({@link SolrConfigset}) is uploaded once, the collection is created with N
+ * shards and replication factor R, and the model's id and dimension are recorded as collection
+ * properties, so a collection of one model is never searched or filled with another's vectors
+ * (the counterpart of the embedded index's commit data). Stateless.
+ */
+public final class SolrCollections {
+
+  static final String PROP_MODEL_ID = "clipsearch.model.id";
+  static final String PROP_DIMENSION = "clipsearch.model.dimension";
+  private static final long ACTIVE_TIMEOUT_SEC = 120;
+
+  private SolrCollections() {}
+
+  /** A client for the cluster of {@code settings}, through ZooKeeper. */
+  public static CloudSolrClient connect(SolrSettings settings) {
+    return new CloudHttp2SolrClient.Builder(settings.zkServers(), settings.zkChroot()).build();
+  }
+
+  /** Whether the cluster has a collection of this name. */
+  public static boolean exists(CloudSolrClient client, String collection) throws IOException {
+    try {
+      return CollectionAdminRequest.listCollections(client).contains(collection);
+    } catch (SolrServerException e) {
+      throw new IOException("cannot list the Solr collections: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the collection for vectors of {@code space} and waits until every replica is active.
+   *
+   * @throws IllegalArgumentException if a collection of that name exists
+   * @throws IOException if the cluster refuses or does not answer in time
+   */
+  public static void create(CloudSolrClient client, String collection, VectorSpace space, int shards, int replicas)
+      throws IOException {
+    if (exists(client, collection)) {
+      throw new IllegalArgumentException("Solr collection '" + collection + "' exists already");
+    }
+    SolrConfigset configset = new SolrConfigset(space.dimension());
+    try {
+      List<String> configsets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
+      if (!configsets.contains(configset.name())) {
+        ConfigSetAdminResponse r = new ConfigSetAdminRequest.Upload()
+            .setConfigSetName(configset.name())
+            .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), "configset.zip", "application/zip"))
+            .process(client);
+        if (r.getErrorMessages() != null) {
+          throw new IOException("Solr refused configset " + configset.name() + ": " + r.getErrorMessages());
+        }
+      }
+      CollectionAdminRequest.createCollection(collection, configset.name(), shards, replicas).process(client);
+      CollectionAdminRequest.setCollectionProperty(collection, PROP_MODEL_ID, space.modelId()).process(client);
+      CollectionAdminRequest.setCollectionProperty(collection, PROP_DIMENSION, Integer.toString(space.dimension()))
+          .process(client);
+      ZkStateReader.from(client).waitForState(collection, ACTIVE_TIMEOUT_SEC, TimeUnit.SECONDS,
+          (live, state) -> state != null && state.getSlices().stream()
+              .flatMap(s -> s.getReplicas().stream()).allMatch((Replica r) -> r.isActive(live)));
+    } catch (SolrServerException | RuntimeException e) {
+      throw new IOException("cannot create Solr collection '" + collection + "': " + e.getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IOException("Solr collection '" + collection + "' has replicas not active after "
+          + ACTIVE_TIMEOUT_SEC + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating Solr collection '" + collection + "'", e);
+    }
+  }
+
+  /**
+   * Checks that the collection exists and was made for {@code space}.
+   *
+   * @throws IllegalArgumentException if there is no such collection
+   * @throws IndexMismatchException if it holds another model's vectors
+   */
+  public static void check(CloudSolrClient client, String collection, VectorSpace space) throws IOException {
+    if (!exists(client, collection)) {
+      throw new IllegalArgumentException("no Solr collection '" + collection
+          + "': create it with 'clipsearch solr create --collection " + collection + "'");
+    }
+    Map<String, String> props = ZkStateReader.from(client).getCollectionProperties(collection);
+    String model = props.get(PROP_MODEL_ID);
+    String dimension = props.get(PROP_DIMENSION);
+    if (!space.modelId().equals(model) || !Integer.toString(space.dimension()).equals(dimension)) {
+      throw new IndexMismatchException("Solr collection '" + collection + "' was made for model " + model
+          + " (dimension " + dimension + "), not " + space.modelId() + " (dimension " + space.dimension()
+          + "): its vectors cannot be compared; use that model, or another collection");
+    }
+  }
+}

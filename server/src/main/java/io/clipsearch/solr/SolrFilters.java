@@ -1,0 +1,51 @@
+package io.clipsearch.solr;
+
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.search.SearchFilters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.solr.client.solrj.util.ClientUtils;
+
+/**
+ * Translates {@link SearchFilters} into Solr filter queries ({@code fq}), the counterpart of
+ * {@code FilterQueries} for Lucene: same fields, same bounds (date range half-open). Solr applies
+ * {@code fq} of a {@code knn} query as a pre-filter inside the graph search. Stateless.
+ */
+final class SolrFilters {
+
+  private SolrFilters() {}
+
+  /** One {@code fq} per constraint; empty when the filters constrain nothing. */
+  static List<String> toFilterQueries(SearchFilters filters) {
+    List<String> fq = new ArrayList<>();
+    if (filters.from() != null || filters.to() != null) {
+      String from = filters.from() == null ? "*" : Long.toString(filters.from().toEpochMilli());
+      String to = filters.to() == null ? "*" : Long.toString(filters.to().toEpochMilli());
+      fq.add(IndexFields.DATE + ":[" + from + " TO " + to + "}");
+    }
+    if (filters.folder() != null) {
+      fq.add(term(IndexFields.FOLDER_TREE, filters.folder()));
+    }
+    if (filters.camera() != null) {
+      fq.add(term(IndexFields.CAMERA, filters.camera()));
+    }
+    if (filters.shape() != null) {
+      fq.add(term(IndexFields.SHAPE, filters.shape().name().toLowerCase(Locale.ROOT)));
+    }
+    if (filters.minShortSide() != null) {
+      fq.add(IndexFields.SHORT_SIDE + ":[" + filters.minShortSide() + " TO *]");
+    }
+    return fq;
+  }
+
+  /** An exact match of a string field, whatever characters the value holds. */
+  static String term(String field, String value) {
+    return "{!term f=" + field + "}" + value;
+  }
+
+  /** An exact-term clause usable inside a boolean query. */
+  static String quoted(String field, String value) {
+    return field + ":" + ClientUtils.escapeQueryChars(value);
+  }
+}

@@ -1,0 +1,364 @@
+package io.clipsearch.solr;
+
+import io.clipsearch.index.FileState;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.IndexStats;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.search.ScoredImage;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.VectorSearch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+
+/**
+ * One clipsearch collection on SolrCloud: an {@link ImageIndex} and its {@link SearchBackend}.
+ * Documents are those of the embedded index (same fields, {@link SolrDocuments}), keyed by path
+ * (Solr's uniqueKey), so re-sending an image replaces it on whichever shard owns it.
+ *
+ * <p>Writes are buffered and sent in bulk ({@link SolrSettings#batchSize()} documents per
+ * request, with {@code commitWithin}); {@link #commit()} sends the rest and hard-commits (durable
+ * on every replica's transaction log before that already). Reads by key use real-time get, so an
+ * image sent is found at once. kNN is Solr's {@code knn} parser with the filters as {@code fq}
+ * (pre-filters of the graph search), asking each shard for {@code max(k, 100)} candidates as the
+ * embedded search does; BM25 runs on the same {@code text} field with the same analysis. The
+ * background sample for the cutoff is the first {@code n} documents in content-hash order (a
+ * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms.
+ *
+ * <p>Failover is SolrJ's: queries go to live replicas of each shard as ZooKeeper reports them,
+ * updates to each shard's leader (a new one is elected when a node dies). Thread-safe. Does not
+ * own the client.
+ */
+public final class SolrImageIndex implements ImageIndex, SearchBackend {
+
+  static final long SAMPLE_TTL_MS = 30_000;
+  private static final int PAGE = 500;
+  private static final int MIN_CANDIDATES = 100;
+
+  private final CloudSolrClient client;
+  private final String collection;
+  private final VectorSpace space;
+  private final SolrSettings settings;
+  private final List<SolrInputDocument> pending = new ArrayList<>(); // guarded by itself
+  private volatile Sample sample;
+
+  private record Sample(long count, long madeAt, float[][] vectors) {}
+
+  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space, SolrSettings settings) {
+    this.client = client;
+    this.collection = collection;
+    this.space = space;
+    this.settings = settings;
+  }
+
+  /**
+   * Opens an existing collection made for {@code space}.
+   *
+   * @throws IllegalArgumentException if there is no such collection
+   * @throws io.clipsearch.index.IndexMismatchException if it was made for another model
+   */
+  public static SolrImageIndex open(CloudSolrClient client, String collection, VectorSpace space,
+      SolrSettings settings) throws IOException {
+    Objects.requireNonNull(client, "client");
+    SolrCollections.check(client, collection, space);
+    return new SolrImageIndex(client, collection, space, settings);
+  }
+
+  /** The Solr collection's name. */
+  public String collection() {
+    return collection;
+  }
+
+  @Override
+  public ImageIndex index() {
+    return this;
+  }
+
+  @Override
+  public VectorSpace space() {
+    return space;
+  }
+
+  /** Solr 9 stores float32 HNSW vectors only. */
+  @Override
+  public VectorFormat format() {
+    return VectorFormat.FLOAT32;
+  }
+
+  @Override
+  public void upsert(ImageDoc doc) throws IOException {
+    if (doc.vector().length != space.dimension()) {
+      throw new IllegalArgumentException("vector of " + doc.path() + " has dimension "
+          + doc.vector().length + ", the index takes " + space.dimension());
+    }
+    SolrInputDocument d = SolrDocuments.toSolr(doc);
+    synchronized (pending) {
+      pending.add(d);
+      if (pending.size() >= settings.batchSize()) {
+        flush();
+      }
+    }
+  }
+
+  /** Sends the buffered documents; the caller holds the {@code pending} lock. */
+  private void flush() throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    call(() -> client.add(collection, pending, settings.commitWithinMs()), "send documents");
+    pending.clear();
+  }
+
+  private void flushPending() throws IOException {
+    synchronized (pending) {
+      flush();
+    }
+  }
+
+  @Override
+  public void delete(Path path) throws IOException {
+    flushPending();
+    call(() -> client.deleteById(collection, path.toString(), settings.commitWithinMs()), "delete " + path);
+  }
+
+  @Override
+  public void deleteUnder(Path folder, List<Path> keep) throws IOException {
+    flushPending();
+    StringBuilder q = new StringBuilder(SolrFilters.quoted(IndexFields.FOLDER_TREE, folder.toString()));
+    for (Path k : keep) {
+      q.append(" -").append(SolrFilters.quoted(IndexFields.FOLDER_TREE, k.toString()));
+    }
+    call(() -> client.deleteByQuery(collection, q.toString(), settings.commitWithinMs()), "delete under " + folder);
+  }
+
+  @Override
+  public void commit() throws IOException {
+    flushPending();
+    call(() -> client.commit(collection, true, true), "commit");
+  }
+
+  /** Sends what is buffered and opens new searchers (a soft commit). */
+  @Override
+  public void refresh() throws IOException {
+    flushPending();
+    call(() -> client.commit(collection, true, true, true), "refresh");
+  }
+
+  /** Pages through the collection in path order with a cursor (each page a fresh view). */
+  @Override
+  public void forEach(DocumentVisitor visitor) throws IOException {
+    scan(new SolrQuery("*:*").setFields("*"), d -> visitor.visit(SolrDocuments.fromSolr(d)));
+  }
+
+  @Override
+  public Optional<ImageDoc> findByPath(Path path) throws IOException {
+    SolrDocument d = call(() -> client.getById(collection, path.toString()), "get " + path);
+    return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
+  }
+
+  @Override
+  public List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
+    SolrDocumentList found = call(
+        () -> client.getById(collection, paths.stream().map(Path::toString).toList()), "get documents");
+    Map<String, ImageDoc> byPath = new HashMap<>();
+    for (SolrDocument d : found) {
+      ImageDoc doc = SolrDocuments.fromSolr(d);
+      byPath.put(doc.path().toString(), doc);
+    }
+    List<ImageDoc> out = new ArrayList<>(paths.size());
+    for (Path p : paths) {
+      ImageDoc d = byPath.get(p.toString());
+      if (d != null) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ImageDoc> findById(String id) throws IOException {
+    SolrQuery q = new SolrQuery(SolrFilters.quoted(IndexFields.ID, id)).setFields("*").setRows(1);
+    SolrDocumentList docs = query(q).getResults();
+    return docs.isEmpty() ? Optional.empty() : Optional.of(SolrDocuments.fromSolr(docs.getFirst()));
+  }
+
+  @Override
+  public List<FileState> fileStates(Path root) throws IOException {
+    List<FileState> states = new ArrayList<>();
+    SolrQuery q = new SolrQuery("*:*")
+        .addFilterQuery(SolrFilters.term(IndexFields.FOLDER_TREE, root.toString()))
+        .setFields(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
+    scan(q, d -> states.add(new FileState(Path.of((String) d.getFirstValue(IndexFields.PATH)),
+        (String) d.getFirstValue(IndexFields.ID),
+        ((Number) d.getFirstValue(IndexFields.SIZE)).longValue(),
+        ((Number) d.getFirstValue(IndexFields.MTIME)).longValue())));
+    return states;
+  }
+
+  @Override
+  public long count() throws IOException {
+    return query(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+  }
+
+  /** Bytes on disk are the cluster's business (all replicas): reported as 0. */
+  @Override
+  public IndexStats stats() throws IOException {
+    return new IndexStats(count(), 0, format(), space);
+  }
+
+  @Override
+  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+    if (k < 1 || k > VectorSearch.MAX_K) {
+      throw new IllegalArgumentException("k must be 1-" + VectorSearch.MAX_K + ", got " + k);
+    }
+    SolrQuery q = new SolrQuery("{!knn f=" + IndexFields.VECTOR + " topK=" + Math.max(k, MIN_CANDIDATES) + "}"
+        + vectorLiteral(query))
+        .setRows(k)
+        .setFields(IndexFields.PATH, IndexFields.DATE, "score");
+    SolrFilters.toFilterQueries(filters).forEach(q::addFilterQuery);
+    List<ScoredImage> out = new ArrayList<>();
+    for (SolrDocument d : query(q).getResults()) {
+      // Solr scores dot_product as (1 + cos) / 2
+      double cosine = 2.0 * ((Number) d.getFirstValue("score")).doubleValue() - 1.0;
+      out.add(new ScoredImage(path(d), cosine, cosine, date(d)));
+    }
+    return out;
+  }
+
+  @Override
+  public List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
+    List<String> words = List.of(text.strip().split("\\s+")).stream()
+        .filter(w -> !w.isEmpty()).map(ClientUtils::escapeQueryChars).toList();
+    if (words.isEmpty()) {
+      return List.of();
+    }
+    SolrQuery q = new SolrQuery("{!lucene df=" + IndexFields.TEXT + " q.op=OR}" + String.join(" ", words))
+        .setRows(n)
+        .setFields(IndexFields.PATH, IndexFields.DATE, IndexFields.VECTOR, "score");
+    SolrFilters.toFilterQueries(filters).forEach(q::addFilterQuery);
+    List<ScoredImage> out = new ArrayList<>();
+    for (SolrDocument d : query(q).getResults()) {
+      double score = ((Number) d.getFirstValue("score")).doubleValue();
+      out.add(new ScoredImage(path(d), score, dot(query, SolrDocuments.vector(d)), date(d)));
+    }
+    return out;
+  }
+
+  @Override
+  public double[] backgroundScores(float[] query, int n) throws IOException {
+    float[][] vectors = sample(n);
+    double[] scores = new double[vectors.length];
+    for (int i = 0; i < vectors.length; i++) {
+      scores[i] = dot(query, vectors[i]);
+    }
+    return scores;
+  }
+
+  private float[][] sample(int n) throws IOException {
+    Sample s = sample;
+    long now = System.currentTimeMillis();
+    if (s != null && s.vectors.length == Math.min(n, s.count) && now - s.madeAt < SAMPLE_TTL_MS) {
+      return s.vectors;
+    }
+    SolrQuery q = new SolrQuery("*:*").setRows(n).setFields(IndexFields.VECTOR)
+        .addSort(IndexFields.ID, SolrQuery.ORDER.asc).addSort(IndexFields.PATH, SolrQuery.ORDER.asc);
+    SolrDocumentList docs = query(q).getResults();
+    float[][] vectors = docs.stream().map(SolrDocuments::vector).toArray(float[][]::new);
+    sample = new Sample(docs.getNumFound(), now, vectors);
+    return vectors;
+  }
+
+  /** Sends what is buffered and hard-commits; the client stays open (its owner closes it). */
+  @Override
+  public void close() throws IOException {
+    commit();
+  }
+
+  private QueryResponse query(SolrQuery q) throws IOException {
+    return call(() -> client.query(collection, q, SolrRequest.METHOD.POST), "query");
+  }
+
+  @FunctionalInterface
+  private interface DocumentAction {
+    void accept(SolrDocument d) throws IOException;
+  }
+
+  /** Every result of {@code q}, in path order, a page at a time (cursorMark). */
+  private void scan(SolrQuery q, DocumentAction action) throws IOException {
+    q.setRows(PAGE).setSort(IndexFields.PATH, SolrQuery.ORDER.asc);
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse r = query(q);
+      for (SolrDocument d : r.getResults()) {
+        action.accept(d);
+      }
+      String next = r.getNextCursorMark();
+      if (next == null || next.equals(cursor)) {
+        return;
+      }
+      cursor = next;
+    }
+  }
+
+  @FunctionalInterface
+  private interface SolrCall<T> {
+    T run() throws SolrServerException, IOException;
+  }
+
+  private <T> T call(SolrCall<T> work, String what) throws IOException {
+    try {
+      return work.run();
+    } catch (SolrServerException | SolrException e) {
+      throw new IOException("Solr collection '" + collection + "': " + what + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String vectorLiteral(float[] v) {
+    StringBuilder b = new StringBuilder(v.length * 12).append('[');
+    for (int i = 0; i < v.length; i++) {
+      b.append(i == 0 ? "" : ",").append(v[i]);
+    }
+    return b.append(']').toString();
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static Path path(SolrDocument d) {
+    return Path.of((String) d.getFirstValue(IndexFields.PATH));
+  }
+
+  private static long date(SolrDocument d) {
+    Object v = d.getFirstValue(IndexFields.DATE);
+    return v instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+  }
+}

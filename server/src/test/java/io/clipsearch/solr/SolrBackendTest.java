@@ -1,0 +1,272 @@
+package io.clipsearch.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.IndexMismatchException;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorIndex;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.ingest.IngestJob;
+import io.clipsearch.ingest.IngestOptions;
+import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.ingest.ThumbnailStore;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchRequest;
+import io.clipsearch.search.SearchService;
+import io.clipsearch.search.SearchSettings;
+import io.clipsearch.testing.SharedFixtures;
+import io.clipsearch.testing.SolrTestCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SolrCloud backend against the embedded one on a real 2-node cluster (child JVM, embedded
+ * ZooKeeper), collections of 2 shards x 2 replicas, the 210 sample photos embedded by the tiny
+ * model: the same queries give the same results, migration copies without re-embedding, a node
+ * stopped under query load costs no failed search, and ingest resumes across a node restart
+ * without duplicates.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SolrBackendTest {
+
+  @TempDir static Path tmp;
+
+  SolrTestCluster cluster;
+  CloudSolrClient client;
+  ClipModel model;
+  VectorSpace space;
+  SolrSettings settings;
+  Path photos;
+  VectorIndex embedded;
+  SolrImageIndex solr;
+  SearchService embeddedSearch;
+  SearchService solrSearch;
+
+  @BeforeAll
+  void startClusterAndIndexBoth() throws IOException {
+    cluster = SolrTestCluster.start(2, tmp.resolve("solr"));
+    settings = new SolrSettings(cluster.zkHost(), 2, 2, 50, 500);
+    client = SolrCollections.connect(settings);
+    model = ClipModels.load(SharedFixtures.tinyClip());
+    space = new VectorSpace(model.info().id(), model.dimension());
+    photos = SharedFixtures.path("sample-images");
+
+    embedded = VectorIndex.open(tmp.resolve("lucene"), space, VectorFormat.FLOAT32);
+    ingest(embedded);
+    SolrCollections.create(client, "photos", space, 2, 2);
+    solr = SolrImageIndex.open(client, "photos", space, settings);
+    ingest(solr);
+    embedded.refresh();
+    solr.refresh();
+    embeddedSearch = new SearchService(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
+    solrSearch = new SearchService(solr, model, SearchSettings.DEFAULTS);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (embedded != null) {
+      embedded.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (model != null) {
+      model.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private IngestReport ingest(io.clipsearch.index.ImageIndex index) throws IOException {
+    return new IngestJob(model, index, new ThumbnailStore(tmp.resolve("thumbs")), List.of(photos),
+        IngestOptions.defaults(), p -> {}).run();
+  }
+
+  private List<String> top(SearchService service, SearchRequest request) throws Exception {
+    return service.search(request.withPage(0, 10).withCutoff(null, false)).hits().stream()
+        .map(SearchHit::path).toList();
+  }
+
+  private static double overlap(List<String> a, List<String> b) {
+    Set<String> common = new HashSet<>(a);
+    common.retainAll(new HashSet<>(b));
+    return common.size() / (double) Math.max(a.size(), b.size());
+  }
+
+  @Test
+  @Order(1)
+  void holdsWhatTheEmbeddedIndexHolds() throws IOException {
+    long files = SharedFixtures.sampleJpegs().size();
+    assertEquals(files, embedded.count());
+    assertEquals(files, solr.count());
+    Path any = SharedFixtures.sampleJpegs().get(17);
+    ImageDoc local = embedded.findByPath(any).orElseThrow();
+    assertEquals(local, solr.findByPath(any).orElseThrow(), "every field and the vector, bit for bit");
+    assertEquals(local.path(), solr.findById(local.id()).orElseThrow().path());
+    assertEquals(embedded.fileStates(photos.resolve("kodak24")).size(),
+        solr.fileStates(photos.resolve("kodak24")).size());
+  }
+
+  @Test
+  @Order(2)
+  void sameQueriesGiveTheSameResults() throws Exception {
+    String likeId = embedded.findByPath(SharedFixtures.sampleJpegs().get(3)).orElseThrow().id();
+    byte[] image = Files.readAllBytes(SharedFixtures.sampleJpegs().get(40));
+    List<SearchRequest> requests = List.of(
+        SearchRequest.of("a photo of a dog"),
+        SearchRequest.of("beach sunset -people"),
+        SearchRequest.of("2:\"red car\" +snow"),
+        SearchRequest.of("like:" + likeId),
+        new SearchRequest(null, image, null, null, 0, 10, true, null, true),
+        SearchRequest.of("mountains").withFilters(
+            new SearchFilters(null, null, photos.resolve("elementary").toString(), null, null, null)),
+        SearchRequest.of("mountains").withFilters(new SearchFilters(null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
+        SearchRequest.of("kodim bird").withHybrid(true));
+    for (SearchRequest r : requests) {
+      List<String> lucene = top(embeddedSearch, r);
+      List<String> cloud = top(solrSearch, r);
+      assertFalse(lucene.isEmpty(), "no results for " + r);
+      assertTrue(overlap(lucene, cloud) >= 0.9, r + ": embedded " + lucene + " vs solr " + cloud);
+      assertEquals(lucene.getFirst(), cloud.getFirst(), "best hit of " + r);
+    }
+    // the cosines agree, not only the order
+    double a = embeddedSearch.search(SearchRequest.of("a photo of a dog").withPage(0, 1)
+        .withCutoff(null, false)).hits().getFirst().score();
+    double b = solrSearch.search(SearchRequest.of("a photo of a dog").withPage(0, 1)
+        .withCutoff(null, false)).hits().getFirst().score();
+    assertEquals(a, b, 1e-5);
+  }
+
+  @Test
+  @Order(3)
+  void migrateCopiesEveryDocumentWithoutReembedding() throws IOException {
+    SolrCollections.create(client, "migrated", space, 2, 2);
+    try (SolrImageIndex target = SolrImageIndex.open(client, "migrated", space, settings)) {
+      long copied = IndexCopier.copy(embedded, target, n -> {});
+      assertEquals(embedded.count(), copied);
+      // a second run replaces, never duplicates
+      IndexCopier.copy(embedded, target, n -> {});
+      target.refresh();
+      assertEquals(embedded.count(), target.count());
+      Path any = SharedFixtures.sampleJpegs().get(100);
+      assertEquals(embedded.findByPath(any).orElseThrow(), target.findByPath(any).orElseThrow());
+    }
+  }
+
+  @Test
+  @Order(4)
+  void anotherModelsCollectionIsRefused() {
+    VectorSpace other = new VectorSpace("some-other-model", space.dimension());
+    IndexMismatchException e = assertThrows(IndexMismatchException.class,
+        () -> SolrImageIndex.open(client, "photos", other, settings));
+    assertTrue(e.getMessage().contains(space.modelId()), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SolrImageIndex.open(client, "nope", space, settings));
+  }
+
+  @Test
+  @Order(5)
+  void searchesSurviveANodeStoppedUnderLoad() throws Exception {
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger done = new AtomicInteger();
+    List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> expected = top(solrSearch, SearchRequest.of("a city at night"));
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        clients.add(pool.submit(() -> {
+          while (running.get()) {
+            try {
+              List<String> got = top(solrSearch, SearchRequest.of("a city at night"));
+              if (!got.equals(expected)) {
+                errors.add(new AssertionError("results changed: " + got));
+              }
+              done.incrementAndGet();
+            } catch (Exception e) {
+              errors.add(e);
+            }
+          }
+        }));
+      }
+      waitFor(() -> done.get() >= 10);
+      cluster.stopNode(1);
+      int atStop = done.get();
+      waitFor(() -> done.get() >= atStop + 20);
+      cluster.startNode(1);
+      waitFor(() -> done.get() >= atStop + 40);
+      running.set(false);
+      for (Future<?> f : clients) {
+        f.get();
+      }
+    } finally {
+      running.set(false);
+      pool.shutdownNow();
+    }
+    assertEquals(List.of(), errors, "searches while node 1 went down and came back");
+    awaitAllReplicasActive();
+    assertEquals(SharedFixtures.sampleJpegs().size(), solr.count(), "no document lost");
+  }
+
+  @Test
+  @Order(6)
+  void ingestResumesAcrossANodeRestartWithoutDuplicates() throws Exception {
+    SolrCollections.create(client, "resumed", space, 2, 2);
+    try (SolrImageIndex target = SolrImageIndex.open(client, "resumed", space, settings)) {
+      cluster.stopNode(1);
+      IngestReport first = ingest(target);
+      cluster.startNode(1);
+      awaitAllReplicasActive();
+      IngestReport second = ingest(target);
+      target.refresh();
+      long files = SharedFixtures.sampleJpegs().size();
+      assertEquals(files, first.counts().embedded() + first.counts().failed());
+      assertEquals(first.counts().embedded(), second.counts().unchanged(), "the second run re-embeds nothing it has");
+      assertEquals(files, target.count(), "every file once");
+    }
+  }
+
+  private void awaitAllReplicasActive() throws Exception {
+    org.apache.solr.common.cloud.ZkStateReader.from(client).waitForState("photos", 120,
+        java.util.concurrent.TimeUnit.SECONDS, (live, state) -> state != null && state.getSlices().stream()
+            .flatMap(s -> s.getReplicas().stream()).allMatch(r -> r.isActive(live)));
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out");
+      }
+      Thread.sleep(20);
+    }
+  }
+}
