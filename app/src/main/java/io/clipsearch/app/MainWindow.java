@@ -74,6 +74,7 @@ public final class MainWindow extends JFrame {
   private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
   private final JLabel banner = new JLabel();
   private final JLabel status = new JLabel(" ");
+  private final JLabel modelNotice = new JLabel();
 
   private SearchViewModel search;
   private CollectionsViewModel collections;
@@ -268,10 +269,22 @@ public final class MainWindow extends JFrame {
     status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
     status.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
 
+    // the server's remark on its model (the bundled mini model: a stronger one can be pulled)
+    modelNotice.setName("modelNotice");
+    modelNotice.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
+    modelNotice.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+    tasks.submit(client::model, m -> {
+      modelNotice.setText(m.notice() == null ? "" : m.notice());
+      modelNotice.setToolTipText(m.notice());
+    }, e -> { }); // an unreachable server shows in the connection banner already
+    JPanel statusBar = new JPanel(new BorderLayout());
+    statusBar.add(status, BorderLayout.CENTER);
+    statusBar.add(modelNotice, BorderLayout.EAST);
+
     JPanel main = new JPanel(new BorderLayout());
     main.add(north, BorderLayout.NORTH);
     main.add(tabs, BorderLayout.CENTER);
-    main.add(status, BorderLayout.SOUTH);
+    main.add(statusBar, BorderLayout.SOUTH);
     root.add(main, "main");
     ((CardLayout) root.getLayout()).show(root, "main");
 
@@ -453,6 +466,11 @@ public final class MainWindow extends JFrame {
 
   public JLabel statusLine() {
     return status;
+  }
+
+  /** The model notice at the right of the status bar (empty when the server has none). */
+  public JLabel modelNotice() {
+    return modelNotice;
   }
 
   /** Whether the detail card is showing. */

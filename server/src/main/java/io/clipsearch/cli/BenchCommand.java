@@ -57,11 +57,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<EngineKind> engines = modelOptions.engine != null
         ? List.of(EngineKind.parse(modelOptions.engine))
-        : List.copyOf(ModelFolder.open(modelOptions.model).engines());
+        : List.copyOf(ModelFolder.open(modelOptions.folder()).engines());
     List<BenchResult> results = new ArrayList<>();
     if (engines.size() == 1) {
       ModelBenchmark bench = new ModelBenchmark(calls, calls, maxImages);
-      results.add(bench.run(modelOptions.model,
+      results.add(bench.run(modelOptions.folder(),
           modelOptions.loadOptions().withEngine(engines.getFirst()), images));
     } else {
       for (EngineKind engine : engines) {
@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "bench", "--json", "--model", modelOptions.model.toString(), "--engine", engine.name(),
+        "bench", "--json", "--model", modelOptions.folder().toString(), "--engine", engine.name(),
         "--images", images.toString(), "--max-images", Integer.toString(maxImages),
         "--calls", Integer.toString(calls), "--threads", Integer.toString(modelOptions.threads)));
     Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -4,6 +4,7 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.LoadOptions;
+import io.clipsearch.model.mini.BundledModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The options every model-using command shares: which folder, which engine, how many threads. */
 final class ModelOptions {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "CLIP model folder")
+  @Option(names = "--model", paramLabel = "DIR",
+      description = "CLIP model folder (default: the bundled models/clipsearch-mini)")
   Path model;
 
   @Option(names = "--engine", paramLabel = "onnx|pytorch",
@@ -36,6 +38,11 @@ final class ModelOptions {
   }
 
   ClipModel load() throws IOException {
-    return ClipModels.load(model, loadOptions());
+    return ClipModels.load(folder(), loadOptions());
+  }
+
+  /** The folder to load: {@code --model}, else the bundled mini model. */
+  Path folder() {
+    return BundledModel.resolve(model, Path.of(System.getProperty("clipsearch.home", ".")));
   }
 }

@@ -55,7 +55,7 @@ public final class MiniTraining {
     MiniTrainer.Result result =
         new MiniTrainer(config).train(store, labels, targets, work.resolve("checkpoint"), progress);
     if (result.finished()) {
-      export(out, work.resolve("checkpoint"), config, set);
+      export(out, work.resolve("checkpoint"), config, set, result);
       progress.accept("model written to " + out);
     } else {
       progress.accept("stopped early; run the same command again to resume");
@@ -63,7 +63,8 @@ public final class MiniTraining {
     return result;
   }
 
-  private static void export(Path out, Path checkpoint, MiniTrainer.Config config, TrainingSet set)
+  private static void export(
+      Path out, Path checkpoint, MiniTrainer.Config config, TrainingSet set, MiniTrainer.Result result)
       throws IOException {
     Files.createDirectories(out.resolve("visual"));
     Files.copy(
@@ -77,7 +78,9 @@ public final class MiniTraining {
     vision.put("widths", t.widths());
     vision.put("blocks_per_stage", t.blocksPerStage());
     Map<String, Object> training = new LinkedHashMap<>();
-    training.put("epochs", config.epochs());
+    training.put("planned_epochs", config.epochs());
+    training.put("budget_minutes", config.budget().toMinutes());
+    training.put("steps", result.steps()); // fewer than planned when the budget fitted the schedule
     training.put("batch_size", config.batchSize());
     training.put("learning_rate", config.learningRate());
     training.put("weight_decay", config.weightDecay());

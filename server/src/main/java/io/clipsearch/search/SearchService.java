@@ -13,10 +13,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * The search façade the REST API and the CLI call: query text and/or image in, a page of ranked,
@@ -71,7 +73,7 @@ public final class SearchService {
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
     float[] query = vectors.build(parsed, upload);
     SearchFilters filters = request.filters();
-    String text = request.hybrid() ? parsed.map(ParsedQuery::positiveText).orElse("") : "";
+    String text = request.hybrid() ? keywords(parsed.map(ParsedQuery::positiveText).orElse("")) : "";
     int depth = request.sort() == SortOrder.RELEVANCE
         ? Math.max(request.offset() + request.limit(), settings.minCandidates())
         : SearchRequest.MAX_RESULTS;
@@ -122,6 +124,20 @@ public final class SearchService {
     }
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took);
+  }
+
+  /**
+   * The query's words worth matching against names and tags: English stop words dropped, since
+   * "a cat" should not match every "A Walk in the Park.jpg".
+   */
+  static String keywords(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (!word.isEmpty() && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
+        out.append(out.isEmpty() ? "" : " ").append(word);
+      }
+    }
+    return out.toString();
   }
 
   private static List<Path> paths(List<ScoredImage> hits) {

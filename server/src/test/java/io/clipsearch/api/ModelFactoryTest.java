@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.mini.MiniModelFixture;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.mini.BundledModel;
 import io.clipsearch.model.mini.MiniClipModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class ModelFactoryTest {
 
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
-    copy(MiniModelFixture.folder(), home.resolve(ModelFactory.BUNDLED_MINI));
+    copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
     try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L), home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
       ModelDescription d = new ModelController(model).model();
@@ -36,13 +37,13 @@ class ModelFactoryTest {
   @Test
   void configuredDirWins(@TempDir Path home) {
     ModelConfig config = new ModelConfig("/some/model", null, 1, false, 100_000_000L);
-    assertEquals(Path.of("/some/model"), ModelFactory.resolveFolder(config, home));
+    assertEquals(Path.of("/some/model"), BundledModel.resolve(config.folder(), home));
   }
 
   @Test
   void neitherGivesTheClearError(@TempDir Path home) {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> ModelFactory.resolveFolder(UNSET, home));
+        assertThrows(IllegalStateException.class, () -> BundledModel.resolve(UNSET.folder(), home));
     assertTrue(e.getMessage().startsWith("no CLIP model configured: set clipsearch.model.dir"), e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch models pull ViT-B-32"), e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch train-mini"), e.getMessage());

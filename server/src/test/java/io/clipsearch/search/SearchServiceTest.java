@@ -211,4 +211,11 @@ class SearchServiceTest {
   List<String> sorted(SearchResponse r) {
     return ids(r).stream().sorted().toList();
   }
+
+  @Test
+  void stopWordsDoNotMatchNames() {
+    assertEquals("cat table", SearchService.keywords(" a cat on The table "));
+    assertEquals("", SearchService.keywords("the of a"));
+    assertEquals("IMG_2041", SearchService.keywords("IMG_2041"));
+  }
 }
