@@ -46,7 +46,8 @@ import org.apache.solr.common.params.CursorMarkParams;
  * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms.
  *
  * <p>Failover is SolrJ's: queries go to live replicas of each shard as ZooKeeper reports them,
- * updates to each shard's leader (a new one is elected when a node dies). Thread-safe. Does not
+ * updates to each shard's leader (a new one is elected when a node dies); reads that fail anyway
+ * (a node dying mid-response) are retried up to {@value #READ_ATTEMPTS} times. Thread-safe. Does not
  * own the client.
  */
 public final class SolrImageIndex implements ImageIndex, SearchBackend {
@@ -54,6 +55,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   static final long SAMPLE_TTL_MS = 30_000;
   private static final int PAGE = 500;
   private static final int MIN_CANDIDATES = 100;
+  private static final int READ_ATTEMPTS = 3;
 
   private final CloudSolrClient client;
   private final String collection;
@@ -172,7 +174,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
   @Override
   public Optional<ImageDoc> findByPath(Path path) throws IOException {
-    SolrDocument d = call(() -> client.getById(collection, path.toString()), "get " + path);
+    SolrDocument d = read(() -> client.getById(collection, path.toString()), "get " + path);
     return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
   }
 
@@ -181,7 +183,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     if (paths.isEmpty()) {
       return List.of();
     }
-    SolrDocumentList found = call(
+    SolrDocumentList found = read(
         () -> client.getById(collection, paths.stream().map(Path::toString).toList()), "get documents");
     Map<String, ImageDoc> byPath = new HashMap<>();
     for (SolrDocument d : found) {
@@ -298,7 +300,29 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   private QueryResponse query(SolrQuery q) throws IOException {
-    return call(() -> client.query(collection, q, SolrRequest.METHOD.POST), "query");
+    return read(() -> client.query(collection, q, SolrRequest.METHOD.POST), "query");
+  }
+
+  /**
+   * A read, retried: a replica that goes down mid-response fails the request with a cut
+   * response, which SolrJ does not retry itself; the next try goes to a live replica.
+   */
+  private <T> T read(SolrCall<T> work, String what) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call(work, what);
+      } catch (IOException e) {
+        if (attempt == READ_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100L * attempt * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @FunctionalInterface
