@@ -55,7 +55,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   static final long SAMPLE_TTL_MS = 30_000;
   private static final int PAGE = 500;
   private static final int MIN_CANDIDATES = 100;
-  private static final int READ_ATTEMPTS = 3;
+  private static final int READ_ATTEMPTS = 4;
 
   private final CloudSolrClient client;
   private final String collection;
@@ -300,12 +300,19 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   private QueryResponse query(SolrQuery q) throws IOException {
-    return read(() -> client.query(collection, q, SolrRequest.METHOD.POST), "query");
+    return read(() -> {
+      QueryResponse r = client.query(collection, q, SolrRequest.METHOD.POST);
+      if (r.getResults() == null) {
+        // seen from a node shutting down mid-request: a response without its result list
+        throw new IOException("Solr collection '" + collection + "': query got an incomplete response");
+      }
+      return r;
+    }, "query");
   }
 
   /**
-   * A read, retried: a replica that goes down mid-response fails the request with a cut
-   * response, which SolrJ does not retry itself; the next try goes to a live replica.
+   * A read, retried: a replica that goes down mid-response fails the request with a cut or
+   * incomplete response, which SolrJ does not retry itself; the next try goes to a live replica.
    */
   private <T> T read(SolrCall<T> work, String what) throws IOException {
     for (int attempt = 1; ; attempt++) {
