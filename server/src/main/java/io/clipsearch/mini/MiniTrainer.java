@@ -180,7 +180,7 @@ public final class MiniTrainer {
               double secs = (System.nanoTime() - epochStart) / 1e9;
               double ips = seen / Math.max(secs, 1e-9);
               if (step % 20 == 0 || b + 1 == loader.batches()) {
-                long left = totalSteps - step;
+                long left = Math.max(0, schedule.planned - step); // the budget-fitted plan
                 progress.accept(
                     String.format(
                         "epoch %d/%d  batch %d/%d  step %d  loss %.4f  lr %.2e  %.1f images/s  ETA %s",
