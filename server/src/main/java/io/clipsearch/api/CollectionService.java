@@ -170,7 +170,7 @@ public class CollectionService implements AutoCloseable {
     try {
       IndexStats stats = c.index().stats();
       return new CollectionInfo(c.name(), c.config().roots().stream().map(Path::toString).toList(),
-          c.config().format().name().toLowerCase(java.util.Locale.ROOT), stats.documents(),
+          stats.format().name().toLowerCase(java.util.Locale.ROOT), stats.documents(),
           stats.bytesOnDisk(), stats.space().modelId(), activeJob);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -73,17 +73,29 @@ public final class SolrCollections {
       CollectionAdminRequest.setCollectionProperty(collection, PROP_MODEL_ID, space.modelId()).process(client);
       CollectionAdminRequest.setCollectionProperty(collection, PROP_DIMENSION, Integer.toString(space.dimension()))
           .process(client);
+    } catch (SolrServerException | RuntimeException e) {
+      throw new IOException("cannot create Solr collection '" + collection + "': " + e.getMessage(), e);
+    }
+    awaitActive(client, collection);
+  }
+
+  /**
+   * Waits until every replica of the collection is active (after creating it, or after a node
+   * came back and its replicas recover).
+   *
+   * @throws IOException if some replica is not active within {@value #ACTIVE_TIMEOUT_SEC} s
+   */
+  public static void awaitActive(CloudSolrClient client, String collection) throws IOException {
+    try {
       ZkStateReader.from(client).waitForState(collection, ACTIVE_TIMEOUT_SEC, TimeUnit.SECONDS,
           (live, state) -> state != null && state.getSlices().stream()
               .flatMap(s -> s.getReplicas().stream()).allMatch((Replica r) -> r.isActive(live)));
-    } catch (SolrServerException | RuntimeException e) {
-      throw new IOException("cannot create Solr collection '" + collection + "': " + e.getMessage(), e);
     } catch (TimeoutException e) {
       throw new IOException("Solr collection '" + collection + "' has replicas not active after "
           + ACTIVE_TIMEOUT_SEC + " s", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while creating Solr collection '" + collection + "'", e);
+      throw new IOException("interrupted while waiting for Solr collection '" + collection + "'", e);
     }
   }
 

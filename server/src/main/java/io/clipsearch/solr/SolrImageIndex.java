@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -84,11 +85,6 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     Objects.requireNonNull(client, "client");
     SolrCollections.check(client, collection, space);
     return new SolrImageIndex(client, collection, space, settings);
-  }
-
-  /** The Solr collection's name. */
-  public String collection() {
-    return collection;
   }
 
   @Override
@@ -264,7 +260,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     List<ScoredImage> out = new ArrayList<>();
     for (SolrDocument d : query(q).getResults()) {
       double score = ((Number) d.getFirstValue("score")).doubleValue();
-      out.add(new ScoredImage(path(d), score, dot(query, SolrDocuments.vector(d)), date(d)));
+      out.add(new ScoredImage(path(d), score, VectorUtil.dotProduct(query, SolrDocuments.vector(d)), date(d)));
     }
     return out;
   }
@@ -274,7 +270,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     float[][] vectors = sample(n);
     double[] scores = new double[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
-      scores[i] = dot(query, vectors[i]);
+      scores[i] = VectorUtil.dotProduct(query, vectors[i]);
     }
     return scores;
   }
@@ -374,14 +370,6 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
       b.append(i == 0 ? "" : ",").append(v[i]);
     }
     return b.append(']').toString();
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   private static Path path(SolrDocument d) {

@@ -34,11 +34,6 @@ public record SolrSettings(String zkHost, int shards, int replicas, int batchSiz
     }
   }
 
-  /** A cluster with defaults: 1 shard, 1 replica. */
-  public static SolrSettings of(String zkHost) {
-    return new SolrSettings(zkHost, 1, 1, DEFAULT_BATCH, DEFAULT_COMMIT_WITHIN_MS);
-  }
-
   /** The ensemble's {@code host:port} entries. */
   public List<String> zkServers() {
     int slash = zkHost.indexOf('/');

@@ -234,7 +234,7 @@ class SolrBackendTest {
       pool.shutdownNow();
     }
     assertEquals(List.of(), errors, "searches while node 1 went down and came back");
-    awaitAllReplicasActive();
+    SolrCollections.awaitActive(client, "photos");
     assertEquals(SharedFixtures.sampleJpegs().size(), solr.count(), "no document lost");
   }
 
@@ -246,7 +246,7 @@ class SolrBackendTest {
       cluster.stopNode(1);
       IngestReport first = ingest(target);
       cluster.startNode(1);
-      awaitAllReplicasActive();
+      SolrCollections.awaitActive(client, "resumed");
       IngestReport second = ingest(target);
       target.refresh();
       long files = SharedFixtures.sampleJpegs().size();
@@ -254,12 +254,6 @@ class SolrBackendTest {
       assertEquals(first.counts().embedded(), second.counts().unchanged(), "the second run re-embeds nothing it has");
       assertEquals(files, target.count(), "every file once");
     }
-  }
-
-  private void awaitAllReplicasActive() throws Exception {
-    org.apache.solr.common.cloud.ZkStateReader.from(client).waitForState("photos", 120,
-        java.util.concurrent.TimeUnit.SECONDS, (live, state) -> state != null && state.getSlices().stream()
-            .flatMap(s -> s.getReplicas().stream()).allMatch(r -> r.isActive(live)));
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
