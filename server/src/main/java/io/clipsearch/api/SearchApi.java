@@ -104,7 +104,7 @@ public class SearchApi {
   private static SearchResultHit hit(SearchHit h, String collection) {
     String base = "/api/images/" + h.id();
     String query = "?collection=" + collection;
-    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(), h.size(),
+    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(), null, h.size(),
         h.width(), h.height(), h.date(), base + "/thumbnail" + query, base + query);
   }
 

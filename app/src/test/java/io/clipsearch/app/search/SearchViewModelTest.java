@@ -53,7 +53,7 @@ class SearchViewModelTest {
   }
 
   static SearchResultHit hit(String id) {
-    return new SearchResultHit(id, "/p/" + id + ".jpg", 0.3, true, false, 1000, 640, 480, null,
+    return new SearchResultHit(id, "/p/" + id + ".jpg", 0.3, true, false, null, 1000, 640, 480, null,
         "/api/images/" + id + "/thumbnail", "/api/images/" + id);
   }
 

@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param score cosine similarity to the query, -1..1
  * @param confident at or above the response's threshold
  * @param textMatch its file, folder, camera or lens name or one of its tags matched the query text
+ * @param matchedBy what the query text matched, when {@code textMatch}: {@code name} (file name),
+ *     {@code folder}, {@code camera} (camera or lens) or {@code tag} (an automatic zero-shot tag);
+ *     null when nothing matched
  * @param size bytes
  * @param width upright width in pixels
  * @param height upright height in pixels
@@ -21,5 +24,6 @@ import java.time.Instant;
  */
 @Serdeable
 public record SearchResultHit(
-    String id, String path, double score, boolean confident, boolean textMatch, long size,
+    String id, String path, double score, boolean confident, boolean textMatch,
+    @Nullable String matchedBy, long size,
     int width, int height, @Nullable Instant date, String thumbnailUrl, String imageUrl) {}
