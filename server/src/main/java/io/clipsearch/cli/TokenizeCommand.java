@@ -35,15 +35,16 @@ final class TokenizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TextTokenizer tokenizer = ModelFolder.open(model).openTokenizer();
-    List<String> inputs = new ArrayList<>(texts);
-    if (file != null || texts.isEmpty()) {
-      inputs.addAll(InputLines.read(file != null ? file : Path.of("-")));
+    try (TextTokenizer tokenizer = ModelFolder.open(model).openTokenizer()) {
+      List<String> inputs = new ArrayList<>(texts);
+      if (file != null || texts.isEmpty()) {
+        inputs.addAll(InputLines.read(file != null ? file : Path.of("-")));
+      }
+      JsonLines out = new JsonLines(spec.commandLine().getOut());
+      for (String text : inputs) {
+        out.write(new Line(text, tokenizer.encode(text)));
+      }
+      return 0;
     }
-    JsonLines out = new JsonLines(spec.commandLine().getOut());
-    for (String text : inputs) {
-      out.write(new Line(text, tokenizer.encode(text)));
-    }
-    return 0;
   }
 }

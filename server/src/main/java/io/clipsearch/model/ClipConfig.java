@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
+import io.clipsearch.model.tokenizer.TextClean;
 
 /**
  * The parts of an open_clip model config ({@code config.json}) that inference needs.
@@ -15,8 +17,18 @@ import java.nio.file.Path;
  * @param imageSize side of the square model input, in pixels
  * @param contextLength text tokens per sequence, SOT and EOT included
  * @param vocabSize size of the text vocabulary
+ * @param hfTokenizerName {@code text_cfg.hf_tokenizer_name}: the Hugging Face tokenizer the text
+ *     tower was trained with (its files are in {@code textual/}), or null for CLIP's BPE
+ * @param clean {@code text_cfg.tokenizer_kwargs.clean}, the cleaning in front of a Hugging Face
+ *     tokenizer (open_clip's default {@code whitespace} when absent)
  */
-public record ClipConfig(int embedDim, int imageSize, int contextLength, int vocabSize) {
+public record ClipConfig(
+    int embedDim, int imageSize, int contextLength, int vocabSize, String hfTokenizerName, TextClean clean) {
+
+  /** A config of the OpenAI CLIP family: CLIP's own BPE tokenizer. */
+  public ClipConfig(int embedDim, int imageSize, int contextLength, int vocabSize) {
+    this(embedDim, imageSize, contextLength, vocabSize, null, TextClean.WHITESPACE);
+  }
 
   /** open_clip's default context length, used only when {@code text_cfg.context_length} is absent. */
   static final int OPEN_CLIP_DEFAULT_CONTEXT_LENGTH = 77;
@@ -31,6 +43,12 @@ public record ClipConfig(int embedDim, int imageSize, int contextLength, int voc
       throw new IllegalArgumentException("text_cfg.context_length must be >= 2, got " + contextLength);
     }
     requirePositive("text_cfg.vocab_size", vocabSize);
+    Objects.requireNonNull(clean, "clean");
+  }
+
+  /** Whether the text side is a Hugging Face tokenizer rather than CLIP's BPE. */
+  public boolean usesHuggingFaceTokenizer() {
+    return hfTokenizerName != null;
   }
 
   /**
@@ -55,11 +73,17 @@ public record ClipConfig(int embedDim, int imageSize, int contextLength, int voc
     if (imageSize.isArray() && imageSize.get(1).asInt() != side) {
       throw new IllegalArgumentException(configJson + ": non-square image_size " + imageSize);
     }
-    return new ClipConfig(
-        root.get("embed_dim").asInt(),
-        side,
-        text.path("context_length").asInt(OPEN_CLIP_DEFAULT_CONTEXT_LENGTH),
-        text.path("vocab_size").asInt(OPEN_CLIP_DEFAULT_VOCAB_SIZE));
+    try {
+      return new ClipConfig(
+          root.get("embed_dim").asInt(),
+          side,
+          text.path("context_length").asInt(OPEN_CLIP_DEFAULT_CONTEXT_LENGTH),
+          text.path("vocab_size").asInt(OPEN_CLIP_DEFAULT_VOCAB_SIZE),
+          text.path("hf_tokenizer_name").textValue(),
+          TextClean.named(text.path("tokenizer_kwargs").path("clean").textValue()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
+    }
   }
 
   private static void requirePositive(String name, int value) {

@@ -121,7 +121,9 @@ final class DjlClipModel implements ClipModel {
     int[][] rows = new int[texts.size()][];
     for (int i = 0; i < rows.length; i++) {
       int[] ids = tokenizer.encode(texts.get(i));
-      rows[i] = java.util.Arrays.copyOf(ids, textLength); // zero-padded, as the reference pads
+      rows[i] = java.util.Arrays.copyOf(ids, textLength);
+      // the reference pads with the tokenizer's pad id (0 for CLIP's BPE, <pad> for Hugging Face's)
+      java.util.Arrays.fill(rows[i], ids.length, textLength, tokenizer.padId());
     }
     return normalizedRows(textual.encodeIds(rows));
   }
@@ -199,7 +201,11 @@ final class DjlClipModel implements ClipModel {
     try {
       visual.close();
     } finally {
-      textual.close();
+      try {
+        textual.close();
+      } finally {
+        tokenizer.close();
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package io.clipsearch.model;
 
 import io.clipsearch.model.image.PreprocessConfig;
 import io.clipsearch.model.tokenizer.ClipTokenizer;
+import io.clipsearch.model.tokenizer.HuggingFaceTextTokenizer;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -27,7 +28,9 @@ import java.util.Set;
  * visual/preprocess_cfg.json  size, mean, std, interpolation, resize_mode
  * visual/model.onnx|model.pt  image tower (ONNX and/or TorchScript)
  * textual/model.onnx|model.pt text tower
- * textual/vocab.json + merges.txt, or tokenizer.json   CLIP BPE tokenizer
+ * textual/vocab.json + merges.txt, or tokenizer.json   CLIP BPE tokenizer, or
+ * textual/tokenizer.json (+ tokenizer_config.json)      the Hugging Face tokenizer that
+ *                             config.json's text_cfg.hf_tokenizer_name names (SigLIP, XLM-R)
  * </pre>
  *
  * <p>Immutable. Opening it reads only the small JSON files; model files are loaded by {@link
@@ -107,12 +110,18 @@ public record ModelFolder(Path root, ClipConfig config, PreprocessConfig preproc
   }
 
   /**
-   * Loads the tokenizer from {@code textual/}.
+   * Loads the tokenizer from {@code textual/}: the Hugging Face tokenizer with open_clip's
+   * cleaning when {@code config.json} names one ({@code text_cfg.hf_tokenizer_name}), else CLIP's
+   * BPE. The caller closes it.
    *
-   * @throws IOException if no tokenizer files are there or they cannot be read
+   * @throws IOException if no tokenizer files are there or they cannot be read, naming the file
    */
   public TextTokenizer openTokenizer() throws IOException {
-    return ClipTokenizer.fromModelFolder(root.resolve("textual"), config.contextLength());
+    Path textual = root.resolve("textual");
+    if (config.usesHuggingFaceTokenizer()) {
+      return HuggingFaceTextTokenizer.open(textual, config.contextLength(), config.clean());
+    }
+    return ClipTokenizer.fromModelFolder(textual, config.contextLength());
   }
 
   /**

@@ -90,9 +90,10 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
     JsonNode model = new ObjectMapper().readTree(tokenizerJson.toFile()).path("model");
     String type = model.path("type").asText();
     if (!type.isEmpty() && !"BPE".equals(type)) {
-      // e.g. SigLIP (Unigram/SentencePiece) or multilingual XLM-R folders
+      // e.g. a SigLIP or XLM-R folder whose config.json lost its text_cfg
       throw new IOException(tokenizerJson + ": a " + type + " tokenizer, not CLIP's byte-level"
-          + " BPE; models with this tokenizer are not supported yet");
+          + " BPE, yet config.json names no text_cfg.hf_tokenizer_name: add it (and"
+          + " text_cfg.tokenizer_kwargs.clean) from the model's open_clip config to load this folder");
     }
     if (!model.path("vocab").isObject() || !model.path("merges").isArray()) {
       throw new IOException(tokenizerJson + ": no BPE model with vocab and merges");

@@ -62,13 +62,28 @@ public final class ClipTextCleaner {
    * @throws NullPointerException if {@code text} is null
    */
   public static String clean(String text) {
+    return collapseWhiteSpace(basicClean(text)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * open_clip's {@code basic_clean}: ftfy's {@code fix_text} (the steps this class implements),
+   * then {@code html.unescape} twice. The strip that follows it is left to {@link
+   * #collapseWhiteSpace}, which every caller applies next.
+   *
+   * @throws NullPointerException if {@code text} is null
+   */
+  static String basicClean(String text) {
     Objects.requireNonNull(text, "text");
-    String unescaped = HtmlEntities.unescape(HtmlEntities.unescape(fixText(text)));
+    return HtmlEntities.unescape(HtmlEntities.unescape(fixText(text)));
+  }
+
+  /** open_clip's {@code whitespace_clean}: every run of white space to one space, trimmed. */
+  static String collapseWhiteSpace(String text) {
     // runs of white space become one space, so trimming one space at each end is a full strip
-    String collapsed = WHITE_SPACE.matcher(unescaped).replaceAll(" ");
+    String collapsed = WHITE_SPACE.matcher(text).replaceAll(" ");
     int start = collapsed.startsWith(" ") ? 1 : 0;
     int end = collapsed.length() - (collapsed.length() > start && collapsed.endsWith(" ") ? 1 : 0);
-    return collapsed.substring(start, end).toLowerCase(Locale.ROOT);
+    return collapsed.substring(start, end);
   }
 
   /** ftfy's {@code fix_text} with the steps this class implements. */

@@ -173,6 +173,12 @@ public final class ClipTokenizer implements TextTokenizer {
     return contextLength;
   }
 
+  /** 0, as open_clip pads CLIP's token rows. */
+  @Override
+  public int padId() {
+    return 0;
+  }
+
   /** The id every encoding starts with. */
   public int startOfTextId() {
     return startOfText;
