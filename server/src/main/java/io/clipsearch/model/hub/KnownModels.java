@@ -9,8 +9,11 @@ import java.util.stream.Collectors;
  * The catalog of CLIP models that {@code clipsearch models pull} knows by name.
  *
  * <p>All entries are ONNX exports published by the Immich project, in the layout {@link
- * ModelLayout} describes. Sizes are approximate (fp32 ONNX files of both encoders). Immutable and
- * thread-safe.
+ * ModelLayout} describes, of three families: OpenAI-style CLIP (CLIP BPE tokenizer), SigLIP and
+ * SigLIP 2 (Hugging Face tokenizer, sigmoid scores) and multilingual CLIP (XLM-RoBERTa text
+ * towers). Sizes are approximate (fp32 ONNX files of both encoders). No checksum is pinned here:
+ * a pull checks every file against the size and hash the Hub publishes for the revision (see
+ * {@link ModelDownloader}). Immutable and thread-safe.
  */
 public final class KnownModels {
 
@@ -57,7 +60,39 @@ public final class KnownModels {
               768,
               "Apache-2.0 (Google SigLIP)",
               820 * MB,
-              "SigLIP ViT-B/16 (WebLI): sigmoid-loss CLIP, own tokenizer and preprocessing"));
+              "SigLIP ViT-B/16 (WebLI): sigmoid scores, Unigram tokenizer, squash resize"),
+          new KnownModel(
+              "ViT-B-16-SigLIP2",
+              "immich-app/ViT-B-16-SigLIP2__webli",
+              "main",
+              768,
+              "Apache-2.0 (Google SigLIP 2)",
+              1_500 * MB,
+              "SigLIP 2 ViT-B/16 at 224 px (WebLI): multilingual Gemma tokenizer, sigmoid scores"),
+          new KnownModel(
+              "ViT-L-16-SigLIP2-384",
+              "immich-app/ViT-L-16-SigLIP2-384__webli",
+              "main",
+              1024,
+              "Apache-2.0 (Google SigLIP 2)",
+              3_500 * MB,
+              "SigLIP 2 ViT-L/16 at 384 px: much more accurate, slow on CPU"),
+          new KnownModel(
+              "xlm-roberta-base-ViT-B-32",
+              "immich-app/xlm-roberta-base-ViT-B-32__laion5b_s13b_b90k",
+              "main",
+              512,
+              "MIT (OpenCLIP, LAION-5B; XLM-RoBERTa MIT)",
+              1_450 * MB,
+              "Multilingual OpenCLIP: XLM-RoBERTa base text tower (100 languages), ViT-B/32 images"),
+          new KnownModel(
+              "xlm-roberta-large-ViT-H-14",
+              "immich-app/xlm-roberta-large-ViT-H-14__frozen_laion5b_s13b_b90k",
+              "main",
+              1024,
+              "MIT (OpenCLIP, LAION-5B; XLM-RoBERTa MIT)",
+              4_600 * MB,
+              "Multilingual OpenCLIP: XLM-RoBERTa large text tower, ViT-H/14 images; best multilingual, slow"));
 
   private KnownModels() {}
 
