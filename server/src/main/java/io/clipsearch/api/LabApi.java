@@ -12,6 +12,7 @@ import io.clipsearch.lab.PromptTemplates;
 import io.clipsearch.lab.SimilarityMatrix;
 import io.clipsearch.lab.ZeroShotClassifier;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.Scoring;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,19 +35,24 @@ public class LabApi {
     this.model = model;
   }
 
+  /** The model family's own scoring, at the request's logit scale when it gives one. */
+  private Scoring scoring(Double logitScale) {
+    return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
+  }
+
   /** @throws NotFoundException if an image id is not in the collection */
   public LabMatrixResponse matrix(LabMatrixRequest r) {
     List<float[]> images = vectors(r.collection(), r.imageIds());
     List<float[]> texts = model.embedTexts(r.texts());
-    double scale = r.logitScale() == null ? SimilarityMatrix.DEFAULT_LOGIT_SCALE : r.logitScale();
+    Scoring scoring = scoring(r.logitScale());
     SimilarityMatrix m = SimilarityMatrix.of(r.imageIds(), images, r.texts(), texts);
     float[][] cosine = m.cosine();
-    float[][] probabilities = m.rowProbabilities(scale);
+    float[][] probabilities = m.rowProbabilities(scoring);
     List<LabMatrixRow> rows = new ArrayList<>();
     for (int i = 0; i < cosine.length; i++) {
       rows.add(new LabMatrixRow(r.imageIds().get(i), cosine[i], probabilities[i]));
     }
-    return new LabMatrixResponse(model.info().id(), r.texts(), rows, scale,
+    return new LabMatrixResponse(model.info().id(), r.texts(), rows, scoring.logitScale(),
         ModalityGap.of(images, texts).centroidDistance());
   }
 
@@ -58,9 +64,9 @@ public class LabApi {
     List<float[]> images = vectors(r.collection(), r.imageIds());
     PromptTemplates templates = r.templates() == null ? PromptTemplates.OPENAI_SUBSET_7
         : new PromptTemplates("request", r.templates());
-    double scale = r.logitScale() == null ? SimilarityMatrix.DEFAULT_LOGIT_SCALE : r.logitScale();
+    Scoring scoring = scoring(r.logitScale());
     ZeroShotClassifier classifier = ZeroShotClassifier.build(model, r.labels(), templates);
-    float[][] probabilities = classifier.scores(r.imageIds(), images).rowProbabilities(scale);
+    float[][] probabilities = classifier.scores(r.imageIds(), images).rowProbabilities(scoring);
     List<LabZeroShotPrediction> predictions = new ArrayList<>();
     for (int i = 0; i < probabilities.length; i++) {
       int best = 0;
@@ -71,7 +77,7 @@ public class LabApi {
       }
       predictions.add(new LabZeroShotPrediction(r.imageIds().get(i), r.labels().get(best), probabilities[i]));
     }
-    return new LabZeroShotResponse(model.info().id(), r.labels(), templates.templates(), scale, predictions);
+    return new LabZeroShotResponse(model.info().id(), r.labels(), templates.templates(), scoring.logitScale(), predictions);
   }
 
   private List<float[]> vectors(String collection, List<String> ids) {

@@ -31,8 +31,8 @@ final class LabMatrixCommand implements Callable<Integer> {
   @Option(names = "--texts", required = true, arity = "1..*", paramLabel = "T", description = "texts (columns)")
   List<String> texts;
 
-  @Option(names = "--logit-scale", paramLabel = "S", description = "softmax scale (default: 100, as released CLIP)")
-  double logitScale = SimilarityMatrix.DEFAULT_LOGIT_SCALE;
+  @Option(names = "--logit-scale", paramLabel = "S", description = "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
+  Double logitScale;
 
   @Option(names = "--png", paramLabel = "F", description = "write a heatmap PNG")
   Path png;
@@ -50,7 +50,7 @@ final class LabMatrixCommand implements Callable<Integer> {
       List<float[]> textVectors = model.embedTexts(texts);
       List<String> rows = images.stream().map(p -> p.getFileName().toString()).toList();
       SimilarityMatrix m = SimilarityMatrix.of(rows, embedded.vectors(), texts, textVectors);
-      MatrixReport report = MatrixReport.of(model.info().id(), m, logitScale,
+      MatrixReport report = MatrixReport.of(model.info().id(), m, scoring(model),
           ModalityGap.of(embedded.vectors(), textVectors));
       LabOutput.print(spec.commandLine().getOut(), report.table());
       if (png != null) {
@@ -61,5 +61,10 @@ final class LabMatrixCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The model family's own scoring, at --logit-scale when given. */
+  private io.clipsearch.model.Scoring scoring(io.clipsearch.model.ClipModel model) {
+    return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
   }
 }

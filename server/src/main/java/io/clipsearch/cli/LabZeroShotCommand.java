@@ -39,8 +39,8 @@ final class LabZeroShotCommand implements Callable<Integer> {
   @Option(names = "--limit-per-class", paramLabel = "N", description = "at most N images per class")
   int limitPerClass = ImageFolderDataset.ALL;
 
-  @Option(names = "--logit-scale", paramLabel = "S", description = "softmax scale (default: 100, as released CLIP)")
-  double logitScale = SimilarityMatrix.DEFAULT_LOGIT_SCALE;
+  @Option(names = "--logit-scale", paramLabel = "S", description = "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
+  Double logitScale;
 
   @Option(names = "--json", paramLabel = "F", description = "write the full result as JSON")
   Path json;
@@ -51,7 +51,7 @@ final class LabZeroShotCommand implements Callable<Integer> {
     ImageFolderDataset data = ImageFolderDataset.read(dataset, names, limitPerClass);
     PromptTemplates prompts = PromptTemplates.resolve(templates);
     try (ClipModel model = modelOptions.load()) {
-      ZeroShotResult result = new ZeroShotEvaluation(model, logitScale)
+      ZeroShotResult result = new ZeroShotEvaluation(model, scoring(model))
           .run(data, prompts, LabOutput.progress(spec.commandLine().getErr(), "images"));
       LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
@@ -59,5 +59,10 @@ final class LabZeroShotCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The model family's own scoring, at --logit-scale when given. */
+  private io.clipsearch.model.Scoring scoring(io.clipsearch.model.ClipModel model) {
+    return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
   }
 }

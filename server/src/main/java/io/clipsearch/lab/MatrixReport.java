@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param images row labels (image files)
  * @param texts column labels
  * @param cosine {@code images × texts} cosines
- * @param logitScale the scale of the softmax
- * @param probabilities for each image, {@code softmax(logitScale × cosine)} over the texts
+ * @param logitScale the scale applied to the cosines
+ * @param probabilities for each image, per text: the model family's {@link io.clipsearch.model.Scoring}
+ *     (CLIP: {@code softmax(logitScale × cosine)} over the texts; SigLIP: a sigmoid per text)
  * @param gap the modality gap of these images and texts
  */
 public record MatrixReport(
@@ -34,9 +35,9 @@ public record MatrixReport(
   }
 
   /** The report of a matrix. */
-  public static MatrixReport of(String modelId, SimilarityMatrix m, double logitScale, ModalityGap gap) {
-    return new MatrixReport(modelId, m.rowLabels(), m.columnLabels(), m.cosine(), logitScale,
-        m.rowProbabilities(logitScale), gap);
+  public static MatrixReport of(String modelId, SimilarityMatrix m, io.clipsearch.model.Scoring scoring, ModalityGap gap) {
+    return new MatrixReport(modelId, m.rowLabels(), m.columnLabels(), m.cosine(), scoring.logitScale(),
+        m.rowProbabilities(scoring), gap);
   }
 
   @Override

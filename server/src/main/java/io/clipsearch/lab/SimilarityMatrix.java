@@ -1,5 +1,6 @@
 package io.clipsearch.lab;
 
+import io.clipsearch.model.Scoring;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
 public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels, float[][] cosine) {
 
   /** The logit scale of the released OpenAI CLIP models (exp(4.6052) = 100). */
-  public static final double DEFAULT_LOGIT_SCALE = 100.0;
+  public static final double DEFAULT_LOGIT_SCALE = Scoring.CLIP_LOGIT_SCALE;
 
   /**
    * @throws IllegalArgumentException if the labels do not match the matrix's shape
@@ -94,32 +95,19 @@ public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels
    * @throws IllegalArgumentException if {@code logitScale} is not positive and finite
    */
   public float[][] rowProbabilities(double logitScale) {
-    if (!(logitScale > 0) || Double.isInfinite(logitScale)) {
-      throw new IllegalArgumentException("logit scale must be positive, got " + logitScale);
-    }
-    float[][] out = new float[cosine.length][];
-    for (int r = 0; r < cosine.length; r++) {
-      out[r] = softmax(cosine[r], logitScale);
-    }
-    return out;
+    return rowProbabilities(Scoring.softmax(logitScale));
   }
 
-  static float[] softmax(float[] scores, double scale) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float s : scores) {
-      max = Math.max(max, s * scale);
+  /**
+   * Each row's probabilities under a model family's {@link Scoring}: a softmax across the texts
+   * (CLIP) or an independent sigmoid per text (SigLIP).
+   */
+  public float[][] rowProbabilities(Scoring scoring) {
+    float[][] out = new float[cosine.length][];
+    for (int r = 0; r < cosine.length; r++) {
+      out[r] = scoring.probabilities(cosine[r]);
     }
-    double[] e = new double[scores.length];
-    double sum = 0;
-    for (int i = 0; i < scores.length; i++) {
-      e[i] = Math.exp(scores[i] * scale - max); // shifted by the max: no overflow at scale 100
-      sum += e[i];
-    }
-    float[] p = new float[scores.length];
-    for (int i = 0; i < scores.length; i++) {
-      p[i] = (float) (e[i] / sum);
-    }
-    return p;
+    return out;
   }
 
   /** 1 + the number of columns of {@code row} scoring strictly higher than {@code column}. */

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  *
  * <p>Strategy: build a {@link ZeroShotClassifier} from the class names and templates (prompt
  * ensembling), embed every image, score images against classes by cosine and compute {@link
- * ClassificationMetrics}. Probabilities use {@code softmax(logitScale × cosine)}; the model folders
+ * ClassificationMetrics}. Probabilities use the given {@link io.clipsearch.model.Scoring} (CLIP softmax or SigLIP sigmoid); the model folders
  * do not carry CLIP's learned logit scale, so it is a parameter (100 in released CLIP). Images that
  * cannot be decoded are reported and left out.
  *
@@ -19,15 +19,12 @@ import java.util.function.Consumer;
 public final class ZeroShotEvaluation {
 
   private final ClipModel model;
-  private final double logitScale;
+  private final io.clipsearch.model.Scoring scoring;
 
-  /** @throws IllegalArgumentException if {@code logitScale} is not positive */
-  public ZeroShotEvaluation(ClipModel model, double logitScale) {
+  /** Probabilities by {@code scoring}: the model's own ({@link ClipModel#scoring()}) or an override. */
+  public ZeroShotEvaluation(ClipModel model, io.clipsearch.model.Scoring scoring) {
     this.model = java.util.Objects.requireNonNull(model, "model");
-    if (!(logitScale > 0) || Double.isInfinite(logitScale)) {
-      throw new IllegalArgumentException("logit scale must be positive, got " + logitScale);
-    }
-    this.logitScale = logitScale;
+    this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
   }
 
   /**
@@ -54,13 +51,13 @@ public final class ZeroShotEvaluation {
       truth[i] = image.label();
     }
     SimilarityMatrix scores = classifier.scores(names, embedded.vectors());
-    float[][] probabilities = scores.rowProbabilities(logitScale);
+    float[][] probabilities = scores.rowProbabilities(scoring);
     double trueProbability = 0;
     for (int i = 0; i < truth.length; i++) {
       trueProbability += probabilities[i][truth[i]];
     }
     return new ZeroShotResult(model.info().id(), dataset.root().toString(), templates.name(),
-        templates.templates().size(), logitScale, ClassificationMetrics.of(scores, truth),
+        templates.templates().size(), scoring.logitScale(), ClassificationMetrics.of(scores, truth),
         trueProbability / truth.length, embedded.failures(), (System.nanoTime() - start) / 1e9,
         images.size() / imageSeconds);
   }

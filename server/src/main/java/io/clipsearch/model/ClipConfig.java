@@ -21,13 +21,15 @@ import io.clipsearch.model.tokenizer.TextClean;
  *     tower was trained with (its files are in {@code textual/}), or null for CLIP's BPE
  * @param clean {@code text_cfg.tokenizer_kwargs.clean}, the cleaning in front of a Hugging Face
  *     tokenizer (open_clip's default {@code whitespace} when absent)
+ * @param scoring how cosines become label probabilities (softmax, or SigLIP's sigmoid)
  */
 public record ClipConfig(
-    int embedDim, int imageSize, int contextLength, int vocabSize, String hfTokenizerName, TextClean clean) {
+    int embedDim, int imageSize, int contextLength, int vocabSize, String hfTokenizerName, TextClean clean,
+    Scoring scoring) {
 
   /** A config of the OpenAI CLIP family: CLIP's own BPE tokenizer. */
   public ClipConfig(int embedDim, int imageSize, int contextLength, int vocabSize) {
-    this(embedDim, imageSize, contextLength, vocabSize, null, TextClean.WHITESPACE);
+    this(embedDim, imageSize, contextLength, vocabSize, null, TextClean.WHITESPACE, Scoring.clip());
   }
 
   /** open_clip's default context length, used only when {@code text_cfg.context_length} is absent. */
@@ -44,6 +46,7 @@ public record ClipConfig(
     }
     requirePositive("text_cfg.vocab_size", vocabSize);
     Objects.requireNonNull(clean, "clean");
+    Objects.requireNonNull(scoring, "scoring");
   }
 
   /** Whether the text side is a Hugging Face tokenizer rather than CLIP's BPE. */
@@ -80,7 +83,8 @@ public record ClipConfig(
           text.path("context_length").asInt(OPEN_CLIP_DEFAULT_CONTEXT_LENGTH),
           text.path("vocab_size").asInt(OPEN_CLIP_DEFAULT_VOCAB_SIZE),
           text.path("hf_tokenizer_name").textValue(),
-          TextClean.named(text.path("tokenizer_kwargs").path("clean").textValue()));
+          TextClean.named(text.path("tokenizer_kwargs").path("clean").textValue()),
+          Scoring.fromConfig(root));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(configJson + ": " + e.getMessage(), e);
     }

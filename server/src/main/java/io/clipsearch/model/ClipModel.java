@@ -24,6 +24,11 @@ public interface ClipModel extends AutoCloseable {
 
   ModelInfo info();
 
+  /** How this model's cosines become label probabilities: CLIP's softmax unless the family differs. */
+  default Scoring scoring() {
+    return Scoring.clip();
+  }
+
   /** Embedding dimension. */
   default int dimension() {
     return info().dimension();

@@ -43,6 +43,7 @@ final class DjlClipModel implements ClipModel {
   private final int decodeMinShortSide;
   private final ExecutorService decodePool;
   private final ImagePipeline pipeline;
+  private final Scoring scoring;
   private volatile boolean closed;
 
   DjlClipModel(ModelFolder folder, LoadOptions options) throws IOException {
@@ -57,6 +58,7 @@ final class DjlClipModel implements ClipModel {
     int imageBatch = options.effectiveImageBatch();
     ClipConfig config = folder.config();
     long side = config.imageSize();
+    this.scoring = folder.config().scoring();
     this.tokenizer = folder.openTokenizer();
     this.decoder = new ImageDecoder(options.maxImagePixels());
     this.preprocessor = new ClipPreprocessor(folder.preprocess());
@@ -107,6 +109,11 @@ final class DjlClipModel implements ClipModel {
   @Override
   public ModelInfo info() {
     return info;
+  }
+
+  @Override
+  public Scoring scoring() {
+    return scoring;
   }
 
   @Override

@@ -76,7 +76,7 @@ class BundledMiniModelTest {
     Path root = SharedFixtures.path("datasets/tiny-imagenet-200");
     // 3 images of each of the 200 classes: 600 images, never seen in training
     ImageFolderDataset val = ImageFolderDataset.read(root.resolve("val"), ClassNames.read(root.resolve("classes.tsv")), 3);
-    ZeroShotResult r = new ZeroShotEvaluation(model, 100).run(val, PromptTemplates.SINGLE, p -> {});
+    ZeroShotResult r = new ZeroShotEvaluation(model, io.clipsearch.model.Scoring.softmax(100)).run(val, PromptTemplates.SINGLE, p -> {});
     assertEquals(600, r.metrics().images());
     assertTrue(r.metrics().top1() >= TOP1_FLOOR, "top-1 " + r.metrics().top1() + " below the floor " + TOP1_FLOOR);
   }
