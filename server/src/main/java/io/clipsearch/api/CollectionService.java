@@ -9,6 +9,7 @@ import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchBackend;
@@ -83,17 +84,17 @@ public class CollectionService implements AutoCloseable {
   /**
    * Creates a collection, or adds roots to an existing one.
    *
-   * @throws IllegalArgumentException if a root is not an existing absolute folder, or the format
-   *     is unknown
+   * @throws IllegalArgumentException if a root is not an existing absolute folder that {@link
+   *     RootPolicy} accepts, or the format is unknown
    */
   public OpenCollection create(CreateCollectionRequest request) {
     List<Path> roots = new ArrayList<>();
-    for (String root : request.roots()) {
+    for (String root : RequestLists.noNulls("roots", request.roots())) {
       Path p = Path.of(root);
-      if (!p.isAbsolute() || !Files.isDirectory(p)) {
-        throw new IllegalArgumentException("root must be an existing absolute folder: " + root);
+      if (!p.isAbsolute()) {
+        throw new IllegalArgumentException("root must be an absolute folder: " + root);
       }
-      roots.add(p.normalize());
+      roots.add(RootPolicy.check(p, data.dir()));
     }
     CollectionLayout layout = new CollectionLayout(data.dir(), request.name());
     synchronized (this) {
