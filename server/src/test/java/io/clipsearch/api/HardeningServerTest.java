@@ -218,6 +218,34 @@ class HardeningServerTest implements TestPropertyProvider {
     assertTrue(r.body().contains("POST"), r.body());
   }
 
+  /** Runs last: it may delete the collection. Bounded by count and time; loopback only. */
+  @Test
+  @Order(20)
+  void aFewThousandMalformedRequestsToEveryEndpointGetNo5xx() throws IOException {
+    String auth = "Authorization: Bearer " + token();
+    MalformedRequests requests = new MalformedRequests(20261205);
+    List<String> failures = new java.util.ArrayList<>();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
+    int sent = 0;
+    for (; sent < 3000 && System.nanoTime() < deadline; sent++) {
+      MalformedRequests.Request r = requests.next(sent);
+      String[] headers = r.authorized() ? new String[] {auth} : new String[0];
+      RawHttp.Response response = r.body() == null
+          ? http().send(r.method() + " " + r.target() + " HTTP/1.1\r\nHost: localhost" + headerLines(headers), null)
+          : http().send(r.method(), r.target(), r.contentType(), r.body(), headers);
+      if (response.status() >= 500) {
+        failures.add(response.status() + " for " + r + " -> " + response.body());
+      }
+    }
+    assertTrue(sent >= 1000, "only " + sent + " requests in the time allowed");
+    assertTrue(failures.isEmpty(), failures.size() + " of " + sent + " requests to "
+        + MalformedRequests.endpointCount() + " endpoints got a 5xx:\n" + String.join("\n", failures));
+  }
+
+  private static String headerLines(String[] headers) {
+    return headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers);
+  }
+
   private void awaitJob(String id) throws Exception {
     for (int i = 0; i < 600; i++) {
       JsonNode job = JSON.readTree(http().get("/api/jobs/" + id).body());
