@@ -82,6 +82,32 @@ public class CollectionService implements AutoCloseable {
   }
 
   /**
+   * The open collection of this name, its index reopened first if its writer died (a full disk):
+   * the way back to writing once the cause is gone, without a restart.
+   *
+   * @throws NotFoundException if there is none
+   * @throws UncheckedIOException if the index cannot be opened again (the cause is in the message)
+   */
+  public synchronized OpenCollection writable(String name) {
+    OpenCollection c = get(name);
+    Optional<Throwable> failure = c.index().writeFailure();
+    if (failure.isEmpty()) {
+      return c;
+    }
+    log.warn("the index writer of collection {} died ({}): reopening it", c.name(), failure.get().toString());
+    open.remove(c.name());
+    closeQuietly(c);
+    return get(c.name());
+  }
+
+  /** Open collections whose index writer died, with the cause: what health reports. */
+  public Map<String, Throwable> failedWriters() {
+    Map<String, Throwable> failed = new java.util.TreeMap<>();
+    open.values().forEach(c -> c.index().writeFailure().ifPresent(t -> failed.put(c.name(), t)));
+    return failed;
+  }
+
+  /**
    * Creates a collection, or adds roots to an existing one.
    *
    * @throws IllegalArgumentException if a root is not an existing absolute folder that {@link
