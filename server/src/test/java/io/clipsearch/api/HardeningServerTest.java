@@ -173,11 +173,14 @@ class HardeningServerTest implements TestPropertyProvider {
 
   @Test
   @Order(7)
-  void aThousandCjkCharactersFitInAGetUrl() {
+  void aThousandCjkCharactersFitInAGetUrlAndALongerOneIs414() {
     String query = URLEncoder.encode("猫".repeat(1000), StandardCharsets.UTF_8);
     assertTrue(query.length() >= 9000);
     RawHttp.Response r = http().get("/api/search?collection=photos&cutoff=false&q=" + query);
     assertEquals(200, r.status(), r.body());
+    RawHttp.Response tooLong = http().get("/api/search?collection=photos&q=" + query + query);
+    assertEquals(414, tooLong.status(), tooLong.body());
+    assertTrue(tooLong.body().contains("\"status\":414"), tooLong.body());
   }
 
   @Test
