@@ -28,9 +28,13 @@ public class ClusterController {
     this.clusters = clusters;
   }
 
+  /** The current clusters; choosing {@code k} changes them, so it is a token-protected POST. */
   @Get("/clusters")
   public ClusterList clusters(String name, @Nullable @QueryValue Integer k) {
-    return clusters.clusters(name, k, false);
+    if (k != null) {
+      throw new IllegalArgumentException("k re-clusters the collection: use POST with the token");
+    }
+    return clusters.clusters(name, null, false);
   }
 
   @Post("/clusters")

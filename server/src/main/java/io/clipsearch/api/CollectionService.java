@@ -9,6 +9,7 @@ import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchBackend;
@@ -81,19 +82,45 @@ public class CollectionService implements AutoCloseable {
   }
 
   /**
+   * The open collection of this name, its index reopened first if its writer died (a full disk):
+   * the way back to writing once the cause is gone, without a restart.
+   *
+   * @throws NotFoundException if there is none
+   * @throws UncheckedIOException if the index cannot be opened again (the cause is in the message)
+   */
+  public synchronized OpenCollection writable(String name) {
+    OpenCollection c = get(name);
+    Optional<Throwable> failure = c.index().writeFailure();
+    if (failure.isEmpty()) {
+      return c;
+    }
+    log.warn("the index writer of collection {} died ({}): reopening it", c.name(), failure.get().toString());
+    open.remove(c.name());
+    closeQuietly(c);
+    return get(c.name());
+  }
+
+  /** Open collections whose index writer died, with the cause: what health reports. */
+  public Map<String, Throwable> failedWriters() {
+    Map<String, Throwable> failed = new java.util.TreeMap<>();
+    open.values().forEach(c -> c.index().writeFailure().ifPresent(t -> failed.put(c.name(), t)));
+    return failed;
+  }
+
+  /**
    * Creates a collection, or adds roots to an existing one.
    *
-   * @throws IllegalArgumentException if a root is not an existing absolute folder, or the format
-   *     is unknown
+   * @throws IllegalArgumentException if a root is not an existing absolute folder that {@link
+   *     RootPolicy} accepts, or the format is unknown
    */
   public OpenCollection create(CreateCollectionRequest request) {
     List<Path> roots = new ArrayList<>();
-    for (String root : request.roots()) {
+    for (String root : RequestLists.noNulls("roots", request.roots())) {
       Path p = Path.of(root);
-      if (!p.isAbsolute() || !Files.isDirectory(p)) {
-        throw new IllegalArgumentException("root must be an existing absolute folder: " + root);
+      if (!p.isAbsolute()) {
+        throw new IllegalArgumentException("root must be an absolute folder: " + root);
       }
-      roots.add(p.normalize());
+      roots.add(RootPolicy.check(p, data.dir()));
     }
     CollectionLayout layout = new CollectionLayout(data.dir(), request.name());
     synchronized (this) {

@@ -33,7 +33,7 @@ public class EmbedController {
 
   @Post(uri = "/text", consumes = MediaType.APPLICATION_JSON)
   public EmbeddingResponse text(@Body @Valid TextEmbeddingRequest request) {
-    List<float[]> vectors = model.embedTexts(request.texts());
+    List<float[]> vectors = model.embedTexts(RequestLists.noNulls("texts", request.texts()));
     List<Embedding> out = new ArrayList<>(vectors.size());
     for (int i = 0; i < vectors.size(); i++) {
       out.add(new Embedding(request.texts().get(i), vectors.get(i)));

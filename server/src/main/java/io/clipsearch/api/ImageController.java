@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.nio.file.Path;
 
 /**
  * Images by content id (never by path): the original file, its thumbnail, its metadata.
@@ -27,8 +26,8 @@ public class ImageController {
   /** The original file, as stored (its EXIF orientation is in {@code /info}). */
   @Get("/{id}")
   public SystemFile image(String id, @Nullable @QueryValue String collection) {
-    Path file = images.file(collection, id);
-    return new SystemFile(file.toFile(), MediaType.forFilename(file.getFileName().toString()));
+    ServedImage image = images.file(collection, id);
+    return new SystemFile(image.file().toFile(), image.type());
   }
 
   /** A JPEG, upright, 320 pixels on its long side. */

@@ -12,33 +12,44 @@ import java.time.Instant;
 
 /**
  * Finds images and thumbnails by content id. Files are located through the index only, never
- * from a path in the request, and must lie under one of the collection's roots: a request cannot
- * reach any other file. Thread-safe.
+ * from a path in the request, and are checked when read ({@link ImageFileGuard}): still the
+ * indexed image, really under one of the collection's roots. Thumbnails are served only from the
+ * collection's thumbnail folder. A request cannot reach any other file. Thread-safe.
  */
 @Singleton
 public class ImageService {
 
   private final CollectionService collections;
+  private final ImageFileGuard guard;
 
-  public ImageService(CollectionService collections) {
+  ImageService(CollectionService collections, ImageFileGuard guard) {
     this.collections = collections;
+    this.guard = guard;
   }
 
-  /** @throws NotFoundException if no image of that id is in the collection, or its file is gone */
-  public Path file(String collection, String id) {
+  /**
+   * @throws NotFoundException if no image of that id is in the collection, or its file is gone,
+   *     changed, or no longer an image under the collection's folders
+   */
+  ServedImage file(String collection, String id) {
     OpenCollection c = collections.get(collection);
-    Path path = doc(c, id).path();
-    boolean underRoot = c.config().roots().stream().anyMatch(path.normalize()::startsWith);
-    if (!underRoot || !Files.isRegularFile(path)) {
-      throw new NotFoundException("the file of image " + id + " is no longer available");
-    }
-    return path;
+    return guard.check(doc(c, id), c.config().roots());
   }
 
-  /** @throws NotFoundException if no thumbnail of that id exists */
+  /** @throws NotFoundException if no thumbnail of that id exists in the thumbnail folder */
   public Path thumbnail(String collection, String id) {
     OpenCollection c = collections.get(collection);
-    return c.thumbs().find(id).orElseThrow(() -> new NotFoundException("no thumbnail for image " + id));
+    NotFoundException none = new NotFoundException("no thumbnail for image " + id);
+    Path thumb = c.thumbs().find(id).orElseThrow(() -> none);
+    try {
+      Path real = thumb.toRealPath();
+      if (!real.startsWith(c.thumbs().directory().toRealPath()) || !Files.isRegularFile(real)) {
+        throw none;
+      }
+      return real;
+    } catch (IOException e) {
+      throw none;
+    }
   }
 
   public ImageDetails details(String collection, String id) {

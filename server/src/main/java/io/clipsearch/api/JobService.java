@@ -78,7 +78,7 @@ public class JobService {
    * @throws ConflictException if a job is already running on it
    */
   public synchronized JobInfo start(String collection) {
-    OpenCollection c = collections.get(collection);
+    OpenCollection c = collections.writable(collection);
     activeJob(c.name()).ifPresent(running -> {
       throw new ConflictException("collection " + c.name() + " is already being indexed by job " + running);
     });
@@ -102,7 +102,7 @@ public class JobService {
    * @throws UncheckedIOException if the index cannot be read or written
    */
   public synchronized RetagReport retag(String collection) {
-    OpenCollection c = collections.get(collection);
+    OpenCollection c = collections.writable(collection);
     activeJob(c.name()).ifPresent(running -> {
       throw new ConflictException("collection " + c.name() + " is being indexed by job " + running
           + ": re-tag when it has ended");
@@ -239,7 +239,7 @@ public class JobService {
         report.write(c.layout().reportsDir());
       } catch (Exception | OutOfMemoryError e) {
         log.error("index job {} on {} failed", id, collection, e);
-        error = e.getMessage() == null ? e.toString() : e.getMessage();
+        error = Failures.describe(e);
         latest = new IngestStatus("FAILED", latest.seen(), latest.total(), latest.embedded(),
             latest.unchanged(), latest.moved(), latest.copied(), latest.deleted(), latest.failed(),
             latest.filesPerSecond(), null);

@@ -42,6 +42,8 @@ public class LabApi {
 
   /** @throws NotFoundException if an image id is not in the collection */
   public LabMatrixResponse matrix(LabMatrixRequest r) {
+    RequestLists.noNulls("imageIds", r.imageIds());
+    RequestLists.noNulls("texts", r.texts());
     List<float[]> images = vectors(r.collection(), r.imageIds());
     List<float[]> texts = model.embedTexts(r.texts());
     Scoring scoring = scoring(r.logitScale());
@@ -61,6 +63,9 @@ public class LabApi {
    * @throws IllegalArgumentException if a template lacks {@code {}}
    */
   public LabZeroShotResponse zeroShot(LabZeroShotRequest r) {
+    RequestLists.noNulls("imageIds", r.imageIds());
+    RequestLists.noNulls("labels", r.labels());
+    RequestLists.noNullElements("templates", r.templates());
     List<float[]> images = vectors(r.collection(), r.imageIds());
     PromptTemplates templates = r.templates() == null ? PromptTemplates.OPENAI_SUBSET_7
         : new PromptTemplates("request", r.templates());

@@ -114,10 +114,12 @@ public class SearchApi {
       return null;
     }
     try {
-      return value.length() == DATE_LENGTH
+      Instant instant = value.length() == DATE_LENGTH
           ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
           : Instant.parse(value);
-    } catch (DateTimeParseException e) {
+      instant.toEpochMilli(); // the index stores milliseconds: a date beyond them is malformed
+      return instant;
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw new IllegalArgumentException(name + " must be a date like 2024-06-01 or an instant like"
           + " 2024-06-01T12:00:00Z, got '" + value + "'");
     }

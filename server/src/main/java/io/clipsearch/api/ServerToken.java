@@ -1,6 +1,6 @@
 package io.clipsearch.api;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * written to {@code <data dir>/server-token} (owner-only) so local clients can read it, as Jupyter
  * does. Compares in constant time. Immutable after construction.
  */
-@Singleton
+@Context // created at start, so the token file is there before the first request
 public final class ServerToken {
 
   static final String TOKEN_FILE = "server-token";

@@ -13,6 +13,7 @@ import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Progress goes to stderr (at most one line a second), the summary to stdout, the list of
  * skipped files to the collection's {@code reports/} folder. Skipped files do not make the exit
- * code non-zero: a collection with a few broken files is indexed successfully. Ctrl-C stops the
+ * code non-zero: a collection with a few broken files is indexed successfully; but when every
+ * file failed the exit code is 1. A folder that {@link RootPolicy} refuses (a file, a system
+ * folder, one holding the data folder) is an error before anything is read. Ctrl-C stops the
  * run and commits what was written, so the next run resumes there.
  *
  * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA_DIR}, else {@code work/data} under the
@@ -98,7 +101,8 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Path> roots = new ArrayList<>();
     for (Path dir : dirs) {
-      roots.add(dir.toRealPath()); // one spelling per folder: paths are the index's keys
+      // one spelling per folder: paths are the index's keys
+      roots.add(RootPolicy.check(dir, dataDir()).toRealPath());
     }
     CollectionLayout layout = new CollectionLayout(dataDir(), collection);
     CollectionConfig config = collectionConfig(layout, roots);
@@ -119,6 +123,10 @@ final class IndexCommand implements Callable<Integer> {
       tagger = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts)::imageTags;
       IngestReport report = runJob(model, index, thumbs, roots, options, err);
       printSummary(out, report, layout);
+      if (report.allFailed()) {
+        err.println("error: every file failed (" + report.counts().failed() + "); see the report");
+        return 1;
+      }
       if (watch && !stopped) {
         watch(model, index, thumbs, roots, options, err, out, layout);
       }

@@ -88,4 +88,12 @@ public interface ImageIndex extends Closeable {
 
   /** Size figures now. */
   IndexStats stats() throws IOException;
+
+  /**
+   * Why this index takes no more writes, if it does not: its writer died (a disk that filled up
+   * mid-write, an I/O error). The only cure is to close it and open it again; empty while it works.
+   */
+  default Optional<Throwable> writeFailure() {
+    return Optional.empty();
+  }
 }

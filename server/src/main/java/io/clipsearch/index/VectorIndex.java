@@ -341,6 +341,11 @@ public final class VectorIndex implements ImageIndex {
     return new IndexStats(count(), bytes, format, space);
   }
 
+  @Override
+  public Optional<Throwable> writeFailure() {
+    return Optional.ofNullable(writer.getTragicException());
+  }
+
   /** Commits pending writes and releases the index. */
   @Override
   public void close() throws IOException {

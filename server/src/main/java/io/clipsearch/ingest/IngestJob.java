@@ -213,39 +213,54 @@ public final class IngestJob {
         skipped.add(new SkippedFile(root, SkipReason.UNREADABLE, "root folder not found"));
         continue;
       }
-      scanner.scan(root, new FileScanner.Visitor() {
-        @Override
-        public void found(Found file) {
-          if (seen.putIfAbsent(file.path(), Boolean.TRUE) != null) {
-            return; // nested roots: once is enough
-          }
-          progress.total.incrementAndGet();
-          FileState state = known.remove(file.path());
-          if (state != null && state.size() == file.size() && state.mtimeMillis() == file.mtimeMillis()) {
-            progress.unchanged.incrementAndGet();
-          } else {
-            toRead.add(file);
-          }
-          progress.maybeEmit(Phase.SCANNING);
-        }
-
-        @Override
-        public void problem(SkippedFile s, boolean folder) {
-          log.warn("skipped {}: {}", s.path(), s.message());
-          skipped.add(s);
-          if (folder) {
-            unreadable.add(s.path());
-          } else {
-            progress.failed.incrementAndGet();
+      try {
+        scanner.scan(root, new FileScanner.Visitor() {
+          @Override
+          public void found(Found file) {
+            if (seen.putIfAbsent(file.path(), Boolean.TRUE) != null) {
+              return; // nested roots: once is enough
+            }
+            if (seen.size() > options.maxFiles()) {
+              throw new ScanLimitExceeded();
+            }
             progress.total.incrementAndGet();
+            FileState state = known.remove(file.path());
+            if (state != null && state.size() == file.size() && state.mtimeMillis() == file.mtimeMillis()) {
+              progress.unchanged.incrementAndGet();
+            } else {
+              toRead.add(file);
+            }
+            progress.maybeEmit(Phase.SCANNING);
           }
-        }
-      }, this::stopping);
+
+          @Override
+          public void problem(SkippedFile s, boolean folder) {
+            log.warn("skipped {}: {}", s.path(), s.message());
+            skipped.add(s);
+            if (folder) {
+              unreadable.add(s.path());
+            } else {
+              progress.failed.incrementAndGet();
+              progress.total.incrementAndGet();
+            }
+          }
+        }, this::stopping);
+      } catch (ScanLimitExceeded e) {
+        throw new IOException("more than " + options.maxFiles() + " image files under " + roots
+            + ": index smaller folders (the limit bounds the memory a scan holds)");
+      }
     }
     List<Path> gone = known.keySet().stream()
         .filter(p -> unreadable.stream().noneMatch(p::startsWith))
         .toList();
     return new Plan(toRead, gone);
+  }
+
+  /** Thrown out of a walk to stop it at {@link IngestOptions#maxFiles()}. */
+  private static final class ScanLimitExceeded extends RuntimeException {
+    ScanLimitExceeded() {
+      super(null, null, false, false);
+    }
   }
 
   // ---- prepare (workers) ----------------------------------------------------------------------

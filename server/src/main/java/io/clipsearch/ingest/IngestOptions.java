@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param commitEveryFiles commit after this many index writes
  * @param commitInterval commit at least this often while writing
  * @param progressInterval the least time between two progress events (phase changes always send)
+ * @param maxFiles the most image files one run's scan may find: the scan holds them all, so this
+ *     bounds its memory (and stops a mistaken root such as a whole disk early)
  */
 public record IngestOptions(int workers, int batchSize, int queueCapacity, int commitEveryFiles,
-    Duration commitInterval, Duration progressInterval) {
+    Duration commitInterval, Duration progressInterval, int maxFiles) {
 
   /**
    * Files written between commits by default. A commit fsyncs new segments (tens of ms); every
@@ -35,14 +37,17 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
   /** Tensors per inference call: the model's own batch size (16) twice, for two parallel runs. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
+  /** Image files one run may find by default: about 600 MB of scan state at the limit. */
+  public static final int DEFAULT_MAX_FILES = 2_000_000;
+
   /**
    * @throws IllegalArgumentException if a count is below 1 or a duration is negative
    */
   public IngestOptions {
-    if (workers < 1 || batchSize < 1 || queueCapacity < 1 || commitEveryFiles < 1) {
-      throw new IllegalArgumentException("workers, batchSize, queueCapacity and commitEveryFiles"
-          + " must be >= 1, got " + workers + ", " + batchSize + ", " + queueCapacity + ", "
-          + commitEveryFiles);
+    if (workers < 1 || batchSize < 1 || queueCapacity < 1 || commitEveryFiles < 1 || maxFiles < 1) {
+      throw new IllegalArgumentException("workers, batchSize, queueCapacity, commitEveryFiles and"
+          + " maxFiles must be >= 1, got " + workers + ", " + batchSize + ", " + queueCapacity + ", "
+          + commitEveryFiles + ", " + maxFiles);
     }
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(progressInterval, "progressInterval");
@@ -55,18 +60,22 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
   public static IngestOptions defaults() {
     return new IngestOptions(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE,
         2 * DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_EVERY_FILES, DEFAULT_COMMIT_INTERVAL,
-        DEFAULT_PROGRESS_INTERVAL);
+        DEFAULT_PROGRESS_INTERVAL, DEFAULT_MAX_FILES);
   }
 
   public IngestOptions withWorkers(int n) {
-    return new IngestOptions(n, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval);
+    return new IngestOptions(n, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles);
   }
 
   public IngestOptions withCommitEveryFiles(int n) {
-    return new IngestOptions(workers, batchSize, queueCapacity, n, commitInterval, progressInterval);
+    return new IngestOptions(workers, batchSize, queueCapacity, n, commitInterval, progressInterval, maxFiles);
+  }
+
+  public IngestOptions withMaxFiles(int n) {
+    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, n);
   }
 
   public IngestOptions withBatchSize(int n) {
-    return new IngestOptions(workers, n, queueCapacity, commitEveryFiles, commitInterval, progressInterval);
+    return new IngestOptions(workers, n, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles);
   }
 }

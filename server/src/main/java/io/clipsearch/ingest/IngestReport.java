@@ -39,6 +39,12 @@ public record IngestReport(List<Path> roots, Instant started, Duration duration,
     skipped = List.copyOf(skipped);
   }
 
+  /** Whether files were met and every one of them failed: nothing was indexed or kept. */
+  public boolean allFailed() {
+    return counts.failed() > 0
+        && counts.embedded() + counts.unchanged() + counts.moved() + counts.copied() == 0;
+  }
+
   public boolean cancelled() {
     return counts.phase() == IngestProgress.Phase.CANCELLED;
   }

@@ -57,7 +57,7 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
     if (limit < 1 || limit > MAX_RESULTS) {
       throw new IllegalArgumentException("limit must be 1-" + MAX_RESULTS + ", got " + limit);
     }
-    if (offset + limit > MAX_RESULTS) {
+    if (offset > MAX_RESULTS - limit) { // not offset + limit: it overflows
       throw new IllegalArgumentException("offset + limit must be at most " + MAX_RESULTS
           + ", got " + offset + " + " + limit);
     }

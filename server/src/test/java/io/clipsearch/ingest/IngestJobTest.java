@@ -250,7 +250,8 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
   @Test
   void progressIsThrottledAndEndsWithTheFinalCounts() throws IOException {
-    IngestOptions slow = new IngestOptions(2, 4, 8, 100, Duration.ofSeconds(30), Duration.ofHours(1));
+    IngestOptions slow = new IngestOptions(2, 4, 8, 100, Duration.ofSeconds(30), Duration.ofHours(1),
+        IngestOptions.DEFAULT_MAX_FILES);
 
     IngestReport report = ingest(slow);
 

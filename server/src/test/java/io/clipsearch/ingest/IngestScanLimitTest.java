@@ -1,0 +1,35 @@
+package io.clipsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.index.VectorIndex;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A scan stops with a clear error at {@link IngestOptions#maxFiles()}, having written nothing. */
+class IngestScanLimitTest extends TinyModelIngestTestBase {
+
+  @Override
+  int photoCount() {
+    return 6;
+  }
+
+  @Test
+  void aScanFindingMoreFilesThanTheLimitFailsBeforeIndexingAnything() throws IOException {
+    try (VectorIndex index = openIndex()) {
+      IngestJob job = new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
+          IngestOptions.defaults().withMaxFiles(5), p -> { });
+      IOException e = assertThrows(IOException.class, job::run);
+      assertTrue(e.getMessage().contains("more than 5 image files"), e.getMessage());
+      assertEquals(0, index.count());
+
+      new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
+          IngestOptions.defaults().withMaxFiles(6), p -> { }).run();
+      index.refresh();
+      assertEquals(6, index.count());
+    }
+  }
+}
