@@ -6,6 +6,7 @@ import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.SearchService;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
 /** {@code clipsearch search "text"}: queries a collection's index from the terminal. */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search a collection indexed with 'clipsearch index', without a server.",
-        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id>."})
+        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id or",
+        "unique id prefix of 8+ characters>; -word needs no '--'. Weak (?) hits: closest",
+        "images when none is confident."})
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -50,6 +53,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--all", description = "also list results below the confidence cutoff")
   boolean all;
 
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+      description = "vector, keyword or hybrid (default: ${DEFAULT-VALUE})")
+  SearchMode mode;
+
+  @Option(names = "--json", description = "print hits as JSON lines")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     CollectionLayout layout = new CollectionLayout(data, collection);
@@ -65,8 +75,14 @@ final class SearchCommand implements Callable<Integer> {
       try (VectorIndex index = VectorIndex.open(indexDir,
           new VectorSpace(model.info().id(), model.dimension()), config.format())) {
         SearchResponse response = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
-            .search(SearchRequest.of(String.join(" ", words)).withPage(0, limit).withCutoff(null, !all));
-        print(spec.commandLine().getOut(), response);
+            .search(SearchRequest.of(QueryArgs.join(words)).withMode(mode).withPage(0, limit)
+                .withCutoff(null, !all));
+        if (json) {
+          JsonLines lines = new JsonLines(spec.commandLine().getOut());
+          response.hits().forEach(lines::write);
+        } else {
+          print(spec.commandLine().getOut(), response);
+        }
       }
     }
     return 0;
@@ -76,8 +92,9 @@ final class SearchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d confident matches (threshold %.3f%s), %d ms%n", r.confidentCount(),
         r.threshold(), r.calibrated() ? ", calibrated" : "", r.tookMillis());
     for (SearchHit h : r.hits()) {
-      out.printf(Locale.ROOT, "%6.3f %s %s  %s%n", h.score(), h.confident() ? " " : "?",
-          h.id().substring(0, Math.min(12, h.id().length())), h.path());
+      out.printf(Locale.ROOT, "%6.3f %s %s  %s%s%n", h.score(), h.confident() ? " " : "?",
+          h.id().substring(0, Math.min(12, h.id().length())), h.path(),
+          h.matchedBy() == null ? "" : "  [" + h.matchedBy().apiName() + "]");
     }
     out.flush();
   }
