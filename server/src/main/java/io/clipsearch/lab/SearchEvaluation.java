@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * SearchService}: query language, kNN, keywords, fusion, calibrated cutoff) in every variant, and
  * the ranking is scored against the relevance judgments ({@link RankingMetrics}), plus the
  * precision and recall of the set the cutoff marks confident. Results are asked for with the
- * cutoff off (every hit returned and marked), up to {@link SearchRequest#MAX_RESULTS}.
+ * cutoff off (every hit returned and marked), the first {@link #DEPTH}: recall and the confident
+ * set are counted within them.
  *
  * <p>Not thread-safe during {@link #run}; the services are used read-only.
  */
@@ -25,6 +26,9 @@ public final class SearchEvaluation {
 
   /** One way of searching: a service (its settings) and a mode, under a name for the table. */
   public record Variant(String name, SearchService service, SearchMode mode) {}
+
+  /** Results scored per query: enough for R@100 and for a class's confident set. */
+  public static final int DEPTH = 200;
 
   private final RelevanceKeys keys;
 
@@ -39,7 +43,7 @@ public final class SearchEvaluation {
    */
   public SearchEvalResult run(String name, List<JudgedQuery> queries, List<Variant> variants,
       Consumer<Progress> progress) throws IOException, ImageDecodeException {
-    int depth = Math.max(1, Math.min(SearchRequest.MAX_RESULTS, keys.size()));
+    int depth = Math.max(1, Math.min(DEPTH, keys.size()));
     List<SearchEvalResult.QueryFigures> perQuery = new ArrayList<>();
     List<SearchEvalResult.VariantFigures> rows = new ArrayList<>();
     long start = System.nanoTime();
