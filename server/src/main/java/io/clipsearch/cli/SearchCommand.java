@@ -14,7 +14,9 @@ import io.clipsearch.search.SearchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,13 +81,28 @@ final class SearchCommand implements Callable<Integer> {
                 .withCutoff(null, !all));
         if (json) {
           JsonLines lines = new JsonLines(spec.commandLine().getOut());
-          response.hits().forEach(lines::write);
+          response.hits().forEach(h -> lines.write(jsonHit(h)));
         } else {
           print(spec.commandLine().getOut(), response);
         }
       }
     }
     return 0;
+  }
+
+  /** A hit as one JSON object: the API's field names, the date as an ISO instant. */
+  private static Map<String, Object> jsonHit(SearchHit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("path", h.path());
+    m.put("score", h.score());
+    m.put("confident", h.confident());
+    m.put("matchedBy", h.matchedBy() == null ? null : h.matchedBy().apiName());
+    m.put("size", h.size());
+    m.put("width", h.width());
+    m.put("height", h.height());
+    m.put("date", h.date().toString());
+    return m;
   }
 
   private static void print(PrintWriter out, SearchResponse r) {
