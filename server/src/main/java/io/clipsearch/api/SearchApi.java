@@ -6,6 +6,7 @@ import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.Shape;
@@ -64,7 +65,7 @@ public class SearchApi {
     OpenCollection collection = collections.get(query.collection());
     SearchRequest request = new SearchRequest(query.q(), image, filters(query), sort(query.sort()),
         query.offset() == null ? 0 : query.offset(), limit,
-        query.hybrid() == null || query.hybrid(), query.minScore(),
+        query.hybrid() == null || query.hybrid() ? SearchMode.HYBRID : SearchMode.VECTOR, query.minScore(),
         query.cutoff() == null || query.cutoff());
     long start = System.nanoTime();
     SearchResponse response;
@@ -104,7 +105,8 @@ public class SearchApi {
   private static SearchResultHit hit(SearchHit h, String collection) {
     String base = "/api/images/" + h.id();
     String query = "?collection=" + collection;
-    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(), null, h.size(),
+    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(),
+        h.matchedBy() == null ? null : h.matchedBy().apiName(), h.size(),
         h.width(), h.height(), h.date(), base + "/thumbnail" + query, base + query);
   }
 

@@ -1,6 +1,8 @@
 package io.clipsearch.cli;
 
 import io.clipsearch.model.EmbeddingException;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.UnknownImageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -10,11 +12,11 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures people can fix (a missing folder, a bad argument, an unloadable model) into one
- * clear line on stderr and exit code 1; anything else is a bug and shows its stack trace.
+ * clear line on stderr and exit code 2 (as picocli's own usage errors); anything else is a bug and shows its stack trace.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
-  static final int EXIT_USER_ERROR = 1;
+  static final int EXIT_USER_ERROR = 2;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed)
@@ -36,6 +38,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case IllegalArgumentException r -> r.getMessage();
       case IllegalStateException r -> r.getMessage();
       case EmbeddingException r -> r.getMessage();
+      case UnknownImageException r -> r.getMessage();
+      case ImageDecodeException r -> r.getMessage();
       default -> null;
     };
   }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         "caption retrieval, similarity matrices, the modality gap, embedding export.",
         "Results go to stdout as a table (and JSON with --json), progress to stderr."},
     subcommands = {LabZeroShotCommand.class, LabRetrievalCommand.class, LabMatrixCommand.class,
-        LabGapCommand.class, LabExportCommand.class})
+        LabGapCommand.class, LabExportCommand.class, LabSearchEvalCommand.class})
 final class LabCommand implements Runnable {
 
   @Spec CommandSpec spec;

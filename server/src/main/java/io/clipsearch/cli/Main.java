@@ -8,13 +8,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    System.exit(cli.execute(SearchArguments.normalize(cli, args)));
   }
 
   /** The configured command tree: shared by {@link #main} and tests. */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ClipsearchCommand());
     cli.setExecutionExceptionHandler(new ErrorReporter());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 }

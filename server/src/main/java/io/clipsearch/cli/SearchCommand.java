@@ -6,6 +6,7 @@ import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.SearchService;
@@ -13,7 +14,9 @@ import io.clipsearch.search.SearchSettings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
 /** {@code clipsearch search "text"}: queries a collection's index from the terminal. */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = {"Search a collection indexed with 'clipsearch index', without a server.",
-        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id>."})
+        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id or",
+        "unique id prefix of 8+ characters>; -word needs no '--'. Weak (?) hits: closest",
+        "images when none is confident."})
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -50,6 +55,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--all", description = "also list results below the confidence cutoff")
   boolean all;
 
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+      description = "vector, keyword or hybrid (default: ${DEFAULT-VALUE})")
+  SearchMode mode;
+
+  @Option(names = "--json", description = "print hits as JSON lines")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     CollectionLayout layout = new CollectionLayout(data, collection);
@@ -65,19 +77,41 @@ final class SearchCommand implements Callable<Integer> {
       try (VectorIndex index = VectorIndex.open(indexDir,
           new VectorSpace(model.info().id(), model.dimension()), config.format())) {
         SearchResponse response = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
-            .search(SearchRequest.of(String.join(" ", words)).withPage(0, limit).withCutoff(null, !all));
-        print(spec.commandLine().getOut(), response);
+            .search(SearchRequest.of(QueryArgs.join(words)).withMode(mode).withPage(0, limit)
+                .withCutoff(null, !all));
+        if (json) {
+          JsonLines lines = new JsonLines(spec.commandLine().getOut());
+          response.hits().forEach(h -> lines.write(jsonHit(h)));
+        } else {
+          print(spec.commandLine().getOut(), response);
+        }
       }
     }
     return 0;
+  }
+
+  /** A hit as one JSON object: the API's field names, the date as an ISO instant. */
+  private static Map<String, Object> jsonHit(SearchHit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("path", h.path());
+    m.put("score", h.score());
+    m.put("confident", h.confident());
+    m.put("matchedBy", h.matchedBy() == null ? null : h.matchedBy().apiName());
+    m.put("size", h.size());
+    m.put("width", h.width());
+    m.put("height", h.height());
+    m.put("date", h.date().toString());
+    return m;
   }
 
   private static void print(PrintWriter out, SearchResponse r) {
     out.printf(Locale.ROOT, "%d confident matches (threshold %.3f%s), %d ms%n", r.confidentCount(),
         r.threshold(), r.calibrated() ? ", calibrated" : "", r.tookMillis());
     for (SearchHit h : r.hits()) {
-      out.printf(Locale.ROOT, "%6.3f %s %s  %s%n", h.score(), h.confident() ? " " : "?",
-          h.id().substring(0, Math.min(12, h.id().length())), h.path());
+      out.printf(Locale.ROOT, "%6.3f %s %s  %s%s%n", h.score(), h.confident() ? " " : "?",
+          h.id().substring(0, Math.min(12, h.id().length())), h.path(),
+          h.matchedBy() == null ? "" : "  [" + h.matchedBy().apiName() + "]");
     }
     out.flush();
   }

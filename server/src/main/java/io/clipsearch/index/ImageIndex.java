@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
@@ -76,6 +78,20 @@ public interface ImageIndex extends Closeable {
 
   /** A document of this content id (copies of a file share one; any of them is returned). */
   Optional<ImageDoc> findById(String id) throws IOException;
+
+  /**
+   * Up to {@code max} distinct content ids starting with {@code prefix}, in no given order. The
+   * default visits every document; implementations with a term index override it.
+   */
+  default Set<String> idsWithPrefix(String prefix, int max) throws IOException {
+    Set<String> ids = new LinkedHashSet<>();
+    forEach(doc -> {
+      if (ids.size() < max && doc.id().startsWith(prefix)) {
+        ids.add(doc.id());
+      }
+    });
+    return ids;
+  }
 
   /**
    * What the index knows of every file at or below {@code root}: enough for a scan to skip

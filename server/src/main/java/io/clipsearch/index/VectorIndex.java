@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
@@ -25,6 +27,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -281,6 +284,21 @@ public final class VectorIndex implements ImageIndex {
   @Override
   public Optional<ImageDoc> findById(String id) throws IOException {
     return first(new TermQuery(new Term(IndexFields.ID, id)));
+  }
+
+  /** Through the id terms: as fast as an exact lookup. */
+  @Override
+  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
+    return search(s -> {
+      Set<String> ids = new LinkedHashSet<>();
+      TopDocs top = s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
+      for (var sd : top.scoreDocs) {
+        if (ids.size() < max) {
+          ids.add(s.storedFields().document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
+        }
+      }
+      return ids;
+    });
   }
 
   private Optional<ImageDoc> first(Query query) throws IOException {

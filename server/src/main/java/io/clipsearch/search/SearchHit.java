@@ -10,17 +10,23 @@ import java.util.Objects;
  * @param path absolute path of the file
  * @param score cosine similarity of the image to the query vector, -1..1
  * @param confident whether the score is at or above the response's threshold
- * @param textMatch whether its file, folder, camera or lens name or one of its tags matched the query text (BM25)
+ * @param matchedBy what of the image holds every keyword of the query ({@link TextMatcher}), or
+ *     null
  * @param size file size in bytes
  * @param width upright width in pixels
  * @param height upright height in pixels
  * @param date date taken, else the file's modification time
  */
-public record SearchHit(String id, String path, double score, boolean confident, boolean textMatch,
+public record SearchHit(String id, String path, double score, boolean confident, MatchedBy matchedBy,
     long size, int width, int height, Instant date) {
   public SearchHit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(date, "date");
+  }
+
+  /** Whether the query text matched the image's name, folder, camera or a tag. */
+  public boolean textMatch() {
+    return matchedBy != null;
   }
 }

@@ -15,13 +15,13 @@ import java.util.Objects;
  * @param offset results skipped, >= 0
  * @param limit results returned, 1..{@link #MAX_RESULTS}, with {@code offset + limit <=}
  *     {@link #MAX_RESULTS}
- * @param hybrid whether file/folder/camera names (BM25) are fused with the vector ranking
+ * @param mode which rankings are used (null: {@link SearchMode#HYBRID})
  * @param minScore cosine threshold for "confident" overriding the calibrated one, -1..1, or null
  * @param cutoff whether hits below the threshold are left out (name matches of hybrid mode are
  *     kept); when false, every hit is returned and marked
  */
 public record SearchRequest(String query, byte[] image, SearchFilters filters, SortOrder sort,
-    int offset, int limit, boolean hybrid, Double minScore, boolean cutoff) {
+    int offset, int limit, SearchMode mode, Double minScore, boolean cutoff) {
 
   /** Deepest result a search reaches (the kNN k). */
   public static final int MAX_RESULTS = 1000;
@@ -51,6 +51,7 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
     }
     filters = filters == null ? SearchFilters.NONE : filters;
     sort = sort == null ? SortOrder.RELEVANCE : sort;
+    mode = mode == null ? SearchMode.HYBRID : mode;
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
@@ -68,32 +69,32 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
 
   /** A text query with the defaults: no filter, by relevance, first 50, hybrid, calibrated cutoff. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, null, null, 0, DEFAULT_LIMIT, true, null, true);
+    return new SearchRequest(query, null, null, null, 0, DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 
   public SearchRequest withFilters(SearchFilters f) {
-    return new SearchRequest(query, image, f, sort, offset, limit, hybrid, minScore, cutoff);
+    return new SearchRequest(query, image, f, sort, offset, limit, mode, minScore, cutoff);
   }
 
   public SearchRequest withSort(SortOrder s) {
-    return new SearchRequest(query, image, filters, s, offset, limit, hybrid, minScore, cutoff);
+    return new SearchRequest(query, image, filters, s, offset, limit, mode, minScore, cutoff);
   }
 
   public SearchRequest withPage(int newOffset, int newLimit) {
-    return new SearchRequest(query, image, filters, sort, newOffset, newLimit, hybrid, minScore, cutoff);
+    return new SearchRequest(query, image, filters, sort, newOffset, newLimit, mode, minScore, cutoff);
   }
 
-  public SearchRequest withHybrid(boolean h) {
-    return new SearchRequest(query, image, filters, sort, offset, limit, h, minScore, cutoff);
+  public SearchRequest withMode(SearchMode m) {
+    return new SearchRequest(query, image, filters, sort, offset, limit, m, minScore, cutoff);
   }
 
   /** With a fixed threshold ({@code null}: calibrated) and whether to cut below it. */
   public SearchRequest withCutoff(Double min, boolean cut) {
-    return new SearchRequest(query, image, filters, sort, offset, limit, hybrid, min, cut);
+    return new SearchRequest(query, image, filters, sort, offset, limit, mode, min, cut);
   }
 
   public SearchRequest withImage(byte[] bytes) {
-    return new SearchRequest(query, bytes, filters, sort, offset, limit, hybrid, minScore, cutoff);
+    return new SearchRequest(query, bytes, filters, sort, offset, limit, mode, minScore, cutoff);
   }
 
   @Override
@@ -105,13 +106,13 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
   public boolean equals(Object o) {
     return o instanceof SearchRequest r && Objects.equals(query, r.query)
         && Arrays.equals(image, r.image) && filters.equals(r.filters) && sort == r.sort
-        && offset == r.offset && limit == r.limit && hybrid == r.hybrid
+        && offset == r.offset && limit == r.limit && mode == r.mode
         && Objects.equals(minScore, r.minScore) && cutoff == r.cutoff;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(query, filters, sort, offset, limit, hybrid, minScore, cutoff) * 31
+    return Objects.hash(query, filters, sort, offset, limit, mode, minScore, cutoff) * 31
         + Arrays.hashCode(image);
   }
 
@@ -119,6 +120,6 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
   public String toString() {
     return "SearchRequest[query=" + query + ", image=" + (image == null ? "none" : image.length + " bytes")
         + ", filters=" + filters + ", sort=" + sort + ", offset=" + offset + ", limit=" + limit
-        + ", hybrid=" + hybrid + ", minScore=" + minScore + ", cutoff=" + cutoff + "]";
+        + ", mode=" + mode + ", minScore=" + minScore + ", cutoff=" + cutoff + "]";
   }
 }

@@ -37,19 +37,25 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  */
 public final class SearchService {
 
+  /** Hits returned, marked weak, when none is confident: "no confident matches; closest:". */
+  public static final int WEAK_HITS = 5;
+
   private final SearchBackend backend;
   private final SearchSettings settings;
   private final QueryParser parser = new QueryParser();
   private final QueryVectorBuilder vectors;
-  private final RankFusion fusion;
+  private final FusionPolicy fusion;
+  private final TextMatcher matcher = new TextMatcher();
   private final RelevanceCutoff cutoff;
 
   /** @throws IllegalArgumentException if a setting is out of range */
   public SearchService(SearchBackend backend, ClipModel model, SearchSettings settings) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.vectors = new QueryVectorBuilder(model, id -> backend.index().findById(id).map(ImageDoc::vector));
-    this.fusion = new RankFusion(settings.rrfK());
+    this.vectors = new QueryVectorBuilder(model,
+        id -> Optional.of(ImageIds.resolve(backend.index(), id).vector()));
+    this.fusion = new FusionPolicy(new RankFusion(settings.rrfK()), settings.vectorWeight(),
+        settings.textWeight());
     this.cutoff = new RelevanceCutoff(settings.cutoffZ(), settings.backgroundSample());
   }
 
@@ -73,35 +79,42 @@ public final class SearchService {
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
     float[] query = vectors.build(parsed, upload);
     SearchFilters filters = request.filters();
-    String text = request.hybrid() ? keywords(parsed.map(ParsedQuery::positiveText).orElse("")) : "";
+    String positive = parsed.map(ParsedQuery::positiveText).orElse("");
+    String text = keywords(positive);
+    Set<String> terms = matcher.terms(text);
     int depth = request.sort() == SortOrder.RELEVANCE
         ? Math.max(request.offset() + request.limit(), settings.minCandidates())
         : SearchRequest.MAX_RESULTS;
 
-    List<ScoredImage> byVector = backend.nearest(query, depth, filters);
-    List<ScoredImage> byName = text.isBlank() ? List.of() : backend.keywords(text, query, depth, filters);
+    List<ScoredImage> byVector = request.mode() == SearchMode.KEYWORD ? List.of()
+        : backend.nearest(query, depth, filters);
+    List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()
+        : backend.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;
     double threshold = calibrated ? cutoff.threshold(backend, query) : request.minScore();
 
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
     byVector.forEach(h -> found.put(h.path(), h));
-    List<Path> ranked = byName.isEmpty() ? byVector.stream().map(ScoredImage::path).toList()
-        : fusion.fuse(List.of(paths(byVector), paths(byName)),
-                List.of(settings.vectorWeight(), settings.textWeight()))
-            .stream().map(RankFusion.Fused::key).toList();
-    Set<Path> named = new HashSet<>(paths(byName));
+    Map<Path, MatchedBy> matches = matches(paths(byName), terms);
+    List<Path> named = paths(byName).stream().filter(p -> matches.get(p) != null && matches.get(p).named())
+        .toList();
+    List<Path> ranked = fusion.rank(request.mode(), IdentifierQuery.matches(positive),
+        paths(byVector), paths(byName), named);
+    Set<Path> keptByName = new HashSet<>(named);
 
     List<Ranked> kept = new ArrayList<>();
     int confident = 0;
     for (Path p : ranked) {
       ScoredImage hit = found.get(p);
       boolean isConfident = hit.cosine() >= threshold;
-      boolean isNamed = named.contains(p);
       confident += isConfident ? 1 : 0;
-      if (isConfident || !request.cutoff() || isNamed) {
-        kept.add(new Ranked(hit, isConfident, isNamed));
+      if (isConfident || !request.cutoff() || keptByName.contains(p)) {
+        kept.add(new Ranked(hit, isConfident));
       }
+    }
+    if (kept.isEmpty()) { // nothing confident: the closest few, marked weak, rather than nothing
+      ranked.stream().limit(WEAK_HITS).forEach(p -> kept.add(new Ranked(found.get(p), false)));
     }
     if (request.sort() != SortOrder.RELEVANCE) {
       Comparator<Ranked> byDate = Comparator.comparingLong(r -> r.hit.dateMillis());
@@ -118,12 +131,24 @@ public final class SearchService {
     for (Ranked r : page) {
       ImageDoc doc = docs.get(r.hit.path());
       if (doc != null) {
-        hits.add(new SearchHit(doc.id(), doc.path().toString(), r.hit.cosine(), r.confident, r.named,
-            doc.size(), doc.width(), doc.height(), Instant.ofEpochMilli(doc.dateMillis())));
+        MatchedBy by = matcher.match(doc, terms).orElse(null);
+        hits.add(new SearchHit(doc.id(), doc.path().toString(), r.hit.cosine(), r.confident,
+            by, doc.size(), doc.width(), doc.height(), Instant.ofEpochMilli(doc.dateMillis())));
       }
     }
     long took = (System.nanoTime() - start) / 1_000_000;
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took);
+  }
+
+  /** What each keyword hit matched (absent: only some terms, or only in ancestor folders). */
+  private Map<Path, MatchedBy> matches(List<Path> paths, Set<String> terms) throws IOException {
+    Map<Path, MatchedBy> out = new HashMap<>();
+    if (!terms.isEmpty()) {
+      for (ImageDoc d : backend.index().findByPaths(paths)) {
+        matcher.match(d, terms).ifPresent(m -> out.put(d.path(), m));
+      }
+    }
+    return out;
   }
 
   /**
@@ -144,5 +169,5 @@ public final class SearchService {
     return hits.stream().map(ScoredImage::path).toList();
   }
 
-  private record Ranked(ScoredImage hit, boolean confident, boolean named) {}
+  private record Ranked(ScoredImage hit, boolean confident) {}
 }

@@ -205,6 +205,25 @@ class SearchServerTest implements TestPropertyProvider {
   }
 
   @Test
+  @Order(5)
+  void everyResponseCarriesHitsAndTheClosestFewComeBackWeakWhenNoneIsConfident() {
+    String none = client.toBlocking().retrieve("/api/search?collection=photos&q=flowers&folder="
+        + encode(photos.resolve("no-such-folder").toString()));
+    assertTrue(none.contains("\"hits\":[]"), none);
+
+    SearchResults weak = client.toBlocking().retrieve(
+        "/api/search?collection=photos&q=flowers&minScore=1", SearchResults.class);
+    assertEquals(0, weak.confidentCount());
+    assertEquals(5, weak.hits().size());
+    assertTrue(weak.hits().stream().noneMatch(SearchResultHit::confident));
+
+    SearchResults byName = client.toBlocking().retrieve(
+        "/api/search?collection=photos&q=IMG_2041.jpg", SearchResults.class);
+    assertEquals(catPath, byName.hits().getFirst().path());
+    assertEquals("name", byName.hits().getFirst().matchedBy());
+  }
+
+  @Test
   @Order(6)
   void badRequestsAre400sOr404sNever500s() {
     assertTrue(error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/search?collection=photos&q=x&limit=5000"))

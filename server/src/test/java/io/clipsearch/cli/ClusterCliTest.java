@@ -53,5 +53,21 @@ class ClusterCliTest {
     assertTrue(tags.out().startsWith("re-tagged 13 images of collection c"), tags.out());
     CliRun missing = CliRun.of("tags", "--model", model, "--data", data, "--collection", "nope");
     assertTrue(missing.exitCode() != 0 && missing.err().contains("no collection 'nope'"), missing.err());
+
+    // search as people type it: -word without --, JSON lines, like: with the 12-character id printed
+    CliRun json = CliRun.of("search", "--model", model, "--data", data, "--collection", "c", "--all",
+        "-k", "3", "--json", "a", "photo", "-people");
+    assertEquals(0, json.exitCode(), json.err());
+    assertEquals(3, json.lines().length, json.out());
+    assertTrue(json.lines()[0].startsWith("{\"id\":\""), json.out());
+    String shortId = json.lines()[0].substring(7, 19);
+    CliRun like = CliRun.of("search", "--model", model, "--data", data, "--collection", "c", "--all",
+        "-k", "1", "like:" + shortId);
+    assertEquals(0, like.exitCode(), like.err());
+    assertTrue(like.lines()[1].contains(shortId), like.out());
+    CliRun unknown = CliRun.of("search", "--model", model, "--data", data, "--collection", "c",
+        "like:0000000000");
+    assertEquals(ErrorReporter.EXIT_USER_ERROR, unknown.exitCode());
+    assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
   }
 }

@@ -130,7 +130,7 @@ class LabCliTest {
   void anUnknownFormatIsOneLine(@TempDir Path dir) {
     CliRun run = CliRun.of("lab", "export", "--model", tiny(), "--images", dir.toString(), "--format", "parquet",
         "--out", dir.toString());
-    assertEquals(1, run.exitCode());
+    assertEquals(ErrorReporter.EXIT_USER_ERROR, run.exitCode());
     assertEquals("clipsearch: unknown export format 'parquet': use tsv, npy or csv", run.err().strip());
   }
 }

@@ -10,6 +10,7 @@ import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.SearchService;
@@ -82,7 +83,10 @@ class TaggingTest extends TinyModelIngestTestBase {
       Set<Path> matched = r.hits().stream().filter(h -> h.textMatch()).map(h -> Path.of(h.path()))
           .collect(Collectors.toSet());
       assertEquals(tagged, matched);
-      assertTrue(tagged.contains(Path.of(r.hits().getFirst().path())), "a tagged image ranks first");
+      // tags label hits (matchedBy) but only the keyword mode ranks by them (docs/SEARCH.md)
+      SearchResponse byKeyword = search.search(SearchRequest.of(tag).withMode(SearchMode.KEYWORD)
+          .withCutoff(null, false).withPage(0, PHOTOS));
+      assertTrue(tagged.contains(Path.of(byKeyword.hits().getFirst().path())), "a tagged image ranks first");
     }
   }
 

@@ -69,7 +69,7 @@ class RealPipelineSearchTest {
       SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
 
       // text: the ranking is brute force's over the model's text vector
-      SearchRequest all = SearchRequest.of("a sunset at the beach").withHybrid(false)
+      SearchRequest all = SearchRequest.of("a sunset at the beach").withMode(SearchMode.VECTOR)
           .withCutoff(null, false).withPage(0, indexed);
       assertSameAsExact(index, service.search(all), model.embedText("a sunset at the beach"));
 
@@ -78,7 +78,7 @@ class RealPipelineSearchTest {
           model.embedTexts(List.of("sunset at the beach", "people")), List.of(1.0, -1.0),
           model.dimension());
       SearchResponse negative = service.search(SearchRequest.of("sunset at the beach -people")
-          .withHybrid(false).withCutoff(null, false).withPage(0, indexed));
+          .withMode(SearchMode.VECTOR).withCutoff(null, false).withPage(0, indexed));
       assertSameAsExact(index, negative, minus);
 
       // like: the image itself first, at cosine 1

@@ -19,6 +19,7 @@ import io.clipsearch.model.ClipModels;
 import io.clipsearch.search.LuceneSearchBackend;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
@@ -146,13 +147,13 @@ class SolrBackendTest {
         SearchRequest.of("beach sunset -people"),
         SearchRequest.of("2:\"red car\" +snow"),
         SearchRequest.of("like:" + likeId),
-        new SearchRequest(null, image, null, null, 0, 10, true, null, true),
+        new SearchRequest(null, image, null, null, 0, 10, SearchMode.HYBRID, null, true),
         SearchRequest.of("mountains").withFilters(
             new SearchFilters(null, null, photos.resolve("elementary").toString(), null, null, null)),
         SearchRequest.of("mountains").withFilters(new SearchFilters(null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
         // hybrid with few BM25 ties: tied keyword scores (every "kodim" file) are ordered by doc id,
         // which differs between one index and two shards
-        SearchRequest.of("ladybird flower").withHybrid(true));
+        SearchRequest.of("ladybird flower").withMode(SearchMode.HYBRID));
     for (SearchRequest r : requests) {
       List<String> lucene = top(embeddedSearch, r);
       List<String> cloud = top(solrSearch, r);
