@@ -6,7 +6,14 @@ import io.clipsearch.api.types.LabMatrixRow;
 import io.clipsearch.api.types.LabZeroShotPrediction;
 import io.clipsearch.api.types.LabZeroShotRequest;
 import io.clipsearch.api.types.LabZeroShotResponse;
+import io.clipsearch.api.types.LabSearchEvalRequest;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.lab.JudgedQuery;
+import io.clipsearch.lab.RelevanceKeys;
+import io.clipsearch.lab.SearchEvalResult;
+import io.clipsearch.lab.SearchEvaluation;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.SearchMode;
 import io.clipsearch.lab.ModalityGap;
 import io.clipsearch.lab.PromptTemplates;
 import io.clipsearch.lab.SimilarityMatrix;
@@ -18,10 +25,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The lab over HTTP: similarity matrices and zero-shot predictions for indexed images, using the
- * vectors stored in the collection's index (no image is re-embedded). Maps API types to {@code
+ * vectors stored in the collection's index (no image is re-embedded), and search evaluations of
+ * the served search. Maps API types to {@code
  * lab}. Thread-safe.
  */
 @Singleton
@@ -83,6 +94,35 @@ public class LabApi {
       predictions.add(new LabZeroShotPrediction(r.imageIds().get(i), r.labels().get(best), probabilities[i]));
     }
     return new LabZeroShotResponse(model.info().id(), r.labels(), templates.templates(), scoring.logitScale(), predictions);
+  }
+
+  /**
+   * Scores the collection's served search on the request's judged queries, in each mode.
+   *
+   * @throws NotFoundException if the collection does not exist
+   * @throws IllegalArgumentException if a mode is unknown or a query is malformed
+   */
+  public SearchEvalResult searchEval(LabSearchEvalRequest r) {
+    RequestLists.noNulls("queries", r.queries());
+    RequestLists.noNullElements("modes", r.modes());
+    List<SearchMode> modes = r.modes() == null ? List.of(SearchMode.values())
+        : r.modes().stream().map(m -> SearchApi.named("modes", SearchMode.class, m)).distinct().toList();
+    List<JudgedQuery> judged = r.queries().stream().map(q -> {
+      RequestLists.noNulls("relevant", q.relevant());
+      return new JudgedQuery(q.query(), q.relevant().stream()
+          .map(k -> k.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+    }).toList();
+    OpenCollection c = collections.get(r.collection());
+    List<SearchEvaluation.Variant> variants = modes.stream().map(m ->
+        new SearchEvaluation.Variant(m.name().toLowerCase(Locale.ROOT), c.search(), m)).toList();
+    try {
+      RelevanceKeys keys = RelevanceKeys.of(c.index(), r.labels() == null ? Map.of() : r.labels());
+      return new SearchEvaluation(keys).run(c.name(), judged, variants, p -> { });
+    } catch (IOException e) {
+      throw new UncheckedIOException("evaluating " + c.name() + " failed: " + e.getMessage(), e);
+    } catch (ImageDecodeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   private List<float[]> vectors(String collection, List<String> ids) {

@@ -11,6 +11,7 @@ import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.LabMatrixRequest;
 import io.clipsearch.api.types.LabMatrixResponse;
 import io.clipsearch.api.types.LabMatrixRow;
+import io.clipsearch.api.types.LabSearchEvalRequest;
 import io.clipsearch.api.types.LabZeroShotPrediction;
 import io.clipsearch.api.types.LabZeroShotRequest;
 import io.clipsearch.api.types.LabZeroShotResponse;
@@ -131,6 +132,39 @@ class LabApiTest implements TestPropertyProvider {
     LabZeroShotResponse defaults = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/zeroshot",
         new LabZeroShotRequest("lab", ids().subList(0, 1), List.of("cat", "dog"), null, null)), LabZeroShotResponse.class);
     assertEquals(7, defaults.templates().size());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void searchEvalScoresTheServedSearchPerMode() {
+    List<LabSearchEvalRequest.Query> queries = List.of(
+        new LabSearchEvalRequest.Query("kitten-on-lawn", List.of("kitten-on-lawn.jpg")),
+        new LabSearchEvalRequest.Query("coffee", List.of("Coffee")));
+    ids();
+    Map<String, Object> r = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/search-eval",
+        new LabSearchEvalRequest("lab", queries, null, null)), Map.class);
+    assertEquals(3, ((Number) r.get("images")).intValue());
+    assertEquals(2, ((Number) r.get("queries")).intValue());
+    List<Map<String, Object>> variants = (List<Map<String, Object>>) r.get("variants");
+    assertEquals(List.of("vector", "keyword", "hybrid"),
+        variants.stream().map(v -> v.get("variant")).toList());
+    // file-name queries: the named file comes first in keyword and hybrid, so P@1 = MRR = 1
+    for (Map<String, Object> v : variants.subList(1, 3)) {
+      assertEquals(1.0, ((Number) v.get("p1")).doubleValue(), v.toString());
+      assertEquals(1.0, ((Number) v.get("mrr")).doubleValue(), v.toString());
+      // one relevant image of 3 in the top 5 (only 3 results exist)
+      assertEquals(0.2, ((Number) v.get("p5")).doubleValue(), 1e-9, v.toString());
+    }
+    assertEquals(6, ((List<?>) r.get("perQuery")).size());
+
+    Map<String, Object> one = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/search-eval",
+        new LabSearchEvalRequest("lab", queries, null, List.of("hybrid"))), Map.class);
+    assertEquals(1, ((List<?>) one.get("variants")).size());
+    ApiError e = error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/search-eval",
+        new LabSearchEvalRequest("lab", queries, null, List.of("fuzzy"))));
+    assertTrue(e.message().contains("fuzzy"), e.message());
+    error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/search-eval",
+        new LabSearchEvalRequest("lab", List.of(), null, null)));
   }
 
   @Test
