@@ -2,8 +2,8 @@ package io.clipsearch.api;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.clipsearch.install.ClipsearchFolders;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 
 /**
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param vectorFormat vector format of new indexes: float32, int8, int4 or bbq
  */
 @ConfigurationProperties("clipsearch.data")
-public record DataConfig(@NotNull Path dir, @NotBlank String defaultCollection, @NotBlank String vectorFormat) {
+public record DataConfig(@Nullable Path dir, @NotBlank String defaultCollection, @NotBlank String vectorFormat) {
 
   public DataConfig {
     if (dir == null || dir.toString().isEmpty()) {
