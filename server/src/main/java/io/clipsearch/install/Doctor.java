@@ -20,7 +20,8 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
 
   /** Runs every check. */
   public List<CheckResult> run(String clipsearchVersion) {
-    List<CheckResult> results = new ArrayList<>(RuntimeChecks.run(clipsearchVersion));
+    // the bundled mini model (no model configured) runs its image tower on PyTorch
+    List<CheckResult> results = new ArrayList<>(RuntimeChecks.run(clipsearchVersion, model == null));
     results.addAll(1, HostChecks.run(read("/proc/cpuinfo"), read("/proc/meminfo")));
     results.add(CheckResult.info("install", folders.installed()
         ? "installed program in " + folders.home() : "source checkout in " + folders.home()));

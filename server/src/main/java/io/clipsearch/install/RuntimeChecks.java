@@ -5,10 +5,10 @@ import io.clipsearch.model.image.OpenCvNatives;
 import java.util.List;
 
 /**
- * Checks that the Java runtime and the native libraries the default path needs load here: the
- * Vector API module (Lucene's fast vector search), ONNX Runtime and OpenCV (required), PyTorch
- * (optional: only {@code --engine pytorch} and {@code train-mini} use it). Loading is the check, so
- * each runs the real native code once. Stateless.
+ * Checks that the Java runtime and the native libraries load here: the Vector API module (Lucene's
+ * fast vector search), ONNX Runtime and OpenCV (always required), PyTorch (required by the bundled
+ * mini model, whose image tower runs on it, and by {@code --engine pytorch}; not by an ONNX CLIP
+ * model). Loading is the check, so each runs the real native code once. Stateless.
  */
 final class RuntimeChecks {
 
@@ -48,19 +48,24 @@ final class RuntimeChecks {
     }
   }
 
-  /** PyTorch through DJL: optional; absent natives are information, not a failure. */
-  static CheckResult pyTorch() {
+  /**
+   * PyTorch through DJL.
+   *
+   * @param required whether the model to be used needs it (the bundled mini model does); if not,
+   *     a PyTorch that does not load is a warning
+   */
+  static CheckResult pyTorch(boolean required) {
     try {
       return CheckResult.ok("pytorch", "loads, version " + Engine.getEngine("PyTorch").getVersion());
     } catch (RuntimeException | LinkageError e) {
-      return CheckResult.info("pytorch", "not available (optional: --engine pytorch and train-mini need"
-          + " it; the release image leaves its 450 MB of natives out): " + reason(e));
+      String detail = "does not load (the bundled model and --engine pytorch need it): " + reason(e);
+      return required ? CheckResult.fail("pytorch", detail) : CheckResult.warn("pytorch", detail);
     }
   }
 
   /** The checks above. */
-  static List<CheckResult> run(String clipsearchVersion) {
-    return List.of(versions(clipsearchVersion), vectorApi(), onnxRuntime(), openCv(), pyTorch());
+  static List<CheckResult> run(String clipsearchVersion, boolean pyTorchRequired) {
+    return List.of(versions(clipsearchVersion), vectorApi(), onnxRuntime(), openCv(), pyTorch(pyTorchRequired));
   }
 
   private static String reason(Throwable e) {
