@@ -42,7 +42,7 @@ server_wait_indexed() {
   local deadline=$((SECONDS + $2)) documents
   while ((SECONDS < deadline)); do
     documents=$(curl -fsS "$server_url/api/collections/default" 2>/dev/null \
-      | sed -n 's/.*"documents":\([0-9]*\).*/\1/p')
+      | sed -n 's/.*"documents":\([0-9]*\).*/\1/p' || true) # 404 until the collection exists
     [[ -n $documents ]] && ((documents >= $1)) && return 0
     server_alive || return 1
     sleep 0.2
