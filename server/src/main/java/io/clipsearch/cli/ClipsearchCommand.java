@@ -30,6 +30,7 @@ import picocli.CommandLine.HelpCommand;
       DuplicatesCommand.class,
       TagsCommand.class,
       TrainMiniCommand.class,
+      DoctorCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code --data} and {@code --collection}, and opening that collection's index for a model. */
 final class CollectionOptions {
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: ${DEFAULT-VALUE})",
-      defaultValue = "${env:CLIPSEARCH_DATA_DIR:-${sys:clipsearch.home:-.}/work/data}")
+  @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class,
+      description = "data folder (default: " + DataFolder.DESCRIPTION + ")", defaultValue = DataFolder.DEFAULT)
   Path data;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",

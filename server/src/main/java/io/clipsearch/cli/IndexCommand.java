@@ -2,6 +2,7 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
+import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Spec;
  * folder, one holding the data folder) is an error before anything is read. Ctrl-C stops the
  * run and commits what was written, so the next run resumes there.
  *
- * <p>Data folder: {@code --data}, else {@code $CLIPSEARCH_DATA_DIR}, else {@code work/data} under the
- * {@code clipsearch.home} system property (set by the launcher), else under the current folder.
+ * <p>Data folder: {@code --data}, else {@link ClipsearchFolders#data()} ({@code $CLIPSEARCH_DATA_DIR},
+ * else {@code work/data} of a source checkout, else the XDG data folder of an installed program).
  */
 @Command(header = "Index folders of images into a collection (resumable, --watch).",
     name = "index", mixinStandardHelpOptions = true,
@@ -69,7 +70,7 @@ final class IndexCommand implements Callable<Integer> {
   List<Path> dirs;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "data folder (default: $CLIPSEARCH_DATA_DIR, else work/data of the clipsearch home)")
+      description = "data folder (default: " + DataFolder.DESCRIPTION + ")")
   Path data;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
@@ -145,11 +146,7 @@ final class IndexCommand implements Callable<Integer> {
     if (data != null) {
       return data;
     }
-    String env = System.getenv("CLIPSEARCH_DATA_DIR");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    return Path.of(System.getProperty("clipsearch.home", ".")).resolve("work").resolve("data");
+    return ClipsearchFolders.current().data();
   }
 
   private CollectionConfig collectionConfig(CollectionLayout layout, List<Path> roots) throws IOException {

@@ -1,5 +1,6 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.ModelVerifier;
 import io.clipsearch.model.hub.ConsoleProgressBar;
@@ -30,17 +31,9 @@ final class ModelsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /**
-   * Where models live unless {@code --models-dir} says otherwise: {@code $CLIPSEARCH_MODELS}, else
-   * {@code models/} of the installation (the launcher passes {@code clipsearch.home}), else
-   * {@code ./models}.
-   */
+  /** Where models live unless {@code --models-dir} says otherwise ({@link ClipsearchFolders#models()}). */
   static Path defaultModelsDir() {
-    String env = System.getenv("CLIPSEARCH_MODELS");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
-    return Path.of(System.getProperty("clipsearch.home", "."), "models");
+    return ClipsearchFolders.current().models();
   }
 
   /** {@code models list}. */

@@ -41,8 +41,8 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "the query (words are joined)")
   List<String> words;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: ${DEFAULT-VALUE})",
-      defaultValue = "${env:CLIPSEARCH_DATA_DIR:-${sys:clipsearch.home:-.}/work/data}")
+  @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class,
+      description = "data folder (default: " + DataFolder.DESCRIPTION + ")", defaultValue = DataFolder.DEFAULT)
   Path data;
 
   @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",

@@ -4,6 +4,7 @@ import io.clipsearch.api.CollectionService;
 import io.clipsearch.api.JobService;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
+import io.clipsearch.install.ClipsearchFolders;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -23,8 +24,14 @@ import picocli.CommandLine.Option;
 @Command(header = "Start the REST search server.",
     name = "serve", mixinStandardHelpOptions = true,
     description = {"Start the search server (REST API, OpenAPI at /swagger, health at /health,",
-        "metrics at /prometheus). Options override application.yml and CLIPSEARCH_* variables."})
+        "metrics at /prometheus). Options override CLIPSEARCH_* variables, which override --config FILE,",
+        "which overrides the built-in application.yml."})
 final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = {"an application.yml-style settings file (below the options and CLIPSEARCH_* variables);",
+          "installed programs read $XDG_CONFIG_HOME/clipsearch/server.yml when there is none"})
+  Path config;
 
   @Option(names = "--model", paramLabel = "DIR", description = "CLIP model folder")
   Path model;
@@ -96,7 +103,12 @@ final class ServeCommand implements Callable<Integer> {
     if (replicas != null) {
       properties.put("clipsearch.backend.replicas", replicas);
     }
-    ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start();
+    Micronaut builder = Micronaut.build(new String[0]).banner(false).properties(properties);
+    ServerConfigFile.choose(config, ClipsearchFolders.current()).ifPresent(file -> {
+      builder.propertySources(ServerConfigFile.read(file));
+      System.err.println("clipsearch: settings from " + file.toAbsolutePath());
+    });
+    ApplicationContext context = builder.start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     System.err.println("clipsearch: serving on " + server.getURL());
     if (!index.isEmpty()) {

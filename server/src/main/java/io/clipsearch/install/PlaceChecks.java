@@ -1,0 +1,71 @@
+package io.clipsearch.install;
+
+import io.clipsearch.model.mini.BundledModel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks of the places clipsearch uses: the model folder it would load, the data folder (writable,
+ * free space) and the server's port. Nothing is left behind: the probe file is deleted, the socket
+ * closed; a missing data folder is created, as the server would. Stateless.
+ */
+final class PlaceChecks {
+
+  private static final long MIB = 1024 * 1024;
+  /** Below this a collection's index and thumbnails soon fill the disk. */
+  static final long LOW_SPACE_BYTES = 1024 * MIB;
+  /** Below this not even the first collection fits. */
+  static final long MIN_SPACE_BYTES = 100 * MIB;
+
+  private PlaceChecks() {}
+
+  /** Which model would be used: the configured folder, else the bundled one. */
+  static CheckResult model(Path configured, Path home) {
+    Path folder;
+    try {
+      folder = BundledModel.resolve(configured, home);
+    } catch (IllegalStateException e) {
+      return CheckResult.fail("model", e.getMessage());
+    }
+    if (!Files.isRegularFile(folder.resolve("config.json"))) {
+      return CheckResult.fail("model", folder + " has no config.json: not a model folder");
+    }
+    String which = configured == null ? "the bundled mini model (weak; pull a CLIP model for real search)"
+        : "the configured model";
+    return CheckResult.ok("model", which + " in " + folder.toAbsolutePath().normalize());
+  }
+
+  /** The data folder: created if missing, a file written and deleted, free space measured. */
+  static CheckResult dataFolder(Path data) {
+    try {
+      Files.createDirectories(data);
+      Files.delete(Files.createTempFile(data, ".doctor", ".tmp"));
+      long usable = Files.getFileStore(data).getUsableSpace();
+      String detail = data.toAbsolutePath().normalize() + " writable, " + usable / MIB + " MiB free";
+      if (usable < MIN_SPACE_BYTES) {
+        return CheckResult.fail("data", detail + ": too little space for an index; free some or use --data");
+      }
+      return usable < LOW_SPACE_BYTES
+          ? CheckResult.warn("data", detail + ": low; thumbnails take ~15 KB a photo")
+          : CheckResult.ok("data", detail);
+    } catch (IOException | SecurityException e) {
+      return CheckResult.fail("data", data + " is not writable (" + e.getMessage()
+          + "): set CLIPSEARCH_DATA_DIR or --data to a folder you own");
+    }
+  }
+
+  /** Whether the server could bind {@code host:port}. */
+  static CheckResult port(String host, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      return CheckResult.ok("port", host + ":" + port + " is free");
+    } catch (IOException e) {
+      return CheckResult.fail("port", host + ":" + port + " cannot be bound (" + e.getMessage()
+          + "): another server runs there? use serve --port N");
+    }
+  }
+}
