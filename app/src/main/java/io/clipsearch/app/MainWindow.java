@@ -38,7 +38,6 @@ import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
@@ -66,9 +65,13 @@ import javax.swing.WindowConstants;
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
  * answers. EDT only.
  */
-public final class MainWindow extends JFrame {
+public final class MainWindow extends JFrame implements AppWindow {
 
   private final AppSettings settings;
+  private final Runnable onClosed;
+  private boolean shutDown;
+  private JScrollPane filterScroll;
+  private CollectionsPanel collectionsPanel;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
   private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
@@ -93,6 +96,7 @@ public final class MainWindow extends JFrame {
   public MainWindow(AppSettings settings, Runnable onClosed) {
     super("clipsearch");
     this.settings = settings;
+    this.onClosed = onClosed;
     setName("mainWindow");
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     setMinimumSize(new Dimension(900, 600));
@@ -118,12 +122,40 @@ public final class MainWindow extends JFrame {
     addWindowListener(new WindowAdapter() {
       @Override
       public void windowClosing(WindowEvent e) {
-        saveSettings();
-        tasks.close();
-        dispose();
-        onClosed.run();
+        if (collections == null || collections.jobId() == null || confirmStopIndexing()) {
+          shutdown();
+        }
       }
     });
+  }
+
+  /**
+   * Closing while indexing: the photos not yet indexed stay unsearchable until the next run, so
+   * ask first; on yes, the job is cancelled (it keeps what it indexed) before the window goes.
+   */
+  private boolean confirmStopIndexing() {
+    int answer = JOptionPane.showConfirmDialog(this,
+        "Photos are still being indexed. If you quit now, the rest stay unsearchable until you index again.\n"
+            + "Quit anyway?", "Indexing is running", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
+    if (answer != JOptionPane.YES_OPTION) {
+      return false;
+    }
+    settings.setUnfinishedIndexing(collections.jobCollection(), collections.notYetIndexed());
+    collections.cancel();
+    return true;
+  }
+
+  /** Saves the settings and closes at once (no questions): the program ends. */
+  @Override
+  public void shutdown() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
+    saveSettings();
+    tasks.close();
+    dispose();
+    onClosed.run();
   }
 
   /** The server could not be started or reached: say why, plainly. */
@@ -159,7 +191,7 @@ public final class MainWindow extends JFrame {
     ResultsPanel[] self = new ResultsPanel[1];
     ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 180,
         () -> self[0].repaintThumbnails());
-    searchBar = new SearchBar(search, 1.15f);
+    searchBar = new SearchBar(search, 1.15f, true);
     filters = new FiltersPanel(search, localFiles);
     results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
       @Override
@@ -191,7 +223,7 @@ public final class MainWindow extends JFrame {
 
     searchArea.add(results, "results");
     searchArea.add(detail, "detail");
-    JScrollPane filterScroll = new JScrollPane(filters);
+    filterScroll = new JScrollPane(filters);
     filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, javax.swing.UIManager.getColor("Component.borderColor")));
     filterScroll.setPreferredSize(new Dimension(230, 100));
     JPanel searchTab = new JPanel(new BorderLayout());
@@ -201,7 +233,8 @@ public final class MainWindow extends JFrame {
     tabs = new JTabbedPane();
     tabs.setName("tabs");
     tabs.addTab("Search", searchTab);
-    tabs.addTab("Collections", new CollectionsPanel(collections, localFiles));
+    collectionsPanel = new CollectionsPanel(collections, localFiles);
+    tabs.addTab("Collections", collectionsPanel);
     clusters = new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing());
     clusters.onConnectionLost(e -> monitor.lost(e.getMessage()));
     Runnable clustersChanged = () -> {
@@ -288,7 +321,7 @@ public final class MainWindow extends JFrame {
     root.add(main, "main");
     ((CardLayout) root.getLayout()).show(root, "main");
 
-    search.addListener(this::showStatus);
+    search.addListener(s -> status.setText(s.summary()));
     search.addListener(s -> {
       if (s.status() == SearchState.Status.DONE) {
         settings.setHistory(search.history().entries());
@@ -296,6 +329,8 @@ public final class MainWindow extends JFrame {
     });
     collections.addListener(this::updateCollections);
     collections.onIndexed(search::searchAgain);
+    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
+    settings.unfinishedIndexing().ifPresent(u -> status.setText(u.notice()));
     collections.refresh();
 
     ImageTransfer transfer = new ImageTransfer(this::searchByExample);
@@ -343,7 +378,7 @@ public final class MainWindow extends JFrame {
   }
 
   private void chooseExample() {
-    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
     chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter("Images", "jpg", "jpeg", "png",
         "webp", "gif", "bmp", "tif", "tiff"));
     if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
@@ -356,11 +391,14 @@ public final class MainWindow extends JFrame {
   void openDetail(int index) {
     search.history().record(search.text());
     detail.show(search.state().hits(), search.collection(), index);
+    // the filters do nothing for one photo: their column goes to the photo in small windows
+    filterScroll.setVisible(false);
     searchCards.show(searchArea, "detail");
     detail.requestFocusInWindow();
   }
 
   private void showResults() {
+    filterScroll.setVisible(true);
     searchCards.show(searchArea, "results");
     results.grid().requestFocusInWindow();
   }
@@ -377,20 +415,11 @@ public final class MainWindow extends JFrame {
         JOptionPane.WARNING_MESSAGE));
   }
 
-  private void showStatus(SearchState s) {
-    String text = switch (s.status()) {
-      case IDLE -> " ";
-      case SEARCHING -> "Searching…";
-      case FAILED -> s.error();
-      case DONE -> String.format(Locale.ROOT, "%d confident matches%s · %d shown%s · cutoff %.3f (%s) · %d ms",
-          s.confidentCount(), s.byExample() ? " for the image" : "", s.hits().size(),
-          s.hasMore() ? " (scroll for more)" : "", s.threshold(), s.calibrated() ? "calibrated" : "fixed",
-          s.tookMillis());
-    };
-    status.setText(text);
-  }
-
   private void updateCollections() {
+    results.setFirstRun(collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
+      tabs.setSelectedIndex(1);
+      collectionsPanel.addFolder();
+    });
     adjustingCollections = true;
     try {
       String current = search.collection();

@@ -3,6 +3,7 @@ package io.clipsearch.app.collections;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.app.net.ClipsearchClient;
@@ -68,6 +69,16 @@ public final class CollectionsViewModel {
   }
 
   /** The latest progress of the running (or last) job, or null. */
+  /** The collection the running job indexes, or null. */
+  public String jobCollection() {
+    return jobId == null ? null : jobCollection;
+  }
+
+  /** Photos the running (or last) job has not reached yet; 0 when unknown. */
+  public long notYetIndexed() {
+    return status == null ? 0 : Math.max(0, status.total() - status.seen());
+  }
+
   public IngestStatus status() {
     return status;
   }
@@ -172,7 +183,7 @@ public final class CollectionsViewModel {
   }
 
   private void failed(Throwable error) {
-    errors.accept(error.getMessage() == null ? error.toString() : error.getMessage());
+    errors.accept(PlainErrors.of(error));
     changed();
   }
 

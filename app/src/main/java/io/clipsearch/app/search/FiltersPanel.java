@@ -183,7 +183,8 @@ public final class FiltersPanel extends JPanel {
   }
 
   private void chooseFolder() {
-    JFileChooser chooser = new JFileChooser(folder.getText().isBlank() ? null : folder.getText());
+    JFileChooser chooser = new JFileChooser(folder.getText().isBlank()
+        ? io.clipsearch.app.settings.AppSettings.picturesDir(System.getenv()).toString() : folder.getText());
     chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
     if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this)) == JFileChooser.APPROVE_OPTION) {
       setFolder(chooser.getSelectedFile().getAbsolutePath());

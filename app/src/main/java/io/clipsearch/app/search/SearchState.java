@@ -29,6 +29,38 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
     hits = List.copyOf(hits);
   }
 
+  /** The search ran and found nothing at all: the "no results" state. */
+  public boolean nothingFound() {
+    return status == Status.DONE && hits.isEmpty();
+  }
+
+  /** The search found only weak matches: shown dimmed under "No confident matches; closest:". */
+  public boolean onlyWeak() {
+    return status == Status.DONE && !hits.isEmpty() && hits.stream().noneMatch(SearchResultHit::confident);
+  }
+
+  /**
+   * The status line in plain words: how many confident matches, how many shown, how long it took.
+   * No thresholds or other internals.
+   */
+  public String summary() {
+    return switch (status) {
+      case IDLE -> " ";
+      case SEARCHING -> "Searching…";
+      case FAILED -> error;
+      case DONE -> {
+        if (hits.isEmpty()) {
+          yield "No matches" + (byExample ? " for the image." : ".");
+        }
+        if (onlyWeak()) {
+          yield "No confident matches; the " + hits.size() + " closest are shown dimmed.";
+        }
+        yield String.format(java.util.Locale.ROOT, "%,d confident matches%s · %,d shown%s · %,d ms", confidentCount,
+            byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
+      }
+    };
+  }
+
   SearchState with(Status s, String e) {
     return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample);
   }
