@@ -280,7 +280,7 @@ public final class DetailPanel extends JPanel {
     JLabel k = new JLabel(key);
     k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
-    JLabel v = new JLabel("<html><body style='width:" + (int) (190 * fontScale) + "px'>"
+    JLabel v = new JLabel("<html><body style='width:" + (int) (180 * fontScale) + "px'>"
         + escape(value).replace("/", "/&#8203;") + "</body></html>");
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
     GridBagConstraints c = new GridBagConstraints();
@@ -402,6 +402,11 @@ public final class DetailPanel extends JPanel {
         g.dispose();
       }
     }
+  }
+
+  /** The photo area's width in pixels (tests: small windows). */
+  public int imageWidth() {
+    return image.getWidth();
   }
 
   /** The image area (tests). */

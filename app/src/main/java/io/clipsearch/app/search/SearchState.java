@@ -55,8 +55,8 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
         if (onlyWeak()) {
           yield "No confident matches; the " + hits.size() + " closest are shown dimmed.";
         }
-        yield String.format(java.util.Locale.ROOT, "%,d confident matches%s · %,d shown%s · %,d ms", confidentCount,
-            byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
+        yield String.format(java.util.Locale.ROOT, "%,d confident %s%s · %,d shown%s · %,d ms", confidentCount,
+            confidentCount == 1 ? "match" : "matches", byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
       }
     };
   }
