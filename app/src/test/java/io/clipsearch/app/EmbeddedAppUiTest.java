@@ -106,7 +106,7 @@ class EmbeddedAppUiTest {
         && !window.statusLine().getText().isBlank());
     Thread.sleep(1500); // thumbnails arrive asynchronously
     screenshot(window, "search-results");
-    assertTrue(call(() -> window.statusLine().getText()).contains("confident matches"));
+    assertTrue(call(() -> window.statusLine().getText()).contains("confident match"));
 
     // the detail view of the first result
     onEdt(() -> window.openDetail(0));

@@ -135,9 +135,10 @@ public final class CollectionsPanel extends JPanel {
     }
     var s = model.status();
     if (s == null) {
-      progress.setIndeterminate(false);
+      boolean starting = model.starting() || model.jobId() != null;
+      progress.setIndeterminate(starting);
       progress.setValue(0);
-      progress.setString(model.jobId() == null ? "idle" : "starting…");
+      progress.setString(starting ? "starting…" : "idle");
     } else {
       int p = IndexProgress.percent(s);
       progress.setIndeterminate(p < 0);

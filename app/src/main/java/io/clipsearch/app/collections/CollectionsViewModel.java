@@ -33,6 +33,8 @@ public final class CollectionsViewModel {
   private String jobCollection;
   private String lastJobId;
   private IngestStatus status;
+  /** A job was asked for and its id has not come back yet. */
+  private boolean starting;
   private String message;
 
   public CollectionsViewModel(ClipsearchClient client, BackgroundTasks tasks) {
@@ -69,6 +71,11 @@ public final class CollectionsViewModel {
   }
 
   /** The latest progress of the running (or last) job, or null. */
+  /** Whether a job is being started (asked for, no id yet): the bar reads "starting", not "idle". */
+  public boolean starting() {
+    return starting;
+  }
+
   /** The collection the running job indexes, or null. */
   public String jobCollection() {
     return jobId == null ? null : jobCollection;
@@ -102,11 +109,16 @@ public final class CollectionsViewModel {
 
   /** Creates {@code name} with {@code folder}, or adds the folder to it; then indexes it. */
   public void addFolder(String name, String folder) {
+    starting = true;
+    changed();
     tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
         created -> {
           refresh();
           startIndexing(name);
-        }, this::failed);
+        }, error -> {
+          starting = false;
+          failed(error);
+        });
   }
 
   /** Starts indexing {@code name}'s folders and follows the job. */
@@ -116,8 +128,16 @@ public final class CollectionsViewModel {
       return;
     }
     message = "Starting…";
+    status = null;
+    starting = true;
     changed();
-    tasks.submit(() -> client.startJob(name), job -> follow(job.id(), name), this::failed);
+    tasks.submit(() -> client.startJob(name), job -> {
+      starting = false;
+      follow(job.id(), name);
+    }, error -> {
+      starting = false;
+      failed(error);
+    });
   }
 
   /** Cancels the running job (it keeps what it has indexed). */
