@@ -176,6 +176,7 @@ public final class MainWindow extends JFrame implements AppWindow {
     QueryHistory history = new QueryHistory(settings.history());
     search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), history);
     search.setCollection(settings.lastCollection());
+    search.setBrowseWhenEmpty(true);
     collections = new CollectionsViewModel(client, tasks);
     ConnectionMonitor monitor = new ConnectionMonitor(() -> client.model(), tasks, Delay.swing());
     search.onConnectionLost(e -> monitor.lost(e.getMessage()));

@@ -87,6 +87,19 @@ class EmbeddedAppUiTest {
     screenshot(window, "collections");
     assertFalse(call(() -> window.results().addFolderButton().isVisible()), "photos now: no first-run button");
 
+    // with nothing typed, the collection shows newest first
+    onEdt(() -> window.tabs().setSelectedIndex(0));
+    await("browsing", Duration.ofSeconds(60), () -> window.searchModel().state().browsing()
+        && window.results().grid().getModel().getSize() == 20);
+    List<SearchResultHit> newest = call(() -> window.searchModel().state().hits());
+    for (int i = 1; i < newest.size(); i++) {
+      assertFalse(newest.get(i).date().isAfter(newest.get(i - 1).date()), "newest first");
+    }
+    assertTrue(call(() -> window.statusLine().getText()).startsWith("20 photos, newest first"));
+    Thread.sleep(1500);
+    screenshot(window, "browse");
+    onEdt(() -> window.tabs().setSelectedIndex(1));
+
     // "Skipped files…" with nothing skipped says so (it threw a NullPointerException)
     onEdt(() -> SwingUtilities.invokeLater(() -> button(window, "report").doClick()));
     JDialog report = awaitDialog("Skipped files");
@@ -113,6 +126,18 @@ class EmbeddedAppUiTest {
     await("the detail image", Duration.ofSeconds(30), () -> window.detail().hasImage()
         && window.detail().details() != null);
     screenshot(window, "detail");
+
+    // full screen with zoom
+    AtomicReference<io.clipsearch.app.detail.FullScreenViewer> viewer = new AtomicReference<>();
+    onEdt(() -> viewer.set(window.detail().openFullScreen()));
+    await("the full-screen view", Duration.ofSeconds(10), () -> viewer.get().isShowing());
+    double fitted = call(() -> viewer.get().view().zoom());
+    onEdt(() -> viewer.get().view().zoomBy(2));
+    assertEquals(2 * fitted, call(() -> viewer.get().view().zoom()), 1e-6, "zoomed in twice");
+    onEdt(() -> viewer.get().view().zoomBy(0.8));
+    Thread.sleep(300);
+    screenshot(viewer.get(), "full-screen");
+    onEdt(() -> viewer.get().dispose());
     onEdt(() -> button(window.detail(), "back").doClick());
     assertTrue(call(() -> window.filters().isShowing()), "the filters come back with the results");
 
@@ -303,7 +328,7 @@ class EmbeddedAppUiTest {
   /** Paints the window into an image and saves it as target/screenshots/NAME.png. */
   static void screenshot(Window window, String name) throws Exception {
     BufferedImage image = call(() -> {
-      Component c = window instanceof javax.swing.JFrame f ? f.getRootPane() : window;
+      Component c = window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
       BufferedImage b = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
       var g = b.createGraphics();
       c.paint(g);

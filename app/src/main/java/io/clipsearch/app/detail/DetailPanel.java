@@ -112,6 +112,10 @@ public final class DetailPanel extends JPanel {
         moreLike.accept(hits.get(index));
       }
     });
+    JButton fullScreen = new JButton("Full screen");
+    fullScreen.setName("fullScreen");
+    fullScreen.setToolTipText("The photo on the whole screen, with zoom (F)");
+    fullScreen.addActionListener(e -> openFullScreen());
     copyPath.addActionListener(e -> copyPath());
     openFolder.addActionListener(e -> openFolder());
     title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
@@ -124,6 +128,7 @@ public final class DetailPanel extends JPanel {
     left.add(previous);
     left.add(next);
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(fullScreen);
     right.add(like);
     if (fileActions) {
       right.add(copyPath);
@@ -136,7 +141,7 @@ public final class DetailPanel extends JPanel {
     title.setHorizontalAlignment(SwingConstants.CENTER);
     title.setBorder(BorderFactory.createEmptyBorder(6, 0, 0, 0));
     bar.add(title, BorderLayout.SOUTH);
-    for (JComponent c : new JComponent[] {backButton, previous, next, like, copyPath, openFolder, title}) {
+    for (JComponent c : new JComponent[] {backButton, previous, next, fullScreen, like, copyPath, openFolder, title}) {
       c.setFont(c.getFont().deriveFont(c.getFont().getSize2D() * fontScale));
     }
 
@@ -152,6 +157,26 @@ public final class DetailPanel extends JPanel {
     key(KeyEvent.VK_LEFT, "previous", () -> step(-1));
     key(KeyEvent.VK_RIGHT, "next", () -> step(1));
     key(KeyEvent.VK_ESCAPE, "back", back);
+    key(KeyEvent.VK_F, "fullScreen", this::openFullScreen);
+    image.addMouseListener(new java.awt.event.MouseAdapter() {
+      @Override
+      public void mouseClicked(java.awt.event.MouseEvent e) {
+        if (e.getClickCount() == 2) {
+          openFullScreen();
+        }
+      }
+    });
+  }
+
+  /** Opens the loaded photo full screen with zoom; nothing while it loads. */
+  public FullScreenViewer openFullScreen() {
+    if (image.image() == null || index < 0) {
+      return null;
+    }
+    FullScreenViewer viewer = new FullScreenViewer(SwingUtilities.windowForComponent(this), image.image(),
+        fileName(hits.get(index).path()));
+    viewer.setVisible(true);
+    return viewer;
   }
 
   /** Kiosk mode: no raw scores. */

@@ -69,6 +69,7 @@ public final class ResultsPanel extends JPanel {
   private final Actions actions;
   private final int cellSize;
   private boolean friendlyErrors;
+  private boolean kiosk;
 
   /**
    * @param cellSize the cell's logical width in pixels (its height adds the name line)
@@ -164,6 +165,7 @@ public final class ResultsPanel extends JPanel {
    * badges show no raw scores.
    */
   public void setKiosk(boolean kiosk) {
+    this.kiosk = kiosk;
     friendlyErrors = kiosk;
     cell.setShowScores(!kiosk);
     list.repaint();
@@ -241,6 +243,7 @@ public final class ResultsPanel extends JPanel {
           ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
       case DONE -> now.isEmpty() ? noResults(state) : null;
     };
+    cell.setShowScores(!kiosk && !state.browsing());
     closest.setVisible(state.nothingFound() && !model.showAll());
     addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
     weakHeader.setVisible(state.onlyWeak());

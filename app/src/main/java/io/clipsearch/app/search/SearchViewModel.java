@@ -3,6 +3,7 @@ package io.clipsearch.app.search;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
+import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ClientException;
 import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.net.ServerUnreachableException;
@@ -50,6 +51,8 @@ public final class SearchViewModel {
   private byte[] example;
   /** The image a "more like this" search started from, else null (kept out of the search box). */
   private String likeId;
+  /** Show the collection newest first when there is nothing to search for (not in kiosk mode). */
+  private boolean browseWhenEmpty;
   private SearchState state = SearchState.IDLE;
 
   private Delay.Scheduled pendingDebounce;
@@ -94,6 +97,17 @@ public final class SearchViewModel {
 
   public QueryHistory history() {
     return history;
+  }
+
+  /**
+   * With nothing typed, show the collection newest first instead of an empty grid; a collection
+   * that does not exist yet (first run) stays on the idle state.
+   */
+  public void setBrowseWhenEmpty(boolean browse) {
+    browseWhenEmpty = browse;
+    if (browse && state.status() == SearchState.Status.IDLE) {
+      clearResults();
+    }
   }
 
   /** The example image of the current search by image (a copy), else null. */
@@ -200,6 +214,8 @@ public final class SearchViewModel {
     if (!text.isBlank() || example != null || likeId != null) {
       cancelDebounce();
       search();
+    } else if (browseWhenEmpty) {
+      clearResults();
     }
   }
 
@@ -213,7 +229,9 @@ public final class SearchViewModel {
     int limit = Math.min(PAGE, MAX_RESULTS - offset);
     SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
-    inFlight = tasks.submit(() -> service.search(query), results -> {
+    String coll = collection;
+    inFlight = tasks.submit(() -> base.browsing() ? service.browse(coll, offset, limit) : service.search(query),
+        results -> {
       if (gen != generation) {
         return;
       }
@@ -223,7 +241,7 @@ public final class SearchViewModel {
       hits.addAll(page);
       boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
       publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
-          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false));
+          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing()));
     }, error -> {
       if (gen == generation) {
         inFlight = null;
@@ -243,8 +261,28 @@ public final class SearchViewModel {
 
   private void clearResults() {
     cancelInFlight();
-    generation++;
+    long gen = ++generation;
     publish(SearchState.IDLE);
+    if (!browseWhenEmpty) {
+      return;
+    }
+    String coll = collection;
+    inFlight = tasks.submit(() -> service.browse(coll, 0, PAGE), results -> {
+      if (gen == generation) {
+        inFlight = null;
+        List<SearchResultHit> hits = hitsOf(results);
+        // an empty collection stays idle: the first-run screen offers to add a folder
+        publish(hits.isEmpty() ? SearchState.IDLE : new SearchState("", SearchState.Status.DONE, hits,
+            results.confidentCount(), 0, false, results.tookMillis(), hits.size() == PAGE, null, false, true));
+      }
+    }, error -> {
+      if (gen == generation) {
+        inFlight = null;
+        if (!(error instanceof ApiException api && api.status() == 404)) {
+          failed(error); // a missing collection (first run) stays idle
+        }
+      }
+    });
   }
 
   private void search() {

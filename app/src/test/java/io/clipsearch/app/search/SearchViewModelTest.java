@@ -50,6 +50,16 @@ class SearchViewModelTest {
       return new SearchResults(hits, 7, total, 0.25, true, 3, q.collection());
     }
 
+    final List<String> browsed = new ArrayList<>();
+
+    @Override
+    public SearchResults browse(String collection, int offset, int limit) {
+      browsed.add(collection + "@" + offset);
+      int to = Math.min(total, offset + limit);
+      List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
+      return new SearchResults(hits, total, total, 0, false, 1, collection);
+    }
+
     @Override
     public SearchResults searchByImage(byte[] image, SearchQuery query) {
       exampleQueries.add(query);
@@ -168,6 +178,26 @@ class SearchViewModelTest {
     assertEquals("abc", vm.likeId());
     vm.setText("forest");
     assertNull(vm.likeId(), "typing starts a text search again");
+  }
+
+  @Test
+  void withNothingTypedTheCollectionShowsNewestFirstAndPages() {
+    vm.setBrowseWhenEmpty(true);
+    runWorkers();
+    assertTrue(vm.state().browsing());
+    assertEquals("new0", vm.state().hits().getFirst().id());
+    assertEquals("250 photos, newest first (scroll for more)", vm.state().summary());
+    vm.loadMore();
+    runWorkers();
+    assertEquals(200, vm.state().hits().size());
+    assertEquals(List.of("default@0", "default@100"), service.browsed);
+    vm.setText("osprey");
+    clock.advance(SearchViewModel.DEBOUNCE);
+    runWorkers();
+    assertFalse(vm.state().browsing(), "typing searches");
+    vm.setText("");
+    runWorkers();
+    assertTrue(vm.state().browsing(), "clearing the box browses again");
   }
 
   @Test
