@@ -71,6 +71,7 @@ public final class MainWindow extends JFrame implements AppWindow {
   private final Runnable onClosed;
   private boolean shutDown;
   private JScrollPane filterScroll;
+  private ClipsearchClient client;
   private CollectionsPanel collectionsPanel;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
@@ -172,6 +173,7 @@ public final class MainWindow extends JFrame implements AppWindow {
    *     open-in-folder
    */
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
+    this.client = client;
     setTitle("clipsearch — " + modeText);
     QueryHistory history = new QueryHistory(settings.history());
     search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), history);
@@ -214,6 +216,17 @@ public final class MainWindow extends JFrame implements AppWindow {
       @Override
       public Consumer<SearchResultHit> openFolder() {
         return localFiles ? hit -> MainWindow.this.openFolder(hit.path()) : null;
+      }
+
+      @Override
+      public Consumer<java.util.List<SearchResultHit>> copyPaths() {
+        return hits -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(
+            String.join("\n", hits.stream().map(SearchResultHit::path).toList())), null);
+      }
+
+      @Override
+      public Consumer<java.util.List<SearchResultHit>> export() {
+        return MainWindow.this::chooseExportFolder;
       }
     }, 180);
     self[0] = results;
@@ -263,6 +276,47 @@ public final class MainWindow extends JFrame implements AppWindow {
       }
     });
 
+    JPanel top = topBar();
+    banner.setName("banner");
+    banner.setOpaque(true);
+    banner.setBackground(new Color(0xb71c1c));
+    banner.setForeground(Color.WHITE);
+    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+    banner.setVisible(false);
+    JPanel north = new JPanel(new BorderLayout());
+    north.add(top, BorderLayout.CENTER);
+    north.add(banner, BorderLayout.SOUTH);
+
+    JPanel statusBar = statusBar(client);
+    JPanel main = new JPanel(new BorderLayout());
+    main.add(north, BorderLayout.NORTH);
+    main.add(tabs, BorderLayout.CENTER);
+    main.add(statusBar, BorderLayout.SOUTH);
+    root.add(main, "main");
+    ((CardLayout) root.getLayout()).show(root, "main");
+
+    search.addListener(s -> status.setText(s.summary()));
+    search.addListener(s -> {
+      if (s.status() == SearchState.Status.DONE) {
+        settings.setHistory(search.history().entries());
+      }
+    });
+    collections.addListener(this::updateCollections);
+    collections.onIndexed(search::searchAgain);
+    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
+    settings.unfinishedIndexing().ifPresent(u -> status.setText(u.notice()));
+    collections.refresh();
+
+    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
+    results.setTransferHandler(transfer);
+    results.grid().setTransferHandler(transfer);
+    installShortcuts();
+    searchBar.focusSearch();
+    revalidate();
+  }
+
+  /** The collection box, the search bar, search by image and the theme switch. */
+  private JPanel topBar() {
     JPanel top = new JPanel(new BorderLayout(10, 0));
     top.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
     collectionBox.setName("collection");
@@ -289,16 +343,11 @@ public final class MainWindow extends JFrame implements AppWindow {
     top.add(searchBar, BorderLayout.CENTER);
     top.add(right, BorderLayout.EAST);
 
-    banner.setName("banner");
-    banner.setOpaque(true);
-    banner.setBackground(new Color(0xb71c1c));
-    banner.setForeground(Color.WHITE);
-    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-    banner.setVisible(false);
-    JPanel north = new JPanel(new BorderLayout());
-    north.add(top, BorderLayout.CENTER);
-    north.add(banner, BorderLayout.SOUTH);
+    return top;
+  }
 
+  /** The status line and the server's remark on its model. */
+  private JPanel statusBar(ClipsearchClient client) {
     status.setName("status");
     status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
     status.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
@@ -315,31 +364,7 @@ public final class MainWindow extends JFrame implements AppWindow {
     statusBar.add(status, BorderLayout.CENTER);
     statusBar.add(modelNotice, BorderLayout.EAST);
 
-    JPanel main = new JPanel(new BorderLayout());
-    main.add(north, BorderLayout.NORTH);
-    main.add(tabs, BorderLayout.CENTER);
-    main.add(statusBar, BorderLayout.SOUTH);
-    root.add(main, "main");
-    ((CardLayout) root.getLayout()).show(root, "main");
-
-    search.addListener(s -> status.setText(s.summary()));
-    search.addListener(s -> {
-      if (s.status() == SearchState.Status.DONE) {
-        settings.setHistory(search.history().entries());
-      }
-    });
-    collections.addListener(this::updateCollections);
-    collections.onIndexed(search::searchAgain);
-    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
-    settings.unfinishedIndexing().ifPresent(u -> status.setText(u.notice()));
-    collections.refresh();
-
-    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
-    results.setTransferHandler(transfer);
-    results.grid().setTransferHandler(transfer);
-    installShortcuts();
-    searchBar.focusSearch();
-    revalidate();
+    return statusBar;
   }
 
   private void installShortcuts() {
@@ -386,6 +411,24 @@ public final class MainWindow extends JFrame implements AppWindow {
       Path file = chooser.getSelectedFile().toPath();
       searchByExample(() -> java.nio.file.Files.readAllBytes(file));
     }
+  }
+
+  private void chooseExportFolder(java.util.List<SearchResultHit> photos) {
+    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
+    chooser.setDialogTitle("Export " + photos.size() + (photos.size() == 1 ? " photo" : " photos") + " to");
+    chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
+    if (chooser.showSaveDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
+      exportSelection(photos, chooser.getSelectedFile().toPath());
+    }
+  }
+
+  /** Copies {@code photos} into {@code folder} in the background; the status line tells the outcome. */
+  void exportSelection(java.util.List<SearchResultHit> photos, Path folder) {
+    status.setText("Exporting " + photos.size() + " photos…");
+    tasks.submit(() -> io.clipsearch.app.results.PhotoExport.export(photos, folder, client::bytes),
+        written -> status.setText("Exported " + written.size() + " photos to " + folder + "."),
+        e -> JOptionPane.showMessageDialog(this, "The export stopped: " + e.getMessage()
+            + "\nThe photos already copied stay in " + folder + ".", "Export", JOptionPane.WARNING_MESSAGE));
   }
 
   /** Opens result {@code index} in the detail view (Enter or double click; tests). */

@@ -98,6 +98,17 @@ class EmbeddedAppUiTest {
     assertTrue(call(() -> window.statusLine().getText()).startsWith("20 photos, newest first"));
     Thread.sleep(1500);
     screenshot(window, "browse");
+
+    // multi-select and export the selection
+    onEdt(() -> window.results().grid().setSelectedIndices(new int[] {0, 2, 4}));
+    List<SearchResultHit> picked = call(() -> window.results().grid().getSelectedValuesList());
+    assertEquals(3, picked.size(), "several results can be selected");
+    Path export = temp.resolve("export");
+    onEdt(() -> window.exportSelection(picked, export));
+    await("the export", Duration.ofSeconds(30), () -> window.statusLine().getText().startsWith("Exported 3 photos"));
+    for (SearchResultHit h : picked) {
+      assertEquals(Files.size(Path.of(h.path())), Files.size(export.resolve(Path.of(h.path()).getFileName())));
+    }
     onEdt(() -> window.tabs().setSelectedIndex(1));
 
     // "Skipped files…" with nothing skipped says so (it threw a NullPointerException)

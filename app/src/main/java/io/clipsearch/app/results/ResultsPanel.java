@@ -53,6 +53,16 @@ public final class ResultsPanel extends JPanel {
     default Consumer<SearchResultHit> openFolder() {
       return null;
     }
+
+    /** Copies the selected photos' paths (one a line); null where not allowed (kiosk). */
+    default Consumer<List<SearchResultHit>> copyPaths() {
+      return null;
+    }
+
+    /** Exports the selected photos into a folder; null where not allowed (kiosk). */
+    default Consumer<List<SearchResultHit>> export() {
+      return null;
+    }
   }
 
   private final SearchViewModel model;
@@ -83,7 +93,7 @@ public final class ResultsPanel extends JPanel {
     list.setName("results");
     list.setLayoutOrientation(JList.HORIZONTAL_WRAP);
     list.setVisibleRowCount(-1);
-    list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+    list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
     cell = new ResultCell(thumbnails, Math.max(6, cellSize / 20));
     list.setCellRenderer(cell);
     list.setFixedCellWidth(cellSize);
@@ -279,9 +289,22 @@ public final class ResultsPanel extends JPanel {
     if (i < 0) {
       return;
     }
-    list.setSelectedIndex(i);
+    if (!list.isSelectedIndex(i)) {
+      list.setSelectedIndex(i);
+    }
     SearchResultHit hit = hits.get(i);
+    List<SearchResultHit> selection = list.getSelectedValuesList();
     JPopupMenu menu = new JPopupMenu();
+    if (selection.size() > 1) {
+      if (actions.copyPaths() != null) {
+        item(menu, "Copy the paths of " + selection.size() + " photos", () -> actions.copyPaths().accept(selection));
+      }
+      if (actions.export() != null) {
+        item(menu, "Export " + selection.size() + " photos to a folder…", () -> actions.export().accept(selection));
+      }
+      menu.show(list, e.getX(), e.getY());
+      return;
+    }
     item(menu, "Open", () -> actions.open(i));
     item(menu, "More like this   Ctrl+L", () -> actions.moreLike(hit));
     if (actions.copyPath() != null) {
@@ -289,6 +312,9 @@ public final class ResultsPanel extends JPanel {
     }
     if (actions.openFolder() != null) {
       item(menu, "Open containing folder", () -> actions.openFolder().accept(hit));
+    }
+    if (actions.export() != null) {
+      item(menu, "Export to a folder…", () -> actions.export().accept(List.of(hit)));
     }
     menu.show(list, e.getX(), e.getY());
   }
