@@ -284,6 +284,10 @@ public final class DetailPanel extends JPanel {
       if (d.lens() != null) {
         row = line(row, "Lens", d.lens());
       }
+      String exposure = ExposureText.of(d.exposure());
+      if (exposure != null) {
+        row = line(row, "Exposure", exposure);
+      }
       if (d.latitude() != null && d.longitude() != null) {
         row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
       }
