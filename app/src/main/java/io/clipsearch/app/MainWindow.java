@@ -337,6 +337,7 @@ public final class MainWindow extends JFrame implements AppWindow {
       theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
     });
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(thumbnailSize());
     right.add(byImage);
     right.add(theme);
     top.add(collectionBox, BorderLayout.WEST);
@@ -344,6 +345,20 @@ public final class MainWindow extends JFrame implements AppWindow {
     top.add(right, BorderLayout.EAST);
 
     return top;
+  }
+
+  /** The thumbnail size control: small to large cells, remembered in the settings. */
+  private javax.swing.JSlider thumbnailSize() {
+    javax.swing.JSlider slider = new javax.swing.JSlider(120, 320, settings.thumbnailSize());
+    slider.setName("thumbnailSize");
+    slider.setToolTipText("Thumbnail size");
+    slider.setPreferredSize(new Dimension(110, slider.getPreferredSize().height));
+    slider.addChangeListener(e -> {
+      results.setCellSize(slider.getValue());
+      settings.setThumbnailSize(slider.getValue());
+    });
+    results.setCellSize(slider.getValue());
+    return slider;
   }
 
   /** The status line and the server's remark on its model. */

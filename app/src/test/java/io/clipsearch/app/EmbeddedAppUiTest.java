@@ -99,6 +99,11 @@ class EmbeddedAppUiTest {
     Thread.sleep(1500);
     screenshot(window, "browse");
 
+    // the thumbnail size control
+    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
+    assertEquals(240, (int) call(() -> window.results().grid().getFixedCellWidth()));
+    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
+
     // multi-select and export the selection
     onEdt(() -> window.results().grid().setSelectedIndices(new int[] {0, 2, 4}));
     List<SearchResultHit> picked = call(() -> window.results().grid().getSelectedValuesList());
@@ -182,7 +187,18 @@ class EmbeddedAppUiTest {
     screenshot(window, "no-results");
     onEdt(() -> window.results().closestButton().doClick());
     await("the closest search", Duration.ofSeconds(60), () -> done(window) && window.searchModel().showAll());
-    onEdt(() -> window.filters().setFolder(""));
+    // an invalid date is said so and does not block the other filters
+    onEdt(() -> {
+      window.filters().setFolder(trip);
+      window.filters().setDates("2024-13-45", "");
+    });
+    await("the folder filter despite the bad date", Duration.ofSeconds(60), () -> done(window)
+        && window.searchModel().state().hits().size() == 8);
+    assertTrue(call(() -> window.filters().dateProblem()).contains("Not a date"));
+    onEdt(() -> {
+      window.filters().setDates("", "");
+      window.filters().setFolder("");
+    });
     await("unfiltered results", Duration.ofSeconds(60), () -> done(window)
         && window.searchModel().state().hits().size() == 20);
 

@@ -23,7 +23,7 @@ import javax.swing.UIManager;
 final class ResultCell extends JComponent implements ListCellRenderer<SearchResultHit> {
 
   private final ThumbnailLoader thumbnails;
-  private final int pad;
+  private int pad;
   private boolean showScores = true;
   private SearchResultHit hit;
   private boolean selected;
@@ -32,6 +32,10 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
   ResultCell(ThumbnailLoader thumbnails, int pad) {
     this.thumbnails = thumbnails;
     this.pad = pad;
+  }
+
+  void setPad(int p) {
+    pad = p;
   }
 
   /** Kiosk mode: no raw scores on the badges. */

@@ -77,7 +77,8 @@ public final class ResultsPanel extends JPanel {
   private final CardLayout cards = new CardLayout();
   private final ThumbnailLoader thumbnails;
   private final Actions actions;
-  private final int cellSize;
+  private int cellSize;
+  private final JScrollPane scroll;
   private boolean friendlyErrors;
   private boolean kiosk;
 
@@ -96,10 +97,9 @@ public final class ResultsPanel extends JPanel {
     list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
     cell = new ResultCell(thumbnails, Math.max(6, cellSize / 20));
     list.setCellRenderer(cell);
-    list.setFixedCellWidth(cellSize);
-    list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
+    applyCellSize();
     list.setDragEnabled(false);
-    JScrollPane scroll = new JScrollPane(list);
+    scroll = new JScrollPane(list);
     scroll.setBorder(null);
     scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
     scroll.getViewport().addChangeListener(e -> {
@@ -219,9 +219,31 @@ public final class ResultsPanel extends JPanel {
     }
   }
 
+  /** The thumbnail size: cells of {@code size} logical pixels (the size control). */
+  public void setCellSize(int size) {
+    if (size != cellSize) {
+      cellSize = size;
+      applyCellSize();
+      scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
+      updateMaxPixels();
+      list.revalidate();
+      list.repaint();
+    }
+  }
+
+  private void applyCellSize() {
+    cell.setPad(Math.max(6, cellSize / 20));
+    list.setFixedCellWidth(cellSize);
+    list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
+  }
+
   @Override
   public void addNotify() {
     super.addNotify();
+    updateMaxPixels();
+  }
+
+  private void updateMaxPixels() {
     // thumbnails at device resolution: a 2x screen gets 2x pixels per cell
     AffineTransform t = getGraphicsConfiguration() == null ? new AffineTransform()
         : getGraphicsConfiguration().getDefaultTransform();

@@ -36,6 +36,7 @@ public final class FiltersPanel extends JPanel {
   private final JTextField to = field("toDate", "yyyy-mm-dd");
   private final JTextField folder = field("folder", "any folder");
   private final JTextField camera = field("camera", "e.g. Canon EOS R5");
+  private final JLabel dateProblem = new JLabel(" ");
   private final JComboBox<String> shape = new JComboBox<>(SHAPES);
   private final JComboBox<String> minSize = new JComboBox<>(SIZES);
   private final JComboBox<String> sort = new JComboBox<>(SORTS);
@@ -61,7 +62,11 @@ public final class FiltersPanel extends JPanel {
     add(caption("Date from"), c(row++, 2));
     add(from, c(row++, 6));
     add(caption("to (inclusive)"), c(row++, 2));
-    add(to, c(row++, 6));
+    add(to, c(row++, 2));
+    dateProblem.setName("dateProblem");
+    dateProblem.setForeground(new java.awt.Color(0xc62828));
+    dateProblem.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+    add(dateProblem, c(row++, 4));
     add(caption("Folder"), c(row++, 2));
     if (localFiles) {
       JButton browse = new JButton("\u2026");
@@ -134,12 +139,26 @@ public final class FiltersPanel extends JPanel {
     apply();
   }
 
+  /** The problem with the typed dates, in words (empty when none; tests). */
+  public String dateProblem() {
+    return dateProblem.getText().strip();
+  }
+
+  /** Sets the date fields as typed (tests). */
+  public void setDates(String fromText, String toText) {
+    from.setText(fromText);
+    to.setText(toText);
+    apply();
+  }
+
   private void apply() {
     LocalDate start = date(from);
     LocalDate end = date(to);
-    if (start == Invalid.DATE || end == Invalid.DATE) {
-      return;
-    }
+    // an unreadable date is left out and said so; the other filters still apply
+    boolean bad = start == Invalid.DATE || end == Invalid.DATE;
+    dateProblem.setText(bad ? "<html>Not a date: use 2024-06-01. Searching without it.</html>" : " ");
+    start = start == Invalid.DATE ? null : start;
+    end = end == Invalid.DATE ? null : end;
     String s = switch (shape.getSelectedIndex()) {
       case 1 -> "landscape";
       case 2 -> "portrait";

@@ -233,6 +233,19 @@ public final class AppSettings {
     }
   }
 
+  /** The results' thumbnail size in logical pixels, 120–320; default 180. */
+  public synchronized int thumbnailSize() {
+    try {
+      return Math.max(120, Math.min(320, Integer.parseInt(values.getProperty("thumbnail.size", "180"))));
+    } catch (NumberFormatException e) {
+      return 180;
+    }
+  }
+
+  public synchronized void setThumbnailSize(int size) {
+    values.setProperty("thumbnail.size", Integer.toString(Math.max(120, Math.min(320, size))));
+  }
+
   /** The last searched collection; default {@code default}. */
   public synchronized String lastCollection() {
     return values.getProperty("collection", "default");
