@@ -475,6 +475,8 @@ public final class MainWindow extends JFrame implements AppWindow {
   }
 
   private void updateCollections() {
+    String shown = search.collection();
+    tasks.submit(() -> client.cameras(shown), filters::setCameras, e -> filters.setCameras(java.util.List.of()));
     results.setFirstRun(collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
       tabs.setSelectedIndex(1);
       collectionsPanel.addFolder();

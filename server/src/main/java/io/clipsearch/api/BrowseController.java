@@ -16,9 +16,10 @@ import java.util.List;
 /**
  * Browsing without a query: {@code GET /api/collections/{name}/photos?offset=&limit=}, the
  * collection's photos newest first, in the shape of a search response (every hit confident, score
- * 0, no threshold) so clients show them in the same grid.
+ * 0, no threshold) so clients show them in the same grid; {@code GET /api/collections/{name}/cameras},
+ * the cameras to pick from for the camera filter.
  */
-@Controller("/api/collections/{name}/photos")
+@Controller("/api/collections/{name}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BrowseController {
 
@@ -30,7 +31,16 @@ public class BrowseController {
     this.collections = collections;
   }
 
-  @Get
+  @Get("/cameras")
+  public List<String> cameras(String name) {
+    try {
+      return PhotoBrowser.cameras(collections.get(name).index());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Get("/photos")
   public SearchResults newest(String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
     int from = offset == null ? 0 : offset;
     int size = limit == null ? 100 : limit;

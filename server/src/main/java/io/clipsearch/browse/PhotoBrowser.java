@@ -37,6 +37,25 @@ public final class PhotoBrowser {
     return new Page(List.copyOf(all.subList(from, to)), all.size());
   }
 
+  /**
+   * The collection's cameras as people write them ("Canon EOS R5", the make not repeated), one per
+   * camera the filter tells apart (it matches case-insensitively), sorted by name.
+   */
+  public static List<String> cameras(ImageIndex index) throws IOException {
+    java.util.Map<String, String> byKey = new java.util.TreeMap<>();
+    index.forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, display(d))));
+    return byKey.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+  }
+
+  private static String display(ImageDoc d) {
+    String make = d.metadata().cameraMake().map(String::strip).orElse("");
+    String model = d.metadata().cameraModel().map(String::strip).orElse("");
+    if (!make.isEmpty() && model.toLowerCase(java.util.Locale.ROOT).startsWith(make.toLowerCase(java.util.Locale.ROOT))) {
+      make = "";
+    }
+    return (make + " " + model).strip();
+  }
+
   private static Photo photo(ImageDoc d) {
     return new Photo(d.id(), d.path(), d.size(), d.width(), d.height(), Instant.ofEpochMilli(d.dateMillis()));
   }

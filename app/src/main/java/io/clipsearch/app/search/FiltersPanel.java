@@ -8,6 +8,7 @@ import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -37,6 +38,7 @@ public final class FiltersPanel extends JPanel {
   private final JTextField folder = field("folder", "any folder");
   private final JTextField camera = field("camera", "e.g. Canon EOS R5");
   private final JLabel dateProblem = new JLabel(" ");
+  private List<String> cameras = List.of();
   private final JComboBox<String> shape = new JComboBox<>(SHAPES);
   private final JComboBox<String> minSize = new JComboBox<>(SIZES);
   private final JComboBox<String> sort = new JComboBox<>(SORTS);
@@ -76,6 +78,11 @@ public final class FiltersPanel extends JPanel {
     }
     add(folder, c(row++, 6));
     add(caption("Camera"), c(row++, 2));
+    JButton pickCamera = new JButton("\u25BE");
+    pickCamera.setName("pickCamera");
+    pickCamera.setToolTipText("Pick one of the collection's cameras");
+    pickCamera.addActionListener(e -> cameraMenu().show(camera, 0, camera.getHeight()));
+    camera.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, pickCamera);
     add(camera, c(row++, 6));
     add(caption("Shape"), c(row++, 2));
     add(shape, c(row++, 6));
@@ -136,6 +143,33 @@ public final class FiltersPanel extends JPanel {
     shape.setSelectedIndex(0);
     minSize.setSelectedIndex(0);
     sort.setSelectedIndex(0);
+    apply();
+  }
+
+  /** The collection's cameras, for the camera list (loaded by the window when collections change). */
+  public void setCameras(List<String> names) {
+    cameras = List.copyOf(names);
+  }
+
+  /** The camera list: one click filters by that camera. */
+  javax.swing.JPopupMenu cameraMenu() {
+    javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+    if (cameras.isEmpty()) {
+      javax.swing.JMenuItem none = new javax.swing.JMenuItem("No camera names in this collection's photos");
+      none.setEnabled(false);
+      menu.add(none);
+    }
+    for (String name : cameras) {
+      javax.swing.JMenuItem item = new javax.swing.JMenuItem(name);
+      item.addActionListener(e -> setCamera(name));
+      menu.add(item);
+    }
+    return menu;
+  }
+
+  /** Filters by {@code name} (the camera list; tests). */
+  public void setCamera(String name) {
+    camera.setText(name);
     apply();
   }
 
