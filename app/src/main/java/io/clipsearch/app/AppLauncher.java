@@ -40,10 +40,9 @@ public final class AppLauncher {
       return window;
     }
 
-    /** Closes the window (as the user would) and stops the embedded server. */
+    /** Closes the window without asking (the program ends) and stops the embedded server. */
     public void close() {
-      SwingUtilities.invokeLater(() -> window.dispatchEvent(
-          new java.awt.event.WindowEvent(window, java.awt.event.WindowEvent.WINDOW_CLOSING)));
+      SwingUtilities.invokeLater(((AppWindow) window)::shutdown);
     }
 
     void stopServer() {

@@ -38,7 +38,6 @@ import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
@@ -66,9 +65,14 @@ import javax.swing.WindowConstants;
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
  * answers. EDT only.
  */
-public final class MainWindow extends JFrame {
+public final class MainWindow extends JFrame implements AppWindow {
 
   private final AppSettings settings;
+  private final Runnable onClosed;
+  private boolean shutDown;
+  private JScrollPane filterScroll;
+  private ClipsearchClient client;
+  private CollectionsPanel collectionsPanel;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
   private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
@@ -93,6 +97,7 @@ public final class MainWindow extends JFrame {
   public MainWindow(AppSettings settings, Runnable onClosed) {
     super("clipsearch");
     this.settings = settings;
+    this.onClosed = onClosed;
     setName("mainWindow");
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     setMinimumSize(new Dimension(900, 600));
@@ -118,12 +123,40 @@ public final class MainWindow extends JFrame {
     addWindowListener(new WindowAdapter() {
       @Override
       public void windowClosing(WindowEvent e) {
-        saveSettings();
-        tasks.close();
-        dispose();
-        onClosed.run();
+        if (collections == null || collections.jobId() == null || confirmStopIndexing()) {
+          shutdown();
+        }
       }
     });
+  }
+
+  /**
+   * Closing while indexing: the photos not yet indexed stay unsearchable until the next run, so
+   * ask first; on yes, the job is cancelled (it keeps what it indexed) before the window goes.
+   */
+  private boolean confirmStopIndexing() {
+    int answer = JOptionPane.showConfirmDialog(this,
+        "Photos are still being indexed. If you quit now, the rest stay unsearchable until you index again.\n"
+            + "Quit anyway?", "Indexing is running", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
+    if (answer != JOptionPane.YES_OPTION) {
+      return false;
+    }
+    settings.setUnfinishedIndexing(collections.jobCollection(), collections.notYetIndexed());
+    collections.cancel();
+    return true;
+  }
+
+  /** Saves the settings and closes at once (no questions): the program ends. */
+  @Override
+  public void shutdown() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
+    saveSettings();
+    tasks.close();
+    dispose();
+    onClosed.run();
   }
 
   /** The server could not be started or reached: say why, plainly. */
@@ -140,10 +173,12 @@ public final class MainWindow extends JFrame {
    *     open-in-folder
    */
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
+    this.client = client;
     setTitle("clipsearch — " + modeText);
     QueryHistory history = new QueryHistory(settings.history());
     search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), history);
     search.setCollection(settings.lastCollection());
+    search.setBrowseWhenEmpty(true);
     collections = new CollectionsViewModel(client, tasks);
     ConnectionMonitor monitor = new ConnectionMonitor(() -> client.model(), tasks, Delay.swing());
     search.onConnectionLost(e -> monitor.lost(e.getMessage()));
@@ -159,7 +194,7 @@ public final class MainWindow extends JFrame {
     ResultsPanel[] self = new ResultsPanel[1];
     ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 180,
         () -> self[0].repaintThumbnails());
-    searchBar = new SearchBar(search, 1.15f);
+    searchBar = new SearchBar(search, 1.15f, true);
     filters = new FiltersPanel(search, localFiles);
     results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
       @Override
@@ -182,6 +217,17 @@ public final class MainWindow extends JFrame {
       public Consumer<SearchResultHit> openFolder() {
         return localFiles ? hit -> MainWindow.this.openFolder(hit.path()) : null;
       }
+
+      @Override
+      public Consumer<java.util.List<SearchResultHit>> copyPaths() {
+        return hits -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(
+            String.join("\n", hits.stream().map(SearchResultHit::path).toList())), null);
+      }
+
+      @Override
+      public Consumer<java.util.List<SearchResultHit>> export() {
+        return MainWindow.this::chooseExportFolder;
+      }
     }, 180);
     self[0] = results;
     detail = new DetailPanel(client::info, client::bytes, tasks, this::showResults, hit -> {
@@ -191,7 +237,7 @@ public final class MainWindow extends JFrame {
 
     searchArea.add(results, "results");
     searchArea.add(detail, "detail");
-    JScrollPane filterScroll = new JScrollPane(filters);
+    filterScroll = new JScrollPane(filters);
     filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, javax.swing.UIManager.getColor("Component.borderColor")));
     filterScroll.setPreferredSize(new Dimension(230, 100));
     JPanel searchTab = new JPanel(new BorderLayout());
@@ -201,7 +247,8 @@ public final class MainWindow extends JFrame {
     tabs = new JTabbedPane();
     tabs.setName("tabs");
     tabs.addTab("Search", searchTab);
-    tabs.addTab("Collections", new CollectionsPanel(collections, localFiles));
+    collectionsPanel = new CollectionsPanel(collections, localFiles);
+    tabs.addTab("Collections", collectionsPanel);
     clusters = new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing());
     clusters.onConnectionLost(e -> monitor.lost(e.getMessage()));
     Runnable clustersChanged = () -> {
@@ -229,6 +276,47 @@ public final class MainWindow extends JFrame {
       }
     });
 
+    JPanel top = topBar();
+    banner.setName("banner");
+    banner.setOpaque(true);
+    banner.setBackground(new Color(0xb71c1c));
+    banner.setForeground(Color.WHITE);
+    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+    banner.setVisible(false);
+    JPanel north = new JPanel(new BorderLayout());
+    north.add(top, BorderLayout.CENTER);
+    north.add(banner, BorderLayout.SOUTH);
+
+    JPanel statusBar = statusBar(client);
+    JPanel main = new JPanel(new BorderLayout());
+    main.add(north, BorderLayout.NORTH);
+    main.add(tabs, BorderLayout.CENTER);
+    main.add(statusBar, BorderLayout.SOUTH);
+    root.add(main, "main");
+    ((CardLayout) root.getLayout()).show(root, "main");
+
+    search.addListener(s -> status.setText(s.summary()));
+    search.addListener(s -> {
+      if (s.status() == SearchState.Status.DONE) {
+        settings.setHistory(search.history().entries());
+      }
+    });
+    collections.addListener(this::updateCollections);
+    collections.onIndexed(search::searchAgain);
+    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
+    settings.unfinishedIndexing().ifPresent(u -> status.setText(u.notice()));
+    collections.refresh();
+
+    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
+    results.setTransferHandler(transfer);
+    results.grid().setTransferHandler(transfer);
+    installShortcuts();
+    searchBar.focusSearch();
+    revalidate();
+  }
+
+  /** The collection box, the search bar, search by image and the theme switch. */
+  private JPanel topBar() {
     JPanel top = new JPanel(new BorderLayout(10, 0));
     top.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
     collectionBox.setName("collection");
@@ -249,22 +337,32 @@ public final class MainWindow extends JFrame {
       theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
     });
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(thumbnailSize());
     right.add(byImage);
     right.add(theme);
     top.add(collectionBox, BorderLayout.WEST);
     top.add(searchBar, BorderLayout.CENTER);
     top.add(right, BorderLayout.EAST);
 
-    banner.setName("banner");
-    banner.setOpaque(true);
-    banner.setBackground(new Color(0xb71c1c));
-    banner.setForeground(Color.WHITE);
-    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-    banner.setVisible(false);
-    JPanel north = new JPanel(new BorderLayout());
-    north.add(top, BorderLayout.CENTER);
-    north.add(banner, BorderLayout.SOUTH);
+    return top;
+  }
 
+  /** The thumbnail size control: small to large cells, remembered in the settings. */
+  private javax.swing.JSlider thumbnailSize() {
+    javax.swing.JSlider slider = new javax.swing.JSlider(120, 320, settings.thumbnailSize());
+    slider.setName("thumbnailSize");
+    slider.setToolTipText("Thumbnail size");
+    slider.setPreferredSize(new Dimension(110, slider.getPreferredSize().height));
+    slider.addChangeListener(e -> {
+      results.setCellSize(slider.getValue());
+      settings.setThumbnailSize(slider.getValue());
+    });
+    results.setCellSize(slider.getValue());
+    return slider;
+  }
+
+  /** The status line and the server's remark on its model. */
+  private JPanel statusBar(ClipsearchClient client) {
     status.setName("status");
     status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
     status.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
@@ -281,29 +379,7 @@ public final class MainWindow extends JFrame {
     statusBar.add(status, BorderLayout.CENTER);
     statusBar.add(modelNotice, BorderLayout.EAST);
 
-    JPanel main = new JPanel(new BorderLayout());
-    main.add(north, BorderLayout.NORTH);
-    main.add(tabs, BorderLayout.CENTER);
-    main.add(statusBar, BorderLayout.SOUTH);
-    root.add(main, "main");
-    ((CardLayout) root.getLayout()).show(root, "main");
-
-    search.addListener(this::showStatus);
-    search.addListener(s -> {
-      if (s.status() == SearchState.Status.DONE) {
-        settings.setHistory(search.history().entries());
-      }
-    });
-    collections.addListener(this::updateCollections);
-    collections.onIndexed(search::searchAgain);
-    collections.refresh();
-
-    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
-    results.setTransferHandler(transfer);
-    results.grid().setTransferHandler(transfer);
-    installShortcuts();
-    searchBar.focusSearch();
-    revalidate();
+    return statusBar;
   }
 
   private void installShortcuts() {
@@ -343,7 +419,7 @@ public final class MainWindow extends JFrame {
   }
 
   private void chooseExample() {
-    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser();
+    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
     chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter("Images", "jpg", "jpeg", "png",
         "webp", "gif", "bmp", "tif", "tiff"));
     if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
@@ -352,15 +428,36 @@ public final class MainWindow extends JFrame {
     }
   }
 
+  private void chooseExportFolder(java.util.List<SearchResultHit> photos) {
+    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
+    chooser.setDialogTitle("Export " + photos.size() + (photos.size() == 1 ? " photo" : " photos") + " to");
+    chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
+    if (chooser.showSaveDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
+      exportSelection(photos, chooser.getSelectedFile().toPath());
+    }
+  }
+
+  /** Copies {@code photos} into {@code folder} in the background; the status line tells the outcome. */
+  void exportSelection(java.util.List<SearchResultHit> photos, Path folder) {
+    status.setText("Exporting " + photos.size() + " photos…");
+    tasks.submit(() -> io.clipsearch.app.results.PhotoExport.export(photos, folder, client::bytes),
+        written -> status.setText("Exported " + written.size() + " photos to " + folder + "."),
+        e -> JOptionPane.showMessageDialog(this, "The export stopped: " + e.getMessage()
+            + "\nThe photos already copied stay in " + folder + ".", "Export", JOptionPane.WARNING_MESSAGE));
+  }
+
   /** Opens result {@code index} in the detail view (Enter or double click; tests). */
   void openDetail(int index) {
     search.history().record(search.text());
     detail.show(search.state().hits(), search.collection(), index);
+    // the filters do nothing for one photo: their column goes to the photo in small windows
+    filterScroll.setVisible(false);
     searchCards.show(searchArea, "detail");
     detail.requestFocusInWindow();
   }
 
   private void showResults() {
+    filterScroll.setVisible(true);
     searchCards.show(searchArea, "results");
     results.grid().requestFocusInWindow();
   }
@@ -377,20 +474,13 @@ public final class MainWindow extends JFrame {
         JOptionPane.WARNING_MESSAGE));
   }
 
-  private void showStatus(SearchState s) {
-    String text = switch (s.status()) {
-      case IDLE -> " ";
-      case SEARCHING -> "Searching…";
-      case FAILED -> s.error();
-      case DONE -> String.format(Locale.ROOT, "%d confident matches%s · %d shown%s · cutoff %.3f (%s) · %d ms",
-          s.confidentCount(), s.byExample() ? " for the image" : "", s.hits().size(),
-          s.hasMore() ? " (scroll for more)" : "", s.threshold(), s.calibrated() ? "calibrated" : "fixed",
-          s.tookMillis());
-    };
-    status.setText(text);
-  }
-
   private void updateCollections() {
+    String shown = search.collection();
+    tasks.submit(() -> client.cameras(shown), filters::setCameras, e -> filters.setCameras(java.util.List.of()));
+    results.setFirstRun(collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
+      tabs.setSelectedIndex(1);
+      collectionsPanel.addFolder();
+    });
     adjustingCollections = true;
     try {
       String current = search.collection();

@@ -106,8 +106,12 @@ class ClustersUiTest {
     // "more like this" from the map opens a like: search
     onEdt(() -> window.clustersPanel().moreLikeForTest(hover.id()));
     await("the like: search", Duration.ofSeconds(60), () -> window.searchModel().state().status() == SearchState.Status.DONE
-        && window.searchModel().text().equals("like:" + hover.id()));
+        && window.searchModel().state().query().equals("like:" + hover.id()));
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()));
+    assertEquals("", call(() -> window.searchBar().field().getText()), "no raw like:<hash> in the search box");
+    assertTrue(call(() -> window.searchBar().exampleChip().isShowing()), "the bar says what the search is like");
+    assertTrue(call(() -> window.searchModel().state().hits().size()) > 1,
+        "more than the photo itself: " + call(() -> window.searchModel().state().hits().size()));
 
     app.get().close();
     assertTrue(closed.await(60, TimeUnit.SECONDS), "the app closes and stops its server");

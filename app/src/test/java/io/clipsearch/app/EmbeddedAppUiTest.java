@@ -1,6 +1,7 @@
 package io.clipsearch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,11 @@ class EmbeddedAppUiTest {
     MainWindow window = (MainWindow) app.get().window();
     await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
 
+    // the first-run screen: nothing indexed, one button to add a folder
+    await("the first-run screen", Duration.ofSeconds(30), () -> window.results().addFolderButton().isShowing());
+    assertTrue(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+    screenshot(window, "first-run");
+
     // index through the collections flow, following SSE progress
     onEdt(() -> {
       window.tabs().setSelectedIndex(1);
@@ -78,6 +85,42 @@ class EmbeddedAppUiTest {
         && window.collectionsModel().collections().getFirst().documents() == 20);
     Thread.sleep(300); // let the table repaint (test thread only)
     screenshot(window, "collections");
+    assertFalse(call(() -> window.results().addFolderButton().isVisible()), "photos now: no first-run button");
+
+    // with nothing typed, the collection shows newest first
+    onEdt(() -> window.tabs().setSelectedIndex(0));
+    await("browsing", Duration.ofSeconds(60), () -> window.searchModel().state().browsing()
+        && window.results().grid().getModel().getSize() == 20);
+    List<SearchResultHit> newest = call(() -> window.searchModel().state().hits());
+    for (int i = 1; i < newest.size(); i++) {
+      assertFalse(newest.get(i).date().isAfter(newest.get(i - 1).date()), "newest first");
+    }
+    assertTrue(call(() -> window.statusLine().getText()).startsWith("20 photos, newest first"));
+    Thread.sleep(1500);
+    screenshot(window, "browse");
+
+    // the thumbnail size control
+    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
+    assertEquals(240, (int) call(() -> window.results().grid().getFixedCellWidth()));
+    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
+
+    // multi-select and export the selection
+    onEdt(() -> window.results().grid().setSelectedIndices(new int[] {0, 2, 4}));
+    List<SearchResultHit> picked = call(() -> window.results().grid().getSelectedValuesList());
+    assertEquals(3, picked.size(), "several results can be selected");
+    Path export = temp.resolve("export");
+    onEdt(() -> window.exportSelection(picked, export));
+    await("the export", Duration.ofSeconds(30), () -> window.statusLine().getText().startsWith("Exported 3 photos"));
+    for (SearchResultHit h : picked) {
+      assertEquals(Files.size(Path.of(h.path())), Files.size(export.resolve(Path.of(h.path()).getFileName())));
+    }
+    onEdt(() -> window.tabs().setSelectedIndex(1));
+
+    // "Skipped files…" with nothing skipped says so (it threw a NullPointerException)
+    onEdt(() -> SwingUtilities.invokeLater(() -> button(window, "report").doClick()));
+    JDialog report = awaitDialog("Skipped files");
+    assertTrue(texts(report).contains("No file was skipped."), texts(report));
+    onEdt(report::dispose);
 
     // type a query; results come after the debounce
     onEdt(() -> {
@@ -92,14 +135,27 @@ class EmbeddedAppUiTest {
         && !window.statusLine().getText().isBlank());
     Thread.sleep(1500); // thumbnails arrive asynchronously
     screenshot(window, "search-results");
-    assertTrue(call(() -> window.statusLine().getText()).contains("confident matches"));
+    assertTrue(call(() -> window.statusLine().getText()).contains("confident match"));
 
     // the detail view of the first result
     onEdt(() -> window.openDetail(0));
     await("the detail image", Duration.ofSeconds(30), () -> window.detail().hasImage()
         && window.detail().details() != null);
     screenshot(window, "detail");
-    onEdt(() -> window.results().grid().requestFocusInWindow());
+
+    // full screen with zoom
+    AtomicReference<io.clipsearch.app.detail.FullScreenViewer> viewer = new AtomicReference<>();
+    onEdt(() -> viewer.set(window.detail().openFullScreen()));
+    await("the full-screen view", Duration.ofSeconds(10), () -> viewer.get().isShowing());
+    double fitted = call(() -> viewer.get().view().zoom());
+    onEdt(() -> viewer.get().view().zoomBy(2));
+    assertEquals(2 * fitted, call(() -> viewer.get().view().zoom()), 1e-6, "zoomed in twice");
+    onEdt(() -> viewer.get().view().zoomBy(0.8));
+    Thread.sleep(300);
+    screenshot(viewer.get(), "full-screen");
+    onEdt(() -> viewer.get().dispose());
+    onEdt(() -> button(window.detail(), "back").doClick());
+    assertTrue(call(() -> window.filters().isShowing()), "the filters come back with the results");
 
     // a folder filter narrows the results
     String trip = photos.resolve("trip").toString();
@@ -114,6 +170,68 @@ class EmbeddedAppUiTest {
     Thread.sleep(1000);
     screenshot(window, "search-filtered");
 
+    // no results: the grid clears, plain words, the closest matches one click away
+    onEdt(() -> {
+      window.filters().setShowWeak(false);
+      window.filters().setFolder(photos.resolve("nowhere").toString());
+    });
+    await("the no-results search", Duration.ofSeconds(60), () -> window.searchModel().filters().folder() != null
+        && window.searchModel().state().status() != SearchState.Status.SEARCHING);
+    assertEquals(SearchState.Status.DONE, call(() -> window.searchModel().state().status()),
+        () -> "" + window.searchModel().state());
+    assertTrue(call(() -> window.results().emptyMessage().isShowing()));
+    assertEquals(0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
+    assertTrue(call(() -> window.results().closestButton().isShowing()));
+    assertFalse(call(() -> window.statusLine().getText()).contains("cutoff"));
+    Thread.sleep(300);
+    screenshot(window, "no-results");
+    onEdt(() -> window.results().closestButton().doClick());
+    await("the closest search", Duration.ofSeconds(60), () -> done(window) && window.searchModel().showAll());
+    // an invalid date is said so and does not block the other filters
+    onEdt(() -> {
+      window.filters().setFolder(trip);
+      window.filters().setDates("2024-13-45", "");
+    });
+    await("the folder filter despite the bad date", Duration.ofSeconds(60), () -> done(window)
+        && window.searchModel().state().hits().size() == 8);
+    assertTrue(call(() -> window.filters().dateProblem()).contains("Not a date"));
+    onEdt(() -> {
+      window.filters().setDates("", "");
+      window.filters().setFolder("");
+    });
+    await("unfiltered results", Duration.ofSeconds(60), () -> done(window)
+        && window.searchModel().state().hits().size() == 20);
+
+    // search by image starts from the example alone, with a preview in the bar
+    byte[] example = Files.readAllBytes(jpegs.getFirst());
+    onEdt(() -> window.searchModel().searchByExample(example));
+    await("example results", Duration.ofSeconds(60), () -> done(window) && window.searchModel().state().byExample());
+    assertEquals("", call(() -> window.searchBar().field().getText()), "the earlier text is not mixed in");
+    assertTrue(call(() -> window.searchBar().exampleChip().isShowing()), "a visible preview of the example");
+    assertTrue(call(() -> window.searchModel().state().hits().getFirst().score()) > 0.99,
+        "the example itself ranks first, scored against itself alone");
+    screenshot(window, "search-by-image");
+
+    // 900×600: the detail toolbar fits, its title shows, the photo gets the room
+    onEdt(() -> {
+      window.setExtendedState(java.awt.Frame.NORMAL);
+      window.setSize(900, 600);
+      window.validate();
+      window.openDetail(0);
+      window.validate();
+    });
+    await("the small detail view", Duration.ofSeconds(30), () -> window.detail().hasImage());
+    onEdt(() -> {
+      Component like = find(window.detail(), "moreLike");
+      java.awt.Rectangle inDetail = SwingUtilities.convertRectangle(like.getParent(), like.getBounds(), window.detail());
+      assertTrue(inDetail.x >= 0 && inDetail.x + inDetail.width <= window.detail().getWidth(),
+          "More like this is not clipped: " + inDetail + " in " + window.detail().getWidth());
+      Component title = find(window.detail(), "detailTitle");
+      assertTrue(title.getWidth() > 100 && title.getHeight() > 0, "the title shows: " + title.getBounds());
+      assertTrue(window.detail().imageWidth() >= 500, "the photo is wide enough: " + window.detail().imageWidth());
+    });
+    screenshot(window, "detail-900x600");
+
     app.get().close();
     assertTrue(closed.await(60, TimeUnit.SECONDS), "the app closes and stops its server");
 
@@ -125,17 +243,79 @@ class EmbeddedAppUiTest {
     KioskWindow kiosk = (KioskWindow) app.get().window();
     await("the kiosk attract slideshow", Duration.ofSeconds(120), kiosk::attractHasPhoto);
     screenshot(kiosk, "kiosk-attract");
+    // typing on the on-screen keyboard (a touch screen has no other)
     onEdt(() -> {
       kiosk.leaveAttract();
       kiosk.searchModel().setShowAll(true);
-      kiosk.searchModel().setText("flowers");
-      kiosk.searchModel().submit();
+      for (String k : "beach".split("")) {
+        ((javax.swing.JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
+      }
+      ((javax.swing.JButton) find(kiosk.keyboard(), "key-search")).doClick();
     });
+    assertEquals("beach", call(() -> kiosk.searchModel().text()));
     await("kiosk results", Duration.ofSeconds(60), () -> kiosk.searchModel().state().status() == SearchState.Status.DONE);
     Thread.sleep(1500);
-    screenshot(kiosk, "kiosk-search");
+    screenshot(kiosk, "kiosk-keyboard");
     app.get().close();
     assertTrue(kioskClosed.await(60, TimeUnit.SECONDS));
+  }
+
+  static Component find(java.awt.Container root, String name) {
+    for (Component c : root.getComponents()) {
+      if (name.equals(c.getName())) {
+        return c;
+      }
+      if (c instanceof java.awt.Container k) {
+        Component f = find(k, name);
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+  static javax.swing.AbstractButton button(java.awt.Container root, String name) {
+    Component c = find(root, name);
+    if (c == null) {
+      throw new AssertionError("no component " + name);
+    }
+    return (javax.swing.AbstractButton) c;
+  }
+
+  /** Waits for a showing dialog titled {@code title} (a modal one: opened with invokeLater). */
+  static JDialog awaitDialog(String title) throws Exception {
+    AtomicReference<JDialog> found = new AtomicReference<>();
+    await("the dialog " + title, Duration.ofSeconds(20), () -> {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof JDialog d && d.isShowing() && title.equals(d.getTitle())) {
+          found.set(d);
+          return true;
+        }
+      }
+      return false;
+    });
+    return found.get();
+  }
+
+  /** Every label's text in a window. */
+  static String texts(java.awt.Container root) throws Exception {
+    return call(() -> {
+      StringBuilder b = new StringBuilder();
+      collect(root, b);
+      return b.toString();
+    });
+  }
+
+  private static void collect(java.awt.Container root, StringBuilder b) {
+    for (Component c : root.getComponents()) {
+      if (c instanceof javax.swing.JLabel l) {
+        b.append(l.getText()).append('\n');
+      }
+      if (c instanceof java.awt.Container k) {
+        collect(k, b);
+      }
+    }
   }
 
   private static boolean done(MainWindow w) {
@@ -175,7 +355,7 @@ class EmbeddedAppUiTest {
   /** Paints the window into an image and saves it as target/screenshots/NAME.png. */
   static void screenshot(Window window, String name) throws Exception {
     BufferedImage image = call(() -> {
-      Component c = window instanceof javax.swing.JFrame f ? f.getRootPane() : window;
+      Component c = window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
       BufferedImage b = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
       var g = b.createGraphics();
       c.paint(g);

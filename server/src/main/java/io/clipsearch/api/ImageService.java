@@ -58,7 +58,8 @@ public class ImageService {
     return new ImageDetails(d.id(), d.path().toString(), d.size(), d.width(), d.height(),
         Instant.ofEpochMilli(d.mtimeMillis()), m.taken().orElse(null), m.cameraMake().orElse(null),
         m.cameraModel().orElse(null), m.lens().orElse(null), m.latitude().orElse(null),
-        m.longitude().orElse(null), m.orientation(), d.tags());
+        m.longitude().orElse(null), m.orientation(), d.tags(),
+        io.clipsearch.ingest.ExposureReader.read(d.path()).orElse(null));
   }
 
   private static ImageDoc doc(OpenCollection c, String id) {

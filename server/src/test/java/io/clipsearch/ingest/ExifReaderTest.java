@@ -42,6 +42,20 @@ class ExifReaderTest {
   }
 
   @Test
+  void exposureIsReadFromTheFileForTheDetailsAndAMissingFileHasNone(@org.junit.jupiter.api.io.TempDir Path temp)
+      throws IOException {
+    Path photo = temp.resolve("crafted.jpg");
+    Files.write(photo, withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
+        "2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
+    io.clipsearch.api.types.ExposureInfo e = ExposureReader.read(photo).orElseThrow();
+    assertEquals(2.8, e.fNumber(), 1e-9);
+    assertEquals(0.004, e.exposureSeconds(), 1e-9);
+    assertEquals(400, e.iso());
+    assertEquals(35.0, e.focalLengthMm(), 1e-9);
+    assertTrue(ExposureReader.read(temp.resolve("gone.jpg")).isEmpty());
+  }
+
+  @Test
   void readsDateWithOffsetCameraLensAndPosition() throws IOException {
     byte[] jpeg = withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
         "2021:07:14 18:30:05", "+02:00", 37.5, -122.25));
@@ -91,7 +105,9 @@ class ExifReaderTest {
   private record Entry(int tag, int type, int count, byte[] value) {}
 
   private static byte[] exif(String taken, String offset, double lat, double lon) {
-    List<Entry> sub = new ArrayList<>(List.of(ascii(0x9003, taken), ascii(0xA434, "RF24-70mm F2.8 L IS USM")));
+    List<Entry> sub = new ArrayList<>(List.of(ascii(0x9003, taken), ascii(0xA434, "RF24-70mm F2.8 L IS USM"),
+        rational(0x829A, 1, 250), rational(0x829D, 28, 10), new Entry(0x8827, SHORT, 1, new byte[] {1, (byte) 0x90, 0, 0}),
+        rational(0x920A, 35, 1)));
     if (offset != null) {
       sub.add(ascii(0x9011, offset));
     }
@@ -114,6 +130,10 @@ class ExifReaderTest {
   private static Entry ascii(int tag, String s) {
     byte[] b = (s + "\0").getBytes(StandardCharsets.US_ASCII);
     return new Entry(tag, ASCII, b.length, b);
+  }
+
+  private static Entry rational(int tag, int numerator, int denominator) {
+    return new Entry(tag, RATIONAL, 1, ByteBuffer.allocate(8).putInt(numerator).putInt(denominator).array());
   }
 
   private static Entry longEntry(int tag, int value) {

@@ -102,7 +102,7 @@ public final class ClustersPanel extends JPanel {
       case FAILED -> "Clusters unavailable";
       case DONE -> list == null ? " " : String.format(Locale.ROOT, "“%s”: %,d photos in %d clusters%s%s",
           list.collection(), list.documents(), list.k(), list.automaticK() ? " (k chosen automatically)" : "",
-          list.silhouette() == null ? "" : String.format(Locale.ROOT, " · silhouette %.2f", list.silhouette()));
+          list.silhouette() == null ? "" : String.format(Locale.ROOT, " · how distinct the groups are: %.0f %%", 100 * Math.max(0, list.silhouette())));
     };
     summary.setText(text);
     recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);

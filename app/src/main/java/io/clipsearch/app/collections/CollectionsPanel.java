@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import io.clipsearch.app.settings.AppSettings;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -134,9 +135,10 @@ public final class CollectionsPanel extends JPanel {
     }
     var s = model.status();
     if (s == null) {
-      progress.setIndeterminate(false);
+      boolean starting = model.starting() || model.jobId() != null;
+      progress.setIndeterminate(starting);
       progress.setValue(0);
-      progress.setString(model.jobId() == null ? "idle" : "starting…");
+      progress.setString(starting ? "starting…" : "idle");
     } else {
       int p = IndexProgress.percent(s);
       progress.setIndeterminate(p < 0);
@@ -175,10 +177,11 @@ public final class CollectionsPanel extends JPanel {
     }
   }
 
-  private void addFolder() {
+  /** Asks for a photo folder and indexes it into the selected collection (else "default"). */
+  public void addFolder() {
     String folder;
     if (localFiles) {
-      JFileChooser chooser = new JFileChooser();
+      JFileChooser chooser = new JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
       chooser.setDialogTitle("Add a photo folder");
       chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
       if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this)) != JFileChooser.APPROVE_OPTION) {
@@ -197,7 +200,8 @@ public final class CollectionsPanel extends JPanel {
   }
 
   private void showReport(JobReport r) {
-    List<SkippedFileInfo> skipped = r.skipped();
+    // a server that leaves an empty list out of its JSON sends null: nothing was skipped
+    List<SkippedFileInfo> skipped = r.skipped() == null ? List.of() : r.skipped();
     String[][] rows = skipped.stream().map(s -> new String[] {s.path(), s.reason(), s.message()})
         .toArray(String[][]::new);
     JTable t = new JTable(rows, new String[] {"File", "Reason", "Detail"});

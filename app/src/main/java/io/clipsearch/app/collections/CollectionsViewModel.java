@@ -3,6 +3,7 @@ package io.clipsearch.app.collections;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.app.net.ClipsearchClient;
@@ -32,6 +33,8 @@ public final class CollectionsViewModel {
   private String jobCollection;
   private String lastJobId;
   private IngestStatus status;
+  /** A job was asked for and its id has not come back yet. */
+  private boolean starting;
   private String message;
 
   public CollectionsViewModel(ClipsearchClient client, BackgroundTasks tasks) {
@@ -68,6 +71,21 @@ public final class CollectionsViewModel {
   }
 
   /** The latest progress of the running (or last) job, or null. */
+  /** Whether a job is being started (asked for, no id yet): the bar reads "starting", not "idle". */
+  public boolean starting() {
+    return starting;
+  }
+
+  /** The collection the running job indexes, or null. */
+  public String jobCollection() {
+    return jobId == null ? null : jobCollection;
+  }
+
+  /** Photos the running (or last) job has not reached yet; 0 when unknown. */
+  public long notYetIndexed() {
+    return status == null ? 0 : Math.max(0, status.total() - status.seen());
+  }
+
   public IngestStatus status() {
     return status;
   }
@@ -91,11 +109,16 @@ public final class CollectionsViewModel {
 
   /** Creates {@code name} with {@code folder}, or adds the folder to it; then indexes it. */
   public void addFolder(String name, String folder) {
+    starting = true;
+    changed();
     tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
         created -> {
           refresh();
           startIndexing(name);
-        }, this::failed);
+        }, error -> {
+          starting = false;
+          failed(error);
+        });
   }
 
   /** Starts indexing {@code name}'s folders and follows the job. */
@@ -105,8 +128,16 @@ public final class CollectionsViewModel {
       return;
     }
     message = "Starting…";
+    status = null;
+    starting = true;
     changed();
-    tasks.submit(() -> client.startJob(name), job -> follow(job.id(), name), this::failed);
+    tasks.submit(() -> client.startJob(name), job -> {
+      starting = false;
+      follow(job.id(), name);
+    }, error -> {
+      starting = false;
+      failed(error);
+    });
   }
 
   /** Cancels the running job (it keeps what it has indexed). */
@@ -172,7 +203,7 @@ public final class CollectionsViewModel {
   }
 
   private void failed(Throwable error) {
-    errors.accept(error.getMessage() == null ? error.toString() : error.getMessage());
+    errors.accept(PlainErrors.of(error));
     changed();
   }
 

@@ -8,9 +8,18 @@ public final class IndexProgress {
 
   private IndexProgress() {}
 
-  /** 0–100 for a progress bar, or -1 while the total is unknown (scanning). */
+  /**
+   * Files to see before the ETA is shown: the first files pay for warming the model up, so an
+   * estimate from them runs several times too long.
+   */
+  static final int ETA_AFTER_FILES = 10;
+
+  /**
+   * 0–100 for a progress bar, or -1 while the total is unknown (scanning). A cancelled or failed
+   * job shows how far it got, not 100.
+   */
   public static int percent(IngestStatus s) {
-    if (isFinished(s)) {
+    if ("DONE".equals(s.phase())) {
       return 100;
     }
     if (s.total() <= 0 || "SCANNING".equals(s.phase())) {
@@ -41,7 +50,9 @@ public final class IndexProgress {
     }
     if ("INDEXING".equals(s.phase())) {
       b.append(String.format(Locale.ROOT, " · %.1f files/s", s.filesPerSecond()));
-      if (s.etaSeconds() != null) {
+      if (s.etaSeconds() == null || s.seen() < Math.max(ETA_AFTER_FILES, s.total() / 50)) {
+        b.append(" · estimating the time left…");
+      } else {
         b.append(" · about ").append(duration(s.etaSeconds())).append(" left");
       }
     }

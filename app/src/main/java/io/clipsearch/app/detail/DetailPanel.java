@@ -2,6 +2,8 @@ package io.clipsearch.app.detail;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ImageDetails;
+import io.clipsearch.app.net.ApiException;
+import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
@@ -70,6 +72,7 @@ public final class DetailPanel extends JPanel {
   private final JButton copyPath = new JButton("Copy path");
   private final JButton openFolder = new JButton("Open folder");
   private final float fontScale;
+  private boolean showScores = true;
 
   private List<SearchResultHit> hits = List.of();
   private String collection = "default";
@@ -109,6 +112,10 @@ public final class DetailPanel extends JPanel {
         moreLike.accept(hits.get(index));
       }
     });
+    JButton fullScreen = new JButton("Full screen");
+    fullScreen.setName("fullScreen");
+    fullScreen.setToolTipText("The photo on the whole screen, with zoom (F)");
+    fullScreen.addActionListener(e -> openFullScreen());
     copyPath.addActionListener(e -> copyPath());
     openFolder.addActionListener(e -> openFolder());
     title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
@@ -121,16 +128,20 @@ public final class DetailPanel extends JPanel {
     left.add(previous);
     left.add(next);
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
+    right.add(fullScreen);
     right.add(like);
     if (fileActions) {
       right.add(copyPath);
       right.add(openFolder);
     }
+    // the title has a row of its own: beside the buttons it was squeezed out (and the buttons
+    // clipped) in a 900-pixel window
     bar.add(left, BorderLayout.WEST);
-    title.setHorizontalAlignment(SwingConstants.CENTER);
-    bar.add(title, BorderLayout.CENTER);
     bar.add(right, BorderLayout.EAST);
-    for (JComponent c : new JComponent[] {backButton, previous, next, like, copyPath, openFolder, title}) {
+    title.setHorizontalAlignment(SwingConstants.CENTER);
+    title.setBorder(BorderFactory.createEmptyBorder(6, 0, 0, 0));
+    bar.add(title, BorderLayout.SOUTH);
+    for (JComponent c : new JComponent[] {backButton, previous, next, fullScreen, like, copyPath, openFolder, title}) {
       c.setFont(c.getFont().deriveFont(c.getFont().getSize2D() * fontScale));
     }
 
@@ -138,7 +149,7 @@ public final class DetailPanel extends JPanel {
     JScrollPane metaScroll = new JScrollPane(meta);
     metaScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
     metaScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
-    metaScroll.setPreferredSize(new Dimension((int) (300 * fontScale), 100));
+    metaScroll.setPreferredSize(new Dimension((int) (250 * fontScale), 100));
     add(bar, BorderLayout.NORTH);
     add(image, BorderLayout.CENTER);
     add(metaScroll, BorderLayout.EAST);
@@ -146,6 +157,31 @@ public final class DetailPanel extends JPanel {
     key(KeyEvent.VK_LEFT, "previous", () -> step(-1));
     key(KeyEvent.VK_RIGHT, "next", () -> step(1));
     key(KeyEvent.VK_ESCAPE, "back", back);
+    key(KeyEvent.VK_F, "fullScreen", this::openFullScreen);
+    image.addMouseListener(new java.awt.event.MouseAdapter() {
+      @Override
+      public void mouseClicked(java.awt.event.MouseEvent e) {
+        if (e.getClickCount() == 2) {
+          openFullScreen();
+        }
+      }
+    });
+  }
+
+  /** Opens the loaded photo full screen with zoom; nothing while it loads. */
+  public FullScreenViewer openFullScreen() {
+    if (image.image() == null || index < 0) {
+      return null;
+    }
+    FullScreenViewer viewer = new FullScreenViewer(SwingUtilities.windowForComponent(this), image.image(),
+        fileName(hits.get(index).path()));
+    viewer.setVisible(true);
+    return viewer;
+  }
+
+  /** Kiosk mode: no raw scores. */
+  public void setShowScores(boolean show) {
+    showScores = show;
   }
 
   /** Shows result {@code i} of {@code results}. */
@@ -194,18 +230,44 @@ public final class DetailPanel extends JPanel {
       details = loaded.details();
       image.show(loaded.image(), null);
       fillMeta(hit, loaded.details());
-    }, error -> image.show(null, "This image cannot be shown: " + message(error)));
+    }, error -> {
+      image.show(null, "This photo cannot be shown.");
+      fillMeta(hit, null, unavailable(error));
+    });
+  }
+
+  /**
+   * Why a photo cannot be shown, in plain words: a photo the server no longer finds (its folder
+   * renamed or moved since indexing) says so instead of loading forever.
+   */
+  static String unavailable(Throwable error) {
+    if (error instanceof ApiException api && (api.status() == 404 || api.status() == 410)) {
+      return "This photo is no longer where it was indexed: its folder may have been renamed or moved. "
+          + "Index the collection again to bring it up to date.";
+    }
+    if (error instanceof ServerUnreachableException) {
+      return "The search engine cannot be reached, so this photo cannot be loaded.";
+    }
+    return "This photo cannot be loaded: " + message(error);
   }
 
   private record Loaded(ImageDetails details, BufferedImage image) {}
 
   private void fillMeta(SearchResultHit hit, ImageDetails d) {
+    fillMeta(hit, d, null);
+  }
+
+  /** @param problem why the details cannot be loaded, else null (still loading when d is null) */
+  private void fillMeta(SearchResultHit hit, ImageDetails d, String problem) {
     meta.removeAll();
     int row = 0;
-    row = line(row, "Score", String.format(Locale.ROOT, "%.4f%s", hit.score(),
-        hit.confident() ? "  (confident)" : "  (below the cutoff)"));
-    if (hit.textMatch()) {
-      row = line(row, "Name match", "file, folder or camera name");
+    if (showScores) {
+      row = line(row, "Match", String.format(Locale.ROOT, "%.3f%s", hit.score(),
+          hit.confident() ? "  (confident)" : "  (weak)"));
+    }
+    String matched = matchedWords(hit.matchedBy());
+    if (matched != null) {
+      row = line(row, "Your words matched", matched);
     }
     row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
     row = line(row, "Size", String.format(Locale.ROOT, "%.1f MB", hit.size() / 1e6));
@@ -215,12 +277,16 @@ public final class DetailPanel extends JPanel {
         row = line(row, "Taken", DATE.format(d.taken()));
       }
       row = line(row, "Modified", DATE.format(d.modified()));
-      String camera = join(d.cameraMake(), d.cameraModel());
+      String camera = CameraName.of(d.cameraMake(), d.cameraModel());
       if (!camera.isEmpty()) {
         row = line(row, "Camera", camera);
       }
       if (d.lens() != null) {
         row = line(row, "Lens", d.lens());
+      }
+      String exposure = ExposureText.of(d.exposure());
+      if (exposure != null) {
+        row = line(row, "Exposure", exposure);
       }
       if (d.latitude() != null && d.longitude() != null) {
         row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
@@ -229,7 +295,7 @@ public final class DetailPanel extends JPanel {
         row = line(row, "Orientation", "EXIF " + d.orientation() + " (shown upright)");
       }
     } else {
-      row = line(row, "", "Loading details…");
+      row = line(row, "", problem != null ? problem : "Loading details…");
     }
     GridBagConstraints filler = new GridBagConstraints();
     filler.gridy = row * 2;
@@ -243,7 +309,7 @@ public final class DetailPanel extends JPanel {
     JLabel k = new JLabel(key);
     k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
-    JLabel v = new JLabel("<html><body style='width:" + (int) (205 * fontScale) + "px'>"
+    JLabel v = new JLabel("<html><body style='width:" + (int) (180 * fontScale) + "px'>"
         + escape(value).replace("/", "/&#8203;") + "</body></html>");
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
     GridBagConstraints c = new GridBagConstraints();
@@ -293,9 +359,28 @@ public final class DetailPanel extends JPanel {
     return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
-  private static String join(String a, String b) {
-    String s = (a == null ? "" : a) + " " + (b == null ? "" : b);
-    return s.strip();
+  private static String matchedWords(String matchedBy) {
+    if (matchedBy == null) {
+      return null;
+    }
+    return switch (matchedBy) {
+      case "name" -> "the file name";
+      case "folder" -> "the folder name";
+      case "camera" -> "the camera or lens";
+      case "tag" -> "an automatic tag";
+      default -> null;
+    };
+  }
+
+  /** What the panel says instead of details (tests): a problem, or "Loading details…". */
+  public String metaText() {
+    StringBuilder b = new StringBuilder();
+    for (java.awt.Component c : meta.getComponents()) {
+      if (c instanceof JLabel l) {
+        b.append(l.getText()).append('\n');
+      }
+    }
+    return b.toString();
   }
 
   private static String fileName(String path) {
@@ -346,6 +431,11 @@ public final class DetailPanel extends JPanel {
         g.dispose();
       }
     }
+  }
+
+  /** The photo area's width in pixels (tests: small windows). */
+  public int imageWidth() {
+    return image.getWidth();
   }
 
   /** The image area (tests). */

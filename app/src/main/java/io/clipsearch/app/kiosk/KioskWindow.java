@@ -44,7 +44,7 @@ import javax.swing.WindowConstants;
  * and exit only with the PIN. Errors read as short friendly sentences; no stack trace is ever
  * shown (they go to the log).
  */
-public final class KioskWindow extends JFrame {
+public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWindow {
 
   static final float FONT = 24f;
 
@@ -56,7 +56,10 @@ public final class KioskWindow extends JFrame {
   private final IdleTracker idle;
   private final Timer idleTimer;
   private final AWTEventListener activity;
-  private final KioskPin pin;
+  private final PinGuard pinGuard;
+  private final Runnable onClosed;
+  private boolean shutDown;
+  private OnScreenKeyboard keyboard;
   private SearchViewModel search;
   private SearchBar searchBar;
   private ResultsPanel results;
@@ -66,7 +69,8 @@ public final class KioskWindow extends JFrame {
   public KioskWindow(AppOptions options, Runnable onClosed) {
     super("clipsearch kiosk");
     this.options = options;
-    this.pin = new KioskPin(options.pin() == null ? "0000" : options.pin());
+    this.pinGuard = new PinGuard(new KioskPin(options.pin() == null ? "0000" : options.pin()), System::nanoTime);
+    this.onClosed = onClosed;
     setName("kioskWindow");
     setUndecorated(true);
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
@@ -94,10 +98,8 @@ public final class KioskWindow extends JFrame {
     addWindowListener(new WindowAdapter() {
       @Override
       public void windowClosing(WindowEvent e) {
-        tasks.close();
-        idleTimer.stop();
-        dispose();
-        onClosed.run();
+        // Alt+F4 and every other close request go through the PIN, as the Exit button does
+        askPin();
       }
     });
   }
@@ -131,7 +133,7 @@ public final class KioskWindow extends JFrame {
     ThumbnailCache cache = new ThumbnailCache(400, 128L << 20);
     ResultsPanel[] self = new ResultsPanel[1];
     ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 300, () -> self[0].repaintThumbnails());
-    searchBar = new SearchBar(search, 2.0f);
+    searchBar = new SearchBar(search, 2.0f, false);
     results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
       @Override
       public void open(int index) {
@@ -145,7 +147,7 @@ public final class KioskWindow extends JFrame {
       }
     }, 260);
     self[0] = results;
-    results.setFriendlyErrors(true);
+    results.setKiosk(true);
     results.grid().setFont(results.grid().getFont().deriveFont(FONT * 0.8f));
     // one tap opens a result: touch screens have no double click
     results.grid().addMouseListener(new MouseAdapter() {
@@ -163,6 +165,7 @@ public final class KioskWindow extends JFrame {
       cards.show(root, "search");
       search.moreLike(hit.id());
     }, results::select, false, 1.6f);
+    detail.setShowScores(false);
 
     JButton exit = new JButton("Exit");
     exit.setName("kioskExit");
@@ -185,6 +188,8 @@ public final class KioskWindow extends JFrame {
     JPanel searchCard = new JPanel(new BorderLayout());
     searchCard.add(top, BorderLayout.NORTH);
     searchCard.add(results, BorderLayout.CENTER);
+    keyboard = new OnScreenKeyboard(searchBar.field(), search::submit, FONT * 0.9f);
+    searchCard.add(keyboard, BorderLayout.SOUTH);
 
     attract = new AttractPanel(client, tasks, collection);
     attract.addMouseListener(new MouseAdapter() {
@@ -233,12 +238,34 @@ public final class KioskWindow extends JFrame {
     return search;
   }
 
+  /** The touch keyboard under the results (tests). */
+  public OnScreenKeyboard keyboard() {
+    return keyboard;
+  }
+
+  /** Asks for the PIN (Exit button, any close request); closes the kiosk when it is right. */
   private void askPin() {
-    PinPad pad = new PinPad(this, pin, FONT);
+    if (shutDown) {
+      return;
+    }
+    PinPad pad = new PinPad(this, pinGuard, FONT);
     pad.setVisible(true);
     if (pad.unlocked()) {
-      dispatchEvent(new WindowEvent(this, WindowEvent.WINDOW_CLOSING));
+      shutdown();
     }
+  }
+
+  /** Closes the kiosk without asking: after the right PIN, or when the program itself ends. */
+  @Override
+  public void shutdown() {
+    if (shutDown) {
+      return;
+    }
+    shutDown = true;
+    tasks.close();
+    idleTimer.stop();
+    dispose();
+    onClosed.run();
   }
 
   /** The idle timeout (for the status of tests). */

@@ -19,16 +19,19 @@ final class PinPad extends JDialog {
   private final StringBuilder digits = new StringBuilder();
   private final JLabel shown = new JLabel(" ", SwingConstants.CENTER);
   private final JLabel hint = new JLabel("Enter the PIN to leave kiosk mode", SwingConstants.CENTER);
-  private final KioskPin pin;
+  private final PinGuard guard;
   private boolean unlocked;
 
-  PinPad(Window owner, KioskPin pin, float fontSize) {
+  PinPad(Window owner, PinGuard guard, float fontSize) {
     super(owner, "Exit kiosk", ModalityType.APPLICATION_MODAL);
-    this.pin = pin;
+    this.guard = guard;
     setName("pinPad");
     Font big = getFont() == null ? new JLabel().getFont().deriveFont(fontSize) : getFont().deriveFont(fontSize);
     shown.setFont(big.deriveFont(Font.BOLD, fontSize * 1.4f));
     hint.setFont(big.deriveFont(fontSize * 0.7f));
+    if (!guard.lockedFor().isZero()) {
+      hint.setText(lockedText());
+    }
     JPanel keys = new JPanel(new GridLayout(4, 3, 10, 10));
     for (String k : new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"}) {
       JButton b = new JButton(k);
@@ -60,13 +63,15 @@ final class PinPad extends JDialog {
     switch (key) {
       case "Clear" -> digits.setLength(0);
       case "OK" -> {
-        if (pin.matches(digits.toString())) {
+        PinGuard.Result r = guard.attempt(digits.toString());
+        if (r == PinGuard.Result.UNLOCKED) {
           unlocked = true;
           dispose();
           return;
         }
         digits.setLength(0);
-        hint.setText("Wrong PIN, try again");
+        hint.setText(r == PinGuard.Result.LOCKED ? lockedText()
+            : "Wrong PIN, " + guard.triesLeft() + (guard.triesLeft() == 1 ? " try" : " tries") + " left");
       }
       default -> {
         if (digits.length() < 12) {
@@ -75,6 +80,16 @@ final class PinPad extends JDialog {
       }
     }
     shown.setText(digits.isEmpty() ? " " : "\u2022".repeat(digits.length()));
+  }
+
+  private String lockedText() {
+    long seconds = Math.max(1, guard.lockedFor().toSeconds());
+    return "Too many wrong PINs: locked for " + (seconds >= 120 ? seconds / 60 + " minutes" : seconds + " seconds");
+  }
+
+  /** The hint line above the digits (tests). */
+  String hint() {
+    return hint.getText();
   }
 
   /** Whether the right PIN was entered. */

@@ -88,6 +88,18 @@ public final class ClipsearchClient {
     return base;
   }
 
+  /** {@code GET /api/collections/{name}/cameras}: the cameras to pick from, by name. */
+  public List<String> cameras(String collection) {
+    return send(request("/api/collections/" + encode(collection) + "/cameras").GET().build(),
+        json.getTypeFactory().constructCollectionType(List.class, String.class));
+  }
+
+  /** {@code GET /api/collections/{name}/photos}: the collection newest first, a page at a time. */
+  public SearchResults browse(String collection, int offset, int limit) {
+    return send(request("/api/collections/" + encode(collection) + "/photos?offset=" + offset + "&limit=" + limit)
+        .GET().build(), SearchResults.class);
+  }
+
   /** {@code POST /api/search}. */
   public SearchResults search(SearchQuery query) {
     return send(jsonPost("/api/search", query), SearchResults.class);

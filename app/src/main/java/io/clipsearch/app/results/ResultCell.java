@@ -10,7 +10,6 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
 import javax.swing.JComponent;
 import javax.swing.JList;
 import javax.swing.ListCellRenderer;
@@ -18,13 +17,14 @@ import javax.swing.UIManager;
 
 /**
  * Paints one result: the thumbnail fitted into a square, the score badge (green when above the
- * confidence threshold), a name-match mark, and the file name. One instance renders every cell
+ * confidence threshold) with what the words matched (see {@link ResultBadge}), and the file name. One instance renders every cell
  * (the JList's flyweight), so 10,000 results cost no components.
  */
 final class ResultCell extends JComponent implements ListCellRenderer<SearchResultHit> {
 
   private final ThumbnailLoader thumbnails;
-  private final int pad;
+  private int pad;
+  private boolean showScores = true;
   private SearchResultHit hit;
   private boolean selected;
   private boolean focused;
@@ -32,6 +32,15 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
   ResultCell(ThumbnailLoader thumbnails, int pad) {
     this.thumbnails = thumbnails;
     this.pad = pad;
+  }
+
+  void setPad(int p) {
+    pad = p;
+  }
+
+  /** Kiosk mode: no raw scores on the badges. */
+  void setShowScores(boolean show) {
+    showScores = show;
   }
 
   @Override
@@ -81,17 +90,18 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
       }
       g.setComposite(AlphaComposite.SrcOver);
 
-      // score badge
-      Font small = getFont().deriveFont(Font.BOLD, getFont().getSize2D() * 0.85f);
-      g.setFont(small);
-      FontMetrics sm = g.getFontMetrics();
-      String score = String.format(Locale.ROOT, "%.3f", hit.score()) + (hit.textMatch() ? " · name" : "");
-      int bw = sm.stringWidth(score) + 10;
-      int bh = sm.getHeight() + 2;
-      g.setColor(hit.confident() ? new Color(0x2e7d32) : new Color(0x616161));
-      g.fillRoundRect(bx + 4, by + 4, bw, bh, bh, bh);
-      g.setColor(Color.WHITE);
-      g.drawString(score, bx + 9, by + 4 + sm.getAscent() + 1);
+      String badge = ResultBadge.text(hit, showScores);
+      if (badge != null) {
+        Font small = getFont().deriveFont(Font.BOLD, getFont().getSize2D() * 0.85f);
+        g.setFont(small);
+        FontMetrics sm = g.getFontMetrics();
+        int bw = sm.stringWidth(badge) + 10;
+        int bh = sm.getHeight() + 2;
+        g.setColor(hit.confident() ? new Color(0x2e7d32) : new Color(0x616161));
+        g.fillRoundRect(bx + 4, by + 4, bw, bh, bh, bh);
+        g.setColor(Color.WHITE);
+        g.drawString(badge, bx + 9, by + 4 + sm.getAscent() + 1);
+      }
 
       // file name
       g.setFont(getFont());

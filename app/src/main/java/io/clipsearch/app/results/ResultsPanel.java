@@ -3,7 +3,11 @@ package io.clipsearch.app.results;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.search.SearchViewModel;
+import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -13,6 +17,8 @@ import java.awt.geom.AffineTransform;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.DefaultListModel;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -47,17 +53,34 @@ public final class ResultsPanel extends JPanel {
     default Consumer<SearchResultHit> openFolder() {
       return null;
     }
+
+    /** Copies the selected photos' paths (one a line); null where not allowed (kiosk). */
+    default Consumer<List<SearchResultHit>> copyPaths() {
+      return null;
+    }
+
+    /** Exports the selected photos into a folder; null where not allowed (kiosk). */
+    default Consumer<List<SearchResultHit>> export() {
+      return null;
+    }
   }
 
   private final SearchViewModel model;
   private final DefaultListModel<SearchResultHit> hits = new DefaultListModel<>();
   private final JList<SearchResultHit> list = new JList<>(hits);
   private final JLabel empty = new JLabel("", SwingConstants.CENTER);
+  private final JButton closest = new JButton("Show the closest matches");
+  private final JButton addFolder = new JButton("Add a photo folder…");
+  private boolean firstRun;
+  private final JLabel weakHeader = new JLabel("No confident matches; closest:");
+  private final ResultCell cell;
   private final CardLayout cards = new CardLayout();
   private final ThumbnailLoader thumbnails;
   private final Actions actions;
-  private final int cellSize;
+  private int cellSize;
+  private final JScrollPane scroll;
   private boolean friendlyErrors;
+  private boolean kiosk;
 
   /**
    * @param cellSize the cell's logical width in pixels (its height adds the name line)
@@ -71,12 +94,12 @@ public final class ResultsPanel extends JPanel {
     list.setName("results");
     list.setLayoutOrientation(JList.HORIZONTAL_WRAP);
     list.setVisibleRowCount(-1);
-    list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-    list.setCellRenderer(new ResultCell(thumbnails, Math.max(6, cellSize / 20)));
-    list.setFixedCellWidth(cellSize);
-    list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
+    list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+    cell = new ResultCell(thumbnails, Math.max(6, cellSize / 20));
+    list.setCellRenderer(cell);
+    applyCellSize();
     list.setDragEnabled(false);
-    JScrollPane scroll = new JScrollPane(list);
+    scroll = new JScrollPane(list);
     scroll.setBorder(null);
     scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
     scroll.getViewport().addChangeListener(e -> {
@@ -88,8 +111,26 @@ public final class ResultsPanel extends JPanel {
     empty.setName("emptyMessage");
     empty.putClientProperty("FlatLaf.styleClass", "h3");
     empty.setEnabled(false);
-    add(scroll, "list");
-    add(empty, "empty");
+    closest.setName("showClosest");
+    closest.addActionListener(e -> model.showClosest());
+    JPanel emptyCard = new JPanel(new GridBagLayout());
+    GridBagConstraints c = new GridBagConstraints();
+    c.gridx = 0;
+    c.insets = new Insets(6, 6, 6, 6);
+    emptyCard.add(empty, c);
+    emptyCard.add(closest, c);
+    addFolder.setName("addFolder");
+    addFolder.putClientProperty("JButton.buttonType", "default");
+    addFolder.setVisible(false);
+    emptyCard.add(addFolder, c);
+    weakHeader.setName("weakHeader");
+    weakHeader.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
+    weakHeader.putClientProperty("FlatLaf.styleClass", "h4");
+    JPanel listCard = new JPanel(new BorderLayout());
+    listCard.add(weakHeader, BorderLayout.NORTH);
+    listCard.add(scroll, BorderLayout.CENTER);
+    add(listCard, "list");
+    add(emptyCard, "empty");
 
     list.addMouseListener(new MouseAdapter() {
       @Override
@@ -129,9 +170,45 @@ public final class ResultsPanel extends JPanel {
     return list;
   }
 
-  /** Kiosk mode: errors read as a short apology, never as the server's technical message. */
-  public void setFriendlyErrors(boolean friendly) {
-    friendlyErrors = friendly;
+  /**
+   * Kiosk mode: errors read as a short apology, never as the server's technical message, and the
+   * badges show no raw scores.
+   */
+  public void setKiosk(boolean kiosk) {
+    this.kiosk = kiosk;
+    friendlyErrors = kiosk;
+    cell.setShowScores(!kiosk);
+    list.repaint();
+  }
+
+  /**
+   * The first-run screen: with no photos indexed yet, the empty grid says so and offers one
+   * button to add a folder instead of inviting a search that cannot find anything.
+   *
+   * @param add what the button does
+   */
+  public void setFirstRun(boolean noPhotos, Runnable add) {
+    firstRun = noPhotos;
+    for (var l : addFolder.getActionListeners()) {
+      addFolder.removeActionListener(l);
+    }
+    addFolder.addActionListener(e -> add.run());
+    show(model.state());
+  }
+
+  /** The first-run "Add a photo folder…" button (tests). */
+  public JButton addFolderButton() {
+    return addFolder;
+  }
+
+  /** The "no results" message (tests). */
+  public JLabel emptyMessage() {
+    return empty;
+  }
+
+  /** The one-click "Show the closest matches" button of the "no results" state (tests). */
+  public JButton closestButton() {
+    return closest;
   }
 
   /** Selects and reveals a result. */
@@ -142,9 +219,31 @@ public final class ResultsPanel extends JPanel {
     }
   }
 
+  /** The thumbnail size: cells of {@code size} logical pixels (the size control). */
+  public void setCellSize(int size) {
+    if (size != cellSize) {
+      cellSize = size;
+      applyCellSize();
+      scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
+      updateMaxPixels();
+      list.revalidate();
+      list.repaint();
+    }
+  }
+
+  private void applyCellSize() {
+    cell.setPad(Math.max(6, cellSize / 20));
+    list.setFixedCellWidth(cellSize);
+    list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
+  }
+
   @Override
   public void addNotify() {
     super.addNotify();
+    updateMaxPixels();
+  }
+
+  private void updateMaxPixels() {
     // thumbnails at device resolution: a 2x screen gets 2x pixels per cell
     AffineTransform t = getGraphicsConfiguration() == null ? new AffineTransform()
         : getGraphicsConfiguration().getDefaultTransform();
@@ -169,14 +268,27 @@ public final class ResultsPanel extends JPanel {
       }
     }
     String message = switch (state.status()) {
-      case IDLE -> "Type to search your photos, or drop an image here.";
+      case IDLE -> firstRun ? "No photos yet. Add a folder of photos to search them."
+          : "Type to search your photos, or drop an image here.";
       case SEARCHING -> now.isEmpty() ? "Searching…" : null;
       case FAILED -> now.isEmpty()
           ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
-      case DONE -> now.isEmpty() ? "No confident matches. Try other words, or include weak matches." : null;
+      case DONE -> now.isEmpty() ? noResults(state) : null;
     };
+    cell.setShowScores(!kiosk && !state.browsing());
+    closest.setVisible(state.nothingFound() && !model.showAll());
+    addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
+    weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
     cards.show(this, message == null ? "list" : "empty");
+  }
+
+  private String noResults(SearchState state) {
+    String what = state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
+    if (model.showAll()) {
+      return "No photos match " + what + (model.filters().isFiltering() ? " with these filters." : ".");
+    }
+    return "No confident matches for " + what + ". Try other words, or see the closest ones.";
   }
 
   private boolean sameIds(List<SearchResultHit> now) {
@@ -199,9 +311,22 @@ public final class ResultsPanel extends JPanel {
     if (i < 0) {
       return;
     }
-    list.setSelectedIndex(i);
+    if (!list.isSelectedIndex(i)) {
+      list.setSelectedIndex(i);
+    }
     SearchResultHit hit = hits.get(i);
+    List<SearchResultHit> selection = list.getSelectedValuesList();
     JPopupMenu menu = new JPopupMenu();
+    if (selection.size() > 1) {
+      if (actions.copyPaths() != null) {
+        item(menu, "Copy the paths of " + selection.size() + " photos", () -> actions.copyPaths().accept(selection));
+      }
+      if (actions.export() != null) {
+        item(menu, "Export " + selection.size() + " photos to a folder…", () -> actions.export().accept(selection));
+      }
+      menu.show(list, e.getX(), e.getY());
+      return;
+    }
     item(menu, "Open", () -> actions.open(i));
     item(menu, "More like this   Ctrl+L", () -> actions.moreLike(hit));
     if (actions.copyPath() != null) {
@@ -209,6 +334,9 @@ public final class ResultsPanel extends JPanel {
     }
     if (actions.openFolder() != null) {
       item(menu, "Open containing folder", () -> actions.openFolder().accept(hit));
+    }
+    if (actions.export() != null) {
+      item(menu, "Export to a folder…", () -> actions.export().accept(List.of(hit)));
     }
     menu.show(list, e.getX(), e.getY());
   }

@@ -8,6 +8,7 @@ import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -36,6 +37,8 @@ public final class FiltersPanel extends JPanel {
   private final JTextField to = field("toDate", "yyyy-mm-dd");
   private final JTextField folder = field("folder", "any folder");
   private final JTextField camera = field("camera", "e.g. Canon EOS R5");
+  private final JLabel dateProblem = new JLabel(" ");
+  private List<String> cameras = List.of();
   private final JComboBox<String> shape = new JComboBox<>(SHAPES);
   private final JComboBox<String> minSize = new JComboBox<>(SIZES);
   private final JComboBox<String> sort = new JComboBox<>(SORTS);
@@ -61,7 +64,11 @@ public final class FiltersPanel extends JPanel {
     add(caption("Date from"), c(row++, 2));
     add(from, c(row++, 6));
     add(caption("to (inclusive)"), c(row++, 2));
-    add(to, c(row++, 6));
+    add(to, c(row++, 2));
+    dateProblem.setName("dateProblem");
+    dateProblem.setForeground(new java.awt.Color(0xc62828));
+    dateProblem.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+    add(dateProblem, c(row++, 4));
     add(caption("Folder"), c(row++, 2));
     if (localFiles) {
       JButton browse = new JButton("\u2026");
@@ -71,6 +78,11 @@ public final class FiltersPanel extends JPanel {
     }
     add(folder, c(row++, 6));
     add(caption("Camera"), c(row++, 2));
+    JButton pickCamera = new JButton("\u25BE");
+    pickCamera.setName("pickCamera");
+    pickCamera.setToolTipText("Pick one of the collection's cameras");
+    pickCamera.addActionListener(e -> cameraMenu().show(camera, 0, camera.getHeight()));
+    camera.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, pickCamera);
     add(camera, c(row++, 6));
     add(caption("Shape"), c(row++, 2));
     add(shape, c(row++, 6));
@@ -134,12 +146,53 @@ public final class FiltersPanel extends JPanel {
     apply();
   }
 
+  /** The collection's cameras, for the camera list (loaded by the window when collections change). */
+  public void setCameras(List<String> names) {
+    cameras = List.copyOf(names);
+  }
+
+  /** The camera list: one click filters by that camera. */
+  javax.swing.JPopupMenu cameraMenu() {
+    javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+    if (cameras.isEmpty()) {
+      javax.swing.JMenuItem none = new javax.swing.JMenuItem("No camera names in this collection's photos");
+      none.setEnabled(false);
+      menu.add(none);
+    }
+    for (String name : cameras) {
+      javax.swing.JMenuItem item = new javax.swing.JMenuItem(name);
+      item.addActionListener(e -> setCamera(name));
+      menu.add(item);
+    }
+    return menu;
+  }
+
+  /** Filters by {@code name} (the camera list; tests). */
+  public void setCamera(String name) {
+    camera.setText(name);
+    apply();
+  }
+
+  /** The problem with the typed dates, in words (empty when none; tests). */
+  public String dateProblem() {
+    return dateProblem.getText().strip();
+  }
+
+  /** Sets the date fields as typed (tests). */
+  public void setDates(String fromText, String toText) {
+    from.setText(fromText);
+    to.setText(toText);
+    apply();
+  }
+
   private void apply() {
     LocalDate start = date(from);
     LocalDate end = date(to);
-    if (start == Invalid.DATE || end == Invalid.DATE) {
-      return;
-    }
+    // an unreadable date is left out and said so; the other filters still apply
+    boolean bad = start == Invalid.DATE || end == Invalid.DATE;
+    dateProblem.setText(bad ? "<html>Not a date: use 2024-06-01. Searching without it.</html>" : " ");
+    start = start == Invalid.DATE ? null : start;
+    end = end == Invalid.DATE ? null : end;
     String s = switch (shape.getSelectedIndex()) {
       case 1 -> "landscape";
       case 2 -> "portrait";
@@ -183,7 +236,8 @@ public final class FiltersPanel extends JPanel {
   }
 
   private void chooseFolder() {
-    JFileChooser chooser = new JFileChooser(folder.getText().isBlank() ? null : folder.getText());
+    JFileChooser chooser = new JFileChooser(folder.getText().isBlank()
+        ? io.clipsearch.app.settings.AppSettings.picturesDir(System.getenv()).toString() : folder.getText());
     chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
     if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this)) == JFileChooser.APPROVE_OPTION) {
       setFolder(chooser.getSelectedFile().getAbsolutePath());

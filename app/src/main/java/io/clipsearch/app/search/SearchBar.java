@@ -38,14 +38,21 @@ public final class SearchBar extends JPanel {
 
   private final SearchViewModel model;
   private final JTextField field = new JTextField();
+  private final JButton exampleChip = new JButton();
+  private byte[] shownExample;
   private boolean adjusting;
 
-  public SearchBar(SearchViewModel model, float fontScale) {
+  /**
+   * @param syntax whether the query syntax is explained (placeholder and help); not in kiosk mode,
+   *     where visitors just type words
+   */
+  public SearchBar(SearchViewModel model, float fontScale, boolean syntax) {
     super(new BorderLayout(6, 0));
     this.model = model;
     setOpaque(false);
     field.setName("searchField");
-    field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT, "Search photos: words, -not, 2:\"weighted\", like:id");
+    field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT,
+        syntax ? "Search photos: words, -not, 2:\"weighted\"" : "Type what you are looking for");
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON,
         new com.formdev.flatlaf.icons.FlatSearchIcon());
@@ -88,9 +95,18 @@ public final class SearchBar extends JPanel {
     });
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, history);
     add(field, BorderLayout.CENTER);
-    add(help, BorderLayout.EAST);
+    if (syntax) {
+      add(help, BorderLayout.EAST);
+    }
+    exampleChip.setName("exampleChip");
+    exampleChip.setToolTipText("Searching by this photo: click to clear");
+    exampleChip.setFocusable(false);
+    exampleChip.setVisible(false);
+    exampleChip.addActionListener(e -> clear());
+    add(exampleChip, BorderLayout.WEST);
 
     model.addListener(state -> {
+      showExample();
       // "more like this" sets the text from the model: show it without searching again
       if (!field.getText().equals(model.text())) {
         adjusting = true;
@@ -101,6 +117,41 @@ public final class SearchBar extends JPanel {
         }
       }
     });
+  }
+
+  /**
+   * The preview of what a search by image or "more like this" starts from, in place of query
+   * syntax in the box: a small copy of the example image, or "Similar photos".
+   */
+  private void showExample() {
+    byte[] example = model.example();
+    boolean like = model.likeId() != null;
+    exampleChip.setVisible(example != null || like);
+    if (example == null) {
+      shownExample = null;
+      exampleChip.setIcon(null);
+      exampleChip.setText(like ? "Similar photos  \u00D7" : "");
+      return;
+    }
+    if (!java.util.Arrays.equals(example, shownExample)) {
+      shownExample = example;
+      exampleChip.setText("\u00D7");
+      try {
+        java.awt.image.BufferedImage small = io.clipsearch.app.detail.ImageDecoding.readScaled(example, 40);
+        double scale = 36.0 / Math.max(small.getWidth(), small.getHeight());
+        exampleChip.setIcon(new javax.swing.ImageIcon(small.getScaledInstance(
+            Math.max(1, (int) (small.getWidth() * scale)), Math.max(1, (int) (small.getHeight() * scale)),
+            java.awt.Image.SCALE_SMOOTH)));
+      } catch (java.io.IOException e) {
+        exampleChip.setIcon(null);
+        exampleChip.setText("Image  \u00D7");
+      }
+    }
+  }
+
+  /** The example preview (tests): visible while searching by an image or by a photo. */
+  public JButton exampleChip() {
+    return exampleChip;
   }
 
   /** The text field (focus target of Ctrl+F). */

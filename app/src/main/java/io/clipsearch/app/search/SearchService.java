@@ -15,8 +15,16 @@ public interface SearchService {
   /** Search by example: the image plus the query's text and filters. */
   SearchResults searchByImage(byte[] image, SearchQuery query);
 
+  /** The collection without a query, newest first (same shape as a search). */
+  SearchResults browse(String collection, int offset, int limit);
+
   static SearchService of(ClipsearchClient client) {
     return new SearchService() {
+      @Override
+      public SearchResults browse(String collection, int offset, int limit) {
+        return client.browse(collection, offset, limit);
+      }
+
       @Override
       public SearchResults search(SearchQuery query) {
         return client.search(query);

@@ -16,20 +16,66 @@ import java.util.List;
  * @param hasMore whether {@link SearchViewModel#loadMore()} can fetch another page
  * @param error a message for the user when the status is {@link Status#FAILED}, else null
  * @param byExample whether the results are for a dropped or pasted image
+ * @param browsing whether the results are the collection without a query, newest first
  */
 public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
-    double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
+    double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample,
+    boolean browsing) {
 
   /** Where a search stands. */
   public enum Status { IDLE, SEARCHING, DONE, FAILED }
 
-  public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false);
+  public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false,
+      false);
+
+  /** A state of the old shape: not browsing. */
+  public SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount, double threshold,
+      boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
+    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false);
+  }
 
   public SearchState {
     hits = List.copyOf(hits);
   }
 
+  /** The search ran and found nothing at all: the "no results" state. */
+  public boolean nothingFound() {
+    return status == Status.DONE && hits.isEmpty();
+  }
+
+  /** The search found only weak matches: shown dimmed under "No confident matches; closest:". */
+  public boolean onlyWeak() {
+    return status == Status.DONE && !hits.isEmpty() && hits.stream().noneMatch(SearchResultHit::confident);
+  }
+
+  /**
+   * The status line in plain words: how many confident matches, how many shown, how long it took.
+   * No thresholds or other internals.
+   */
+  public String summary() {
+    return switch (status) {
+      case IDLE -> " ";
+      case SEARCHING -> "Searching…";
+      case FAILED -> error;
+      case DONE -> {
+        if (browsing) {
+          yield String.format(java.util.Locale.ROOT, "%,d photos, newest first%s", confidentCount,
+              hasMore ? " (scroll for more)" : "");
+        }
+        if (hits.isEmpty()) {
+          yield "No matches" + (byExample ? " for the image." : ".");
+        }
+        if (onlyWeak()) {
+          yield "No confident matches; the " + hits.size() + " closest are shown dimmed.";
+        }
+        yield String.format(java.util.Locale.ROOT, "%,d confident %s%s · %,d shown%s · %,d ms", confidentCount,
+            confidentCount == 1 ? "match" : "matches", byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
+      }
+    };
+  }
+
   SearchState with(Status s, String e) {
-    return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample);
+    return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample,
+        browsing);
   }
 }

@@ -3,7 +3,9 @@ package io.clipsearch.app.search;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
+import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ClientException;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
@@ -47,6 +49,10 @@ public final class SearchViewModel {
   private SearchFilters filters = SearchFilters.NONE;
   private boolean showAll;
   private byte[] example;
+  /** The image a "more like this" search started from, else null (kept out of the search box). */
+  private String likeId;
+  /** Show the collection newest first when there is nothing to search for (not in kiosk mode). */
+  private boolean browseWhenEmpty;
   private SearchState state = SearchState.IDLE;
 
   private Delay.Scheduled pendingDebounce;
@@ -93,14 +99,36 @@ public final class SearchViewModel {
     return history;
   }
 
+  /**
+   * With nothing typed, show the collection newest first instead of an empty grid; a collection
+   * that does not exist yet (first run) stays on the idle state.
+   */
+  public void setBrowseWhenEmpty(boolean browse) {
+    browseWhenEmpty = browse;
+    if (browse && state.status() == SearchState.Status.IDLE) {
+      clearResults();
+    }
+  }
+
+  /** The example image of the current search by image (a copy), else null. */
+  public byte[] example() {
+    return example == null ? null : example.clone();
+  }
+
+  /** The id of the photo the current "more like this" search started from, else null. */
+  public String likeId() {
+    return likeId;
+  }
+
   /** The text in the search bar changed: search after {@link #DEBOUNCE} without further typing. */
   public void setText(String newText) {
     String t = newText == null ? "" : newText;
-    if (t.equals(text) && example == null) {
+    if (t.equals(text) && example == null && likeId == null) {
       return;
     }
     text = t;
     example = null;
+    likeId = null;
     cancelDebounce();
     if (t.isBlank()) {
       clearResults();
@@ -116,7 +144,7 @@ public final class SearchViewModel {
   public void submit() {
     cancelDebounce();
     history.record(text);
-    if (text.isBlank() && example == null) {
+    if (text.isBlank() && example == null && likeId == null) {
       clearResults();
     } else {
       search();
@@ -147,26 +175,47 @@ public final class SearchViewModel {
     }
   }
 
-  /** Search by example: a dropped file or a pasted image (the text, if any, is added to it). */
+  /**
+   * Search by example: a dropped file or a pasted image. It starts from the example alone: the
+   * text in the box belonged to the previous search and is cleared (typing afterwards starts a
+   * text search again).
+   */
   public void searchByExample(byte[] image) {
     cancelDebounce();
+    text = "";
+    likeId = null;
     example = image.clone();
     search();
   }
 
-  /** "More like this": {@code like:<id>}, at once. */
+  /**
+   * "More like this": a {@code like:<id>} search, at once. The query syntax stays out of the
+   * search box ({@link #text()} is empty); {@link #likeId()} names the photo for the view. Weak
+   * matches are included: the photo itself is the only confident match of its own likeness.
+   */
   public void moreLike(String imageId) {
     cancelDebounce();
     example = null;
-    text = "like:" + imageId;
+    text = "";
+    likeId = Objects.requireNonNull(imageId, "imageId");
     search();
+  }
+
+  /**
+   * One click from "no confident matches": the same search with the closest weak matches shown
+   * (as {@link #setShowAll} with true).
+   */
+  public void showClosest() {
+    setShowAll(true);
   }
 
   /** Searches again with the current text (after a reconnect, a new collection...). */
   public void searchAgain() {
-    if (!text.isBlank() || example != null) {
+    if (!text.isBlank() || example != null || likeId != null) {
       cancelDebounce();
       search();
+    } else if (browseWhenEmpty) {
+      clearResults();
     }
   }
 
@@ -178,18 +227,21 @@ public final class SearchViewModel {
     SearchState base = state;
     int offset = base.hits().size();
     int limit = Math.min(PAGE, MAX_RESULTS - offset);
-    SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, !showAll);
+    SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
-    inFlight = tasks.submit(() -> service.search(query), results -> {
+    String coll = collection;
+    inFlight = tasks.submit(() -> base.browsing() ? service.browse(coll, offset, limit) : service.search(query),
+        results -> {
       if (gen != generation) {
         return;
       }
       inFlight = null;
+      List<SearchResultHit> page = hitsOf(results);
       List<SearchResultHit> hits = new ArrayList<>(base.hits());
-      hits.addAll(results.hits());
-      boolean more = results.hits().size() == limit && hits.size() < MAX_RESULTS;
+      hits.addAll(page);
+      boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
       publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
-          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false));
+          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing()));
     }, error -> {
       if (gen == generation) {
         inFlight = null;
@@ -203,32 +255,53 @@ public final class SearchViewModel {
     cancelDebounce();
     text = "";
     example = null;
+    likeId = null;
     clearResults();
   }
 
   private void clearResults() {
     cancelInFlight();
-    generation++;
+    long gen = ++generation;
     publish(SearchState.IDLE);
+    if (!browseWhenEmpty) {
+      return;
+    }
+    String coll = collection;
+    inFlight = tasks.submit(() -> service.browse(coll, 0, PAGE), results -> {
+      if (gen == generation) {
+        inFlight = null;
+        List<SearchResultHit> hits = hitsOf(results);
+        // an empty collection stays idle: the first-run screen offers to add a folder
+        publish(hits.isEmpty() ? SearchState.IDLE : new SearchState("", SearchState.Status.DONE, hits,
+            results.confidentCount(), 0, false, results.tookMillis(), hits.size() == PAGE, null, false, true));
+      }
+    }, error -> {
+      if (gen == generation) {
+        inFlight = null;
+        if (!(error instanceof ApiException api && api.status() == 404)) {
+          failed(error); // a missing collection (first run) stays idle
+        }
+      }
+    });
   }
 
   private void search() {
     cancelInFlight();
     long gen = ++generation;
-    String q = text.strip();
+    String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
     publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
         state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null));
     int limit = Math.min(PAGE, MAX_RESULTS);
     SearchQuery query = image != null
         ? filters.toQuery(q, collection, 0, EXAMPLE_LIMIT, !showAll)
-        : filters.toQuery(q, collection, 0, limit, !showAll);
+        : filters.toQuery(q, collection, 0, limit, cutoff());
     inFlight = tasks.submit(
         () -> image != null ? service.searchByImage(image, query) : service.search(query),
         results -> {
           if (gen == generation) {
             inFlight = null;
-            publish(fromResults(q, results, image == null && results.hits().size() == limit, image != null));
+            publish(fromResults(q, results, image == null && hitsOf(results).size() == limit, image != null));
           }
         },
         error -> {
@@ -239,9 +312,20 @@ public final class SearchViewModel {
         });
   }
 
+  /** Whether the server leaves out results below the threshold: not for "more like this". */
+  private boolean cutoff() {
+    return !showAll && likeId == null;
+  }
+
+  /** The page's hits: a server that leaves an empty list out of its JSON sends null. */
+  private static List<SearchResultHit> hitsOf(SearchResults r) {
+    return r.hits() == null ? List.of() : r.hits();
+  }
+
   private static SearchState fromResults(String q, SearchResults r, boolean more, boolean byExample) {
-    return new SearchState(q, SearchState.Status.DONE, r.hits(), r.confidentCount(), r.threshold(),
-        r.calibrated(), r.tookMillis(), more && r.hits().size() < MAX_RESULTS, null, byExample);
+    List<SearchResultHit> hits = hitsOf(r);
+    return new SearchState(q, SearchState.Status.DONE, hits, r.confidentCount(), r.threshold(),
+        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample);
   }
 
   private void failed(Throwable error) {
@@ -250,7 +334,7 @@ public final class SearchViewModel {
       connectionLost.accept(e);
       message = "The server cannot be reached.";
     } else if (error instanceof ClientException e) {
-      message = e.getMessage();
+      message = PlainErrors.of(e);
     } else {
       LOG.warn("search failed", error);
       message = "The search failed: " + error;

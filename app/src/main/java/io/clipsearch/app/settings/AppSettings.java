@@ -55,12 +55,64 @@ public final class AppSettings {
     return settings;
   }
 
-  /** {@code $XDG_CONFIG_HOME/clipsearch}, else {@code ~/.config/clipsearch}. */
+  /**
+   * {@code $XDG_CONFIG_HOME/clipsearch}, else {@code $HOME/.config/clipsearch}: the HOME of the
+   * environment (a test or a sandbox points it elsewhere), Java's {@code user.home} only when HOME
+   * is unset (Java reads that from the password database, not the environment).
+   */
   public static Path defaultDir(Map<String, String> env) {
     String xdg = env.get("XDG_CONFIG_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".config");
-    return base.resolve("clipsearch");
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+      return Path.of(xdg, "clipsearch");
+    }
+    return home(env).resolve(".config").resolve("clipsearch");
+  }
+
+  /** {@code $HOME}, else Java's {@code user.home}. */
+  public static Path home(Map<String, String> env) {
+    String home = env.get("HOME");
+    return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+  }
+
+  /**
+   * Where file choosers open: {@code $XDG_PICTURES_DIR} (as the environment or
+   * {@code user-dirs.dirs} sets it), else {@code $HOME/Pictures} when it exists, else the home.
+   */
+  public static Path picturesDir(Map<String, String> env) {
+    Path home = home(env);
+    String xdg = env.get("XDG_PICTURES_DIR");
+    if (xdg == null) {
+      xdg = userDirsPictures(env, home);
+    }
+    if (xdg != null && !xdg.isBlank()) {
+      Path p = Path.of(xdg.replace("$HOME", home.toString()));
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    Path pictures = home.resolve("Pictures");
+    return Files.isDirectory(pictures) ? pictures : home;
+  }
+
+  /** XDG_PICTURES_DIR from {@code user-dirs.dirs} in the config home, else null. */
+  private static String userDirsPictures(Map<String, String> env, Path home) {
+    String xdg = env.get("XDG_CONFIG_HOME");
+    Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config");
+    Path dirs = config.resolve("user-dirs.dirs");
+    if (!Files.isRegularFile(dirs)) {
+      return null;
+    }
+    try {
+      for (String line : Files.readAllLines(dirs)) {
+        String l = line.strip();
+        if (l.startsWith("XDG_PICTURES_DIR=")) {
+          return l.substring("XDG_PICTURES_DIR=".length()).replace("\"", "");
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return null; // unreadable: fall back to ~/Pictures
+    }
+    return null;
   }
 
   /** Writes the file (temp file + atomic move). */
@@ -137,6 +189,61 @@ public final class AppSettings {
 
   public synchronized void setLastServer(String url) {
     values.setProperty("server.url", Objects.requireNonNull(url, "url"));
+  }
+
+  /**
+   * What the app closed in the middle of indexing: "collection,photos not indexed", as read back
+   * by {@link #unfinishedIndexing()}; null clears it.
+   */
+  public synchronized void setUnfinishedIndexing(String collection, long notIndexed) {
+    if (collection == null) {
+      values.remove("indexing.unfinished");
+    } else {
+      values.setProperty("indexing.unfinished", Math.max(0, notIndexed) + "," + collection);
+    }
+  }
+
+  /** An indexing job the app was closed in the middle of, if any. */
+  public synchronized Optional<UnfinishedIndexing> unfinishedIndexing() {
+    String s = values.getProperty("indexing.unfinished");
+    if (s == null || !s.contains(",")) {
+      return Optional.empty();
+    }
+    try {
+      int comma = s.indexOf(',');
+      return Optional.of(new UnfinishedIndexing(s.substring(comma + 1), Long.parseLong(s.substring(0, comma))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * An indexing job stopped by closing the app.
+   *
+   * @param collection the collection it indexed
+   * @param notIndexed photos it had not reached (0 when unknown)
+   */
+  public record UnfinishedIndexing(String collection, long notIndexed) {
+
+    /** The notice shown at the next start, in plain words. */
+    public String notice() {
+      String photos = notIndexed > 0 ? String.format(java.util.Locale.ROOT, "%,d photos", notIndexed) : "Some photos";
+      return photos + " of “" + collection + "” were never indexed: the app was closed while indexing. "
+          + "Index the collection again under Collections to make them searchable.";
+    }
+  }
+
+  /** The results' thumbnail size in logical pixels, 120–320; default 180. */
+  public synchronized int thumbnailSize() {
+    try {
+      return Math.max(120, Math.min(320, Integer.parseInt(values.getProperty("thumbnail.size", "180"))));
+    } catch (NumberFormatException e) {
+      return 180;
+    }
+  }
+
+  public synchronized void setThumbnailSize(int size) {
+    values.setProperty("thumbnail.size", Integer.toString(Math.max(120, Math.min(320, size))));
   }
 
   /** The last searched collection; default {@code default}. */

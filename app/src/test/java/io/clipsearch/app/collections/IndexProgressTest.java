@@ -21,4 +21,16 @@ class IndexProgressTest {
     assertEquals("Done: 470 new, 10 unchanged · 1 moved, 0 removed · 1 error", IndexProgress.describe(done));
     assertEquals("2 min 5 s", IndexProgress.duration(125));
   }
+
+  @Test
+  void aCancelledJobShowsHowFarItGotNotAFullBar() {
+    IngestStatus cancelled = new IngestStatus("CANCELLED", 310, 1500, 300, 10, 0, 0, 0, 0, 9, null);
+    assertEquals(21, IndexProgress.percent(cancelled));
+  }
+
+  @Test
+  void noEtaFromTheFirstFilesWhichPayForTheModelsWarmUp() {
+    IngestStatus early = new IngestStatus("INDEXING", 4, 1500, 4, 0, 0, 0, 0, 0, 0.8, 1870.0);
+    assertEquals("Indexing 4 of 1500 files · 0.8 files/s · estimating the time left…", IndexProgress.describe(early));
+  }
 }

@@ -32,6 +32,8 @@ class SearchViewModelTest {
     final List<SearchQuery> exampleQueries = new ArrayList<>();
     int total = 250;
     RuntimeException failure;
+    /** Answer as a server that leaves an empty hits list out of its JSON. */
+    boolean omitHits;
 
     @Override
     public SearchResults search(SearchQuery q) {
@@ -39,10 +41,23 @@ class SearchViewModelTest {
       if (failure != null) {
         throw failure;
       }
+      if (omitHits) {
+        return new SearchResults(null, 0, 0, 0.25, true, 3, q.collection());
+      }
       int from = q.offset() == null ? 0 : q.offset();
       int to = Math.min(total, from + q.limit());
       List<SearchResultHit> hits = IntStream.range(from, to).mapToObj(i -> hit("id" + i)).toList();
       return new SearchResults(hits, 7, total, 0.25, true, 3, q.collection());
+    }
+
+    final List<String> browsed = new ArrayList<>();
+
+    @Override
+    public SearchResults browse(String collection, int offset, int limit) {
+      browsed.add(collection + "@" + offset);
+      int to = Math.min(total, offset + limit);
+      List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
+      return new SearchResults(hits, total, total, 0, false, 1, collection);
     }
 
     @Override
@@ -153,18 +168,89 @@ class SearchViewModelTest {
   }
 
   @Test
-  void moreLikeThisAndExamples() {
+  void moreLikeThisKeepsTheSyntaxOutOfTheBoxAndShowsWeakMatches() {
+    vm.setText("beach");
     vm.moreLike("abc");
     runWorkers();
     assertEquals("like:abc", service.queries.getLast().q());
-    assertEquals("like:abc", vm.text());
+    assertEquals(Boolean.FALSE, service.queries.getLast().cutoff(), "the photo alone is its only confident match");
+    assertEquals("", vm.text(), "no raw like:<hash> in the search box");
+    assertEquals("abc", vm.likeId());
+    vm.setText("forest");
+    assertNull(vm.likeId(), "typing starts a text search again");
+  }
+
+  @Test
+  void withNothingTypedTheCollectionShowsNewestFirstAndPages() {
+    vm.setBrowseWhenEmpty(true);
+    runWorkers();
+    assertTrue(vm.state().browsing());
+    assertEquals("new0", vm.state().hits().getFirst().id());
+    assertEquals("250 photos, newest first (scroll for more)", vm.state().summary());
+    vm.loadMore();
+    runWorkers();
+    assertEquals(200, vm.state().hits().size());
+    assertEquals(List.of("default@0", "default@100"), service.browsed);
+    vm.setText("osprey");
+    clock.advance(SearchViewModel.DEBOUNCE);
+    runWorkers();
+    assertFalse(vm.state().browsing(), "typing searches");
+    vm.setText("");
+    runWorkers();
+    assertTrue(vm.state().browsing(), "clearing the box browses again");
+  }
+
+  @Test
+  void anExampleSearchStartsFromTheExampleAlone() {
+    vm.setText("a photo of a beach");
+    clock.advance(SearchViewModel.DEBOUNCE);
+    runWorkers();
     vm.searchByExample(new byte[] {1, 2});
     runWorkers();
     assertTrue(vm.state().byExample());
     assertEquals("example", vm.state().hits().getFirst().id());
-    // the example travels with the current text, filters and limit
     assertEquals(SearchViewModel.EXAMPLE_LIMIT, service.exampleQueries.getLast().limit());
-    assertEquals("like:abc", service.exampleQueries.getLast().q());
+    assertTrue(service.exampleQueries.getLast().q() == null || service.exampleQueries.getLast().q().isEmpty(),
+        "the text of the previous search is not mixed in: " + service.exampleQueries.getLast().q());
+    assertEquals("", vm.text());
+    assertEquals(2, vm.example().length, "the view can preview the example");
+  }
+
+  @Test
+  void aResponseWithoutItsHitsListIsTheNoResultsState() {
+    service.omitHits = true;
+    vm.setText("flowers");
+    vm.submit();
+    runWorkers();
+    assertEquals(SearchState.Status.DONE, vm.state().status(), "not stuck on Searching…");
+    assertTrue(vm.state().nothingFound());
+    assertEquals("No matches.", vm.state().summary());
+    vm.showClosest();
+    runWorkers();
+    assertEquals(Boolean.FALSE, service.queries.getLast().cutoff(), "one click asks for the closest matches");
+  }
+
+  @Test
+  void onlyWeakHitsReadAsClosestMatchesWithoutInternals() {
+    SearchResultHit weak = new SearchResultHit("w", "/p/w.jpg", 0.2, false, false, null, 1000, 640, 480, null,
+        "/t", "/i");
+    SearchState s = new SearchState("ocean", SearchState.Status.DONE, List.of(weak), 0, 0.25, true, 5, false,
+        null, false);
+    assertTrue(s.onlyWeak());
+    assertEquals("No confident matches; the 1 closest are shown dimmed.", s.summary());
+    SearchState confident = new SearchState("ocean", SearchState.Status.DONE, List.of(hit("a")), 1, 0.25, true, 5,
+        false, null, false);
+    assertFalse(confident.summary().contains("cutoff"), confident.summary());
+    assertFalse(confident.summary().contains("calibrated"), confident.summary());
+  }
+
+  @Test
+  void validationMessagesReadAsPlainWords() {
+    service.failure = new ApiException(new ApiError(400, "bad_request", "query.q: size must be between 0 and 1000"));
+    vm.setText("x".repeat(1001));
+    vm.submit();
+    runWorkers();
+    assertEquals("That search is too long: use at most 1,000 characters.", vm.state().error());
   }
 
   @Test
@@ -176,7 +262,7 @@ class SearchViewModelTest {
     vm.submit();
     runWorkers();
     assertEquals(SearchState.Status.FAILED, vm.state().status());
-    assertEquals("unbalanced quote in query", vm.state().error());
+    assertEquals("Unbalanced quote in query", vm.state().error(), "a sentence, as the server wrote it");
     assertTrue(lost.isEmpty());
     service.failure = new ServerUnreachableException(URI.create("http://h:1"), new IOException("refused"));
     vm.searchAgain();

@@ -45,4 +45,34 @@ class AppSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> s.setTheme("purple"));
     assertEquals(Path.of("/x/clipsearch"), AppSettings.defaultDir(Map.of("XDG_CONFIG_HOME", "/x")));
   }
+
+  @Test
+  void withoutXdgTheDirIsUnderTheHomeOfTheEnvironment() {
+    assertEquals(Path.of("/tmp/elsewhere/.config/clipsearch"),
+        AppSettings.defaultDir(Map.of("HOME", "/tmp/elsewhere")));
+    assertEquals(Path.of("/tmp/elsewhere/.config/clipsearch"),
+        AppSettings.defaultDir(Map.of("HOME", "/tmp/elsewhere", "XDG_CONFIG_HOME", "")));
+  }
+
+  @Test
+  void fileChoosersOpenAtThePicturesFolder() throws Exception {
+    Path home = dir.resolve("home");
+    Files.createDirectories(home.resolve("Pictures"));
+    assertEquals(home.resolve("Pictures"), AppSettings.picturesDir(Map.of("HOME", home.toString())));
+    Path photos = Files.createDirectories(home.resolve("Fotos"));
+    Files.createDirectories(home.resolve(".config"));
+    Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"$HOME/Fotos\"\n");
+    assertEquals(photos, AppSettings.picturesDir(Map.of("HOME", home.toString())));
+  }
+
+  @Test
+  void closingWhileIndexingIsRememberedForTheNextStart() {
+    AppSettings s = AppSettings.load(dir);
+    s.setUnfinishedIndexing("default", 1190);
+    s.save();
+    AppSettings again = AppSettings.load(dir);
+    assertTrue(again.unfinishedIndexing().orElseThrow().notice().startsWith("1,190 photos of “default” were never indexed"));
+    again.setUnfinishedIndexing(null, 0);
+    assertTrue(again.unfinishedIndexing().isEmpty());
+  }
 }
