@@ -26,7 +26,9 @@ class IndexCliTest {
   void aFileIsNotAFolderToIndex(@TempDir Path dir) throws Exception {
     Path photo = Files.copy(SharedFixtures.sampleJpegs().getFirst(), dir.resolve("one.jpg"));
     CliRun run = index(photo, dir.resolve("data"));
-    assertEquals(1, run.exitCode());
+    // a user error: one line, exit code 2, as for every command
+    assertEquals(2, run.exitCode());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
     assertTrue(run.err().contains("is a file: give the folder that holds it"), run.err());
   }
 
@@ -35,7 +37,7 @@ class IndexCliTest {
     Path data = Files.createDirectories(dir.resolve("data"));
     for (Path refused : new Path[] {Path.of("/"), Path.of("/proc"), Path.of("/etc"), dir, data}) {
       CliRun run = index(refused, data);
-      assertEquals(1, run.exitCode(), refused + ": " + run.err());
+      assertEquals(2, run.exitCode(), refused + ": " + run.err());
       assertTrue(run.err().contains(refused.toString()), run.err());
     }
   }
