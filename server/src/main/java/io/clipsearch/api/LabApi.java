@@ -113,8 +113,8 @@ public class LabApi {
           .map(k -> k.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
     }).toList();
     OpenCollection c = collections.get(r.collection());
-    List<SearchEvaluation.Variant> variants = modes.stream().map(m ->
-        new SearchEvaluation.Variant(m.name().toLowerCase(Locale.ROOT), c.search(), m)).toList();
+    List<SearchEvaluation.Variant> variants =
+        modes.stream().map(m -> SearchEvaluation.Variant.of(c.search(), m)).toList();
     try {
       RelevanceKeys keys = RelevanceKeys.of(c.index(), r.labels() == null ? Map.of() : r.labels());
       return new SearchEvaluation(keys).run(c.name(), judged, variants, p -> { });

@@ -60,7 +60,7 @@ final class LabSearchEvalCommand implements Callable<Integer> {
       SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
       List<SearchEvaluation.Variant> variants = new ArrayList<>();
       for (SearchMode m : modes) {
-        variants.add(new SearchEvaluation.Variant(m.name().toLowerCase(Locale.ROOT), service, m));
+        variants.add(SearchEvaluation.Variant.of(service, m));
       }
       for (double z : cutoffZ) {
         SearchSettings d = SearchSettings.DEFAULTS;

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +26,13 @@ import java.util.function.Consumer;
 public final class SearchEvaluation {
 
   /** One way of searching: a service (its settings) and a mode, under a name for the table. */
-  public record Variant(String name, SearchService service, SearchMode mode) {}
+  public record Variant(String name, SearchService service, SearchMode mode) {
+
+    /** The service's own settings in a mode, named after the mode ({@code hybrid}). */
+    public static Variant of(SearchService service, SearchMode mode) {
+      return new Variant(mode.name().toLowerCase(Locale.ROOT), service, mode);
+    }
+  }
 
   /** Results scored per query: enough for R@100 and for a class's confident set. */
   public static final int DEPTH = 200;
