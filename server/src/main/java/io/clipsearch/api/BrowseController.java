@@ -23,12 +23,14 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BrowseController {
 
-  private static final int MAX_LIMIT = 1000;
+  private static final int DEFAULT_LIMIT = 100;
 
   private final CollectionService collections;
+  private final LimitsConfig limits;
 
-  public BrowseController(CollectionService collections) {
+  public BrowseController(CollectionService collections, LimitsConfig limits) {
     this.collections = collections;
+    this.limits = limits;
   }
 
   @Get("/cameras")
@@ -43,9 +45,9 @@ public class BrowseController {
   @Get("/photos")
   public SearchResults newest(String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
     int from = offset == null ? 0 : offset;
-    int size = limit == null ? 100 : limit;
-    if (from < 0 || size < 1 || size > MAX_LIMIT) {
-      throw new IllegalArgumentException("offset must be 0 or more and limit 1 to " + MAX_LIMIT);
+    int size = limit == null ? DEFAULT_LIMIT : limit;
+    if (from < 0 || size < 1 || size > limits.maxK()) {
+      throw new IllegalArgumentException("offset must be 0 or more and limit 1 to " + limits.maxK());
     }
     long start = System.nanoTime();
     PhotoBrowser.Page page;
@@ -54,12 +56,9 @@ public class BrowseController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<SearchResultHit> hits = page.photos().stream().map(p -> {
-      String base = "/api/images/" + p.id();
-      String query = "?collection=" + name;
-      return new SearchResultHit(p.id(), p.path().toString(), 0, true, false, null, p.size(), p.width(), p.height(),
-          p.date(), base + "/thumbnail" + query, base + query);
-    }).toList();
+    List<SearchResultHit> hits = page.photos().stream().map(p -> new SearchResultHit(p.id(),
+        p.path().toString(), 0, true, false, null, p.size(), p.width(), p.height(), p.date(),
+        ImageUrls.thumbnail(p.id(), name), ImageUrls.image(p.id(), name))).toList();
     return new SearchResults(hits, page.total(), page.total(), 0, false,
         (System.nanoTime() - start) / 1_000_000, name);
   }

@@ -124,7 +124,7 @@ public class ClusterService {
   }
 
   private static String thumbnail(OpenCollection c, IndexedImage image) {
-    return "/api/images/" + image.id() + "/thumbnail?collection=" + c.name();
+    return ImageUrls.thumbnail(image.id(), c.name());
   }
 
   private CollectionOrganizer organizer(OpenCollection c) {

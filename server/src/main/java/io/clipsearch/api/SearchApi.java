@@ -103,11 +103,10 @@ public class SearchApi {
   }
 
   private static SearchResultHit hit(SearchHit h, String collection) {
-    String base = "/api/images/" + h.id();
-    String query = "?collection=" + collection;
     return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(),
         h.matchedBy() == null ? null : h.matchedBy().apiName(), h.size(),
-        h.width(), h.height(), h.date(), base + "/thumbnail" + query, base + query);
+        h.width(), h.height(), h.date(), ImageUrls.thumbnail(h.id(), collection),
+        ImageUrls.image(h.id(), collection));
   }
 
   /** A date ({@code 2024-06-01}, at UTC midnight) or an ISO-8601 instant, or null. */

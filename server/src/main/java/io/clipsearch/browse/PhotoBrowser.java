@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A collection's photos without a query, newest first (date taken, else modified; ties by path):
@@ -42,7 +45,7 @@ public final class PhotoBrowser {
    * camera the filter tells apart (it matches case-insensitively), sorted by name.
    */
   public static List<String> cameras(ImageIndex index) throws IOException {
-    java.util.Map<String, String> byKey = new java.util.TreeMap<>();
+    Map<String, String> byKey = new TreeMap<>();
     index.forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, display(d))));
     return byKey.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
   }
@@ -50,7 +53,7 @@ public final class PhotoBrowser {
   private static String display(ImageDoc d) {
     String make = d.metadata().cameraMake().map(String::strip).orElse("");
     String model = d.metadata().cameraModel().map(String::strip).orElse("");
-    if (!make.isEmpty() && model.toLowerCase(java.util.Locale.ROOT).startsWith(make.toLowerCase(java.util.Locale.ROOT))) {
+    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
       make = "";
     }
     return (make + " " + model).strip();

@@ -13,7 +13,6 @@ import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.DuplicateGroupInfo;
 import io.clipsearch.api.types.DuplicateGroups;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -22,7 +21,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.sse.SseClient;
-import io.micronaut.http.sse.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -40,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import reactor.core.publisher.Flux;
 
 /**
  * Clusters, map and duplicates over real HTTP: 16 sample photos, an exact copy of one and a
@@ -106,10 +103,7 @@ class ClusterServerTest implements TestPropertyProvider {
   void indexesTheCollection() {
     client.toBlocking().exchange(HttpRequest.POST("/api/collections",
         new CreateCollectionRequest("photos", List.of(photos.toString()), "float32")).bearerAuth(TOKEN));
-    JobInfo job = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/collections/photos/jobs", "").bearerAuth(TOKEN), JobInfo.class);
-    IngestStatus last = Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-        .map(Event::getData).blockLast(Duration.ofMinutes(2));
+    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(2)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(18, last.embedded() + last.copied());
   }

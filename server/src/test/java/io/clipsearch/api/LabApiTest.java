@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clipsearch.api.types.ApiError;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.LabMatrixRequest;
 import io.clipsearch.api.types.LabMatrixResponse;
 import io.clipsearch.api.types.LabMatrixRow;
@@ -24,7 +23,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.sse.SseClient;
-import io.micronaut.http.sse.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Flux;
 
 /** {@code /api/lab} over real HTTP on a collection of 3 images indexed with the tiny-clip model. */
 @MicronautTest
@@ -79,10 +76,7 @@ class LabApiTest implements TestPropertyProvider {
     if (ids == null) {
       client.toBlocking().exchange(HttpRequest.POST("/api/collections",
           new CreateCollectionRequest("lab", List.of(photos.toString()), null)).bearerAuth(TOKEN));
-      JobInfo job = client.toBlocking().retrieve(
-          HttpRequest.POST("/api/collections/lab/jobs", "").bearerAuth(TOKEN), JobInfo.class);
-      List<IngestStatus> events = Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-          .map(Event::getData).collectList().block(Duration.ofMinutes(1));
+      List<IngestStatus> events = IndexJobs.run(client, sse, TOKEN, "lab", Duration.ofMinutes(1));
       assertEquals("DONE", events.getLast().phase(), events.toString());
       SearchResults all = client.toBlocking().retrieve(
           "/api/search?q=photo&collection=lab&cutoff=false&hybrid=false", SearchResults.class);

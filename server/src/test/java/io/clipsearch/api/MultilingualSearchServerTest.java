@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.testing.SharedFixtures;
@@ -16,7 +15,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.sse.SseClient;
-import io.micronaut.http.sse.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.publisher.Flux;
 
 /**
  * A multilingual model end to end over real HTTP: the server runs the {@code tiny-mclip} fixture
@@ -90,10 +87,7 @@ class MultilingualSearchServerTest implements TestPropertyProvider {
   void indexesTheImages() {
     CreateCollectionRequest body = new CreateCollectionRequest("welt", List.of(photos.toString()), "float32");
     client.toBlocking().exchange(HttpRequest.POST("/api/collections", body).bearerAuth(TOKEN), CollectionInfo.class);
-    JobInfo job = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/collections/welt/jobs", "").bearerAuth(TOKEN), JobInfo.class);
-    List<IngestStatus> events = Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-        .map(Event::getData).collectList().block(Duration.ofMinutes(2));
+    List<IngestStatus> events = IndexJobs.run(client, sse, TOKEN, "welt", Duration.ofMinutes(2));
     assertEquals("DONE", events.getLast().phase(), events.toString());
     assertEquals(15, events.getLast().embedded());
   }

@@ -280,10 +280,7 @@ class SearchServerTest implements TestPropertyProvider {
   @Test
   @Order(8)
   void reindexingAnUnchangedCollectionEmbedsNothing() {
-    JobInfo job = client.toBlocking().retrieve(
-        authorized(HttpRequest.POST("/api/collections/photos/jobs", "")), JobInfo.class);
-    IngestStatus last = Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-        .map(Event::getData).blockLast(Duration.ofMinutes(1));
+    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(1)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(0, last.embedded());
     assertEquals(13, last.unchanged());

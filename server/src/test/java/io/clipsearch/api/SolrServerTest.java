@@ -8,7 +8,6 @@ import io.clipsearch.api.types.ClusterList;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.testing.SharedFixtures;
 import io.clipsearch.testing.SolrTestCluster;
@@ -16,7 +15,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.sse.SseClient;
-import io.micronaut.http.sse.Event;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import reactor.core.publisher.Flux;
 
 /**
  * The REST server with {@code clipsearch.backend.kind=solr}, on a real 2-node SolrCloud: the same
@@ -96,10 +93,7 @@ class SolrServerTest implements TestPropertyProvider {
   void indexesIntoANewSolrCollection() {
     client.toBlocking().exchange(HttpRequest.POST("/api/collections",
         new CreateCollectionRequest("photos", List.of(photos.toString()), "float32")).bearerAuth(TOKEN));
-    JobInfo job = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/collections/photos/jobs", "").bearerAuth(TOKEN), JobInfo.class);
-    IngestStatus last = Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-        .map(Event::getData).blockLast(Duration.ofMinutes(3));
+    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(3)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(24, last.embedded());
     CollectionInfo info = client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
