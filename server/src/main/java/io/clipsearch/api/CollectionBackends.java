@@ -1,9 +1,9 @@
 package io.clipsearch.api;
 
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.search.LuceneSearchBackend;
+import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.solr.SolrCollections;

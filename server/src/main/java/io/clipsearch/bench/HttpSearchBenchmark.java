@@ -1,10 +1,10 @@
 package io.clipsearch.bench;
 
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ModelFolder;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;

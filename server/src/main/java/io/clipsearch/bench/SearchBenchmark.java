@@ -2,13 +2,13 @@ package io.clipsearch.bench;
 
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.FilterQueries;
+import io.clipsearch.lucene.ScoredDoc;
+import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.lucene.VectorSearch;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.search.FilterQueries;
-import io.clipsearch.search.ScoredDoc;
 import io.clipsearch.search.SearchFilters;
-import io.clipsearch.search.VectorSearch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.ClusterState;
 import io.clipsearch.cluster.ClusterSummary;
 import io.clipsearch.cluster.IndexedImage;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;

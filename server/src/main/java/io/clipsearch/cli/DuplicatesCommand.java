@@ -2,10 +2,10 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.DuplicateFinder;
 import io.clipsearch.cluster.DuplicateGroup;
-import io.clipsearch.index.VectorIndex;
-import io.clipsearch.search.LuceneSearchBackend;
-import io.clipsearch.search.SearchSettings;
+import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.SearchSettings;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

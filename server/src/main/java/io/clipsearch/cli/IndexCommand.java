@@ -2,9 +2,7 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
@@ -16,6 +14,8 @@ import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
 import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.ingest.ThumbnailStore;
+import io.clipsearch.install.ClipsearchFolders;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,10 +1,10 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.lab.JudgedQuery;
 import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchService;

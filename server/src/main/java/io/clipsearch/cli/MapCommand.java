@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.CollectionMap;
 import io.clipsearch.cluster.MapImage;
 import io.clipsearch.cluster.Projection;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.solr.IndexCopier;
 import io.clipsearch.solr.SolrCollections;

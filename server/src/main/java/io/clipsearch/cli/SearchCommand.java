@@ -1,9 +1,9 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
@@ -16,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,8 +2,8 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.ingest.Retagger;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,11 +1,12 @@
 package io.clipsearch.index;
 
+import io.clipsearch.lucene.VectorIndex;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 

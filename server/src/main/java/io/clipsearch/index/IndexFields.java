@@ -1,5 +1,7 @@
 package io.clipsearch.index;
 
+import io.clipsearch.lucene.FileNameAnalyzer;
+
 /**
  * Every field name of the image index, and only here: queries, filters and documents refer to
  * these constants. One Lucene document per image file.

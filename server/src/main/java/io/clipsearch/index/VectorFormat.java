@@ -1,10 +1,6 @@
 package io.clipsearch.index;
 
 import java.util.Locale;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene102.Lucene102HnswBinaryQuantizedVectorsFormat;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
 /**
  * How vectors are stored and searched: an HNSW graph over full-precision floats, or over
@@ -21,29 +17,6 @@ public enum VectorFormat {
   INT4,
   /** HNSW over 1-bit (binary) quantized vectors, Lucene's BBQ: 1 bit per dimension searched. */
   BBQ;
-
-  /** HNSW neighbours per node; Lucene's default. */
-  static final int MAX_CONN = 16;
-
-  /** HNSW candidate list size while building; Lucene's default. */
-  static final int BEAM_WIDTH = 100;
-
-  /** Lucene's own bit width for "int8" scalar quantization (7 bits keep the dot product signed). */
-  private static final int INT8_BITS = 7;
-
-  private static final int INT4_BITS = 4;
-
-  /** The Lucene format writing this field. */
-  KnnVectorsFormat knnFormat() {
-    return switch (this) {
-      case FLOAT32 -> new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH);
-      case INT8 -> new Lucene99HnswScalarQuantizedVectorsFormat(
-          MAX_CONN, BEAM_WIDTH, 1, INT8_BITS, false, null, null);
-      case INT4 -> new Lucene99HnswScalarQuantizedVectorsFormat(
-          MAX_CONN, BEAM_WIDTH, 1, INT4_BITS, true, null, null);
-      case BBQ -> new Lucene102HnswBinaryQuantizedVectorsFormat(MAX_CONN, BEAM_WIDTH);
-    };
-  }
 
   /** Whether search should re-score candidates against the full-precision vectors. */
   public boolean quantized() {

@@ -1,7 +1,9 @@
 /**
- * The image index: one Lucene index per collection, bound to one embedding space ({@link
- * io.clipsearch.index.VectorSpace}). {@link io.clipsearch.index.VectorIndex} owns the writer and
- * the near-real-time searchers; {@link io.clipsearch.index.IndexFields} names every field; vector
- * formats (float32 and quantized HNSW) are chosen per index. Knows nothing of models or servers.
+ * The image index, engine-neutral: {@link io.clipsearch.index.ImageIndex} (documents keyed by
+ * path, bound to one embedding space, {@link io.clipsearch.index.VectorSpace}), the document
+ * record {@link io.clipsearch.index.ImageDoc}, the field names both engines share ({@link
+ * io.clipsearch.index.IndexFields}) and the choice of vector format. The Lucene implementation is
+ * in {@code io.clipsearch.lucene}, the SolrCloud one in {@code io.clipsearch.solr}. Knows nothing
+ * of models or servers.
  */
 package io.clipsearch.index;

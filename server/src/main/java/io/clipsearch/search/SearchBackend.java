@@ -1,6 +1,8 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.VectorSearch;
 import java.io.IOException;
 import java.util.List;
 

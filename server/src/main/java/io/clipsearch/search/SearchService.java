@@ -1,7 +1,8 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;

@@ -1,5 +1,7 @@
 package io.clipsearch.search;
 
+import io.clipsearch.lucene.VectorSearch;
+
 /**
  * Tuning of {@link SearchService}; {@link #DEFAULTS} is what the figures in docs were measured
  * with.

@@ -1,6 +1,7 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.lucene.TextSearch;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

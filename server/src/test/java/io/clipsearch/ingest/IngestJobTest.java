@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.IngestProgress.Phase;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.testing.SharedFixtures;
@@ -31,13 +31,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.lucene.VectorIndex;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.search.SearchMode;

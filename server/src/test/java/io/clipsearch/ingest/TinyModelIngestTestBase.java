@@ -1,8 +1,8 @@
 package io.clipsearch.ingest;
 
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.testing.SharedFixtures;

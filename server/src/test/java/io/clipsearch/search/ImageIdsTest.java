@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
-import io.clipsearch.index.FileNameAnalyzer;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.lucene.FileNameAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class TextSearch {
   private final Analyzer analyzer = new FileNameAnalyzer();
 
   /** The query's distinct terms as the index sees them, in order. */
-  List<String> terms(String text) {
+  public List<String> terms(String text) {
     Set<String> terms = new LinkedHashSet<>();
     try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

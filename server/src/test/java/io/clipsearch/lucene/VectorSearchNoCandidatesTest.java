@@ -1,4 +1,4 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,15 +6,15 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lucene's full-precision re-scorer fails on an empty candidate set; an empty index or a filter

@@ -1,12 +1,12 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorIndex;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

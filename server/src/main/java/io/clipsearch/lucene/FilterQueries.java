@@ -1,6 +1,7 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.search.SearchFilters;
 import java.util.Locale;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;

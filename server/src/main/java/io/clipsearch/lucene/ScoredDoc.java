@@ -1,4 +1,4 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 /**
  * A document of one searcher and its score.

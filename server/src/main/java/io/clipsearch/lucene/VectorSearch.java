@@ -1,4 +1,4 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.VectorFormat;

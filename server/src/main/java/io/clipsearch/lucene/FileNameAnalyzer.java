@@ -1,5 +1,7 @@
-package io.clipsearch.index;
+package io.clipsearch.lucene;
 
+import java.io.Reader;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -8,8 +10,6 @@ import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import java.io.Reader;
-import java.util.regex.Pattern;
 
 /**
  * Tokenizes file names, folder names and camera strings so that what people type finds them:

@@ -1,8 +1,11 @@
-package io.clipsearch.search;
+package io.clipsearch.lucene;
 
 import io.clipsearch.index.IndexFields;
-import io.clipsearch.index.StoredVectors;
-import io.clipsearch.index.VectorIndex;
+import io.clipsearch.lucene.StoredVectors;
+import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.search.ScoredImage;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.clipsearch.index;
+package io.clipsearch.lucene;
 
+import io.clipsearch.index.IndexFields;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.FloatVectorValues;

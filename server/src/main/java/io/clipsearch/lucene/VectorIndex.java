@@ -1,14 +1,22 @@
-package io.clipsearch.index;
+package io.clipsearch.lucene;
 
+import io.clipsearch.index.FileState;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.IndexMismatchException;
+import io.clipsearch.index.IndexStats;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.codecs.Codec;
@@ -103,7 +111,7 @@ public final class VectorIndex implements ImageIndex {
   public static VectorIndex open(Path dir, VectorSpace space, VectorFormat format) throws IOException {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(format, "format");
-    KnnVectorsFormat knn = format.knnFormat();
+    KnnVectorsFormat knn = KnnFormats.of(format);
     if (space.dimension() > knn.getMaxDimensions(IndexFields.VECTOR)) {
       throw new IllegalArgumentException("dimension " + space.dimension() + " exceeds the maximum "
           + knn.getMaxDimensions(IndexFields.VECTOR) + " of vector format " + format);

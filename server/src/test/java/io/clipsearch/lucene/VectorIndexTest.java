@@ -1,10 +1,17 @@
-package io.clipsearch.index;
+package io.clipsearch.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.index.FileState;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.IndexMismatchException;
+import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorSpace;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

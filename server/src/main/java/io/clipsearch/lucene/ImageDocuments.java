@@ -1,5 +1,8 @@
-package io.clipsearch.index;
+package io.clipsearch.lucene;
 
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.PhotoMetadata;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
