@@ -172,6 +172,41 @@ class HardeningServerTest implements TestPropertyProvider {
   }
 
   @Test
+  @Order(6)
+  void looseJsonIsRefusedWithTheFieldNamed() throws IOException {
+    String auth = "Authorization: Bearer " + token();
+    Map<String, String> refused = Map.of(
+        "{\"q\":\"cat\",\"collection\":\"photos\",\"limit\":1.5}", "$.limit must be an integer, got 1.5",
+        "{\"q\":\"cat\",\"collection\":\"photos\",\"limit\":\"5\"}", "$.limit must be an integer, got \\\"5\\\"",
+        "{\"q\":5,\"collection\":\"photos\"}", "$.q must be a string, got 5",
+        "{\"q\":\"cat\",\"hybrid\":\"yes\"}", "$.hybrid must be true or false",
+        "{\"q\":\"cat\",\"limit\":4294967296}", "$.limit is out of range",
+        "{\"q\":\"cat\",\"limt\":5}", "$ has no field 'limt'",
+        "{\"q\":\"cat\",\"q\":\"dog\"}", "Duplicate field 'q'",
+        "{\"q\":\"cat\"} garbage", "unexpected content after the JSON value",
+        "{\"q\":\"cat\"", "malformed JSON");
+    for (var e : refused.entrySet()) {
+      RawHttp.Response r = http().send("POST", "/api/search", "application/json",
+          e.getKey().getBytes(StandardCharsets.UTF_8));
+      assertEquals(400, r.status(), e.getKey() + " -> " + r.body());
+      assertTrue(r.body().contains("\"status\":400") && r.body().contains(e.getValue()),
+          e.getKey() + " -> " + r.body());
+    }
+    RawHttp.Response name = http().send("POST", "/api/collections", "application/json",
+        "{\"name\":5,\"roots\":[]}".getBytes(StandardCharsets.UTF_8), auth);
+    assertEquals(400, name.status(), name.body());
+    assertTrue(name.body().contains("$.name must be a string"), name.body());
+    RawHttp.Response texts = http().send("POST", "/api/embed/text", "application/json",
+        "{\"texts\":[\"a cat\",7]}".getBytes(StandardCharsets.UTF_8), auth);
+    assertEquals(400, texts.status(), texts.body());
+    assertTrue(texts.body().contains("$.texts[1] must be a string"), texts.body());
+    RawHttp.Response strict = http().send("POST", "/api/search", "application/json",
+        "{\"q\":\"cat\",\"collection\":\"photos\",\"limit\":5,\"minScore\":0,\"hybrid\":false}"
+            .getBytes(StandardCharsets.UTF_8));
+    assertEquals(200, strict.status(), strict.body());
+  }
+
+  @Test
   @Order(7)
   void aThousandCjkCharactersFitInAGetUrlAndALongerOneIs414() {
     String query = URLEncoder.encode("猫".repeat(1000), StandardCharsets.UTF_8);
