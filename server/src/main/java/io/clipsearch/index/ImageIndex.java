@@ -5,8 +5,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +77,18 @@ public interface ImageIndex extends Closeable {
       findByPath(p).ifPresent(docs::add);
     }
     return docs;
+  }
+
+  /**
+   * The change-detection facts (path, id, size, mtime) of those of {@code paths} that are indexed,
+   * keyed by path; no vectors are read. An ingest scan asks this a chunk of files at a time.
+   */
+  default Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+    Map<Path, FileState> states = new HashMap<>();
+    for (ImageDoc d : findByPaths(paths)) {
+      states.put(d.path(), new FileState(d.path(), d.id(), d.size(), d.mtimeMillis()));
+    }
+    return states;
   }
 
   /** A document of this content id (copies of a file share one; any of them is returned). */

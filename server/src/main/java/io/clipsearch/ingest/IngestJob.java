@@ -1,6 +1,5 @@
 package io.clipsearch.ingest;
 
-import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.ImageIndex;
@@ -20,15 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * <p>Strategy:
  *
  * <ol>
- *   <li><b>Scan</b> (calling thread): walk the roots by stat ({@link FileScanner}) and compare with
- *       {@link ImageIndex#fileStates}: a file of the same path, size and mtime is unchanged and
- *       never opened, so a re-run over an unchanged folder costs one stat per file. Indexed paths
- *       no longer found are deleted at the end, except under a root or folder that could not be
- *       read (an unmounted disk must not empty the index).
+ *   <li><b>Scan</b> (its own thread, {@link ScanFeed}): walk the roots by stat ({@link
+ *       FileScanner}) and compare with the index's file states a chunk at a time: a file of the
+ *       same path, size and mtime is unchanged and never opened, so a re-run over an unchanged
+ *       folder costs one stat per file. New and changed files stream to the workers as they are
+ *       found, so nothing per file is held but an 8-byte hash of its path. Indexed paths no
+ *       longer found are deleted at the end, except under a root or folder that could not be read
+ *       (an unmounted disk must not empty the index).
  *   <li><b>Prepare</b> ({@link IngestOptions#workers} threads): read each new or changed file,
  *       hash it (SHA-256: the content id). If the index already holds that content, the stored
  *       vector is re-used without decoding: a <em>move</em> when the other path is gone, a
@@ -159,20 +157,26 @@ public final class IngestJob {
     started = true;
     Instant start = Instant.now();
     long t0 = System.nanoTime();
-    Plan plan = scan();
-    if (!stopping()) {
-      progress.startReading(plan.toRead.size());
-      progress.emit(Phase.INDEXING);
-      process(plan);
+    progress.emit(Phase.SCANNING);
+    ScanFeed feed = new ScanFeed(index, roots, progress, options.queueCapacity(), options.maxFiles(),
+        () -> cancelled, this::skip);
+    feed.start();
+    try {
+      process(feed);
+    } finally {
+      awaitScan(feed); // the walk ends within one file once cancelled
     }
-    if (!stopping()) {
+    if (!stopping() && feed.failure().isEmpty()) {
       progress.emit(Phase.COMMITTING);
-      for (Path gone : plan.gone) {
+      for (Path gone : feed.gone()) {
         index.delete(gone);
         progress.deleted.incrementAndGet();
       }
     }
     index.commit();
+    if (feed.failure().isPresent()) {
+      throw feed.failure().get(); // what was written is committed: a later run goes on from there
+    }
     IngestProgress last = progress.emit(stopping() ? Phase.CANCELLED : Phase.DONE);
     if (interrupted) {
       Thread.currentThread().interrupt(); // the caller's interrupt status, kept for the caller
@@ -193,74 +197,10 @@ public final class IngestJob {
     return cancelled;
   }
 
-  // ---- scan -----------------------------------------------------------------------------------
-
-  /** What a run must do: files to read and indexed paths whose files are gone. */
-  private record Plan(List<Found> toRead, List<Path> gone) {}
-
-  private Plan scan() throws IOException {
-    progress.emit(Phase.SCANNING);
-    Map<Path, FileState> known = new LinkedHashMap<>();
-    List<Found> toRead = new ArrayList<>();
-    List<Path> unreadable = new ArrayList<>();
-    for (Path root : roots) {
-      index.fileStates(root).forEach(s -> known.putIfAbsent(s.path(), s));
-    }
-    Map<Path, Boolean> seen = new java.util.HashMap<>();
-    for (Path root : roots) {
-      if (!Files.isDirectory(root)) {
-        unreadable.add(root);
-        skipped.add(new SkippedFile(root, SkipReason.UNREADABLE, "root folder not found"));
-        continue;
-      }
-      try {
-        scanner.scan(root, new FileScanner.Visitor() {
-          @Override
-          public void found(Found file) {
-            if (seen.putIfAbsent(file.path(), Boolean.TRUE) != null) {
-              return; // nested roots: once is enough
-            }
-            if (seen.size() > options.maxFiles()) {
-              throw new ScanLimitExceeded();
-            }
-            progress.total.incrementAndGet();
-            FileState state = known.remove(file.path());
-            if (state != null && state.size() == file.size() && state.mtimeMillis() == file.mtimeMillis()) {
-              progress.unchanged.incrementAndGet();
-            } else {
-              toRead.add(file);
-            }
-            progress.maybeEmit(Phase.SCANNING);
-          }
-
-          @Override
-          public void problem(SkippedFile s, boolean folder) {
-            log.warn("skipped {}: {}", s.path(), s.message());
-            skipped.add(s);
-            if (folder) {
-              unreadable.add(s.path());
-            } else {
-              progress.failed.incrementAndGet();
-              progress.total.incrementAndGet();
-            }
-          }
-        }, this::stopping);
-      } catch (ScanLimitExceeded e) {
-        throw new IOException("more than " + options.maxFiles() + " image files under " + roots
-            + ": index smaller folders (the limit bounds the memory a scan holds)");
-      }
-    }
-    List<Path> gone = known.keySet().stream()
-        .filter(p -> unreadable.stream().noneMatch(p::startsWith))
-        .toList();
-    return new Plan(toRead, gone);
-  }
-
-  /** Thrown out of a walk to stop it at {@link IngestOptions#maxFiles()}. */
-  private static final class ScanLimitExceeded extends RuntimeException {
-    ScanLimitExceeded() {
-      super(null, null, false, false);
-    }
+  /** A file or folder the scan could not walk: reported, and the run goes on. */
+  private void skip(SkippedFile s) {
+    log.warn("skipped {}: {}", s.path(), s.message());
+    skipped.add(s);
   }
 
   // ---- prepare (workers) ----------------------------------------------------------------------
@@ -283,28 +223,25 @@ public final class IngestJob {
   private record WorkerDone() implements Prepared {}
 
   private final class Worker implements Runnable {
-    private final List<Found> files;
-    private final AtomicInteger next;
+    private final ScanFeed files;
     private final BlockingQueue<Prepared> out;
-    private final java.util.Set<Path> gone;
 
-    Worker(List<Found> files, AtomicInteger next, BlockingQueue<Prepared> out, java.util.Set<Path> gone) {
+    Worker(ScanFeed files, BlockingQueue<Prepared> out) {
       this.files = files;
-      this.next = next;
       this.out = out;
-      this.gone = gone;
     }
 
     @Override
     public void run() {
       try {
-        int i;
-        while (!cancelled && (i = next.getAndIncrement()) < files.size()) {
-          Prepared p = prepare(files.get(i), gone);
-          if (!offer(p)) {
+        Found file;
+        while (!cancelled && (file = files.next()) != null) {
+          if (!offer(prepare(file))) {
             return;
           }
         }
+      } catch (InterruptedException e) {
+        cancelled = true;
       } finally {
         // cancellation may have left the queue full; the writer stops taking then, and needs no signal
         offer(new WorkerDone());
@@ -328,12 +265,12 @@ public final class IngestJob {
   }
 
   /** Everything done for one file before inference; failures are the file's, never the run's. */
-  private Prepared prepare(Found file, java.util.Set<Path> gone) {
+  private Prepared prepare(Found file) {
     String name = file.path().toString();
     try {
       byte[] bytes = Files.readAllBytes(file.path());
       String id = sha256(bytes);
-      Optional<Prepared> reused = reuse(file, id, bytes, gone);
+      Optional<Prepared> reused = reuse(file, id, bytes);
       if (reused.isPresent()) {
         return reused.get();
       }
@@ -353,15 +290,14 @@ public final class IngestJob {
   }
 
   /** The stored document of this content under the new path, if the index has the content. */
-  private Optional<Prepared> reuse(Found file, String id, byte[] bytes, java.util.Set<Path> gone)
-      throws IOException {
+  private Optional<Prepared> reuse(Found file, String id, byte[] bytes) throws IOException {
     Optional<ImageDoc> stored = index.findById(id);
     if (stored.isEmpty()) {
       return Optional.empty();
     }
     ImageDoc old = stored.get();
     Reused.Kind kind = old.path().equals(file.path()) ? Reused.Kind.UNCHANGED // touched, same bytes
-        : gone.contains(old.path()) || !Files.exists(old.path()) ? Reused.Kind.MOVED
+        : !Files.exists(old.path()) ? Reused.Kind.MOVED
         : Reused.Kind.COPIED;
     if (thumbs.find(id).isEmpty()) { // the thumbnail folder was cleared: the one decode we need
       try {
@@ -393,21 +329,17 @@ public final class IngestJob {
 
   // ---- embed and write (calling thread) -------------------------------------------------------
 
-  private void process(Plan plan) throws IOException {
-    if (plan.toRead.isEmpty()) {
-      return;
-    }
+  private void process(ScanFeed feed) throws IOException {
     BlockingQueue<Prepared> queue = new ArrayBlockingQueue<>(options.queueCapacity());
-    AtomicInteger next = new AtomicInteger();
-    java.util.Set<Path> gone = java.util.Set.copyOf(plan.gone);
-    int workers = Math.min(options.workers(), plan.toRead.size());
+    int workers = options.workers();
     List<Thread> threads = new ArrayList<>(workers);
     for (int w = 0; w < workers; w++) {
       threads.add(Thread.ofPlatform().name("ingest-worker-" + (w + 1)).daemon()
-          .start(new Worker(plan.toRead, next, queue, gone)));
+          .start(new Worker(feed, queue)));
     }
     Writer writer = new Writer();
     int running = workers;
+    boolean scanning = true;
     try {
       List<ToEmbed> batch = new ArrayList<>(options.batchSize());
       while (running > 0 && !stopping()) {
@@ -429,7 +361,11 @@ public final class IngestJob {
           batch.clear();
         }
         writer.maybeCommit();
-        progress.maybeEmit(Phase.INDEXING);
+        if (scanning && feed.finished()) {
+          scanning = false;
+          progress.emit(Phase.INDEXING); // the total is known from here
+        }
+        progress.maybeEmit(scanning ? Phase.SCANNING : Phase.INDEXING);
       }
     } catch (InterruptedException e) {
       interrupted = true;
@@ -440,6 +376,19 @@ public final class IngestJob {
       }
       for (Thread t : threads) {
         join(t);
+      }
+    }
+  }
+
+  /** Waits for the scan thread; an interrupt counts as cancelling. */
+  private void awaitScan(ScanFeed feed) {
+    while (true) {
+      try {
+        feed.join();
+        return;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        cancelled = true;
       }
     }
   }

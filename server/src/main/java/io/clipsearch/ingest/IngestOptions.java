@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param commitEveryFiles commit after this many index writes
  * @param commitInterval commit at least this often while writing
  * @param progressInterval the least time between two progress events (phase changes always send)
- * @param maxFiles the most image files one run's scan may find: the scan holds them all, so this
- *     bounds its memory (and stops a mistaken root such as a whole disk early)
+ * @param maxFiles the most image files one run's scan may find; the run stops there with an error,
+ *     keeping what it indexed. The scan streams (8 bytes per file found), so this bounds a mistaken
+ *     root such as a whole disk rather than memory
  */
 public record IngestOptions(int workers, int batchSize, int queueCapacity, int commitEveryFiles,
     Duration commitInterval, Duration progressInterval, int maxFiles) {
@@ -37,8 +38,8 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
   /** Tensors per inference call: the model's own batch size (16) twice, for two parallel runs. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
-  /** Image files one run may find by default: about 600 MB of scan state at the limit. */
-  public static final int DEFAULT_MAX_FILES = 2_000_000;
+  /** Image files one run may find by default: 80 MB of path hashes at the limit. */
+  public static final int DEFAULT_MAX_FILES = 10_000_000;
 
   /**
    * @throws IllegalArgumentException if a count is below 1 or a duration is negative

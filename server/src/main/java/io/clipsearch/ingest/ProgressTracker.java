@@ -24,8 +24,11 @@ final class ProgressTracker {
   private final Consumer<IngestProgress> listener;
   private final long intervalNanos;
   private long lastEmit;
-  private long readStart;
-  private long toRead;
+  /** New or changed files the scan has queued so far: what reading works through. */
+  final AtomicLong toRead = new AtomicLong();
+
+  private final long readStart = System.nanoTime();
+  private volatile boolean scanEnded;
 
   ProgressTracker(Consumer<IngestProgress> listener, long intervalNanos) {
     this.listener = listener;
@@ -33,10 +36,12 @@ final class ProgressTracker {
     this.lastEmit = System.nanoTime() - intervalNanos;
   }
 
-  /** Marks the start of reading {@code files} new or changed files: the rate and ETA count from here. */
-  void startReading(long files) {
-    readStart = System.nanoTime();
-    toRead = files;
+  /**
+   * Marks the end of the scan: {@link #toRead} is final from here, so an ETA can be given. Reading
+   * runs alongside the scan, so the rate counts from the start of the run.
+   */
+  void scanEnded() {
+    scanEnded = true;
   }
 
   /** Sends a snapshot if the last one is older than the interval. */
@@ -59,11 +64,11 @@ final class ProgressTracker {
     long seen = read + unchanged.get();
     double rate = 0;
     OptionalDouble eta = OptionalDouble.empty();
-    if (readStart != 0 && read > 0) {
+    if (read > 0) {
       double seconds = (System.nanoTime() - readStart) / 1e9;
       rate = read / Math.max(seconds, 1e-3);
-      if (!phase.finished()) {
-        eta = OptionalDouble.of(Math.max(0, toRead - read) / rate);
+      if (!phase.finished() && scanEnded) {
+        eta = OptionalDouble.of(Math.max(0, toRead.get() - read) / rate);
       }
     }
     return new IngestProgress(phase, seen, total.get(), embedded.get(), unchanged.get(),

@@ -39,11 +39,13 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded {@link ImageIndex}: a Lucene index on disk bound to one {@link VectorSpace}.
@@ -338,14 +340,38 @@ public final class VectorIndex implements ImageIndex {
       StoredFields stored = s.storedFields();
       List<FileState> states = new ArrayList<>(all.scoreDocs.length);
       for (ScoreDoc sd : all.scoreDocs) {
-        Document d = stored.document(sd.doc, java.util.Set.of(IndexFields.PATH, IndexFields.ID,
-            IndexFields.SIZE, IndexFields.MTIME));
-        states.add(new FileState(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
-            d.getField(IndexFields.SIZE).numericValue().longValue(),
-            d.getField(IndexFields.MTIME).numericValue().longValue()));
+        states.add(fileState(stored.document(sd.doc, FILE_STATE_FIELDS)));
       }
       return states;
     });
+  }
+
+  /** One query for the whole chunk ({@link TermInSetQuery} on the path), four stored fields each. */
+  @Override
+  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+    if (paths.isEmpty()) {
+      return Map.of();
+    }
+    Query query = new TermInSetQuery(IndexFields.PATH,
+        paths.stream().map(p -> new BytesRef(p.toString())).toList());
+    return search(s -> {
+      Map<Path, FileState> states = new HashMap<>();
+      StoredFields stored = s.storedFields();
+      for (ScoreDoc sd : s.search(query, paths.size()).scoreDocs) {
+        FileState state = fileState(stored.document(sd.doc, FILE_STATE_FIELDS));
+        states.put(state.path(), state);
+      }
+      return states;
+    });
+  }
+
+  private static final Set<String> FILE_STATE_FIELDS =
+      Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
+
+  private static FileState fileState(Document d) {
+    return new FileState(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+        d.getField(IndexFields.SIZE).numericValue().longValue(),
+        d.getField(IndexFields.MTIME).numericValue().longValue());
   }
 
   /** Live documents, as of the current searcher. */

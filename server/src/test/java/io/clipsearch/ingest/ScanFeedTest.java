@@ -1,0 +1,112 @@
+package io.clipsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorSpace;
+import io.clipsearch.ingest.FileScanner.Found;
+import io.clipsearch.lucene.VectorIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The streamed scan: bounded hand-over to the workers, each folder once, the file limit. */
+class ScanFeedTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void theWalkWaitsForTheWorkersInsteadOfHoldingWhatItFinds() throws Exception {
+    Path root = files("photos", 2_000);
+    try (VectorIndex index = emptyIndex()) {
+      ProgressTracker progress = new ProgressTracker(p -> { }, 0);
+      ScanFeed feed = new ScanFeed(index, List.of(root), progress, 8, 1_000_000, () -> false, s -> { });
+      feed.start();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (progress.toRead.get() < 8 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(300); // time to run ahead, were it not bounded
+      assertTrue(progress.toRead.get() <= 9, "queued " + progress.toRead.get() + " with room for 8 (+1)");
+      assertFalse(feed.finished(), "the walk waits while nobody takes");
+
+      List<Path> taken = drain(feed);
+
+      assertEquals(2_000, taken.size());
+      assertEquals(2_000, new HashSet<>(taken).size());
+      feed.join();
+      assertTrue(feed.finished() && feed.failure().isEmpty());
+      assertEquals(2_000, progress.total.get());
+    }
+  }
+
+  @Test
+  void aRootInsideAnotherIsWalkedOnce() throws Exception {
+    Path root = files("photos", 10);
+    Path inner = Files.createDirectories(root.resolve("inner"));
+    Files.createFile(inner.resolve("x.jpg"));
+    assertEquals(List.of(root), ScanFeed.outermost(List.of(inner, root, root.resolve("inner/../inner"))));
+    try (VectorIndex index = emptyIndex()) {
+      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new ProgressTracker(p -> { }, 0), 4,
+          1_000_000, () -> false, s -> { });
+      feed.start();
+      assertEquals(11, drain(feed).size());
+    }
+  }
+
+  @Test
+  void theFileLimitStopsTheWalkWithAClearError() throws Exception {
+    Path root = files("photos", 20);
+    try (VectorIndex index = emptyIndex()) {
+      ScanFeed feed = new ScanFeed(index, List.of(root), new ProgressTracker(p -> { }, 0), 100, 10,
+          () -> false, s -> { });
+      feed.start();
+      assertTrue(drain(feed).size() <= 10);
+      feed.join();
+      assertTrue(feed.failure().orElseThrow().getMessage().contains("more than 10 image files"),
+          feed.failure().get().getMessage());
+    }
+  }
+
+  @Test
+  void seenPathsRememberExactlyWhatWasAdded() {
+    SeenPaths seen = new SeenPaths();
+    for (int i = 0; i < 5_000; i++) {
+      seen.add(Path.of("/photos/" + i + ".jpg"));
+    }
+    seen.seal();
+    for (int i = 0; i < 5_000; i++) {
+      assertTrue(seen.contains(Path.of("/photos/" + i + ".jpg")));
+      assertFalse(seen.contains(Path.of("/photos/" + i + ".jpeg")));
+    }
+  }
+
+  private static List<Path> drain(ScanFeed feed) throws InterruptedException {
+    List<Path> taken = new ArrayList<>();
+    Found f;
+    while ((f = feed.next()) != null) {
+      taken.add(f.path());
+    }
+    return taken;
+  }
+
+  private Path files(String name, int count) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    for (int i = 0; i < count; i++) {
+      Files.createFile(dir.resolve("img-" + i + ".jpg")); // the walk only stats
+    }
+    return dir;
+  }
+
+  private VectorIndex emptyIndex() throws IOException {
+    return VectorIndex.open(tmp.resolve("index"), new VectorSpace("test", 4), VectorFormat.FLOAT32);
+  }
+}
