@@ -53,6 +53,9 @@ import org.apache.solr.common.params.CursorMarkParams;
  */
 public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
+  /** Characters of ids one real-time get may carry in its URL. */
+  private static final int MAX_GET_URL_CHARS = 6_000;
+
   static final long SAMPLE_TTL_MS = 30_000;
   private static final int PAGE = 500;
   private static final int MIN_CANDIDATES = 100;
@@ -179,12 +182,12 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     if (paths.isEmpty()) {
       return List.of();
     }
-    SolrDocumentList found = read(
-        () -> client.getById(collection, paths.stream().map(Path::toString).toList()), "get documents");
     Map<String, ImageDoc> byPath = new HashMap<>();
-    for (SolrDocument d : found) {
-      ImageDoc doc = SolrDocuments.fromSolr(d);
-      byPath.put(doc.path().toString(), doc);
+    for (List<String> ids : urlSizedChunks(paths)) {
+      for (SolrDocument d : read(() -> client.getById(collection, ids), "get documents")) {
+        ImageDoc doc = SolrDocuments.fromSolr(d);
+        byPath.put(doc.path().toString(), doc);
+      }
     }
     List<ImageDoc> out = new ArrayList<>(paths.size());
     for (Path p : paths) {
@@ -194,6 +197,28 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
       }
     }
     return out;
+  }
+
+  /** Ids whose real-time get URL stays well under Solr's 8 KB request line (an ingest scan asks 512). */
+  private static List<List<String>> urlSizedChunks(List<Path> paths) {
+    List<List<String>> chunks = new ArrayList<>();
+    List<String> chunk = new ArrayList<>();
+    int chars = 0;
+    for (Path p : paths) {
+      String id = p.toString();
+      int encoded = id.length() * 3; // percent-encoding at worst
+      if (!chunk.isEmpty() && chars + encoded > MAX_GET_URL_CHARS) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        chars = 0;
+      }
+      chunk.add(id);
+      chars += encoded + 1;
+    }
+    if (!chunk.isEmpty()) {
+      chunks.add(chunk);
+    }
+    return chunks;
   }
 
   @Override
