@@ -90,7 +90,6 @@ public final class IngestJob {
   private final ImageTagger tagger;
   private final ProgressTracker progress;
   private final ExifReader exif = new ExifReader();
-  private final FileScanner scanner = new FileScanner();
   private final List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean cancelled;
   private volatile boolean started;
@@ -160,11 +159,11 @@ public final class IngestJob {
     progress.emit(Phase.SCANNING);
     ScanFeed feed = new ScanFeed(index, roots, progress, options.queueCapacity(), options.maxFiles(),
         () -> cancelled, this::skip);
-    feed.start();
+    Thread scan = feed.start();
     try {
       process(feed);
     } finally {
-      awaitScan(feed); // the walk ends within one file once cancelled
+      join(scan); // the walk ends within one file once cancelled
     }
     if (!stopping() && feed.failure().isEmpty()) {
       progress.emit(Phase.COMMITTING);
@@ -380,20 +379,7 @@ public final class IngestJob {
     }
   }
 
-  /** Waits for the scan thread; an interrupt counts as cancelling. */
-  private void awaitScan(ScanFeed feed) {
-    while (true) {
-      try {
-        feed.join();
-        return;
-      } catch (InterruptedException e) {
-        interrupted = true;
-        cancelled = true;
-      }
-    }
-  }
-
-  /** Waits for a worker: each stops within one file once cancelled. */
+  /** Waits for a worker or the scan: each stops within one file once cancelled. */
   private void join(Thread t) {
     while (true) {
       try {

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * it counts as gone: an unmounted disk must not empty the index. The walk stops with an {@link
  * IOException} (see {@link #failure}) after {@code maxFiles} image files, which bounds a runaway
  * root. Threads: {@link #start} once; {@link #next} from any number of workers; {@link #gone}
- * after {@link #join}.
+ * after the walk's thread has ended.
  */
 final class ScanFeed {
 
@@ -54,7 +54,6 @@ final class ScanFeed {
   private final List<Found> chunk = new ArrayList<>(LOOKUP_CHUNK);
   private volatile boolean finished;
   private volatile IOException failure;
-  private Thread thread;
 
   /**
    * @param capacity new or changed files found but not yet taken; the walk waits when it is full
@@ -72,9 +71,9 @@ final class ScanFeed {
     this.queue = new ArrayBlockingQueue<>(capacity + 1); // + the end marker
   }
 
-  /** Starts the walk on its own thread. */
-  void start() {
-    thread = Thread.ofPlatform().name("ingest-scan").daemon().start(this::walk);
+  /** Starts the walk on its own thread, which ends within one file once cancelled. */
+  Thread start() {
+    return Thread.ofPlatform().name("ingest-scan").daemon().start(this::walk);
   }
 
   /**
@@ -102,11 +101,6 @@ final class ScanFeed {
     return finished;
   }
 
-  /** Waits for the walk to end; it ends within one file once cancelled. */
-  void join() throws InterruptedException {
-    thread.join();
-  }
-
   /** Why the walk stopped early, if it did: a root that could not be read, or the file limit. */
   Optional<IOException> failure() {
     return Optional.ofNullable(failure);
@@ -114,7 +108,7 @@ final class ScanFeed {
 
   /**
    * Indexed files under the roots that the walk did not find, leaving out those under a root or
-   * folder that could not be read. Only after {@link #join}, and only meaningful when the walk
+   * folder that could not be read. Only after the walk's thread has ended, and only meaningful when the walk
    * ran to its end (not cancelled, no {@link #failure}).
    */
   List<Path> gone() throws IOException {

@@ -160,15 +160,9 @@ class HardeningServerTest implements TestPropertyProvider {
         "/api/embed/text", "{\"texts\":[\"a cat\",null]}",
         "/api/lab/matrix", "{\"collection\":\"photos\",\"imageIds\":[null],\"texts\":[\"a\"]}",
         "/api/lab/zeroshot", "{\"collection\":\"photos\",\"imageIds\":[\"x\"],\"labels\":[\"a\",null]}");
-    for (var e : bodies.entrySet()) {
-      RawHttp.Response r = http().send("POST", e.getKey(), "application/json",
-          e.getValue().getBytes(StandardCharsets.UTF_8), auth);
-      assertEquals(400, r.status(), e + " -> " + r.body());
-      assertTrue(r.body().contains("null"), r.body());
-    }
-    RawHttp.Response templates = http().send("POST", "/api/lab/zeroshot", "application/json",
-        "{\"imageIds\":[\"x\"],\"labels\":[\"a\",\"b\"],\"templates\":[null]}".getBytes(StandardCharsets.UTF_8));
-    assertEquals(400, templates.status(), templates.body());
+    bodies.forEach((path, body) -> assertRefused(path, body, "null", auth));
+    assertRefused("/api/lab/zeroshot", "{\"imageIds\":[\"x\"],\"labels\":[\"a\",\"b\"],\"templates\":[null]}",
+        "null");
   }
 
   @Test
@@ -185,21 +179,9 @@ class HardeningServerTest implements TestPropertyProvider {
         "{\"q\":\"cat\",\"q\":\"dog\"}", "Duplicate field 'q'",
         "{\"q\":\"cat\"} garbage", "unexpected content after the JSON value",
         "{\"q\":\"cat\"", "malformed JSON");
-    for (var e : refused.entrySet()) {
-      RawHttp.Response r = http().send("POST", "/api/search", "application/json",
-          e.getKey().getBytes(StandardCharsets.UTF_8));
-      assertEquals(400, r.status(), e.getKey() + " -> " + r.body());
-      assertTrue(r.body().contains("\"status\":400") && r.body().contains(e.getValue()),
-          e.getKey() + " -> " + r.body());
-    }
-    RawHttp.Response name = http().send("POST", "/api/collections", "application/json",
-        "{\"name\":5,\"roots\":[]}".getBytes(StandardCharsets.UTF_8), auth);
-    assertEquals(400, name.status(), name.body());
-    assertTrue(name.body().contains("$.name must be a string"), name.body());
-    RawHttp.Response texts = http().send("POST", "/api/embed/text", "application/json",
-        "{\"texts\":[\"a cat\",7]}".getBytes(StandardCharsets.UTF_8), auth);
-    assertEquals(400, texts.status(), texts.body());
-    assertTrue(texts.body().contains("$.texts[1] must be a string"), texts.body());
+    refused.forEach((body, message) -> assertRefused("/api/search", body, message));
+    assertRefused("/api/collections", "{\"name\":5,\"roots\":[]}", "$.name must be a string", auth);
+    assertRefused("/api/embed/text", "{\"texts\":[\"a cat\",7]}", "$.texts[1] must be a string", auth);
     RawHttp.Response strict = http().send("POST", "/api/search", "application/json",
         "{\"q\":\"cat\",\"collection\":\"photos\",\"limit\":5,\"minScore\":0,\"hybrid\":false}"
             .getBytes(StandardCharsets.UTF_8));
@@ -282,6 +264,15 @@ class HardeningServerTest implements TestPropertyProvider {
 
   private static String headerLines(String[] headers) {
     return headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers);
+  }
+
+  /** POSTs a JSON body and expects a 400 with the error body saying {@code message}. */
+  private void assertRefused(String path, String body, String message, String... headers) {
+    RawHttp.Response r = http().send("POST", path, "application/json",
+        body.getBytes(StandardCharsets.UTF_8), headers);
+    assertEquals(400, r.status(), path + " " + body + " -> " + r.body());
+    assertTrue(r.body().contains("\"status\":400") && r.body().contains(message),
+        path + " " + body + " -> " + r.body());
   }
 
   private void awaitJob(String id) throws Exception {

@@ -29,7 +29,7 @@ class ScanFeedTest {
     try (VectorIndex index = emptyIndex()) {
       ProgressTracker progress = new ProgressTracker(p -> { }, 0);
       ScanFeed feed = new ScanFeed(index, List.of(root), progress, 8, 1_000_000, () -> false, s -> { });
-      feed.start();
+      Thread walk = feed.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (progress.toRead.get() < 8 && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -42,7 +42,7 @@ class ScanFeedTest {
 
       assertEquals(2_000, taken.size());
       assertEquals(2_000, new HashSet<>(taken).size());
-      feed.join();
+      walk.join();
       assertTrue(feed.finished() && feed.failure().isEmpty());
       assertEquals(2_000, progress.total.get());
     }
@@ -68,9 +68,9 @@ class ScanFeedTest {
     try (VectorIndex index = emptyIndex()) {
       ScanFeed feed = new ScanFeed(index, List.of(root), new ProgressTracker(p -> { }, 0), 100, 10,
           () -> false, s -> { });
-      feed.start();
+      Thread walk = feed.start();
       assertTrue(drain(feed).size() <= 10);
-      feed.join();
+      walk.join();
       assertTrue(feed.failure().orElseThrow().getMessage().contains("more than 10 image files"),
           feed.failure().get().getMessage());
     }
