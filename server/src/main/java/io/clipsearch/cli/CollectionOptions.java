@@ -27,6 +27,15 @@ final class CollectionOptions {
       description = "collection (default: ${DEFAULT-VALUE})")
   String collection;
 
+  /**
+   * Refuses a collection that does not exist, before a model is loaded for it.
+   *
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is none
+   */
+  void requireExists() throws IOException {
+    CollectionOpener.config(data, collection);
+  }
+
   /** The collections of the data folder, opened for this model. */
   CollectionOpener opener(ClipModel model) {
     return CollectionOpener.embedded(data, model);
@@ -46,7 +55,7 @@ final class CollectionOptions {
   static CollectionOrganizer organizer(OpenCollection c, ClipModel model) {
     ClusterUpdater updater = new ClusterUpdater(
         new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts), ClusterSettings.DEFAULTS);
-    return new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().collectionDir().resolve("clusters")),
+    return new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
         updater, ClusterSettings.DEFAULTS.seed());
   }
 }

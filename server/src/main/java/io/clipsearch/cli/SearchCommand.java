@@ -51,6 +51,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    collectionOptions.requireExists(); // before the seconds a model takes to load
     try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
       SearchResponse response = c.search().search(SearchRequest.of(QueryArgs.join(words)).withMode(mode)
           .withPage(0, limit).withCutoff(null, !all));

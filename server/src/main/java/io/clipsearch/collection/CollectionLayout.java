@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *   index/&lt;model id&gt;/        the Lucene index: one per collection and model
  *   thumbs/ab/&lt;id&gt;.jpg       thumbnails by content id ({@link ThumbnailStore})
  *   reports/                 one JSON report of skipped files per run ({@code io.clipsearch.ingest.IngestReport})
+ *   clusters/                clusters and map of the collection ({@code io.clipsearch.cluster.ClusterStore})
  * </pre>
  *
  * <p>One index per model keeps vectors of different models apart (they are not comparable) while
@@ -60,6 +61,10 @@ public record CollectionLayout(Path dataDir, String name) {
 
   public Path reportsDir() {
     return collectionDir().resolve("reports");
+  }
+
+  public Path clustersDir() {
+    return collectionDir().resolve("clusters");
   }
 
   public Path configFile() {

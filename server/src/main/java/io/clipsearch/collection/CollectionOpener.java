@@ -104,8 +104,8 @@ public final class CollectionOpener {
    * @throws IOException if the index cannot be opened
    */
   public OpenCollection open(String name) throws IOException {
-    CollectionLayout layout = existing(name);
-    CollectionConfig config = CollectionConfig.read(layout.configFile()).orElseThrow(() -> missing(name));
+    CollectionLayout layout = existing(dataDir, name);
+    CollectionConfig config = config(dataDir, name);
     VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
     SearchBackend backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
     return new OpenCollection(config, layout, backend, new ThumbnailStore(layout.thumbsDir()),
@@ -121,12 +121,25 @@ public final class CollectionOpener {
    * @throws IOException if the index cannot be opened
    */
   public OpenCollection openIndexed(String name) throws IOException {
-    CollectionLayout layout = existing(name);
+    CollectionLayout layout = existing(dataDir, name);
     if (Files.isRegularFile(layout.configFile()) && !Files.isDirectory(layout.indexDir(model.info().id()))) {
       throw new NoSuchCollectionException("collection '" + name + "' has no index for model "
           + model.info().id() + ": index it with this model first");
     }
     return open(name);
+  }
+
+  /**
+   * The config of an existing collection, read without a model: to refuse a missing collection
+   * before loading one.
+   *
+   * @throws NoSuchCollectionException if there is no such collection
+   * @throws IOException if its config cannot be read
+   */
+  public static CollectionConfig config(Path dataDir, String name) throws IOException {
+    return CollectionConfig.read(existing(dataDir, name).configFile()).orElseThrow(() -> new NoSuchCollectionException(
+        "no collection '" + name + "': index one with 'clipsearch index DIR --collection " + name
+            + "' (or POST /api/collections on a server)"));
   }
 
   /** The names of the collections in the data folder, sorted. */
@@ -146,16 +159,11 @@ public final class CollectionOpener {
     return backends.describe();
   }
 
-  private CollectionLayout existing(String name) {
+  private static CollectionLayout existing(Path dataDir, String name) {
     try {
-      return layout(name);
+      return new CollectionLayout(dataDir, name);
     } catch (IllegalArgumentException e) {
       throw new NoSuchCollectionException("no collection '" + name + "': " + e.getMessage());
     }
-  }
-
-  private static NoSuchCollectionException missing(String name) {
-    return new NoSuchCollectionException("no collection '" + name + "': index one with 'clipsearch index"
-        + " DIR --collection " + name + "' (or POST /api/collections on a server)");
   }
 }
