@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.ClusterInfo;
 import io.clipsearch.api.types.ClusterLabel;
@@ -131,7 +132,7 @@ public class ClusterService {
     // keyed by the index too: a deleted and re-created collection has a new one
     return organizers.compute(c.name(), (n, existing) -> existing != null && existing.index() == c.index()
         ? existing
-        : new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().collectionDir().resolve("clusters")),
+        : new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
             updater(), ClusterSettings.DEFAULTS.seed()));
   }
 

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Collections: list, create (or add folders), delete, start an index job on one, re-tag one.
+ * Collections: list, create (or add folders), delete, start an index job on one, re-tag one. One
+ * service call per endpoint; the rules ({@link CollectionService}, {@link JobService}) and the
+ * errors' statuses (their exception handlers) live elsewhere.
  */
 @Controller("/api/collections")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,32 +43,26 @@ public class CollectionController {
 
   @Get("/{name}")
   public CollectionInfo get(String name) {
-    return collections.info(collections.get(name), jobs.activeJob(name).orElse(null));
+    return collections.info(name);
   }
 
   @Post
   @Mutating
   @Status(HttpStatus.CREATED)
   public CollectionInfo create(@Body @Valid CreateCollectionRequest request) {
-    return collections.info(collections.create(request), null);
+    return collections.create(request);
   }
 
   /** Stops indexing a folder and removes its images from the index (the photos stay). */
   @Delete("/{name}/roots")
   @Mutating
   public CollectionInfo removeRoot(String name, @QueryValue String path) {
-    if (jobs.activeJob(name).isPresent()) {
-      throw new ConflictException("collection " + name + " is being indexed: cancel the job first");
-    }
-    return collections.info(collections.removeRoot(name, Path.of(path)), null);
+    return collections.removeRoot(name, Path.of(path));
   }
 
   @Delete("/{name}")
   @Mutating
   public HttpResponse<Void> delete(String name) {
-    if (jobs.activeJob(name).isPresent()) {
-      throw new ConflictException("collection " + name + " is being indexed: cancel the job first");
-    }
     collections.delete(name);
     return HttpResponse.noContent();
   }

@@ -12,10 +12,11 @@ import java.nio.file.Path;
  * @param dir the data folder ({@code CLIPSEARCH_DATA_DIR}); unset: {@link ClipsearchFolders#data()}
  *     (the XDG data folder of an installed program, {@code work/data} of a source checkout)
  * @param defaultCollection the collection used when a request names none
- * @param vectorFormat vector format of new indexes: float32, int8, int4 or bbq
+ * @param vectorFormat vector format of new collections: float32, int8, int4 or bbq; unset: {@link
+ *     io.clipsearch.collection.CollectionConfig#DEFAULT_FORMAT} (int8), as in the CLI
  */
 @ConfigurationProperties("clipsearch.data")
-public record DataConfig(@Nullable Path dir, @NotBlank String defaultCollection, @NotBlank String vectorFormat) {
+public record DataConfig(@Nullable Path dir, @NotBlank String defaultCollection, @Nullable String vectorFormat) {
 
   public DataConfig {
     if (dir == null || dir.toString().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;

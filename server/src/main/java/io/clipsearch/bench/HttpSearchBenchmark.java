@@ -2,8 +2,8 @@ package io.clipsearch.bench;
 
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.ingest.CollectionConfig;
-import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.collection.CollectionConfig;
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ModelFolder;
 import io.micronaut.context.ApplicationContext;

@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.ClusterState;
 import io.clipsearch.cluster.ClusterSummary;
 import io.clipsearch.cluster.IndexedImage;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ final class ClustersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
-      ClusterState state = collectionOptions.organizer(index, model).clusters(k, refit);
+    try (ClipModel model = modelOptions.load(); OpenCollection collection = collectionOptions.open(model)) {
+      ClusterState state = CollectionOptions.organizer(collection, model).clusters(k, refit);
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%d clusters of %d documents (%s)%n", state.k(), state.documents(),
           state.requestedK() == 0 ? "k chosen automatically" : "k given");

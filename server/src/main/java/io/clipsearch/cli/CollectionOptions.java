@@ -6,19 +6,17 @@ import io.clipsearch.cluster.ClusterUpdater;
 import io.clipsearch.cluster.CollectionOrganizer;
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.index.VectorSpace;
-import io.clipsearch.ingest.CollectionConfig;
-import io.clipsearch.ingest.CollectionLayout;
-import io.clipsearch.lucene.LuceneSearchBackend;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.CollectionOpener;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --data} and {@code --collection}, and opening that collection's index for a model. */
+/**
+ * {@code --data} and {@code --collection}, and opening that collection for a model through the
+ * one {@link CollectionOpener} (embedded index, the shared defaults).
+ */
 final class CollectionOptions {
 
   @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class,
@@ -29,34 +27,35 @@ final class CollectionOptions {
       description = "collection (default: ${DEFAULT-VALUE})")
   String collection;
 
-  CollectionLayout layout() {
-    return new CollectionLayout(data, collection);
+  /**
+   * Refuses a collection that does not exist, before a model is loaded for it.
+   *
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is none
+   */
+  void requireExists() throws IOException {
+    CollectionOpener.config(data, collection);
+  }
+
+  /** The collections of the data folder, opened for this model. */
+  CollectionOpener opener(ClipModel model) {
+    return CollectionOpener.embedded(data, model);
   }
 
   /**
-   * Opens the collection's index for this model; the caller closes it.
+   * Opens the collection, which must have an index for this model; the caller closes it.
    *
-   * @throws IllegalArgumentException if there is no such collection or no index for the model
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection or
+   *     no index for the model
    */
-  VectorIndex open(ClipModel model) throws IOException {
-    CollectionLayout layout = layout();
-    CollectionConfig config = CollectionConfig.read(layout.configFile()).orElseThrow(() ->
-        new IllegalArgumentException("no collection '" + collection + "' in " + data
-            + ": index one with 'clipsearch index DIR --collection " + collection + "'"));
-    Path indexDir = layout.indexDir(model.info().id());
-    if (!Files.isDirectory(indexDir)) {
-      throw new IllegalArgumentException("collection '" + collection + "' has no index for model "
-          + model.info().id() + ": index it with this model first");
-    }
-    return VectorIndex.open(indexDir, new VectorSpace(model.info().id(), model.dimension()), config.format());
+  OpenCollection open(ClipModel model) throws IOException {
+    return opener(model).openIndexed(collection);
   }
 
-  /** Clusters, map and duplicates of the open index, results kept under the collection's {@code clusters/}. */
-  CollectionOrganizer organizer(VectorIndex index, ClipModel model) {
+  /** Clusters, map and duplicates of the open collection, results kept under its {@code clusters/}. */
+  static CollectionOrganizer organizer(OpenCollection c, ClipModel model) {
     ClusterUpdater updater = new ClusterUpdater(
         new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts), ClusterSettings.DEFAULTS);
-    return new CollectionOrganizer(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
-        new ClusterStore(layout().collectionDir().resolve("clusters")), updater,
-        ClusterSettings.DEFAULTS.seed());
+    return new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
+        updater, ClusterSettings.DEFAULTS.seed());
   }
 }

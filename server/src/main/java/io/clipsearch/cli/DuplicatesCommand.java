@@ -2,10 +2,8 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.DuplicateFinder;
 import io.clipsearch.cluster.DuplicateGroup;
-import io.clipsearch.lucene.LuceneSearchBackend;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.search.SearchSettings;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +30,9 @@ final class DuplicatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
+    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
       List<DuplicateGroup> groups = new DuplicateFinder(threshold)
-          .find(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()));
+          .find(c.backend());
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%d groups at cosine >= %.3f%n", groups.size(), threshold);
       for (DuplicateGroup g : groups) {

@@ -3,9 +3,9 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorSpace;
-import io.clipsearch.ingest.CollectionConfig;
-import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.collection.CollectionOpener;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.ingest.FolderWatcher;
 import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
@@ -13,9 +13,7 @@ import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
 import io.clipsearch.ingest.RootPolicy;
-import io.clipsearch.ingest.ThumbnailStore;
 import io.clipsearch.install.ClipsearchFolders;
-import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -69,16 +68,10 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders to index, recursively")
   List<Path> dirs;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "data folder (default: " + DataFolder.DESCRIPTION + ")")
-  Path data;
-
-  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
-      description = "collection name (default: ${DEFAULT-VALUE})")
-  String collection;
+  @Mixin CollectionOptions collectionOptions;
 
   @Option(names = "--format", paramLabel = "float32|int8|int4|bbq",
-      description = "vector format of a new collection (default: float32); must match an existing one")
+      description = "vector format of a new collection (default: int8, as the server's); must match an existing one")
   String format;
 
   @Option(names = "--commit-every", paramLabel = "N",
@@ -103,10 +96,9 @@ final class IndexCommand implements Callable<Integer> {
     List<Path> roots = new ArrayList<>();
     for (Path dir : dirs) {
       // one spelling per folder: paths are the index's keys
-      roots.add(RootPolicy.check(dir, dataDir()).toRealPath());
+      roots.add(RootPolicy.check(dir, collectionOptions.data).toRealPath());
     }
-    CollectionLayout layout = new CollectionLayout(dataDir(), collection);
-    CollectionConfig config = collectionConfig(layout, roots);
+    Optional<VectorFormat> requested = Optional.ofNullable(format).map(VectorFormat::parse);
     IngestOptions options = IngestOptions.defaults();
     if (commitEvery != null) {
       options = options.withCommitEveryFiles(commitEvery);
@@ -116,20 +108,16 @@ final class IndexCommand implements Callable<Integer> {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = Thread.ofPlatform().unstarted(() -> stop(finished));
     Runtime.getRuntime().addShutdownHook(hook);
-    try (ClipModel model = modelOptions.load();
-        VectorIndex index = VectorIndex.open(layout.indexDir(model.info().id()),
-            new VectorSpace(model.info().id(), model.dimension()), config.format())) {
-      config.write(layout.configFile());
-      ThumbnailStore thumbs = new ThumbnailStore(layout.thumbsDir());
+    try (ClipModel model = modelOptions.load(); OpenCollection c = define(model, roots, requested)) {
       tagger = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts)::imageTags;
-      IngestReport report = runJob(model, index, thumbs, roots, options, err);
-      printSummary(out, report, layout);
+      IngestReport report = runJob(model, c, roots, options, err);
+      printSummary(out, report, c.layout());
       if (report.allFailed()) {
         err.println("error: every file failed (" + report.counts().failed() + "); see the report");
         return 1;
       }
       if (watch && !stopped) {
-        watch(model, index, thumbs, roots, options, err, out, layout);
+        watch(model, c, roots, options, err, out);
       }
       return 0;
     } finally {
@@ -142,31 +130,17 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  private Path dataDir() {
-    if (data != null) {
-      return data;
-    }
-    return ClipsearchFolders.current().data();
+  /** Creates the collection or adds the roots, then opens it (its index made if new). */
+  private OpenCollection define(ClipModel model, List<Path> roots, Optional<VectorFormat> requested)
+      throws IOException {
+    CollectionOpener opener = collectionOptions.opener(model);
+    opener.define(collectionOptions.collection, roots, requested);
+    return opener.open(collectionOptions.collection);
   }
 
-  private CollectionConfig collectionConfig(CollectionLayout layout, List<Path> roots) throws IOException {
-    VectorFormat requested = format == null ? null : VectorFormat.parse(format);
-    var existing = CollectionConfig.read(layout.configFile());
-    if (existing.isEmpty()) {
-      return new CollectionConfig(collection, roots, requested == null ? VectorFormat.FLOAT32 : requested);
-    }
-    CollectionConfig config = existing.get();
-    if (requested != null && requested != config.format()) {
-      throw new IllegalArgumentException("collection '" + collection + "' stores vectors as "
-          + config.format().name().toLowerCase(Locale.ROOT) + ", not "
-          + requested.name().toLowerCase(Locale.ROOT) + ": leave out --format or use another collection");
-    }
-    return config.withRoots(roots);
-  }
-
-  private IngestReport runJob(ClipModel model, VectorIndex index, ThumbnailStore thumbs,
-      List<Path> roots, IngestOptions options, PrintWriter err) throws IOException {
-    IngestJob job = new IngestJob(model, index, thumbs, roots, options, tagger, printer(err));
+  private IngestReport runJob(ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options,
+      PrintWriter err) throws IOException {
+    IngestJob job = new IngestJob(model, c.index(), c.thumbs(), roots, options, tagger, printer(err));
     current = job;
     if (stopped) {
       job.cancel(); // Ctrl-C came before the job existed
@@ -178,9 +152,8 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  private void watch(ClipModel model, VectorIndex index, ThumbnailStore thumbs, List<Path> roots,
-      IngestOptions options, PrintWriter err, PrintWriter out, CollectionLayout layout)
-      throws IOException, InterruptedException {
+  private void watch(ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options,
+      PrintWriter err, PrintWriter out) throws IOException, InterruptedException {
     try (FolderWatcher watcher = new FolderWatcher(roots)) {
       closeOnStop = watcher;
       err.println("watching " + roots.size() + " folder(s); Ctrl-C to stop");
@@ -190,8 +163,8 @@ final class IndexCommand implements Callable<Integer> {
         if (changed.isEmpty() || stopped) {
           break;
         }
-        IngestReport report = runJob(model, index, thumbs, List.copyOf(changed), options, err);
-        printSummary(out, report, layout);
+        IngestReport report = runJob(model, c, List.copyOf(changed), options, err);
+        printSummary(out, report, c.layout());
       }
     }
   }

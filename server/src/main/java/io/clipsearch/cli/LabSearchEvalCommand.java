@@ -4,7 +4,7 @@ import io.clipsearch.lab.JudgedQuery;
 import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchService;
@@ -56,8 +56,8 @@ final class LabSearchEvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<JudgedQuery> judged = JudgedQuery.read(queries);
     Map<String, List<String>> labelMap = labels == null ? Map.of() : RelevanceKeys.readLabels(labels);
-    try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
-      SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
+    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
+      SearchService service = c.search();
       List<SearchEvaluation.Variant> variants = new ArrayList<>();
       for (SearchMode m : modes) {
         variants.add(SearchEvaluation.Variant.of(service, m));
@@ -67,9 +67,9 @@ final class LabSearchEvalCommand implements Callable<Integer> {
         SearchSettings s = new SearchSettings(d.oversample(), d.rrfK(), d.vectorWeight(),
             d.textWeight(), z, d.backgroundSample(), d.minCandidates());
         variants.add(new SearchEvaluation.Variant(String.format(Locale.ROOT, "hybrid z=%.1f", z),
-            SearchService.embedded(index, model, s), SearchMode.HYBRID));
+            new SearchService(c.backend(), model, s), SearchMode.HYBRID));
       }
-      SearchEvalResult result = new SearchEvaluation(RelevanceKeys.of(index, labelMap))
+      SearchEvalResult result = new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
           .run(queries.getFileName().toString(), judged, variants,
               LabOutput.progress(spec.commandLine().getErr(), "searches"));
       LabOutput.print(spec.commandLine().getOut(), result.table());

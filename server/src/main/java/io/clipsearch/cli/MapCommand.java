@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.CollectionMap;
 import io.clipsearch.cluster.MapImage;
 import io.clipsearch.cluster.Projection;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,8 +38,8 @@ final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.setProperty("java.awt.headless", "true");
-    try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
-      CollectionMap map = collectionOptions.organizer(index, model).map(Projection.parse(method), false);
+    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
+      CollectionMap map = CollectionOptions.organizer(c, model).map(Projection.parse(method), false);
       ImageIO.write(MapImage.render(map, size, size), "png", png.toFile());
       spec.commandLine().getOut().printf(Locale.ROOT, "%d points (%s) -> %s%n", map.points().size(), map.method(), png);
       spec.commandLine().getOut().flush();

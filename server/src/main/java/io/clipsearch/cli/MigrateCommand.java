@@ -1,7 +1,7 @@
 package io.clipsearch.cli;
 
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.solr.IndexCopier;
 import io.clipsearch.solr.SolrCollections;
@@ -38,16 +38,16 @@ final class MigrateCommand implements Callable<Integer> {
     String target = solr.collectionOr(collectionOptions.collection);
     long start = System.nanoTime();
     try (ClipModel model = modelOptions.load();
-        VectorIndex from = collectionOptions.open(model);
+        OpenCollection from = collectionOptions.open(model);
         CloudSolrClient client = SolrCollections.connect(solr.settings())) {
       VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
       if (!SolrCollections.exists(client, target)) {
         SolrCollections.create(client, target, space, solr.shards, solr.replicas);
         out.printf("created Solr collection %s (%d shards x %d replicas)%n", target, solr.shards, solr.replicas);
       }
-      long total = from.count();
+      long total = from.index().count();
       try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings())) {
-        long copied = IndexCopier.copy(from, to, n -> {
+        long copied = IndexCopier.copy(from.index(), to, n -> {
           out.printf(Locale.ROOT, "copied %d / %d%n", n, total);
           out.flush();
         });

@@ -1,19 +1,12 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.index.VectorSpace;
-import io.clipsearch.ingest.CollectionConfig;
-import io.clipsearch.ingest.CollectionLayout;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
-import io.clipsearch.search.SearchService;
-import io.clipsearch.search.SearchSettings;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,13 +34,7 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "1..*", description = "the query (words are joined)")
   List<String> words;
 
-  @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class,
-      description = "data folder (default: " + DataFolder.DESCRIPTION + ")", defaultValue = DataFolder.DEFAULT)
-  Path data;
-
-  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
-      description = "collection (default: ${DEFAULT-VALUE})")
-  String collection;
+  @Mixin CollectionOptions collectionOptions;
 
   @Option(names = {"-k", "--limit"}, paramLabel = "N", defaultValue = "20", description = "results")
   int limit;
@@ -64,27 +51,15 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CollectionLayout layout = new CollectionLayout(data, collection);
-    CollectionConfig config = CollectionConfig.read(layout.configFile()).orElseThrow(() ->
-        new IllegalArgumentException("no collection '" + collection + "' in " + data
-            + ": index one with 'clipsearch index DIR --collection " + collection + "'"));
-    try (ClipModel model = modelOptions.load()) {
-      Path indexDir = layout.indexDir(model.info().id());
-      if (!Files.isDirectory(indexDir)) {
-        throw new IllegalArgumentException("collection '" + collection + "' has no index for model "
-            + model.info().id() + ": index it with this model first");
-      }
-      try (VectorIndex index = VectorIndex.open(indexDir,
-          new VectorSpace(model.info().id(), model.dimension()), config.format())) {
-        SearchResponse response = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
-            .search(SearchRequest.of(QueryArgs.join(words)).withMode(mode).withPage(0, limit)
-                .withCutoff(null, !all));
-        if (json) {
-          JsonLines lines = new JsonLines(spec.commandLine().getOut());
-          response.hits().forEach(h -> lines.write(jsonHit(h)));
-        } else {
-          print(spec.commandLine().getOut(), response);
-        }
+    collectionOptions.requireExists(); // before the seconds a model takes to load
+    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
+      SearchResponse response = c.search().search(SearchRequest.of(QueryArgs.join(words)).withMode(mode)
+          .withPage(0, limit).withCutoff(null, !all));
+      if (json) {
+        JsonLines lines = new JsonLines(spec.commandLine().getOut());
+        response.hits().forEach(h -> lines.write(jsonHit(h)));
+      } else {
+        print(spec.commandLine().getOut(), response);
       }
     }
     return 0;

@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.ingest.Retagger;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -27,10 +27,10 @@ final class TagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
+    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
       long start = System.nanoTime();
       ZeroShotLabeler labeler = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts);
-      long images = new Retagger(index, labeler::imageTags).run();
+      long images = new Retagger(c.index(), labeler::imageTags).run();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "re-tagged %d images of collection %s in %.1f s%n", images,
           collectionOptions.collection, (System.nanoTime() - start) / 1e9);

@@ -1,5 +1,6 @@
 package io.clipsearch.ingest;
 
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.ImageIndex;

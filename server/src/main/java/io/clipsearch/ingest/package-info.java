@@ -3,12 +3,13 @@
  * io.clipsearch.ingest.IngestJob} scans root folders, skips files the index already holds
  * unchanged, re-uses vectors of moved and copied files, decodes the rest once (for the tensor, the
  * EXIF facts and the thumbnail), embeds them in batches and writes them to a {@link
- * io.clipsearch.index.ImageIndex} with periodic commits. {@link
- * io.clipsearch.ingest.CollectionLayout} says where a collection's files live; {@link
- * io.clipsearch.ingest.FolderWatcher} reports changed folders for {@code --watch}. Depends on
- * {@code model} and {@code index}; knows nothing of servers. Tags come through {@link
- * io.clipsearch.ingest.ImageTagger}, which the CLI and server fill with the cluster package's
- * zero-shot labeler (ingest does not import {@code cluster}); {@link
- * io.clipsearch.ingest.Retagger} re-tags an index from its stored vectors.
+ * io.clipsearch.index.ImageIndex} with periodic commits, and the thumbnails to the collection's
+ * {@link io.clipsearch.collection.ThumbnailStore}. {@link io.clipsearch.ingest.IndexJobs} runs
+ * such jobs for a long-running process (one thread each, at most one per collection, cancelled
+ * and awaited on close); {@link io.clipsearch.ingest.FolderWatcher} reports changed folders for
+ * {@code --watch}. Depends on {@code collection}, {@code model} and {@code index}; knows nothing
+ * of servers. Tags come through {@link io.clipsearch.ingest.ImageTagger}, which the CLI and
+ * server fill with the cluster package's zero-shot labeler (ingest does not import {@code
+ * cluster}); {@link io.clipsearch.ingest.Retagger} re-tags an index from its stored vectors.
  */
 package io.clipsearch.ingest;

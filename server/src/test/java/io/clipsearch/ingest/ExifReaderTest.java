@@ -104,7 +104,7 @@ class ExifReaderTest {
 
   private record Entry(int tag, int type, int count, byte[] value) {}
 
-  private static byte[] exif(String taken, String offset, double lat, double lon) {
+  static byte[] exif(String taken, String offset, double lat, double lon) {
     List<Entry> sub = new ArrayList<>(List.of(ascii(0x9003, taken), ascii(0xA434, "RF24-70mm F2.8 L IS USM"),
         rational(0x829A, 1, 250), rational(0x829D, 28, 10), new Entry(0x8827, SHORT, 1, new byte[] {1, (byte) 0x90, 0, 0}),
         rational(0x920A, 35, 1)));
@@ -178,7 +178,7 @@ class ExifReaderTest {
   }
 
   /** The JPEG with an APP1 Exif segment inserted after its start-of-image marker. */
-  private static byte[] withExif(byte[] jpeg, byte[] tiff) {
+  static byte[] withExif(byte[] jpeg, byte[] tiff) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1});
     int length = 2 + 6 + tiff.length;

@@ -1,5 +1,6 @@
 package io.clipsearch.ingest;
 
+import io.clipsearch.collection.ThumbnailStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.clipsearch.ingest;
 
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.VectorIndex;

@@ -12,7 +12,7 @@ import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestReport;
-import io.clipsearch.ingest.ThumbnailStore;
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;

@@ -1,4 +1,4 @@
-package io.clipsearch.api;
+package io.clipsearch.collection;
 
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
@@ -9,34 +9,37 @@ import io.clipsearch.search.SearchSettings;
 import io.clipsearch.solr.SolrCollections;
 import io.clipsearch.solr.SolrImageIndex;
 import io.clipsearch.solr.SolrSettings;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the index of a collection on the configured engine ({@link BackendConfig}): the embedded
- * Lucene index in the collection's folder, or the SolrCloud collection of the same name, created
- * with the configured shards and replicas on first use. Everything above (search, ingest,
- * clusters, the API) gets a {@link SearchBackend} and cannot tell which. Thread-safe; owns the
- * one Solr client, closed at shutdown.
+ * The choice of engine for collections' indexes: the embedded Lucene index in the collection's
+ * folder, or the SolrCloud collection of the same name, created with the configured shards and
+ * replicas on first use. Everything above (search, ingest, clusters, the API) gets a {@link
+ * SearchBackend} and cannot tell which. Thread-safe; owns the one Solr client, closed by {@link
+ * #close()} (whoever made this instance closes it).
  */
-@Singleton
-public class CollectionBackends implements AutoCloseable {
+public final class CollectionBackends implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CollectionBackends.class);
 
-  private final BackendConfig config;
-  private final SolrSettings solrSettings;
+  private final SolrSettings solrSettings; // null: embedded
   private CloudSolrClient solr; // guarded by this
 
-  public CollectionBackends(BackendConfig config) {
-    this.config = config;
-    this.solrSettings = config.solr()
-        ? new SolrSettings(config.solrZk(), config.shards(), config.replicas(), config.batchSize(), config.commitWithinMs())
-        : null;
+  /**
+   * @param solr where and how Solr collections live; empty: the embedded Lucene index
+   */
+  public CollectionBackends(Optional<SolrSettings> solr) {
+    this.solrSettings = solr.orElse(null);
+  }
+
+  /** Embedded Lucene indexes in the collections' folders: what the CLI's commands open. */
+  public static CollectionBackends embedded() {
+    return new CollectionBackends(Optional.empty());
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.clipsearch.ingest;
+package io.clipsearch.collection;
 
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.OpenCvNatives;

@@ -1,4 +1,4 @@
-package io.clipsearch.ingest;
+package io.clipsearch.collection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.clipsearch.ingest;
+package io.clipsearch.collection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +23,13 @@ import java.util.Optional;
  * @param format how vectors are stored
  */
 public record CollectionConfig(String name, List<Path> roots, VectorFormat format) {
+
+  /**
+   * How a new collection stores vectors unless told otherwise, on the server and in the CLI alike:
+   * int8 scalar quantization, a quarter of float32's size at a recall that re-scoring with the
+   * full-precision vectors keeps (docs/SEARCH.md).
+   */
+  public static final VectorFormat DEFAULT_FORMAT = VectorFormat.INT8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

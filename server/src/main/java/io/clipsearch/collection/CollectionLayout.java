@@ -1,4 +1,4 @@
-package io.clipsearch.ingest;
+package io.clipsearch.collection;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *   collection.json          name, root folders, vector format ({@link CollectionConfig})
  *   index/&lt;model id&gt;/        the Lucene index: one per collection and model
  *   thumbs/ab/&lt;id&gt;.jpg       thumbnails by content id ({@link ThumbnailStore})
- *   reports/                 one JSON report of skipped files per run ({@link IngestReport})
+ *   reports/                 one JSON report of skipped files per run ({@code io.clipsearch.ingest.IngestReport})
+ *   clusters/                clusters and map of the collection ({@code io.clipsearch.cluster.ClusterStore})
  * </pre>
  *
  * <p>One index per model keeps vectors of different models apart (they are not comparable) while
@@ -40,6 +41,11 @@ public record CollectionLayout(Path dataDir, String name) {
     dataDir = dataDir.toAbsolutePath().normalize();
   }
 
+  /** Whether {@code name} can be a collection's name. */
+  public static boolean isName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   public Path collectionDir() {
     return dataDir.resolve(name);
   }
@@ -55,6 +61,10 @@ public record CollectionLayout(Path dataDir, String name) {
 
   public Path reportsDir() {
     return collectionDir().resolve("reports");
+  }
+
+  public Path clustersDir() {
+    return collectionDir().resolve("clusters");
   }
 
   public Path configFile() {

@@ -1,0 +1,211 @@
+package io.clipsearch.ingest;
+
+import io.clipsearch.collection.CollectionRegistry;
+import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.model.ClipModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index jobs of a long-running process (the server) over the collections of a {@link
+ * CollectionRegistry}: starts them, lists them, cancels them, re-tags a collection, and runs an
+ * action on a collection only while no job writes to it.
+ *
+ * <p>Threading: each job runs on its own platform thread ({@code index-job-N}, never a request
+ * thread); at most one job per collection. Starting, re-tagging and {@link #whileIdle} hold this
+ * object's lock, so no job starts while one of them runs. Thread-safe.
+ *
+ * <p>Closing cancels every running job and <em>waits</em> for each to commit and end before it
+ * returns: close this before the registry, which then closes the indexes no job writes to any
+ * more.
+ */
+public final class IndexJobs implements AutoCloseable {
+
+  /** Told of a job's life, on the job's thread (started: on the caller's); must not throw. */
+  public interface Observer {
+    /** Before the job runs. */
+    void started(IndexJob job);
+
+    /** A progress snapshot, already recorded in {@link IndexJob#latest()}. */
+    void progress(IndexJob job, IngestProgress progress);
+
+    /** It has ended; {@link IndexJob#finished()} is set. */
+    void ended(IndexJob job);
+  }
+
+  /** A re-tag's outcome. */
+  public record Retagged(String collection, long images, double seconds) {}
+
+  private static final Logger log = LoggerFactory.getLogger(IndexJobs.class);
+
+  /** A progress line in the log this often, besides every phase change. */
+  private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+
+  /** The longest {@link #close()} waits for cancelled jobs to commit. */
+  private static final long CLOSE_WAIT_SECONDS = 120;
+
+  private final CollectionRegistry collections;
+  private final ClipModel model;
+  private final Supplier<ImageTagger> tagger;
+  private final Observer observer;
+  private final ExecutorService runner =
+      Executors.newCachedThreadPool(Thread.ofPlatform().name("index-job-", 1).factory());
+  private final Map<String, IndexJob> jobs = new ConcurrentHashMap<>();
+  private boolean closed; // guarded by this
+
+  /**
+   * @param tagger the tagger for new images, asked for on each start and re-tag (it may make
+   *     itself on first use)
+   */
+  public IndexJobs(CollectionRegistry collections, ClipModel model, Supplier<ImageTagger> tagger,
+      Observer observer) {
+    this.collections = Objects.requireNonNull(collections, "collections");
+    this.model = Objects.requireNonNull(model, "model");
+    this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * Starts indexing a collection's folders.
+   *
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection
+   * @throws CollectionBusyException if a job is already running on it
+   * @throws IllegalStateException if this has been closed
+   */
+  public synchronized IndexJob start(String collection) {
+    if (closed) {
+      throw new IllegalStateException("shutting down: no new index jobs");
+    }
+    OpenCollection c = collections.writable(collection);
+    active(c.name()).ifPresent(running -> {
+      throw new CollectionBusyException("collection " + c.name() + " is already being indexed by job " + running.id());
+    });
+    ProgressLog progressLog = new ProgressLog();
+    IndexJob job = new IndexJob(UUID.randomUUID().toString(), c.name(),
+        listener -> new IngestJob(model, c.index(), c.thumbs(), c.config().roots(), IngestOptions.defaults(),
+            tagger.get(), listener),
+        (j, p) -> {
+          progressLog.accept(j, p);
+          observer.progress(j, p);
+        });
+    jobs.put(job.id(), job);
+    observer.started(job);
+    runner.submit(() -> run(job, c));
+    log.info("index job {} started on collection {}", job.id(), c.name());
+    return job;
+  }
+
+  /**
+   * Re-tags every image of a collection from its stored vector (no image is read), synchronously:
+   * returns when the new tags are committed and searchable. No index job starts meanwhile.
+   *
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection
+   * @throws CollectionBusyException if an index job is running on it
+   * @throws UncheckedIOException if the index cannot be read or written
+   */
+  public synchronized Retagged retag(String collection) {
+    return whileIdle(collection, () -> {
+      OpenCollection c = collections.writable(collection);
+      long start = System.nanoTime();
+      try {
+        long images = new Retagger(c.index(), tagger.get()).run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("re-tagged {} images of {} in {} s", images, c.name(), String.format("%.1f", seconds));
+        return new Retagged(c.name(), images, seconds);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot re-tag collection " + c.name(), e);
+      }
+    });
+  }
+
+  /**
+   * Runs {@code action} while no job runs on the collection, and none can start.
+   *
+   * @throws CollectionBusyException if a job is running on it
+   */
+  public synchronized <T> T whileIdle(String collection, Supplier<T> action) {
+    active(collection).ifPresent(running -> {
+      throw new CollectionBusyException("collection " + collection + " is being indexed by job "
+          + running.id() + ": cancel it or wait until it has ended");
+    });
+    return action.get();
+  }
+
+  /** The job running on a collection, if any. */
+  public Optional<IndexJob> active(String collection) {
+    return jobs.values().stream().filter(j -> j.collection().equals(collection) && j.running()).findFirst();
+  }
+
+  /** Every job since start, newest first. */
+  public List<IndexJob> list() {
+    return jobs.values().stream().sorted(Comparator.comparing(IndexJob::started).reversed()).toList();
+  }
+
+  public Optional<IndexJob> get(String id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  private void run(IndexJob job, OpenCollection c) {
+    IngestReport report = null;
+    Throwable failure = null;
+    try {
+      report = job.ingest().run();
+      c.index().refresh(); // searches see the whole run at once, not up to a second later
+      report.write(c.layout().reportsDir());
+    } catch (Exception | OutOfMemoryError e) {
+      log.error("index job {} on {} failed", job.id(), job.collection(), e);
+      failure = e;
+    } finally {
+      job.ended(report, failure);
+      observer.ended(job);
+    }
+  }
+
+  /**
+   * Cancels every running job and waits until each has committed and ended (at most {@value
+   * #CLOSE_WAIT_SECONDS} s); no job starts after.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    jobs.values().forEach(IndexJob::cancel);
+    runner.shutdown();
+    try {
+      if (!runner.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        log.warn("index jobs still running after {} s: closing anyway", CLOSE_WAIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Logs a job's progress at each phase change and every few seconds between. */
+  private static final class ProgressLog {
+    private long lastNanos;
+    private IngestProgress.Phase lastPhase;
+
+    void accept(IndexJob job, IngestProgress p) {
+      long now = System.nanoTime();
+      if (p.phase() != lastPhase || now - lastNanos > LOG_INTERVAL_NANOS) {
+        log.info("job {} on {}: {}", job.id(), job.collection(), p.line());
+        lastPhase = p.phase();
+        lastNanos = now;
+      }
+    }
+  }
+}
