@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
@@ -58,7 +59,7 @@ public class SearchApi {
       throw new IllegalArgumentException("query is " + query.q().length() + " characters, the limit is "
           + limits.maxQueryLength());
     }
-    int limit = query.limit() == null ? SearchRequest.DEFAULT_LIMIT : query.limit();
+    int limit = query.limit() == null ? SearchLimits.DEFAULT_LIMIT : query.limit();
     if (limit > limits.maxK()) {
       throw new IllegalArgumentException("limit must be at most " + limits.maxK() + ", got " + limit);
     }

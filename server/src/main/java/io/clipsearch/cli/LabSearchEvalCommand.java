@@ -4,6 +4,7 @@ import io.clipsearch.lab.JudgedQuery;
 import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchMode;
@@ -57,7 +58,8 @@ final class LabSearchEvalCommand implements Callable<Integer> {
     List<JudgedQuery> judged = JudgedQuery.read(queries);
     Map<String, List<String>> labelMap = labels == null ? Map.of() : RelevanceKeys.readLabels(labels);
     try (ClipModel model = modelOptions.load(); VectorIndex index = collectionOptions.open(model)) {
-      SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
+      SearchService service = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model, SearchSettings.DEFAULTS);
       List<SearchEvaluation.Variant> variants = new ArrayList<>();
       for (SearchMode m : modes) {
         variants.add(SearchEvaluation.Variant.of(service, m));
@@ -67,7 +69,7 @@ final class LabSearchEvalCommand implements Callable<Integer> {
         SearchSettings s = new SearchSettings(d.oversample(), d.rrfK(), d.vectorWeight(),
             d.textWeight(), z, d.backgroundSample(), d.minCandidates());
         variants.add(new SearchEvaluation.Variant(String.format(Locale.ROOT, "hybrid z=%.1f", z),
-            SearchService.embedded(index, model, s), SearchMode.HYBRID));
+            new SearchService(new LuceneSearchBackend(index, s.oversample()), model, s), SearchMode.HYBRID));
       }
       SearchEvalResult result = new SearchEvaluation(RelevanceKeys.of(index, labelMap))
           .run(queries.getFileName().toString(), judged, variants,

@@ -1,6 +1,7 @@
 package io.clipsearch.cli;
 
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.solr.IndexCopier;
@@ -46,7 +47,8 @@ final class MigrateCommand implements Callable<Integer> {
         out.printf("created Solr collection %s (%d shards x %d replicas)%n", target, solr.shards, solr.replicas);
       }
       long total = from.count();
-      try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings())) {
+      try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings(),
+          new LuceneKeywordAnalyzer())) {
         long copied = IndexCopier.copy(from, to, n -> {
           out.printf(Locale.ROOT, "copied %d / %d%n", n, total);
           out.flush();

@@ -3,6 +3,7 @@ package io.clipsearch.cli;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.CollectionConfig;
 import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchHit;
@@ -76,7 +77,8 @@ final class SearchCommand implements Callable<Integer> {
       }
       try (VectorIndex index = VectorIndex.open(indexDir,
           new VectorSpace(model.info().id(), model.dimension()), config.format())) {
-        SearchResponse response = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
+        SearchResponse response = new SearchService(
+            new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model, SearchSettings.DEFAULTS)
             .search(SearchRequest.of(QueryArgs.join(words)).withMode(mode).withPage(0, limit)
                 .withCutoff(null, !all));
         if (json) {

@@ -1,6 +1,5 @@
 package io.clipsearch.index;
 
-import io.clipsearch.lucene.VectorIndex;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +11,7 @@ import java.util.Set;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
- * ingest writes and everything else reads. Two implementations: {@link VectorIndex}, the embedded
+ * ingest writes and everything else reads. Two implementations: {@code io.clipsearch.lucene.VectorIndex}, the embedded
  * Lucene index (the default, fastest on one machine), and the SolrCloud collection in {@code
  * io.clipsearch.solr} (for collections that outgrow one machine). Searching is {@code
  * io.clipsearch.search.SearchBackend}'s job.

@@ -51,9 +51,9 @@ public final class RelevanceCutoff {
     this.sampleSize = sampleSize;
   }
 
-  /** The calibrated threshold for this query on the backend's collection (1 if it is empty). */
-  public double threshold(SearchBackend backend, float[] query) throws IOException {
-    double[] background = backend.backgroundScores(query, sampleSize);
+  /** The calibrated threshold for this query on the session's collection (1 if it is empty). */
+  public double threshold(SearchSession session, float[] query) throws IOException {
+    double[] background = session.backgroundScores(query, sampleSize);
     return background.length == 0 ? 1.0 : threshold(background, z);
   }
 

@@ -2,15 +2,18 @@ package io.clipsearch.solr;
 
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.VectorSearch;
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.KeywordAnalyzer;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -31,6 +36,8 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.apache.solr.common.params.CommonParams;
 
 /**
  * One clipsearch collection on SolrCloud: an {@link ImageIndex} and its {@link SearchBackend}.
@@ -44,7 +51,10 @@ import org.apache.solr.common.params.CursorMarkParams;
  * (pre-filters of the graph search), asking each shard for {@code max(k, 100)} candidates as the
  * embedded search does; BM25 runs on the same {@code text} field with the same analysis. The
  * background sample for the cutoff is the first {@code n} documents in content-hash order (a
- * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms.
+ * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms. A search session is a series
+ * of requests (Solr keeps no point-in-time view between them); the page's documents come by
+ * real-time get without their vectors. Keyword terms are analyzed locally by the {@link
+ * KeywordAnalyzer} given, which must match the configset's {@code text} analysis.
  *
  * <p>Failover is SolrJ's: queries go to live replicas of each shard as ZooKeeper reports them,
  * updates to each shard's leader (a new one is elected when a node dies); reads that fail anyway
@@ -62,34 +72,49 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   private final String collection;
   private final VectorSpace space;
   private final SolrSettings settings;
+  private final KeywordAnalyzer analyzer;
   private final List<SolrInputDocument> pending = new ArrayList<>(); // guarded by itself
   private volatile Sample sample;
 
   private record Sample(long count, long madeAt, float[][] vectors) {}
 
-  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space, SolrSettings settings) {
+  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space,
+      SolrSettings settings, KeywordAnalyzer analyzer) {
     this.client = client;
     this.collection = collection;
     this.space = space;
     this.settings = settings;
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
   }
 
   /**
    * Opens an existing collection made for {@code space}.
    *
+   * @param analyzer analyzes keyword text as the configset's {@code text} field does
    * @throws IllegalArgumentException if there is no such collection
    * @throws io.clipsearch.index.IndexMismatchException if it was made for another model
    */
   public static SolrImageIndex open(CloudSolrClient client, String collection, VectorSpace space,
-      SolrSettings settings) throws IOException {
+      SolrSettings settings, KeywordAnalyzer analyzer) throws IOException {
     Objects.requireNonNull(client, "client");
     SolrCollections.check(client, collection, space);
-    return new SolrImageIndex(client, collection, space, settings);
+    return new SolrImageIndex(client, collection, space, settings, analyzer);
   }
 
   @Override
   public ImageIndex index() {
     return this;
+  }
+
+  /** Requests as they come: Solr keeps no view between them. Closing it releases nothing. */
+  @Override
+  public SearchSession session() {
+    return new SolrSearchSession(this);
+  }
+
+  @Override
+  public KeywordAnalyzer keywordAnalyzer() {
+    return analyzer;
   }
 
   @Override
@@ -176,19 +201,30 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
   @Override
   public List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
+    return byPaths(paths, new ModifiableSolrParams(), SolrDocuments::fromSolr);
+  }
+
+  /** The facts of these paths, in order, by one real-time get that leaves the vectors out. */
+  List<ImageFacts> facts(List<Path> paths) throws IOException {
+    ModifiableSolrParams fields = new ModifiableSolrParams()
+        .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
+    return byPaths(paths, fields, SolrDocuments::facts);
+  }
+
+  private <T> List<T> byPaths(List<Path> paths, ModifiableSolrParams params,
+      Function<SolrDocument, T> mapper) throws IOException {
     if (paths.isEmpty()) {
       return List.of();
     }
-    SolrDocumentList found = read(
-        () -> client.getById(collection, paths.stream().map(Path::toString).toList()), "get documents");
-    Map<String, ImageDoc> byPath = new HashMap<>();
+    SolrDocumentList found = read(() -> client.getById(collection,
+        paths.stream().map(Path::toString).toList(), params), "get documents");
+    Map<String, T> byPath = new HashMap<>();
     for (SolrDocument d : found) {
-      ImageDoc doc = SolrDocuments.fromSolr(d);
-      byPath.put(doc.path().toString(), doc);
+      byPath.put(path(d).toString(), mapper.apply(d));
     }
-    List<ImageDoc> out = new ArrayList<>(paths.size());
+    List<T> out = new ArrayList<>(paths.size());
     for (Path p : paths) {
-      ImageDoc d = byPath.get(p.toString());
+      T d = byPath.get(p.toString());
       if (d != null) {
         out.add(d);
       }
@@ -229,8 +265,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
   @Override
   public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
-    if (k < 1 || k > VectorSearch.MAX_K) {
-      throw new IllegalArgumentException("k must be 1-" + VectorSearch.MAX_K + ", got " + k);
+    if (k < 1 || k > SearchLimits.MAX_RESULTS) {
+      throw new IllegalArgumentException("k must be 1-" + SearchLimits.MAX_RESULTS + ", got " + k);
     }
     SolrQuery q = new SolrQuery("{!knn f=" + IndexFields.VECTOR + " topK=" + Math.max(k, MIN_CANDIDATES) + "}"
         + vectorLiteral(query))
@@ -246,8 +282,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return out;
   }
 
-  @Override
-  public List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
+  /** As {@link SearchSession#keywords}. */
+  List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
     List<String> words = List.of(text.strip().split("\\s+")).stream()
         .filter(w -> !w.isEmpty()).map(ClientUtils::escapeQueryChars).toList();
     if (words.isEmpty()) {
@@ -265,8 +301,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return out;
   }
 
-  @Override
-  public double[] backgroundScores(float[] query, int n) throws IOException {
+  /** As {@link SearchSession#backgroundScores}. */
+  double[] backgroundScores(float[] query, int n) throws IOException {
     float[][] vectors = sample(n);
     double[] scores = new double[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
