@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
- * ingest writes and everything else reads. Two implementations: {@code io.clipsearch.lucene.VectorIndex}, the embedded
+ * ingest writes and everything else reads. Two implementations: {@code
+ * io.clipsearch.lucene.VectorIndex}, the embedded
  * Lucene index (the default, fastest on one machine), and the SolrCloud collection in {@code
  * io.clipsearch.solr} (for collections that outgrow one machine). Searching is {@code
  * io.clipsearch.search.SearchBackend}'s job.

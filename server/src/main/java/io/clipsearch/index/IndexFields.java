@@ -74,7 +74,8 @@ public final class IndexFields {
 
   /**
    * Everything a person might type to find a file by name: file name, folder names, camera, lens,
-   * and the image's {@link #TAGS} (TextField, analyzed by {@code io.clipsearch.lucene.FileNameAnalyzer}) for BM25.
+   * and the image's {@link #TAGS} (TextField, analyzed by {@code
+   * io.clipsearch.lucene.FileNameAnalyzer}) for BM25.
    */
   public static final String TEXT = "text";
 
