@@ -70,14 +70,14 @@ public final class SearchService {
    * @throws IOException if the index cannot be read
    */
   public SearchResponse search(SearchRequest request) throws IOException, ImageDecodeException {
+    long start = System.nanoTime();
     try (SearchSession session = backend.session()) {
-      return search(request, session);
+      return search(request, session, start);
     }
   }
 
-  private SearchResponse search(SearchRequest request, SearchSession session)
+  private SearchResponse search(SearchRequest request, SearchSession session, long start)
       throws IOException, ImageDecodeException {
-    long start = System.nanoTime();
     Optional<ParsedQuery> parsed = Optional.ofNullable(request.query()).map(parser::parse);
     Optional<ImageSource> upload =
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
