@@ -3,7 +3,6 @@ package io.clipsearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -64,18 +63,6 @@ public interface ImageIndex extends Closeable {
 
   /** The document of this path. */
   Optional<ImageDoc> findByPath(Path path) throws IOException;
-
-  /**
-   * The documents of these paths, in the same order; paths not indexed are left out. One round
-   * trip where the implementation can (remote backends).
-   */
-  default List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
-    List<ImageDoc> docs = new ArrayList<>(paths.size());
-    for (Path p : paths) {
-      findByPath(p).ifPresent(docs::add);
-    }
-    return docs;
-  }
 
   /** A document of this content id (copies of a file share one; any of them is returned). */
   Optional<ImageDoc> findById(String id) throws IOException;

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
@@ -36,8 +34,8 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
-import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * One clipsearch collection on SolrCloud: an {@link ImageIndex} and its {@link SearchBackend}.
@@ -199,32 +197,25 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
   }
 
-  @Override
-  public List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
-    return byPaths(paths, new ModifiableSolrParams(), SolrDocuments::fromSolr);
-  }
-
-  /** The facts of these paths, in order, by one real-time get that leaves the vectors out. */
+  /**
+   * The facts of these paths, in the same order, by one real-time get that leaves the vectors
+   * out; paths not indexed are left out.
+   */
   List<ImageFacts> facts(List<Path> paths) throws IOException {
-    ModifiableSolrParams fields = new ModifiableSolrParams()
-        .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
-    return byPaths(paths, fields, SolrDocuments::facts);
-  }
-
-  private <T> List<T> byPaths(List<Path> paths, ModifiableSolrParams params,
-      Function<SolrDocument, T> mapper) throws IOException {
     if (paths.isEmpty()) {
       return List.of();
     }
+    ModifiableSolrParams fields = new ModifiableSolrParams()
+        .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
     SolrDocumentList found = read(() -> client.getById(collection,
-        paths.stream().map(Path::toString).toList(), params), "get documents");
-    Map<String, T> byPath = new HashMap<>();
+        paths.stream().map(Path::toString).toList(), fields), "get documents");
+    Map<String, ImageFacts> byPath = new HashMap<>();
     for (SolrDocument d : found) {
-      byPath.put(path(d).toString(), mapper.apply(d));
+      byPath.put(path(d).toString(), SolrDocuments.facts(d));
     }
-    List<T> out = new ArrayList<>(paths.size());
+    List<ImageFacts> out = new ArrayList<>(paths.size());
     for (Path p : paths) {
-      T d = byPath.get(p.toString());
+      ImageFacts d = byPath.get(p.toString());
       if (d != null) {
         out.add(d);
       }

@@ -31,8 +31,9 @@ class ImageIdsTest {
         resolvesIdsAndPrefixes(session);
       }
 
-      SearchService service = new SearchService(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
-          new KeywordEmbedder(), SearchSettings.DEFAULTS);
+      SearchService service = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+          SearchSettings.DEFAULTS);
       SearchResponse like = service.search(SearchRequest.of("like:3fa9c0de1111").withCutoff(null, false));
       assertEquals("3fa9c0de11112222", like.hits().getFirst().id());
     }

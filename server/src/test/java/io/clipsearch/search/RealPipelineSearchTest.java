@@ -69,8 +69,9 @@ class RealPipelineSearchTest {
       }
       index.refresh();
       assertTrue(indexed >= 10, "indexed " + indexed);
-      SearchService service = new SearchService(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
-        model, SearchSettings.DEFAULTS);
+      SearchService service = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
+          SearchSettings.DEFAULTS);
 
       // text: the ranking is brute force's over the model's text vector
       SearchRequest all = SearchRequest.of("a sunset at the beach").withMode(SearchMode.VECTOR)

@@ -70,8 +70,9 @@ class SearchServiceTest {
       index.upsert(doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
     }
     index.refresh();
-    service = new SearchService(new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
-        new KeywordEmbedder(), SearchSettings.DEFAULTS);
+    service = new SearchService(
+        new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+        SearchSettings.DEFAULTS);
   }
 
   @AfterEach
