@@ -1,6 +1,7 @@
 package io.clipsearch.api;
 
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
@@ -50,21 +51,25 @@ public class SearchApi {
    * Runs a search by text, {@code like:} id, uploaded image, or a mix.
    *
    * @param image encoded bytes to search by, or null
-   * @throws IllegalArgumentException if the query or a parameter is invalid (400)
+   * @throws IllegalArgumentException if the query or a parameter is invalid, or the image empty (400)
    * @throws ImageDecodeException if the uploaded image cannot be decoded (400)
    * @throws NotFoundException if the collection does not exist
    */
   public SearchResults search(SearchQuery query, byte[] image) throws ImageDecodeException {
+    if (image != null && image.length == 0) {
+      throw new IllegalArgumentException("send the image's bytes as the request body");
+    }
     if (query.q() != null && query.q().length() > limits.maxQueryLength()) {
       throw new IllegalArgumentException("query is " + query.q().length() + " characters, the limit is "
           + limits.maxQueryLength());
     }
-    int limit = query.limit() == null ? SearchRequest.DEFAULT_LIMIT : query.limit();
+    int limit = query.limit() == null ? SearchLimits.DEFAULT_LIMIT : query.limit();
     if (limit > limits.maxK()) {
       throw new IllegalArgumentException("limit must be at most " + limits.maxK() + ", got " + limit);
     }
     OpenCollection collection = collections.get(query.collection());
-    SearchRequest request = new SearchRequest(query.q(), image, filters(query), sort(query.sort()),
+    SearchRequest request = new SearchRequest(query.q(), image, filters(query),
+        query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
         query.offset() == null ? 0 : query.offset(), limit,
         query.hybrid() == null || query.hybrid() ? SearchMode.HYBRID : SearchMode.VECTOR, query.minScore(),
         query.cutoff() == null || query.cutoff());
@@ -86,10 +91,6 @@ public class SearchApi {
     return new SearchFilters(instant("from", q.from()), instant("to", q.to()),
         q.folder(), q.camera(), q.shape() == null ? null : named("shape", Shape.class, q.shape()),
         q.minSize());
-  }
-
-  private static SortOrder sort(String sort) {
-    return sort == null ? SortOrder.RELEVANCE : named("sort", SortOrder.class, sort);
   }
 
   /** An enum constant by its name in any case, or a 400 listing the accepted names. */

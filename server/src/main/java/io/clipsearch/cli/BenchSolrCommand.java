@@ -4,6 +4,7 @@ import io.clipsearch.bench.BackendBenchmark;
 import io.clipsearch.bench.SyntheticVectors;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.search.SearchSettings;
@@ -77,7 +78,7 @@ final class BenchSolrCommand implements Callable<Integer> {
       out.flush();
 
       SolrCollections.create(client, collection, space, settings.shards(), settings.replicas());
-      try (SolrImageIndex cloud = SolrImageIndex.open(client, collection, space, settings)) {
+      try (SolrImageIndex cloud = SolrImageIndex.open(client, collection, space, settings, new LuceneKeywordAnalyzer())) {
         double solrRate = BackendBenchmark.ingest(cloud, data, threads);
         cloud.refresh();
         rows.add(row("solr " + settings.shards() + "x" + settings.replicas(), bench.measure(cloud, solrRate, reference)));

@@ -2,6 +2,7 @@ package io.clipsearch.cli;
 
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.solr.IndexCopier;
 import io.clipsearch.solr.SolrCollections;
@@ -46,7 +47,8 @@ final class MigrateCommand implements Callable<Integer> {
         out.printf("created Solr collection %s (%d shards x %d replicas)%n", target, solr.shards, solr.replicas);
       }
       long total = from.index().count();
-      try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings())) {
+      try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings(),
+          new LuceneKeywordAnalyzer())) {
         long copied = IndexCopier.copy(from.index(), to, n -> {
           out.printf(Locale.ROOT, "copied %d / %d%n", n, total);
           out.flush();

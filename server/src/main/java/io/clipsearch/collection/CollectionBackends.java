@@ -2,6 +2,7 @@ package io.clipsearch.collection;
 
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.search.SearchBackend;
@@ -60,7 +61,7 @@ public final class CollectionBackends implements AutoCloseable {
           solrSettings.shards(), solrSettings.replicas(), space.modelId());
       SolrCollections.create(client, collection, space, solrSettings.shards(), solrSettings.replicas());
     }
-    return SolrImageIndex.open(client, collection, space, solrSettings);
+    return SolrImageIndex.open(client, collection, space, solrSettings, new LuceneKeywordAnalyzer());
   }
 
   /** Where collections' indexes live, for the log and the API. */

@@ -69,7 +69,12 @@ public record ImageDoc(
 
   /** Date taken where EXIF has it, else the file's mtime: what "sort by date" uses. */
   public long dateMillis() {
-    return metadata.taken().map(java.time.Instant::toEpochMilli).orElse(mtimeMillis);
+    return facts().dateMillis();
+  }
+
+  /** This document's stored facts, without the vector. */
+  public ImageFacts facts() {
+    return new ImageFacts(path, id, size, mtimeMillis, width, height, metadata, tags);
   }
 
   /** {@code landscape}, {@code portrait} or {@code square}, from the upright size. */

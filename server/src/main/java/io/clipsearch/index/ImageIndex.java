@@ -1,11 +1,8 @@
 package io.clipsearch.index;
 
-import io.clipsearch.lucene.VectorIndex;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,8 @@ import java.util.Set;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
- * ingest writes and everything else reads. Two implementations: {@link VectorIndex}, the embedded
+ * ingest writes and everything else reads. Two implementations: {@code
+ * io.clipsearch.lucene.VectorIndex}, the embedded
  * Lucene index (the default, fastest on one machine), and the SolrCloud collection in {@code
  * io.clipsearch.solr} (for collections that outgrow one machine). Searching is {@code
  * io.clipsearch.search.SearchBackend}'s job.
@@ -68,28 +66,11 @@ public interface ImageIndex extends Closeable {
   Optional<ImageDoc> findByPath(Path path) throws IOException;
 
   /**
-   * The documents of these paths, in the same order; paths not indexed are left out. One round
-   * trip where the implementation can (remote backends).
-   */
-  default List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
-    List<ImageDoc> docs = new ArrayList<>(paths.size());
-    for (Path p : paths) {
-      findByPath(p).ifPresent(docs::add);
-    }
-    return docs;
-  }
-
-  /**
    * The change-detection facts (path, id, size, mtime) of those of {@code paths} that are indexed,
-   * keyed by path; no vectors are read. An ingest scan asks this a chunk of files at a time.
+   * keyed by path; no vectors are read. An ingest scan asks this a chunk of files at a time, so
+   * implementations answer a chunk in one look-up (one query, one round trip) where they can.
    */
-  default Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
-    Map<Path, FileState> states = new HashMap<>();
-    for (ImageDoc d : findByPaths(paths)) {
-      states.put(d.path(), new FileState(d.path(), d.id(), d.size(), d.mtimeMillis()));
-    }
-    return states;
-  }
+  Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
 
   /** A document of this content id (copies of a file share one; any of them is returned). */
   Optional<ImageDoc> findById(String id) throws IOException;

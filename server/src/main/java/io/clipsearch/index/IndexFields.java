@@ -1,7 +1,5 @@
 package io.clipsearch.index;
 
-import io.clipsearch.lucene.FileNameAnalyzer;
-
 /**
  * Every field name of the image index, and only here: queries, filters and documents refer to
  * these constants. One Lucene document per image file.
@@ -76,7 +74,8 @@ public final class IndexFields {
 
   /**
    * Everything a person might type to find a file by name: file name, folder names, camera, lens,
-   * and the image's {@link #TAGS} (TextField, analyzed by {@link FileNameAnalyzer}) for BM25.
+   * and the image's {@link #TAGS} (TextField, analyzed by {@code
+   * io.clipsearch.lucene.FileNameAnalyzer}) for BM25.
    */
   public static final String TEXT = "text";
 

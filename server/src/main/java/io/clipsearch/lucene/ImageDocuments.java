@@ -1,6 +1,7 @@
 package io.clipsearch.lucene;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
 import java.nio.file.Path;
@@ -79,6 +80,11 @@ final class ImageDocuments {
    * written before tags existed comes back with none.
    */
   static ImageDoc fromDocument(Document d, float[] vector) {
+    return facts(d).withVector(vector);
+  }
+
+  /** The stored facts of a document, as {@link #fromDocument} reads them, without the vector. */
+  static ImageFacts facts(Document d) {
     PhotoMetadata metadata = new PhotoMetadata(
         optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
         Optional.ofNullable(d.get(IndexFields.CAMERA_MAKE)),
@@ -87,12 +93,12 @@ final class ImageDocuments {
         optionalDouble(d, IndexFields.LATITUDE),
         optionalDouble(d, IndexFields.LONGITUDE),
         d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue());
-    return new ImageDoc(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+    return new ImageFacts(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
         d.getField(IndexFields.SIZE).numericValue().longValue(),
         d.getField(IndexFields.MTIME).numericValue().longValue(),
         d.getField(IndexFields.WIDTH).numericValue().intValue(),
         d.getField(IndexFields.HEIGHT).numericValue().intValue(),
-        metadata, vector, List.of(d.getValues(IndexFields.TAGS)));
+        metadata, List.of(d.getValues(IndexFields.TAGS)));
   }
 
   private static void addLong(Document d, String field, long value) {

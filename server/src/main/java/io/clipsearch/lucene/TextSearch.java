@@ -1,16 +1,9 @@
 package io.clipsearch.lucene;
 
 import io.clipsearch.index.IndexFields;
-import io.clipsearch.lucene.FileNameAnalyzer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,29 +15,17 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * BM25 over file names, folder names, camera and lens ({@link IndexFields#TEXT}): the user's text
- * is analyzed as the index analyzed those strings ({@link FileNameAnalyzer}) and any of its terms
+ * is analyzed as the index analyzed those strings ({@link LuceneKeywordAnalyzer}) and any of its terms
  * may match (OR), so {@code IMG_2041} or {@code canon} finds the file a person means.
  *
- * <p>Thread-safe (the analyzer reuses per-thread token streams).
+ * <p>Thread-safe.
  */
 public final class TextSearch {
 
-  private final Analyzer analyzer = new FileNameAnalyzer();
+  private final LuceneKeywordAnalyzer analyzer;
 
-  /** The query's distinct terms as the index sees them, in order. */
-  public List<String> terms(String text) {
-    Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        terms.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException("analyzing an in-memory string failed", e);
-    }
-    return List.copyOf(terms);
+  public TextSearch(LuceneKeywordAnalyzer analyzer) {
+    this.analyzer = java.util.Objects.requireNonNull(analyzer, "analyzer");
   }
 
   /**
@@ -53,7 +34,7 @@ public final class TextSearch {
    */
   public List<ScoredDoc> search(IndexSearcher searcher, String text, int n, Query filter)
       throws IOException {
-    List<String> terms = terms(text);
+    List<String> terms = analyzer.terms(text);
     if (terms.isEmpty()) {
       return List.of();
     }

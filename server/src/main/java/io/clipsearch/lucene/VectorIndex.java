@@ -8,6 +8,7 @@ import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
@@ -53,7 +55,8 @@ import org.apache.lucene.util.BytesRef;
  * <p>One {@link IndexWriter} takes all writes; one {@link SearcherManager} serves near-real-time
  * searchers, refreshed in the background (at most {@link #MAX_STALE_SEC} behind the writer), so
  * queries see images while indexing runs. Reads go through {@link #search}, which acquires a
- * searcher and always releases it.
+ * searcher and always releases it, or hold one point-in-time view over several reads with {@link
+ * #snapshot()} (one search does: {@code LuceneSearchBackend.session()}).
  *
  * <p>Durability: nothing is durable until {@link #commit()}; a crash (even {@code kill -9}) loses
  * only what came after the last commit, and Lucene's atomic commits mean the index always opens
@@ -87,6 +90,7 @@ public final class VectorIndex implements ImageIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  private final LongAdder acquired = new LongAdder();
 
   private VectorIndex(Path dir, VectorSpace space, VectorFormat format, Directory directory,
       IndexWriter writer) throws IOException {
@@ -256,11 +260,53 @@ public final class VectorIndex implements ImageIndex {
 
   /** Runs {@code work} on a current searcher, released afterwards whatever happens. */
   public <T> T search(SearcherFunction<T> work) throws IOException {
+    try (Snapshot snapshot = snapshot()) {
+      return work.apply(snapshot.searcher());
+    }
+  }
+
+  /**
+   * Acquires a current searcher, held until the snapshot is closed: every read through it sees
+   * the same documents. Close it promptly (try-with-resources): a held searcher keeps its
+   * segments' files open.
+   *
+   * @throws IOException if the searcher cannot be refreshed
+   */
+  public Snapshot snapshot() throws IOException {
     IndexSearcher searcher = searchers.acquire();
-    try {
-      return work.apply(searcher);
-    } finally {
-      searchers.release(searcher);
+    acquired.increment();
+    return new Snapshot(searcher);
+  }
+
+  /**
+   * Searchers acquired since the index was opened, by {@link #search}, {@link #snapshot()} and
+   * every read method: how many point-in-time views reads took (one search takes one).
+   */
+  public long searchersAcquired() {
+    return acquired.sum();
+  }
+
+  /** One acquired searcher, a point-in-time view; closing it releases the searcher once. */
+  public final class Snapshot implements Closeable {
+
+    private final IndexSearcher searcher;
+    private boolean released;
+
+    private Snapshot(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    /** The held searcher; not to be used after {@link #close()}. */
+    public IndexSearcher searcher() {
+      return searcher;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!released) {
+        released = true;
+        searchers.release(searcher);
+      }
     }
   }
 
@@ -293,32 +339,42 @@ public final class VectorIndex implements ImageIndex {
   /** A document of this content id (copies of a file share one; any of them is returned). */
   @Override
   public Optional<ImageDoc> findById(String id) throws IOException {
-    return first(new TermQuery(new Term(IndexFields.ID, id)));
+    return search(s -> findById(s, id));
   }
 
   /** Through the id terms: as fast as an exact lookup. */
   @Override
   public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-    return search(s -> {
-      Set<String> ids = new LinkedHashSet<>();
-      TopDocs top = s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
-      for (var sd : top.scoreDocs) {
-        if (ids.size() < max) {
-          ids.add(s.storedFields().document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
-        }
+    return search(s -> idsWithPrefix(s, prefix, max));
+  }
+
+  /** {@link #findById(String)} on a searcher the caller holds. */
+  static Optional<ImageDoc> findById(IndexSearcher s, String id) throws IOException {
+    return first(s, new TermQuery(new Term(IndexFields.ID, id)));
+  }
+
+  /** {@link #idsWithPrefix(String, int)} on a searcher the caller holds. */
+  static Set<String> idsWithPrefix(IndexSearcher s, String prefix, int max) throws IOException {
+    Set<String> ids = new LinkedHashSet<>();
+    TopDocs top = s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
+    for (var sd : top.scoreDocs) {
+      if (ids.size() < max) {
+        ids.add(s.storedFields().document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
       }
-      return ids;
-    });
+    }
+    return ids;
   }
 
   private Optional<ImageDoc> first(Query query) throws IOException {
-    return search(s -> {
-      TopDocs top = s.search(query, 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(load(s, top.scoreDocs[0].doc));
-    });
+    return search(s -> first(s, query));
+  }
+
+  private static Optional<ImageDoc> first(IndexSearcher s, Query query) throws IOException {
+    TopDocs top = s.search(query, 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(load(s, top.scoreDocs[0].doc));
   }
 
   /** Loads a document of a searcher by its top-level doc id. */

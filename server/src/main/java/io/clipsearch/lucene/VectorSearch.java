@@ -1,5 +1,6 @@
 package io.clipsearch.lucene;
 
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.VectorFormat;
 import java.io.IOException;
@@ -43,14 +44,11 @@ import org.apache.lucene.util.VectorUtil;
  */
 public final class VectorSearch {
 
-  /** Default over-fetch factor for quantized formats; see the benchmark figures in docs. */
-  public static final int DEFAULT_OVERSAMPLE = 4;
-
   /** Candidates the graph walk keeps at least, so small k still explores enough of the graph. */
   static final int MIN_CANDIDATES = 100;
 
-  /** Largest k a search takes. */
-  public static final int MAX_K = 1000;
+  /** Largest k a search takes: the deepest result of a search. */
+  public static final int MAX_K = SearchLimits.MAX_RESULTS;
 
   private final VectorFormat format;
   private final int oversample;

@@ -1,7 +1,6 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +23,7 @@ final class ImageIds {
    * @throws UnknownImageException if no id is or starts with it
    * @throws IllegalArgumentException if several ids start with it
    */
-  static ImageDoc resolve(ImageIndex index, String id) throws IOException {
+  static ImageDoc resolve(SearchSession index, String id) throws IOException {
     Optional<ImageDoc> exact = index.findById(id);
     if (exact.isPresent()) {
       return exact.get();

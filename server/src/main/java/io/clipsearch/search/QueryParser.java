@@ -1,5 +1,6 @@
 package io.clipsearch.search;
 
+import io.clipsearch.api.types.SearchLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,12 +39,10 @@ import java.util.regex.Pattern;
  * <p>Malformed input throws {@link IllegalArgumentException} whose message names the 1-based
  * character position: unclosed quote, empty phrase, bad or out-of-range weight, a prefix with no
  * term, {@code like:} without an id, an empty query, a query of only negative parts, and queries
- * over {@link #MAX_CHARS} characters or {@link #MAX_TERMS} parts.
+ * over {@link SearchLimits#MAX_QUERY_CHARS} characters or {@link #MAX_TERMS} parts.
  */
 public final class QueryParser {
 
-  /** Longest query accepted: far beyond what the text tower's 77 tokens can take in. */
-  public static final int MAX_CHARS = 1000;
 
   /** Most parts in one query: each text part costs one text-tower call. */
   public static final int MAX_TERMS = 16;
@@ -63,9 +62,9 @@ public final class QueryParser {
    */
   public ParsedQuery parse(String query) {
     Objects.requireNonNull(query, "query");
-    if (query.length() > MAX_CHARS) {
+    if (query.length() > SearchLimits.MAX_QUERY_CHARS) {
       throw new IllegalArgumentException(
-          "query is " + query.length() + " characters long, at most " + MAX_CHARS + " are allowed");
+          "query is " + query.length() + " characters long, at most " + SearchLimits.MAX_QUERY_CHARS + " are allowed");
     }
     if (query.isBlank()) {
       throw new IllegalArgumentException("query is empty");

@@ -33,24 +33,23 @@ public final class QueryVectorBuilder {
   }
 
   private final ClipModel model;
-  private final ImageVectors images;
   private final TextEmbeddingCache texts;
 
-  public QueryVectorBuilder(ClipModel model, ImageVectors images) {
+  public QueryVectorBuilder(ClipModel model) {
     this.model = Objects.requireNonNull(model, "model");
-    this.images = Objects.requireNonNull(images, "images");
     this.texts = new TextEmbeddingCache(model, TEXT_CACHE_SIZE);
   }
 
   /**
-   * The query vector of a parsed query and/or an uploaded image (weight 1).
+   * The query vector of a parsed query and/or an uploaded image (weight 1); {@code like:} parts
+   * take their vectors from {@code images}.
    *
    * @throws IllegalArgumentException if both are empty, or the parts cancel out
    * @throws UnknownImageException if a {@code like:} id is not indexed
    * @throws ImageDecodeException if the uploaded image cannot be decoded
    * @throws IOException if the index cannot be read
    */
-  public float[] build(Optional<ParsedQuery> query, Optional<ImageSource> upload)
+  public float[] build(Optional<ParsedQuery> query, Optional<ImageSource> upload, ImageVectors images)
       throws IOException, ImageDecodeException {
     if (query.isEmpty() && upload.isEmpty()) {
       throw new IllegalArgumentException("a search needs a query, an image, or both");

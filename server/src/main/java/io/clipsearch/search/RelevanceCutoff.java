@@ -10,7 +10,8 @@ import java.util.Arrays;
  * photo 0.18 for one prompt, while another prompt puts everything 0.05 higher. So the threshold
  * is calibrated against the query's own <em>background</em>: its similarities to an evenly
  * spread sample of the collection's stored vectors ({@link #DEFAULT_SAMPLE} of them, from {@link
- * SearchBackend#backgroundScores}: the same sample for the same index, so results are repeatable). Most of a sample is unrelated to any one
+ * SearchSession#backgroundScores}: the same sample for the same index, so results are
+ * repeatable). Most of a sample is unrelated to any one
  * query, but in a small collection the matches themselves sit in it, which would inflate a mean
  * and standard deviation; the threshold is therefore robust: {@code median + z * 1.4826 * MAD}
  * (the MAD scaled to a normal σ), {@code z = }{@link #DEFAULT_Z} by default — under a normal
@@ -51,9 +52,9 @@ public final class RelevanceCutoff {
     this.sampleSize = sampleSize;
   }
 
-  /** The calibrated threshold for this query on the backend's collection (1 if it is empty). */
-  public double threshold(SearchBackend backend, float[] query) throws IOException {
-    double[] background = backend.backgroundScores(query, sampleSize);
+  /** The calibrated threshold for this query on the session's collection (1 if it is empty). */
+  public double threshold(SearchSession session, float[] query) throws IOException {
+    double[] background = session.backgroundScores(query, sampleSize);
     return background.length == 0 ? 1.0 : threshold(background, z);
   }
 

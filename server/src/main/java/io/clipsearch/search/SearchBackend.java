@@ -1,20 +1,20 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageIndex;
-import io.clipsearch.lucene.LuceneSearchBackend;
-import io.clipsearch.lucene.VectorSearch;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * The queries {@link SearchService} needs from an engine, over one collection's {@link
- * ImageIndex}: filtered nearest neighbours, filtered BM25 keyword matches, and a sample of
- * background similarities for the calibrated cutoff. Everything above it (query language, fusion,
- * cutoff, paging, the API, the app) is the same for every engine.
+ * What {@link SearchService} needs from an engine, over one collection's {@link ImageIndex}: a
+ * {@link SearchSession} per search (filtered nearest neighbours, filtered BM25 keyword matches, a
+ * sample of background similarities for the calibrated cutoff, the page's documents) and the
+ * keyword analysis of its index. Everything above it (query language, fusion, cutoff, paging, the
+ * API, the app) is the same for every engine.
  *
- * <p>Implementations: {@link LuceneSearchBackend} (embedded) and the SolrCloud backend in {@code
- * io.clipsearch.solr}. Both apply filters inside the kNN search (not after it), so a filtered
- * search still returns {@code k} results when that many pass. Thread-safe.
+ * <p>Implementations: {@code io.clipsearch.lucene.LuceneSearchBackend} (embedded) and the
+ * SolrCloud backend in {@code io.clipsearch.solr}. Both apply filters inside the kNN search (not
+ * after it), so a filtered search still returns {@code k} results when that many pass.
+ * Thread-safe; sessions are not.
  */
 public interface SearchBackend {
 
@@ -22,24 +22,20 @@ public interface SearchBackend {
   ImageIndex index();
 
   /**
-   * The {@code k} nearest images to the unit vector {@code query} passing {@code filters}, best
-   * first, scored by cosine similarity.
+   * Opens a session for one search: one point-in-time view where the engine has one. Close it
+   * (try-with-resources).
    *
-   * @throws IllegalArgumentException if k is not 1..{@link VectorSearch#MAX_K}
+   * @throws IOException if the index cannot be read
    */
-  List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException;
+  SearchSession session() throws IOException;
 
-  /**
-   * The {@code n} best BM25 matches of {@code text} in {@link io.clipsearch.index.IndexFields#TEXT}
-   * passing {@code filters}, best first (empty if the text has no terms), each with its cosine to
-   * {@code query}.
-   */
-  List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters)
-      throws IOException;
+  /** How the index analyzes keyword text. */
+  KeywordAnalyzer keywordAnalyzer();
 
-  /**
-   * Cosines of {@code query} with an evenly spread sample of at most {@code n} stored vectors
-   * (empty for an empty collection): the background a hit must stand out from.
-   */
-  double[] backgroundScores(float[] query, int n) throws IOException;
+  /** {@link SearchSession#nearest} in a session of its own, for callers making one query. */
+  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+    try (SearchSession session = session()) {
+      return session.nearest(query, k, filters);
+    }
+  }
 }

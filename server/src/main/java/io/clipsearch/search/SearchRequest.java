@@ -1,5 +1,6 @@
 package io.clipsearch.search;
 
+import io.clipsearch.api.types.SearchLimits;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -13,8 +14,8 @@ import java.util.Objects;
  * @param filters which images may be returned (null: {@link SearchFilters#NONE})
  * @param sort result order (null: {@link SortOrder#RELEVANCE})
  * @param offset results skipped, >= 0
- * @param limit results returned, 1..{@link #MAX_RESULTS}, with {@code offset + limit <=}
- *     {@link #MAX_RESULTS}
+ * @param limit results returned, 1..{@link SearchLimits#SearchLimits.MAX_RESULTS}, with {@code offset + limit
+ *     <=} {@link SearchLimits#SearchLimits.MAX_RESULTS}
  * @param mode which rankings are used (null: {@link SearchMode#HYBRID})
  * @param minScore cosine threshold for "confident" overriding the calibrated one, -1..1, or null
  * @param cutoff whether hits below the threshold are left out (name matches of hybrid mode are
@@ -22,11 +23,6 @@ import java.util.Objects;
  */
 public record SearchRequest(String query, byte[] image, SearchFilters filters, SortOrder sort,
     int offset, int limit, SearchMode mode, Double minScore, boolean cutoff) {
-
-  /** Deepest result a search reaches (the kNN k). */
-  public static final int MAX_RESULTS = 1000;
-
-  public static final int DEFAULT_LIMIT = 50;
 
   /** Largest uploaded image accepted. */
   public static final int MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -55,11 +51,11 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
-    if (limit < 1 || limit > MAX_RESULTS) {
-      throw new IllegalArgumentException("limit must be 1-" + MAX_RESULTS + ", got " + limit);
+    if (limit < 1 || limit > SearchLimits.MAX_RESULTS) {
+      throw new IllegalArgumentException("limit must be 1-" + SearchLimits.MAX_RESULTS + ", got " + limit);
     }
-    if (offset > MAX_RESULTS - limit) { // not offset + limit: it overflows
-      throw new IllegalArgumentException("offset + limit must be at most " + MAX_RESULTS
+    if (offset > SearchLimits.MAX_RESULTS - limit) { // not offset + limit: it overflows
+      throw new IllegalArgumentException("offset + limit must be at most " + SearchLimits.MAX_RESULTS
           + ", got " + offset + " + " + limit);
     }
     if (minScore != null && !(minScore >= -1 && minScore <= 1)) {
@@ -69,7 +65,7 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
 
   /** A text query with the defaults: no filter, by relevance, first 50, hybrid, calibrated cutoff. */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, null, null, 0, DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
+    return new SearchRequest(query, null, null, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 
   public SearchRequest withFilters(SearchFilters f) {

@@ -1,8 +1,7 @@
 package io.clipsearch.search;
 
-import io.clipsearch.index.ImageDoc;
-import io.clipsearch.lucene.LuceneSearchBackend;
-import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
@@ -14,25 +13,25 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * The search façade the REST API and the CLI call: query text and/or image in, a page of ranked,
  * marked results out, the same over every {@link SearchBackend}.
  *
  * <p>One search: parse the query ({@link QueryParser}), build its unit vector ({@link
- * QueryVectorBuilder}), then filtered kNN ({@link SearchBackend#nearest}), BM25 over names when
- * hybrid ({@link SearchBackend#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit
+ * QueryVectorBuilder}), then, in one {@link SearchSession} (one point-in-time view of the index),
+ * filtered kNN ({@link SearchSession#nearest}), BM25 over names when hybrid ({@link
+ * SearchSession#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit
  * marked confident against the per-query calibrated threshold ({@link RelevanceCutoff}) or the
- * request's, optionally cut, ordered, paged; only the page's documents are loaded. It ranks {@code
- * max(offset + limit, minCandidates)} documents, or {@link SearchRequest#MAX_RESULTS} when sorting
- * by date (so the newest confident match is found, not the newest of one page). A document
- * deleted between ranking and loading is left out of the page.
+ * request's, optionally cut, ordered, paged; only the page's documents are loaded, without their
+ * vectors. It ranks {@code max(offset + limit, minCandidates)} documents, or {@link
+ * SearchLimits#MAX_RESULTS} when sorting by date (so the newest confident match is found, not the
+ * newest of one page). On an engine without a point-in-time view, a document deleted between
+ * ranking and loading is left out of the page.
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */
@@ -46,23 +45,20 @@ public final class SearchService {
   private final QueryParser parser = new QueryParser();
   private final QueryVectorBuilder vectors;
   private final FusionPolicy fusion;
-  private final TextMatcher matcher = new TextMatcher();
+  private final KeywordAnalyzer analyzer;
+  private final TextMatcher matcher;
   private final RelevanceCutoff cutoff;
 
   /** @throws IllegalArgumentException if a setting is out of range */
   public SearchService(SearchBackend backend, ClipModel model, SearchSettings settings) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.vectors = new QueryVectorBuilder(model,
-        id -> Optional.of(ImageIds.resolve(backend.index(), id).vector()));
+    this.vectors = new QueryVectorBuilder(model);
+    this.analyzer = backend.keywordAnalyzer();
+    this.matcher = new TextMatcher(analyzer);
     this.fusion = new FusionPolicy(new RankFusion(settings.rrfK()), settings.vectorWeight(),
         settings.textWeight());
     this.cutoff = new RelevanceCutoff(settings.cutoffZ(), settings.backgroundSample());
-  }
-
-  /** Search over an embedded index. */
-  public static SearchService embedded(VectorIndex index, ClipModel model, SearchSettings settings) {
-    return new SearchService(new LuceneSearchBackend(index, settings.oversample()), model, settings);
   }
 
   /**
@@ -75,29 +71,37 @@ public final class SearchService {
    */
   public SearchResponse search(SearchRequest request) throws IOException, ImageDecodeException {
     long start = System.nanoTime();
+    try (SearchSession session = backend.session()) {
+      return search(request, session, start);
+    }
+  }
+
+  private SearchResponse search(SearchRequest request, SearchSession session, long start)
+      throws IOException, ImageDecodeException {
     Optional<ParsedQuery> parsed = Optional.ofNullable(request.query()).map(parser::parse);
     Optional<ImageSource> upload =
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
-    float[] query = vectors.build(parsed, upload);
+    float[] query = vectors.build(parsed, upload,
+        id -> Optional.of(ImageIds.resolve(session, id).vector()));
     SearchFilters filters = request.filters();
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
-    String text = keywords(positive);
+    String text = analyzer.keywords(positive);
     Set<String> terms = matcher.terms(text);
     int depth = request.sort() == SortOrder.RELEVANCE
         ? Math.max(request.offset() + request.limit(), settings.minCandidates())
-        : SearchRequest.MAX_RESULTS;
+        : SearchLimits.MAX_RESULTS;
 
     List<ScoredImage> byVector = request.mode() == SearchMode.KEYWORD ? List.of()
-        : backend.nearest(query, depth, filters);
+        : session.nearest(query, depth, filters);
     List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()
-        : backend.keywords(text, query, depth, filters);
+        : session.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;
-    double threshold = calibrated ? cutoff.threshold(backend, query) : request.minScore();
+    double threshold = calibrated ? cutoff.threshold(session, query) : request.minScore();
 
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
     byVector.forEach(h -> found.put(h.path(), h));
-    Map<Path, MatchedBy> matches = matches(paths(byName), terms);
+    Map<Path, MatchedBy> matches = matches(session, paths(byName), terms);
     List<Path> named = paths(byName).stream().filter(p -> matches.get(p) != null && matches.get(p).named())
         .toList();
     List<Path> ranked = fusion.rank(request.mode(), IdentifierQuery.matches(positive),
@@ -124,13 +128,13 @@ public final class SearchService {
 
     int end = Math.min(kept.size(), request.offset() + request.limit());
     List<Ranked> page = kept.subList(Math.min(request.offset(), end), end);
-    Map<Path, ImageDoc> docs = new HashMap<>();
-    for (ImageDoc d : backend.index().findByPaths(page.stream().map(r -> r.hit.path()).toList())) {
+    Map<Path, ImageFacts> docs = new HashMap<>();
+    for (ImageFacts d : session.facts(page.stream().map(r -> r.hit.path()).toList())) {
       docs.put(d.path(), d);
     }
     List<SearchHit> hits = new ArrayList<>();
     for (Ranked r : page) {
-      ImageDoc doc = docs.get(r.hit.path());
+      ImageFacts doc = docs.get(r.hit.path());
       if (doc != null) {
         MatchedBy by = matcher.match(doc, terms).orElse(null);
         hits.add(new SearchHit(doc.id(), doc.path().toString(), r.hit.cosine(), r.confident,
@@ -142,28 +146,15 @@ public final class SearchService {
   }
 
   /** What each keyword hit matched (absent: only some terms, or only in ancestor folders). */
-  private Map<Path, MatchedBy> matches(List<Path> paths, Set<String> terms) throws IOException {
+  private Map<Path, MatchedBy> matches(SearchSession session, List<Path> paths, Set<String> terms)
+      throws IOException {
     Map<Path, MatchedBy> out = new HashMap<>();
     if (!terms.isEmpty()) {
-      for (ImageDoc d : backend.index().findByPaths(paths)) {
+      for (ImageFacts d : session.facts(paths)) {
         matcher.match(d, terms).ifPresent(m -> out.put(d.path(), m));
       }
     }
     return out;
-  }
-
-  /**
-   * The query's words worth matching against names and tags: English stop words dropped, since
-   * "a cat" should not match every "A Walk in the Park.jpg".
-   */
-  static String keywords(String text) {
-    StringBuilder out = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
-      if (!word.isEmpty() && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(Locale.ROOT))) {
-        out.append(out.isEmpty() ? "" : " ").append(word);
-      }
-    }
-    return out.toString();
   }
 
   private static List<Path> paths(List<ScoredImage> hits) {

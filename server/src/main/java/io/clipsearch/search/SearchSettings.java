@@ -1,6 +1,6 @@
 package io.clipsearch.search;
 
-import io.clipsearch.lucene.VectorSearch;
+import io.clipsearch.api.types.SearchLimits;
 
 /**
  * Tuning of {@link SearchService}; {@link #DEFAULTS} is what the figures in docs were measured
@@ -14,12 +14,15 @@ import io.clipsearch.lucene.VectorSearch;
  * @param cutoffZ background σ above the median for a confident hit, 0-10
  * @param backgroundSample stored vectors scored to calibrate the threshold, 16-100000
  * @param minCandidates documents ranked at least, so "N confident matches" can count past one
- *     page, 1..{@link SearchRequest#MAX_RESULTS}
+ *     page, 1..{@link SearchLimits#MAX_RESULTS}
  */
 public record SearchSettings(int oversample, int rrfK, double vectorWeight, double textWeight,
     double cutoffZ, int backgroundSample, int minCandidates) {
 
-  public static final SearchSettings DEFAULTS = new SearchSettings(VectorSearch.DEFAULT_OVERSAMPLE,
+  /** kNN over-fetch for quantized formats; see the benchmark figures in docs. */
+  static final int DEFAULT_OVERSAMPLE = 4;
+
+  public static final SearchSettings DEFAULTS = new SearchSettings(DEFAULT_OVERSAMPLE,
       RankFusion.DEFAULT_K, 1.0, 1.0, RelevanceCutoff.DEFAULT_Z, RelevanceCutoff.DEFAULT_SAMPLE, 200);
 
   /** @throws IllegalArgumentException naming the first value out of range */
@@ -28,9 +31,9 @@ public record SearchSettings(int oversample, int rrfK, double vectorWeight, doub
       throw new IllegalArgumentException(
           "RRF weights must be finite and >= 0, got " + vectorWeight + " and " + textWeight);
     }
-    if (minCandidates < 1 || minCandidates > SearchRequest.MAX_RESULTS) {
+    if (minCandidates < 1 || minCandidates > SearchLimits.MAX_RESULTS) {
       throw new IllegalArgumentException(
-          "minCandidates must be 1-" + SearchRequest.MAX_RESULTS + ", got " + minCandidates);
+          "minCandidates must be 1-" + SearchLimits.MAX_RESULTS + ", got " + minCandidates);
     }
     // the other ranges are checked by the classes they configure, at service construction
   }

@@ -1,24 +1,28 @@
 package io.clipsearch.search;
 
-import io.clipsearch.index.ImageDoc;
-import io.clipsearch.lucene.TextSearch;
+import io.clipsearch.index.ImageFacts;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Says what of an image a query's keywords matched: the file name, its folder's name, the camera
  * (make, model, lens) or one tag, in that order, each only when it holds <em>every</em> keyword
- * of the query (as {@link TextSearch} analyzes them). All-terms matching is what makes {@code
+ * of the query (as the index analyzes them: {@link KeywordAnalyzer}). All-terms matching is what makes {@code
  * IMG_1417} match only {@code IMG_1417.jpg} and not every {@code IMG_…} file, and {@code gas pump}
  * match the folder {@code gas_pump} but not {@code gas_station}. Ancestor folders above the
  * image's own folder do not count: every image under {@code /home/ann/work} shares them. Thread-safe.
  */
 public final class TextMatcher {
 
-  private final TextSearch analyzer = new TextSearch();
+  private final KeywordAnalyzer analyzer;
+
+  public TextMatcher(KeywordAnalyzer analyzer) {
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+  }
 
   /** The query's keyword terms, as the index analyzes them (empty: nothing to match). */
   public Set<String> terms(String keywords) {
@@ -26,7 +30,7 @@ public final class TextMatcher {
   }
 
   /** What of the document holds every term, strongest first; empty if nothing does. */
-  public Optional<MatchedBy> match(ImageDoc doc, Set<String> terms) {
+  public Optional<MatchedBy> match(ImageFacts doc, Set<String> terms) {
     if (terms.isEmpty()) {
       return Optional.empty();
     }

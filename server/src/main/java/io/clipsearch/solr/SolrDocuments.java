@@ -1,6 +1,7 @@
 package io.clipsearch.solr;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
 import java.nio.file.Path;
@@ -17,6 +18,12 @@ import org.apache.solr.common.SolrInputDocument;
  * the same values, as the embedded index's Lucene documents ({@link IndexFields}). Stateless.
  */
 final class SolrDocuments {
+
+  /** The stored fields {@link #facts} reads: every one but the vector. */
+  static final List<String> FACT_FIELDS = List.of(IndexFields.PATH, IndexFields.ID,
+      IndexFields.SIZE, IndexFields.MTIME, IndexFields.WIDTH, IndexFields.HEIGHT, IndexFields.TAKEN,
+      IndexFields.CAMERA_MAKE, IndexFields.CAMERA_MODEL, IndexFields.LENS, IndexFields.LATITUDE,
+      IndexFields.LONGITUDE, IndexFields.EXIF_ORIENTATION, IndexFields.TAGS);
 
   private SolrDocuments() {}
 
@@ -69,6 +76,11 @@ final class SolrDocuments {
 
   /** Rebuilds the document; {@code d} must hold all stored fields ({@code fl=*}). */
   static ImageDoc fromSolr(SolrDocument d) {
+    return facts(d).withVector(vector(d));
+  }
+
+  /** The document's facts; {@code d} must hold {@link #FACT_FIELDS}. */
+  static ImageFacts facts(SolrDocument d) {
     PhotoMetadata metadata = new PhotoMetadata(
         optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
         Optional.ofNullable((String) d.getFirstValue(IndexFields.CAMERA_MAKE)),
@@ -78,13 +90,13 @@ final class SolrDocuments {
         optionalDouble(d, IndexFields.LONGITUDE),
         number(d, IndexFields.EXIF_ORIENTATION).intValue());
     Collection<Object> tags = d.getFieldValues(IndexFields.TAGS);
-    return new ImageDoc(Path.of((String) d.getFirstValue(IndexFields.PATH)),
+    return new ImageFacts(Path.of((String) d.getFirstValue(IndexFields.PATH)),
         (String) d.getFirstValue(IndexFields.ID),
         number(d, IndexFields.SIZE).longValue(),
         number(d, IndexFields.MTIME).longValue(),
         number(d, IndexFields.WIDTH).intValue(),
         number(d, IndexFields.HEIGHT).intValue(),
-        metadata, vector(d),
+        metadata,
         tags == null ? List.of() : tags.stream().map(String.class::cast).toList());
   }
 

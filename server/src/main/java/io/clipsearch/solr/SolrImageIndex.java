@@ -2,15 +2,18 @@ package io.clipsearch.solr;
 
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.VectorSearch;
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.KeywordAnalyzer;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * One clipsearch collection on SolrCloud: an {@link ImageIndex} and its {@link SearchBackend}.
@@ -44,7 +49,10 @@ import org.apache.solr.common.params.CursorMarkParams;
  * (pre-filters of the graph search), asking each shard for {@code max(k, 100)} candidates as the
  * embedded search does; BM25 runs on the same {@code text} field with the same analysis. The
  * background sample for the cutoff is the first {@code n} documents in content-hash order (a
- * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms.
+ * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms. A search session is a series
+ * of requests (Solr keeps no point-in-time view between them); the page's documents come by
+ * real-time get without their vectors. Keyword terms are analyzed locally by the {@link
+ * KeywordAnalyzer} given, which must match the configset's {@code text} analysis.
  *
  * <p>Failover is SolrJ's: queries go to live replicas of each shard as ZooKeeper reports them,
  * updates to each shard's leader (a new one is elected when a node dies); reads that fail anyway
@@ -65,34 +73,49 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   private final String collection;
   private final VectorSpace space;
   private final SolrSettings settings;
+  private final KeywordAnalyzer analyzer;
   private final List<SolrInputDocument> pending = new ArrayList<>(); // guarded by itself
   private volatile Sample sample;
 
   private record Sample(long count, long madeAt, float[][] vectors) {}
 
-  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space, SolrSettings settings) {
+  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space,
+      SolrSettings settings, KeywordAnalyzer analyzer) {
     this.client = client;
     this.collection = collection;
     this.space = space;
     this.settings = settings;
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
   }
 
   /**
    * Opens an existing collection made for {@code space}.
    *
+   * @param analyzer analyzes keyword text as the configset's {@code text} field does
    * @throws IllegalArgumentException if there is no such collection
    * @throws io.clipsearch.index.IndexMismatchException if it was made for another model
    */
   public static SolrImageIndex open(CloudSolrClient client, String collection, VectorSpace space,
-      SolrSettings settings) throws IOException {
+      SolrSettings settings, KeywordAnalyzer analyzer) throws IOException {
     Objects.requireNonNull(client, "client");
     SolrCollections.check(client, collection, space);
-    return new SolrImageIndex(client, collection, space, settings);
+    return new SolrImageIndex(client, collection, space, settings, analyzer);
   }
 
   @Override
   public ImageIndex index() {
     return this;
+  }
+
+  /** Requests as they come: Solr keeps no view between them. Closing it releases nothing. */
+  @Override
+  public SearchSession session() {
+    return new SolrSearchSession(this);
+  }
+
+  @Override
+  public KeywordAnalyzer keywordAnalyzer() {
+    return analyzer;
   }
 
   @Override
@@ -177,21 +200,35 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
   }
 
+  /** By real-time gets that leave the vectors out, in URL-sized chunks. */
   @Override
-  public List<ImageDoc> findByPaths(List<Path> paths) throws IOException {
+  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+    Map<Path, FileState> states = new HashMap<>();
+    for (ImageFacts f : facts(paths)) {
+      states.put(f.path(), new FileState(f.path(), f.id(), f.size(), f.mtimeMillis()));
+    }
+    return states;
+  }
+
+  /**
+   * The facts of these paths, in the same order, by real-time gets (URL-sized chunks) that leaves the vectors
+   * out; paths not indexed are left out.
+   */
+  List<ImageFacts> facts(List<Path> paths) throws IOException {
     if (paths.isEmpty()) {
       return List.of();
     }
-    Map<String, ImageDoc> byPath = new HashMap<>();
+    ModifiableSolrParams fields = new ModifiableSolrParams()
+        .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
+    Map<String, ImageFacts> byPath = new HashMap<>();
     for (List<String> ids : urlSizedChunks(paths)) {
-      for (SolrDocument d : read(() -> client.getById(collection, ids), "get documents")) {
-        ImageDoc doc = SolrDocuments.fromSolr(d);
-        byPath.put(doc.path().toString(), doc);
+      for (SolrDocument d : read(() -> client.getById(collection, ids, fields), "get documents")) {
+        byPath.put(path(d).toString(), SolrDocuments.facts(d));
       }
     }
-    List<ImageDoc> out = new ArrayList<>(paths.size());
+    List<ImageFacts> out = new ArrayList<>(paths.size());
     for (Path p : paths) {
-      ImageDoc d = byPath.get(p.toString());
+      ImageFacts d = byPath.get(p.toString());
       if (d != null) {
         out.add(d);
       }
@@ -254,8 +291,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
   @Override
   public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
-    if (k < 1 || k > VectorSearch.MAX_K) {
-      throw new IllegalArgumentException("k must be 1-" + VectorSearch.MAX_K + ", got " + k);
+    if (k < 1 || k > SearchLimits.MAX_RESULTS) {
+      throw new IllegalArgumentException("k must be 1-" + SearchLimits.MAX_RESULTS + ", got " + k);
     }
     SolrQuery q = new SolrQuery("{!knn f=" + IndexFields.VECTOR + " topK=" + Math.max(k, MIN_CANDIDATES) + "}"
         + vectorLiteral(query))
@@ -271,8 +308,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return out;
   }
 
-  @Override
-  public List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
+  /** As {@link SearchSession#keywords}. */
+  List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
     List<String> words = List.of(text.strip().split("\\s+")).stream()
         .filter(w -> !w.isEmpty()).map(ClientUtils::escapeQueryChars).toList();
     if (words.isEmpty()) {
@@ -290,8 +327,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return out;
   }
 
-  @Override
-  public double[] backgroundScores(float[] query, int n) throws IOException {
+  /** As {@link SearchSession#backgroundScores}. */
+  double[] backgroundScores(float[] query, int n) throws IOException {
     float[][] vectors = sample(n);
     double[] scores = new double[vectors.length];
     for (int i = 0; i < vectors.length; i++) {

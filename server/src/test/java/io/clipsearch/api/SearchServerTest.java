@@ -247,6 +247,27 @@ class SearchServerTest implements TestPropertyProvider {
   }
 
   @Test
+  @Order(6)
+  void getAndPostValidateTheSameConstraintsWithTheSameErrors() {
+    // GET skipped bean validation before: limit=0 was "limit must be 1-1000, got 0" from the
+    // service by GET and "query.limit: must be greater than or equal to 1" by POST
+    String longQuery = "x".repeat(1001);
+    List<Map<String, Object>> bad = List.of(Map.of("limit", 0), Map.of("limit", 5000), Map.of("offset", -1),
+        Map.of("minSize", 0), Map.of("minScore", 2), Map.of("q", longQuery));
+    for (Map<String, Object> fields : bad) {
+      Map<String, Object> body = new java.util.HashMap<>(Map.of("collection", "photos", "q", "x"));
+      body.putAll(fields);
+      String params = body.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue().toString()))
+          .collect(java.util.stream.Collectors.joining("&"));
+      ApiError byPost = error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/search", body));
+      assertTrue(byPost.message().startsWith("query."), byPost.message());
+      assertEquals(byPost, error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/search?" + params)), params);
+      assertEquals(byPost, error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/search/image?" + params,
+          new byte[] {1}).contentType(MediaType.IMAGE_JPEG)), params);
+    }
+  }
+
+  @Test
   @Order(7)
   void searchesKeepAnsweringWhileAnotherCollectionIsIndexed() throws Exception {
     client.toBlocking().exchange(authorized(HttpRequest.POST("/api/collections",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
@@ -79,7 +80,9 @@ class TaggingTest extends TinyModelIngestTestBase {
       Set<Path> tagged = docs.values().stream().filter(d -> d.tags().contains(tag))
           .map(ImageDoc::path).collect(Collectors.toSet());
       assertTrue(docs.keySet().stream().noneMatch(p -> p.toString().contains(tag)));
-      SearchService search = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
+      SearchService search = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
+          SearchSettings.DEFAULTS);
       SearchResponse r = search.search(SearchRequest.of(tag).withCutoff(null, false).withPage(0, PHOTOS));
       Set<Path> matched = r.hits().stream().filter(h -> h.textMatch()).map(h -> Path.of(h.path()))
           .collect(Collectors.toSet());
@@ -109,7 +112,9 @@ class TaggingTest extends TinyModelIngestTestBase {
         assertArrayEquals(old.vector(), now.vector());
         fauna.add(now.path().toString());
       }
-      SearchResponse r = SearchService.embedded(index, model, SearchSettings.DEFAULTS)
+      SearchResponse r = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
+          SearchSettings.DEFAULTS)
           .search(SearchRequest.of("fauna").withCutoff(null, false).withPage(0, PHOTOS));
       assertEquals(PHOTOS, r.hits().stream().filter(h -> h.textMatch()).count(), fauna.toString());
 

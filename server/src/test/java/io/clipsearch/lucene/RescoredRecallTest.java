@@ -7,6 +7,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,7 @@ class RescoredRecallTest {
             PhotoMetadata.NONE, around(centres[random.nextInt(CLUSTERS)], random, 1.0)));
       }
       index.refresh();
-      VectorSearch search = new VectorSearch(format, VectorSearch.DEFAULT_OVERSAMPLE);
+      VectorSearch search = new VectorSearch(format, SearchSettings.DEFAULTS.oversample());
       double recall = 0;
       for (int q = 0; q < QUERIES; q++) {
         float[] query = around(centres[random.nextInt(CLUSTERS)], random, 1.0);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,18 +27,26 @@ class ImageIdsTest {
           KeywordEmbedder.axis("snow")));
       index.refresh();
 
-      assertEquals(Path.of("/p/a.jpg"), ImageIds.resolve(index, "3fa9c0de11112222").path());
-      assertEquals(Path.of("/p/a.jpg"), ImageIds.resolve(index, "3fa9c0de1111").path());
-      assertEquals(Path.of("/p/b.jpg"), ImageIds.resolve(index, "3fa9c0de9").path());
-      IllegalArgumentException ambiguous =
-          assertThrows(IllegalArgumentException.class, () -> ImageIds.resolve(index, "3fa9c0de"));
-      assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
-      assertThrows(UnknownImageException.class, () -> ImageIds.resolve(index, "3fa9c0"));
-      assertThrows(UnknownImageException.class, () -> ImageIds.resolve(index, "ffffffffffff"));
+      try (SearchSession session = new LuceneSearchBackend(index, 1).session()) {
+        resolvesIdsAndPrefixes(session);
+      }
 
-      SearchService service = SearchService.embedded(index, new KeywordEmbedder(), SearchSettings.DEFAULTS);
+      SearchService service = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+          SearchSettings.DEFAULTS);
       SearchResponse like = service.search(SearchRequest.of("like:3fa9c0de1111").withCutoff(null, false));
       assertEquals("3fa9c0de11112222", like.hits().getFirst().id());
     }
+  }
+
+  private static void resolvesIdsAndPrefixes(SearchSession index) throws Exception {
+    assertEquals(Path.of("/p/a.jpg"), ImageIds.resolve(index, "3fa9c0de11112222").path());
+    assertEquals(Path.of("/p/a.jpg"), ImageIds.resolve(index, "3fa9c0de1111").path());
+    assertEquals(Path.of("/p/b.jpg"), ImageIds.resolve(index, "3fa9c0de9").path());
+    IllegalArgumentException ambiguous =
+        assertThrows(IllegalArgumentException.class, () -> ImageIds.resolve(index, "3fa9c0de"));
+    assertTrue(ambiguous.getMessage().contains("ambiguous"), ambiguous.getMessage());
+    assertThrows(UnknownImageException.class, () -> ImageIds.resolve(index, "3fa9c0"));
+    assertThrows(UnknownImageException.class, () -> ImageIds.resolve(index, "ffffffffffff"));
   }
 }

@@ -8,6 +8,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.ScoredDoc;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
 import io.clipsearch.model.ClipModel;
@@ -68,7 +69,9 @@ class RealPipelineSearchTest {
       }
       index.refresh();
       assertTrue(indexed >= 10, "indexed " + indexed);
-      SearchService service = SearchService.embedded(index, model, SearchSettings.DEFAULTS);
+      SearchService service = new SearchService(
+          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
+          SearchSettings.DEFAULTS);
 
       // text: the ranking is brute force's over the model's text vector
       SearchRequest all = SearchRequest.of("a sunset at the beach").withMode(SearchMode.VECTOR)

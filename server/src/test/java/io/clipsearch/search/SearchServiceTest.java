@@ -12,7 +12,9 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.FilterQueries;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.ScoredDoc;
+import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
 import java.nio.file.Path;
@@ -68,7 +70,9 @@ class SearchServiceTest {
       index.upsert(doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
     }
     index.refresh();
-    service = SearchService.embedded(index, new KeywordEmbedder(), SearchSettings.DEFAULTS);
+    service = new SearchService(
+        new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+        SearchSettings.DEFAULTS);
   }
 
   @AfterEach
@@ -217,8 +221,23 @@ class SearchServiceTest {
 
   @Test
   void stopWordsDoNotMatchNames() {
-    assertEquals("cat table", SearchService.keywords(" a cat on The table "));
-    assertEquals("", SearchService.keywords("the of a"));
-    assertEquals("IMG_2041", SearchService.keywords("IMG_2041"));
+    KeywordAnalyzer analyzer = new LuceneKeywordAnalyzer();
+    assertEquals("cat table", analyzer.keywords(" a cat on The table "));
+    assertEquals("", analyzer.keywords("the of a"));
+    assertEquals("IMG_2041", analyzer.keywords("IMG_2041"));
+  }
+
+  @Test
+  void oneSearchAcquiresOneSearcher() throws Exception {
+    // before the search session, one search acquired a searcher per query and per page document
+    List<SearchRequest> searches = List.of(SearchRequest.of("beach"), SearchRequest.of("IMG_2041 beach"),
+        SearchRequest.of("beach").withSort(SortOrder.DATE_DESC), SearchRequest.of("like:a"),
+        SearchRequest.of("beach").withCutoff(null, false).withMode(SearchMode.VECTOR));
+    for (SearchRequest request : searches) {
+      long before = index.searchersAcquired();
+      SearchResponse r = service.search(request);
+      assertFalse(r.hits().isEmpty(), request.toString());
+      assertEquals(1, index.searchersAcquired() - before, request.toString());
+    }
   }
 }

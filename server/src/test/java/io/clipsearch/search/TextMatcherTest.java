@@ -3,7 +3,9 @@ package io.clipsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -12,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class TextMatcherTest {
 
-  final TextMatcher matcher = new TextMatcher();
+  final TextMatcher matcher = new TextMatcher(new LuceneKeywordAnalyzer());
 
-  final ImageDoc doc = new ImageDoc(Path.of("/home/ann/work/gas_pump/IMG_1417.JPG"), "id", 1, 0, 10,
+  final ImageFacts doc = new ImageDoc(Path.of("/home/ann/work/gas_pump/IMG_1417.JPG"), "id", 1, 0, 10,
       10, new PhotoMetadata(Optional.of(Instant.EPOCH), Optional.of("Canon"),
           Optional.of("Canon EOS R5"), Optional.empty(), Optional.empty(), Optional.empty(), 1),
-      new float[] {1, 0}, List.of("golden retriever"));
+      new float[] {1, 0}, List.of("golden retriever")).facts();
 
   Optional<MatchedBy> match(String keywords) {
     return matcher.match(doc, matcher.terms(keywords));

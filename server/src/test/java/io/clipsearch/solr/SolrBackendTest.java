@@ -13,6 +13,7 @@ import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestReport;
 import io.clipsearch.collection.ThumbnailStore;
+import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
@@ -83,7 +84,7 @@ class SolrBackendTest {
     embedded = VectorIndex.open(tmp.resolve("lucene"), space, VectorFormat.FLOAT32);
     ingest(embedded);
     SolrCollections.create(client, "photos", space, 2, 2);
-    solr = SolrImageIndex.open(client, "photos", space, settings);
+    solr = SolrImageIndex.open(client, "photos", space, settings, new LuceneKeywordAnalyzer());
     ingest(solr);
     embedded.refresh();
     solr.refresh();
@@ -173,7 +174,7 @@ class SolrBackendTest {
   @Order(3)
   void migrateCopiesEveryDocumentWithoutReembedding() throws IOException {
     SolrCollections.create(client, "migrated", space, 2, 2);
-    try (SolrImageIndex target = SolrImageIndex.open(client, "migrated", space, settings)) {
+    try (SolrImageIndex target = SolrImageIndex.open(client, "migrated", space, settings, new LuceneKeywordAnalyzer())) {
       long copied = IndexCopier.copy(embedded, target, n -> {});
       assertEquals(embedded.count(), copied);
       // a second run replaces, never duplicates
@@ -190,9 +191,9 @@ class SolrBackendTest {
   void anotherModelsCollectionIsRefused() {
     VectorSpace other = new VectorSpace("some-other-model", space.dimension());
     IndexMismatchException e = assertThrows(IndexMismatchException.class,
-        () -> SolrImageIndex.open(client, "photos", other, settings));
+        () -> SolrImageIndex.open(client, "photos", other, settings, new LuceneKeywordAnalyzer()));
     assertTrue(e.getMessage().contains(space.modelId()), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SolrImageIndex.open(client, "nope", space, settings));
+    assertThrows(IllegalArgumentException.class, () -> SolrImageIndex.open(client, "nope", space, settings, new LuceneKeywordAnalyzer()));
   }
 
   @Test
@@ -243,7 +244,7 @@ class SolrBackendTest {
   @Order(6)
   void ingestResumesAcrossANodeRestartWithoutDuplicates() throws Exception {
     SolrCollections.create(client, "resumed", space, 2, 2);
-    try (SolrImageIndex target = SolrImageIndex.open(client, "resumed", space, settings)) {
+    try (SolrImageIndex target = SolrImageIndex.open(client, "resumed", space, settings, new LuceneKeywordAnalyzer())) {
       cluster.stopNode(1);
       IngestReport first = ingest(target);
       cluster.startNode(1);

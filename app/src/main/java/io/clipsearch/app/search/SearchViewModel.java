@@ -1,5 +1,6 @@
 package io.clipsearch.app.search;
 
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
@@ -34,7 +35,7 @@ public final class SearchViewModel {
   public static final Duration DEBOUNCE = Duration.ofMillis(300);
   public static final int PAGE = 100;
   /** The server's limit on {@code offset + limit}. */
-  public static final int MAX_RESULTS = 1000;
+  public static final int MAX_RESULTS = SearchLimits.MAX_RESULTS;
   static final int EXAMPLE_LIMIT = 200;
 
   private final SearchService service;

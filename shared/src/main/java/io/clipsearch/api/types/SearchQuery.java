@@ -23,14 +23,15 @@ import jakarta.validation.constraints.Size;
  * @param minSize minimum length of the shorter side, in pixels
  * @param sort relevance (default), date_desc or date_asc
  * @param offset results to skip
- * @param limit results to return (1-1000)
+ * @param limit results to return (1-{@value SearchLimits#MAX_RESULTS}, default {@value
+ *     SearchLimits#DEFAULT_LIMIT})
  * @param hybrid fuse file/folder/camera name matches (BM25) with the visual ranking (default true)
  * @param minScore a fixed "confident" threshold instead of the calibrated one
  * @param cutoff leave out results below the threshold (default true)
  */
 @Serdeable
 public record SearchQuery(
-    @Nullable @Size(max = 1000) String q,
+    @Nullable @Size(max = SearchLimits.MAX_QUERY_CHARS) String q,
     @Nullable String collection,
     @Nullable String from,
     @Nullable String to,
@@ -40,7 +41,7 @@ public record SearchQuery(
     @Nullable @Positive Integer minSize,
     @Nullable String sort,
     @Nullable @PositiveOrZero Integer offset,
-    @Nullable @Min(1) @Max(1000) Integer limit,
+    @Nullable @Min(1) @Max(SearchLimits.MAX_RESULTS) Integer limit,
     @Nullable Boolean hybrid,
     @Nullable @Min(-1) @Max(1) Double minScore,
     @Nullable Boolean cutoff) {

@@ -1,0 +1,62 @@
+package io.clipsearch.solr;
+
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
+import io.clipsearch.search.ScoredImage;
+import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A search's queries on a {@link SolrImageIndex}, each its own request: SolrCloud keeps no
+ * point-in-time view across requests, so a document deleted between ranking and loading the page
+ * is left out of it. Holds nothing; closing is a no-op.
+ */
+final class SolrSearchSession implements SearchSession {
+
+  private final SolrImageIndex index;
+
+  SolrSearchSession(SolrImageIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+    return index.nearest(query, k, filters);
+  }
+
+  @Override
+  public List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters)
+      throws IOException {
+    return index.keywords(text, query, n, filters);
+  }
+
+  @Override
+  public double[] backgroundScores(float[] query, int n) throws IOException {
+    return index.backgroundScores(query, n);
+  }
+
+  @Override
+  public List<ImageFacts> facts(List<Path> paths) throws IOException {
+    return index.facts(paths);
+  }
+
+  @Override
+  public Optional<ImageDoc> findById(String id) throws IOException {
+    return index.findById(id);
+  }
+
+  @Override
+  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
+    return index.idsWithPrefix(prefix, max);
+  }
+
+  @Override
+  public void close() {
+    // nothing held
+  }
+}
