@@ -22,6 +22,7 @@ import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.ModelInfo;
 import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.model.image.ClipPreprocessor;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
