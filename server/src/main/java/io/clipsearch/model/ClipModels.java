@@ -44,7 +44,7 @@ public final class ClipModels {
   }
 
   /** The family that loads {@code folder}: a registered one that recognizes it, else open_clip. */
-  public static ModelFamily familyOf(Path folder) {
+  static ModelFamily familyOf(Path folder) {
     for (ModelFamily family : REGISTERED) {
       if (family.recognizes(folder)) {
         return family;
