@@ -1,9 +1,6 @@
 package io.clipsearch.api;
 
 import io.clipsearch.api.types.ModelDescription;
-import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ModelInfo;
-import io.clipsearch.model.mini.MiniClipModel;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 
@@ -11,17 +8,14 @@ import io.micronaut.http.annotation.Get;
 @Controller("/api/model")
 public class ModelController {
 
-  private final ClipModel model;
+  private final ModelApi models;
 
-  public ModelController(ClipModel model) {
-    this.model = model;
+  public ModelController(ModelApi models) {
+    this.models = models;
   }
 
   @Get
   public ModelDescription model() {
-    ModelInfo info = model.info();
-    return new ModelDescription(info.id(), info.name(), info.dimension(), info.imageSize(),
-        info.contextLength(), info.engine().name(),
-        model instanceof MiniClipModel ? MiniClipModel.NOTICE : null);
+    return models.describe();
   }
 }

@@ -1,10 +1,9 @@
 package io.clipsearch.api;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModels;
-import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.LoadOptions;
-import io.clipsearch.model.mini.BundledModel;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -33,10 +32,8 @@ public final class ModelFactory {
   public ClipModel clipModel(ModelConfig config, @Value("${clipsearch.home:.}") String home) {
     Path folder = BundledModel.resolve(config.folder(), Path.of(home));
     LoadOptions options = LoadOptions.defaults().withThreads(config.threads())
-        .withFastDecode(config.fastDecode()).withMaxImagePixels(config.maxImagePixels());
-    if (config.engine() != null && !config.engine().isBlank()) {
-      options = options.withEngine(EngineKind.parse(config.engine()));
-    }
+        .withFastDecode(config.fastDecode()).withMaxImagePixels(config.maxImagePixels())
+        .withEngineNamed(config.engine());
     try {
       return ClipModels.load(folder, options);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.clipsearch.bench;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.model.Vectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class SyntheticVectors {
     for (int d = 0; d < dim; d++) {
       v[d] = (float) random.nextGaussian();
     }
-    return normalize(v);
+    return Vectors.normalize(v);
   }
 
   /** A unit vector around a unit centre, with noise of about the centre's norm. */
@@ -111,18 +112,6 @@ public final class SyntheticVectors {
     for (int d = 0; d < v.length; d++) {
       v[d] = (float) (centre[d] + random.nextGaussian() * scale);
     }
-    return normalize(v);
-  }
-
-  private static float[] normalize(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    float inv = (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < v.length; d++) {
-      v[d] *= inv;
-    }
-    return v;
+    return Vectors.normalize(v);
   }
 }

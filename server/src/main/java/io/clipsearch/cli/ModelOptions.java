@@ -1,10 +1,9 @@
 package io.clipsearch.cli;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModels;
-import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.LoadOptions;
-import io.clipsearch.model.mini.BundledModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -32,9 +31,8 @@ final class ModelOptions {
   long maxPixels = LoadOptions.DEFAULT_MAX_IMAGE_PIXELS;
 
   LoadOptions loadOptions() {
-    LoadOptions options = LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode)
-        .withMaxImagePixels(maxPixels);
-    return engine == null ? options : options.withEngine(EngineKind.parse(engine));
+    return LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode)
+        .withMaxImagePixels(maxPixels).withEngineNamed(engine);
   }
 
   ClipModel load() throws IOException {

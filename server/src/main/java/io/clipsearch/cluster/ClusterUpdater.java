@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ public final class ClusterUpdater {
     double cohesion = 0;
     for (int i = 0; i < vectors.length; i++) {
       assignments.put(snapshot.images().get(i).id(), assignment[i]);
-      cohesion += UnitVectors.dot(vectors[i], centroids[assignment[i]]);
+      cohesion += Vectors.dot(vectors[i], centroids[assignment[i]]);
     }
     cohesion /= vectors.length;
     return new ClusterState(snapshot.modelId(), snapshot.documents(), vectors.length, k, silhouette, cohesion,
@@ -98,7 +99,7 @@ public final class ClusterUpdater {
       Integer c = old.get(id);
       if (c == null) {
         c = UnitVectors.nearest(snapshot.vectors()[i], centroids);
-        addedCohesion += UnitVectors.dot(snapshot.vectors()[i], centroids[c]);
+        addedCohesion += Vectors.dot(snapshot.vectors()[i], centroids[c]);
         added++;
       }
       assignments.put(id, c);
@@ -127,7 +128,7 @@ public final class ClusterUpdater {
     for (int c = 0; c < centroids.length; c++) {
       float[] centroid = centroids[c];
       List<IndexedImage> nearest = members.get(c).stream()
-          .sorted(Comparator.comparingDouble((Integer i) -> -UnitVectors.dot(snapshot.vectors()[i], centroid)))
+          .sorted(Comparator.comparingDouble((Integer i) -> -Vectors.dot(snapshot.vectors()[i], centroid)))
           .limit(settings.representatives()).map(snapshot.images()::get).toList();
       if (!members.get(c).isEmpty()) {
         out.add(new ClusterSummary(c, members.get(c).size(), labeler.top(centroid, settings.labelsPerCluster()), nearest));

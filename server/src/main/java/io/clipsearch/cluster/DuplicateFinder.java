@@ -1,6 +1,7 @@
 package io.clipsearch.cluster;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
@@ -71,7 +72,7 @@ public final class DuplicateFinder {
       float[] v = docs.get(i).vector();
       for (ScoredImage hit : backend.nearest(v, NEIGHBOURS, SearchFilters.NONE)) {
         Integer j = position.get(hit.path());
-        if (j != null && j != i && UnitVectors.dot(v, docs.get(j).vector()) >= threshold) {
+        if (j != null && j != i && Vectors.dot(v, docs.get(j).vector()) >= threshold) {
           parent[find(parent, i)] = find(parent, j);
         }
       }
@@ -94,7 +95,7 @@ public final class DuplicateFinder {
       float[] keepVector = docs.get(ranked.getFirst()).vector();
       List<DuplicateGroup.Member> list = new ArrayList<>();
       for (int i : ranked) {
-        list.add(new DuplicateGroup.Member(image(docs.get(i)), UnitVectors.dot(keepVector, docs.get(i).vector())));
+        list.add(new DuplicateGroup.Member(image(docs.get(i)), Vectors.dot(keepVector, docs.get(i).vector())));
       }
       IndexedImage keep = list.getFirst().image();
       out.add(new DuplicateGroup(keep, list));

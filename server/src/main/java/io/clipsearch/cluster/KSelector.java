@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -113,7 +114,7 @@ public final class KSelector {
     double[][] g = new double[v.length][v.length];
     for (int i = 0; i < v.length; i++) {
       for (int j = i; j < v.length; j++) {
-        g[i][j] = g[j][i] = UnitVectors.dot(v[i], v[j]);
+        g[i][j] = g[j][i] = Vectors.dot(v[i], v[j]);
       }
     }
     return g;

@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.PromptEnsemble;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,17 +36,18 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
   public LabelVocabulary {
     labels = List.copyOf(labels);
     templates = List.copyOf(templates);
-    if (labels.isEmpty() || templates.isEmpty()) {
-      throw new IllegalArgumentException("a vocabulary needs labels and templates");
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("a vocabulary needs labels");
     }
     if (new LinkedHashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("labels must be distinct and non-blank");
     }
-    for (String t : templates) {
-      if (!t.contains("{}")) {
-        throw new IllegalArgumentException("template must contain {} for the label: " + t);
-      }
-    }
+    new PromptEnsemble(templates); // checks the templates
+  }
+
+  /** The ensemble of this vocabulary's templates. */
+  public PromptEnsemble ensemble() {
+    return new PromptEnsemble(templates);
   }
 
   /** The bundled labels with {@link #DEFAULT_TEMPLATES}. */
@@ -83,6 +85,6 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
 
   /** Every prompt of one label. */
   List<String> prompts(String label) {
-    return templates.stream().map(t -> t.replace("{}", label)).toList();
+    return ensemble().prompts(label);
   }
 }

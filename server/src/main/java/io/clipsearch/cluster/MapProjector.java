@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -132,7 +133,7 @@ public final class MapProjector {
       }
     }
     for (int i : remaining) {
-      int best = placedIds.stream().max(Comparator.comparingDouble(j -> UnitVectors.dot(vectors[i], vectors[j]))).orElseThrow();
+      int best = placedIds.stream().max(Comparator.comparingDouble(j -> Vectors.dot(vectors[i], vectors[j]))).orElseThrow();
       out[i] = new double[] {out[best][0] + 0.002 * ((i % 7) - 3), out[best][1] + 0.002 * ((i % 5) - 2)};
     }
     return out;

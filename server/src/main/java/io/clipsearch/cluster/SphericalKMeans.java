@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +67,11 @@ public final class SphericalKMeans {
         for (int d = 0; d < centroids[c].length; d++) {
           centroids[c][d] = (float) fitted.centroids[c][d];
         }
-        UnitVectors.normalize(centroids[c]);
+        // an empty cluster's centroid has no direction: it stays zero and assign() drops the
+        // cluster if nothing is nearest to it
+        if (Vectors.norm(centroids[c]) >= Vectors.MIN_NORM) {
+          Vectors.normalize(centroids[c]);
+        }
       }
     }
     return assign(vectors, centroids);
@@ -126,6 +131,6 @@ public final class SphericalKMeans {
         m[d] += v[d];
       }
     }
-    return UnitVectors.normalize(m);
+    return Vectors.normalize(m);
   }
 }

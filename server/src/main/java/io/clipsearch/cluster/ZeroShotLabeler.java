@@ -1,5 +1,7 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.PromptEnsemble;
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,14 +10,13 @@ import java.util.Objects;
 /**
  * Zero-shot labels for image-side vectors (cluster centroids or single images).
  *
- * <p>Prompt ensembling, as in CLIP's paper: each label is embedded in every template, the
- * template embeddings are averaged and renormalized, which gives a steadier label vector than any
- * one prompt. A vector's labels are then ranked by cosine. The label vectors are computed once,
- * at construction (one batched call to the encoder). Immutable and thread-safe afterwards.
+ * <p>Prompt ensembling, as in CLIP's paper ({@link PromptEnsemble}): each label is embedded in
+ * every template, the template embeddings are averaged and renormalized, which gives a steadier
+ * label vector than any one prompt. A vector's labels are then ranked by cosine. The label vectors
+ * are computed once, at construction (batched calls to the encoder). Immutable and thread-safe
+ * afterwards.
  */
 public final class ZeroShotLabeler {
-
-  static final int BATCH = 256;
 
   /** At most this many tags per image ({@link #imageTags}). */
   public static final int IMAGE_TAGS = 3;
@@ -35,29 +36,8 @@ public final class ZeroShotLabeler {
    */
   public ZeroShotLabeler(LabelVocabulary vocabulary, TextEncoder encoder) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-    List<String> prompts = new ArrayList<>();
-    for (String label : vocabulary.labels()) {
-      prompts.addAll(vocabulary.prompts(label));
-    }
-    List<float[]> embedded = new ArrayList<>(prompts.size());
-    for (int from = 0; from < prompts.size(); from += BATCH) {
-      embedded.addAll(encoder.embed(prompts.subList(from, Math.min(prompts.size(), from + BATCH))));
-    }
-    if (embedded.size() != prompts.size()) {
-      throw new IllegalStateException("encoder returned " + embedded.size() + " vectors for " + prompts.size() + " prompts");
-    }
-    int t = vocabulary.templates().size();
-    labelVectors = new float[vocabulary.labels().size()][];
-    for (int l = 0; l < labelVectors.length; l++) {
-      float[] sum = new float[embedded.getFirst().length];
-      for (int j = 0; j < t; j++) {
-        float[] e = embedded.get(l * t + j);
-        for (int d = 0; d < sum.length; d++) {
-          sum[d] += e[d];
-        }
-      }
-      labelVectors[l] = UnitVectors.normalize(sum);
-    }
+    this.labelVectors = vocabulary.ensemble().classVectors(vocabulary.labels(), encoder::embed)
+        .toArray(float[][]::new);
   }
 
   public LabelVocabulary vocabulary() {
@@ -78,7 +58,7 @@ public final class ZeroShotLabeler {
     }
     List<LabelScore> all = new ArrayList<>(labelVectors.length);
     for (int l = 0; l < labelVectors.length; l++) {
-      all.add(new LabelScore(vocabulary.labels().get(l), UnitVectors.dot(vector, labelVectors[l])));
+      all.add(new LabelScore(vocabulary.labels().get(l), Vectors.dot(vector, labelVectors[l])));
     }
     all.sort(Comparator.comparingDouble(LabelScore::score).reversed());
     return List.copyOf(all.subList(0, Math.min(n, all.size())));

@@ -1,6 +1,6 @@
 package io.clipsearch.install;
 
-import io.clipsearch.model.mini.BundledModel;
+import io.clipsearch.model.BundledModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

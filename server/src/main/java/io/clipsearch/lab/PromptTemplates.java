@@ -1,5 +1,6 @@
 package io.clipsearch.lab;
 
+import io.clipsearch.model.PromptEnsemble;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,19 +53,14 @@ public record PromptTemplates(String name, List<String> templates) {
   /** The single prompt "a photo of a {}." (no ensembling). */
   public static final PromptTemplates SINGLE = new PromptTemplates("single", List.of("a photo of a {}."));
 
-  private static final String SLOT = "{}";
-
   /** @throws IllegalArgumentException if there is no template or one lacks {@code {}} */
   public PromptTemplates {
-    templates = List.copyOf(templates);
-    if (templates.isEmpty()) {
-      throw new IllegalArgumentException("no prompt templates");
-    }
-    for (String t : templates) {
-      if (!t.contains(SLOT)) {
-        throw new IllegalArgumentException("template '" + t + "' has no {} for the class name");
-      }
-    }
+    templates = new PromptEnsemble(templates).templates();
+  }
+
+  /** The ensemble of these templates. */
+  public PromptEnsemble ensemble() {
+    return new PromptEnsemble(templates);
   }
 
   /**
@@ -87,6 +83,6 @@ public record PromptTemplates(String name, List<String> templates) {
 
   /** The prompts of one class, in template order. */
   public List<String> prompts(String className) {
-    return templates.stream().map(t -> t.replace(SLOT, className)).toList();
+    return ensemble().prompts(className);
   }
 }

@@ -1,6 +1,7 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.model.Scoring;
+import io.clipsearch.model.Vectors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -53,22 +54,10 @@ public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels
     float[][] cosine = new float[rows.size()][columns.size()];
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < columns.size(); c++) {
-        cosine[r][c] = (float) dot(rows.get(r), columns.get(c));
+        cosine[r][c] = (float) Vectors.dot(rows.get(r), columns.get(c));
       }
     }
     return new SimilarityMatrix(rowLabels, columnLabels, cosine);
-  }
-
-  /** @throws IllegalArgumentException if the vectors differ in dimension */
-  static double dot(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("dimensions differ: " + a.length + " vs " + b.length);
-    }
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += (double) a[i] * b[i];
-    }
-    return sum;
   }
 
   public int rows() {

@@ -1,16 +1,16 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.model.ClipModel;
-import java.util.ArrayList;
+import io.clipsearch.model.PromptEnsemble;
 import java.util.List;
 
 /**
  * A zero-shot classifier: one unit vector per class, from prompt ensembling. Immutable; vectors
  * are copied.
  *
- * <p>Ensembling as in CLIP: each class's prompts (one per template) are embedded, the normalized
- * text embeddings averaged, and the mean renormalized. An image's class scores are its cosines to
- * these vectors.
+ * <p>Ensembling as in CLIP ({@link PromptEnsemble}): each class's prompts (one per template) are
+ * embedded, the normalized text embeddings averaged, and the mean renormalized. An image's class
+ * scores are its cosines to these vectors.
  *
  * @param classNames the classes, in order
  * @param templates the templates the vectors were built from
@@ -27,42 +27,14 @@ public record ZeroShotClassifier(List<String> classNames, PromptTemplates templa
   }
 
   /**
-   * Embeds every class's prompts in one call and ensembles them.
+   * Embeds every class's prompts and ensembles them.
    *
    * @throws IllegalArgumentException if there are no classes
    * @throws io.clipsearch.model.EmbeddingException if the engine fails
    */
   public static ZeroShotClassifier build(ClipModel model, List<String> classNames, PromptTemplates templates) {
-    if (classNames.isEmpty()) {
-      throw new IllegalArgumentException("no classes");
-    }
-    List<String> prompts = new ArrayList<>();
-    classNames.forEach(name -> prompts.addAll(templates.prompts(name)));
-    List<float[]> embedded = model.embedTexts(prompts);
-    int per = templates.templates().size();
-    List<float[]> vectors = new ArrayList<>(classNames.size());
-    for (int c = 0; c < classNames.size(); c++) {
-      vectors.add(meanDirection(embedded.subList(c * per, (c + 1) * per)));
-    }
-    return new ZeroShotClassifier(classNames, templates, vectors);
-  }
-
-  /** The normalized mean of unit vectors. */
-  static float[] meanDirection(List<float[]> vectors) {
-    float[] mean = new float[vectors.getFirst().length];
-    for (float[] v : vectors) {
-      for (int i = 0; i < mean.length; i++) {
-        mean[i] += v[i] / vectors.size();
-      }
-    }
-    double norm = Math.sqrt(SimilarityMatrix.dot(mean, mean));
-    if (norm == 0) {
-      throw new IllegalArgumentException("the prompts' embeddings cancel out: their mean is zero");
-    }
-    for (int i = 0; i < mean.length; i++) {
-      mean[i] /= (float) norm;
-    }
-    return mean;
+    return new ZeroShotClassifier(classNames, templates,
+        templates.ensemble().classVectors(classNames, model::embedTexts));
   }
 
   @Override

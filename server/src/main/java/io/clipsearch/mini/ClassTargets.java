@@ -1,7 +1,7 @@
 package io.clipsearch.mini;
 
+import io.clipsearch.model.PromptEnsemble;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
-import io.clipsearch.model.mini.Vectors;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -61,21 +61,8 @@ public final class ClassTargets {
 
   /** Embeds every template for every class and averages per class. */
   public static ClassTargets compute(List<String> classes, MiniLmTextEncoder encoder) {
-    float[][] vectors = new float[classes.size()][];
-    for (int c = 0; c < classes.size(); c++) {
-      List<String> prompts = new ArrayList<>(TEMPLATES.size());
-      for (String t : TEMPLATES) {
-        prompts.add(t.replace("{}", classes.get(c)));
-      }
-      float[] mean = new float[MiniLmTextEncoder.DIMENSION];
-      for (float[] v : encoder.embedTexts(prompts)) {
-        for (int d = 0; d < mean.length; d++) {
-          mean[d] += v[d];
-        }
-      }
-      vectors[c] = Vectors.normalize(mean);
-    }
-    return new ClassTargets(classes, vectors);
+    return new ClassTargets(classes,
+        new PromptEnsemble(TEMPLATES).classVectors(classes, encoder::embedTexts).toArray(float[][]::new));
   }
 
   /**

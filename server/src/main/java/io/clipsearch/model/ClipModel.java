@@ -4,6 +4,7 @@ import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A CLIP model: text and images into one embedding space.
@@ -23,6 +24,14 @@ import java.util.List;
 public interface ClipModel extends AutoCloseable {
 
   ModelInfo info();
+
+  /**
+   * A line to show people while this model is in use (such as that a stronger model can be
+   * pulled), or empty.
+   */
+  default Optional<String> notice() {
+    return Optional.empty();
+  }
 
   /** How this model's cosines become label probabilities: CLIP's softmax unless the family differs. */
   default Scoring scoring() {

@@ -1,15 +1,24 @@
 package io.clipsearch.model;
 
-import io.clipsearch.model.mini.MiniClipModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /**
- * Loads {@link ClipModel}s from model folders: an open_clip export ({@link ModelFolder}) gives a
- * {@link DjlClipModel}; a folder whose {@code config.json} says {@code "model": "clipsearch-mini"}
- * gives a {@link MiniClipModel}.
+ * The one place that chooses how a model folder loads: the first {@link ModelFamily} registered as
+ * a service provider that recognizes the folder (the bundled mini model's family, {@code
+ * model.mini.MiniFamily}, registers itself so), else {@link OpenClipFamily}, the open_clip export
+ * layout loaded as a {@link DjlClipModel}. Stateless; the families are discovered once.
  */
 public final class ClipModels {
+
+  private static final ModelFamily OPEN_CLIP = new OpenClipFamily();
+
+  /** The families registered in {@code META-INF/services/io.clipsearch.model.ModelFamily}. */
+  private static final List<ModelFamily> REGISTERED =
+      ServiceLoader.load(ModelFamily.class, ClipModels.class.getClassLoader()).stream()
+          .map(ServiceLoader.Provider::get).toList();
 
   private ClipModels() {}
 
@@ -31,11 +40,16 @@ public final class ClipModels {
    * @throws EmbeddingException if an engine cannot load a model file
    */
   public static ClipModel load(Path folder, LoadOptions options) throws IOException {
-    // the mini model's folder has no textual/ tower files, so it is recognized before ModelFolder
-    // validates the open_clip layout
-    if (MiniClipModel.isMiniFolder(folder)) {
-      return MiniClipModel.load(folder, options);
+    return familyOf(folder).load(folder, options);
+  }
+
+  /** The family that loads {@code folder}: a registered one that recognizes it, else open_clip. */
+  static ModelFamily familyOf(Path folder) {
+    for (ModelFamily family : REGISTERED) {
+      if (family.recognizes(folder)) {
+        return family;
+      }
     }
-    return new DjlClipModel(ModelFolder.open(folder), options);
+    return OPEN_CLIP;
   }
 }

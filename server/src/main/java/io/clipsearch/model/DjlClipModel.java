@@ -165,31 +165,16 @@ final class DjlClipModel implements ClipModel {
   }
 
 
-  private static List<float[]> normalizedRows(float[][] rows) {
-    List<float[]> out = new ArrayList<>(rows.length);
-    for (float[] row : rows) {
-      out.add(l2Normalized(row));
-    }
-    return out;
-  }
-
   /**
    * Published exports already normalize; TorchScript files and other exports may not. Dividing
    * again is harmless, so every vector goes through here.
    */
-  static float[] l2Normalized(float[] v) {
-    double sum = 0;
-    for (float x : v) {
-      sum += (double) x * x;
+  private static List<float[]> normalizedRows(float[][] rows) {
+    List<float[]> out = new ArrayList<>(rows.length);
+    for (float[] row : rows) {
+      out.add(Vectors.normalize(row));
     }
-    if (sum == 0) {
-      return v;
-    }
-    float inv = (float) (1.0 / Math.sqrt(sum));
-    for (int i = 0; i < v.length; i++) {
-      v[i] *= inv;
-    }
-    return v;
+    return out;
   }
 
   private void ensureOpen() {

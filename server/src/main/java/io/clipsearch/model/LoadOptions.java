@@ -37,6 +37,16 @@ public record LoadOptions(
     return new LoadOptions(Optional.of(kind), threads, imageBatch, maxImagePixels, fastDecode);
   }
 
+  /**
+   * With the engine named by {@code name} ({@code onnx} or {@code pytorch}); null or blank keeps
+   * the folder's default. For configuration and command-line values.
+   *
+   * @throws IllegalArgumentException if the name is no engine
+   */
+  public LoadOptions withEngineNamed(String name) {
+    return name == null || name.isBlank() ? this : withEngine(EngineKind.parse(name));
+  }
+
   public LoadOptions withThreads(int n) {
     return new LoadOptions(engine, n, imageBatch, maxImagePixels, fastDecode);
   }

@@ -1,8 +1,6 @@
 package io.clipsearch.model;
 
 import io.clipsearch.model.image.PreprocessConfig;
-import io.clipsearch.model.tokenizer.ClipTokenizer;
-import io.clipsearch.model.tokenizer.HuggingFaceTextTokenizer;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -34,7 +32,7 @@ import java.util.Set;
  * </pre>
  *
  * <p>Immutable. Opening it reads only the small JSON files; model files are loaded by {@link
- * ClipModels}.
+ * OpenClipFamily} (through {@link ClipModels}).
  *
  * @param root the folder
  * @param config the open_clip config
@@ -110,18 +108,14 @@ public record ModelFolder(Path root, ClipConfig config, PreprocessConfig preproc
   }
 
   /**
-   * Loads the tokenizer from {@code textual/}: the Hugging Face tokenizer with open_clip's
-   * cleaning when {@code config.json} names one ({@code text_cfg.hf_tokenizer_name}), else CLIP's
-   * BPE. The caller closes it.
+   * Loads the tokenizer from {@code textual/}, of the family {@code config.json} asks for ({@link
+   * TokenizerFamily#of}): the Hugging Face tokenizer with open_clip's cleaning when it names one
+   * ({@code text_cfg.hf_tokenizer_name}), else CLIP's BPE. The caller closes it.
    *
    * @throws IOException if no tokenizer files are there or they cannot be read, naming the file
    */
   public TextTokenizer openTokenizer() throws IOException {
-    Path textual = root.resolve("textual");
-    if (config.usesHuggingFaceTokenizer()) {
-      return HuggingFaceTextTokenizer.open(textual, config.contextLength(), config.clean());
-    }
-    return ClipTokenizer.fromModelFolder(textual, config.contextLength());
+    return TokenizerFamily.of(config).open(root.resolve("textual"), config);
   }
 
   /**

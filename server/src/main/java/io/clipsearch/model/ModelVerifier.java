@@ -99,7 +99,7 @@ public final class ModelVerifier {
     double worst = 0;
     for (List<float[]> vs : List.of(texts, pics)) {
       for (float[] v : vs) {
-        worst = Math.max(worst, Math.abs(Math.sqrt(dot(v, v)) - 1));
+        worst = Math.max(worst, Math.abs(Vectors.norm(v) - 1));
       }
     }
     return new Check(engine + " unit norm", worst <= NORM_TOLERANCE, "max |norm-1| " + worst);
@@ -122,14 +122,6 @@ public final class ModelVerifier {
   }
 
   private static double cosine(float[] a, float[] b) {
-    return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (double) a[i] * b[i];
-    }
-    return s;
+    return Vectors.dot(a, b) / (Vectors.norm(a) * Vectors.norm(b));
   }
 }

@@ -1,6 +1,8 @@
 package io.clipsearch.search;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.Vectors;
+import io.clipsearch.model.ZeroVectorException;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import java.io.IOException;
@@ -21,9 +23,6 @@ public final class QueryVectorBuilder {
 
   /** Prompts whose vectors are kept for repeated searches (paging, filters, sorting). */
   static final int TEXT_CACHE_SIZE = 1024;
-
-  /** Below this norm the weighted sum has no direction left to search in. */
-  static final double MIN_NORM = 1e-6;
 
   /** Where {@code like:<id>} finds an indexed image's vector. */
   @FunctionalInterface
@@ -87,7 +86,8 @@ public final class QueryVectorBuilder {
    * The renormalized weighted sum of unit vectors.
    *
    * @throws IllegalArgumentException if a vector's dimension is not {@code dimension}, or the
-   *     sum is (near) zero
+   *     sum has no direction ({@link Vectors#MIN_NORM}): never a zero vector, whose scores would
+   *     all be 0 or NaN
    */
   static float[] combine(List<float[]> vectors, List<Double> weights, int dimension) {
     double[] sum = new double[dimension];
@@ -102,19 +102,11 @@ public final class QueryVectorBuilder {
         sum[d] += w * vector[d];
       }
     }
-    double norm = 0;
-    for (double x : sum) {
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    if (norm < MIN_NORM) {
+    try {
+      return Vectors.unit(sum);
+    } catch (ZeroVectorException e) {
       throw new IllegalArgumentException(
-          "the query's parts cancel each other out: nothing is left to search for");
+          "the query's parts cancel each other out: nothing is left to search for", e);
     }
-    float[] unit = new float[dimension];
-    for (int d = 0; d < dimension; d++) {
-      unit[d] = (float) (sum[d] / norm);
-    }
-    return unit;
   }
 }

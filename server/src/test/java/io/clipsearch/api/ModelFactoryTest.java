@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.mini.MiniModelFixture;
+import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.mini.BundledModel;
 import io.clipsearch.model.mini.MiniClipModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +27,9 @@ class ModelFactoryTest {
     copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
     try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L), home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
-      ModelDescription d = new ModelController(model).model();
+      ModelDescription d = new ModelApi(model).describe();
       assertEquals(384, d.dimension());
-      assertEquals(MiniClipModel.NOTICE, d.notice());
+      assertEquals(BundledModel.NOTICE, d.notice());
       assertTrue(d.notice().contains("clipsearch models pull ViT-B-32"), d.notice());
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ class ClusteringTest {
     // 6 well separated clusters: k-means++ and Lloyd find them exactly, or nearly
     assertTrue(PlantedClusters.purity(p.assignment(), data.labels, p.k()) >= 0.95);
     for (float[] c : p.centroids()) {
-      assertEquals(1.0, Math.sqrt(UnitVectors.dot(c, c)), 1e-5);
+      assertEquals(1.0, Math.sqrt(Vectors.dot(c, c)), 1e-5);
     }
     assertEquals(p, new SphericalKMeans(42).fit(data.vectors, 6), "same seed, same result");
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.model.Vectors;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class NamingTest {
     for (int d = 0; d < v.length; d++) {
       v[d] = core[d] + 0.3f * noise[d];
     }
-    return UnitVectors.normalize(v);
+    return Vectors.normalize(v);
   }).toList();
 
   static float[] direction(String text) {
@@ -54,7 +55,7 @@ class NamingTest {
   void tagsKeepNearTiesWithinTheMargin() {
     ZeroShotLabeler labeler = new ZeroShotLabeler(
         new LabelVocabulary(List.of("beach", "sunset", "dog"), LabelVocabulary.DEFAULT_TEMPLATES), ENCODER);
-    float[] both = UnitVectors.normalize(sum(direction("beach"), direction("sunset")));
+    float[] both = Vectors.normalize(sum(direction("beach"), direction("sunset")));
     List<String> tags = labeler.tags(both, 3, 0.1);
     assertEquals(2, tags.size(), tags.toString());
     assertTrue(tags.containsAll(List.of("beach", "sunset")));

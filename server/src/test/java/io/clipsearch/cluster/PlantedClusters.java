@@ -1,5 +1,6 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.Vectors;
 import java.util.Random;
 
 /**
@@ -34,7 +35,7 @@ final class PlantedClusters {
     for (int d = 0; d < DIM; d++) {
       v[d] = (float) ((centre == null ? 0 : centre[d]) + scale * random.nextGaussian());
     }
-    return UnitVectors.normalize(v);
+    return Vectors.normalize(v);
   }
 
   /** Purity: the share of vectors in the majority true label of their cluster. */

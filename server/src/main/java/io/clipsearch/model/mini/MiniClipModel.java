@@ -13,6 +13,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.EmbeddingException;
 import io.clipsearch.model.EngineKind;
@@ -22,6 +23,7 @@ import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.ModelInfo;
 import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.model.image.ClipPreprocessor;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
@@ -41,6 +43,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,16 +75,11 @@ import org.slf4j.LoggerFactory;
 public final class MiniClipModel implements ClipModel {
 
   /** The {@code "model"} value in {@code config.json} that marks a mini-model folder. */
-  public static final String MODEL_NAME = "clipsearch-mini";
+  public static final String MODEL_NAME = BundledModel.NAME;
 
   public static final String CONFIG_FILE = "config.json";
   public static final String PREPROCESS_FILE = "visual/preprocess_cfg.json";
   public static final String PARAMS_FILE = "visual/image-tower.params";
-
-  /** Shown to people (e.g. in {@code /api/model}) while the mini model is in use. */
-  public static final String NOTICE =
-      "Using the small bundled model (clipsearch-mini); a stronger model can be pulled with"
-          + " 'clipsearch models pull ViT-B-32'.";
 
   private static final Logger log = LoggerFactory.getLogger(MiniClipModel.class);
   private static final String PARAMS_MAGIC = "DJL@";
@@ -269,6 +267,12 @@ public final class MiniClipModel implements ClipModel {
   @Override
   public ModelInfo info() {
     return info;
+  }
+
+  /** {@link BundledModel#NOTICE}: the mini model is weak next to a pulled CLIP model. */
+  @Override
+  public Optional<String> notice() {
+    return Optional.of(BundledModel.NOTICE);
   }
 
   /** WordPiece ids of the MiniLM tokenizer: [CLS] … [SEP], truncated to {@value MiniLmTextEncoder#MAX_TOKENS}. */

@@ -20,6 +20,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.clipsearch.model.EmbeddingException;
+import io.clipsearch.model.Vectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

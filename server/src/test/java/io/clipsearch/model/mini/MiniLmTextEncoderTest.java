@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.model.Vectors;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +43,8 @@ class MiniLmTextEncoderTest {
     float[] puppy = encoder.embedText("a picture of a puppy");
     float[] taxes = encoder.embedText("a spreadsheet of quarterly taxes");
     float[] cat = encoder.embedText("a photo of a cat");
-    float close = Vectors.dot(dog, puppy);
-    float far = Vectors.dot(dog, taxes);
+    double close = Vectors.dot(dog, puppy);
+    double far = Vectors.dot(dog, taxes);
     // all-MiniLM-L6-v2 puts paraphrases around 0.7-0.8 and unrelated sentences near 0-0.1
     assertTrue(close > 0.6, "dog/puppy " + close);
     assertTrue(far < 0.2, "dog/taxes " + far);
