@@ -5,6 +5,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.clusters.ClustersPanel;
 import io.clipsearch.app.collections.CollectionsPanel;
 import io.clipsearch.app.collections.CollectionsViewModel;
+import io.clipsearch.app.collections.UnfinishedIndexingBar;
 import io.clipsearch.app.connection.ConnectionBanner;
 import io.clipsearch.app.detail.DetailPanel;
 import io.clipsearch.app.net.ClipsearchClient;
@@ -74,6 +75,7 @@ public final class MainWindow extends JFrame implements AppWindow {
   private ClustersPanel clustersPanel;
   private PlacesPanel placesPanel;
   private TopBar topBar;
+  private UnfinishedIndexingBar unfinishedIndexing;
   private SearchBar searchBar;
   private FiltersPanel filters;
   private ResultsPanel results;
@@ -169,8 +171,9 @@ public final class MainWindow extends JFrame implements AppWindow {
     collections = models.collections();
     JPanel searchTab = searchTab(localFiles);
     tabs = tabs(searchTab, localFiles);
+    unfinishedIndexing = new UnfinishedIndexingBar(settings, collections);
     showMain(new TopBar(search, searchBar, results, settings, this::chooseExample),
-        new ConnectionBanner(models.monitor(), client.base()));
+        new ConnectionBanner(models.monitor(), client.base()), unfinishedIndexing);
     followModels();
     installShortcuts();
     searchBar.focusSearch();
@@ -242,12 +245,15 @@ public final class MainWindow extends JFrame implements AppWindow {
     }
   }
 
-  /** The top bar and banner, the tabs, the status bar: replaces the starting screen. */
-  private void showMain(TopBar top, ConnectionBanner banner) {
+  /** The top bar and the notices under it, the tabs, the status bar: replaces the starting screen. */
+  private void showMain(TopBar top, ConnectionBanner banner, UnfinishedIndexingBar unfinished) {
     topBar = top;
+    JPanel notices = new JPanel(new BorderLayout());
+    notices.add(banner, BorderLayout.NORTH);
+    notices.add(unfinished, BorderLayout.SOUTH);
     JPanel north = new JPanel(new BorderLayout());
     north.add(top, BorderLayout.CENTER);
-    north.add(banner, BorderLayout.SOUTH);
+    north.add(notices, BorderLayout.SOUTH);
     statusBar.showModelNotice(tasks, client::model);
     JPanel main = new JPanel(new BorderLayout());
     main.add(north, BorderLayout.NORTH);
@@ -268,7 +274,6 @@ public final class MainWindow extends JFrame implements AppWindow {
     };
     models.monitor().onReconnected(mapsChanged);
     collections.onIndexed(mapsChanged);
-    settings.unfinishedIndexing().ifPresent(u -> statusBar.say(u.notice()));
     collections.refresh();
   }
 
@@ -432,6 +437,11 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   public JTabbedPane tabs() {
     return tabs;
+  }
+
+  /** The notice of photos never indexed because the app was closed while indexing. */
+  public UnfinishedIndexingBar unfinishedIndexing() {
+    return unfinishedIndexing;
   }
 
   public PlacesPanel placesPanel() {

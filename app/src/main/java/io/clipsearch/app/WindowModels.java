@@ -55,8 +55,12 @@ record WindowModels(SearchViewModel search, DetailViewModel detail, CollectionsV
     monitor.onReconnected(search::searchAgain);
     monitor.onReconnected(collections::refresh);
     collections.onIndexed(search::searchAgain);
-    // the indexing ran to its end: nothing is left unindexed to warn about at the next start
-    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
+    // an indexing ran to its end: nothing is left unindexed to warn about at the next start
+    collections.onIndexed(() -> {
+      if (collections.finishedAll()) {
+        settings.setUnfinishedIndexing(null, 0);
+      }
+    });
     search.addListener(s -> {
       if (s.status() == SearchState.Status.DONE) {
         settings.setHistory(search.history().entries());

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.clipsearch.api.types.SearchResultHit;
-import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.places.GeoView;
 import io.clipsearch.app.places.PlaceCluster;
 import io.clipsearch.app.places.PlacesMap;
@@ -25,11 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,21 +65,10 @@ class PlacesUiTest {
       Files.copy(jpeg, photos.resolve("no-gps").resolve(jpeg.getFileName()));
     }
 
-    AppSettings settings = AppSettings.load(temp.resolve("config"));
-    AppOptions options = new AppOptions(shared.resolve("clip-fixtures/tiny-clip"), temp.resolve("data"), null, null,
-        false, null, null, Duration.ofSeconds(90), "light");
-    CountDownLatch closed = new CountDownLatch(1);
-    AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Theme.install("light");
-      app.set(AppLauncher.launch(options, settings, closed::countDown));
-    });
-    MainWindow window = (MainWindow) app.get().window();
-    await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
-    onEdt(() -> window.collectionsModel().addFolder("default", photos.toString()));
-    await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
-        && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
-        && window.collectionsModel().collections().getFirst().documents() == 12);
+    EmbeddedAppUiTest.Launched app = EmbeddedAppUiTest.launch(shared, temp.resolve("data"),
+        AppSettings.load(temp.resolve("config")));
+    MainWindow window = app.window();
+    EmbeddedAppUiTest.index(window, photos, 12);
 
     // the Places tab loads the positions of the photos that have one
     onEdt(() -> window.tabs().setSelectedComponent(window.placesPanel()));
@@ -139,7 +124,7 @@ class PlacesUiTest {
     assertTrue(call(() -> window.statusLine().getText()).startsWith("6 photos taken near 48."),
         call(() -> window.statusLine().getText()));
 
-    app.get().close();
-    assertTrue(closed.await(60, TimeUnit.SECONDS), "the app closes and stops its server");
+    app.app().close();
+    assertTrue(app.closed().await(60, TimeUnit.SECONDS), "the app closes and stops its server");
   }
 }
