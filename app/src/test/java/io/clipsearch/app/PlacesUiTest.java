@@ -52,14 +52,14 @@ class PlacesUiTest {
     double[][] paris = {{48.8606, 2.3376}, {48.8530, 2.3499}, {48.8584, 2.2945}, {48.8867, 2.3431},
         {48.8462, 2.3371}, {48.8738, 2.2950}};
     for (int i = 0; i < paris.length; i++) {
-      GpsPhotos.write(jpegs.get(i), photos.resolve("paris").resolve(jpegs.get(i).getFileName()), paris[i][0], paris[i][1]);
+      CameraPhotos.withPosition(jpegs.get(i), photos.resolve("paris").resolve(jpegs.get(i).getFileName()), paris[i][0], paris[i][1]);
     }
     double[][] sydney = {{-33.8568, 151.2153}, {-33.8523, 151.2108}, {-33.8908, 151.2743}};
     for (int i = 0; i < sydney.length; i++) {
       Path jpeg = jpegs.get(6 + i);
-      GpsPhotos.write(jpeg, photos.resolve("sydney").resolve(jpeg.getFileName()), sydney[i][0], sydney[i][1]);
+      CameraPhotos.withPosition(jpeg, photos.resolve("sydney").resolve(jpeg.getFileName()), sydney[i][0], sydney[i][1]);
     }
-    GpsPhotos.write(jpegs.get(9), photos.resolve("new-york").resolve(jpegs.get(9).getFileName()), 40.7484, -73.9857);
+    CameraPhotos.withPosition(jpegs.get(9), photos.resolve("new-york").resolve(jpegs.get(9).getFileName()), 40.7484, -73.9857);
     for (Path jpeg : jpegs.subList(10, 12)) {
       Files.createDirectories(photos.resolve("no-gps"));
       Files.copy(jpeg, photos.resolve("no-gps").resolve(jpeg.getFileName()));
