@@ -123,6 +123,13 @@ class PlacesUiTest {
     assertEquals(6, call(() -> window.results().grid().getModel().getSize()));
     assertTrue(call(() -> window.statusLine().getText()).startsWith("6 photos taken near 48."),
         call(() -> window.statusLine().getText()));
+    assertTrue(call(() -> window.searchBar().exampleChip().isShowing()), "the bar says where the photos come from");
+    screenshot(window, "places-photos");
+
+    // the chip's × goes back to the whole collection
+    onEdt(() -> window.searchBar().exampleChip().doClick());
+    await("the whole collection", Duration.ofSeconds(60), () -> window.searchModel().state().browsing()
+        && window.searchModel().state().place() == null && window.searchModel().state().hits().size() == 12);
 
     app.app().close();
     assertTrue(app.closed().await(60, TimeUnit.SECONDS), "the app closes and stops its server");
