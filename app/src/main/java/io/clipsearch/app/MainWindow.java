@@ -49,9 +49,10 @@ import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
 /**
- * The desktop app's window: search bar, filters, results grid / detail view, collections, and the
- * clusters browser and map; a connection banner and a status line. It lays out and wires the views to
- * their view-models; it owns the window's {@link BackgroundTasks}.
+ * The desktop app's window: search bar, filters, results grid / detail view, collections, the
+ * clusters browser and map, the places map; a connection banner, the notice of an interrupted
+ * indexing and a status line. It lays out and wires the views to their view-models (made by
+ * {@link WindowModels}); it owns the window's {@link BackgroundTasks}.
  *
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
  * answers. EDT only.
