@@ -1,49 +1,39 @@
 package io.clipsearch.app;
 
 import com.formdev.flatlaf.FlatClientProperties;
-import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.SearchResultHit;
-import io.clipsearch.app.clusters.ClusterService;
 import io.clipsearch.app.clusters.ClustersPanel;
-import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.collections.CollectionsPanel;
 import io.clipsearch.app.collections.CollectionsViewModel;
-import io.clipsearch.app.connection.ConnectionMonitor;
+import io.clipsearch.app.collections.UnfinishedIndexingBar;
+import io.clipsearch.app.connection.ConnectionBanner;
 import io.clipsearch.app.detail.DetailPanel;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.places.PlacesPanel;
+import io.clipsearch.app.places.WorldOutline;
 import io.clipsearch.app.results.ResultsPanel;
 import io.clipsearch.app.results.ThumbnailCache;
 import io.clipsearch.app.results.ThumbnailLoader;
 import io.clipsearch.app.search.FiltersPanel;
-import io.clipsearch.app.search.QueryHistory;
 import io.clipsearch.app.search.SearchBar;
-import io.clipsearch.app.search.SearchService;
-import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.settings.AppSettings;
 import io.clipsearch.app.tasks.BackgroundTasks;
-import io.clipsearch.app.tasks.Delay;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
-import java.awt.Color;
 import java.awt.Desktop;
 import java.awt.Dimension;
-import java.awt.FlowLayout;
 import java.awt.Frame;
 import java.awt.GridBagLayout;
 import java.awt.Toolkit;
-import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.JButton;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -55,12 +45,14 @@ import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
+import javax.swing.UIManager;
 import javax.swing.WindowConstants;
 
 /**
- * The desktop app's window: search bar, filters, results grid / detail view, collections, and the
- * clusters browser and map; a connection banner and a status line. It lays out and wires the views to
- * their view-models; it owns the window's {@link BackgroundTasks}.
+ * The desktop app's window: search bar, filters, results grid / detail view, collections, the
+ * clusters browser and map, the places map; a connection banner, the notice of an interrupted
+ * indexing and a status line. It lays out and wires the views to their view-models (made by
+ * {@link WindowModels}); it owns the window's {@link BackgroundTasks}.
  *
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
  * answers. EDT only.
@@ -76,14 +68,15 @@ public final class MainWindow extends JFrame implements AppWindow {
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
   private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
-  private final JLabel banner = new JLabel();
-  private final JLabel status = new JLabel(" ");
-  private final JLabel modelNotice = new JLabel();
+  private final StatusBar statusBar = new StatusBar();
 
+  private WindowModels models;
   private SearchViewModel search;
   private CollectionsViewModel collections;
-  private ClustersViewModel clusters;
   private ClustersPanel clustersPanel;
+  private PlacesPanel placesPanel;
+  private TopBar topBar;
+  private UnfinishedIndexingBar unfinishedIndexing;
   private SearchBar searchBar;
   private FiltersPanel filters;
   private ResultsPanel results;
@@ -91,8 +84,6 @@ public final class MainWindow extends JFrame implements AppWindow {
   private JTabbedPane tabs;
   private final CardLayout searchCards = new CardLayout();
   private final JPanel searchArea = new JPanel(searchCards);
-  private final JComboBox<String> collectionBox = new JComboBox<>();
-  private boolean adjustingCollections;
 
   public MainWindow(AppSettings settings, Runnable onClosed) {
     super("clipsearch");
@@ -167,7 +158,8 @@ public final class MainWindow extends JFrame implements AppWindow {
   }
 
   /**
-   * Builds the working window once the server answers.
+   * Builds the working window once the server answers: the view models, the search tab, the other
+   * tabs, the frame around them, then what follows the models.
    *
    * @param localFiles whether the server sees this machine's files (embedded mode): file choosers,
    *     open-in-folder
@@ -175,211 +167,120 @@ public final class MainWindow extends JFrame implements AppWindow {
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
     this.client = client;
     setTitle("clipsearch — " + modeText);
-    QueryHistory history = new QueryHistory(settings.history());
-    search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), history);
-    search.setCollection(settings.lastCollection());
-    search.setBrowseWhenEmpty(true);
-    collections = new CollectionsViewModel(client, tasks);
-    ConnectionMonitor monitor = new ConnectionMonitor(() -> client.model(), tasks, Delay.swing());
-    search.onConnectionLost(e -> monitor.lost(e.getMessage()));
-    monitor.onReconnected(search::searchAgain);
-    monitor.onReconnected(collections::refresh);
-    monitor.addListener(s -> {
-      banner.setVisible(!s.connected());
-      banner.setText(s.connected() ? "" : "Connection to " + client.base() + " lost — retrying in "
-          + s.retryIn().toSeconds() + " s. Results stay as they were.");
-    });
+    models = WindowModels.create(client, tasks, settings, DetailPanel.photoSide());
+    search = models.search();
+    collections = models.collections();
+    JPanel searchTab = searchTab(localFiles);
+    tabs = tabs(searchTab, localFiles);
+    unfinishedIndexing = new UnfinishedIndexingBar(settings, collections);
+    showMain(new TopBar(search, searchBar, results, settings, this::chooseExample),
+        new ConnectionBanner(models.monitor(), client.base()), unfinishedIndexing);
+    followModels();
+    installShortcuts();
+    searchBar.focusSearch();
+    revalidate();
+  }
 
-    ThumbnailCache cache = new ThumbnailCache(600, 96L << 20);
-    ResultsPanel[] self = new ResultsPanel[1];
-    ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 180,
-        () -> self[0].repaintThumbnails());
+  /** The search bar, the filters at the left, the results grid and the detail view. */
+  private JPanel searchTab(boolean localFiles) {
     searchBar = new SearchBar(search, 1.15f, true);
     filters = new FiltersPanel(search, localFiles);
-    results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
-      @Override
-      public void open(int index) {
-        openDetail(index);
-      }
-
-      @Override
-      public void moreLike(SearchResultHit hit) {
-        showResults();
-        search.moreLike(hit.id());
-      }
-
-      @Override
-      public Consumer<SearchResultHit> copyPath() {
-        return hit -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(hit.path()), null);
-      }
-
-      @Override
-      public Consumer<SearchResultHit> openFolder() {
-        return localFiles ? hit -> MainWindow.this.openFolder(hit.path()) : null;
-      }
-
-      @Override
-      public Consumer<java.util.List<SearchResultHit>> copyPaths() {
-        return hits -> Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(
-            String.join("\n", hits.stream().map(SearchResultHit::path).toList())), null);
-      }
-
-      @Override
-      public Consumer<java.util.List<SearchResultHit>> export() {
-        return MainWindow.this::chooseExportFolder;
-      }
-    }, 180);
+    ResultsPanel[] self = new ResultsPanel[1]; // the loader repaints the panel it feeds
+    ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, new ThumbnailCache(600, 96L << 20), 180,
+        () -> self[0].repaintThumbnails());
+    results = new ResultsPanel(search, thumbnails, new ResultActions(this::openDetail, this::moreLike,
+        localFiles ? hit -> openFolder(hit.path()) : null, this::chooseExportFolder), 180);
     self[0] = results;
-    detail = new DetailPanel(client::info, client::bytes, tasks, this::showResults, hit -> {
-      showResults();
-      search.moreLike(hit.id());
-    }, results::select, localFiles, 1.0f);
+    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
+    results.setTransferHandler(transfer);
+    results.grid().setTransferHandler(transfer);
+    detail = new DetailPanel(models.detail(), tasks, this::showResults, this::moreLike, results::select, localFiles,
+        1.0f);
 
     searchArea.add(results, "results");
     searchArea.add(detail, "detail");
     filterScroll = new JScrollPane(filters);
-    filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, javax.swing.UIManager.getColor("Component.borderColor")));
+    filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, UIManager.getColor("Component.borderColor")));
     filterScroll.setPreferredSize(new Dimension(230, 100));
     JPanel searchTab = new JPanel(new BorderLayout());
     searchTab.add(filterScroll, BorderLayout.WEST);
     searchTab.add(searchArea, BorderLayout.CENTER);
+    return searchTab;
+  }
 
-    tabs = new JTabbedPane();
-    tabs.setName("tabs");
-    tabs.addTab("Search", searchTab);
+  /** Search, Collections, Clusters &amp; map, Places; the maps load when their tab is shown. */
+  private JTabbedPane tabs(JPanel searchTab, boolean localFiles) {
+    JTabbedPane t = new JTabbedPane();
+    t.setName("tabs");
+    t.addTab("Search", searchTab);
     collectionsPanel = new CollectionsPanel(collections, localFiles);
-    tabs.addTab("Collections", collectionsPanel);
-    clusters = new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing());
-    clusters.onConnectionLost(e -> monitor.lost(e.getMessage()));
-    Runnable clustersChanged = () -> {
-      clusters.invalidate();
-      if (clustersPanel.isShowing()) {
-        clusters.showing();
-      }
-    };
-    monitor.onReconnected(clustersChanged);
-    collections.onIndexed(clustersChanged);
-    ClustersPanel[] clusterSelf = new ClustersPanel[1];
+    t.addTab("Collections", collectionsPanel);
+    ClustersPanel[] self = new ClustersPanel[1];
     ThumbnailLoader clusterThumbnails = new ThumbnailLoader(client::bytes, tasks, new ThumbnailCache(300, 32L << 20),
-        128, () -> clusterSelf[0].repaintThumbnails());
-    clustersPanel = new ClustersPanel(clusters, clusterThumbnails, id -> {
-      tabs.setSelectedIndex(0);
+        128, () -> self[0].repaintThumbnails());
+    clustersPanel = new ClustersPanel(models.clusters(), clusterThumbnails, id -> {
+      t.setSelectedIndex(0);
       showResults();
       search.moreLike(id);
     });
-    clusterSelf[0] = clustersPanel;
-    tabs.addTab("Clusters & map", clustersPanel);
-    tabs.addChangeListener(e -> {
-      if (tabs.getSelectedComponent() == clustersPanel) {
-        clusters.setCollection(search.collection());
-        clusters.showing();
-      }
+    self[0] = clustersPanel;
+    t.addTab("Clusters & map", clustersPanel);
+    placesPanel = new PlacesPanel(models.places(), WorldOutline.bundled(), cluster -> {
+      t.setSelectedIndex(0);
+      showResults();
+      search.showPlace(cluster.area());
     });
+    t.addTab("Places", placesPanel);
+    t.addChangeListener(e -> showMapsIfSelected());
+    return t;
+  }
 
-    JPanel top = topBar();
-    banner.setName("banner");
-    banner.setOpaque(true);
-    banner.setBackground(new Color(0xb71c1c));
-    banner.setForeground(Color.WHITE);
-    banner.setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
-    banner.setVisible(false);
+  /** The map tab on screen loads (again) what went stale: another collection, a finished indexing. */
+  private void showMapsIfSelected() {
+    if (tabs.getSelectedComponent() == clustersPanel) {
+      models.clusters().setCollection(search.collection());
+      models.clusters().showing();
+    } else if (tabs.getSelectedComponent() == placesPanel) {
+      models.places().setCollection(search.collection());
+      models.places().showing();
+    }
+  }
+
+  /** The top bar and the notices under it, the tabs, the status bar: replaces the starting screen. */
+  private void showMain(TopBar top, ConnectionBanner banner, UnfinishedIndexingBar unfinished) {
+    topBar = top;
+    JPanel notices = new JPanel(new BorderLayout());
+    notices.add(banner, BorderLayout.NORTH);
+    notices.add(unfinished, BorderLayout.SOUTH);
     JPanel north = new JPanel(new BorderLayout());
     north.add(top, BorderLayout.CENTER);
-    north.add(banner, BorderLayout.SOUTH);
-
-    JPanel statusBar = statusBar(client);
+    north.add(notices, BorderLayout.SOUTH);
+    statusBar.showModelNotice(tasks, client::model);
     JPanel main = new JPanel(new BorderLayout());
     main.add(north, BorderLayout.NORTH);
     main.add(tabs, BorderLayout.CENTER);
     main.add(statusBar, BorderLayout.SOUTH);
     root.add(main, "main");
     ((CardLayout) root.getLayout()).show(root, "main");
+  }
 
-    search.addListener(s -> status.setText(s.summary()));
-    search.addListener(s -> {
-      if (s.status() == SearchState.Status.DONE) {
-        settings.setHistory(search.history().entries());
-      }
-    });
+  /** What the views do when the models change. */
+  private void followModels() {
+    search.addListener(s -> statusBar.say(s.summary()));
     collections.addListener(this::updateCollections);
-    collections.onIndexed(search::searchAgain);
-    collections.onIndexed(() -> settings.setUnfinishedIndexing(null, 0));
-    settings.unfinishedIndexing().ifPresent(u -> status.setText(u.notice()));
+    Runnable mapsChanged = () -> {
+      models.clusters().invalidate();
+      models.places().invalidate();
+      showMapsIfSelected();
+    };
+    models.monitor().onReconnected(mapsChanged);
+    collections.onIndexed(mapsChanged);
     collections.refresh();
-
-    ImageTransfer transfer = new ImageTransfer(this::searchByExample);
-    results.setTransferHandler(transfer);
-    results.grid().setTransferHandler(transfer);
-    installShortcuts();
-    searchBar.focusSearch();
-    revalidate();
   }
 
-  /** The collection box, the search bar, search by image and the theme switch. */
-  private JPanel topBar() {
-    JPanel top = new JPanel(new BorderLayout(10, 0));
-    top.setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
-    collectionBox.setName("collection");
-    collectionBox.setToolTipText("Collection to search");
-    collectionBox.addActionListener(e -> {
-      if (!adjustingCollections && collectionBox.getSelectedItem() != null) {
-        search.setCollection((String) collectionBox.getSelectedItem());
-      }
-    });
-    JButton byImage = new JButton("Search by image…");
-    byImage.setToolTipText("Choose an image file to find similar photos (or drop one on the results)");
-    byImage.addActionListener(e -> chooseExample());
-    JButton theme = new JButton("dark".equals(settings.theme()) ? "Light theme" : "Dark theme");
-    theme.addActionListener(e -> {
-      String next = "dark".equals(settings.theme()) ? "light" : "dark";
-      settings.setTheme(next);
-      Theme.switchTo(next);
-      theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
-    });
-    JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
-    right.add(thumbnailSize());
-    right.add(byImage);
-    right.add(theme);
-    top.add(collectionBox, BorderLayout.WEST);
-    top.add(searchBar, BorderLayout.CENTER);
-    top.add(right, BorderLayout.EAST);
-
-    return top;
-  }
-
-  /** The thumbnail size control: small to large cells, remembered in the settings. */
-  private javax.swing.JSlider thumbnailSize() {
-    javax.swing.JSlider slider = new javax.swing.JSlider(120, 320, settings.thumbnailSize());
-    slider.setName("thumbnailSize");
-    slider.setToolTipText("Thumbnail size");
-    slider.setPreferredSize(new Dimension(110, slider.getPreferredSize().height));
-    slider.addChangeListener(e -> {
-      results.setCellSize(slider.getValue());
-      settings.setThumbnailSize(slider.getValue());
-    });
-    results.setCellSize(slider.getValue());
-    return slider;
-  }
-
-  /** The status line and the server's remark on its model. */
-  private JPanel statusBar(ClipsearchClient client) {
-    status.setName("status");
-    status.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
-    status.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
-
-    // the server's remark on its model (the bundled mini model: a stronger one can be pulled)
-    modelNotice.setName("modelNotice");
-    modelNotice.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
-    modelNotice.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
-    tasks.submit(client::model, m -> {
-      modelNotice.setText(m.notice() == null ? "" : m.notice());
-      modelNotice.setToolTipText(m.notice());
-    }, e -> { }); // an unreachable server shows in the connection banner already
-    JPanel statusBar = new JPanel(new BorderLayout());
-    statusBar.add(status, BorderLayout.CENTER);
-    statusBar.add(modelNotice, BorderLayout.EAST);
-
-    return statusBar;
+  private void moreLike(SearchResultHit hit) {
+    showResults();
+    search.moreLike(hit.id());
   }
 
   private void installShortcuts() {
@@ -439,9 +340,9 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   /** Copies {@code photos} into {@code folder} in the background; the status line tells the outcome. */
   void exportSelection(java.util.List<SearchResultHit> photos, Path folder) {
-    status.setText("Exporting " + photos.size() + " photos…");
+    statusBar.say("Exporting " + photos.size() + " photos…");
     tasks.submit(() -> io.clipsearch.app.results.PhotoExport.export(photos, folder, client::bytes),
-        written -> status.setText("Exported " + written.size() + " photos to " + folder + "."),
+        written -> statusBar.say("Exported " + written.size() + " photos to " + folder + "."),
         e -> JOptionPane.showMessageDialog(this, "The export stopped: " + e.getMessage()
             + "\nThe photos already copied stay in " + folder + ".", "Export", JOptionPane.WARNING_MESSAGE));
   }
@@ -481,22 +382,7 @@ public final class MainWindow extends JFrame implements AppWindow {
       tabs.setSelectedIndex(1);
       collectionsPanel.addFolder();
     });
-    adjustingCollections = true;
-    try {
-      String current = search.collection();
-      collectionBox.removeAllItems();
-      boolean found = false;
-      for (CollectionInfo c : collections.collections()) {
-        collectionBox.addItem(c.name());
-        found |= c.name().equals(current);
-      }
-      if (!found) {
-        collectionBox.addItem(current);
-      }
-      collectionBox.setSelectedItem(current);
-    } finally {
-      adjustingCollections = false;
-    }
+    topBar.setCollections(collections.collections());
   }
 
   private void saveSettings() {
@@ -554,13 +440,22 @@ public final class MainWindow extends JFrame implements AppWindow {
     return tabs;
   }
 
+  /** The notice of photos never indexed because the app was closed while indexing. */
+  public UnfinishedIndexingBar unfinishedIndexing() {
+    return unfinishedIndexing;
+  }
+
+  public PlacesPanel placesPanel() {
+    return placesPanel;
+  }
+
   public JLabel statusLine() {
-    return status;
+    return statusBar.statusLine();
   }
 
   /** The model notice at the right of the status bar (empty when the server has none). */
   public JLabel modelNotice() {
-    return modelNotice;
+    return statusBar.modelNotice();
   }
 
   /** Whether the detail card is showing. */

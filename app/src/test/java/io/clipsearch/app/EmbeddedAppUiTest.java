@@ -260,6 +260,32 @@ class EmbeddedAppUiTest {
     assertTrue(kioskClosed.await(60, TimeUnit.SECONDS));
   }
 
+  /** The app started in embedded mode, its main window once its server answers. */
+  record Launched(AppLauncher.RunningApp app, MainWindow window, CountDownLatch closed) {}
+
+  /** Starts the app (light theme) with the tiny-clip model on {@code data} and waits for its server. */
+  static Launched launch(Path shared, Path data, AppSettings settings) throws Exception {
+    AppOptions options = new AppOptions(shared.resolve("clip-fixtures/tiny-clip"), data, null, null, false, null, null,
+        Duration.ofSeconds(90), "light");
+    CountDownLatch closed = new CountDownLatch(1);
+    AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
+    SwingUtilities.invokeAndWait(() -> {
+      Theme.install("light");
+      app.set(AppLauncher.launch(options, settings, closed::countDown));
+    });
+    MainWindow window = (MainWindow) app.get().window();
+    await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
+    return new Launched(app.get(), window, closed);
+  }
+
+  /** Adds {@code folder} to the "default" collection and waits until its {@code photos} are indexed. */
+  static void index(MainWindow window, Path folder, int photos) throws Exception {
+    onEdt(() -> window.collectionsModel().addFolder("default", folder.toString()));
+    await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
+        && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
+        && window.collectionsModel().collections().getFirst().documents() == photos);
+  }
+
   static Component find(java.awt.Container root, String name) {
     for (Component c : root.getComponents()) {
       if (name.equals(c.getName())) {

@@ -1,6 +1,5 @@
 package io.clipsearch.api;
 
-import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.browse.PhotoBrowser;
 import io.micronaut.core.annotation.Nullable;
@@ -23,8 +22,6 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BrowseController {
 
-  private static final int DEFAULT_LIMIT = 100;
-
   private final CollectionService collections;
   private final LimitsConfig limits;
 
@@ -44,22 +41,12 @@ public class BrowseController {
 
   @Get("/photos")
   public SearchResults newest(String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
-    int from = offset == null ? 0 : offset;
-    int size = limit == null ? DEFAULT_LIMIT : limit;
-    if (from < 0 || size < 1 || size > limits.maxK()) {
-      throw new IllegalArgumentException("offset must be 0 or more and limit 1 to " + limits.maxK());
-    }
+    PageRequest page = PageRequest.of(offset, limit, limits);
     long start = System.nanoTime();
-    PhotoBrowser.Page page;
     try {
-      page = PhotoBrowser.newest(collections.get(name).index(), from, size);
+      return PhotoPages.of(name, PhotoBrowser.newest(collections.get(name).index(), page.offset(), page.limit()), start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<SearchResultHit> hits = page.photos().stream().map(p -> new SearchResultHit(p.id(),
-        p.path().toString(), 0, true, false, null, p.size(), p.width(), p.height(), p.date(),
-        ImageUrls.thumbnail(p.id(), name), ImageUrls.image(p.id(), name))).toList();
-    return new SearchResults(hits, page.total(), page.total(), 0, false,
-        (System.nanoTime() - start) / 1_000_000, name);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A collection's photos without a query, newest first (date taken, else modified; ties by path):
@@ -32,8 +33,22 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(ImageIndex index, int offset, int limit) throws IOException {
+    return newest(index, d -> true, offset, limit);
+  }
+
+  /**
+   * The photos that {@code keep} accepts, newest first (a place on the map: those taken there).
+   *
+   * @param offset photos to skip
+   * @param limit photos to return
+   */
+  public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit) throws IOException {
     List<Photo> all = new ArrayList<>();
-    index.forEach(d -> all.add(photo(d)));
+    index.forEach(d -> {
+      if (keep.test(d)) {
+        all.add(photo(d));
+      }
+    });
     all.sort(Comparator.comparing(Photo::date).reversed().thenComparing(Photo::path));
     int from = Math.min(offset, all.size());
     int to = Math.min(all.size(), from + limit);

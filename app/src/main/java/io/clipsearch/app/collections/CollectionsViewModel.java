@@ -86,6 +86,11 @@ public final class CollectionsViewModel {
     return status == null ? 0 : Math.max(0, status.total() - status.seen());
   }
 
+  /** Whether the last job ran to its end (not cancelled, not failed). */
+  public boolean finishedAll() {
+    return jobId == null && status != null && "DONE".equals(status.phase());
+  }
+
   public IngestStatus status() {
     return status;
   }

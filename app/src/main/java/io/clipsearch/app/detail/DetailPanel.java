@@ -2,8 +2,6 @@ package io.clipsearch.app.detail;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ImageDetails;
-import io.clipsearch.app.net.ApiException;
-import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
@@ -28,10 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -48,16 +43,15 @@ import javax.swing.UIManager;
 /**
  * One result large: the photo (EXIF orientation applied), its metadata and score; previous/next
  * with the arrow keys, Esc or Back returns to the grid. File actions (copy path, open folder)
- * only where allowed (not in kiosk mode). Loading runs on {@link BackgroundTasks}; a newer
- * selection cancels the older load.
+ * only where allowed (not in kiosk mode). It loads nothing itself: it shows what its {@link
+ * DetailViewModel} holds and forwards the keys and buttons to it. EDT only.
  */
 public final class DetailPanel extends JPanel {
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
       .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
 
-  private final BiFunction<String, String, ImageDetails> info;
-  private final Function<String, byte[]> bytes;
+  private final DetailViewModel model;
   private final BackgroundTasks tasks;
   private final Runnable back;
   private final Consumer<SearchResultHit> moreLike;
@@ -74,24 +68,16 @@ public final class DetailPanel extends JPanel {
   private final float fontScale;
   private boolean showScores = true;
 
-  private List<SearchResultHit> hits = List.of();
-  private String collection = "default";
-  private int index = -1;
-  private BackgroundTasks.Task loading;
-  private ImageDetails details;
-
   /**
-   * @param info {@code (id, collection) → details}, blocking
-   * @param bytes a relative API URL → bytes, blocking
+   * @param model what is shown; the panel follows its changes
+   * @param tasks runs "open folder" off the EDT
    * @param selected told the index shown (the grid follows)
    * @param fileActions whether copy-path and open-folder are offered
    */
-  public DetailPanel(BiFunction<String, String, ImageDetails> info, Function<String, byte[]> bytes,
-      BackgroundTasks tasks, Runnable back, Consumer<SearchResultHit> moreLike, Consumer<Integer> selected,
-      boolean fileActions, float fontScale) {
+  public DetailPanel(DetailViewModel model, BackgroundTasks tasks, Runnable back, Consumer<SearchResultHit> moreLike,
+      Consumer<Integer> selected, boolean fileActions, float fontScale) {
     super(new BorderLayout());
-    this.info = info;
-    this.bytes = bytes;
+    this.model = model;
     this.tasks = tasks;
     this.back = back;
     this.moreLike = moreLike;
@@ -103,13 +89,13 @@ public final class DetailPanel extends JPanel {
     JButton backButton = new JButton("\u2190 Back to results");
     backButton.setName("back");
     backButton.addActionListener(e -> back.run());
-    previous.addActionListener(e -> step(-1));
-    next.addActionListener(e -> step(1));
+    previous.addActionListener(e -> model.step(-1));
+    next.addActionListener(e -> model.step(1));
     JButton like = new JButton("More like this");
     like.setName("moreLike");
     like.addActionListener(e -> {
-      if (index >= 0) {
-        moreLike.accept(hits.get(index));
+      if (model.hit() != null) {
+        moreLike.accept(model.hit());
       }
     });
     JButton fullScreen = new JButton("Full screen");
@@ -154,8 +140,8 @@ public final class DetailPanel extends JPanel {
     add(image, BorderLayout.CENTER);
     add(metaScroll, BorderLayout.EAST);
 
-    key(KeyEvent.VK_LEFT, "previous", () -> step(-1));
-    key(KeyEvent.VK_RIGHT, "next", () -> step(1));
+    key(KeyEvent.VK_LEFT, "previous", () -> model.step(-1));
+    key(KeyEvent.VK_RIGHT, "next", () -> model.step(1));
     key(KeyEvent.VK_ESCAPE, "back", back);
     key(KeyEvent.VK_F, "fullScreen", this::openFullScreen);
     image.addMouseListener(new java.awt.event.MouseAdapter() {
@@ -166,15 +152,21 @@ public final class DetailPanel extends JPanel {
         }
       }
     });
+    model.addListener(this::update);
+  }
+
+  /** The long side photos are decoded to for this screen: its width, at least 1,600 pixels. */
+  public static int photoSide() {
+    return Math.max(1600, Toolkit.getDefaultToolkit().getScreenSize().width);
   }
 
   /** Opens the loaded photo full screen with zoom; nothing while it loads. */
   public FullScreenViewer openFullScreen() {
-    if (image.image() == null || index < 0) {
+    if (model.image() == null) {
       return null;
     }
-    FullScreenViewer viewer = new FullScreenViewer(SwingUtilities.windowForComponent(this), image.image(),
-        fileName(hits.get(index).path()));
+    FullScreenViewer viewer = new FullScreenViewer(SwingUtilities.windowForComponent(this), model.image(),
+        fileName(model.hit().path()));
     viewer.setVisible(true);
     return viewer;
   }
@@ -184,77 +176,42 @@ public final class DetailPanel extends JPanel {
     showScores = show;
   }
 
-  /** Shows result {@code i} of {@code results}. */
+  /** Shows result {@code i} of {@code results} (the view model loads it). */
   public void show(List<SearchResultHit> results, String coll, int i) {
-    this.hits = List.copyOf(results);
-    this.collection = Objects.requireNonNull(coll, "collection");
-    go(i);
+    model.show(results, coll, i);
+  }
+
+  public DetailViewModel model() {
+    return model;
   }
 
   /** The index shown, or -1. */
   public int index() {
-    return index;
+    return model.index();
   }
 
   /** The details loaded for the current image, or null while loading. */
   public ImageDetails details() {
-    return details;
+    return model.details();
   }
 
-  private void step(int delta) {
-    int i = index + delta;
-    if (i >= 0 && i < hits.size()) {
-      go(i);
+  /** Shows the model's state: title, buttons, photo, metadata; tells the grid the index. */
+  private void update() {
+    SearchResultHit hit = model.hit();
+    if (hit == null) {
+      return;
     }
-  }
-
-  private void go(int i) {
-    index = i;
-    SearchResultHit hit = hits.get(i);
+    int i = model.index();
     selected.accept(i);
-    previous.setEnabled(i > 0);
-    next.setEnabled(i < hits.size() - 1);
-    title.setText(fileName(hit.path()) + "   (" + (i + 1) + " of " + hits.size() + ")");
-    details = null;
-    image.show(null, "Loading…");
-    fillMeta(hit, null);
-    if (loading != null) {
-      loading.cancel();
+    previous.setEnabled(model.hasPrevious());
+    next.setEnabled(model.hasNext());
+    title.setText(fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
+    switch (model.status()) {
+      case SHOWN -> image.show(model.image(), null);
+      case FAILED -> image.show(null, "This photo cannot be shown.");
+      default -> image.show(null, "Loading…");
     }
-    int screen = Math.max(1600, Toolkit.getDefaultToolkit().getScreenSize().width);
-    loading = tasks.submit(() -> {
-      ImageDetails d = info.apply(hit.id(), collection);
-      BufferedImage decoded = ImageDecoding.readScaled(bytes.apply(hit.imageUrl()), screen);
-      return new Loaded(d, ExifOrientation.apply(decoded, d.orientation()));
-    }, loaded -> {
-      details = loaded.details();
-      image.show(loaded.image(), null);
-      fillMeta(hit, loaded.details());
-    }, error -> {
-      image.show(null, "This photo cannot be shown.");
-      fillMeta(hit, null, unavailable(error));
-    });
-  }
-
-  /**
-   * Why a photo cannot be shown, in plain words: a photo the server no longer finds (its folder
-   * renamed or moved since indexing) says so instead of loading forever.
-   */
-  static String unavailable(Throwable error) {
-    if (error instanceof ApiException api && (api.status() == 404 || api.status() == 410)) {
-      return "This photo is no longer where it was indexed: its folder may have been renamed or moved. "
-          + "Index the collection again to bring it up to date.";
-    }
-    if (error instanceof ServerUnreachableException) {
-      return "The search engine cannot be reached, so this photo cannot be loaded.";
-    }
-    return "This photo cannot be loaded: " + message(error);
-  }
-
-  private record Loaded(ImageDetails details, BufferedImage image) {}
-
-  private void fillMeta(SearchResultHit hit, ImageDetails d) {
-    fillMeta(hit, d, null);
+    fillMeta(hit, model.details(), model.problem());
   }
 
   /** @param problem why the details cannot be loaded, else null (still loading when d is null) */
@@ -325,16 +282,16 @@ public final class DetailPanel extends JPanel {
   }
 
   private void copyPath() {
-    if (index >= 0) {
-      Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(hits.get(index).path()), null);
+    if (model.hit() != null) {
+      Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(model.hit().path()), null);
     }
   }
 
   private void openFolder() {
-    if (index < 0) {
+    if (model.hit() == null) {
       return;
     }
-    File folder = Path.of(hits.get(index).path()).getParent().toFile();
+    File folder = Path.of(model.hit().path()).getParent().toFile();
     tasks.submit(() -> {
       if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
         throw new UnsupportedOperationException("this desktop cannot open folders; the path is " + folder);
@@ -342,7 +299,7 @@ public final class DetailPanel extends JPanel {
       Desktop.getDesktop().open(folder);
       return folder;
     }, f -> { }, error -> JOptionPane.showMessageDialog(SwingUtilities.windowForComponent(this),
-        message(error), "Open folder", JOptionPane.WARNING_MESSAGE));
+        DetailViewModel.message(error), "Open folder", JOptionPane.WARNING_MESSAGE));
   }
 
   private void key(int code, String name, Runnable r) {
@@ -353,10 +310,6 @@ public final class DetailPanel extends JPanel {
         r.run();
       }
     });
-  }
-
-  static String message(Throwable error) {
-    return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
   }
 
   private static String matchedWords(String matchedBy) {
@@ -438,7 +391,7 @@ public final class DetailPanel extends JPanel {
     return image.getWidth();
   }
 
-  /** The image area (tests). */
+  /** Whether the photo is shown (tests). */
   public boolean hasImage() {
     return image.image() != null;
   }

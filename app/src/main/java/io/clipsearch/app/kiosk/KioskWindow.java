@@ -4,6 +4,8 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.detail.DetailPanel;
+import io.clipsearch.app.detail.DetailViewModel;
+import io.clipsearch.app.detail.PhotoSource;
 import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.results.ResultsPanel;
 import io.clipsearch.app.results.ThumbnailCache;
@@ -161,7 +163,8 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
         }
       }
     });
-    detail = new DetailPanel(client::info, client::bytes, tasks, () -> cards.show(root, "search"), hit -> {
+    detail = new DetailPanel(new DetailViewModel(PhotoSource.of(client), tasks, DetailPanel.photoSide()), tasks,
+        () -> cards.show(root, "search"), hit -> {
       cards.show(root, "search");
       search.moreLike(hit.id());
     }, results::select, false, 1.6f);

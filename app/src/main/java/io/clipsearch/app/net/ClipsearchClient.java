@@ -18,6 +18,7 @@ import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.ModelDescription;
+import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResults;
 import java.io.IOException;
@@ -98,6 +99,21 @@ public final class ClipsearchClient {
   public SearchResults browse(String collection, int offset, int limit) {
     return send(request("/api/collections/" + encode(collection) + "/photos?offset=" + offset + "&limit=" + limit)
         .GET().build(), SearchResults.class);
+  }
+
+  /** {@code GET /api/collections/{name}/places}: a page of the photos' GPS positions. */
+  public PlaceList places(String collection, int offset, int limit) {
+    return send(request("/api/collections/" + encode(collection) + "/places?offset=" + offset + "&limit=" + limit)
+        .GET().build(), PlaceList.class);
+  }
+
+  /**
+   * {@code GET /api/collections/{name}/places/photos}: the photos taken inside {@code bbox}
+   * ({@code west,south,east,north}), newest first, a page at a time.
+   */
+  public SearchResults photosIn(String collection, String bbox, int offset, int limit) {
+    return send(request("/api/collections/" + encode(collection) + "/places/photos?bbox=" + encode(bbox)
+        + "&offset=" + offset + "&limit=" + limit).GET().build(), SearchResults.class);
   }
 
   /** {@code POST /api/search}. */

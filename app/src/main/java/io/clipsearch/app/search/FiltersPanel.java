@@ -151,6 +151,11 @@ public final class FiltersPanel extends JPanel {
     cameras = List.copyOf(names);
   }
 
+  /** The names the camera list offers. */
+  public List<String> cameras() {
+    return cameras;
+  }
+
   /** The camera list: one click filters by that camera. */
   javax.swing.JPopupMenu cameraMenu() {
     javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();

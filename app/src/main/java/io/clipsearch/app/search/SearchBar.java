@@ -1,6 +1,7 @@
 package io.clipsearch.app.search;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.app.places.GeoArea;
 import java.awt.BorderLayout;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
@@ -121,16 +122,20 @@ public final class SearchBar extends JPanel {
 
   /**
    * The preview of what a search by image or "more like this" starts from, in place of query
-   * syntax in the box: a small copy of the example image, or "Similar photos".
+   * syntax in the box: a small copy of the example image, "Similar photos", or "Taken here" for
+   * the photos of a place on the map.
    */
   private void showExample() {
     byte[] example = model.example();
     boolean like = model.likeId() != null;
-    exampleChip.setVisible(example != null || like);
+    GeoArea place = model.place();
+    exampleChip.setVisible(example != null || like || place != null);
     if (example == null) {
       shownExample = null;
       exampleChip.setIcon(null);
-      exampleChip.setText(like ? "Similar photos  \u00D7" : "");
+      exampleChip.setText(like ? "Similar photos  \u00D7" : place != null ? "Taken here (map)  \u00D7" : "");
+      exampleChip.setToolTipText(place != null ? "Photos taken near " + place.describe() + ": click to show all"
+          : "Searching by this photo: click to clear");
       return;
     }
     if (!java.util.Arrays.equals(example, shownExample)) {

@@ -3,6 +3,7 @@ package io.clipsearch.app.search;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.places.GeoArea;
 
 /**
  * What the search view-model needs from the server: blocking calls, run off the EDT.
@@ -18,8 +19,16 @@ public interface SearchService {
   /** The collection without a query, newest first (same shape as a search). */
   SearchResults browse(String collection, int offset, int limit);
 
+  /** The photos taken inside {@code area} (the places map), newest first (same shape as a search). */
+  SearchResults photosIn(String collection, GeoArea area, int offset, int limit);
+
   static SearchService of(ClipsearchClient client) {
     return new SearchService() {
+      @Override
+      public SearchResults photosIn(String collection, GeoArea area, int offset, int limit) {
+        return client.photosIn(collection, area.bbox(), offset, limit);
+      }
+
       @Override
       public SearchResults browse(String collection, int offset, int limit) {
         return client.browse(collection, offset, limit);

@@ -1,6 +1,7 @@
 package io.clipsearch.app.search;
 
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.places.GeoArea;
 import java.util.List;
 
 /**
@@ -17,21 +18,22 @@ import java.util.List;
  * @param error a message for the user when the status is {@link Status#FAILED}, else null
  * @param byExample whether the results are for a dropped or pasted image
  * @param browsing whether the results are the collection without a query, newest first
+ * @param place when browsing, the area of the places map whose photos these are, else null
  */
 public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
     double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample,
-    boolean browsing) {
+    boolean browsing, GeoArea place) {
 
   /** Where a search stands. */
   public enum Status { IDLE, SEARCHING, DONE, FAILED }
 
   public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false,
-      false);
+      false, null);
 
   /** A state of the old shape: not browsing. */
   public SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount, double threshold,
       boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
-    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false);
+    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false, null);
   }
 
   public SearchState {
@@ -59,7 +61,8 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
       case FAILED -> error;
       case DONE -> {
         if (browsing) {
-          yield String.format(java.util.Locale.ROOT, "%,d photos, newest first%s", confidentCount,
+          yield String.format(java.util.Locale.ROOT, "%,d %s%s, newest first%s", confidentCount,
+              confidentCount == 1 ? "photo" : "photos", place == null ? "" : " taken near " + place.describe(),
               hasMore ? " (scroll for more)" : "");
         }
         if (hits.isEmpty()) {
@@ -76,6 +79,6 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
 
   SearchState with(Status s, String e) {
     return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample,
-        browsing);
+        browsing, place);
   }
 }

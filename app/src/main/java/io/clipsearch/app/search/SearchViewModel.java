@@ -8,6 +8,7 @@ import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ClientException;
 import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.net.ServerUnreachableException;
+import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class SearchViewModel {
   private byte[] example;
   /** The image a "more like this" search started from, else null (kept out of the search box). */
   private String likeId;
+  /** The area of the places map whose photos are shown (browsing), else null. */
+  private GeoArea place;
   /** Show the collection newest first when there is nothing to search for (not in kiosk mode). */
   private boolean browseWhenEmpty;
   private SearchState state = SearchState.IDLE;
@@ -124,12 +127,13 @@ public final class SearchViewModel {
   /** The text in the search bar changed: search after {@link #DEBOUNCE} without further typing. */
   public void setText(String newText) {
     String t = newText == null ? "" : newText;
-    if (t.equals(text) && example == null && likeId == null) {
+    if (t.equals(text) && example == null && likeId == null && place == null) {
       return;
     }
     text = t;
     example = null;
     likeId = null;
+    place = null;
     cancelDebounce();
     if (t.isBlank()) {
       clearResults();
@@ -156,6 +160,7 @@ public final class SearchViewModel {
   public void setCollection(String name) {
     if (!Objects.equals(name, collection)) {
       collection = Objects.requireNonNull(name, "name");
+      place = null; // an area of another collection's map
       searchAgain();
     }
   }
@@ -185,6 +190,7 @@ public final class SearchViewModel {
     cancelDebounce();
     text = "";
     likeId = null;
+    place = null;
     example = image.clone();
     search();
   }
@@ -198,8 +204,27 @@ public final class SearchViewModel {
     cancelDebounce();
     example = null;
     text = "";
+    place = null;
     likeId = Objects.requireNonNull(imageId, "imageId");
     search();
+  }
+
+  /**
+   * The photos taken inside {@code area} of the places map, newest first, in place of a search:
+   * the search box empties; typing starts a search again.
+   */
+  public void showPlace(GeoArea area) {
+    cancelDebounce();
+    example = null;
+    text = "";
+    likeId = null;
+    place = Objects.requireNonNull(area, "area");
+    clearResults();
+  }
+
+  /** The area of the places map whose photos are shown, else null. */
+  public GeoArea place() {
+    return place;
   }
 
   /**
@@ -215,7 +240,7 @@ public final class SearchViewModel {
     if (!text.isBlank() || example != null || likeId != null) {
       cancelDebounce();
       search();
-    } else if (browseWhenEmpty) {
+    } else if (browseWhenEmpty || place != null) {
       clearResults();
     }
   }
@@ -231,7 +256,7 @@ public final class SearchViewModel {
     SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
     String coll = collection;
-    inFlight = tasks.submit(() -> base.browsing() ? service.browse(coll, offset, limit) : service.search(query),
+    inFlight = tasks.submit(() -> base.browsing() ? listing(coll, base.place(), offset, limit) : service.search(query),
         results -> {
       if (gen != generation) {
         return;
@@ -242,7 +267,7 @@ public final class SearchViewModel {
       hits.addAll(page);
       boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
       publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
-          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing()));
+          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing(), base.place()));
     }, error -> {
       if (gen == generation) {
         inFlight = null;
@@ -257,24 +282,27 @@ public final class SearchViewModel {
     text = "";
     example = null;
     likeId = null;
+    place = null;
     clearResults();
   }
 
+  /** Nothing to search for: the collection (or the place's photos) newest first, else idle. */
   private void clearResults() {
     cancelInFlight();
     long gen = ++generation;
     publish(SearchState.IDLE);
-    if (!browseWhenEmpty) {
+    if (!browseWhenEmpty && place == null) {
       return;
     }
     String coll = collection;
-    inFlight = tasks.submit(() -> service.browse(coll, 0, PAGE), results -> {
+    GeoArea area = place;
+    inFlight = tasks.submit(() -> listing(coll, area, 0, PAGE), results -> {
       if (gen == generation) {
         inFlight = null;
         List<SearchResultHit> hits = hitsOf(results);
         // an empty collection stays idle: the first-run screen offers to add a folder
-        publish(hits.isEmpty() ? SearchState.IDLE : new SearchState("", SearchState.Status.DONE, hits,
-            results.confidentCount(), 0, false, results.tookMillis(), hits.size() == PAGE, null, false, true));
+        publish(hits.isEmpty() && area == null ? SearchState.IDLE : new SearchState("", SearchState.Status.DONE, hits,
+            results.confidentCount(), 0, false, results.tookMillis(), hits.size() == PAGE, null, false, true, area));
       }
     }, error -> {
       if (gen == generation) {
@@ -311,6 +339,11 @@ public final class SearchViewModel {
             failed(error);
           }
         });
+  }
+
+  /** A page of the listing without a query: the collection, or the photos taken in {@code area}. */
+  private SearchResults listing(String coll, GeoArea area, int offset, int limit) {
+    return area == null ? service.browse(coll, offset, limit) : service.photosIn(coll, area, offset, limit);
   }
 
   /** Whether the server leaves out results below the threshold: not for "more like this". */

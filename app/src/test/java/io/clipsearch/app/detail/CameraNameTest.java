@@ -1,13 +1,10 @@
 package io.clipsearch.app.detail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.api.types.ApiError;
-import io.clipsearch.app.net.ApiException;
 import org.junit.jupiter.api.Test;
 
-/** Camera names as people write them, and plain words for a photo that moved. */
+/** Camera names as people write them. */
 class CameraNameTest {
 
   @Test
@@ -18,11 +15,5 @@ class CameraNameTest {
     assertEquals("Sony", CameraName.of("Sony", null));
     assertEquals("ILCE-7M3", CameraName.of(null, "ILCE-7M3"));
     assertEquals("", CameraName.of(null, null));
-  }
-
-  @Test
-  void aPhotoWhoseFolderWasRenamedSaysSo() {
-    String m = DetailPanel.unavailable(new ApiException(new ApiError(404, "not_found", "no such file")));
-    assertTrue(m.contains("renamed or moved"), m);
   }
 }

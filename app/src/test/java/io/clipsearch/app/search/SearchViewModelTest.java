@@ -11,6 +11,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ServerUnreachableException;
+import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.ManualDelay;
 import java.io.IOException;
@@ -57,6 +58,16 @@ class SearchViewModelTest {
       browsed.add(collection + "@" + offset);
       int to = Math.min(total, offset + limit);
       List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
+      return new SearchResults(hits, total, total, 0, false, 1, collection);
+    }
+
+    final List<String> places = new ArrayList<>();
+
+    @Override
+    public SearchResults photosIn(String collection, GeoArea area, int offset, int limit) {
+      places.add(collection + "@" + area.bbox() + "@" + offset);
+      int to = Math.min(total, offset + limit);
+      List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("here" + i)).toList();
       return new SearchResults(hits, total, total, 0, false, 1, collection);
     }
 
@@ -289,5 +300,36 @@ class SearchViewModelTest {
     vm.submit();
     assertEquals(List.of("red car"), vm.history().entries());
     assertNull(vm.state().error());
+  }
+
+  @Test
+  void aPlaceOfTheMapShowsThePhotosTakenThereUntilSomethingIsTyped() {
+    vm.setBrowseWhenEmpty(true);
+    workers.poll().run();
+    GeoArea paris = new GeoArea(2.33, 48.85, 2.35, 48.87);
+
+    vm.showPlace(paris);
+    workers.poll().run();
+
+    assertEquals(List.of("default@2.33,48.85,2.35,48.87@0"), service.places);
+    assertTrue(vm.state().browsing());
+    assertEquals(paris, vm.state().place());
+    assertEquals("here0", vm.state().hits().getFirst().id());
+    assertEquals("250 photos taken near 48.86° N, 2.34° E, newest first (scroll for more)", vm.state().summary());
+    vm.loadMore();
+    workers.poll().run();
+    assertEquals("default@2.33,48.85,2.35,48.87@100", service.places.getLast(), "pages of the place");
+    assertEquals(200, vm.state().hits().size());
+
+    vm.searchAgain(); // a reconnect or a finished indexing: the place again, not the whole collection
+    workers.poll().run();
+    assertEquals(3, service.places.size());
+
+    vm.setText("beach");
+    clock.advance(SearchViewModel.DEBOUNCE);
+    workers.poll().run();
+    assertNull(vm.place());
+    assertNull(vm.state().place());
+    assertEquals("beach", service.queries.getLast().q());
   }
 }

@@ -1,0 +1,57 @@
+package io.clipsearch.app;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.api.types.ModelDescription;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import java.awt.BorderLayout;
+import java.util.concurrent.Callable;
+import javax.swing.BorderFactory;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+
+/**
+ * The main window's bottom line: the status of the search (or of an export, a notice after an
+ * interrupted indexing) at the left, the server's remark on its model at the right. EDT only.
+ */
+final class StatusBar extends JPanel {
+
+  private final JLabel status = new JLabel(" ");
+  private final JLabel modelNotice = new JLabel();
+
+  StatusBar() {
+    super(new BorderLayout());
+    status.setName("status");
+    modelNotice.setName("modelNotice");
+    for (JComponent c : new JComponent[] {status, modelNotice}) {
+      c.setBorder(BorderFactory.createEmptyBorder(4, 12, 4, 12));
+      c.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
+    }
+    add(status, BorderLayout.CENTER);
+    add(modelNotice, BorderLayout.EAST);
+  }
+
+  /**
+   * Asks the server for its model in the background and shows its notice (the bundled mini model:
+   * a stronger one can be pulled); nothing when it has none or cannot be reached (the connection
+   * banner says that already).
+   */
+  void showModelNotice(BackgroundTasks tasks, Callable<ModelDescription> model) {
+    tasks.submit(model, m -> {
+      modelNotice.setText(m.notice() == null ? "" : m.notice());
+      modelNotice.setToolTipText(m.notice());
+    }, e -> { });
+  }
+
+  void say(String text) {
+    status.setText(text);
+  }
+
+  JLabel statusLine() {
+    return status;
+  }
+
+  JLabel modelNotice() {
+    return modelNotice;
+  }
+}

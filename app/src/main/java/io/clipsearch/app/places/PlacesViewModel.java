@@ -1,0 +1,205 @@
+package io.clipsearch.app.places;
+
+import io.clipsearch.api.types.PlaceInfo;
+import io.clipsearch.api.types.PlaceList;
+import io.clipsearch.app.net.ApiException;
+import io.clipsearch.app.net.ClientException;
+import io.clipsearch.app.net.PlainErrors;
+import io.clipsearch.app.net.ServerUnreachableException;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The places map's state, without Swing components: the positions of the current collection's
+ * photos (loaded page by page in one background task, at most {@link #MAX_PLACES}), the part of
+ * the world shown, and a message in plain words. Loads when the map is shown and the data went
+ * stale (another collection, indexing finished).
+ *
+ * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
+ * every change.
+ */
+public final class PlacesViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlacesViewModel.class);
+
+  /** Positions asked per request: the server's largest page. */
+  public static final int PAGE = 1000;
+  /** The most positions loaded: beyond, the map says it shows part of them. */
+  public static final int MAX_PLACES = 50_000;
+
+  /** Where loading stands. */
+  public enum Status { IDLE, LOADING, DONE, FAILED }
+
+  private final PlaceService service;
+  private final BackgroundTasks tasks;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private Consumer<ServerUnreachableException> connectionLost = e -> { };
+
+  private String collection = "default";
+  private boolean stale = true;
+  private Status status = Status.IDLE;
+  private List<PlaceInfo> places = List.of();
+  private int total;
+  private String error;
+  private GeoView view = GeoView.WORLD;
+  private BackgroundTasks.Task loading;
+
+  public PlacesViewModel(PlaceService service, BackgroundTasks tasks) {
+    this.service = Objects.requireNonNull(service, "service");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+  }
+
+  public void addListener(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  /** Called when loading fails because the server cannot be reached (the connection banner). */
+  public void onConnectionLost(Consumer<ServerUnreachableException> listener) {
+    this.connectionLost = Objects.requireNonNull(listener, "listener");
+  }
+
+  public String collection() {
+    return collection;
+  }
+
+  /** The collection to show: what is shown is dropped, loaded again on the next {@link #showing()}. */
+  public void setCollection(String name) {
+    if (!Objects.equals(name, collection)) {
+      collection = Objects.requireNonNull(name, "name");
+      cancel();
+      places = List.of();
+      total = 0;
+      status = Status.IDLE;
+      view = GeoView.WORLD;
+      stale = true;
+      changed();
+    }
+  }
+
+  /** The collection's index changed (indexing finished): load again when next shown. */
+  public void invalidate() {
+    stale = true;
+  }
+
+  /** The map became visible: loads if nothing is loaded or the data went stale. */
+  public void showing() {
+    if (stale) {
+      refresh();
+    }
+  }
+
+  /** Loads every page of positions now, replacing what is shown when done. */
+  public void refresh() {
+    stale = false;
+    cancel();
+    String c = collection;
+    status = Status.LOADING;
+    error = null;
+    changed();
+    loading = tasks.submit(() -> loadAll(c), loaded -> {
+      loading = null;
+      places = loaded.places();
+      total = loaded.total();
+      status = Status.DONE;
+      changed();
+    }, this::failed);
+  }
+
+  private PlaceList loadAll(String c) {
+    List<PlaceInfo> all = new ArrayList<>();
+    int total;
+    do {
+      PlaceList page = service.places(c, all.size(), Math.min(PAGE, MAX_PLACES - all.size()));
+      List<PlaceInfo> got = page.places() == null ? List.of() : page.places();
+      all.addAll(got);
+      total = page.total();
+      if (got.isEmpty()) {
+        break; // the collection shrank while paging: what came is what there is
+      }
+    } while (all.size() < Math.min(total, MAX_PLACES));
+    return new PlaceList(c, total, all);
+  }
+
+  private void failed(Throwable e) {
+    loading = null;
+    status = Status.FAILED;
+    places = List.of();
+    if (e instanceof ApiException api && api.status() == 404) {
+      error = "Nothing is indexed yet: add a photo folder in Collections.";
+    } else if (e instanceof ServerUnreachableException u) {
+      connectionLost.accept(u);
+      error = "The search engine cannot be reached.";
+    } else if (e instanceof ClientException c) {
+      error = PlainErrors.of(c);
+    } else {
+      LOG.warn("loading places failed", e);
+      error = "The places cannot be loaded: " + e.getMessage();
+    }
+    stale = true;
+    changed();
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  /** The positions loaded (at most {@link #MAX_PLACES}). */
+  public List<PlaceInfo> places() {
+    return places;
+  }
+
+  /** Photos with a position in the collection (may exceed what is loaded). */
+  public int total() {
+    return total;
+  }
+
+  /** What the map says above itself, in plain words. */
+  public String message() {
+    return switch (status) {
+      case IDLE -> " ";
+      case LOADING -> "Loading places…";
+      case FAILED -> error;
+      case DONE -> {
+        if (total == 0) {
+          yield "No photo in “" + collection + "” has a GPS position. Photos from phones and cameras with GPS show up here.";
+        }
+        String shown = places.size() < total
+            ? String.format(Locale.ROOT, "%,d of %,d photos with a position shown", places.size(), total)
+            : String.format(Locale.ROOT, "%,d %s with a position", total, total == 1 ? "photo" : "photos");
+        yield shown + " · click a dot to see its photos · scroll to zoom, drag to move";
+      }
+    };
+  }
+
+  public GeoView view() {
+    return view;
+  }
+
+  /** Shows another part of the world (zoom, pan, "whole world"). */
+  public void setView(GeoView v) {
+    if (!v.equals(view)) {
+      view = Objects.requireNonNull(v, "view");
+      changed();
+    }
+  }
+
+  private void cancel() {
+    if (loading != null) {
+      loading.cancel();
+      loading = null;
+    }
+  }
+
+  private void changed() {
+    for (Runnable l : listeners) {
+      l.run();
+    }
+  }
+}
