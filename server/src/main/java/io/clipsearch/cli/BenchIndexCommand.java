@@ -2,10 +2,13 @@ package io.clipsearch.cli;
 
 import io.clipsearch.bench.BenchInputs;
 import io.clipsearch.bench.BenchTable;
+import io.clipsearch.bench.CollectionInputs;
 import io.clipsearch.bench.FileInputs;
 import io.clipsearch.bench.SearchBenchmark;
 import io.clipsearch.bench.SyntheticInputs;
 import io.clipsearch.index.VectorFormat;
+import io.clipsearch.ingest.CollectionLayout;
+import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import java.io.PrintWriter;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Spec;
         "documents), k and search thread count: build and merge time, bytes per vector on disk",
         "and read by search, RSS, recall@k vs exact brute force, latency p50/p95/p99 and QPS.",
         "Vectors come from files (--vectors F.npy|F.fvecs --queries Q.npy,...; docs/BENCHMARKS.md",
-        "gives the file contract) or are synthetic (--vectors N --queries N [--model DIR])."})
+        "gives the file contract), from a collection (--from-collection NAME --model DIR --texts F:",
+        "its stored image vectors, text queries embedded by its model) or are synthetic",
+        "(--vectors N --queries N [--model DIR])."})
 final class BenchIndexCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -79,8 +84,22 @@ final class BenchIndexCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--model", paramLabel = "DIR",
-      description = "with synthetic vectors: also time queries that are this model's text embeddings")
+      description = {"with synthetic vectors: also time queries that are this model's text",
+          "embeddings; with --from-collection: the collection's model"})
   Path model;
+
+  @Option(names = "--from-collection", paramLabel = "NAME",
+      description = "benchmark on this collection's stored image vectors")
+  String fromCollection;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "data folder of --from-collection (default: " + DataFolder.DESCRIPTION + ")")
+  Path data;
+
+  @Option(names = "--texts", paramLabel = "FILE",
+      description = {"with --from-collection: text queries, one per line (first tab-separated",
+          "column; '#' lines skipped), e.g. bench/relevance/*.tsv"})
+  Path texts;
 
   @Option(names = "--json", description = "print the rows as JSON instead of a table")
   boolean json;
@@ -102,6 +121,21 @@ final class BenchIndexCommand implements Callable<Integer> {
   }
 
   private BenchInputs inputs(int maxK, int cores, PrintWriter log) throws Exception {
+    if (fromCollection != null) {
+      if (model == null || texts == null) {
+        throw new IllegalArgumentException("--from-collection needs --model (the collection's) and"
+            + " --texts");
+      }
+      List<String> queryTexts = CollectionInputs.readTexts(texts);
+      CollectionLayout layout = new CollectionLayout(
+          data != null ? data : ClipsearchFolders.current().data(), fromCollection);
+      try (ClipModel clip = ClipModels.load(model)) {
+        log.printf("reading the vectors of collection %s, embedding %d texts%n", fromCollection,
+            queryTexts.size());
+        log.flush();
+        return CollectionInputs.load(layout.indexDir(clip.info().id()), clip, queryTexts, maxK, cores);
+      }
+    }
     Optional<Integer> count = countOf(vectors);
     if (count.isEmpty()) {
       if (model != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.testing.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -51,5 +52,35 @@ class BenchIndexCliTest {
         "--dir", dir.resolve("idx").toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("is not a .npy file"), run.err());
+  }
+
+  @Test
+  void benchmarksACollectionsStoredVectorsWithItsModelsTextQueries(@TempDir Path dir)
+      throws Exception {
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    for (Path jpeg : SharedFixtures.sampleJpegs().subList(0, 12)) {
+      Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
+    }
+    String model = SharedFixtures.tinyClip().toString();
+    String data = dir.resolve("data").toString();
+    CliRun indexed = CliRun.of("index", photos.toString(), "--model", model, "--data", data,
+        "--collection", "trip");
+    assertEquals(0, indexed.exitCode(), indexed.err());
+    Path texts = Files.writeString(dir.resolve("q.tsv"), "# queries\na dog\trelevant\na red car\n");
+
+    CliRun run = CliRun.of("bench-index", "--from-collection", "trip", "--data", data, "--model",
+        model, "--texts", texts.toString(), "--formats", "int8", "--k", "5", "--threads", "1",
+        "--json", "--dir", dir.resolve("idx").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertTrue(doc.get("inputs").asText().contains("12 image vectors"), doc.toString());
+    // text and image query sets, each without and with the filter
+    assertEquals(4, doc.get("rows").size());
+    assertEquals("text", doc.get("rows").get(0).get("queryKind").asText());
+
+    CliRun missing = CliRun.of("bench-index", "--from-collection", "nowhere", "--data", data,
+        "--model", model, "--texts", texts.toString(), "--dir", dir.resolve("idx2").toString());
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("no index there"), missing.err());
   }
 }
