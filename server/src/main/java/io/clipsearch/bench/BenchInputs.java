@@ -10,13 +10,17 @@ import java.util.Objects;
  * benchmark's filter folder.
  *
  * @param description one line saying where the vectors came from
+ * @param spaceId the vector space the benchmark indexes are tagged with (a re-used index must
+ *     carry the same)
  * @param data document vectors, all of one dimension
  * @param querySets the query sets
  */
-public record BenchInputs(String description, float[][] data, List<QuerySet> querySets) {
+public record BenchInputs(String description, String spaceId, float[][] data,
+    List<QuerySet> querySets) {
 
   public BenchInputs {
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(spaceId, "spaceId");
     if (data.length == 0) {
       throw new IllegalArgumentException("no document vectors");
     }

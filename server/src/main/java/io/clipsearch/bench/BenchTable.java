@@ -12,41 +12,39 @@ import java.util.Map;
 public final class BenchTable {
 
   private final String description;
-  private final int oversample;
   private final List<SearchBenchmark.Row> rows;
 
-  public BenchTable(String description, int oversample, List<SearchBenchmark.Row> rows) {
+  public BenchTable(String description, List<SearchBenchmark.Row> rows) {
     this.description = description;
-    this.oversample = oversample;
     this.rows = List.copyOf(rows);
   }
 
   /** A header line, one line per row, and a legend. */
   public String text() {
     StringBuilder b = new StringBuilder();
-    b.append(description).append(", oversample ").append(oversample).append(", one segment\n");
+    b.append(description).append(", one segment\n");
     b.append(String.format(Locale.ROOT,
-        "%-8s %-14s %-6s %4s %3s %8s %8s %7s %7s %7s %7s %7s %7s %8s %7s%n", "format", "queries",
-        "filter", "k", "thr", "build s", "merge s", "B/vec", "srch B", "recall", "p50 ms",
+        "%-8s %-14s %-6s %4s %3s %3s %8s %8s %7s %7s %7s %7s %7s %7s %8s %7s%n", "format", "queries",
+        "filter", "k", "thr", "ovs", "build s", "merge s", "B/vec", "srch B", "recall", "p50 ms",
         "p95 ms", "p99 ms", "QPS", "RSS MB"));
     for (SearchBenchmark.Row r : rows) {
       b.append(String.format(Locale.ROOT,
-          "%-8s %-14s %-6s %4d %3d %8.1f %8.1f %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
-          r.format(), r.queryKind(), r.filtered() ? "10%" : "none", r.k(), r.threads(),
+          "%-8s %-14s %-6s %4d %3d %3d %8.1f %8.1f %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
+          r.format(), r.queryKind(), r.filtered() ? "10%" : "none", r.k(), r.threads(), r.oversample(),
           r.buildMillis() / 1000.0, r.mergeMillis() / 1000.0, r.bytesPerVector(),
           r.searchBytesPerVector(), r.recall(), r.p50Millis(), r.p95Millis(), r.p99Millis(),
           r.qps(), r.rssMb()));
     }
     b.append("B/vec: index bytes on disk per vector; srch B: the part a graph search reads (graph"
-        + " + the vectors it scores); recall: recall@k vs exact; thr: concurrent search threads\n");
+        + " + the vectors it scores); recall: recall@k vs exact; thr: concurrent search threads; ovs: candidates per"
+        + " result (at least 100 in all); build/merge -1: a re-used index\n");
     return b.toString();
   }
 
-  /** {@code {"inputs": ..., "oversample": ..., "rows": [...]}}, pretty-printed. */
+  /** {@code {"inputs": ..., "rows": [...]}}, pretty-printed. */
   public String json() {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("inputs", description);
-    doc.put("oversample", oversample);
     doc.put("rows", rows);
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc)

@@ -53,7 +53,8 @@ public final class CollectionInputs {
         SyntheticInputs.withTruth("text", textQueries, data, maxK, threads),
         SyntheticInputs.withTruth("image", images.toArray(float[][]::new), data, maxK, threads));
     return new BenchInputs(String.format(Locale.ROOT, "%s: %,d image vectors of %s, dim %d",
-        indexDir, data.length, model.info().id(), data[0].length), data, sets);
+        indexDir, data.length, model.info().id(), data[0].length), "bench-" + model.info().id(),
+        data, sets);
   }
 
   /** Queries from a text file: one per line, the first tab-separated column; '#' lines skipped. */

@@ -49,7 +49,8 @@ public final class FileInputs {
       sets.add(new QuerySet(kind, q, plain, filtered));
     }
     return new BenchInputs(String.format(java.util.Locale.ROOT, "%s: %,d vectors, dim %d",
-        vectors.getFileName(), data.length, data[0].length), data, sets);
+        vectors.getFileName(), data.length, data[0].length),
+        "bench-" + vectors.getFileName(), data, sets);
   }
 
   private static int[][] checked(int[][] truth, Path file, int queries, int rows, int maxK) {

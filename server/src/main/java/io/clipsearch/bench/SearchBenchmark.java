@@ -48,16 +48,21 @@ public final class SearchBenchmark {
    * @param ks result depths measured (recall@k); the inputs' truth must be at least this deep
    * @param searchThreads concurrent search thread counts measured
    * @param indexThreads indexing threads
-   * @param oversample re-scoring over-fetch for quantized formats
+   * @param oversamples candidate depths measured: candidates per result wanted (at least {@code
+   *     VectorSearch}'s minimum), re-scored for quantized formats
+   * @param reuse measure an index already built in {@code dir} from the same vectors instead of
+   *     building it (build and merge times are then reported as -1)
    */
   public record Settings(List<VectorFormat> formats, Path dir, List<Integer> ks,
-      List<Integer> searchThreads, int indexThreads, int oversample) {
+      List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse) {
     public Settings {
       formats = List.copyOf(formats);
+      oversamples = List.copyOf(oversamples);
       ks = List.copyOf(ks);
       searchThreads = List.copyOf(searchThreads);
       Objects.requireNonNull(dir, "dir");
-      if (formats.isEmpty() || ks.isEmpty() || searchThreads.isEmpty() || indexThreads < 1) {
+      if (formats.isEmpty() || ks.isEmpty() || searchThreads.isEmpty() || oversamples.isEmpty()
+          || indexThreads < 1) {
         throw new IllegalArgumentException("need formats, k values, search threads and >= 1"
             + " indexing thread");
       }
@@ -87,6 +92,7 @@ public final class SearchBenchmark {
    * @param filtered whether a folder filter matching 10% of documents applied
    * @param k results asked per query
    * @param threads concurrent search threads
+   * @param oversample candidates fetched per result wanted
    * @param buildMillis adding all documents with several threads, plus a commit
    * @param mergeMillis force-merging to one segment
    * @param bytesPerVector index size on disk / documents
@@ -102,7 +108,7 @@ public final class SearchBenchmark {
    *     heap included)
    */
   public record Row(String format, String queryKind, boolean filtered, int k, int threads,
-      long buildMillis, long mergeMillis, double bytesPerVector, double searchBytesPerVector,
+      int oversample, long buildMillis, long mergeMillis, double bytesPerVector, double searchBytesPerVector,
       double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
 
   private final Settings settings;
@@ -139,41 +145,49 @@ public final class SearchBenchmark {
     String name = format.name().toLowerCase(Locale.ROOT);
     Path dir = settings.dir().resolve(name);
     float[][] data = inputs.data();
-    VectorSpace space = new VectorSpace("bench-" + inputs.dimension(), inputs.dimension());
+    VectorSpace space = new VectorSpace(inputs.spaceId(), inputs.dimension());
     List<Row> rows = new ArrayList<>();
     try (VectorIndex index = VectorIndex.open(dir, space, format)) {
-      if (index.count() != 0) {
-        throw new IllegalArgumentException(dir + " already holds an index; give an empty --dir");
+      long buildMillis = -1;
+      long mergeMillis = -1;
+      if (settings.reuse() && index.count() == data.length) {
+        log.printf("%s: re-using the %,d documents in %s%n", name, data.length, dir);
+      } else if (index.count() != 0) {
+        throw new IllegalArgumentException(dir + " already holds an index of " + index.count()
+            + " documents; give an empty --dir (or --reuse one built from the same vectors)");
+      } else {
+        log.printf("%s: indexing %,d vectors into %s%n", name, data.length, dir);
+        log.flush();
+        long t0 = System.nanoTime();
+        SyntheticVectors.index(index, data, settings.indexThreads());
+        index.commit();
+        buildMillis = (System.nanoTime() - t0) / 1_000_000;
+        log.printf("%s: built in %.1f s, force-merging%n", name, buildMillis / 1000.0);
+        log.flush();
+        t0 = System.nanoTime();
+        index.forceMerge(1);
+        mergeMillis = (System.nanoTime() - t0) / 1_000_000;
       }
-      log.printf("%s: indexing %,d vectors into %s%n", name, data.length, dir);
-      log.flush();
-      long t0 = System.nanoTime();
-      SyntheticVectors.index(index, data, settings.indexThreads());
-      index.commit();
-      long buildMillis = (System.nanoTime() - t0) / 1_000_000;
-      log.printf("%s: built in %.1f s, force-merging%n", name, buildMillis / 1000.0);
-      log.flush();
-      t0 = System.nanoTime();
-      index.forceMerge(1);
-      long mergeMillis = (System.nanoTime() - t0) / 1_000_000;
       double bytesPerVector = (double) index.stats().bytesOnDisk() / data.length;
       double searchBytes = (double) IndexFileSizes.searchBytes(dir, format) / data.length;
-      VectorSearch search = new VectorSearch(format, settings.oversample());
       Query filter = FilterQueries.toQuery(
           new SearchFilters(null, null, "/bench/f" + FILTER_FOLDER, null, null, null));
       for (QuerySet set : inputs.querySets()) {
         for (boolean filtered : List.of(false, true)) {
           int[][] truth = filtered ? set.filteredTruth() : set.truth();
           for (int k : settings.ks()) {
-            for (int threads : settings.searchThreads()) {
-              Measured m = index.search(s -> measure(s, search, set.vectors(),
-                  filtered ? filter : null, k, threads, truth));
-              Row r = new Row(name, set.kind(), filtered, k, threads, buildMillis, mergeMillis,
-                  bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
-                  ProcessMemory.residentBytes() >> 20);
-              log.println(r);
-              log.flush();
-              rows.add(r);
+            for (int oversample : settings.oversamples()) {
+              VectorSearch search = new VectorSearch(format, oversample);
+              for (int threads : settings.searchThreads()) {
+                Measured m = index.search(s -> measure(s, search, set.vectors(),
+                    filtered ? filter : null, k, threads, truth));
+                Row r = new Row(name, set.kind(), filtered, k, threads, oversample, buildMillis,
+                    mergeMillis, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
+                    ProcessMemory.residentBytes() >> 20);
+                log.println(r);
+                log.flush();
+                rows.add(r);
+              }
             }
           }
         }

@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 
 /**
  * {@link BenchInputs} generated in memory: {@code n} {@link SyntheticVectors} documents,
- * held-out queries of the same clusters ("clustered"), and with a model its text embeddings of
+ * held-out queries of the same clusters ("clustered"), cross-modal-like ones ({@link
+ * SyntheticVectors#nextCrossModal}, "crossmodal"), and with a model its text embeddings of
  * generated prompts ("text": off the image vectors' distribution); exact neighbours by brute force.
  */
 public final class SyntheticInputs {
@@ -27,6 +28,7 @@ public final class SyntheticInputs {
     float[][] data = synthetic.next(n);
     List<QuerySet> sets = new ArrayList<>();
     sets.add(withTruth("clustered", synthetic.next(queries), data, maxK, threads));
+    sets.add(withTruth("crossmodal", synthetic.nextCrossModal(queries), data, maxK, threads));
     if (model.isPresent()) {
       if (model.get().dimension() != dim) {
         throw new IllegalArgumentException("the model's dimension is " + model.get().dimension()
@@ -35,7 +37,8 @@ public final class SyntheticInputs {
       sets.add(withTruth("text", textQueries(model.get(), queries), data, maxK, threads));
     }
     return new BenchInputs(String.format(java.util.Locale.ROOT,
-        "%,d synthetic vectors, dim %d, %d clusters, seed %d", n, dim, clusters, seed), data, sets);
+        "%,d synthetic vectors, dim %d, %d clusters, seed %d", n, dim, clusters, seed),
+        "bench-synthetic-" + seed, data, sets);
   }
 
   /** The model's text embeddings of {@code n} distinct generated prompts. */

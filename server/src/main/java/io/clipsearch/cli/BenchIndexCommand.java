@@ -75,9 +75,14 @@ final class BenchIndexCommand implements Callable<Integer> {
       description = "indexing threads (default: all cores)")
   Integer indexThreads;
 
-  @Option(names = "--oversample", paramLabel = "N", defaultValue = "4",
-      description = "kNN over-fetch for re-scoring quantized formats (default: ${DEFAULT-VALUE})")
-  int oversample;
+  @Option(names = "--oversample", paramLabel = "N,N", defaultValue = "4", split = ",",
+      description = {"candidates per result wanted (at least 100 in all; quantized formats",
+          "re-score them), each value measured (default: ${DEFAULT-VALUE})"})
+  List<Integer> oversample;
+
+  @Option(names = "--reuse", description = {"measure indexes already in --dir built from the same",
+      "vectors (by an earlier run) instead of building them"})
+  boolean reuse;
 
   @Option(names = "--seed", defaultValue = "42",
       description = "synthetic data seed (default: ${DEFAULT-VALUE})")
@@ -111,10 +116,10 @@ final class BenchIndexCommand implements Callable<Integer> {
     List<VectorFormat> parsed = formats.stream().map(String::strip).map(VectorFormat::parse).toList();
     int cores = Runtime.getRuntime().availableProcessors();
     SearchBenchmark.Settings settings = new SearchBenchmark.Settings(parsed, dir, ks, searchThreads,
-        indexThreads == null ? cores : indexThreads, oversample);
+        indexThreads == null ? cores : indexThreads, oversample, reuse);
     BenchInputs inputs = inputs(settings.maxK(), cores, log);
     List<SearchBenchmark.Row> rows = new SearchBenchmark(settings, log).run(inputs);
-    BenchTable table = new BenchTable(inputs.description(), oversample, rows);
+    BenchTable table = new BenchTable(inputs.description(), rows);
     out.print(json ? table.json() : table.text());
     out.flush();
     return 0;
