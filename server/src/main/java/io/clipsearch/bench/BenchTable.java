@@ -29,16 +29,21 @@ public final class BenchTable {
         "p95 ms", "p99 ms", "QPS", "RSS MB"));
     for (SearchBenchmark.Row r : rows) {
       b.append(String.format(Locale.ROOT,
-          "%-8s %-14s %-6s %4d %3d %3d %8.1f %8.1f %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
+          "%-8s %-14s %-6s %4d %3d %3d %8s %8s %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
           r.format(), r.queryKind(), r.filtered() ? "10%" : "none", r.k(), r.threads(), r.oversample(),
-          r.buildMillis() / 1000.0, r.mergeMillis() / 1000.0, r.bytesPerVector(),
+          seconds(r.buildMillis()), seconds(r.mergeMillis()), r.bytesPerVector(),
           r.searchBytesPerVector(), r.recall(), r.p50Millis(), r.p95Millis(), r.p99Millis(),
           r.qps(), r.rssMb()));
     }
     b.append("B/vec: index bytes on disk per vector; srch B: the part a graph search reads (graph"
-        + " + the vectors it scores); recall: recall@k vs exact; thr: concurrent search threads; ovs: candidates per"
-        + " result (at least 100 in all); build/merge -1: a re-used index\n");
+        + " + the vectors it scores); recall: recall@k vs exact; thr: concurrent search threads;"
+        + " ovs: candidates per result (at least 100 in all); build/merge '-': a re-used index\n");
     return b.toString();
+  }
+
+  /** Milliseconds as seconds; "-" for a step not run (a re-used index). */
+  private static String seconds(long millis) {
+    return millis < 0 ? "-" : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
   }
 
   /** {@code {"inputs": ..., "rows": [...]}}, pretty-printed. */
