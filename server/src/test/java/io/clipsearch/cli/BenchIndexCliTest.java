@@ -34,6 +34,9 @@ class BenchIndexCliTest {
     for (JsonNode r : rows) {
       assertTrue(r.get("p99Millis").asDouble() >= r.get("p50Millis").asDouble(), r.toString());
       assertTrue(r.get("bytesPerVector").asDouble() > 16 * 4, r.toString());
+      // what a graph search reads: more than the quantized (int8) vectors, less than everything
+      assertTrue(r.get("searchBytesPerVector").asDouble() > 16
+          && r.get("searchBytesPerVector").asDouble() < r.get("bytesPerVector").asDouble(), r.toString());
       if (r.get("queryKind").asText().equals("queries-image")) {
         assertTrue(r.get("recall").asDouble() >= 0.9, r.toString());
       }
