@@ -1,5 +1,6 @@
 package io.clipsearch.bench;
 
+import io.clipsearch.bench.BenchInputs.QuerySet;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
@@ -7,7 +8,6 @@ import io.clipsearch.lucene.FilterQueries;
 import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
-import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,75 +16,100 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.VectorUtil;
 
 /**
- * Measures the vector index per {@link VectorFormat} on synthetic CLIP-like data: build time,
- * index bytes per vector, kNN latency (unfiltered and with a 10% folder filter) and recall@10 of
- * {@link VectorSearch} (re-scored for quantized formats) against exact brute force.
+ * Measures the vector index per {@link VectorFormat} on given {@link BenchInputs}: build and
+ * force-merge time, bytes per vector on disk (all of it, and the part a graph search reads),
+ * resident memory, and for each query set, with and without a 10% folder filter, each k and each
+ * number of concurrent search threads: recall@k of {@link VectorSearch} (re-scored for quantized
+ * formats) against the exact neighbours, latency p50/p95/p99 and queries per second.
  *
- * <p>Data: {@code n} unit vectors around {@code min(1000, n / 100)} Gaussian cluster centres
- * (fixed seed), noise of the centre's norm, so neighbours within a cluster have cosine ≈ 0.5, as
- * CLIP image neighbours do; queries are held-out vectors of the same clusters, and with a model
- * also its text embeddings of generated prompts. Documents are spread over 10 folders; the
- * filtered figures restrict to one. The index is built with several threads, then force-merged to
- * one segment so figures do not depend on how flushes fell. Figures, not assertions.
+ * <p>The index is built with several threads, then force-merged to one segment so figures do not
+ * depend on how flushes fell. Each measurement is preceded by one untimed pass over its queries
+ * (warm-up). Figures, not assertions.
  */
 public final class SearchBenchmark {
 
-  static final int K = 10;
   static final int FILTER_FOLDER = 3;
-  static final int WARMUP_ROUNDS = 1;
 
   /**
-   * @param vectors documents indexed
-   * @param dim vector dimension
    * @param formats formats measured, each in its own index
    * @param dir parent folder of the per-format indexes
-   * @param queries queries timed per kind
-   * @param threads indexing threads
-   * @param oversample re-scoring over-fetch for quantized formats
-   * @param seed data seed
+   * @param ks result depths measured (recall@k); the inputs' truth must be at least this deep
+   * @param searchThreads concurrent search thread counts measured
+   * @param indexThreads indexing threads
+   * @param oversamples candidate depths measured: candidates per result wanted (at least {@code
+   *     VectorSearch}'s minimum), re-scored for quantized formats
+   * @param reuse measure an index already built in {@code dir} from the same vectors instead of
+   *     building it (build and merge times are then reported as -1)
    */
-  public record Settings(int vectors, int dim, List<VectorFormat> formats, Path dir, int queries,
-      int threads, int oversample, long seed) {
+  public record Settings(List<VectorFormat> formats, Path dir, List<Integer> ks,
+      List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse) {
     public Settings {
-      if (vectors < K || dim < 2 || queries < 1 || threads < 1) {
-        throw new IllegalArgumentException("need vectors >= " + K + ", dim >= 2, queries >= 1,"
-            + " threads >= 1; got " + vectors + ", " + dim + ", " + queries + ", " + threads);
-      }
       formats = List.copyOf(formats);
+      oversamples = List.copyOf(oversamples);
+      ks = List.copyOf(ks);
+      searchThreads = List.copyOf(searchThreads);
       Objects.requireNonNull(dir, "dir");
+      if (formats.isEmpty() || ks.isEmpty() || searchThreads.isEmpty() || oversamples.isEmpty()
+          || indexThreads < 1) {
+        throw new IllegalArgumentException("need formats, k values, search threads and >= 1"
+            + " indexing thread");
+      }
+      for (int k : ks) {
+        if (k < 1 || k > VectorSearch.MAX_K) {
+          throw new IllegalArgumentException("k must be 1-" + VectorSearch.MAX_K + ", got " + k);
+        }
+      }
+      for (int t : searchThreads) {
+        if (t < 1) {
+          throw new IllegalArgumentException("search threads must be >= 1, got " + t);
+        }
+      }
+    }
+
+    /** The deepest k: how deep the exact neighbours must go. */
+    public int maxK() {
+      return ks.stream().mapToInt(Integer::intValue).max().orElseThrow();
     }
   }
 
   /**
-   * Figures of one format for one kind of query.
+   * Figures of one format for one query set, filter, k and search thread count.
    *
    * @param format vector format
-   * @param queryKind "clustered" (held-out vectors) or "text" (model text embeddings)
+   * @param queryKind the query set's name
+   * @param filtered whether a folder filter matching 10% of documents applied
+   * @param k results asked per query
+   * @param threads concurrent search threads
+   * @param oversample candidates fetched per result wanted
    * @param buildMillis adding all documents with several threads, plus a commit
    * @param mergeMillis force-merging to one segment
    * @param bytesPerVector index size on disk / documents
-   * @param p50Millis kNN latency median, unfiltered, k = 10
-   * @param p95Millis kNN latency 95th percentile, unfiltered
-   * @param filteredP50Millis median with a folder filter matching 10% of documents
-   * @param filteredP95Millis 95th percentile, filtered
-   * @param recall mean recall@10 vs exact, unfiltered
-   * @param filteredRecall mean recall@10 vs exact within the filter
-   * @param heapMb JVM heap in use after the searches (the raw vectors included)
-   * @param rssMb resident set size of the process
+   * @param searchBytesPerVector the index files a graph search reads (graph, and the quantized
+   *     vectors of a quantized format, the float32 ones otherwise) / documents: what must stay in
+   *     memory for fast search
+   * @param recall mean recall@k vs exact
+   * @param p50Millis latency median
+   * @param p95Millis latency 95th percentile
+   * @param p99Millis latency 99th percentile
+   * @param qps queries per second over all threads
+   * @param rssMb resident set size of the process after the searches (the raw vectors in the
+   *     heap included)
    */
-  public record FormatResult(String format, String queryKind, long buildMillis, long mergeMillis,
-      double bytesPerVector, double p50Millis, double p95Millis, double filteredP50Millis,
-      double filteredP95Millis, double recall, double filteredRecall, long heapMb, long rssMb) {}
+  public record Row(String format, String queryKind, boolean filtered, int k, int threads,
+      int oversample, long buildMillis, long mergeMillis, double bytesPerVector, double searchBytesPerVector,
+      double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
 
   private final Settings settings;
   private final PrintWriter log;
@@ -95,155 +120,139 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Runs every format; {@code model} (optional) adds text-embedding queries.
+   * Builds an index per format from {@code inputs} and measures it.
    *
-   * @throws IllegalArgumentException if the model's dimension is not the settings'
+   * @throws IllegalArgumentException if a query set's truth is shallower than the deepest k
    */
-  public List<FormatResult> run(Optional<ClipModel> model) throws IOException, InterruptedException {
-    int n = settings.vectors();
-    int dim = settings.dim();
-    int clusters = SyntheticVectors.clustersFor(n);
-    SyntheticVectors synthetic = new SyntheticVectors(dim, clusters, settings.seed());
-    log.printf("generating %,d vectors of dimension %d in %d clusters%n", n, dim, clusters);
-    log.flush();
-    float[][] data = synthetic.next(n);
-    List<QuerySet> sets = new ArrayList<>();
-    sets.add(new QuerySet("clustered", synthetic.next(settings.queries())));
-    if (model.isPresent()) {
-      if (model.get().dimension() != dim) {
-        throw new IllegalArgumentException("the model's dimension is " + model.get().dimension()
-            + ", the benchmark's " + dim + ": pass --dim " + model.get().dimension());
+  public List<Row> run(BenchInputs inputs) throws IOException, InterruptedException {
+    for (QuerySet set : inputs.querySets()) {
+      for (int[] t : set.truth()) {
+        if (t.length < Math.min(settings.maxK(), inputs.data().length)) {
+          throw new IllegalArgumentException(set.kind() + ": the exact neighbours go " + t.length
+              + " deep, k " + settings.maxK() + " needs more");
+        }
       }
-      List<String> prompts = IntStream.range(0, settings.queries())
-          .mapToObj(q -> "a photo of thing number " + q + " at sunset").toList();
-      sets.add(new QuerySet("text", model.get().embedTexts(prompts).toArray(float[][]::new)));
     }
-    log.println("computing exact neighbours");
-    log.flush();
-    for (QuerySet set : sets) {
-      set.truth = exactNeighbours(data, set.vectors, i -> true);
-      set.filteredTruth = exactNeighbours(data, set.vectors, i -> i % SyntheticVectors.FOLDERS == FILTER_FOLDER);
-    }
-
-    List<FormatResult> results = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (VectorFormat format : settings.formats()) {
-      results.addAll(runFormat(format, data, sets));
+      rows.addAll(runFormat(format, inputs));
     }
-    return results;
+    return rows;
   }
 
-  private List<FormatResult> runFormat(VectorFormat format, float[][] data, List<QuerySet> sets)
+  private List<Row> runFormat(VectorFormat format, BenchInputs inputs)
       throws IOException, InterruptedException {
-    Path dir = settings.dir().resolve(format.name().toLowerCase(java.util.Locale.ROOT));
-    VectorSpace space = new VectorSpace("bench-synthetic-" + settings.seed(), settings.dim());
-    List<FormatResult> results = new ArrayList<>();
+    String name = format.name().toLowerCase(Locale.ROOT);
+    Path dir = settings.dir().resolve(name);
+    float[][] data = inputs.data();
+    VectorSpace space = new VectorSpace(inputs.spaceId(), inputs.dimension());
+    List<Row> rows = new ArrayList<>();
     try (VectorIndex index = VectorIndex.open(dir, space, format)) {
-      log.printf("%s: indexing into %s%n", format, dir);
-      log.flush();
-      long t0 = System.nanoTime();
-      SyntheticVectors.index(index, data, settings.threads());
-      index.commit();
-      long buildMillis = (System.nanoTime() - t0) / 1_000_000;
-      log.printf("%s: built in %.1f s, force-merging%n", format, buildMillis / 1000.0);
-      log.flush();
-      t0 = System.nanoTime();
-      index.forceMerge(1);
-      long mergeMillis = (System.nanoTime() - t0) / 1_000_000;
+      long buildMillis = -1;
+      long mergeMillis = -1;
+      if (settings.reuse() && index.count() == data.length) {
+        log.printf("%s: re-using the %,d documents in %s%n", name, data.length, dir);
+      } else if (index.count() != 0) {
+        throw new IllegalArgumentException(dir + " already holds an index of " + index.count()
+            + " documents; give an empty --dir (or --reuse one built from the same vectors)");
+      } else {
+        log.printf("%s: indexing %,d vectors into %s%n", name, data.length, dir);
+        log.flush();
+        long t0 = System.nanoTime();
+        SyntheticVectors.index(index, data, settings.indexThreads());
+        index.commit();
+        buildMillis = (System.nanoTime() - t0) / 1_000_000;
+        log.printf("%s: built in %.1f s, force-merging%n", name, buildMillis / 1000.0);
+        log.flush();
+        t0 = System.nanoTime();
+        index.forceMerge(1);
+        mergeMillis = (System.nanoTime() - t0) / 1_000_000;
+      }
       double bytesPerVector = (double) index.stats().bytesOnDisk() / data.length;
-      VectorSearch search = new VectorSearch(format, settings.oversample());
+      double searchBytes = (double) IndexFileSizes.searchBytes(dir, format) / data.length;
       Query filter = FilterQueries.toQuery(
           new SearchFilters(null, null, "/bench/f" + FILTER_FOLDER, null, null, null));
-      for (QuerySet set : sets) {
-        Measured plain = index.search(s -> measure(s, search, set.vectors, null, set.truth));
-        Measured filtered = index.search(s -> measure(s, search, set.vectors, filter, set.filteredTruth));
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        FormatResult r = new FormatResult(format.name().toLowerCase(java.util.Locale.ROOT), set.kind,
-            buildMillis, mergeMillis, bytesPerVector, plain.p50, plain.p95, filtered.p50,
-            filtered.p95, plain.recall, filtered.recall, heapMb, ProcessMemory.residentBytes() >> 20);
-        log.println(r);
-        log.flush();
-        results.add(r);
+      for (QuerySet set : inputs.querySets()) {
+        for (boolean filtered : List.of(false, true)) {
+          int[][] truth = filtered ? set.filteredTruth() : set.truth();
+          for (int k : settings.ks()) {
+            for (int oversample : settings.oversamples()) {
+              VectorSearch search = new VectorSearch(format, oversample);
+              for (int threads : settings.searchThreads()) {
+                Measured m = index.search(s -> measure(s, search, set.vectors(),
+                    filtered ? filter : null, k, threads, truth));
+                Row r = new Row(name, set.kind(), filtered, k, threads, oversample, buildMillis,
+                    mergeMillis, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
+                    ProcessMemory.residentBytes() >> 20);
+                log.println(r);
+                log.flush();
+                rows.add(r);
+              }
+            }
+          }
+        }
       }
     }
-    return results;
+    return rows;
   }
 
-  private record Measured(double p50, double p95, double recall) {}
+  private record Measured(double p50, double p95, double p99, double qps, double recall) {}
 
   private Measured measure(IndexSearcher s, VectorSearch search, float[][] queries, Query filter,
-      int[][] truth) throws IOException {
-    StoredFields stored = s.storedFields();
-    for (int round = 0; round < WARMUP_ROUNDS; round++) {
-      for (float[] q : queries) {
-        search.search(s, q, K, filter);
-      }
+      int k, int threads, int[][] truth) throws IOException {
+    for (float[] q : queries) {
+      search.search(s, q, k, filter); // warm-up
     }
     double[] millis = new double[queries.length];
+    @SuppressWarnings("unchecked")
+    List<ScoredDoc>[] hits = new List[queries.length];
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long wall0 = System.nanoTime();
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        parts.add(pool.submit(() -> {
+          for (int q = first; q < queries.length; q += threads) {
+            long t0 = System.nanoTime();
+            hits[q] = search.search(s, queries[q], k, filter);
+            millis[q] = (System.nanoTime() - t0) / 1e6;
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IOException("search failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      pool.shutdown();
+    }
+    double qps = queries.length / ((System.nanoTime() - wall0) / 1e9);
+    StoredFields stored = s.storedFields();
     double recallSum = 0;
     for (int q = 0; q < queries.length; q++) {
-      long t0 = System.nanoTime();
-      List<ScoredDoc> hits = search.search(s, queries[q], K, filter);
-      millis[q] = (System.nanoTime() - t0) / 1e6;
       Set<Integer> expected = new HashSet<>();
-      for (int v : truth[q]) {
-        expected.add(v);
+      for (int i = 0; i < Math.min(k, truth[q].length); i++) {
+        expected.add(truth[q][i]);
       }
       int found = 0;
-      for (ScoredDoc h : hits) {
+      for (ScoredDoc h : hits[q]) {
         String id = stored.document(h.doc(), Set.of(IndexFields.ID)).get(IndexFields.ID);
         found += expected.contains(Integer.parseInt(id.substring(1))) ? 1 : 0;
       }
-      recallSum += (double) found / Math.min(K, truth[q].length);
+      recallSum += expected.isEmpty() ? 1 : (double) found / expected.size();
     }
     Arrays.sort(millis);
-    return new Measured(percentile(millis, 0.50), percentile(millis, 0.95), recallSum / queries.length);
+    return new Measured(percentile(millis, 0.50), percentile(millis, 0.95),
+        percentile(millis, 0.99), qps, recallSum / queries.length);
   }
 
-  /** The exact top-K vector indexes per query among those {@code allowed}, in parallel. */
-  private int[][] exactNeighbours(float[][] data, float[][] queries, java.util.function.IntPredicate allowed) {
-    int[][] truth = new int[queries.length][];
-    IntStream.range(0, queries.length).parallel().forEach(q -> {
-      int[] best = new int[K];
-      float[] bestScore = new float[K];
-      Arrays.fill(bestScore, Float.NEGATIVE_INFINITY);
-      int count = 0;
-      for (int i = 0; i < data.length; i++) {
-        if (!allowed.test(i)) {
-          continue;
-        }
-        float score = VectorUtil.dotProduct(queries[q], data[i]);
-        if (count < K || score > bestScore[K - 1]) {
-          int pos = Math.min(count, K - 1);
-          while (pos > 0 && bestScore[pos - 1] < score) {
-            bestScore[pos] = bestScore[pos - 1];
-            best[pos] = best[pos - 1];
-            pos--;
-          }
-          bestScore[pos] = score;
-          best[pos] = i;
-          count = Math.min(K, count + 1);
-        }
-      }
-      truth[q] = Arrays.copyOf(best, count);
-    });
-    return truth;
-  }
-
-  private static double percentile(double[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-  }
-
-  private static final class QuerySet {
-    final String kind;
-    final float[][] vectors;
-    int[][] truth;
-    int[][] filteredTruth;
-
-    QuerySet(String kind, float[][] vectors) {
-      this.kind = kind;
-      this.vectors = vectors;
-    }
+  static double percentile(double[] sorted, double p) {
+    return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1))];
   }
 }

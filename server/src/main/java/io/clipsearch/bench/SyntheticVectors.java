@@ -24,6 +24,9 @@ public final class SyntheticVectors {
   /** Folders the synthetic documents are spread over, so folder filters have something to select. */
   public static final int FOLDERS = 10;
 
+  /** How close a cross-modal query lies to its cluster's centre (cosine). */
+  static final double CROSS_MODAL_CENTRE_COSINE = 0.35;
+
   private final Random random;
   private final float[][] centres;
 
@@ -50,6 +53,30 @@ public final class SyntheticVectors {
     float[][] out = new float[n][];
     for (int i = 0; i < n; i++) {
       out[i] = around(centres[random.nextInt(centres.length)]);
+    }
+    return out;
+  }
+
+  /**
+   * {@code n} text-like queries: each a random cluster's centre shifted by one fixed offset
+   * direction shared by all queries (the "modality gap" between CLIP's text and image vectors),
+   * plus noise, normalized. Cosine to their cluster's centre ≈ {@code CROSS_MODAL_CENTRE_COSINE},
+   * as a caption's to its images in CLIP, rather than ≈ 0.7 for a held-out image vector; the
+   * offset is drawn from this generator, so it is the same for a seed.
+   */
+  public float[][] nextCrossModal(int n) {
+    float[] gap = gaussianUnit(centres[0].length);
+    double along = CROSS_MODAL_CENTRE_COSINE;
+    double off = Math.sqrt(1 - along * along);
+    float[][] out = new float[n][];
+    for (int i = 0; i < n; i++) {
+      float[] centre = centres[random.nextInt(centres.length)];
+      float[] noise = gaussianUnit(centre.length);
+      float[] q = new float[centre.length];
+      for (int d = 0; d < q.length; d++) {
+        q[d] = (float) (along * centre[d] + off * (0.8 * gap[d] + 0.6 * noise[d]));
+      }
+      out[i] = Vectors.normalize(q);
     }
     return out;
   }

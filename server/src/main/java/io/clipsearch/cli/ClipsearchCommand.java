@@ -23,6 +23,7 @@ import picocli.CommandLine.HelpCommand;
       BenchSolrCommand.class,
       MigrateCommand.class,
       BenchIndexCommand.class,
+      BenchVectorsCommand.class,
       BenchHttpCommand.class,
       LabCommand.class,
       ClustersCommand.class,
