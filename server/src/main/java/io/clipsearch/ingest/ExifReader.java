@@ -1,6 +1,5 @@
 package io.clipsearch.ingest;
 
-import com.drew.imaging.ImageMetadataReader;
 import com.drew.lang.GeoLocation;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
@@ -8,7 +7,6 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import io.clipsearch.index.PhotoMetadata;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -34,19 +32,13 @@ public final class ExifReader {
   private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
   /**
-   * The metadata of an encoded image.
+   * The photo facts in metadata already parsed from the file (by the decoder: see {@link
+   * io.clipsearch.model.image.DecodedFile}).
    *
    * @param name the image's name, for the log
-   * @param bytes the encoded file
+   * @param metadata what metadata-extractor read from the file's header
    */
-  public PhotoMetadata read(String name, byte[] bytes) {
-    Metadata metadata;
-    try {
-      metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
-    } catch (Exception e) { // ImageProcessingException, IOException, and parser bugs on odd files
-      log.debug("no metadata in {}: {}", name, e.toString());
-      return PhotoMetadata.NONE;
-    }
+  public PhotoMetadata read(String name, Metadata metadata) {
     ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
     ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
     GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);

@@ -7,6 +7,7 @@ import io.clipsearch.index.ImageIndex;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
@@ -274,8 +275,9 @@ public final class IngestJob {
       if (reused.isPresent()) {
         return reused.get();
       }
-      DecodedImage image = model.decode(ImageSource.of(name, bytes));
-      PhotoMetadata metadata = exif.read(name, bytes);
+      DecodedFile decoded = model.decodeFile(ImageSource.of(name, bytes));
+      DecodedImage image = decoded.image();
+      PhotoMetadata metadata = exif.read(name, decoded.metadata());
       writeThumbnail(id, image);
       return new ToEmbed(file, id, image.width(), image.height(), metadata, model.preprocess(image));
     } catch (ImageDecodeException e) {

@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
@@ -89,7 +90,17 @@ public interface ClipModel extends AutoCloseable {
    *
    * @throws ImageDecodeException if it cannot be decoded
    */
-  DecodedImage decode(ImageSource image) throws ImageDecodeException;
+  default DecodedImage decode(ImageSource image) throws ImageDecodeException {
+    return decodeFile(image).image();
+  }
+
+  /**
+   * Decodes an image as {@link #decode} does, with the metadata parsed from its header on the way
+   * (EXIF and the rest), so ingest reads a photo's facts without parsing the file again.
+   *
+   * @throws ImageDecodeException if it cannot be decoded
+   */
+  DecodedFile decodeFile(ImageSource image) throws ImageDecodeException;
 
   /** The model's input tensor for decoded pixels (CHW float32, normalized). */
   float[] preprocess(DecodedImage image);

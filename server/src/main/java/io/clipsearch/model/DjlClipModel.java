@@ -1,6 +1,7 @@
 package io.clipsearch.model;
 
 import io.clipsearch.model.image.ClipPreprocessor;
+import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
@@ -136,9 +137,9 @@ final class DjlClipModel implements ClipModel {
   }
 
   @Override
-  public DecodedImage decode(ImageSource image) throws ImageDecodeException {
+  public DecodedFile decodeFile(ImageSource image) throws ImageDecodeException {
     ensureOpen();
-    return decoder.decode(image, decodeMinShortSide);
+    return decoder.decodeFile(image, decodeMinShortSide);
   }
 
   @Override

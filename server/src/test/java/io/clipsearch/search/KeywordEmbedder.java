@@ -1,6 +1,7 @@
 package io.clipsearch.search;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.ModelInfo;
@@ -83,7 +84,7 @@ final class KeywordEmbedder implements ClipModel {
   }
 
   @Override
-  public DecodedImage decode(ImageSource image) {
+  public DecodedFile decodeFile(ImageSource image) {
     throw new UnsupportedOperationException("not needed by search tests");
   }
 

@@ -126,6 +126,16 @@ public final class ImageDecoder {
    * @throws ImageDecodeException naming the image and the {@link Reason} when it cannot be decoded
    */
   public DecodedImage decode(ImageSource source, int minShortSide) throws ImageDecodeException {
+    return decodeFile(source, minShortSide).image();
+  }
+
+  /**
+   * Decodes one image as {@link #decode(ImageSource, int)} does and hands back the metadata parsed
+   * from its header too, for callers that index the photo's EXIF facts.
+   *
+   * @throws ImageDecodeException naming the image and the {@link Reason} when it cannot be decoded
+   */
+  public DecodedFile decodeFile(ImageSource source, int minShortSide) throws ImageDecodeException {
     String name = source.name();
     byte[] bytes;
     try {
@@ -156,10 +166,10 @@ public final class ImageDecoder {
       throw new ImageDecodeException(name, Reason.CORRUPT, "JPEG data is truncated (no end-of-image marker)");
     }
     if (type == FileType.Gif) {
-      return decodeWithImageIo(name, bytes);
+      return new DecodedFile(decodeWithImageIo(name, bytes), header.metadata);
     }
     int reduction = type == FileType.Jpeg ? jpegReduction(Math.min(header.width, header.height), minShortSide) : 1;
-    return decodeWithOpenCv(name, bytes, header, reduction);
+    return new DecodedFile(decodeWithOpenCv(name, bytes, header, reduction), header.metadata);
   }
 
   /** The largest libjpeg scale-down (8, 4, 2) keeping the short side at least {@code minShortSide}. */
@@ -197,8 +207,11 @@ public final class ImageDecoder {
     return type == FileType.Arw ? FileType.Tiff : type;
   }
 
-  /** Header facts needed before decoding. {@code orientation} is the EXIF value, 1 if absent. */
-  private record Header(int width, int height, int orientation) {}
+  /**
+   * Header facts needed before decoding, and all the metadata they were read from.
+   * {@code orientation} is the EXIF value, 1 if absent.
+   */
+  private record Header(int width, int height, int orientation, Metadata metadata) {}
 
   private static Header readHeader(String name, byte[] bytes, FileType type) throws ImageDecodeException {
     Metadata metadata;
@@ -227,7 +240,7 @@ public final class ImageDecoder {
     if (width == 0 || height == 0) {
       throw new ImageDecodeException(name, Reason.CORRUPT, "header claims an empty image " + width + "x" + height);
     }
-    return new Header(width, height, orientation(metadata));
+    return new Header(width, height, orientation(metadata), metadata);
   }
 
   private static int[] dimensions(Metadata metadata, Class<? extends Directory> kind, int widthTag, int heightTag) {

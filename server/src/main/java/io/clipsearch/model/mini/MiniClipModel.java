@@ -25,6 +25,7 @@ import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.model.image.ClipPreprocessor;
+import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
@@ -287,9 +288,9 @@ public final class MiniClipModel implements ClipModel {
   }
 
   @Override
-  public DecodedImage decode(ImageSource image) throws ImageDecodeException {
+  public DecodedFile decodeFile(ImageSource image) throws ImageDecodeException {
     ensureOpen();
-    return decoder.decode(image);
+    return decoder.decodeFile(image, 0);
   }
 
   @Override
