@@ -7,6 +7,7 @@ import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ModelFolder;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +43,7 @@ public final class HttpSearchBenchmark {
   static final long SEED = 42;
   static final int WARMUP_QUERIES = 20;
   static final int K = 10;
+  private static final String TOKEN = "bench";
 
   /**
    * The figures of one run.
@@ -55,9 +58,11 @@ public final class HttpSearchBenchmark {
    * @param qps searches per second with {@code concurrency} clients
    * @param concurrency clients for the throughput figure
    * @param rssMb resident memory of the process (server and client) after the queries
+   * @param duringIngest search latency while an index job imported photos, when asked for
    */
   public record Result(int vectors, String format, double bytesPerVector, double buildSeconds,
-      double p50Millis, double p95Millis, double p99Millis, double qps, int concurrency, long rssMb) {}
+      double p50Millis, double p95Millis, double p99Millis, double qps, int concurrency, long rssMb,
+      Optional<SearchDuringIngest.Result> duringIngest) {}
 
   private final PrintWriter log;
 
@@ -66,13 +71,15 @@ public final class HttpSearchBenchmark {
   }
 
   /**
-   * Builds the collection if needed, serves it, and times searches.
+   * Builds the collection if needed, serves it, and times searches; then, when {@code ingest} is
+   * given, times searches again while a real index job imports the photos under it (see {@link
+   * SearchDuringIngest}).
    *
    * @throws IOException if the model folder or the index cannot be read or written
    * @throws InterruptedException if interrupted
    */
   public Result run(Path modelDir, Path dataDir, int vectors, VectorFormat format, int queries,
-      int concurrency) throws IOException, InterruptedException {
+      int concurrency, Optional<Path> ingest) throws IOException, InterruptedException {
     ModelFolder model = ModelFolder.open(modelDir);
     String name = "bench-" + vectors + "-" + format.name().toLowerCase(java.util.Locale.ROOT);
     CollectionLayout layout = new CollectionLayout(dataDir, name);
@@ -86,7 +93,7 @@ public final class HttpSearchBenchmark {
         "micronaut.server.port", -1,
         "clipsearch.model.dir", modelDir.toAbsolutePath().toString(),
         "clipsearch.data.dir", dataDir.toAbsolutePath().toString(),
-        "clipsearch.auth.token", "bench");
+        "clipsearch.auth.token", TOKEN);
     try (ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start()) {
       URI base = context.getBean(EmbeddedServer.class).getURI();
       HttpClient http = HttpClient.newHttpClient();
@@ -103,10 +110,16 @@ public final class HttpSearchBenchmark {
       }
       Arrays.sort(millis);
       double qps = throughput(http, base, name, queries, concurrency);
+      long rssMb = ProcessMemory.residentBytes() >> 20;
+      Optional<SearchDuringIngest.Result> duringIngest = Optional.empty();
+      if (ingest.isPresent()) {
+        duringIngest = Optional.of(new SearchDuringIngest(http, base, TOKEN,
+            context.getBean(JsonMapper.class), log).measure(name, format.name().toLowerCase(java.util.Locale.ROOT), ingest.get(),
+                q -> search(http, base, name, q)));
+      }
       return new Result(vectors, format.name().toLowerCase(java.util.Locale.ROOT), bytesPerVector,
           buildSeconds, ModelBenchmark.percentile(millis, 0.50), ModelBenchmark.percentile(millis, 0.95),
-          ModelBenchmark.percentile(millis, 0.99), qps, concurrency,
-          ProcessMemory.residentBytes() >> 20);
+          ModelBenchmark.percentile(millis, 0.99), qps, concurrency, rssMb, duringIngest);
     }
   }
 
