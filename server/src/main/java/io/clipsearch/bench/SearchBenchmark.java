@@ -52,9 +52,13 @@ public final class SearchBenchmark {
    *     VectorSearch}'s minimum), re-scored for quantized formats
    * @param reuse measure an index already built in {@code dir} from the same vectors instead of
    *     building it (build and merge times are then reported as -1)
+   * @param depth results asked of the kNN search per query, when deeper than k: the search service
+   *     asks {@code max(offset + limit, 200)} for a page, so a served top 10 comes from a 200-deep
+   *     search; recall@k is counted on the first k of them. 0: ask for k
    */
   public record Settings(List<VectorFormat> formats, Path dir, List<Integer> ks,
-      List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse) {
+      List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse,
+      int depth) {
     public Settings {
       formats = List.copyOf(formats);
       oversamples = List.copyOf(oversamples);
@@ -70,6 +74,9 @@ public final class SearchBenchmark {
         if (k < 1 || k > VectorSearch.MAX_K) {
           throw new IllegalArgumentException("k must be 1-" + VectorSearch.MAX_K + ", got " + k);
         }
+      }
+      if (depth < 0 || depth > VectorSearch.MAX_K) {
+        throw new IllegalArgumentException("depth must be 0-" + VectorSearch.MAX_K + ", got " + depth);
       }
       for (int t : searchThreads) {
         if (t < 1) {
@@ -90,7 +97,8 @@ public final class SearchBenchmark {
    * @param format vector format
    * @param queryKind the query set's name
    * @param filtered whether a folder filter matching 10% of documents applied
-   * @param k results asked per query
+   * @param k results counted per query (recall@k)
+   * @param depth results asked of the kNN search per query ({@code max(k, Settings.depth)})
    * @param threads concurrent search threads
    * @param oversample candidates fetched per result wanted
    * @param buildMillis adding all documents with several threads, plus a commit
@@ -107,7 +115,7 @@ public final class SearchBenchmark {
    * @param rssMb resident set size of the process after the searches (the raw vectors in the
    *     heap included)
    */
-  public record Row(String format, String queryKind, boolean filtered, int k, int threads,
+  public record Row(String format, String queryKind, boolean filtered, int k, int depth, int threads,
       int oversample, long buildMillis, long mergeMillis, double bytesPerVector, double searchBytesPerVector,
       double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
 
@@ -176,12 +184,13 @@ public final class SearchBenchmark {
         for (boolean filtered : List.of(false, true)) {
           int[][] truth = filtered ? set.filteredTruth() : set.truth();
           for (int k : settings.ks()) {
+            int depth = Math.max(k, settings.depth());
             for (int oversample : settings.oversamples()) {
               VectorSearch search = new VectorSearch(format, oversample);
               for (int threads : settings.searchThreads()) {
                 Measured m = index.search(s -> measure(s, search, set.vectors(),
-                    filtered ? filter : null, k, threads, truth));
-                Row r = new Row(name, set.kind(), filtered, k, threads, oversample, buildMillis,
+                    filtered ? filter : null, k, depth, threads, truth));
+                Row r = new Row(name, set.kind(), filtered, k, depth, threads, oversample, buildMillis,
                     mergeMillis, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
                     ProcessMemory.residentBytes() >> 20);
                 log.println(r);
@@ -199,9 +208,9 @@ public final class SearchBenchmark {
   private record Measured(double p50, double p95, double p99, double qps, double recall) {}
 
   private Measured measure(IndexSearcher s, VectorSearch search, float[][] queries, Query filter,
-      int k, int threads, int[][] truth) throws IOException {
+      int k, int depth, int threads, int[][] truth) throws IOException {
     for (float[] q : queries) {
-      search.search(s, q, k, filter); // warm-up
+      search.search(s, q, depth, filter); // warm-up
     }
     double[] millis = new double[queries.length];
     @SuppressWarnings("unchecked")
@@ -215,7 +224,7 @@ public final class SearchBenchmark {
         parts.add(pool.submit(() -> {
           for (int q = first; q < queries.length; q += threads) {
             long t0 = System.nanoTime();
-            hits[q] = search.search(s, queries[q], k, filter);
+            hits[q] = search.search(s, queries[q], depth, filter);
             millis[q] = (System.nanoTime() - t0) / 1e6;
           }
           return null;
@@ -241,7 +250,7 @@ public final class SearchBenchmark {
         expected.add(truth[q][i]);
       }
       int found = 0;
-      for (ScoredDoc h : hits[q]) {
+      for (ScoredDoc h : hits[q].subList(0, Math.min(k, hits[q].size()))) {
         String id = stored.document(h.doc(), Set.of(IndexFields.ID)).get(IndexFields.ID);
         found += expected.contains(Integer.parseInt(id.substring(1))) ? 1 : 0;
       }

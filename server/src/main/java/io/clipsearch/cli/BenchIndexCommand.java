@@ -80,6 +80,11 @@ final class BenchIndexCommand implements Callable<Integer> {
           "re-score them), each value measured (default: ${DEFAULT-VALUE})"})
   List<Integer> oversample;
 
+  @Option(names = "--depth", paramLabel = "N", defaultValue = "0",
+      description = {"results asked of the kNN per query when deeper than k; recall@k counts the",
+          "first k (the server asks 200 for a page of 10: --depth 200 measures what it serves)"})
+  int depth;
+
   @Option(names = "--reuse", description = {"measure indexes already in --dir built from the same",
       "vectors (by an earlier run) instead of building them"})
   boolean reuse;
@@ -116,7 +121,7 @@ final class BenchIndexCommand implements Callable<Integer> {
     List<VectorFormat> parsed = formats.stream().map(String::strip).map(VectorFormat::parse).toList();
     int cores = Runtime.getRuntime().availableProcessors();
     SearchBenchmark.Settings settings = new SearchBenchmark.Settings(parsed, dir, ks, searchThreads,
-        indexThreads == null ? cores : indexThreads, oversample, reuse);
+        indexThreads == null ? cores : indexThreads, oversample, reuse, depth);
     BenchInputs inputs = inputs(settings.maxK(), cores, log);
     List<SearchBenchmark.Row> rows = new SearchBenchmark(settings, log).run(inputs);
     BenchTable table = new BenchTable(inputs.description(), rows);

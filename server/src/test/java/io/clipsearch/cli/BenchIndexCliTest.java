@@ -45,6 +45,32 @@ class BenchIndexCliTest {
       assertEquals(4, files.filter(f -> f.toString().endsWith(".ivecs")).count(),
           "plain and filtered truth of both query files cached");
     }
+
+    // as served: a 200-deep search, recall@10 counted on its first 10; never below the 10-deep one
+    CliRun served = CliRun.of("bench-index", "--vectors", dir.resolve("in/base.npy").toString(),
+        "--queries", dir.resolve("in/queries-crossmodal.npy").toString(), "--formats", "int8",
+        "--k", "10", "--depth", "200", "--threads", "1", "--reuse", "--json",
+        "--dir", dir.resolve("idx").toString());
+    assertEquals(0, served.exitCode(), served.err());
+    for (JsonNode r : new ObjectMapper().readTree(served.out()).get("rows")) {
+      assertEquals(10, r.get("k").asInt());
+      assertEquals(200, r.get("depth").asInt());
+      JsonNode shallow = find(rows, "int8", r.get("queryKind").asText(), r.get("filtered").asBoolean(), 10, 1);
+      assertEquals(10, shallow.get("depth").asInt());
+      assertTrue(r.get("recall").asDouble() >= shallow.get("recall").asDouble(),
+          r + " vs " + shallow);
+    }
+  }
+
+  private static JsonNode find(JsonNode rows, String format, String kind, boolean filtered, int k, int threads) {
+    for (JsonNode r : rows) {
+      if (r.get("format").asText().equals(format) && r.get("queryKind").asText().equals(kind)
+          && r.get("filtered").asBoolean() == filtered && r.get("k").asInt() == k
+          && r.get("threads").asInt() == threads) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row " + format + " " + kind + " " + filtered + " k=" + k);
   }
 
   @Test
