@@ -100,10 +100,16 @@ class IngestJobTest extends TinyModelIngestTestBase {
       assertEquals(Files.size(doc.path()), doc.size());
     }
 
+    // same size and modification time: never opened (garbage bytes would fail if it were read)
+    Path touched = docs.keySet().iterator().next();
+    java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(touched);
+    Files.write(touched, new byte[(int) Files.size(touched)]);
+    Files.setLastModifiedTime(touched, mtime);
     events.clear();
     IngestReport second = ingest();
 
     assertEquals(0, second.counts().embedded());
+    assertEquals(0, second.counts().failed(), "a file unchanged by size and mtime was read");
     assertEquals(PHOTOS, second.counts().unchanged());
     assertEquals(0, second.counts().deleted());
     assertEquals(Phase.DONE, events.getLast().phase());
