@@ -420,7 +420,10 @@ public final class IngestJob {
       switch (r.kind()) {
         case MOVED -> progress.moved.incrementAndGet();
         case COPIED -> progress.copied.incrementAndGet();
-        case UNCHANGED -> progress.unchanged.incrementAndGet();
+        case UNCHANGED -> {
+          progress.unchanged.incrementAndGet();
+          progress.rereadUnchanged.incrementAndGet();
+        }
       }
       sinceCommit++;
     }

@@ -26,6 +26,11 @@ final class ProgressTracker {
   private long lastEmit;
   /** New or changed files the scan has queued so far: what reading works through. */
   final AtomicLong toRead = new AtomicLong();
+  /**
+   * Queued files whose bytes were already indexed at the same path (touched, not changed): read,
+   * then counted as {@link #unchanged}; counted here too, so reading's progress reaches {@link #toRead}.
+   */
+  final AtomicLong rereadUnchanged = new AtomicLong();
 
   private final long readStart = System.nanoTime();
   private volatile boolean scanEnded;
@@ -60,8 +65,8 @@ final class ProgressTracker {
   }
 
   IngestProgress snapshot(Phase phase) {
-    long read = embedded.get() + moved.get() + copied.get() + failed.get();
-    long seen = read + unchanged.get();
+    long read = embedded.get() + moved.get() + copied.get() + failed.get() + rereadUnchanged.get();
+    long seen = read - rereadUnchanged.get() + unchanged.get();
     double rate = 0;
     OptionalDouble eta = OptionalDouble.empty();
     if (read > 0) {

@@ -117,6 +117,26 @@ class IngestJobTest extends TinyModelIngestTestBase {
   }
 
   @Test
+  void touchedFilesAreReadOnceAndTheEtaReachesZero() throws IOException {
+    ingest();
+    List<Path> files = new ArrayList<>(indexed().keySet());
+    for (Path f : files) { // same bytes, new mtime: read and hashed again, found, not embedded
+      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(
+          Files.getLastModifiedTime(f).toMillis() + 60_000));
+    }
+    Photos.copy(photos.resolve("new"), 1, PHOTOS); // one new photo, embedded
+    events.clear();
+
+    IngestReport report = ingest();
+
+    assertEquals(1, report.counts().embedded());
+    assertEquals(PHOTOS, report.counts().unchanged());
+    IngestProgress committing = events.stream().filter(e -> e.phase() == Phase.COMMITTING)
+        .findFirst().orElseThrow();
+    assertEquals(0.0, committing.etaSeconds().orElseThrow(), "nothing is left to read when committing");
+  }
+
+  @Test
   void thumbnailsHaveALongSideOf320() throws IOException {
     ingest();
 
