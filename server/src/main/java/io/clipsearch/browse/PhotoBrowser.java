@@ -1,22 +1,23 @@
 package io.clipsearch.browse;
 
+import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * A collection's photos without a query, newest first (date taken, else modified; ties by path):
- * what a photographer sees before typing anything. One pass over the index keeps only the light
- * fields of each photo (no vectors), so a page of a 100,000-photo collection costs a few MB.
+ * what a photographer sees before typing anything. The whole listing comes from the index's own
+ * order ({@link ImageIndex#newest}: on Lucene a sort over the date's doc values that reads only the
+ * page) and the camera list from its camera keys ({@link ImageIndex#cameraExamples}); a filtered
+ * listing (a place on the map) still visits every document.
  */
 public final class PhotoBrowser {
 
@@ -33,7 +34,8 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(ImageIndex index, int offset, int limit) throws IOException {
-    return newest(index, d -> true, offset, limit);
+    FactsPage page = index.newest(offset, limit);
+    return new Page(page.facts().stream().map(PhotoBrowser::photo).toList(), Math.toIntExact(page.total()));
   }
 
   /**
@@ -43,16 +45,16 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit) throws IOException {
-    List<Photo> all = new ArrayList<>();
+    List<ImageFacts> all = new ArrayList<>();
     index.forEach(d -> {
       if (keep.test(d)) {
-        all.add(photo(d));
+        all.add(d.facts());
       }
     });
-    all.sort(Comparator.comparing(Photo::date).reversed().thenComparing(Photo::path));
+    all.sort(ImageIndex.NEWEST_FIRST);
     int from = Math.min(offset, all.size());
     int to = Math.min(all.size(), from + limit);
-    return new Page(List.copyOf(all.subList(from, to)), all.size());
+    return new Page(all.subList(from, to).stream().map(PhotoBrowser::photo).toList(), all.size());
   }
 
   /**
@@ -60,12 +62,11 @@ public final class PhotoBrowser {
    * camera the filter tells apart (it matches case-insensitively), sorted by name.
    */
   public static List<String> cameras(ImageIndex index) throws IOException {
-    Map<String, String> byKey = new TreeMap<>();
-    index.forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, display(d))));
-    return byKey.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    return index.cameraExamples().values().stream().map(PhotoBrowser::display)
+        .sorted(String.CASE_INSENSITIVE_ORDER).toList();
   }
 
-  private static String display(ImageDoc d) {
+  private static String display(ImageFacts d) {
     String make = d.metadata().cameraMake().map(String::strip).orElse("");
     String model = d.metadata().cameraModel().map(String::strip).orElse("");
     if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
@@ -74,7 +75,7 @@ public final class PhotoBrowser {
     return (make + " " + model).strip();
   }
 
-  private static Photo photo(ImageDoc d) {
+  private static Photo photo(ImageFacts d) {
     return new Photo(d.id(), d.path(), d.size(), d.width(), d.height(), Instant.ofEpochMilli(d.dateMillis()));
   }
 }

@@ -72,6 +72,37 @@ public interface ImageIndex extends Closeable {
    */
   Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
 
+  /** The order of {@link #newest}: date taken (else modified), newest first; ties by path. */
+  java.util.Comparator<ImageFacts> NEWEST_FIRST = java.util.Comparator
+      .comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
+
+  /**
+   * A page of every document in {@link #NEWEST_FIRST} order, without vectors: browsing a collection
+   * without a query. This default visits every document ({@link #forEach}), vectors included;
+   * engines with a sortable date answer from it and read only the page.
+   *
+   * @param offset documents to skip, >= 0
+   * @param limit documents to return, >= 0
+   */
+  default FactsPage newest(int offset, int limit) throws IOException {
+    List<ImageFacts> all = new java.util.ArrayList<>();
+    forEach(d -> all.add(d.facts()));
+    all.sort(NEWEST_FIRST);
+    int from = Math.min(offset, all.size());
+    return new FactsPage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+  }
+
+  /**
+   * One document for each camera of the collection, keyed by {@link ImageDoc#camera} (the camera
+   * filter's key), for naming the cameras. This default visits every document; engines that index
+   * the key answer from its terms.
+   */
+  default Map<String, ImageFacts> cameraExamples() throws IOException {
+    Map<String, ImageFacts> byKey = new java.util.TreeMap<>();
+    forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, d.facts())));
+    return byKey;
+  }
+
   /** A document of this content id (copies of a file share one; any of them is returned). */
   Optional<ImageDoc> findById(String id) throws IOException;
 

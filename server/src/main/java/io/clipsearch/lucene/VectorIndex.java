@@ -1,7 +1,9 @@
 package io.clipsearch.lucene;
 
+import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.IndexMismatchException;
@@ -29,9 +31,12 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
@@ -328,6 +333,33 @@ public final class VectorIndex implements ImageIndex {
       }
       return null;
     });
+  }
+
+  /** From the terms of the camera key: one document read per camera. */
+  @Override
+  public Map<String, ImageFacts> cameraExamples() throws IOException {
+    return search(s -> {
+      Map<String, ImageFacts> byKey = new java.util.TreeMap<>();
+      Terms terms = MultiTerms.getTerms(s.getIndexReader(), IndexFields.CAMERA);
+      if (terms == null) {
+        return byKey;
+      }
+      StoredFields stored = s.storedFields();
+      TermsEnum keys = terms.iterator();
+      for (BytesRef key = keys.next(); key != null; key = keys.next()) {
+        ScoreDoc[] first = s.search(new TermQuery(new Term(IndexFields.CAMERA, BytesRef.deepCopyOf(key))), 1).scoreDocs;
+        if (first.length > 0) { // a key left only by deleted documents has none
+          byKey.put(key.utf8ToString(), ImageDocuments.facts(stored.document(first[0].doc)));
+        }
+      }
+      return byKey;
+    });
+  }
+
+  /** From the date's doc values ({@link NewestFirst}): reads only the page's documents. */
+  @Override
+  public FactsPage newest(int offset, int limit) throws IOException {
+    return search(s -> NewestFirst.page(s, offset, limit));
   }
 
   /** The document of this path. */
