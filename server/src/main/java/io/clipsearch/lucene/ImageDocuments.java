@@ -17,12 +17,21 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /** Maps {@link ImageDoc}s to Lucene documents and back. Stateless. */
 final class ImageDocuments {
+
+  /**
+   * The path again, as sorted doc values: a search keys its up to 1,000 hits by path, and reading
+   * it from stored fields decompresses a block per hit (a quarter of a search's CPU at 1M). Only
+   * in documents written since it was added; older ones are read from the stored path.
+   */
+  static final String PATH_VALUES = "path_dv";
 
   private ImageDocuments() {}
 
@@ -32,6 +41,7 @@ final class ImageDocuments {
     Path folder = path.getParent();
     String fileName = path.getFileName().toString();
     d.add(new StringField(IndexFields.PATH, path.toString(), Field.Store.YES));
+    d.add(new SortedDocValuesField(PATH_VALUES, new BytesRef(path.toString())));
     d.add(new StringField(IndexFields.ID, doc.id(), Field.Store.YES));
     d.add(new StringField(IndexFields.FOLDER, folder.toString(), Field.Store.YES));
     for (Path p = folder; p != null; p = p.getParent()) {

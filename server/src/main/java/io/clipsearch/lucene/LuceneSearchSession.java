@@ -18,6 +18,7 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -40,6 +41,8 @@ final class LuceneSearchSession implements SearchSession {
   private final IndexSearcher searcher;
   private final VectorSearch vectorSearch;
   private final TextSearch textSearch;
+  /** Stored fields of the held searcher, opened on first use: one reader for the whole search. */
+  private StoredFields stored;
 
   LuceneSearchSession(VectorIndex.Snapshot snapshot, VectorSearch vectorSearch, TextSearch textSearch) {
     this.snapshot = snapshot;
@@ -102,12 +105,11 @@ final class LuceneSearchSession implements SearchSession {
 
   @Override
   public List<ImageFacts> facts(List<Path> paths) throws IOException {
-    StoredFields stored = searcher.storedFields();
     List<ImageFacts> out = new ArrayList<>(paths.size());
     for (Path p : paths) {
       TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.PATH, p.toString())), 1);
       if (top.scoreDocs.length > 0) {
-        out.add(ImageDocuments.facts(stored.document(top.scoreDocs[0].doc)));
+        out.add(ImageDocuments.facts(storedFields().document(top.scoreDocs[0].doc)));
       }
     }
     return out;
@@ -128,13 +130,30 @@ final class LuceneSearchSession implements SearchSession {
     snapshot.close();
   }
 
+  /** From the path's doc values; from the stored path for documents written before them. */
   private Path path(int doc) throws IOException {
-    return Path.of(searcher.storedFields().document(doc, KEY_FIELDS).get(IndexFields.PATH));
+    LeafReaderContext leaf = leaf(doc);
+    SortedDocValues paths = leaf.reader().getSortedDocValues(ImageDocuments.PATH_VALUES);
+    if (paths != null && paths.advanceExact(doc - leaf.docBase)) {
+      return Path.of(paths.lookupOrd(paths.ordValue()).utf8ToString());
+    }
+    return Path.of(storedFields().document(doc, KEY_FIELDS).get(IndexFields.PATH));
+  }
+
+  private StoredFields storedFields() throws IOException {
+    if (stored == null) {
+      stored = searcher.storedFields();
+    }
+    return stored;
+  }
+
+  private LeafReaderContext leaf(int doc) {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    return leaves.get(ReaderUtil.subIndex(doc, leaves));
   }
 
   private long date(int doc) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    LeafReaderContext leaf = leaf(doc);
     NumericDocValues values = DocValues.getNumeric(leaf.reader(), IndexFields.DATE);
     return values.advanceExact(doc - leaf.docBase) ? values.longValue() : Long.MIN_VALUE;
   }
