@@ -34,7 +34,10 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(ImageIndex index, int offset, int limit) throws IOException {
-    FactsPage page = index.newest(offset, limit);
+    return page(index.newest(offset, limit));
+  }
+
+  private static Page page(FactsPage page) {
     return new Page(page.facts().stream().map(PhotoBrowser::photo).toList(), Math.toIntExact(page.total()));
   }
 
@@ -51,10 +54,7 @@ public final class PhotoBrowser {
         all.add(d.facts());
       }
     });
-    all.sort(ImageIndex.NEWEST_FIRST);
-    int from = Math.min(offset, all.size());
-    int to = Math.min(all.size(), from + limit);
-    return new Page(all.subList(from, to).stream().map(PhotoBrowser::photo).toList(), all.size());
+    return page(FactsPage.newestFirst(all, offset, limit));
   }
 
   /**

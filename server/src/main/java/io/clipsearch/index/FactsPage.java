@@ -13,4 +13,14 @@ public record FactsPage(List<ImageFacts> facts, long total) {
   public FactsPage {
     facts = List.copyOf(facts);
   }
+
+  /**
+   * The page of {@code all} from {@code offset} in {@link ImageIndex#NEWEST_FIRST} order; sorts
+   * {@code all} in place. {@code total} is its size.
+   */
+  public static FactsPage newestFirst(List<ImageFacts> all, int offset, int limit) {
+    all.sort(ImageIndex.NEWEST_FIRST);
+    int from = Math.min(offset, all.size());
+    return new FactsPage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+  }
 }

@@ -3,11 +3,14 @@ package io.clipsearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
@@ -73,7 +76,7 @@ public interface ImageIndex extends Closeable {
   Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
 
   /** The order of {@link #newest}: date taken (else modified), newest first; ties by path. */
-  java.util.Comparator<ImageFacts> NEWEST_FIRST = java.util.Comparator
+  Comparator<ImageFacts> NEWEST_FIRST = Comparator
       .comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
 
   /**
@@ -85,11 +88,9 @@ public interface ImageIndex extends Closeable {
    * @param limit documents to return, >= 0
    */
   default FactsPage newest(int offset, int limit) throws IOException {
-    List<ImageFacts> all = new java.util.ArrayList<>();
+    List<ImageFacts> all = new ArrayList<>();
     forEach(d -> all.add(d.facts()));
-    all.sort(NEWEST_FIRST);
-    int from = Math.min(offset, all.size());
-    return new FactsPage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
+    return FactsPage.newestFirst(all, offset, limit);
   }
 
   /**
@@ -98,7 +99,7 @@ public interface ImageIndex extends Closeable {
    * the key answer from its terms.
    */
   default Map<String, ImageFacts> cameraExamples() throws IOException {
-    Map<String, ImageFacts> byKey = new java.util.TreeMap<>();
+    Map<String, ImageFacts> byKey = new TreeMap<>();
     forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, d.facts())));
     return byKey;
   }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -339,7 +340,7 @@ public final class VectorIndex implements ImageIndex {
   @Override
   public Map<String, ImageFacts> cameraExamples() throws IOException {
     return search(s -> {
-      Map<String, ImageFacts> byKey = new java.util.TreeMap<>();
+      Map<String, ImageFacts> byKey = new TreeMap<>();
       Terms terms = MultiTerms.getTerms(s.getIndexReader(), IndexFields.CAMERA);
       if (terms == null) {
         return byKey;
