@@ -7,10 +7,11 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 
 /**
- * The Lucene HNSW format that writes each {@link VectorFormat}. Kept apart from the enum so that
- * choosing a format (configuration, the Solr backend) does not depend on Lucene's codecs.
+ * The Lucene HNSW format that writes each {@link VectorFormat}, and which of its files a graph
+ * search reads. Kept apart from the enum so that choosing a format (configuration, the Solr
+ * backend) does not depend on Lucene's codecs.
  */
-final class KnnFormats {
+public final class KnnFormats {
 
   /** HNSW neighbours per node; Lucene's default. */
   static final int MAX_CONN = 16;
@@ -34,6 +35,21 @@ final class KnnFormats {
       case INT4 -> new Lucene99HnswScalarQuantizedVectorsFormat(
           MAX_CONN, BEAM_WIDTH, 1, INT4_BITS, true, null, null);
       case BBQ -> new Lucene102HnswBinaryQuantizedVectorsFormat(MAX_CONN, BEAM_WIDTH);
+    };
+  }
+
+  /**
+   * Whether a graph search in {@code format} pages through this index file: the graph ({@code
+   * .vex}) and the vectors it scores, quantized ({@code .veq} for int8/int4, {@code .veb} for bbq)
+   * or, for float32, the originals ({@code .vec}). The float32 originals of a quantized format are
+   * read only to re-score a few hundred candidates, so they may stay on disk.
+   */
+  public static boolean searchedByGraph(String fileName, VectorFormat format) {
+    String ext = fileName.substring(fileName.lastIndexOf('.') + 1);
+    return switch (format) {
+      case FLOAT32 -> ext.equals("vex") || ext.equals("vec");
+      case INT8, INT4 -> ext.equals("vex") || ext.equals("veq");
+      case BBQ -> ext.equals("vex") || ext.equals("veb");
     };
   }
 }

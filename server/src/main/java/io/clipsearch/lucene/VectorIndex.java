@@ -10,6 +10,7 @@ import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.index.WarmUp;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -97,6 +100,8 @@ public final class VectorIndex implements ImageIndex {
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
   private final LongAdder acquired = new LongAdder();
+  private final AtomicReference<CompletableFuture<WarmUp>> warming = new AtomicReference<>();
+  private volatile boolean closing;
 
   private VectorIndex(Path dir, VectorSpace space, VectorFormat format, Directory directory,
       IndexWriter writer) throws IOException {
@@ -487,9 +492,31 @@ public final class VectorIndex implements ImageIndex {
     return Optional.ofNullable(writer.getTragicException());
   }
 
+  /**
+   * Reads the current segments' search files (graphs, the vectors the walk scores, doc values)
+   * into the page cache on a background thread, once: see {@link IndexWarmer}.
+   */
+  @Override
+  public CompletableFuture<WarmUp> warmUp() {
+    CompletableFuture<WarmUp> started = new CompletableFuture<>();
+    if (!warming.compareAndSet(null, started)) {
+      return warming.get();
+    }
+    Thread.ofPlatform().daemon().name("index-warmup-" + dir.getFileName()).start(() -> {
+      try (Snapshot view = snapshot()) { // held, so a merge cannot delete the files being read
+        Set<String> files = IndexWarmer.searchedFiles(view.searcher().getIndexReader(), format);
+        started.complete(IndexWarmer.read(dir, files, () -> closing));
+      } catch (IOException | RuntimeException e) {
+        started.completeExceptionally(e);
+      }
+    });
+    return started;
+  }
+
   /** Commits pending writes and releases the index. */
   @Override
   public void close() throws IOException {
+    closing = true;
     reopener.close();
     try {
       searchers.close();
