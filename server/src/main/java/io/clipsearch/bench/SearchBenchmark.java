@@ -55,10 +55,12 @@ public final class SearchBenchmark {
    * @param depth results asked of the kNN search per query, when deeper than k: the search service
    *     asks {@code max(offset + limit, 200)} for a page, so a served top 10 comes from a 200-deep
    *     search; recall@k is counted on the first k of them. 0: ask for k
+   * @param maxSegments after building, merge down to at most this many segments (rebuilding their
+   *     graphs); 0: search the segments as the build left them, as an index job leaves them
    */
   public record Settings(List<VectorFormat> formats, Path dir, List<Integer> ks,
       List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse,
-      int depth) {
+      int depth, int maxSegments) {
     public Settings {
       formats = List.copyOf(formats);
       oversamples = List.copyOf(oversamples);
@@ -77,6 +79,9 @@ public final class SearchBenchmark {
       }
       if (depth < 0 || depth > VectorSearch.MAX_K) {
         throw new IllegalArgumentException("depth must be 0-" + VectorSearch.MAX_K + ", got " + depth);
+      }
+      if (maxSegments < 0) {
+        throw new IllegalArgumentException("max segments must be >= 0, got " + maxSegments);
       }
       for (int t : searchThreads) {
         if (t < 1) {
@@ -102,7 +107,8 @@ public final class SearchBenchmark {
    * @param threads concurrent search threads
    * @param oversample candidates fetched per result wanted
    * @param buildMillis adding all documents with several threads, plus a commit
-   * @param mergeMillis force-merging to one segment
+   * @param mergeMillis force-merging to {@code Settings.maxSegments} segments (-1: not merged)
+   * @param segments segments searched
    * @param bytesPerVector index size on disk / documents
    * @param searchBytesPerVector the index files a graph search reads (graph, and the quantized
    *     vectors of a quantized format, the float32 ones otherwise) / documents: what must stay in
@@ -116,8 +122,8 @@ public final class SearchBenchmark {
    *     heap included)
    */
   public record Row(String format, String queryKind, boolean filtered, int k, int depth, int threads,
-      int oversample, long buildMillis, long mergeMillis, double bytesPerVector, double searchBytesPerVector,
-      double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
+      int oversample, long buildMillis, long mergeMillis, int segments, double bytesPerVector,
+      double searchBytesPerVector, double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
 
   private final Settings settings;
   private final PrintWriter log;
@@ -169,13 +175,17 @@ public final class SearchBenchmark {
         long t0 = System.nanoTime();
         SyntheticVectors.index(index, data, settings.indexThreads());
         index.commit();
+        index.refresh();
         buildMillis = (System.nanoTime() - t0) / 1_000_000;
-        log.printf("%s: built in %.1f s, force-merging%n", name, buildMillis / 1000.0);
+        log.printf("%s: built in %.1f s%n", name, buildMillis / 1000.0);
         log.flush();
-        t0 = System.nanoTime();
-        index.forceMerge(1);
-        mergeMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (settings.maxSegments() > 0) {
+          t0 = System.nanoTime();
+          index.forceMerge(settings.maxSegments());
+          mergeMillis = (System.nanoTime() - t0) / 1_000_000;
+        }
       }
+      int segments = index.search(s -> s.getIndexReader().leaves().size());
       double bytesPerVector = (double) index.stats().bytesOnDisk() / data.length;
       double searchBytes = (double) IndexFileSizes.searchBytes(dir, format) / data.length;
       Query filter = FilterQueries.toQuery(
@@ -191,7 +201,7 @@ public final class SearchBenchmark {
                 Measured m = index.search(s -> measure(s, search, set.vectors(),
                     filtered ? filter : null, k, depth, threads, truth));
                 Row r = new Row(name, set.kind(), filtered, k, depth, threads, oversample, buildMillis,
-                    mergeMillis, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
+                    mergeMillis, segments, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
                     ProcessMemory.residentBytes() >> 20);
                 log.println(r);
                 log.flush();

@@ -85,6 +85,11 @@ final class BenchIndexCommand implements Callable<Integer> {
           "first k (the server asks 200 for a page of 10: --depth 200 measures what it serves)"})
   int depth;
 
+  @Option(names = "--segments", paramLabel = "N", defaultValue = "1",
+      description = {"after building, merge each index down to at most N segments (default:",
+          "${DEFAULT-VALUE}); 0: search the segments as built, as an index job leaves them"})
+  int segments;
+
   @Option(names = "--reuse", description = {"measure indexes already in --dir built from the same",
       "vectors (by an earlier run) instead of building them"})
   boolean reuse;
@@ -121,7 +126,7 @@ final class BenchIndexCommand implements Callable<Integer> {
     List<VectorFormat> parsed = formats.stream().map(String::strip).map(VectorFormat::parse).toList();
     int cores = Runtime.getRuntime().availableProcessors();
     SearchBenchmark.Settings settings = new SearchBenchmark.Settings(parsed, dir, ks, searchThreads,
-        indexThreads == null ? cores : indexThreads, oversample, reuse, depth);
+        indexThreads == null ? cores : indexThreads, oversample, reuse, depth, segments);
     BenchInputs inputs = inputs(settings.maxK(), cores, log);
     List<SearchBenchmark.Row> rows = new SearchBenchmark(settings, log).run(inputs);
     BenchTable table = new BenchTable(inputs.description(), rows);

@@ -32,6 +32,7 @@ class BenchIndexCliTest {
     // 2 formats x 2 query sets x 2 filters x 2 k x 2 thread counts
     assertEquals(32, rows.size());
     for (JsonNode r : rows) {
+      assertEquals(1, r.get("segments").asInt(), "merged to one segment by default: " + r);
       assertTrue(r.get("p99Millis").asDouble() >= r.get("p50Millis").asDouble(), r.toString());
       assertTrue(r.get("bytesPerVector").asDouble() > 16 * 4, r.toString());
       // what a graph search reads: more than the quantized (int8) vectors, less than everything
@@ -71,6 +72,27 @@ class BenchIndexCliTest {
       }
     }
     throw new AssertionError("no row " + format + " " + kind + " " + filtered + " k=" + k);
+  }
+
+  @Test
+  void segmentsZeroSearchesTheIndexAsBuilt(@TempDir Path dir) throws Exception {
+    CliRun written = CliRun.of("bench-vectors", "--count", "3000", "--dim", "16", "--queries", "10",
+        "--out", dir.resolve("in").toString());
+    assertEquals(0, written.exitCode(), written.err());
+    CliRun run = CliRun.of("bench-index", "--vectors", dir.resolve("in/base.npy").toString(),
+        "--queries", dir.resolve("in/queries-image.npy").toString(), "--formats", "int8", "--k", "10",
+        "--threads", "1", "--index-threads", "2", "--segments", "0", "--json",
+        "--dir", dir.resolve("idx").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    for (JsonNode r : new ObjectMapper().readTree(run.out()).get("rows")) {
+      assertEquals(-1, r.get("mergeMillis").asLong(), r.toString());
+      assertTrue(r.get("segments").asInt() >= 1, r.toString());
+    }
+    CliRun negative = CliRun.of("bench-index", "--vectors", dir.resolve("in/base.npy").toString(),
+        "--queries", dir.resolve("in/queries-image.npy").toString(), "--segments", "-1",
+        "--dir", dir.resolve("idx2").toString());
+    assertEquals(2, negative.exitCode());
+    assertTrue(negative.err().contains("max segments must be >= 0"), negative.err());
   }
 
   @Test
