@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The open collections of a long-running process (the server): each is opened through a {@link
  * CollectionOpener} on first use, its search files warmed in the background ({@link
- * io.clipsearch.index.ImageIndex#warmUp}), and stays open until {@link #close()}, which commits and
+ * io.clipsearch.search.SearchBackend#warmUp}), and stays open until {@link #close()}, which commits and
  * closes every index. Thread-safe: lookups are lock-free; changes (define, remove a root, delete,
  * reopen after a writer died) hold this registry's lock.
  *
@@ -164,12 +164,12 @@ public final class CollectionRegistry implements AutoCloseable {
       onOpen.accept(c);
       log.info("opened collection {} ({} format, {}) at {}", name, c.index().format(),
           opener.describeBackend(), c.layout().collectionDir());
-      c.index().warmUp().whenComplete((w, e) -> {
+      c.backend().warmUp().whenComplete((w, e) -> {
         if (e != null) {
           log.warn("warming the index of collection {} failed: {}", name, e.toString());
         } else if (w.files() > 0) {
-          log.info("warmed collection {}: {} MB of search files read in {} ms", name,
-              w.bytes() >> 20, w.millis());
+          log.info("warmed collection {}: {} MB read and {} searches run in {} ms", name,
+              w.bytes() >> 20, w.searches(), w.millis());
         }
       });
       return c;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
@@ -133,18 +132,6 @@ public interface ImageIndex extends Closeable {
 
   /** Size figures now. */
   IndexStats stats() throws IOException;
-
-  /**
-   * Starts reading what searches page through (vector graphs, the vectors the graph walk scores)
-   * into memory in the background, once, so the first searches after opening a large index do not
-   * fault it in page by page; a server calls it when it opens a collection. Searches run meanwhile
-   * as they would without it. This default does nothing: for engines that keep their own caches.
-   *
-   * @return completes when the files have been read (or the index was closed first)
-   */
-  default CompletableFuture<WarmUp> warmUp() {
-    return CompletableFuture.completedFuture(WarmUp.NOTHING);
-  }
 
   /**
    * Why this index takes no more writes, if it does not: its writer died (a disk that filled up

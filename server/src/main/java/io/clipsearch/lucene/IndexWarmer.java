@@ -1,16 +1,18 @@
 package io.clipsearch.lucene;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.WarmUp;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
@@ -18,13 +20,15 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
 
 /**
- * Reads the files a vector search pages through into the operating system's page cache, one
- * sequential pass each. Lucene maps vector files with random-access advice, so on a cold cache
- * every graph hop of the first searches is a 4 KiB read from disk; one pass of large reads costs
- * far less than those scattered faults. What is read: the HNSW graphs, the vectors the graph walk
- * scores (the quantized ones, or the float32 ones when they are the search's), the doc values each
- * hit reads, and compound files of small segments; not the float32 originals of a quantized
- * format, which re-scoring reads only for a few hundred candidates. Stateless.
+ * Reads the files searches page through into the operating system's page cache, one sequential
+ * pass each. Lucene maps vector files with random-access advice, so on a cold cache every graph
+ * hop and every re-scored candidate of the first searches is a 4 KiB read from disk; one pass of
+ * large reads costs far less than those scattered faults (at 1M int8: a first search of 5.6 s
+ * cold, docs/BENCHMARKS.md). First what every search reads: the HNSW graphs, the vectors the
+ * graph walk scores (the quantized ones, or the float32 ones when they are the search's), the doc
+ * values of hits, and compound files of small segments. Then, only when everything fits in the
+ * memory budget, the float32 originals of a quantized format, which re-scoring reads a few hundred
+ * at a time: on a machine short of memory they stay on disk. Stateless.
  */
 final class IndexWarmer {
 
@@ -32,23 +36,43 @@ final class IndexWarmer {
 
   private IndexWarmer() {}
 
-  /** The files of {@code reader}'s segments that searches in {@code format} page through. */
-  static Set<String> searchedFiles(IndexReader reader, VectorFormat format) throws IOException {
-    Set<String> files = new LinkedHashSet<>();
+  /**
+   * The files of {@code reader}'s segments to warm, in reading order: those every search reads,
+   * then the float32 originals of a quantized format if the total stays within {@code budget}
+   * bytes.
+   */
+  static List<String> filesToWarm(IndexReader reader, VectorFormat format, long budget)
+      throws IOException {
+    List<String> searched = new ArrayList<>();
+    List<String> originals = new ArrayList<>();
+    long total = 0;
     for (LeafReaderContext leaf : reader.leaves()) {
       if (FilterLeafReader.unwrap(leaf.reader()) instanceof SegmentReader segment) {
         for (String file : segment.getSegmentInfo().files()) {
-          if (searched(file, format)) {
-            files.add(file);
+          boolean original = file.endsWith(".vec") && format.quantized();
+          if (original || searched(file, format)) {
+            (original ? originals : searched).add(file);
+            total += segment.directory().fileLength(file);
           }
         }
       }
     }
-    return files;
+    if (total <= budget) {
+      searched.addAll(originals);
+    }
+    return searched;
   }
 
-  static boolean searched(String file, VectorFormat format) {
+  private static boolean searched(String file, VectorFormat format) {
     return KnnFormats.searchedByGraph(file, format) || file.endsWith(".dvd") || file.endsWith(".cfs");
+  }
+
+  /** A quarter of the machine's physical memory: what warming may fill with originals. */
+  static long defaultBudget() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+      return os.getTotalMemorySize() / 4;
+    }
+    return 0;
   }
 
   /**
@@ -75,6 +99,6 @@ final class IndexWarmer {
         break;
       }
     }
-    return new WarmUp(read, bytes, (System.nanoTime() - start) / 1_000_000);
+    return new WarmUp(read, bytes, (System.nanoTime() - start) / 1_000_000, 0);
   }
 }

@@ -493,10 +493,13 @@ public final class VectorIndex implements ImageIndex {
   }
 
   /**
-   * Reads the current segments' search files (graphs, the vectors the walk scores, doc values)
-   * into the page cache on a background thread, once: see {@link IndexWarmer}.
+   * Reads the current segments' search files into the page cache on a background thread, once
+   * ({@link IndexWarmer}: graphs, the vectors the walk scores and doc values, then the float32
+   * originals if all fit in a quarter of the machine's memory). Searches run meanwhile as they
+   * would without it.
+   *
+   * @return completes when the files have been read, or the index was closed first
    */
-  @Override
   public CompletableFuture<WarmUp> warmUp() {
     CompletableFuture<WarmUp> started = new CompletableFuture<>();
     if (!warming.compareAndSet(null, started)) {
@@ -504,13 +507,19 @@ public final class VectorIndex implements ImageIndex {
     }
     Thread.ofPlatform().daemon().name("index-warmup-" + dir.getFileName()).start(() -> {
       try (Snapshot view = snapshot()) { // held, so a merge cannot delete the files being read
-        Set<String> files = IndexWarmer.searchedFiles(view.searcher().getIndexReader(), format);
+        List<String> files = IndexWarmer.filesToWarm(view.searcher().getIndexReader(), format,
+            IndexWarmer.defaultBudget());
         started.complete(IndexWarmer.read(dir, files, () -> closing));
       } catch (IOException | RuntimeException e) {
         started.completeExceptionally(e);
       }
     });
     return started;
+  }
+
+  /** Whether {@link #close()} has begun: background work stops. */
+  boolean closing() {
+    return closing;
   }
 
   /** Commits pending writes and releases the index. */

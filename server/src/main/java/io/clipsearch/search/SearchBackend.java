@@ -1,8 +1,10 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.WarmUp;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What {@link SearchService} needs from an engine, over one collection's {@link ImageIndex}: a
@@ -31,6 +33,19 @@ public interface SearchBackend {
 
   /** How the index analyzes keyword text. */
   KeywordAnalyzer keywordAnalyzer();
+
+  /**
+   * Starts preparing the index for fast searches in the background, once: reading what searches
+   * page through into memory and running a few searches, so the first searches after opening a
+   * large index do not fault it in from disk page by page. A server calls it when it opens a
+   * collection; searches run meanwhile as they would without it. This default does nothing: for
+   * engines that keep their own caches.
+   *
+   * @return completes when done, or when the index was closed first
+   */
+  default CompletableFuture<WarmUp> warmUp() {
+    return CompletableFuture.completedFuture(WarmUp.NOTHING);
+  }
 
   /** {@link SearchSession#nearest} in a session of its own, for callers making one query. */
   default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {

@@ -9,14 +9,17 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.index.WarmUp;
+import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +30,23 @@ class IndexWarmerTest {
   private static final VectorSpace SPACE = new VectorSpace("warm-test", 16);
 
   @Test
-  void quantizedIndexWarmsGraphQuantizedVectorsAndDocValuesNotTheOriginals(@TempDir Path dir)
+  void quantizedIndexWarmsWhatSearchesReadThenTheOriginalsIfTheyFit(@TempDir Path dir)
       throws Exception {
     try (VectorIndex index = merged(dir, VectorFormat.INT8)) {
-      WarmUp w = index.warmUp().get(30, TimeUnit.SECONDS);
-      assertEquals(sizes(dir, "vex", "veq", "dvd"), w.bytes());
-      assertEquals(3, w.files());
-      assertTrue(sizes(dir, "vec") > 0, "the float32 originals exist but are left on disk");
+      List<String> searched = index.search(s -> IndexWarmer.filesToWarm(s.getIndexReader(),
+          VectorFormat.INT8, sizes(dir, "vex", "veq", "dvd", "vec") - 1));
+      assertEquals(Set.of("vex", "veq", "dvd"), searched.stream()
+          .map(f -> f.substring(f.lastIndexOf('.') + 1)).collect(Collectors.toSet()),
+          "one byte short of room for the originals: graph, quantized vectors, doc values");
+      assertEquals(3, searched.size(), searched.toString());
+      List<String> all = index.search(s -> IndexWarmer.filesToWarm(s.getIndexReader(),
+          VectorFormat.INT8, sizes(dir, "vex", "veq", "dvd", "vec")));
+      assertEquals(searched, all.subList(0, 3), "what every search reads comes first");
+      assertTrue(all.get(3).endsWith(".vec"), all.toString());
+
+      WarmUp w = index.warmUp().get(30, TimeUnit.SECONDS); // this machine has far more memory
+      assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"), w.bytes());
+      assertEquals(4, w.files());
     }
   }
 
@@ -66,7 +79,23 @@ class IndexWarmerTest {
     }
     first.handle((w, e) -> null).get(30, TimeUnit.SECONDS); // completes, whichever way
     try (VectorIndex reopened = VectorIndex.open(dir, SPACE, VectorFormat.INT8)) {
-      assertEquals(sizes(dir, "vex", "veq", "dvd"), reopened.warmUp().get(30, TimeUnit.SECONDS).bytes());
+      assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"),
+          reopened.warmUp().get(30, TimeUnit.SECONDS).bytes());
+    }
+  }
+
+  @Test
+  void backendWarmUpReadsTheFilesThenRunsSearchesOnce(@TempDir Path dir) throws Exception {
+    try (VectorIndex index = merged(dir, VectorFormat.INT8)) {
+      LuceneSearchBackend backend = new LuceneSearchBackend(index, 4);
+      CompletableFuture<WarmUp> warming = backend.warmUp();
+      assertSame(warming, backend.warmUp());
+      WarmUp w = warming.get(30, TimeUnit.SECONDS);
+      assertEquals(LuceneSearchBackend.WARM_SEARCHES, w.searches());
+      assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"), w.bytes());
+      float[] axis = new float[SPACE.dimension()];
+      axis[0] = 1;
+      assertEquals(10, backend.nearest(axis, 10, SearchFilters.NONE).size());
     }
   }
 
