@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open collections of a long-running process (the server): each is opened through a {@link
- * CollectionOpener} on first use, its search files warmed in the background ({@link
- * io.clipsearch.search.SearchBackend#warmUp}), and stays open until {@link #close()}, which commits and
- * closes every index. Thread-safe: lookups are lock-free; changes (define, remove a root, delete,
- * reopen after a writer died) hold this registry's lock.
+ * CollectionOpener} on first use, warmed and (if fragmented) merged in the background ({@link
+ * IndexUpkeep}), and stays open until {@link #close()}, which commits and closes every index.
+ * Thread-safe: lookups are lock-free; changes (define, remove a root, delete, reopen after a
+ * writer died) hold this registry's lock.
  *
  * <p>Index jobs write to these indexes: whoever runs them must stop them before closing this
  * registry ({@code ingest.IndexJobs#close}), or their next write meets a closed index.
@@ -164,14 +164,7 @@ public final class CollectionRegistry implements AutoCloseable {
       onOpen.accept(c);
       log.info("opened collection {} ({} format, {}) at {}", name, c.index().format(),
           opener.describeBackend(), c.layout().collectionDir());
-      c.backend().warmUp().whenComplete((w, e) -> {
-        if (e != null) {
-          log.warn("warming the index of collection {} failed: {}", name, e.toString());
-        } else if (w.files() > 0) {
-          log.info("warmed collection {}: {} MB read and {} searches run in {} ms", name,
-              w.bytes() >> 20, w.searches(), w.millis());
-        }
-      });
+      IndexUpkeep.afterOpen(c);
       return c;
     } catch (IndexMismatchException e) {
       throw new ModelMismatchException(e);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
@@ -132,6 +133,18 @@ public interface ImageIndex extends Closeable {
 
   /** Size figures now. */
   IndexStats stats() throws IOException;
+
+  /**
+   * After bulk writes (an index job's end, a server opening a collection): when the writes have
+   * left the index fragmented, merges it in the background, so searches regain their speed; they
+   * go on meanwhile. This default does nothing: for engines that merge by their own policy.
+   *
+   * @return completes with whether a merge ran, once it is durable
+   * @throws IOException if the index cannot be read
+   */
+  default CompletableFuture<Boolean> mergeInBackground() throws IOException {
+    return CompletableFuture.completedFuture(false);
+  }
 
   /**
    * Why this index takes no more writes, if it does not: its writer died (a disk that filled up

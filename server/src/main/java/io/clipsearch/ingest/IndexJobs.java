@@ -1,6 +1,7 @@
 package io.clipsearch.ingest;
 
 import io.clipsearch.collection.CollectionRegistry;
+import io.clipsearch.collection.IndexUpkeep;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
@@ -164,6 +165,7 @@ public final class IndexJobs implements AutoCloseable {
     try {
       report = job.ingest().run();
       c.index().refresh(); // searches see the whole run at once, not up to a second later
+      IndexUpkeep.afterBulkWrite(c);
       report.write(c.layout().reportsDir());
     } catch (Exception | OutOfMemoryError e) {
       log.error("index job {} on {} failed", job.id(), job.collection(), e);
