@@ -35,7 +35,9 @@ import org.apache.lucene.util.VectorUtil;
  * queries, which lie off the image vectors' distribution (bench-index, docs/SEARCH.md). For a
  * quantized format the graph's scores are approximate, so the candidates are re-scored against
  * the full-precision vectors the format keeps ({@link RescoreTopNQuery} with Lucene's
- * full-precision value source); for float32 they are already exact. Either way the best {@code
+ * full-precision value source); for float32 they are already exact. A filter that many
+ * documents pass narrows the candidates ({@link #candidates(int, long)}), so the filtered walk ends
+ * before Lucene's visit limit instead of falling back to an exact scan. Either way the best {@code
  * k} are kept: the wider beam and the over-fetch fix recall, re-scoring fixes the order. {@link #exact} scans every
  * vector: ground truth for recall, and the cheap choice for tiny collections.
  *
@@ -66,9 +68,41 @@ public final class VectorSearch {
     this.oversample = oversample;
   }
 
+  /**
+   * Matching documents above which a filtered search narrows its candidates ({@link
+   * #candidates(int, long)}); below it, Lucene's exact fallback scans at most this many vectors,
+   * which costs a few milliseconds.
+   */
+  static final long NARROW_ABOVE_MATCHES = 50_000;
+
+  /**
+   * Matching documents per candidate a filtered graph walk may keep and still end before Lucene's
+   * visit limit (as many nodes as documents match): at 1M with a 10% filter, 200 candidates ended
+   * in the walk (p50 7–8 ms) and 800 fell back to an exact scan of the 100k (p50 33–68 ms).
+   */
+  static final int MATCHES_PER_CANDIDATE = 500;
+
   /** Candidates the graph search fetches for {@code k} results. */
   int candidates(int k) {
     return Math.min(MAX_K * oversample, Math.max(k * oversample, MIN_CANDIDATES));
+  }
+
+  /**
+   * Candidates for {@code k} results when {@code matches} documents pass the filter. A filtered
+   * walk steps over the documents the filter rejects, so it visits many nodes per candidate kept;
+   * when it visits more nodes than documents match, Lucene gives up and scans every matching
+   * vector exactly, after the walk's work is spent. So a filter matching many documents keeps at
+   * most {@code matches / MATCHES_PER_CANDIDATE} candidates, never fewer than {@code k} (nor
+   * {@link #MIN_CANDIDATES}): the filtered walk already explores more widely per result, so its
+   * recall holds (1M, 10% filter, 200 candidates: recall@10 0.998 clustered, 0.972 cross-modal).
+   */
+  int candidates(int k, long matches) {
+    int full = candidates(k);
+    if (matches <= NARROW_ABOVE_MATCHES) {
+      return full;
+    }
+    long narrowed = Math.max(Math.max(k, MIN_CANDIDATES), matches / MATCHES_PER_CANDIDATE);
+    return (int) Math.min(full, narrowed);
   }
 
   /**
@@ -79,7 +113,8 @@ public final class VectorSearch {
   public List<ScoredDoc> search(IndexSearcher searcher, float[] query, int k, Query filter)
       throws IOException {
     checkK(k);
-    Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, candidates(k), filter);
+    int beam = filter == null ? candidates(k) : candidates(k, searcher.count(filter));
+    Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter);
     Query q = knn;
     if (format.quantized()) {
       // the graph search runs in rewrite; Lucene's re-scorer fails on an empty candidate set (an
