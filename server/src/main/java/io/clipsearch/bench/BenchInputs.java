@@ -1,5 +1,6 @@
 package io.clipsearch.bench;
 
+import io.clipsearch.search.Modality;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +47,15 @@ public record BenchInputs(String description, String spaceId, float[][] data,
         throw new IllegalArgumentException(kind + ": " + vectors.length + " queries but "
             + truth.length + " / " + filteredTruth.length + " neighbour lists");
       }
+    }
+
+    /**
+     * How the served search treats these queries: the generated "text" and "crossmodal" sets as
+     * text queries (a wider beam in a large index), everything else, query files included, as
+     * queries among the images (the beam the input contract documents).
+     */
+    public Modality modality() {
+      return kind.equals("text") || kind.equals("crossmodal") ? Modality.TEXT : Modality.IMAGE;
     }
   }
 

@@ -8,6 +8,7 @@ import io.clipsearch.lucene.FilterQueries;
 import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
+import io.clipsearch.search.Modality;
 import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -198,7 +199,7 @@ public final class SearchBenchmark {
             for (int oversample : settings.oversamples()) {
               VectorSearch search = new VectorSearch(format, oversample);
               for (int threads : settings.searchThreads()) {
-                Measured m = index.search(s -> measure(s, search, set.vectors(),
+                Measured m = index.search(s -> measure(s, search, set.vectors(), set.modality(),
                     filtered ? filter : null, k, depth, threads, truth));
                 Row r = new Row(name, set.kind(), filtered, k, depth, threads, oversample, buildMillis,
                     mergeMillis, segments, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
@@ -217,10 +218,11 @@ public final class SearchBenchmark {
 
   private record Measured(double p50, double p95, double p99, double qps, double recall) {}
 
-  private Measured measure(IndexSearcher s, VectorSearch search, float[][] queries, Query filter,
-      int k, int depth, int threads, int[][] truth) throws IOException {
+  private Measured measure(IndexSearcher s, VectorSearch search, float[][] queries,
+      Modality modality, Query filter, int k, int depth, int threads, int[][] truth)
+      throws IOException {
     for (float[] q : queries) {
-      search.search(s, q, depth, filter); // warm-up
+      search.search(s, q, depth, filter, modality); // warm-up
     }
     double[] millis = new double[queries.length];
     @SuppressWarnings("unchecked")
@@ -234,7 +236,7 @@ public final class SearchBenchmark {
         parts.add(pool.submit(() -> {
           for (int q = first; q < queries.length; q += threads) {
             long t0 = System.nanoTime();
-            hits[q] = search.search(s, queries[q], depth, filter);
+            hits[q] = search.search(s, queries[q], depth, filter, modality);
             millis[q] = (System.nanoTime() - t0) / 1e6;
           }
           return null;

@@ -3,6 +3,7 @@ package io.clipsearch.lucene;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.search.Modality;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
@@ -52,10 +53,11 @@ final class LuceneSearchSession implements SearchSession {
   }
 
   @Override
-  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters, Modality modality)
+      throws IOException {
     Query filter = FilterQueries.toQuery(filters);
     List<ScoredImage> out = new ArrayList<>();
-    for (ScoredDoc d : vectorSearch.search(searcher, query, k, filter)) {
+    for (ScoredDoc d : vectorSearch.search(searcher, query, k, filter, modality)) {
       out.add(new ScoredImage(path(d.doc()), d.score(), d.score(), date(d.doc())));
     }
     return out;

@@ -91,8 +91,10 @@ public final class SearchService {
         ? Math.max(request.offset() + request.limit(), settings.minCandidates())
         : SearchLimits.MAX_RESULTS;
 
+    Modality modality = parsed.map(ParsedQuery::terms).orElse(List.of()).stream()
+        .anyMatch(t -> t instanceof QueryTerm.Text) ? Modality.TEXT : Modality.IMAGE;
     List<ScoredImage> byVector = request.mode() == SearchMode.KEYWORD ? List.of()
-        : session.nearest(query, depth, filters);
+        : session.nearest(query, depth, filters, modality);
     List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()
         : session.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;

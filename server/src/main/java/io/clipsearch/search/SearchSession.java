@@ -24,7 +24,16 @@ public interface SearchSession extends Closeable {
    *
    * @throws IllegalArgumentException if k is not 1..{@link io.clipsearch.api.types.SearchLimits#MAX_RESULTS}
    */
-  List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException;
+  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+    return nearest(query, k, filters, Modality.IMAGE);
+  }
+
+  /**
+   * {@link #nearest(float[], int, SearchFilters)} for a query made from {@code modality}: an engine
+   * may search a text query more widely, as it lies far from the image vectors.
+   */
+  List<ScoredImage> nearest(float[] query, int k, SearchFilters filters, Modality modality)
+      throws IOException;
 
   /**
    * The {@code n} best BM25 matches of {@code text} in {@link io.clipsearch.index.IndexFields#TEXT}

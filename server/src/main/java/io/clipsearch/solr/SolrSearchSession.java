@@ -2,6 +2,7 @@ package io.clipsearch.solr;
 
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
+import io.clipsearch.search.Modality;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
@@ -25,7 +26,9 @@ final class SolrSearchSession implements SearchSession {
   }
 
   @Override
-  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters, Modality modality)
+      throws IOException {
+    // Solr's kNN query sizes its own beam (topK, per shard): the modality does not change it
     return index.nearest(query, k, filters);
   }
 
