@@ -3,11 +3,13 @@ package io.clipsearch.lucene;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.index.WarmUp;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.DoubleStream;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -53,15 +55,8 @@ public final class ColdOpenTiming {
       Random random = new Random(7);
       double[] millis = new double[searches];
       for (int q = 0; q < searches; q++) {
-        float[] query = new float[space.dimension()];
-        double norm = 0;
-        for (int i = 0; i < query.length; i++) {
-          query[i] = (float) random.nextGaussian();
-          norm += query[i] * query[i];
-        }
-        for (int i = 0; i < query.length; i++) {
-          query[i] /= (float) Math.sqrt(norm);
-        }
+        float[] query = Vectors.unit(DoubleStream.generate(random::nextGaussian)
+            .limit(space.dimension()).toArray());
         long s = System.nanoTime();
         index.search(searcher -> search.search(searcher, query, settings.minCandidates(), null));
         millis[q] = (System.nanoTime() - s) / 1e6;

@@ -9,6 +9,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.index.WarmUp;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,15 +120,8 @@ class IndexWarmerTest {
   private static void add(VectorIndex index, int first, int n) throws IOException {
     Random random = new Random(first);
     for (int i = first; i < first + n; i++) {
-      float[] v = new float[SPACE.dimension()];
-      double norm = 0;
-      for (int d = 0; d < v.length; d++) {
-        v[d] = (float) random.nextGaussian();
-        norm += v[d] * v[d];
-      }
-      for (int d = 0; d < v.length; d++) {
-        v[d] /= (float) Math.sqrt(norm);
-      }
+      float[] v = Vectors.unit(DoubleStream.generate(random::nextGaussian)
+          .limit(SPACE.dimension()).toArray());
       index.upsert(new ImageDoc(Path.of("/photos/" + i + ".jpg"), "id" + i, 1000,
           1_700_000_000_000L + i, 640, 480, PhotoMetadata.NONE, v));
     }
