@@ -43,7 +43,9 @@ class ServerConfigFileTest {
 
   @Test
   void withoutConfiguredFolderTheDataFolderIsThisInstallationsOne() {
-    try (ApplicationContext context = ApplicationContext.builder().start()) {
+    // a configured token, so starting the context writes no token file into the real data folder
+    try (ApplicationContext context = ApplicationContext.builder()
+        .properties(Map.of("clipsearch.auth.token", "test-token")).start()) {
       assertEquals(ClipsearchFolders.current().data(), context.getBean(DataConfig.class).dir());
     }
   }
