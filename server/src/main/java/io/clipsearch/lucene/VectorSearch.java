@@ -16,6 +16,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -34,8 +35,8 @@ import org.apache.lucene.util.VectorUtil;
  * alone, float32 HNSW reached only 0.86 recall@10 on clustered 512-d vectors and 0.19 on text
  * queries, which lie off the image vectors' distribution (bench-index, docs/SEARCH.md). For a
  * quantized format the graph's scores are approximate, so the candidates are re-scored against
- * the full-precision vectors the format keeps ({@link FullPrecisionRescorer}: the best {@code k *
- * oversample} of them, however wide the walk's beam was); for float32 they are already exact. Either way the best {@code
+ * the full-precision vectors the format keeps ({@link RescoreTopNQuery} with Lucene's
+ * full-precision value source); for float32 they are already exact. Either way the best {@code
  * k} are kept: the wider beam and the over-fetch fix recall, re-scoring fixes the order. The beam
  * adapts ({@link #candidates(int, Modality, long, long)}): a text query in a large index keeps
  * twice the candidates, as it lies far from the image vectors; a filter that many documents pass
@@ -148,13 +149,17 @@ public final class VectorSearch {
     long matches = filter == null ? documents : searcher.count(filter);
     int beam = candidates(k, modality, documents, matches);
     Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter);
+    Query q = knn;
     if (format.quantized()) {
-      // the walk runs in rewrite and keeps `beam` candidates by their quantized scores; the best
-      // of them, as many as an image query keeps, are re-scored against the float32 vectors
-      TopDocs walked = searcher.search(searcher.rewrite(knn), Math.min(beam, candidates(k)));
-      return FullPrecisionRescorer.best(searcher, walked.scoreDocs, query, k);
+      // the graph search runs in rewrite; Lucene's re-scorer fails on an empty candidate set (an
+      // empty index, or a filter nothing passes), so look at the candidates first
+      Query candidates = searcher.rewrite(knn);
+      if (searcher.count(candidates) == 0) {
+        return List.of();
+      }
+      q = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, query, IndexFields.VECTOR, k);
     }
-    TopDocs top = searcher.search(knn, k);
+    TopDocs top = searcher.search(q, k);
     List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       hits.add(new ScoredDoc(sd.doc, cosine(sd.score)));
