@@ -554,7 +554,7 @@ public final class VectorIndex implements ImageIndex {
     if (merging != null && !merging.isDone()) {
       return merging;
     }
-    if (segmentCount() <= maxSegments || closing) {
+    if (closing || segmentCount() <= maxSegments) { // closing first: a closed index cannot count
       return CompletableFuture.completedFuture(false);
     }
     CompletableFuture<Boolean> merged = new CompletableFuture<>();

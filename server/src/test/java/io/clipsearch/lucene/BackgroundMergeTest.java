@@ -61,6 +61,14 @@ class BackgroundMergeTest {
     }
   }
 
+  @Test
+  void aClosedIndexIsNotMerged(@TempDir Path dir) throws Exception {
+    VectorIndex index = VectorIndex.open(dir, SPACE, VectorFormat.INT8);
+    add(index, 0, 10);
+    index.close();
+    assertFalse(index.mergeInBackground(0).get(30, TimeUnit.SECONDS), "no merge, and no exception");
+  }
+
   private static void add(VectorIndex index, int first, int n) throws IOException {
     for (int i = first; i < first + n; i++) {
       float[] v = new float[SPACE.dimension()];
