@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -77,7 +76,7 @@ final class IndexWarmer {
 
   /**
    * Reads each file of {@code files} under {@code dir} to its end, stopping early when {@code
-   * stop} says so; a file deleted meanwhile (merged away) is skipped.
+   * stop} says so. The caller holds a searcher over these files, so no merge deletes them meanwhile.
    *
    * @throws IOException if a file cannot be read
    */
@@ -92,8 +91,6 @@ final class IndexWarmer {
           bytes += n;
         }
         read++;
-      } catch (NoSuchFileException e) {
-        continue; // merged away since the list was taken
       }
       if (stop.getAsBoolean()) {
         break;

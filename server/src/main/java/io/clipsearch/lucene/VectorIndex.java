@@ -561,9 +561,7 @@ public final class VectorIndex implements ImageIndex {
     merging = merged;
     Thread.ofPlatform().daemon().name("index-merge-" + dir.getFileName()).start(() -> {
       try {
-        writer.forceMerge(MERGED_SEGMENTS);
-        writer.commit();
-        refresh();
+        forceMerge(MERGED_SEGMENTS);
         merged.complete(true);
       } catch (IOException | RuntimeException e) {
         if (closing) {

@@ -146,7 +146,9 @@ public final class VectorSearch {
       Modality modality) throws IOException {
     checkK(k);
     long documents = searcher.getIndexReader().numDocs();
-    long matches = filter == null ? documents : searcher.count(filter);
+    // a filter cannot pass more than the index holds: no count needed where it could not narrow
+    long matches = filter == null || documents <= NARROW_ABOVE_MATCHES
+        ? documents : searcher.count(filter);
     int beam = candidates(k, modality, documents, matches);
     Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter);
     Query q = knn;

@@ -29,4 +29,9 @@ public record ParsedQuery(List<QueryTerm> terms) {
         .map(t -> ((QueryTerm.Text) t).text())
         .collect(Collectors.joining(" "));
   }
+
+  /** {@link Modality#TEXT} if any part is a text prompt (whatever its weight), else IMAGE. */
+  public Modality modality() {
+    return terms.stream().anyMatch(t -> t instanceof QueryTerm.Text) ? Modality.TEXT : Modality.IMAGE;
+  }
 }

@@ -91,8 +91,7 @@ public final class SearchService {
         ? Math.max(request.offset() + request.limit(), settings.minCandidates())
         : SearchLimits.MAX_RESULTS;
 
-    Modality modality = parsed.map(ParsedQuery::terms).orElse(List.of()).stream()
-        .anyMatch(t -> t instanceof QueryTerm.Text) ? Modality.TEXT : Modality.IMAGE;
+    Modality modality = parsed.map(ParsedQuery::modality).orElse(Modality.IMAGE); // image upload
     List<ScoredImage> byVector = request.mode() == SearchMode.KEYWORD ? List.of()
         : session.nearest(query, depth, filters, modality);
     List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()

@@ -58,6 +58,15 @@ class QueryParserTest {
   }
 
   @Test
+  void aQueryWithAnyTextPartIsATextQuery() {
+    assertEquals(Modality.TEXT, parser.parse("beach").modality());
+    assertEquals(Modality.TEXT, parser.parse("like:abc +snow").modality());
+    assertEquals(Modality.TEXT, parser.parse("like:abc -people").modality());
+    assertEquals(Modality.IMAGE, parser.parse("like:abc").modality());
+    assertEquals(Modality.IMAGE, parser.parse("like:abc -like:def").modality());
+  }
+
+  @Test
   void positiveTextJoinsPositivePrompts() {
     assertEquals("beach sunset snow", parser.parse("beach sunset -people +snow like:x").positiveText());
   }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.ImageFacts;
-import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
@@ -19,14 +17,11 @@ import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,69 +239,5 @@ class SearchServiceTest {
       assertFalse(r.hits().isEmpty(), request.toString());
       assertEquals(1, index.searchersAcquired() - before, request.toString());
     }
-  }
-
-  @Test
-  void queriesWithTextSearchAcrossTheModalityGapImageQueriesAmongTheImages() throws Exception {
-    List<Modality> seen = new ArrayList<>();
-    SearchBackend lucene = new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample());
-    SearchBackend recording = new SearchBackend() {
-      @Override
-      public ImageIndex index() {
-        return lucene.index();
-      }
-
-      @Override
-      public KeywordAnalyzer keywordAnalyzer() {
-        return lucene.keywordAnalyzer();
-      }
-
-      @Override
-      public SearchSession session() throws IOException {
-        SearchSession real = lucene.session();
-        return new SearchSession() {
-          @Override
-          public List<ScoredImage> nearest(float[] q, int k, SearchFilters f, Modality m) throws IOException {
-            seen.add(m);
-            return real.nearest(q, k, f, m);
-          }
-
-          @Override
-          public List<ScoredImage> keywords(String t, float[] q, int n, SearchFilters f) throws IOException {
-            return real.keywords(t, q, n, f);
-          }
-
-          @Override
-          public double[] backgroundScores(float[] q, int n) throws IOException {
-            return real.backgroundScores(q, n);
-          }
-
-          @Override
-          public List<ImageFacts> facts(List<Path> paths) throws IOException {
-            return real.facts(paths);
-          }
-
-          @Override
-          public Optional<ImageDoc> findById(String id) throws IOException {
-            return real.findById(id);
-          }
-
-          @Override
-          public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-            return real.idsWithPrefix(prefix, max);
-          }
-
-          @Override
-          public void close() throws IOException {
-            real.close();
-          }
-        };
-      }
-    };
-    SearchService recorded = new SearchService(recording, new KeywordEmbedder(), SearchSettings.DEFAULTS);
-    for (String query : List.of("beach", "like:a", "like:a +snow", "like:a -people")) {
-      assertFalse(recorded.search(SearchRequest.of(query)).hits().isEmpty(), query);
-    }
-    assertEquals(List.of(Modality.TEXT, Modality.IMAGE, Modality.TEXT, Modality.TEXT), seen);
   }
 }
