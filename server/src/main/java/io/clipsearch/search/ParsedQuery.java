@@ -30,6 +30,18 @@ public record ParsedQuery(List<QueryTerm> terms) {
         .collect(Collectors.joining(" "));
   }
 
+  /**
+   * The ids of the positive {@code like:} parts, in the order typed: the images the person gave as
+   * examples (a negative {@code -like:} steers away and is no example).
+   */
+  public List<String> exampleIds() {
+    return terms.stream()
+        .filter(t -> t.weight() > 0)
+        .filter(t -> t instanceof QueryTerm.Like)
+        .map(t -> ((QueryTerm.Like) t).imageId())
+        .toList();
+  }
+
   /** {@link Modality#TEXT} if any part is a text prompt (whatever its weight), else IMAGE. */
   public Modality modality() {
     return terms.stream().anyMatch(t -> t instanceof QueryTerm.Text) ? Modality.TEXT : Modality.IMAGE;

@@ -1,7 +1,9 @@
 package io.clipsearch.search;
 
 import java.io.IOException;
+import io.clipsearch.model.Vectors;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Decides, per query, above which cosine similarity a hit is a real match rather than noise.
@@ -30,6 +32,12 @@ public final class RelevanceCutoff {
   /** Scales the median absolute deviation to a normal distribution's standard deviation. */
   static final double MAD_TO_SIGMA = 1.4826;
 
+  /**
+   * Two cosines this close are one score computed twice: the engine's dot product and ours may
+   * differ in the last float bits.
+   */
+  static final double SAME_SCORE = 1e-5;
+
   /** Smallest spread assumed, in cosine units. */
   static final double MIN_SPREAD = 0.01;
 
@@ -52,10 +60,36 @@ public final class RelevanceCutoff {
     this.sampleSize = sampleSize;
   }
 
-  /** The calibrated threshold for this query on the session's collection (1 if it is empty). */
-  public double threshold(SearchSession session, float[] query) throws IOException {
+  /**
+   * The calibrated threshold for this query on the session's collection, calibrated on the images
+   * other than {@code examples} (1 if there are none).
+   *
+   * @param examples unit vectors of the images the query was made from ({@code like:}): each one's
+   *     own score is taken out of the background, since it is the query, not a sample of what the
+   *     query does not match. The sample carries no ids, so a score is matched by value: a removed
+   *     twin of the same score leaves the same background.
+   */
+  public double threshold(SearchSession session, float[] query, List<float[]> examples)
+      throws IOException {
     double[] background = session.backgroundScores(query, sampleSize);
-    return background.length == 0 ? 1.0 : threshold(background, z);
+    double[] own = examples.stream().mapToDouble(e -> Vectors.dot(query, e)).toArray();
+    double[] others = without(background, own);
+    return others.length == 0 ? 1.0 : threshold(others, z);
+  }
+
+  /** {@code scores} less one entry within {@link #SAME_SCORE} of each of {@code removed}. */
+  static double[] without(double[] scores, double[] removed) {
+    double[] left = scores.clone();
+    int n = left.length;
+    for (double r : removed) {
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(left[i] - r) <= SAME_SCORE) {
+          left[i] = left[--n];
+          break;
+        }
+      }
+    }
+    return Arrays.copyOf(left, n);
   }
 
   /** {@code median + z * max(MIN_SPREAD, 1.4826 * MAD)} of the scores. */

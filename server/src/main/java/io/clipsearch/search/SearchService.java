@@ -1,6 +1,7 @@
 package io.clipsearch.search;
 
 import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.image.ImageDecodeException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The search façade the REST API and the CLI call: query text and/or image in, a page of ranked,
@@ -27,7 +29,8 @@ import java.util.Set;
  * filtered kNN ({@link SearchSession#nearest}), BM25 over names when hybrid ({@link
  * SearchSession#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit
  * marked confident against the per-query calibrated threshold ({@link RelevanceCutoff}) or the
- * request's, optionally cut, ordered, paged; only the page's documents are loaded, without their
+ * request's (the images a query names with {@code like:} are confident by rule, and the
+ * calibration leaves them out), optionally cut, ordered, paged; only the page's documents are loaded, without their
  * vectors. It ranks {@code max(offset + limit, minCandidates)} documents, or {@link
  * SearchLimits#MAX_RESULTS} when sorting by date (so the newest confident match is found, not the
  * newest of one page). On an engine without a point-in-time view, a document deleted between
@@ -81,8 +84,15 @@ public final class SearchService {
     Optional<ParsedQuery> parsed = Optional.ofNullable(request.query()).map(parser::parse);
     Optional<ImageSource> upload =
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
-    float[] query = vectors.build(parsed, upload,
-        id -> Optional.of(ImageIds.resolve(session, id).vector()));
+    Map<String, ImageDoc> liked = new HashMap<>(); // each like: id, resolved once
+    float[] query = vectors.build(parsed, upload, id -> {
+      ImageDoc doc = ImageIds.resolve(session, id);
+      liked.put(id, doc);
+      return Optional.of(doc.vector());
+    });
+    List<ImageDoc> examples =
+        parsed.map(ParsedQuery::exampleIds).orElse(List.of()).stream().map(liked::get).toList();
+    Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
     SearchFilters filters = request.filters();
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
@@ -97,7 +107,9 @@ public final class SearchService {
     List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()
         : session.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;
-    double threshold = calibrated ? cutoff.threshold(session, query) : request.minScore();
+    double threshold = calibrated
+        ? cutoff.threshold(session, query, examples.stream().map(ImageDoc::vector).toList())
+        : request.minScore();
 
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
@@ -113,7 +125,8 @@ public final class SearchService {
     int confident = 0;
     for (Path p : ranked) {
       ScoredImage hit = found.get(p);
-      boolean isConfident = hit.cosine() >= threshold;
+      // an example is its own best match, confident by rule (docs/SEARCH.md, "like:")
+      boolean isConfident = hit.cosine() >= threshold || examplePaths.contains(p);
       confident += isConfident ? 1 : 0;
       if (isConfident || !request.cutoff() || keptByName.contains(p)) {
         kept.add(new Ranked(hit, isConfident));

@@ -63,6 +63,12 @@ class QueryParserTest {
     assertEquals(Modality.TEXT, parser.parse("like:abc +snow").modality());
     assertEquals(Modality.TEXT, parser.parse("like:abc -people").modality());
     assertEquals(Modality.IMAGE, parser.parse("like:abc").modality());
+  }
+
+  @Test
+  void examplesAreThePositiveLikeParts() {
+    assertEquals(List.of("abc", "def"), parser.parse("like:abc beach like:def -like:ghi").exampleIds());
+    assertEquals(List.of(), parser.parse("beach -like:ghi").exampleIds());
     assertEquals(Modality.IMAGE, parser.parse("like:abc -like:def").modality());
   }
 

@@ -1,5 +1,6 @@
 package io.clipsearch.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,18 @@ class RelevanceCutoffTest {
     }
     assertTrue(matchesAbove >= 48, "matches above: " + matchesAbove);
     assertTrue(backgroundAbove <= 3, "background above: " + backgroundAbove);
+  }
+
+  @Test
+  void anExamplesOwnScoreLeavesTheBackground() {
+    double[] background = {0.2, 1.0, 0.3, 0.1, 0.999996};
+    // one entry per removed score, within SAME_SCORE; a score not in the sample removes nothing
+    assertArrayEquals(new double[] {0.2, 0.999996, 0.3, 0.1},
+        RelevanceCutoff.without(background, new double[] {0.9999999}), 0);
+    assertArrayEquals(new double[] {0.2, 0.1, 0.3},
+        RelevanceCutoff.without(background, new double[] {1.0, 1.0}), 0);
+    assertArrayEquals(background, RelevanceCutoff.without(background, new double[] {0.5}), 0);
+    assertArrayEquals(new double[0], RelevanceCutoff.without(new double[0], new double[] {1}), 0);
   }
 
   @Test

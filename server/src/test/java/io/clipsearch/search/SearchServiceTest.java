@@ -124,6 +124,47 @@ class SearchServiceTest {
   }
 
   @Test
+  void theExampleOfALikeQueryIsConfidentByRuleAndTheRestByTheCutoff() throws Exception {
+    // q = a's vector: a scores 1, b 0.7071, c and d 0, the background ~N(0, 0.015)
+    SearchResponse r = service.search(SearchRequest.of("like:a").withCutoff(null, false));
+    assertEquals("a", r.hits().get(0).id());
+    assertTrue(r.hits().get(0).confident());
+    assertTrue(r.threshold() > 0 && r.threshold() < 0.5, "threshold " + r.threshold());
+    assertTrue(r.hits().stream().filter(h -> h.id().equals("b")).allMatch(SearchHit::confident));
+    for (SearchHit h : r.hits().subList(1, r.hits().size())) {
+      assertEquals(h.score() >= r.threshold(), h.confident(), h.id() + " at " + h.score());
+    }
+    // a negative like: is no example
+    SearchResponse away = service.search(SearchRequest.of("like:a -like:b").withCutoff(null, false));
+    assertFalse(away.hits().stream().filter(h -> h.id().equals("b")).anyMatch(SearchHit::confident));
+  }
+
+  @Test
+  void theExampleIsConfidentWhereEveryScoreIsNearOne(@TempDir Path nearDir) throws Exception {
+    // ten images within 0.01 rad of one direction: every cosine > 0.9999, so the calibrated
+    // threshold is capped at 1.0 and whether the example's own 1 +- 1 ulp passes it would ride on
+    // the kernel's rounding (issue 23); the others sit 1e-5 or more below 1 and never pass
+    try (VectorIndex near = VectorIndex.open(nearDir, new VectorSpace("keywords", KeywordEmbedder.DIM),
+        VectorFormat.FLOAT32)) {
+      for (int i = 0; i < 10; i++) {
+        float[] v = axis("beach");
+        v[4 + i] = 0.01f * (i + 1);
+        near.upsert(doc("/n/img" + i + ".jpg", "n" + i, 100, 100, PhotoMetadata.NONE, unit(v)));
+      }
+      near.refresh();
+      SearchService nearService = new SearchService(
+          new LuceneSearchBackend(near, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+          SearchSettings.DEFAULTS);
+      SearchResponse r = nearService.search(SearchRequest.of("like:n3"));
+      assertEquals(1.0, r.threshold(), 1e-12);
+      assertEquals("n3", r.hits().get(0).id());
+      assertTrue(r.hits().get(0).confident());
+      assertEquals(1, r.confidentCount());
+      assertTrue(r.hits().stream().skip(1).noneMatch(SearchHit::confident));
+    }
+  }
+
+  @Test
   void hybridModeFindsFileNamesTheVectorDoesNot() throws Exception {
     // "IMG_2041" embeds to a random direction: no vector support, but BM25 finds the file name
     SearchResponse hybrid = service.search(SearchRequest.of("IMG_2041"));
