@@ -1,6 +1,5 @@
 package io.clipsearch.api;
 
-import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.ClusterInfo;
 import io.clipsearch.api.types.ClusterLabel;
@@ -19,9 +18,8 @@ import io.clipsearch.cluster.CollectionMap;
 import io.clipsearch.cluster.CollectionOrganizer;
 import io.clipsearch.cluster.DuplicateGroup;
 import io.clipsearch.cluster.IndexedImage;
-import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.Projection;
-import io.clipsearch.cluster.ZeroShotLabeler;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -33,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Clusters, map and near-duplicates of the server's collections, mapped to API types.
  *
  * <p>One {@link CollectionOrganizer} per collection, cached here (it caches its results in
- * memory and under {@code <collection>/clusters/}); the label embeddings are computed once, on
- * first use, with the server's model. Thread-safe.
+ * memory and under {@code <collection>/clusters/}); names come from the server's one {@link
+ * ServerLabeler}. Thread-safe.
  */
 @Singleton
 public class ClusterService {
@@ -44,12 +42,14 @@ public class ClusterService {
 
   private final CollectionService collections;
   private final ClipModel model;
+  private final ServerLabeler labeler;
   private final Map<String, CollectionOrganizer> organizers = new ConcurrentHashMap<>();
   private volatile ClusterUpdater updater;
 
-  public ClusterService(CollectionService collections, ClipModel model) {
+  public ClusterService(CollectionService collections, ClipModel model, ServerLabeler labeler) {
     this.collections = collections;
     this.model = model;
+    this.labeler = labeler;
   }
 
   /**
@@ -141,8 +141,7 @@ public class ClusterService {
     if (u == null) {
       synchronized (this) {
         if (updater == null) {
-          updater = new ClusterUpdater(new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts),
-              ClusterSettings.DEFAULTS);
+          updater = new ClusterUpdater(labeler.get(), ClusterSettings.DEFAULTS);
         }
         u = updater;
       }

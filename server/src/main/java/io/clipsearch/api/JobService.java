@@ -5,10 +5,7 @@ import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.RetagReport;
 import io.clipsearch.api.types.SkippedFileInfo;
-import io.clipsearch.cluster.LabelVocabulary;
-import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.collection.CollectionRegistry;
-import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IndexJob;
 import io.clipsearch.ingest.IndexJobs;
 import io.clipsearch.ingest.IngestProgress;
@@ -31,9 +28,8 @@ import reactor.core.publisher.Sinks;
  * snapshot), counts embedded images for the metrics, and answers 404/409 for unknown or running
  * jobs.
  *
- * <p>Tags come from one {@link ZeroShotLabeler} over the bundled vocabulary, made on first use
- * (the prompt-ensembled label vectors cost one batch of text inference) and shared by every job
- * and re-tag after: the model does not change while the server runs.
+ * <p>Tags come from the server's one {@link ServerLabeler}, made when the first job or re-tag
+ * needs it and shared by every one after: the model does not change while the server runs.
  *
  * <p>At shutdown the running jobs are cancelled and awaited (they commit what they have written)
  * before the collections' indexes close: the registry is a dependency of this bean, so it is
@@ -46,10 +42,11 @@ public class JobService implements IndexJobs.Observer {
   private final Counter embedded;
   private final Map<String, Progress> streams = new ConcurrentHashMap<>();
 
-  public JobService(CollectionRegistry collections, ClipModel model, MeterRegistry metrics) {
+  public JobService(CollectionRegistry collections, ClipModel model, ServerLabeler labeler,
+      MeterRegistry metrics) {
     this.embedded = Counter.builder("clipsearch.ingest.images")
         .description("images embedded by index jobs").register(metrics);
-    this.jobs = new IndexJobs(collections, model, labeler(model), this);
+    this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, this);
   }
 
   /**
@@ -179,21 +176,6 @@ public class JobService implements IndexJobs.Observer {
     return new IngestStatus(p.phase().name(), p.seen(), p.total(), p.embedded(), p.unchanged(),
         p.moved(), p.copied(), p.deleted(), p.failed(), p.filesPerSecond(),
         p.etaSeconds().isPresent() ? p.etaSeconds().getAsDouble() : null);
-  }
-
-  /** One zero-shot labeler for the server's life, made when the first job or re-tag needs it. */
-  private static Supplier<ImageTagger> labeler(ClipModel model) {
-    return new Supplier<>() {
-      private ZeroShotLabeler labeler; // guarded by IndexJobs' lock, under which get() is called
-
-      @Override
-      public ImageTagger get() {
-        if (labeler == null) {
-          labeler = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts);
-        }
-        return labeler::imageTags;
-      }
-    };
   }
 
   /** A job's progress stream; the counter delta is written by the job's thread only. */

@@ -6,8 +6,10 @@ import io.clipsearch.cluster.ClusterUpdater;
 import io.clipsearch.cluster.CollectionOrganizer;
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.model.ClassVectorCache;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,8 +55,9 @@ final class CollectionOptions {
 
   /** Clusters, map and duplicates of the open collection, results kept under its {@code clusters/}. */
   static CollectionOrganizer organizer(OpenCollection c, ClipModel model) {
+    ClassVectorCache cache = new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir()));
     ClusterUpdater updater = new ClusterUpdater(
-        new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts), ClusterSettings.DEFAULTS);
+        ZeroShotLabeler.of(LabelVocabulary.defaults(), model, cache), ClusterSettings.DEFAULTS);
     return new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
         updater, ClusterSettings.DEFAULTS.seed());
   }

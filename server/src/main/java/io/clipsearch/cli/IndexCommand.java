@@ -2,10 +2,10 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.index.VectorFormat;
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.index.VectorFormat;
 import io.clipsearch.ingest.FolderWatcher;
 import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
@@ -14,6 +14,7 @@ import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
 import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.install.ClipsearchFolders;
+import io.clipsearch.model.ClassVectorCache;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,7 +110,8 @@ final class IndexCommand implements Callable<Integer> {
     Thread hook = Thread.ofPlatform().unstarted(() -> stop(finished));
     Runtime.getRuntime().addShutdownHook(hook);
     try (ClipModel model = modelOptions.load(); OpenCollection c = define(model, roots, requested)) {
-      tagger = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts)::imageTags;
+      tagger = ZeroShotLabeler.of(LabelVocabulary.defaults(), model,
+          new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())))::imageTags;
       IngestReport report = runJob(model, c, roots, options, err);
       printSummary(out, report, c.layout());
       if (report.allFailed()) {

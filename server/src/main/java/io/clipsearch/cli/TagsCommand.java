@@ -2,8 +2,10 @@ package io.clipsearch.cli;
 
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
-import io.clipsearch.ingest.Retagger;
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.ingest.Retagger;
+import io.clipsearch.model.ClassVectorCache;
 import io.clipsearch.model.ClipModel;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -29,7 +31,8 @@ final class TagsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
       long start = System.nanoTime();
-      ZeroShotLabeler labeler = new ZeroShotLabeler(LabelVocabulary.defaults(), model::embedTexts);
+      ZeroShotLabeler labeler = ZeroShotLabeler.of(LabelVocabulary.defaults(), model,
+          new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())));
       long images = new Retagger(c.index(), labeler::imageTags).run();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "re-tagged %d images of collection %s in %.1f s%n", images,

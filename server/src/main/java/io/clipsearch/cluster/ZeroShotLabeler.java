@@ -1,5 +1,7 @@
 package io.clipsearch.cluster;
 
+import io.clipsearch.model.ClassVectorCache;
+import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.PromptEnsemble;
 import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
@@ -13,8 +15,9 @@ import java.util.Objects;
  * <p>Prompt ensembling, as in CLIP's paper ({@link PromptEnsemble}): each label is embedded in
  * every template, the template embeddings are averaged and renormalized, which gives a steadier
  * label vector than any one prompt. A vector's labels are then ranked by cosine. The label vectors
- * are computed once, at construction (batched calls to the encoder). Immutable and thread-safe
- * afterwards.
+ * are computed once, at construction (batched calls to the encoder), or read from a {@link
+ * ClassVectorCache} where this model computed them before ({@link #of}). Immutable and
+ * thread-safe afterwards.
  */
 public final class ZeroShotLabeler {
 
@@ -32,12 +35,28 @@ public final class ZeroShotLabeler {
   private final float[][] labelVectors;
 
   /**
+   * A labeler whose label vectors {@code encoder} computes now.
+   *
    * @throws IllegalStateException if the encoder returns the wrong number of vectors
    */
   public ZeroShotLabeler(LabelVocabulary vocabulary, TextEncoder encoder) {
+    this(vocabulary, vocabulary.ensemble().classVectors(vocabulary.labels(), encoder::embed));
+  }
+
+  private ZeroShotLabeler(LabelVocabulary vocabulary, List<float[]> labelVectors) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-    this.labelVectors = vocabulary.ensemble().classVectors(vocabulary.labels(), encoder::embed)
-        .toArray(float[][]::new);
+    this.labelVectors = labelVectors.toArray(float[][]::new);
+  }
+
+  /**
+   * A labeler for {@code model}'s vectors, its label vectors read from {@code cache} when this
+   * model embedded this vocabulary before, else computed by the model's text tower and stored.
+   *
+   * @throws IllegalStateException if the model returns the wrong number of vectors
+   */
+  public static ZeroShotLabeler of(LabelVocabulary vocabulary, ClipModel model, ClassVectorCache cache) {
+    return new ZeroShotLabeler(vocabulary, cache.classVectors(model.info(), vocabulary.ensemble(),
+        vocabulary.labels(), model::embedTexts));
   }
 
   public LabelVocabulary vocabulary() {

@@ -71,6 +71,15 @@ public record CollectionLayout(Path dataDir, String name) {
     return collectionDir().resolve("collection.json");
   }
 
+  /**
+   * Where the data folder caches the class vectors of prompt ensembles ({@code
+   * model.ClassVectorCache}) for every collection: under {@code .cache}, a name no collection can
+   * have.
+   */
+  public static Path classVectorsDir(Path dataDir) {
+    return dataDir.resolve(".cache").resolve("class-vectors");
+  }
+
   /** A model id as a folder name: characters other than letters, digits, {@code . _ -} become {@code _}. */
   static String folderName(String modelId) {
     String safe = UNSAFE.matcher(modelId).replaceAll("_");

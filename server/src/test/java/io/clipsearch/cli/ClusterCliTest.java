@@ -3,11 +3,15 @@ package io.clipsearch.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.testing.SharedFixtures;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,10 @@ class ClusterCliTest {
     String data = dir.resolve("data").toString();
     CliRun index = CliRun.of("index", photos.toString(), "--model", model, "--data", data, "--collection", "c");
     assertEquals(0, index.exitCode(), index.err());
+    // the tag vocabulary was embedded once, and kept for every later command of this model
+    List<Path> cached = cachedClassVectors(dir.resolve("data"));
+    assertEquals(1, cached.size(), cached.toString());
+    FileTime embeddedAt = Files.getLastModifiedTime(cached.getFirst());
 
     CliRun clusters = CliRun.of("clusters", "--model", model, "--data", data, "--collection", "c", "--k", "3");
     assertEquals(0, clusters.exitCode(), clusters.err());
@@ -51,6 +59,8 @@ class ClusterCliTest {
     CliRun tags = CliRun.of("tags", "--model", model, "--data", data, "--collection", "c");
     assertEquals(0, tags.exitCode(), tags.err());
     assertTrue(tags.out().startsWith("re-tagged 13 images of collection c"), tags.out());
+    assertEquals(cached, cachedClassVectors(dir.resolve("data")));
+    assertEquals(embeddedAt, Files.getLastModifiedTime(cached.getFirst()), "read, not written again");
     CliRun missing = CliRun.of("tags", "--model", model, "--data", data, "--collection", "nope");
     assertTrue(missing.exitCode() != 0 && missing.err().contains("no collection 'nope'"), missing.err());
 
@@ -69,5 +79,11 @@ class ClusterCliTest {
         "like:0000000000");
     assertEquals(ErrorReporter.EXIT_USER_ERROR, unknown.exitCode());
     assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+  }
+
+  static List<Path> cachedClassVectors(Path data) throws IOException {
+    try (Stream<Path> files = Files.list(CollectionLayout.classVectorsDir(data))) {
+      return files.sorted().toList();
+    }
   }
 }
