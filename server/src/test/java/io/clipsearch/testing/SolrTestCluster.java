@@ -43,8 +43,8 @@ public final class SolrTestCluster implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   /**
-   * A backstop for a child that hangs: the child bounds each wait of a command itself (3 minutes,
-   * two for a start) and answers {@code ERROR}, with the details in its log.
+   * A backstop for a child that hangs: the child bounds each wait of a command itself (3 minutes
+   * each; a start waits twice) and answers {@code ERROR}, with the details in its log.
    */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(30);
