@@ -11,6 +11,7 @@ import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.kiosk.KioskWindow;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
+import io.clipsearch.app.ui.EdtAwait;
 import java.awt.Component;
 import java.awt.GraphicsEnvironment;
 import java.awt.Window;
@@ -83,7 +84,6 @@ class EmbeddedAppUiTest {
     await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
         && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
         && window.collectionsModel().collections().getFirst().documents() == 20);
-    Thread.sleep(300); // let the table repaint (test thread only)
     screenshot(window, "collections");
     assertFalse(call(() -> window.results().addFolderButton().isVisible()), "photos now: no first-run button");
 
@@ -151,7 +151,6 @@ class EmbeddedAppUiTest {
     onEdt(() -> viewer.get().view().zoomBy(2));
     assertEquals(2 * fitted, call(() -> viewer.get().view().zoom()), 1e-6, "zoomed in twice");
     onEdt(() -> viewer.get().view().zoomBy(0.8));
-    Thread.sleep(300);
     screenshot(viewer.get(), "full-screen");
     onEdt(() -> viewer.get().dispose());
     onEdt(() -> button(window.detail(), "back").doClick());
@@ -183,7 +182,6 @@ class EmbeddedAppUiTest {
     assertEquals(0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
     assertTrue(call(() -> window.results().closestButton().isShowing()));
     assertFalse(call(() -> window.statusLine().getText()).contains("cutoff"));
-    Thread.sleep(300);
     screenshot(window, "no-results");
     onEdt(() -> window.results().closestButton().doClick());
     await("the closest search", Duration.ofSeconds(60), () -> done(window) && window.searchModel().showAll());
@@ -356,16 +354,9 @@ class EmbeddedAppUiTest {
     return p;
   }
 
-  /** Polls {@code condition} on the EDT until it holds or the timeout passes. */
+  /** Polls {@code condition} on the EDT until it holds or the timeout passes: {@link EdtAwait}. */
   static void await(String what, Duration timeout, Supplier<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (call(condition::get)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    EdtAwait.until(what, timeout, condition);
   }
 
   static <T> T call(Supplier<T> s) throws InterruptedException, InvocationTargetException {
@@ -378,7 +369,11 @@ class EmbeddedAppUiTest {
     SwingUtilities.invokeAndWait(r);
   }
 
-  /** Paints the window into an image and saves it as target/screenshots/NAME.png. */
+  /**
+   * Paints the window into an image and saves it as target/screenshots/NAME.png. It paints on the
+   * EDT after every event queued before it, the models' updates and their repaints included, so
+   * it needs no pause first; only thumbnails still loading are missing from it.
+   */
   static void screenshot(Window window, String name) throws Exception {
     BufferedImage image = call(() -> {
       Component c = window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;

@@ -79,7 +79,6 @@ class PlacesUiTest {
     PlacesMap map = call(() -> window.placesPanel().map());
     List<PlaceCluster> world = call(map::clusters);
     assertEquals(List.of(6, 3, 1), world.stream().map(PlaceCluster::count).toList(), "Paris, Sydney, New York");
-    Thread.sleep(300);
     screenshot(window, "places");
 
     // the wheel zooms in around Paris until its photos are dots of their own; a drag moves the map

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -17,8 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -123,13 +126,11 @@ class DiskFullServerTest implements TestPropertyProvider {
     RawHttp.Response started = http().send("POST", "/api/collections/photos/jobs", "application/json", new byte[0], AUTH);
     assertEquals(202, started.status(), started.body());
     String id = JSON.readTree(started.body()).get("id").asText();
-    for (int i = 0; i < 1200; i++) {
-      JsonNode job = JSON.readTree(http().get("/api/jobs/" + id).body());
-      if (job.hasNonNull("finished")) {
-        return job;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    AtomicReference<JsonNode> job = new AtomicReference<>();
+    Await.until("job " + id + " to end", Duration.ofMinutes(5), () -> {
+      job.set(JSON.readTree(http().get("/api/jobs/" + id).body()));
+      return job.get().hasNonNull("finished");
+    });
+    return job.get();
   }
 }

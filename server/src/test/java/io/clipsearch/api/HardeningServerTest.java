@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,9 +19,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -276,15 +280,11 @@ class HardeningServerTest implements TestPropertyProvider {
   }
 
   private void awaitJob(String id) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      JsonNode job = JSON.readTree(http().get("/api/jobs/" + id).body());
-      String phase = job.get("status").get("phase").asText();
-      if (phase.equals("DONE") || phase.equals("FAILED") || phase.equals("CANCELLED")) {
-        assertEquals("DONE", phase, job.toString());
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not end");
+    AtomicReference<JsonNode> job = new AtomicReference<>();
+    Await.until("job " + id + " to end", Duration.ofMinutes(5), () -> {
+      job.set(JSON.readTree(http().get("/api/jobs/" + id).body()));
+      return Set.of("DONE", "FAILED", "CANCELLED").contains(job.get().get("status").get("phase").asText());
+    });
+    assertEquals("DONE", job.get().get("status").get("phase").asText(), job.get().toString());
   }
 }

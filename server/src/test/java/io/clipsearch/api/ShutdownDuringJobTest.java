@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.api.types.JobInfo;
+import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -20,10 +21,10 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,10 +63,8 @@ class ShutdownDuringJobTest {
         assertEquals(202, started.status(), started.body());
         String id = JSON.readTree(started.body()).get("id").asText();
         JobService jobs = context.getBean(JobService.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (jobs.get(id).status().embedded() == 0 && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        Await.until("the job to embed a photo", Duration.ofMinutes(3),
+            () -> jobs.get(id).status().embedded() > 0 || jobs.get(id).finished() != null);
         JobInfo midway = jobs.get(id);
         assertTrue(midway.status().embedded() > 0 && midway.finished() == null,
             "the job should be embedding when the server closes: " + midway);
@@ -107,11 +106,8 @@ class ShutdownDuringJobTest {
         "clipsearch.auth.token", TOKEN), "test").getApplicationContext();
   }
 
-  private static JobInfo await(JobService jobs, String id) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-    while (jobs.get(id).finished() == null && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+  private static JobInfo await(JobService jobs, String id) throws Exception {
+    Await.until("job " + id + " to finish", Duration.ofMinutes(5), () -> jobs.get(id).finished() != null);
     return jobs.get(id);
   }
 

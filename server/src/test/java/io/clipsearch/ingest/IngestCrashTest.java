@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.testing.Await;
 import io.clipsearch.testing.ChildCli;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,7 +56,7 @@ class IngestCrashTest {
     List<String> firstOutput = firstRun.output();
     int committedAtKill = awaitCommitted(data, first);
     first.destroyForcibly();
-    assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(first.waitFor(2, TimeUnit.MINUTES), "the killed child did not exit");
     assertTrue(committedAtKill >= KILL_AFTER && committedAtKill < PHOTOS,
         "killed with " + committedAtKill + " committed; output: " + firstOutput);
     Set<String> survived = indexedPaths(data); // opens cleanly after the kill
@@ -62,7 +65,7 @@ class IngestCrashTest {
     ChildCli secondRun = start(photos, data);
     Process second = secondRun.process();
     List<String> secondOutput = secondRun.output();
-    assertTrue(second.waitFor(120, TimeUnit.SECONDS), "second run did not finish");
+    assertTrue(second.waitFor(5, TimeUnit.MINUTES), "second run did not finish");
     assertEquals(0, second.exitValue(), String.join("\n", secondOutput));
 
     Matcher summary = secondOutput.stream().map(SUMMARY::matcher).filter(Matcher::find)
@@ -91,23 +94,31 @@ class IngestCrashTest {
 
   /** Polls the committed index until it holds {@link #KILL_AFTER} documents. */
   private static int awaitCommitted(Path data, Process child) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && child.isAlive()) {
-      Path indexDir = indexDir(data);
-      if (indexDir != null) {
-        try (Directory dir = FSDirectory.open(indexDir)) {
-          if (DirectoryReader.indexExists(dir)) {
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-              if (reader.numDocs() >= KILL_AFTER) {
-                return reader.numDocs();
-              }
-            }
-          }
-        }
+    AtomicInteger committed = new AtomicInteger();
+    Await.until(KILL_AFTER + " committed documents", Duration.ofMinutes(3), () -> {
+      committed.set(committedDocs(data));
+      if (committed.get() < KILL_AFTER && !child.isAlive()) {
+        throw new AssertionError("the child ended before " + KILL_AFTER + " commits");
       }
-      Thread.sleep(10);
+      return committed.get() >= KILL_AFTER;
+    });
+    return committed.get();
+  }
+
+  /** The documents in the last commit, 0 before the first. */
+  private static int committedDocs(Path data) throws IOException {
+    Path indexDir = indexDir(data);
+    if (indexDir == null) {
+      return 0;
     }
-    throw new AssertionError("the child ended or stalled before " + KILL_AFTER + " commits");
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) {
+        return 0;
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        return reader.numDocs();
+      }
+    }
   }
 
   private static Path indexDir(Path data) throws IOException {

@@ -8,9 +8,11 @@ import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,11 +32,13 @@ class ScanFeedTest {
       ProgressTracker progress = new ProgressTracker(p -> { }, 0);
       ScanFeed feed = new ScanFeed(index, List.of(root), progress, 8, 1_000_000, () -> false, s -> { });
       Thread walk = feed.start();
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (progress.toRead.get() < 8 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      Thread.sleep(300); // time to run ahead, were it not bounded
+      // Rather than give the walk a fixed time to run ahead, wait until it shows which way it goes:
+      // blocked in its timed offer to the full queue (the only timed wait of the walk thread), or
+      // past the bound, or done. Only the first passes; a bounded walk gets there however slow
+      // the machine.
+      Await.until("the walk to block or run ahead", Duration.ofMinutes(1), () ->
+          progress.toRead.get() >= 8 && walk.getState() == Thread.State.TIMED_WAITING
+              || progress.toRead.get() > 9 || !walk.isAlive());
       assertTrue(progress.toRead.get() <= 9, "queued " + progress.toRead.get() + " with room for 8 (+1)");
       assertFalse(feed.finished(), "the walk waits while nobody takes");
 

@@ -42,7 +42,11 @@ import java.util.concurrent.TimeUnit;
 public final class SolrTestCluster implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+  /**
+   * A backstop for a child that hangs: the child bounds each wait of a command itself (3 minutes
+   * each; a start waits twice) and answers {@code ERROR}, with the details in its log.
+   */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(8);
   private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 40;
 
@@ -132,7 +136,9 @@ public final class SolrTestCluster implements AutoCloseable {
   }
 
   /**
-   * Stops node {@code i}; returns once its Jetty has stopped.
+   * Stops node {@code i}; returns once it has left ZooKeeper's live nodes, so that clients route
+   * around it. The rest of its shutdown (closing its cores) may still run: {@link #startNode}
+   * waits for it.
    *
    * @throws IllegalStateException if the child reports an error or does not answer in time
    */
@@ -146,8 +152,8 @@ public final class SolrTestCluster implements AutoCloseable {
   }
 
   /**
-   * Restarts node {@code i} on its old port; returns once it is live in ZooKeeper (its replicas
-   * may still be recovering).
+   * Restarts node {@code i} on its old port once its shutdown has ended; returns once it is live
+   * in ZooKeeper (its replicas may still be recovering).
    *
    * @throws IllegalStateException if the child reports an error or does not answer in time
    */

@@ -8,7 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
@@ -29,25 +35,31 @@ import org.apache.solr.embedded.JettySolrRunner;
  * Then one command per stdin line, each answered by one stdout line:
  *
  * <ul>
- *   <li>{@code stop I}: stops node I; {@code STOPPED I}.
- *   <li>{@code start I}: restarts node I on its old port and waits until it is live in
- *       ZooKeeper; {@code STARTED I BASE_URL}.
+ *   <li>{@code stop I}: stops node I; {@code STOPPED I} once it has left ZooKeeper's live nodes
+ *       (what clients route by), while the rest of its shutdown (closing cores, thread pools) may
+ *       still run.
+ *   <li>{@code start I}: waits for node I's shutdown to end, restarts it on its old port and
+ *       waits until it is live in ZooKeeper; {@code STARTED I BASE_URL}.
  *   <li>{@code quit}, or the end of stdin (the parent JVM died): shuts the cluster down;
  *       {@code BYE}, exit status 0.
  * </ul>
  *
  * A failed command answers {@code ERROR <message>} and the cluster stays up; a failed start
- * prints {@code ERROR <message>} and exits with status 1. Only protocol lines reach stdout: logs
- * and anything else printed go to stderr.
+ * prints {@code ERROR <message>} and exits with status 1. Each wait of a command ends after
+ * {@value #NODE_TIMEOUT_SECONDS} s with an {@code ERROR}. Only protocol lines reach stdout: logs,
+ * the commands' timings and anything else printed go to stderr.
  */
 public final class TestClusterMain {
 
-  private static final int NODE_TIMEOUT_SECONDS = 60;
+  /** Generous: a loaded 2-core machine; the waits end as soon as their condition holds. */
+  private static final int NODE_TIMEOUT_SECONDS = 180;
 
   private final MiniSolrCloudCluster cluster;
   /** Node I of the protocol: the cluster's own list reorders as nodes stop and start. */
   private final List<JettySolrRunner> nodes;
   private final PrintStream out;
+  /** Node I's Jetty shutdown, which may still run after {@code STOPPED I}. */
+  private final Map<Integer, Stopping> stopping = new HashMap<>();
 
   private TestClusterMain(MiniSolrCloudCluster cluster, PrintStream out) {
     this.cluster = cluster;
@@ -77,6 +89,7 @@ public final class TestClusterMain {
     TestClusterMain main = new TestClusterMain(cluster, out);
     main.announce();
     main.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    main.awaitStopped();
     cluster.shutdown();
     out.println("BYE");
     // Solr leaves non-daemon threads behind after shutdown
@@ -102,20 +115,13 @@ public final class TestClusterMain {
           }
           case "stop" -> {
             int i = nodeIndex(words);
-            JettySolrRunner node = nodes.get(i);
-            cluster.stopJettySolrRunner(node);
-            cluster.waitForJettyToStop(node);
+            stop(i);
             out.println("STOPPED " + i);
           }
           case "start" -> {
             int i = nodeIndex(words);
-            JettySolrRunner node = nodes.get(i);
-            if (node.isRunning()) {
-              throw new IllegalStateException("node " + i + " is running");
-            }
-            cluster.startJettySolrRunner(node, true);
-            cluster.waitForNode(node, NODE_TIMEOUT_SECONDS);
-            out.println("STARTED " + i + " " + node.getBaseUrl());
+            start(i);
+            out.println("STARTED " + i + " " + nodes.get(i).getBaseUrl());
           }
           default -> throw new IllegalArgumentException("unknown command: " + line.strip());
         }
@@ -123,6 +129,95 @@ public final class TestClusterMain {
         out.println("ERROR " + oneLine(e));
       }
     }
+  }
+
+  /**
+   * Stops node {@code i} on a thread of its own and returns once the node has left ZooKeeper's
+   * live nodes. Jetty's stop first waits up to 15 s for requests in flight (so that searches
+   * under load do not fail), then removes the live node, then closes the cores and waits for
+   * every request thread: the last part does not hold up the caller, only a restart.
+   */
+  private void stop(int i) throws Exception {
+    JettySolrRunner node = nodes.get(i);
+    if (stopping.containsKey(i) || !node.isRunning()) {
+      throw new IllegalStateException("node " + i + " is not running");
+    }
+    String name = node.getNodeName();
+    long start = System.nanoTime();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread thread = Thread.ofPlatform().name("stop-node-" + i).start(() -> {
+      try {
+        cluster.stopJettySolrRunner(node);
+        log("node " + i + ": Jetty stopped after " + millisSince(start) + " ms");
+        done.complete(null);
+      } catch (Throwable e) {
+        done.completeExceptionally(e);
+      }
+    });
+    stopping.put(i, new Stopping(thread, done));
+    cluster.getZkStateReader().waitForLiveNodes(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS,
+        (before, live) -> live == null || !live.contains(name) || done.isDone());
+    if (done.isCompletedExceptionally()) {
+      stopping.remove(i);
+      done.join(); // throws what the stop threw
+    }
+    log("node " + i + ": left the live nodes after " + millisSince(start) + " ms");
+  }
+
+  /** Restarts node {@code i} once its shutdown has ended; returns once it is live again. */
+  private void start(int i) throws Exception {
+    JettySolrRunner node = nodes.get(i);
+    Stopping previous = stopping.remove(i);
+    if (previous != null) {
+      previous.await(i);
+    }
+    if (node.isRunning()) {
+      throw new IllegalStateException("node " + i + " is running");
+    }
+    long start = System.nanoTime();
+    cluster.startJettySolrRunner(node, true);
+    cluster.waitForNode(node, NODE_TIMEOUT_SECONDS);
+    log("node " + i + ": live again after " + millisSince(start) + " ms");
+  }
+
+  /** Before the cluster's own shutdown: lets stops in progress end (or gives up on them). */
+  private void awaitStopped() {
+    stopping.forEach((i, s) -> {
+      try {
+        s.await(i);
+      } catch (Exception e) {
+        log("node " + i + ": " + oneLine(e));
+      }
+    });
+    stopping.clear();
+  }
+
+  /** A node's Jetty shutdown in progress. */
+  private record Stopping(Thread thread, CompletableFuture<Void> done) {
+
+    /** Waits for it to end; on timeout logs where it hangs, for the parent's failure message. */
+    void await(int i) throws Exception {
+      try {
+        done.get(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        StringBuilder where = new StringBuilder();
+        for (StackTraceElement frame : thread.getStackTrace()) {
+          where.append("\n\tat ").append(frame);
+        }
+        log("node " + i + ": Jetty has not stopped after " + NODE_TIMEOUT_SECONDS + " s:" + where);
+        throw new IllegalStateException("node " + i + " did not stop within " + NODE_TIMEOUT_SECONDS + " s");
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+    }
+  }
+
+  private static void log(String message) {
+    System.err.println("TestClusterMain: " + message);
+  }
+
+  private static long millisSince(long nanoTime) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
   }
 
   private int nodeIndex(String[] words) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.clipsearch.app.connection.AppOptions;
+import io.clipsearch.app.ui.EdtAwait;
 import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.awt.event.WindowEvent;
@@ -63,21 +64,15 @@ class KioskCloseUiTest {
   }
 
   private static PinPad awaitPad() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      AtomicReference<PinPad> found = new AtomicReference<>();
-      SwingUtilities.invokeAndWait(() -> {
-        for (Window w : Window.getWindows()) {
-          if (w instanceof PinPad p && p.isShowing()) {
-            found.set(p);
-          }
+    AtomicReference<PinPad> found = new AtomicReference<>();
+    EdtAwait.until("a PIN pad after a window-close request", Duration.ofMinutes(1), () -> {
+      for (Window w : Window.getWindows()) {
+        if (w instanceof PinPad p && p.isShowing()) {
+          found.set(p);
         }
-      });
-      if (found.get() != null) {
-        return found.get();
       }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no PIN pad after a window-close request");
+      return found.get() != null;
+    });
+    return found.get();
   }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +40,8 @@ final class HubFixture implements AutoCloseable {
   record Request(String path, String range, String authorization) {}
 
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+  /** A stalled response ends at the latest after this, should a test never close the fixture. */
+  private static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 
   final String repo;
   final String revision = "main";
@@ -45,6 +50,7 @@ final class HubFixture implements AutoCloseable {
   private final HttpServer cdn;
   final List<Request> requests = new CopyOnWriteArrayList<>();
   final AtomicLong bodyBytesSent = new AtomicLong();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   // Misbehaviour switches, set by tests before a pull.
   final Map<String, Long> dropAfterBytes = new ConcurrentHashMap<>(); // once per path
@@ -239,14 +245,16 @@ final class HubFixture implements AutoCloseable {
     out.write(content, (int) start, (int) send);
     out.flush();
     if (stallAt != null) {
-      sleepQuietly(3_000); // longer than the tests' idle timeout
+      // stalls until the fixture closes, however long the client takes to notice: a fixed pause
+      // could end before a slow client's idle timeout fires and let the transfer go on
+      awaitClose();
     }
     // When fewer bytes than Content-Length were written, closing the exchange drops the connection.
   }
 
-  private static void sleepQuietly(long millis) {
+  private void awaitClose() {
     try {
-      Thread.sleep(millis);
+      closed.await(STALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -270,6 +278,7 @@ final class HubFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     cdn.stop(0);
   }
