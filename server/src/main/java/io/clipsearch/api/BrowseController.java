@@ -44,7 +44,7 @@ public class BrowseController {
     PageRequest page = PageRequest.of(offset, limit, limits);
     long start = System.nanoTime();
     try {
-      return PhotoPages.of(name, PhotoBrowser.newest(collections.get(name).index(), page.offset(), page.limit()), start);
+      return PhotoPages.of(name, false, PhotoBrowser.newest(collections.get(name).index(), page.offset(), page.limit()), start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

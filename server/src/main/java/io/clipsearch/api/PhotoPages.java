@@ -3,6 +3,7 @@ package io.clipsearch.api;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.browse.PhotoBrowser;
+import io.clipsearch.search.NoConfidentReason;
 import java.util.List;
 
 /**
@@ -14,12 +15,18 @@ final class PhotoPages {
 
   private PhotoPages() {}
 
-  /** @param startNanos {@link System#nanoTime()} when the request began */
-  static SearchResults of(String collection, PhotoBrowser.Page page, long startNanos) {
+  /**
+   * @param filtered whether the listing is filtered (a place): an empty one is then {@code
+   *     filtered}, not {@code empty}
+   * @param startNanos {@link System#nanoTime()} when the request began
+   */
+  static SearchResults of(String collection, boolean filtered, PhotoBrowser.Page page, long startNanos) {
     List<SearchResultHit> hits = page.photos().stream().map(p -> new SearchResultHit(p.id(),
         p.path().toString(), 0, true, false, null, p.size(), p.width(), p.height(), p.date(),
         ImageUrls.thumbnail(p.id(), collection), ImageUrls.image(p.id(), collection))).toList();
     return new SearchResults(hits, page.total(), page.total(), 0, false,
-        (System.nanoTime() - startNanos) / 1_000_000, collection);
+        (System.nanoTime() - startNanos) / 1_000_000, collection,
+        page.total() > 0 ? null
+            : (filtered ? NoConfidentReason.FILTERED : NoConfidentReason.EMPTY).apiName());
   }
 }

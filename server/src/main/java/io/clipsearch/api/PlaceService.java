@@ -50,7 +50,7 @@ public class PlaceService {
   public SearchResults photosIn(String collection, GeoBox box, PageRequest page) {
     long start = System.nanoTime();
     try {
-      return PhotoPages.of(collection, PhotoBrowser.newest(index(collection), d -> box.contains(d.metadata()),
+      return PhotoPages.of(collection, true, PhotoBrowser.newest(index(collection), d -> box.contains(d.metadata()),
           page.offset(), page.limit()), start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,11 +1,12 @@
 package io.clipsearch.api;
 
-import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.NoConfidentReason;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
@@ -18,11 +19,11 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -84,7 +85,8 @@ public class SearchApi {
     }
     List<SearchResultHit> hits = response.hits().stream().map(h -> hit(h, collection.name())).toList();
     return new SearchResults(hits, response.confidentCount(), response.candidates(),
-        response.threshold(), response.calibrated(), response.tookMillis(), collection.name());
+        response.threshold(), response.calibrated(), response.tookMillis(), collection.name(),
+        response.noConfident().map(NoConfidentReason::apiName).orElse(null));
   }
 
   private static SearchFilters filters(SearchQuery q) {

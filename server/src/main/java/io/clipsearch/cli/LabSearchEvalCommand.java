@@ -49,6 +49,11 @@ final class LabSearchEvalCommand implements Callable<Integer> {
       description = "also run hybrid with these cutoff z values (to choose the default)")
   List<Double> cutoffZ = List.of();
 
+  @Option(names = "--min-cosine", split = ",", paramLabel = "C",
+      description = "also run hybrid with these confidence floors (-1: none), to fit a model's "
+          + "calibration.json; with --cutoff-z, every pair")
+  List<Double> minCosine = List.of();
+
   @Option(names = "--json", paramLabel = "F", description = "write the full result as JSON")
   Path json;
 
@@ -62,12 +67,11 @@ final class LabSearchEvalCommand implements Callable<Integer> {
       for (SearchMode m : modes) {
         variants.add(SearchEvaluation.Variant.of(service, m));
       }
-      for (double z : cutoffZ) {
-        SearchSettings d = SearchSettings.DEFAULTS;
-        SearchSettings s = new SearchSettings(d.oversample(), d.rrfK(), d.vectorWeight(),
-            d.textWeight(), z, d.backgroundSample(), d.minCandidates());
-        variants.add(new SearchEvaluation.Variant(String.format(Locale.ROOT, "hybrid z=%.1f", z),
-            new SearchService(c.backend(), model, s), SearchMode.HYBRID));
+      SearchSettings served = SearchSettings.DEFAULTS.calibratedFor(model.info());
+      for (SearchSettings s : grid(served)) {
+        String name = String.format(Locale.ROOT, "hybrid z=%.1f floor=%.2f", s.cutoffZ(), s.matchFloor());
+        variants.add(new SearchEvaluation.Variant(name, new SearchService(c.backend(), model, s),
+            SearchMode.HYBRID));
       }
       SearchEvalResult result = new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
           .run(queries.getFileName().toString(), judged, variants,
@@ -78,5 +82,21 @@ final class LabSearchEvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The extra variants: every asked z with every asked floor, the served value for the other. */
+  private List<SearchSettings> grid(SearchSettings served) {
+    List<SearchSettings> out = new ArrayList<>();
+    if (cutoffZ.isEmpty() && minCosine.isEmpty()) {
+      return out;
+    }
+    List<Double> zs = cutoffZ.isEmpty() ? List.of(served.cutoffZ()) : cutoffZ;
+    List<Double> floors = minCosine.isEmpty() ? List.of(served.matchFloor()) : minCosine;
+    for (double z : zs) {
+      for (double floor : floors) {
+        out.add(served.withCutoffZ(z).withMatchFloor(floor));
+      }
+    }
+    return out;
   }
 }

@@ -83,6 +83,11 @@ final class SearchCommand implements Callable<Integer> {
   private static void print(PrintWriter out, SearchResponse r) {
     out.printf(Locale.ROOT, "%d confident matches (threshold %.3f%s), %d ms%n", r.confidentCount(),
         r.threshold(), r.calibrated() ? ", calibrated" : "", r.tookMillis());
+    r.noConfident().ifPresent(why -> out.println(switch (why) {
+      case EMPTY -> "the collection holds no photo yet";
+      case FILTERED -> "no photo passes the filters";
+      case NOT_CONFIDENT -> "no confident match; the closest are marked ?";
+    }));
     for (SearchHit h : r.hits()) {
       out.printf(Locale.ROOT, "%6.3f %s %s  %s%s%n", h.score(), h.confident() ? " " : "?",
           h.id().substring(0, Math.min(12, h.id().length())), h.path(),

@@ -109,7 +109,7 @@ public final class CollectionOpener {
     VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
     SearchBackend backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
     return new OpenCollection(config, layout, backend, new ThumbnailStore(layout.thumbsDir()),
-        new SearchService(backend, model, SearchSettings.DEFAULTS));
+        new SearchService(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }
 
   /**

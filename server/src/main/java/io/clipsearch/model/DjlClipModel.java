@@ -10,6 +10,7 @@ import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +56,7 @@ final class DjlClipModel implements ClipModel {
           folder.root() + " has no " + engine.fileName() + " for both towers (engines present: "
               + folder.engines() + ")");
     }
+    Optional<MatchCalibration> calibration = MatchCalibration.read(folder.root()); // before natives
     int cores = options.effectiveThreads();
     int imageBatch = options.effectiveImageBatch();
     ClipConfig config = folder.config();
@@ -96,7 +98,7 @@ final class DjlClipModel implements ClipModel {
     this.pipeline = new ImagePipeline(decodePool, src -> preprocess(decode(src)), this::embedImageTensors);
     this.info = new ModelInfo(folder.id(), folder.name(), config.embedDim(), config.imageSize(),
         config.contextLength(), engine, visual.settings().maxBatch(), visual.spec().fixedBatch() > 0,
-        visual.spec(), textual.spec());
+        visual.spec(), textual.spec(), calibration);
     log.info("loaded {} on {} in {} ms (image {} x{} runs, text {})", info.id(), engine,
         (System.nanoTime() - start) / 1_000_000, visual.spec(), visual.settings().concurrentRuns(),
         textual.spec());

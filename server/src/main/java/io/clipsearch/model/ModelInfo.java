@@ -1,6 +1,7 @@
 package io.clipsearch.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a loaded model is: identity, dimensions and how it runs. Immutable.
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param imageBatchFixed whether the image tower's batch is fixed by the export
  * @param imageInput the image tower's input as the model declares it
  * @param textInput the text tower's input as the model declares it
+ * @param calibration what the model's cosines mean, if measured ({@link MatchCalibration#FILE})
  */
 public record ModelInfo(
     String id,
@@ -26,7 +28,8 @@ public record ModelInfo(
     int imageBatch,
     boolean imageBatchFixed,
     TensorSpec imageInput,
-    TensorSpec textInput) {
+    TensorSpec textInput,
+    Optional<MatchCalibration> calibration) {
 
   public ModelInfo {
     Objects.requireNonNull(id, "id");
@@ -34,5 +37,6 @@ public record ModelInfo(
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(imageInput, "imageInput");
     Objects.requireNonNull(textInput, "textInput");
+    Objects.requireNonNull(calibration, "calibration");
   }
 }

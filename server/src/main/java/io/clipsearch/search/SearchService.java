@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
  * QueryVectorBuilder}), then, in one {@link SearchSession} (one point-in-time view of the index),
  * filtered kNN ({@link SearchSession#nearest}), BM25 over names when hybrid ({@link
  * SearchSession#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit
- * marked confident against the per-query calibrated threshold ({@link RelevanceCutoff}) or the
- * request's (the images a query names with {@code like:} are confident by rule, and the
- * calibration leaves them out), optionally cut, ordered, paged; only the page's documents are loaded, without their
+ * marked confident against the per-query calibrated threshold ({@link RelevanceCutoff}, never
+ * below the model's calibrated floor, {@link SearchSettings#matchFloor}) or the request's; names
+ * that hold every word of the query and the images a {@code like:} names are confident by rule
+ * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered,
+ * paged; only the page's documents are loaded, without their
  * vectors. It ranks {@code max(offset + limit, minCandidates)} documents, or {@link
  * SearchLimits#MAX_RESULTS} when sorting by date (so the newest confident match is found, not the
  * newest of one page). On an engine without a point-in-time view, a document deleted between
@@ -108,7 +110,8 @@ public final class SearchService {
         : session.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;
     double threshold = calibrated
-        ? cutoff.threshold(session, query, examples.stream().map(ImageDoc::vector).toList())
+        ? Math.max(settings.matchFloor(),
+            cutoff.threshold(session, query, examples.stream().map(ImageDoc::vector).toList()))
         : request.minScore();
 
     Map<Path, ScoredImage> found = new HashMap<>();
@@ -119,23 +122,27 @@ public final class SearchService {
         .toList();
     List<Path> ranked = fusion.rank(request.mode(), IdentifierQuery.matches(positive),
         paths(byVector), paths(byName), named);
-    Set<Path> keptByName = new HashSet<>(named);
+    // confident by rule (docs/SEARCH.md, "Confidence"): a name that holds every word of the query,
+    // and the images a like: names (an image is its own best match)
+    Set<Path> byRule = new HashSet<>(named);
+    byRule.addAll(examplePaths);
 
     List<Ranked> kept = new ArrayList<>();
     int confident = 0;
     for (Path p : ranked) {
       ScoredImage hit = found.get(p);
-      // an example is its own best match, confident by rule (docs/SEARCH.md, "like:")
-      boolean isConfident = hit.cosine() >= threshold || examplePaths.contains(p);
+      boolean isConfident = byRule.contains(p) || hit.cosine() >= threshold;
       confident += isConfident ? 1 : 0;
-      if (isConfident || !request.cutoff() || keptByName.contains(p)) {
+      if (isConfident || !request.cutoff()) {
         kept.add(new Ranked(hit, isConfident));
       }
     }
     if (kept.isEmpty()) { // nothing confident: the closest few, marked weak, rather than nothing
       ranked.stream().limit(WEAK_HITS).forEach(p -> kept.add(new Ranked(found.get(p), false)));
     }
-    if (request.sort() != SortOrder.RELEVANCE) {
+    if (request.sort() == SortOrder.RELEVANCE) { // confident first, each part in fused order
+      kept.sort(Comparator.comparing(r -> !r.confident));
+    } else {
       Comparator<Ranked> byDate = Comparator.comparingLong(r -> r.hit.dateMillis());
       kept.sort(request.sort() == SortOrder.DATE_ASC ? byDate : byDate.reversed());
     }
@@ -156,7 +163,10 @@ public final class SearchService {
       }
     }
     long took = (System.nanoTime() - start) / 1_000_000;
-    return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took);
+    Optional<NoConfidentReason> why = confident > 0 ? Optional.empty()
+        : Optional.of(NoConfidentReason.of(ranked.isEmpty(), !filters.isEmpty(),
+            request.mode() == SearchMode.KEYWORD));
+    return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
   }
 
   /** What each keyword hit matched (absent: only some terms, or only in ancestor folders). */

@@ -68,10 +68,11 @@ class ClassVectorCacheTest {
     Path file = cache.file(info, ENSEMBLE, LABELS);
     ModelInfo otherEngine = new ModelInfo(info.id(), info.name(), info.dimension(), info.imageSize(),
         info.contextLength(), info.engine() == EngineKind.ONNX ? EngineKind.PYTORCH : EngineKind.ONNX,
-        info.imageBatch(), info.imageBatchFixed(), info.imageInput(), info.textInput());
+        info.imageBatch(), info.imageBatchFixed(), info.imageInput(), info.textInput(),
+        info.calibration());
     ModelInfo otherWeights = new ModelInfo(info.id() + "x", info.name(), info.dimension(),
         info.imageSize(), info.contextLength(), info.engine(), info.imageBatch(),
-        info.imageBatchFixed(), info.imageInput(), info.textInput());
+        info.imageBatchFixed(), info.imageInput(), info.textInput(), info.calibration());
     assertNotEquals(file, cache.file(otherEngine, ENSEMBLE, LABELS));
     assertNotEquals(file, cache.file(otherWeights, ENSEMBLE, LABELS));
     assertNotEquals(file, cache.file(info, new PromptEnsemble(List.of("{}")), LABELS));

@@ -165,11 +165,77 @@ class SearchServiceTest {
   }
 
   @Test
+  void aFolderHoldingEveryWordOfTheQueryIsConfidentAndComesFirst() throws Exception {
+    // 20 photos in "Lisbon trip 2019", their vectors background-like: the model cannot see the
+    // word, the folder name says it; RRF alone ranks vector rank 1 (1/61) above the 20th name
+    // match (1/80 + a deep vector rank)
+    Random random = new Random(3);
+    for (int i = 0; i < 20; i++) {
+      float[] v = new float[KeywordEmbedder.DIM];
+      for (int d = 0; d < v.length; d++) {
+        v[d] = (float) random.nextGaussian();
+      }
+      index.upsert(doc("/p/Lisbon trip 2019/IMG_" + (3000 + i) + ".jpg", "l" + i, 1000, 800,
+          PhotoMetadata.NONE, unit(v)));
+    }
+    index.refresh();
+    SearchResponse r = service.search(SearchRequest.of("lisbon").withCutoff(null, false).withPage(0, 64));
+    // every Lisbon photo confident, and every confident hit before every other one (a visual
+    // stand-out of the random "lisbon" vector may be confident too)
+    List<SearchHit> lisbon = r.hits().stream()
+        .filter(h -> h.path().startsWith("/p/Lisbon trip 2019/")).toList();
+    assertEquals(20, lisbon.size());
+    assertTrue(lisbon.stream().allMatch(h -> h.confident() && h.matchedBy() == MatchedBy.FOLDER));
+    int confident = r.confidentCount();
+    assertTrue(confident >= 20 && confident < 25, "confident " + confident);
+    assertTrue(r.hits().subList(0, confident).stream().allMatch(SearchHit::confident), ids(r).toString());
+    assertTrue(r.hits().subList(confident, r.hits().size()).stream().noneMatch(SearchHit::confident));
+    assertTrue(r.noConfident().isEmpty());
+  }
+
+  @Test
+  void theModelsFloorKeepsAStandOutThatIsNoMatchFromBeingConfident() throws Exception {
+    // "beach -people" scores a 0.7071, far above the background (cutoff ~0.04); a floor of 0.8
+    // (a model's calibration) says 0.71 is no match for this model
+    SearchService floored = new SearchService(
+        new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+        SearchSettings.DEFAULTS.withMatchFloor(0.8));
+    SearchResponse r = floored.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
+    assertEquals(0, r.confidentCount());
+    assertEquals(0.8, r.threshold(), 1e-12);
+    assertEquals(SearchService.WEAK_HITS, r.hits().size());
+    assertEquals("a", r.hits().get(0).id());
+    assertEquals(Optional.of(NoConfidentReason.NOT_CONFIDENT), r.noConfident());
+    // without the floor the background cutoff alone decides
+    assertEquals(1, service.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR))
+        .confidentCount());
+  }
+
+  @Test
+  void saysWhyNothingIsConfident(@TempDir Path emptyDir) throws Exception {
+    SearchResponse filtered = service.search(SearchRequest.of("beach")
+        .withFilters(new SearchFilters(null, null, "/nowhere", null, null, null)));
+    assertEquals(List.of(), filtered.hits());
+    assertEquals(Optional.of(NoConfidentReason.FILTERED), filtered.noConfident());
+    SearchResponse noName = service.search(SearchRequest.of("zebra").withMode(SearchMode.KEYWORD));
+    assertEquals(Optional.of(NoConfidentReason.NOT_CONFIDENT), noName.noConfident());
+    try (VectorIndex empty = VectorIndex.open(emptyDir, new VectorSpace("keywords", KeywordEmbedder.DIM),
+        VectorFormat.FLOAT32)) {
+      SearchService none = new SearchService(
+          new LuceneSearchBackend(empty, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
+          SearchSettings.DEFAULTS);
+      assertEquals(Optional.of(NoConfidentReason.EMPTY),
+          none.search(SearchRequest.of("beach")).noConfident());
+    }
+  }
+
+  @Test
   void hybridModeFindsFileNamesTheVectorDoesNot() throws Exception {
     // "IMG_2041" embeds to a random direction: no vector support, but BM25 finds the file name
     SearchResponse hybrid = service.search(SearchRequest.of("IMG_2041"));
     assertEquals("c", hybrid.hits().get(0).id());
     assertTrue(hybrid.hits().get(0).textMatch());
+    assertTrue(hybrid.hits().get(0).confident(), "a file name holding the query is confident by rule");
     SearchResponse vectorOnly = service.search(SearchRequest.of("IMG_2041").withMode(SearchMode.VECTOR));
     assertFalse(ids(vectorOnly).contains("c"));
     // camera names are in the text field too

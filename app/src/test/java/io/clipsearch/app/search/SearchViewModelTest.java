@@ -43,12 +43,12 @@ class SearchViewModelTest {
         throw failure;
       }
       if (omitHits) {
-        return new SearchResults(null, 0, 0, 0.25, true, 3, q.collection());
+        return new SearchResults(null, 0, 0, 0.25, true, 3, q.collection(), null);
       }
       int from = q.offset() == null ? 0 : q.offset();
       int to = Math.min(total, from + q.limit());
       List<SearchResultHit> hits = IntStream.range(from, to).mapToObj(i -> hit("id" + i)).toList();
-      return new SearchResults(hits, 7, total, 0.25, true, 3, q.collection());
+      return new SearchResults(hits, 7, total, 0.25, true, 3, q.collection(), null);
     }
 
     final List<String> browsed = new ArrayList<>();
@@ -58,7 +58,7 @@ class SearchViewModelTest {
       browsed.add(collection + "@" + offset);
       int to = Math.min(total, offset + limit);
       List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
-      return new SearchResults(hits, total, total, 0, false, 1, collection);
+      return new SearchResults(hits, total, total, 0, false, 1, collection, null);
     }
 
     final List<String> places = new ArrayList<>();
@@ -68,13 +68,13 @@ class SearchViewModelTest {
       places.add(collection + "@" + area.bbox() + "@" + offset);
       int to = Math.min(total, offset + limit);
       List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("here" + i)).toList();
-      return new SearchResults(hits, total, total, 0, false, 1, collection);
+      return new SearchResults(hits, total, total, 0, false, 1, collection, null);
     }
 
     @Override
     public SearchResults searchByImage(byte[] image, SearchQuery query) {
       exampleQueries.add(query);
-      return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, query.collection());
+      return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, query.collection(), null);
     }
   }
 

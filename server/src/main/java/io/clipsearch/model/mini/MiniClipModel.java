@@ -20,6 +20,7 @@ import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.LoadOptions;
+import io.clipsearch.model.MatchCalibration;
 import io.clipsearch.model.ModelInfo;
 import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
@@ -169,7 +170,8 @@ public final class MiniClipModel implements ClipModel {
           MiniLmTextEncoder.DIMENSION, tower.imageSize(), MiniLmTextEncoder.MAX_TOKENS,
           EngineKind.PYTORCH, batch, false,
           new TensorSpec("image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
-          new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}));
+          new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
+          MatchCalibration.read(dir));
       MiniClipModel loaded = new MiniClipModel(info, tower, text, model, preprocess, options, threads);
       log.info("loaded {} (mini: {}, text {}) in {} ms", info.id(), tower, MiniLmTextEncoder.MODEL_ID,
           (System.nanoTime() - start) / 1_000_000);
