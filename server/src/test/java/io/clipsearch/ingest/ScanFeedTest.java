@@ -28,7 +28,7 @@ class ScanFeedTest {
     Path root = files("photos", 2_000);
     try (VectorIndex index = emptyIndex()) {
       ProgressTracker progress = new ProgressTracker(p -> { }, 0);
-      ScanFeed feed = new ScanFeed(index, List.of(root), progress, 8, 1_000_000, () -> false, s -> { });
+      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), progress, 8, 1_000_000, () -> false, s -> { });
       Thread walk = feed.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (progress.toRead.get() < 8 && System.nanoTime() < deadline) {
@@ -55,7 +55,7 @@ class ScanFeedTest {
     Files.createFile(inner.resolve("x.jpg"));
     assertEquals(List.of(root), ScanFeed.outermost(List.of(inner, root, root.resolve("inner/../inner"))));
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new ProgressTracker(p -> { }, 0), 4,
+      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 4,
           1_000_000, () -> false, s -> { });
       feed.start();
       assertEquals(11, drain(feed).size());
@@ -66,7 +66,7 @@ class ScanFeedTest {
   void theFileLimitStopsTheWalkWithAClearError() throws Exception {
     Path root = files("photos", 20);
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(root), new ProgressTracker(p -> { }, 0), 100, 10,
+      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 100, 10,
           () -> false, s -> { });
       Thread walk = feed.start();
       assertTrue(drain(feed).size() <= 10);

@@ -1,0 +1,209 @@
+package io.clipsearch.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.ingest.ExifReaderTest;
+import io.clipsearch.testing.SharedFixtures;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What a hostile photo folder does to the readers of the server, on a real file system over real
+ * HTTP: a folder linked out of the roots (indexer), a photo swapped for a link to an EXIF-rich
+ * file outside ({@code /info}), a FIFO planted in a photo's place ({@code /info} and the image),
+ * and a swap loop racing {@code GET /api/images/{id}} with no token.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlantedFilesServerTest implements TestPropertyProvider {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String SECRET = "root:$6$secret-hash:19000::";
+
+  @Inject EmbeddedServer server;
+
+  Path root;
+  Path photos;
+  Path outside;
+  Path data;
+  JsonNode hits;
+
+  @Override
+  public Map<String, String> getProperties() {
+    try {
+      root = Files.createTempDirectory("clipsearch-planted");
+      photos = Files.createDirectories(root.resolve("photos"));
+      outside = Files.createDirectories(root.resolve("outside"));
+      data = root.resolve("data");
+      List<Path> jpegs = SharedFixtures.sampleJpegs();
+      for (int i = 0; i < 4; i++) {
+        Files.copy(jpegs.get(i), photos.resolve(jpegs.get(i).getFileName()));
+      }
+      // a camera's photo outside the roots: date, Canon, lens, exposure, GPS
+      Files.write(outside.resolve("private.jpg"), ExifReaderTest.withExif(Files.readAllBytes(jpegs.get(5)),
+          ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
+      Files.writeString(outside.resolve("shadow"), SECRET);
+      Files.createSymbolicLink(photos.resolve("linked"), outside);
+      return Map.of(
+          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
+          "clipsearch.data.dir", data.toString(),
+          "clipsearch.auth.token", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  RawHttp http() {
+    return new RawHttp(server.getPort());
+  }
+
+  @Test
+  @Order(1)
+  void aFolderLinkedOutOfTheRootsIsNotIndexedSoNothingOfItIsServed() throws Exception {
+    String auth = "Authorization: Bearer " + Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
+    byte[] create = ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(201, http().send("POST", "/api/collections", "application/json", create, auth).status());
+    RawHttp.Response job = http().send("POST", "/api/collections/photos/jobs", "application/json", new byte[0], auth);
+    assertEquals(202, job.status(), job.body());
+    String jobId = JSON.readTree(job.body()).get("id").asText();
+    awaitJob(jobId);
+
+    hits = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=10").body()).get("hits");
+    assertEquals(4, hits.size(), hits.toString());
+    assertEquals("[]", http().get("/api/collections/photos/cameras").body());
+    assertTrue(JSON.readTree(http().get("/api/collections/photos/places").body()).get("places").isEmpty());
+    String report = http().get("/api/jobs/" + jobId + "/report").body();
+    assertTrue(report.contains("SYMLINK") && report.contains("linked"), report);
+  }
+
+  @Test
+  @Order(2)
+  void infoReadsNoExposureThroughALinkOutOfTheRoots() throws IOException {
+    String id = hits.get(0).get("id").asText();
+    Path photo = Path.of(hits.get(0).get("path").asText());
+    Path kept = Files.move(photo, root.resolve("kept.jpg"));
+    Files.createSymbolicLink(photo, outside.resolve("private.jpg"));
+
+    RawHttp.Response info = http().get("/api/images/" + id + "/info?collection=photos");
+    assertEquals(200, info.status(), info.body());
+    assertFalse(info.body().contains("fNumber"), info.body());
+    assertEquals(404, http().get("/api/images/" + id + "?collection=photos").status());
+
+    Files.delete(photo);
+    Files.move(kept, photo);
+  }
+
+  /** Before: each request's worker blocked opening the FIFO for EXIF, and search and health with them. */
+  @Test
+  @Order(3)
+  void aFifoInAPhotosPlaceIsNeverOpenedAndNobodyWaits() throws Exception {
+    String id = hits.get(1).get("id").asText();
+    Path photo = Path.of(hits.get(1).get("path").asText());
+    Path kept = Files.move(photo, root.resolve("kept.jpg"));
+    assertEquals(0, new ProcessBuilder("mkfifo", photo.toString()).start().waitFor());
+
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      ExecutorService clients = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<RawHttp.Response>> infos = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          infos.add(clients.submit(() -> http().get("/api/images/" + id + "/info?collection=photos")));
+        }
+        assertEquals(200, http().get("/health").status());
+        assertEquals(200, http().get("/api/search?collection=photos&q=photo").status());
+        assertEquals(404, http().get("/api/images/" + id + "?collection=photos").status());
+        for (Future<RawHttp.Response> info : infos) {
+          assertEquals(200, info.get().status(), info.get().body());
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+    });
+    Files.delete(photo);
+    Files.move(kept, photo);
+  }
+
+  /** The probe's race: 4 of ~117 answers were the linked file. Bounded: 4 s, loopback. */
+  @Test
+  @Order(4)
+  void aPhotoSwappedForALinkInALoopNeverServesTheLinkedFile() throws Exception {
+    String id = hits.get(2).get("id").asText();
+    Path photo = Path.of(hits.get(2).get("path").asText());
+    Path hardLink = Files.createLink(root.resolve("photo-hard-link"), photo);
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread swapper = Thread.ofPlatform().start(() -> {
+      try {
+        // the path always exists, alternately the photo and a link to the secret (atomic renames)
+        while (!stop.get()) {
+          Files.move(Files.createSymbolicLink(root.resolve("next-link"), outside.resolve("shadow")), photo,
+              StandardCopyOption.ATOMIC_MOVE);
+          Files.move(Files.createLink(root.resolve("next-photo"), hardLink), photo, StandardCopyOption.ATOMIC_MOVE);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    int served = 0;
+    int refused = 0;
+    List<String> leaks = new ArrayList<>();
+    long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+    try {
+      while (System.nanoTime() < end) {
+        RawHttp.Response r = http().get("/api/images/" + id + "?collection=photos");
+        if (r.body().contains("secret-hash")) {
+          leaks.add(r.status() + " " + r.head());
+        } else if (r.status() == 200) {
+          served++;
+        } else {
+          refused++;
+        }
+      }
+    } finally {
+      stop.set(true);
+      swapper.join();
+    }
+    assertTrue(leaks.isEmpty(), leaks.size() + " of " + (leaks.size() + served + refused)
+        + " answers were the linked file: " + leaks);
+    assertTrue(served > 0 && refused > 0, served + " served, " + refused + " refused: the race did not run");
+  }
+
+  private void awaitJob(String id) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      JsonNode job = JSON.readTree(http().get("/api/jobs/" + id).body());
+      String phase = job.get("status").get("phase").asText();
+      if (phase.equals("DONE") || phase.equals("FAILED") || phase.equals("CANCELLED")) {
+        assertEquals("DONE", phase, job.toString());
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + id + " did not end");
+  }
+}
