@@ -15,7 +15,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,12 +87,7 @@ class PlantedFilesServerTest implements TestPropertyProvider {
   @Order(1)
   void aFolderLinkedOutOfTheRootsIsNotIndexedSoNothingOfItIsServed() throws Exception {
     String auth = "Authorization: Bearer " + Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
-    byte[] create = ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}").getBytes(StandardCharsets.UTF_8);
-    assertEquals(201, http().send("POST", "/api/collections", "application/json", create, auth).status());
-    RawHttp.Response job = http().send("POST", "/api/collections/photos/jobs", "application/json", new byte[0], auth);
-    assertEquals(202, job.status(), job.body());
-    String jobId = JSON.readTree(job.body()).get("id").asText();
-    awaitJob(jobId);
+    String jobId = RawHttpCollections.createAndIndex(http(), auth, "photos", photos);
 
     hits = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=10").body()).get("hits");
     assertEquals(4, hits.size(), hits.toString());
@@ -192,18 +186,5 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     assertTrue(leaks.isEmpty(), leaks.size() + " of " + (leaks.size() + served + refused)
         + " answers were the linked file: " + leaks);
     assertTrue(served > 0 && refused > 0, served + " served, " + refused + " refused: the race did not run");
-  }
-
-  private void awaitJob(String id) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      JsonNode job = JSON.readTree(http().get("/api/jobs/" + id).body());
-      String phase = job.get("status").get("phase").asText();
-      if (phase.equals("DONE") || phase.equals("FAILED") || phase.equals("CANCELLED")) {
-        assertEquals("DONE", phase, job.toString());
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("job " + id + " did not end");
   }
 }
