@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * A load run, not a test of timings: the latency of searches and {@code /health} over loopback HTTP,
  * first alone, then while two clients each send 1,000-query search evaluations back to back (the
- * probe's denial of service). Bounded: {@value #BASELINE_SECONDS} s + {@value #LOAD_SECONDS} s.
+ * probe's denial of service). Bounded: 3 s of warm-up, {@value #BASELINE_SECONDS} s + {@value #LOAD_SECONDS} s.
  * It prints p50/p95/max per endpoint and phase (and writes them to {@code
  * target/heavy-requests-bench.txt}); it asserts only that every answer was a 200 (or, for a heavy
  * request, a 503). Not run by default (no {@code Test} suffix): {@code -Dtest=HeavyRequestsLoadBench}.
@@ -67,6 +67,7 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
     RawHttpCollections.createAndIndex(http, auth, "photos", photos);
     byte[] eval = HeavyRequestsServerTest.searchEval("photos", 1000);
 
+    sample(http, "warm-up", Duration.ofSeconds(3)); // JIT and caches: not reported
     List<String> lines = new ArrayList<>();
     lines.add(String.format("%-9s %-7s %6s %8s %8s %8s", "phase", "request", "n", "p50 ms", "p95 ms", "max ms"));
     lines.addAll(sample(http, "alone", Duration.ofSeconds(BASELINE_SECONDS)));
