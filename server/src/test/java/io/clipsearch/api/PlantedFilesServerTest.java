@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -198,5 +199,26 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     assertTrue(leaks.isEmpty(), leaks.size() + " of " + (leaks.size() + served + refused)
         + " answers were the linked file: " + leaks);
     assertTrue(served > 0 && refused > 0, served + " served, " + refused + " refused: the race did not run");
+  }
+
+  /** The server runs in this JVM: every opened photo and thumbnail must be closed once sent. */
+  @Test
+  @Order(5)
+  void servedFilesAreClosedOnceSent() throws IOException {
+    String id = hits.get(3).get("id").asText();
+    long before = openDescriptors();
+    for (int i = 0; i < 200; i++) {
+      assertEquals(200, http().get("/api/images/" + id + "?collection=photos").status());
+      assertEquals(200, http().get("/api/images/" + id + "/thumbnail?collection=photos").status());
+      assertEquals(200, http().get("/api/images/" + id + "/info?collection=photos").status());
+    }
+    long after = openDescriptors();
+    assertTrue(after - before < 50, before + " open descriptors before 600 requests, " + after + " after");
+  }
+
+  private static long openDescriptors() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
   }
 }
