@@ -59,7 +59,7 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   @Test
   void embedsTexts() {
     EmbeddingResponse response = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/embed/text", Map.of("texts", java.util.List.of("a photo of a cat", "a diagram"))),
+        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of("a photo of a cat", "a diagram"))),
         EmbeddingResponse.class);
     assertEquals(2, response.embeddings().size());
     float[] v = response.embeddings().getFirst().vector();
@@ -99,7 +99,7 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   @Test
   void anEmptyTextListIsA400() {
     ApiError error = error(HttpStatus.BAD_REQUEST,
-        HttpRequest.POST("/api/embed/text", Map.of("texts", java.util.List.of())));
+        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of())));
     assertTrue(error.message().contains("texts"), error.message());
   }
 
