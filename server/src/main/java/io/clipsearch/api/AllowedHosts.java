@@ -45,9 +45,18 @@ final class AllowedHosts {
 
   /** Whether {@code host} (without port or brackets) names this server. */
   boolean allows(String host) {
+    return allowsOrigin(host) || isAddressLiteral(host.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether a web page served from {@code host} (an {@code Origin}'s host, without brackets) is
+   * this server's own: the names above, but of address literals only loopback ones, since any site
+   * may be served from an address ({@code http://1.2.3.4}).
+   */
+  boolean allowsOrigin(String host) {
     String name = host.toLowerCase(Locale.ROOT);
     return names.contains(ANY) || names.contains(name) || name.endsWith(".localhost")
-        || isAddressLiteral(name);
+        || isAddressLiteral(name) && InetAddress.ofLiteral(name).isLoopbackAddress();
   }
 
   private static boolean isAddressLiteral(String host) {

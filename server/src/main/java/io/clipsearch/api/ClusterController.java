@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
@@ -17,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * for large collections) and cached.
  */
 @Controller("/api/collections/{name}")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(HeavyRequests.EXECUTOR)
 public class ClusterController {
 
   static final String DEFAULT_MAP_LIMIT = "2000";

@@ -47,7 +47,7 @@ final class HostFilter implements Ordered {
   private boolean originAllowed(String origin) {
     try {
       String host = new URI(origin).getHost();
-      return host != null && allowed.allows(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      return host != null && allowed.allowsOrigin(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     } catch (URISyntaxException e) {
       return false;
     }

@@ -3,11 +3,11 @@ package io.clipsearch.api;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * {@code clipsearch.images.*}: which files {@code GET /api/images/{id}} may serve.
+ * {@code clipsearch.images.*}: which files index jobs read and {@code /api/images/{id}} serves.
  *
- * @param followLinksOutOfRoots serve an indexed image whose real path (symbolic links resolved)
- *     lies outside every root of its collection; off by default, so a link planted in a photo
- *     folder cannot expose another file of the machine
+ * @param followLinksOutOfRoots follow symbolic links in photo folders wherever they lead, when
+ *     indexing and when reading an indexed image; off by default (no link is followed), so a link
+ *     planted in a photo folder cannot expose another file of the machine
  */
 @ConfigurationProperties("clipsearch.images")
 public record ImageAccessConfig(boolean followLinksOutOfRoots) {}

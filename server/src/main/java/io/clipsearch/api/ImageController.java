@@ -2,13 +2,13 @@ package io.clipsearch.api;
 
 import io.clipsearch.api.types.ImageDetails;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Images by content id (never by path): the original file, its thumbnail, its metadata.
@@ -25,19 +25,24 @@ public class ImageController {
 
   /** The original file, as stored (its EXIF orientation is in {@code /info}). */
   @Get("/{id}")
-  public SystemFile image(String id, @Nullable @QueryValue String collection) {
-    ServedImage image = images.file(collection, id);
-    return new SystemFile(image.file().toFile(), image.type());
+  public StreamedFile image(String id, @Nullable @QueryValue String collection) {
+    return streamed(images.file(collection, id));
   }
 
   /** A JPEG, upright, 320 pixels on its long side. */
   @Get("/{id}/thumbnail")
-  public SystemFile thumbnail(String id, @Nullable @QueryValue String collection) {
-    return new SystemFile(images.thumbnail(collection, id).toFile(), MediaType.IMAGE_JPEG_TYPE);
+  public StreamedFile thumbnail(String id, @Nullable @QueryValue String collection) {
+    return streamed(images.thumbnail(collection, id));
   }
 
   @Get("/{id}/info")
   public ImageDetails info(String id, @Nullable @QueryValue String collection) {
     return images.details(collection, id);
+  }
+
+  /** The opened file itself, never its path again (Micronaut closes the stream when sent). */
+  private static StreamedFile streamed(ServedImage image) {
+    BasicFileAttributes attrs = image.file().attributes();
+    return new StreamedFile(image.file().stream(), image.type(), attrs.lastModifiedTime().toMillis(), attrs.size());
   }
 }

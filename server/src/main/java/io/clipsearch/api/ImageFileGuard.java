@@ -3,27 +3,27 @@ package io.clipsearch.api;
 import com.drew.imaging.FileType;
 import com.drew.imaging.FileTypeDetector;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.ingest.RootedFile;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides at read time whether the file of an indexed image may still be served: its real path
- * (every symbolic link resolved) lies under one of the collection's roots (unless {@link
- * ImageAccessConfig#followLinksOutOfRoots()}), it is the same file as indexed (size and
- * modification time), and its content is an image (by its signature, whatever its name says).
- * A file that was replaced by a link to another file, overwritten, or swapped is refused.
- * Thread-safe.
+ * Opens the file of an indexed image at read time, if it may still be served: a regular file
+ * opened under one of the collection's roots by {@link RootedFile} (no link followed, unless
+ * {@link ImageAccessConfig#followLinksOutOfRoots()}; nothing but a regular file opened), the same
+ * file as indexed (size and modification time of the opened file), and an image by its content's
+ * signature, whatever its name says. The checks are made on the opened file, which is then what
+ * is served: a file replaced by a link, a FIFO, or another file, even between two checks, is
+ * refused. Thread-safe.
  */
 @Singleton
 final class ImageFileGuard {
@@ -38,48 +38,53 @@ final class ImageFileGuard {
     this.followLinksOutOfRoots = config.followLinksOutOfRoots();
   }
 
-  /** @throws NotFoundException if the file may not be served (the reason is logged, not told) */
-  ServedImage check(ImageDoc doc, Collection<Path> roots) {
+  /**
+   * The opened, checked file, positioned at its start (the caller closes it); empty if it may not
+   * be served (the reason is logged, not told).
+   */
+  Optional<ServedImage> open(ImageDoc doc, Collection<Path> roots) {
+    RootedFile file;
     try {
-      Path real = doc.path().toRealPath();
-      if (!followLinksOutOfRoots && roots.stream().noneMatch(root -> under(real, root))) {
-        throw refused(doc, "its real path " + real + " is outside the collection's folders");
-      }
-      BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attrs.isRegularFile()) {
-        throw refused(doc, "not a regular file");
-      }
-      if (attrs.size() != doc.size() || attrs.lastModifiedTime().toMillis() != doc.mtimeMillis()) {
-        throw refused(doc, "changed since it was indexed (size or modification time)");
-      }
-      MediaType type = mediaType(real);
-      if (type == null) {
-        throw refused(doc, "its content is not an image");
-      }
-      return new ServedImage(real, type);
+      file = RootedFile.open(doc.path(), roots, followLinksOutOfRoots);
     } catch (IOException e) {
-      throw refused(doc, "unreadable: " + e);
+      return refused(doc, e.getMessage());
+    }
+    try {
+      BasicFileAttributes attrs = file.attributes();
+      if (attrs.size() != doc.size() || attrs.lastModifiedTime().toMillis() != doc.mtimeMillis()) {
+        file.close();
+        return refused(doc, "changed since it was indexed (size or modification time)");
+      }
+      MediaType type = mediaType(file);
+      if (type == null) {
+        file.close();
+        return refused(doc, "its content is not an image");
+      }
+      file.channel().position(0);
+      return Optional.of(new ServedImage(file, type));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(file, e);
+      return refused(doc, "unreadable: " + e);
     }
   }
 
-  private static NotFoundException refused(ImageDoc doc, String why) {
+  private static Optional<ServedImage> refused(ImageDoc doc, String why) {
     log.warn("not serving image {} ({}): {}", doc.id(), doc.path(), why);
-    return new NotFoundException("the file of image " + doc.id() + " is no longer available");
+    return Optional.empty();
   }
 
-  private static boolean under(Path real, Path root) {
+  private static void closeQuietly(RootedFile file, Exception cause) {
     try {
-      return real.startsWith(root.toRealPath());
+      file.close();
     } catch (IOException e) {
-      return false; // a root that is gone serves nothing
+      cause.addSuppressed(e);
     }
   }
 
   /** The media type of the file's content, or null when it is not an image we index. */
-  private static MediaType mediaType(Path file) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      FileType type = FileTypeDetector.detectFileType(in);
-      return IMAGES.contains(type) ? MediaType.of(type.getMimeType()) : null;
-    }
+  private static MediaType mediaType(RootedFile file) throws IOException {
+    // not closed here: closing the stream would close the file, which is served next
+    FileType type = FileTypeDetector.detectFileType(new BufferedInputStream(file.stream()));
+    return IMAGES.contains(type) ? MediaType.of(type.getMimeType()) : null;
   }
 }

@@ -1,20 +1,25 @@
 package io.clipsearch.api;
 
-import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.api.types.ExposureInfo;
 import io.clipsearch.api.types.ImageDetails;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.ingest.ExposureReader;
+import io.clipsearch.ingest.RootedFile;
+import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds images and thumbnails by content id. Files are located through the index only, never
- * from a path in the request, and are checked when read ({@link ImageFileGuard}): still the
- * indexed image, really under one of the collection's roots. Thumbnails are served only from the
+ * from a path in the request, and are opened once and checked as opened ({@link ImageFileGuard}):
+ * still the indexed image, a regular file really under one of the collection's roots. Thumbnails are served only from the
  * collection's thumbnail folder. A request cannot reach any other file. Thread-safe.
  */
 @Singleton
@@ -34,33 +39,52 @@ public class ImageService {
    */
   ServedImage file(String collection, String id) {
     OpenCollection c = collections.get(collection);
-    return guard.check(doc(c, id), c.config().roots());
+    ImageDoc doc = doc(c, id);
+    return guard.open(doc, c.config().roots()).orElseThrow(() ->
+        new NotFoundException("the file of image " + id + " is no longer available"));
   }
 
-  /** @throws NotFoundException if no thumbnail of that id exists in the thumbnail folder */
-  public Path thumbnail(String collection, String id) {
+  /**
+   * The thumbnail, opened (the caller closes it): only a regular file in the thumbnail folder,
+   * no link followed.
+   *
+   * @throws NotFoundException if no thumbnail of that id exists in the thumbnail folder
+   */
+  ServedImage thumbnail(String collection, String id) {
     OpenCollection c = collections.get(collection);
     NotFoundException none = new NotFoundException("no thumbnail for image " + id);
     Path thumb = c.thumbs().find(id).orElseThrow(() -> none);
     try {
-      Path real = thumb.toRealPath();
-      if (!real.startsWith(c.thumbs().directory().toRealPath()) || !Files.isRegularFile(real)) {
-        throw none;
-      }
-      return real;
+      return new ServedImage(RootedFile.open(thumb, List.of(c.thumbs().directory()), false), MediaType.IMAGE_JPEG_TYPE);
     } catch (IOException e) {
       throw none;
     }
   }
 
+  /**
+   * The image's indexed facts and the exposure read from its file, if the file may be served
+   * ({@link ImageFileGuard}: a link out of the roots or a FIFO planted in its place reads nothing).
+   */
   public ImageDetails details(String collection, String id) {
-    ImageDoc d = doc(collections.get(collection), id);
+    OpenCollection c = collections.get(collection);
+    ImageDoc d = doc(c, id);
     PhotoMetadata m = d.metadata();
     return new ImageDetails(d.id(), d.path().toString(), d.size(), d.width(), d.height(),
         Instant.ofEpochMilli(d.mtimeMillis()), m.taken().orElse(null), m.cameraMake().orElse(null),
         m.cameraModel().orElse(null), m.lens().orElse(null), m.latitude().orElse(null),
-        m.longitude().orElse(null), m.orientation(), d.tags(),
-        io.clipsearch.ingest.ExposureReader.read(d.path()).orElse(null));
+        m.longitude().orElse(null), m.orientation(), d.tags(), exposure(d, c).orElse(null));
+  }
+
+  private Optional<ExposureInfo> exposure(ImageDoc d, OpenCollection c) {
+    Optional<ServedImage> opened = guard.open(d, c.config().roots());
+    if (opened.isEmpty()) {
+      return Optional.empty();
+    }
+    try (RootedFile file = opened.get().file()) {
+      return ExposureReader.read(file.stream());
+    } catch (IOException e) {
+      return Optional.empty(); // closing a file only read from: nothing was lost
+    }
   }
 
   private static ImageDoc doc(OpenCollection c, String id) {

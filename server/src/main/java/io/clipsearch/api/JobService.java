@@ -8,6 +8,7 @@ import io.clipsearch.api.types.SkippedFileInfo;
 import io.clipsearch.collection.CollectionRegistry;
 import io.clipsearch.ingest.IndexJob;
 import io.clipsearch.ingest.IndexJobs;
+import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.model.ClipModel;
 import io.micrometer.core.instrument.Counter;
@@ -43,10 +44,12 @@ public class JobService implements IndexJobs.Observer {
   private final Map<String, Progress> streams = new ConcurrentHashMap<>();
 
   public JobService(CollectionRegistry collections, ClipModel model, ServerLabeler labeler,
-      MeterRegistry metrics) {
+      MeterRegistry metrics, ImageAccessConfig access) {
     this.embedded = Counter.builder("clipsearch.ingest.images")
         .description("images embedded by index jobs").register(metrics);
-    this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, this);
+    // the rule that serves files decides what gets indexed: no link followed unless configured
+    IngestOptions options = IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
+    this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, options, this);
   }
 
   /**

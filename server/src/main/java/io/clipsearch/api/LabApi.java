@@ -106,6 +106,7 @@ public class LabApi {
   public SearchEvalResult searchEval(LabSearchEvalRequest r) {
     RequestLists.noNulls("queries", r.queries());
     RequestLists.noNullElements("modes", r.modes());
+    RequestLists.noNullValues("labels", r.labels());
     List<SearchMode> modes = r.modes() == null ? List.of(SearchMode.values())
         : r.modes().stream().map(m -> SearchApi.named("modes", SearchMode.class, m)).distinct().toList();
     List<JudgedQuery> judged = r.queries().stream().map(q -> {

@@ -10,7 +10,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
@@ -25,7 +24,7 @@ import jakarta.validation.Valid;
 @SerdeImport(SearchEvalResult.VariantFigures.class)
 @SerdeImport(SearchEvalResult.QueryFigures.class)
 @Controller("/api/lab")
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(HeavyRequests.EXECUTOR)
 public class LabController {
 
   private final LabApi lab;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,8 +9,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an endpoint that changes state (index jobs, collections, deletes, settings): it always
- * requires the bearer token, whatever {@link AuthConfig#protectReads()} says.
+ * requires the bearer token, whatever {@link AuthConfig#protectReads()} says. The OpenAPI document
+ * says so too: each such operation requires the {@code bearer} scheme of {@link OpenApiDefinition}.
  */
+@SecurityRequirement(name = OpenApiDefinition.BEARER)
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})

@@ -1,6 +1,7 @@
 package io.clipsearch.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,5 +32,16 @@ final class RequestLists {
       throw new IllegalArgumentException(field + " must not contain null");
     }
     return list;
+  }
+
+  /**
+   * @return {@code map}, which may be null (an optional field)
+   * @throws IllegalArgumentException if a value is null or holds a null
+   */
+  static <T> Map<String, List<T>> noNullValues(String field, Map<String, List<T>> map) {
+    if (map != null) {
+      map.forEach((key, list) -> noNulls(field + "[" + key + "]", list));
+    }
+    return map;
   }
 }

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.QueryValue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -30,13 +31,21 @@ public record SearchParameters(
     @Nullable @QueryValue String sort,
     @Nullable @QueryValue @PositiveOrZero Integer offset,
     @Nullable @QueryValue @Min(1) @Max(SearchLimits.MAX_RESULTS) Integer limit,
-    @Nullable @QueryValue Boolean hybrid,
+    @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String hybrid,
     @Nullable @QueryValue @Min(-1) @Max(1) Double minScore,
-    @Nullable @QueryValue Boolean cutoff) {
+    @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String cutoff) {
+
+  /** Booleans as text, checked here: Micronaut's converter reads {@code maybe} or {@code 2} as false. */
+  static final String BOOLEAN = "(?i)true|false";
+  static final String MUST_BE_BOOLEAN = "must be true or false";
 
   /** The same search as the JSON body would carry it. */
   public SearchQuery toQuery() {
     return new SearchQuery(q, collection, from, to, folder, camera, shape, minSize, sort, offset,
-        limit, hybrid, minScore, cutoff);
+        limit, bool(hybrid), minScore, bool(cutoff));
+  }
+
+  private static Boolean bool(String value) {
+    return value == null ? null : Boolean.parseBoolean(value);
   }
 }

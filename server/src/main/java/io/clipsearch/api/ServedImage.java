@@ -1,9 +1,10 @@
 package io.clipsearch.api;
 
+import io.clipsearch.ingest.RootedFile;
 import io.micronaut.http.MediaType;
-import java.nio.file.Path;
 
 /**
- * A file checked for serving: its real path (links resolved) and the media type its content has.
+ * A file opened and checked for serving, at its start, and the media type of its content. Whoever
+ * takes it sends and closes the file.
  */
-record ServedImage(Path file, MediaType type) {}
+record ServedImage(RootedFile file, MediaType type) {}

@@ -6,22 +6,23 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Refuses (400, with the usual error body) a JSON request body that is not strictly a value of
  * the type its endpoint binds ({@link StrictJson}): {@code "limit": 1.5}, {@code "name": 5}, a
- * misspelt field, a duplicate key, or anything after the value. Runs after the token check, on
- * the API's JSON endpoints only; the endpoint still reads the body (this filter reads a copy).
+ * misspelt field, a duplicate key, or anything after the value, whether the request says {@code
+ * application/json} or no Content-Type at all. Runs after the token check, on the API's JSON
+ * endpoints only; the endpoint still reads the body (this filter reads a copy).
  */
 @ServerFilter(value = "/api/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 final class StrictJsonFilter implements Ordered {
@@ -30,10 +31,10 @@ final class StrictJsonFilter implements Ordered {
   @RequestFilter
   @Nullable
   HttpResponse<?> check(HttpRequest<?> request, @Body @Nullable String body) {
-    Optional<Argument<?>> type = request.getContentType()
-        .filter(MediaType.APPLICATION_JSON_TYPE::matches)
-        .flatMap(json -> RouteAttributes.getRouteMatch(request))
-        .flatMap(StrictJsonFilter::bodyType);
+    // no Content-Type: the endpoint binds the body as JSON all the same, so it is checked too
+    boolean json = request.getContentType().map(MediaType.APPLICATION_JSON_TYPE::matches).orElse(true);
+    Optional<Argument<?>> type = json
+        ? RouteAttributes.getRouteMatch(request).flatMap(StrictJsonFilter::bodyType) : Optional.empty();
     if (type.isEmpty() || body == null) {
       return null;
     }

@@ -83,6 +83,11 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "after indexing, keep watching the folders until Ctrl-C")
   boolean watch;
 
+  @Option(names = "--follow-links-out-of-roots",
+      description = "follow symbolic links in the folders wherever they lead (default: no link is followed;"
+          + " the server then needs clipsearch.images.follow-links-out-of-roots to serve such files)")
+  boolean followLinks;
+
   /** The run in progress and the watcher, for the shutdown hook to stop. */
   private volatile IngestJob current;
 
@@ -100,7 +105,7 @@ final class IndexCommand implements Callable<Integer> {
       roots.add(RootPolicy.check(dir, collectionOptions.data).toRealPath());
     }
     Optional<VectorFormat> requested = Optional.ofNullable(format).map(VectorFormat::parse);
-    IngestOptions options = IngestOptions.defaults();
+    IngestOptions options = IngestOptions.defaults().withFollowLinksOutOfRoots(followLinks);
     if (commitEvery != null) {
       options = options.withCommitEveryFiles(commitEvery);
     }

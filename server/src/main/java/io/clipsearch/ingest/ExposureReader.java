@@ -6,23 +6,26 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import io.clipsearch.api.types.ExposureInfo;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Optional;
 
 /**
  * Reads a photo's exposure (aperture, shutter, ISO, focal length) from its EXIF when its details
  * are asked for: a detail view needs it for one photo at a time, so the index does not store it.
- * A file that is gone or unreadable has no exposure rather than an error.
+ * An image that is unreadable has no exposure rather than an error.
  */
 public final class ExposureReader {
 
   private ExposureReader() {}
 
-  /** The exposure, or empty when the file has none or cannot be read. */
-  public static Optional<ExposureInfo> read(Path file) {
+  /**
+   * The exposure, or empty when the image has none or cannot be read. Reads from a stream the
+   * caller opened (and closes): a path would be opened again, after whatever checks were made.
+   */
+  public static Optional<ExposureInfo> read(InputStream image) {
     Metadata metadata;
     try {
-      metadata = ImageMetadataReader.readMetadata(file.toFile());
+      metadata = ImageMetadataReader.readMetadata(image);
     } catch (IOException | ImageProcessingException | RuntimeException e) {
       return Optional.empty();
     }

@@ -61,6 +61,7 @@ public final class IndexJobs implements AutoCloseable {
   private final CollectionRegistry collections;
   private final ClipModel model;
   private final Supplier<ImageTagger> tagger;
+  private final IngestOptions options;
   private final Observer observer;
   private final ExecutorService runner =
       Executors.newCachedThreadPool(Thread.ofPlatform().name("index-job-", 1).factory());
@@ -70,12 +71,14 @@ public final class IndexJobs implements AutoCloseable {
   /**
    * @param tagger the tagger for new images, asked for on each start and re-tag (it may make
    *     itself on first use)
+   * @param options of every job
    */
   public IndexJobs(CollectionRegistry collections, ClipModel model, Supplier<ImageTagger> tagger,
-      Observer observer) {
+      IngestOptions options, Observer observer) {
     this.collections = Objects.requireNonNull(collections, "collections");
     this.model = Objects.requireNonNull(model, "model");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.options = Objects.requireNonNull(options, "options");
     this.observer = Objects.requireNonNull(observer, "observer");
   }
 
@@ -96,7 +99,7 @@ public final class IndexJobs implements AutoCloseable {
     });
     ProgressLog progressLog = new ProgressLog();
     IndexJob job = new IndexJob(UUID.randomUUID().toString(), c.name(),
-        listener -> new IngestJob(model, c.index(), c.thumbs(), c.config().roots(), IngestOptions.defaults(),
+        listener -> new IngestJob(model, c.index(), c.thumbs(), c.config().roots(), options,
             tagger.get(), listener),
         (j, p) -> {
           progressLog.accept(j, p);

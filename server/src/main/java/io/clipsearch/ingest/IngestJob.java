@@ -159,8 +159,8 @@ public final class IngestJob {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
     progress.emit(Phase.SCANNING);
-    ScanFeed feed = new ScanFeed(index, roots, progress, options.queueCapacity(), options.maxFiles(),
-        () -> cancelled, this::skip);
+    ScanFeed feed = new ScanFeed(index, roots, new FileScanner(options.followLinksOutOfRoots()), progress,
+        options.queueCapacity(), options.maxFiles(), () -> cancelled, this::skip);
     Thread scan = feed.start();
     try {
       process(feed);
@@ -269,7 +269,7 @@ public final class IngestJob {
   private Prepared prepare(Found file) {
     String name = file.path().toString();
     try {
-      byte[] bytes = Files.readAllBytes(file.path());
+      byte[] bytes = read(file.path());
       String id = sha256(bytes);
       Optional<Prepared> reused = reuse(file, id, bytes);
       if (reused.isPresent()) {
@@ -288,6 +288,16 @@ public final class IngestJob {
     } catch (RuntimeException | OutOfMemoryError e) {
       log.warn("unexpected failure preparing {}", name, e);
       return new Skipped(new SkippedFile(file.path(), SkipReason.FAILED, name + ": " + e));
+    }
+  }
+
+  /**
+   * The file's bytes, opened by {@link RootedFile}: a FIFO or a link swapped in since the scan is
+   * refused (unread, skipped) instead of blocking a worker or reading another file.
+   */
+  private byte[] read(Path file) throws IOException {
+    try (RootedFile opened = RootedFile.open(file, roots, options.followLinksOutOfRoots())) {
+      return opened.readAllBytes();
     }
   }
 

@@ -20,9 +20,13 @@ import java.util.Objects;
  * @param maxFiles the most image files one run's scan may find; the run stops there with an error,
  *     keeping what it indexed. The scan streams (8 bytes per file found), so this bounds a mistaken
  *     root such as a whole disk rather than memory
+ * @param followLinksOutOfRoots follow symbolic links while scanning and reading, wherever they
+ *     lead; off by default: no link is followed, so a link planted in a photo folder cannot bring
+ *     another file of the machine into the index (its thumbnail, camera, GPS and date would be
+ *     served). Links are reported as {@link SkipReason#SYMLINK}
  */
 public record IngestOptions(int workers, int batchSize, int queueCapacity, int commitEveryFiles,
-    Duration commitInterval, Duration progressInterval, int maxFiles) {
+    Duration commitInterval, Duration progressInterval, int maxFiles, boolean followLinksOutOfRoots) {
 
   /**
    * Files written between commits by default. A commit fsyncs new segments (tens of ms); every
@@ -57,26 +61,34 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
     }
   }
 
-  /** One worker per core, batches of 32, a queue of two batches, commits every 500 files or 30 s. */
+  /**
+   * One worker per core, batches of 32, a queue of two batches, commits every 500 files or 30 s,
+   * no link followed.
+   */
   public static IngestOptions defaults() {
     return new IngestOptions(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE,
         2 * DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_EVERY_FILES, DEFAULT_COMMIT_INTERVAL,
-        DEFAULT_PROGRESS_INTERVAL, DEFAULT_MAX_FILES);
+        DEFAULT_PROGRESS_INTERVAL, DEFAULT_MAX_FILES, false);
   }
 
   public IngestOptions withWorkers(int n) {
-    return new IngestOptions(n, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles);
+    return new IngestOptions(n, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
   }
 
   public IngestOptions withCommitEveryFiles(int n) {
-    return new IngestOptions(workers, batchSize, queueCapacity, n, commitInterval, progressInterval, maxFiles);
+    return new IngestOptions(workers, batchSize, queueCapacity, n, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
   }
 
   public IngestOptions withMaxFiles(int n) {
-    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, n);
+    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, n, followLinksOutOfRoots);
   }
 
   public IngestOptions withBatchSize(int n) {
-    return new IngestOptions(workers, n, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles);
+    return new IngestOptions(workers, n, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
+  }
+
+  public IngestOptions withFollowLinksOutOfRoots(boolean follow) {
+    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval,
+        maxFiles, follow);
   }
 }

@@ -43,7 +43,7 @@ final class ScanFeed {
 
   private final ImageIndex index;
   private final List<Path> roots;
-  private final FileScanner scanner = new FileScanner();
+  private final FileScanner scanner;
   private final ProgressTracker progress;
   private final int maxFiles;
   private final BooleanSupplier cancelled;
@@ -56,13 +56,15 @@ final class ScanFeed {
   private volatile IOException failure;
 
   /**
+   * @param scanner walks each root
    * @param capacity new or changed files found but not yet taken; the walk waits when it is full
    * @param cancelled checked between files; the walk stops when it turns true
    * @param onSkipped receives, on the scan thread, each file or folder that could not be walked
    */
-  ScanFeed(ImageIndex index, List<Path> roots, ProgressTracker progress, int capacity, int maxFiles,
-      BooleanSupplier cancelled, Consumer<SkippedFile> onSkipped) {
+  ScanFeed(ImageIndex index, List<Path> roots, FileScanner scanner, ProgressTracker progress, int capacity,
+      int maxFiles, BooleanSupplier cancelled, Consumer<SkippedFile> onSkipped) {
     this.index = index;
+    this.scanner = scanner;
     this.roots = outermost(roots);
     this.progress = progress;
     this.maxFiles = maxFiles;

@@ -16,6 +16,8 @@ public enum SkipReason {
   TOO_LARGE,
   /** A symbolic link leading back into a folder being walked: not followed again. */
   SYMLINK_LOOP,
+  /** A symbolic link, not followed ({@link IngestOptions#followLinksOutOfRoots} is off). */
+  SYMLINK,
   /** The file could not be indexed for another reason; the message says which. */
   FAILED;
 

@@ -142,9 +142,12 @@ class HardeningServerTest implements TestPropertyProvider {
   @Test
   @Order(4)
   void aForeignOriginGets403WithTheErrorBody() {
-    RawHttp.Response r = http().get("/api/model", "Origin: https://evil.example");
-    assertEquals(403, r.status());
-    assertTrue(r.body().contains("\"status\":403") && r.body().contains("evil.example"), r.body());
+    for (String origin : List.of("https://evil.example", "http://1.2.3.4", "http://[2001:db8::1]:8080")) {
+      RawHttp.Response r = http().get("/api/model", "Origin: " + origin);
+      assertEquals(403, r.status(), origin);
+      assertTrue(r.body().contains("\"status\":403") && r.body().contains(origin), origin + " -> " + r.body());
+    }
+    assertEquals(200, http().get("/api/model", "Origin: http://127.0.0.1:" + server.getPort()).status());
   }
 
   @Test
@@ -167,6 +170,10 @@ class HardeningServerTest implements TestPropertyProvider {
     bodies.forEach((path, body) -> assertRefused(path, body, "null", auth));
     assertRefused("/api/lab/zeroshot", "{\"imageIds\":[\"x\"],\"labels\":[\"a\",\"b\"],\"templates\":[null]}",
         "null");
+    String indexed = SharedFixtures.sampleJpegs().getFirst().getFileName().toString();
+    String eval = "{\"collection\":\"photos\",\"queries\":[{\"query\":\"cat\",\"relevant\":[\"cat\"]}],\"labels\":";
+    assertRefused("/api/lab/search-eval", eval + "{\"" + indexed + "\":null}}", "labels[" + indexed + "] is required");
+    assertRefused("/api/lab/search-eval", eval + "{\"" + indexed + "\":[null]}}", "must not contain null");
   }
 
   @Test
@@ -190,6 +197,43 @@ class HardeningServerTest implements TestPropertyProvider {
         "{\"q\":\"cat\",\"collection\":\"photos\",\"limit\":5,\"minScore\":0,\"hybrid\":false}"
             .getBytes(StandardCharsets.UTF_8));
     assertEquals(200, strict.status(), strict.body());
+  }
+
+  @Test
+  @Order(6)
+  void jsonWithoutAContentTypeIsAsStrictAndNamesNoClass() throws IOException {
+    String auth = "Authorization: Bearer " + token();
+    Map<String, String> refused = Map.of(
+        "/api/search|{\"q\":\"cat\",\"limit\":1.5} trailing", "$.limit must be an integer, got 1.5",
+        "/api/search|{\"q\":\"cat\"} trailing", "unexpected content after the JSON value",
+        "/api/collections|{\"name\":5,\"roots\":[\"/nowhere\"]} garbage", "$.name must be a string",
+        "/api/collections|{\"name\":true,\"roots\":[\"/nowhere\"]}", "$.name must be a string");
+    refused.forEach((request, message) -> {
+      String[] pathAndBody = request.split("\\|", 2);
+      RawHttp.Response r = http().send("POST " + pathAndBody[0] + " HTTP/1.1\r\nHost: localhost\r\n" + auth,
+          pathAndBody[1].getBytes(StandardCharsets.UTF_8));
+      assertEquals(400, r.status(), request + " -> " + r.body());
+      assertTrue(r.body().contains(message) && !r.body().contains("io.clipsearch"), request + " -> " + r.body());
+    });
+  }
+
+  @Test
+  @Order(6)
+  void searchBooleansAreTrueOrFalse() {
+    for (String parameter : List.of("hybrid=maybe", "cutoff=2", "cutoff=yes")) {
+      RawHttp.Response r = http().get("/api/search?collection=photos&q=cat&" + parameter);
+      assertEquals(400, r.status(), parameter + " -> " + r.body());
+      assertTrue(r.body().contains("must be true or false"), parameter + " -> " + r.body());
+    }
+    assertEquals(200, http().get("/api/search?collection=photos&q=cat&hybrid=FALSE&cutoff=true").status());
+  }
+
+  @Test
+  @Order(7)
+  void headersOver16KilobytesAre431WithTheErrorBody() {
+    RawHttp.Response r = http().get("/api/model", "X-Padding: " + "a".repeat(17_000));
+    assertEquals(431, r.status(), r.body());
+    assertTrue(r.body().contains("\"status\":431") && r.body().contains("max-header-size"), r.body());
   }
 
   @Test
@@ -225,7 +269,8 @@ class HardeningServerTest implements TestPropertyProvider {
   @Order(9)
   void systemFoldersAndTheDataFolderAreRefusedAsRoots() throws IOException {
     String auth = "Authorization: Bearer " + token();
-    for (String folder : List.of("/", "/proc", "/sys", "/dev", "/etc", data.toString(), root.toString(),
+    for (String folder : List.of("/", "/proc", "/sys", "/dev", "/etc", "/root", "/usr", "/usr/share", "/var/log",
+        "/tmp", "/var", "/home", data.toString(), root.toString(),
         data.resolve("photos").toString())) {
       Files.createDirectories(data.resolve("photos"));
       byte[] body = ("{\"name\":\"sys\",\"roots\":[\"" + folder + "\"]}").getBytes(StandardCharsets.UTF_8);

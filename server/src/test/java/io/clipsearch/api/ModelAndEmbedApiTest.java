@@ -1,6 +1,7 @@
 package io.clipsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,9 +20,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
 
 /** The model and embedding endpoints over real HTTP, with the tiny-clip fixture model. */
 @MicronautTest
@@ -56,7 +59,7 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   @Test
   void embedsTexts() {
     EmbeddingResponse response = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/embed/text", Map.of("texts", java.util.List.of("a photo of a cat", "a diagram"))),
+        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of("a photo of a cat", "a diagram"))),
         EmbeddingResponse.class);
     assertEquals(2, response.embeddings().size());
     float[] v = response.embeddings().getFirst().vector();
@@ -96,7 +99,7 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   @Test
   void anEmptyTextListIsA400() {
     ApiError error = error(HttpStatus.BAD_REQUEST,
-        HttpRequest.POST("/api/embed/text", Map.of("texts", java.util.List.of())));
+        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of())));
     assertTrue(error.message().contains("texts"), error.message());
   }
 
@@ -113,6 +116,16 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
     assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics.substring(0, Math.min(300, metrics.length())));
     String openapi = client.toBlocking().retrieve("/swagger/clipsearch-0.1.yml");
     assertTrue(openapi.contains("/api/embed/text"), openapi);
+    // the bearer scheme it declares is required by the operations that need the token, not by reads
+    Map<String, Object> paths = yamlMap(new Yaml().<Map<String, Object>>load(openapi), "paths");
+    assertEquals(List.of(Map.of("bearer", List.of())),
+        yamlMap(yamlMap(paths, "/api/collections"), "post").get("security"));
+    assertNull(yamlMap(yamlMap(paths, "/api/search"), "get").get("security"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> yamlMap(Map<String, Object> map, String key) {
+    return (Map<String, Object>) map.get(key);
   }
 
   private ApiError error(HttpStatus expected, HttpRequest<?> request) {

@@ -9,6 +9,7 @@ import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.testing.SharedFixtures;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class ExifReaderTest {
+public class ExifReaderTest {
 
   private static final ImageDecoder DECODER = new ImageDecoder();
   private final ExifReader reader = new ExifReader();
@@ -52,17 +53,17 @@ class ExifReaderTest {
   }
 
   @Test
-  void exposureIsReadFromTheFileForTheDetailsAndAMissingFileHasNone(@org.junit.jupiter.api.io.TempDir Path temp)
+  void exposureIsReadFromTheFileForTheDetailsAndANonImageHasNone(@org.junit.jupiter.api.io.TempDir Path temp)
       throws IOException {
     Path photo = temp.resolve("crafted.jpg");
     Files.write(photo, withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
         "2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
-    io.clipsearch.api.types.ExposureInfo e = ExposureReader.read(photo).orElseThrow();
+    io.clipsearch.api.types.ExposureInfo e = ExposureReader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).orElseThrow();
     assertEquals(2.8, e.fNumber(), 1e-9);
     assertEquals(0.004, e.exposureSeconds(), 1e-9);
     assertEquals(400, e.iso());
     assertEquals(35.0, e.focalLengthMm(), 1e-9);
-    assertTrue(ExposureReader.read(temp.resolve("gone.jpg")).isEmpty());
+    assertTrue(ExposureReader.read(new ByteArrayInputStream(new byte[] {1, 2, 3})).isEmpty());
   }
 
   @Test
@@ -114,7 +115,12 @@ class ExifReaderTest {
 
   private record Entry(int tag, int type, int count, byte[] value) {}
 
-  static byte[] exif(String taken, String offset, double lat, double lon) {
+  /**
+   * An EXIF block as a Canon writes it: date taken (with {@code offset} if not null), make, model,
+   * lens, orientation 3, exposure (f/2.8, 1/250 s, ISO 400, 35 mm) and a GPS position. For tests of
+   * other packages too.
+   */
+  public static byte[] exif(String taken, String offset, double lat, double lon) {
     List<Entry> sub = new ArrayList<>(List.of(ascii(0x9003, taken), ascii(0xA434, "RF24-70mm F2.8 L IS USM"),
         rational(0x829A, 1, 250), rational(0x829D, 28, 10), new Entry(0x8827, SHORT, 1, new byte[] {1, (byte) 0x90, 0, 0}),
         rational(0x920A, 35, 1)));
@@ -188,7 +194,8 @@ class ExifReaderTest {
   }
 
   /** The JPEG with an APP1 Exif segment inserted after its start-of-image marker. */
-  static byte[] withExif(byte[] jpeg, byte[] tiff) {
+  /** {@code jpeg} with {@code tiff} as its EXIF segment. */
+  public static byte[] withExif(byte[] jpeg, byte[] tiff) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1});
     int length = 2 + 6 + tiff.length;

@@ -192,6 +192,26 @@ class IngestJobTest extends TinyModelIngestTestBase {
   }
 
   @Test
+  void noLinkIsFollowedOutOfTheRootUnlessTold(@TempDir Path elsewhere) throws Exception {
+    Path outside = Files.createDirectories(elsewhere.resolve("private"));
+    Files.copy(Photos.samples().getFirst(), outside.resolve("secret.jpg"));
+    Files.createSymbolicLink(photos.resolve("linked-folder"), outside);
+    Files.createSymbolicLink(photos.resolve("linked.jpg"), outside.resolve("secret.jpg"));
+
+    IngestReport report = ingest();
+
+    Map<String, SkipReason> reasons = report.skipped().stream().collect(
+        Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
+    assertEquals(Map.of("linked-folder", SkipReason.SYMLINK, "linked.jpg", SkipReason.SYMLINK), reasons);
+    assertEquals(PHOTOS, indexed().size());
+    assertTrue(indexed().keySet().stream().noneMatch(p -> p.startsWith(photos.resolve("linked-folder"))));
+
+    IngestReport following = ingest(IngestOptions.defaults().withFollowLinksOutOfRoots(true));
+    assertEquals(2, following.counts().embedded() + following.counts().copied(), following.counts().toString());
+    assertEquals(PHOTOS + 2, indexed().size());
+  }
+
+  @Test
   void badFilesAreSkippedWithTheirReasonAndTheRestIsIndexed() throws Exception {
     Path bad = Files.createDirectories(photos.resolve("bad"));
     Files.write(bad.resolve("empty.jpg"), new byte[0]);
@@ -205,7 +225,7 @@ class IngestJobTest extends TinyModelIngestTestBase {
     Files.createSymbolicLink(bad.resolve("dangling.jpg"), bad.resolve("nowhere.jpg"));
     Files.createSymbolicLink(bad.resolve("loop"), photos); // a link back up the tree
 
-    IngestReport report = ingest();
+    IngestReport report = ingest(IngestOptions.defaults().withFollowLinksOutOfRoots(true));
 
     Map<String, SkipReason> reasons = report.skipped().stream().collect(
         Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
@@ -278,7 +298,7 @@ class IngestJobTest extends TinyModelIngestTestBase {
   @Test
   void progressIsThrottledAndEndsWithTheFinalCounts() throws IOException {
     IngestOptions slow = new IngestOptions(2, 4, 8, 100, Duration.ofSeconds(30), Duration.ofHours(1),
-        IngestOptions.DEFAULT_MAX_FILES);
+        IngestOptions.DEFAULT_MAX_FILES, false);
 
     IngestReport report = ingest(slow);
 

@@ -7,6 +7,7 @@ import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.lucene.VectorIndex;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
       assertEquals(-122.25, m.longitude().orElseThrow(), 1e-9);
       assertEquals(3, m.orientation());
     }
-    ExposureInfo exposure = ExposureReader.read(photo).orElseThrow();
+    ExposureInfo exposure = ExposureReader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).orElseThrow();
     assertEquals(2.8, exposure.fNumber(), 1e-9);
     assertEquals(400, exposure.iso());
   }

@@ -30,7 +30,7 @@ class ScanFeedTest {
     Path root = files("photos", 2_000);
     try (VectorIndex index = emptyIndex()) {
       ProgressTracker progress = new ProgressTracker(p -> { }, 0);
-      ScanFeed feed = new ScanFeed(index, List.of(root), progress, 8, 1_000_000, () -> false, s -> { });
+      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), progress, 8, 1_000_000, () -> false, s -> { });
       Thread walk = feed.start();
       // Rather than give the walk a fixed time to run ahead, wait until it shows which way it goes:
       // blocked in its timed offer to the full queue (the only timed wait of the walk thread), or
@@ -59,7 +59,7 @@ class ScanFeedTest {
     Files.createFile(inner.resolve("x.jpg"));
     assertEquals(List.of(root), ScanFeed.outermost(List.of(inner, root, root.resolve("inner/../inner"))));
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new ProgressTracker(p -> { }, 0), 4,
+      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 4,
           1_000_000, () -> false, s -> { });
       feed.start();
       assertEquals(11, drain(feed).size());
@@ -70,7 +70,7 @@ class ScanFeedTest {
   void theFileLimitStopsTheWalkWithAClearError() throws Exception {
     Path root = files("photos", 20);
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(root), new ProgressTracker(p -> { }, 0), 100, 10,
+      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 100, 10,
           () -> false, s -> { });
       Thread walk = feed.start();
       assertTrue(drain(feed).size() <= 10);

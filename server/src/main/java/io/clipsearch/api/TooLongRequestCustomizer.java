@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
@@ -23,15 +24,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers a request line longer than {@code micronaut.server.netty.max-initial-line-length} with
- * 414 URI Too Long and the usual error body, where Micronaut would say 413 (which means a body too
- * large). Sits right after Netty's HTTP/1 decoder, which flags such a request as failed.
+ * 414 URI Too Long, and headers larger than {@code micronaut.server.netty.max-header-size} with 431
+ * Request Header Fields Too Large, each with the usual error body, where Micronaut would say 413
+ * (which means a body too large). Sits right after Netty's HTTP/1 decoder, which flags such a
+ * request as failed.
  */
 @Singleton
-final class UriTooLongCustomizer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class TooLongRequestCustomizer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
-  private static final String BODY = "{\"status\":414,\"error\":\"uri_too_long\",\"message\":\"the request line is"
-      + " longer than the server accepts (micronaut.server.netty.max-initial-line-length); send long"
+  private static final String URI_BODY = "{\"status\":414,\"error\":\"uri_too_long\",\"message\":\"the request line"
+      + " is longer than the server accepts (micronaut.server.netty.max-initial-line-length); send long"
       + " queries with POST /api/search\"}";
+  private static final String HEADERS_BODY = "{\"status\":431,\"error\":\"request_header_fields_too_large\","
+      + "\"message\":\"the request's headers are larger than the server accepts"
+      + " (micronaut.server.netty.max-header-size)\"}";
 
   @Override
   public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
@@ -54,21 +60,23 @@ final class UriTooLongCustomizer implements BeanCreatedEventListener<NettyServer
     @Override
     public void onStreamPipelineBuilt() {
       if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
-        channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "clipsearch-uri-too-long",
+        channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "clipsearch-too-long",
             new Handler());
       }
     }
   }
 
-  /** Replies 414 to a request whose line was too long, and closes the connection. */
+  /** Replies 414 or 431 to a request whose line or headers were too long, and closes the connection. */
   private static final class Handler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof HttpRequest request
-          && request.decoderResult().cause() instanceof TooLongHttpLineException) {
+      Throwable failure = msg instanceof HttpRequest request ? request.decoderResult().cause() : null;
+      if (failure instanceof TooLongHttpLineException || failure instanceof TooLongHttpHeaderException) {
         ReferenceCountUtil.release(msg);
+        boolean line = failure instanceof TooLongHttpLineException;
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-            HttpResponseStatus.REQUEST_URI_TOO_LONG, Unpooled.copiedBuffer(BODY, StandardCharsets.UTF_8));
+            line ? HttpResponseStatus.REQUEST_URI_TOO_LONG : HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Unpooled.copiedBuffer(line ? URI_BODY : HEADERS_BODY, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
