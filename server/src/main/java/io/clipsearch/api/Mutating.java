@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an endpoint that changes state (index jobs, collections, deletes, settings): it always
- * requires the bearer token, whatever {@link AuthConfig#protectReads()} says.
+ * requires the full bearer token, whatever {@link ReadAccess} decided for reads; the read-only
+ * token gets 403.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,6 +2,8 @@ package io.clipsearch.cli;
 
 import io.clipsearch.api.CollectionService;
 import io.clipsearch.api.JobService;
+import io.clipsearch.api.ReadAccess;
+import io.clipsearch.api.ServerToken;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.install.ClipsearchFolders;
@@ -111,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     ApplicationContext context = builder.start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
     System.err.println("clipsearch: serving on " + server.getURL());
+    printAccess(context.getBean(ReadAccess.class), context.getBean(ServerToken.class));
     if (!index.isEmpty()) {
       CollectionService collections = context.getBean(CollectionService.class);
       collections.create(new CreateCollectionRequest(collections.defaultName(),
@@ -124,5 +127,14 @@ final class ServeCommand implements Callable<Integer> {
     // This thread only keeps the command from returning, which would exit the process.
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /** Who may read, and where the token is: never the token itself, which would end up in logs. */
+  private static void printAccess(ReadAccess reads, ServerToken token) {
+    System.err.println("clipsearch: " + (reads.needsToken() ? "every /api request needs the token"
+        : "searches and photos are open, changes need the token") + " (" + reads.reason() + ")");
+    System.err.println("clipsearch: the token is " + token.file().map(f -> "in " + f + " (`clipsearch token` prints it)")
+        .orElse("the configured clipsearch.auth.token")
+        + (token.hasReadOnly() ? "; a read-only token is set too" : ""));
   }
 }
