@@ -41,14 +41,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "data folder (collections, indexes)")
   Path data;
 
-  @Option(names = "--host", paramLabel = "ADDR", description = "bind address (default 127.0.0.1)")
+  @Option(names = "--host", paramLabel = "ADDR",
+      description = "bind address (default 127.0.0.1); off loopback every /api request needs a token")
   String host;
 
   @Option(names = "--port", paramLabel = "N", description = "port (default 8080; 0 for any free port)")
   Integer port;
 
-  @Option(names = "--token", paramLabel = "T", description = "bearer token (default: generated)")
+  @Option(names = "--token", paramLabel = "T",
+      description = "bearer token (default: the one in the data folder's server-token, generated at the first start)")
   String token;
+
+  @Option(names = "--read-token", paramLabel = "T",
+      description = "a read-only token: search and view, no changes (default: server-read-token if it exists)")
+  String readToken;
 
   @Option(names = "--backend", paramLabel = "KIND",
       description = "where indexes live: embedded (default) or solr (SolrCloud, needs --solr-zk)")
@@ -89,6 +95,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (token != null) {
       properties.put("clipsearch.auth.token", token);
+    }
+    if (readToken != null) {
+      properties.put("clipsearch.auth.read-token", readToken);
     }
     if (solrZk != null) {
       properties.put("clipsearch.backend.solr-zk", solrZk);
