@@ -10,6 +10,12 @@ import io.clipsearch.install.ClipsearchFolders;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -121,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
     });
     ApplicationContext context = builder.start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
-    System.err.println("clipsearch: serving on " + server.getURL());
+    System.err.println("clipsearch: serving on " + server.getURL() + reachableAt(server));
     printAccess(context.getBean(ReadAccess.class), context.getBean(ServerToken.class));
     if (!index.isEmpty()) {
       CollectionService collections = context.getBean(CollectionService.class);
@@ -136,6 +142,37 @@ final class ServeCommand implements Callable<Integer> {
     // This thread only keeps the command from returning, which would exit the process.
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /**
+   * For a server on every address (0.0.0.0, ::), the URLs other machines can use: its URL names no
+   * machine. Empty otherwise, or when no interface has an address besides loopback.
+   */
+  private static String reachableAt(EmbeddedServer server) {
+    try {
+      InetAddress bound = InetAddress.getByName(server.getHost());
+      if (!bound.isAnyLocalAddress()) {
+        return "";
+      }
+      boolean ipv6 = bound instanceof Inet6Address; // :: takes both families, 0.0.0.0 IPv4 only
+      List<String> urls = NetworkInterface.networkInterfaces().filter(ServeCommand::isUpAndNotLoopback)
+          .flatMap(NetworkInterface::inetAddresses)
+          .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && (ipv6 || a instanceof Inet4Address))
+          .map(a -> "http://" + (a instanceof Inet6Address ? "[" + a.getHostAddress().replaceFirst("%.*", "") + "]"
+              : a.getHostAddress()) + ":" + server.getPort())
+          .toList();
+      return urls.isEmpty() ? "" : " (from other machines: " + String.join(", ", urls) + ")";
+    } catch (IOException e) {
+      return ""; // only a hint: the URL above stands
+    }
+  }
+
+  private static boolean isUpAndNotLoopback(NetworkInterface n) {
+    try {
+      return n.isUp() && !n.isLoopback();
+    } catch (SocketException e) {
+      return false;
+    }
   }
 
   /** Who may read, and where the token is: never the token itself, which would end up in logs. */
