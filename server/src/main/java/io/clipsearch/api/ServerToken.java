@@ -40,9 +40,11 @@ public final class ServerToken {
       full = bytes(auth.token());
       file = null;
     } else {
-      full = bytes(fullFile.readOrCreate());
       file = fullFile.file().toAbsolutePath();
-      log.info("the server's token is in {} (`clipsearch token` prints it)", file);
+      full = bytes(fullFile.read().orElseGet(() -> {
+        log.info("generated the server's token into {} (`clipsearch token` prints it)", file);
+        return fullFile.rotate();
+      }));
     }
     Optional<String> read = configured(auth.readToken()) ? Optional.of(auth.readToken())
         : TokenFile.in(data.dir(), TokenFile.READ_ONLY).read();
