@@ -31,7 +31,7 @@ public final class AppCommand implements Callable<Integer> {
   @Option(names = "--server", paramLabel = "URL", description = "a running clipsearch server, e.g. http://host:8080")
   URI server;
 
-  @Option(names = "--token", paramLabel = "T", description = "the remote server's bearer token (for indexing)")
+  @Option(names = "--token", paramLabel = "T", description = "the remote server's token (default: the one remembered for it; asked for when refused)")
   String token;
 
   @Option(names = "--kiosk", description = "full screen kiosk: large controls, no file actions, idle reset")

@@ -2,19 +2,23 @@ package io.clipsearch.app;
 
 import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.connection.EmbeddedServer;
+import io.clipsearch.app.connection.RemoteCredentials;
+import io.clipsearch.app.connection.TokenDialog;
 import io.clipsearch.app.kiosk.KioskWindow;
 import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.settings.AppSettings;
 import java.awt.Window;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens the app's window and connects it: in embedded mode starts the server in-process on a
- * worker thread (the window shows "starting" meanwhile), in remote mode checks the server. The
- * same {@link ClipsearchClient} talks HTTP in both modes.
+ * worker thread (the window shows "starting" meanwhile), in remote mode checks the server, asking
+ * for its token when it refuses the remembered one. The same {@link ClipsearchClient} talks HTTP
+ * in both modes.
  *
  * <p>{@link #launch} runs on the EDT; the returned {@link RunningApp} owns the embedded server
  * and closes it when the window closes.
@@ -74,13 +78,13 @@ public final class AppLauncher {
       window = kiosk::connected;
       app[0] = new RunningApp(kiosk, onExit);
       kiosk.setVisible(true);
-      connect(options, app[0], window, kiosk::failedToStart);
+      connect(options, settings, app[0], window, kiosk::failedToStart);
     } else {
       MainWindow main = new MainWindow(settings, closed);
       window = main::connected;
       app[0] = new RunningApp(main, onExit);
       main.setVisible(true);
-      connect(options, app[0], window, main::failedToStart);
+      connect(options, settings, app[0], window, main::failedToStart);
     }
     return app[0];
   }
@@ -90,14 +94,15 @@ public final class AppLauncher {
     void connected(ClipsearchClient client, boolean localFiles, String modeText);
   }
 
-  private static void connect(AppOptions options, RunningApp app, Connectable window,
-      java.util.function.Consumer<String> failed) {
+  private static void connect(AppOptions options, AppSettings settings, RunningApp app, Connectable window,
+      Consumer<String> failed) {
     Thread start = new Thread(() -> {
       try {
         ClipsearchClient client;
         String mode;
         if (options.remote()) {
-          client = new ClipsearchClient(options.server(), options.token());
+          client = new ClipsearchClient(options.server(), new RemoteCredentials(options.server(), options.token(),
+              settings, TokenDialog.over(app::window)));
           client.model(); // fails fast with a clear message if the server is not there
           mode = options.server().toString();
         } else {

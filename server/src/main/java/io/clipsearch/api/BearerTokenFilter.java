@@ -1,6 +1,6 @@
 package io.clipsearch.api;
 
-import io.clipsearch.api.types.ApiError;
+import io.clipsearch.api.ServerToken.Access;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -14,9 +14,11 @@ import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on {@link Mutating} endpoints, and on every
- * {@code /api} endpoint when reads are protected. Health and metrics stay open (they reveal no
- * images).
+ * Requires {@code Authorization: Bearer <token>}: the full token on {@link Mutating} endpoints
+ * (the read-only token gets 403 there), the full or the read-only token on every other
+ * {@code /api} endpoint when {@link ReadAccess#needsToken()}. A missing or wrong token is a 401
+ * with {@code WWW-Authenticate: Bearer}. Health and metrics are outside {@code /api}: open (they
+ * reveal no photo, path or name). Stateless.
  */
 @ServerFilter("/api/**")
 public final class BearerTokenFilter implements Ordered {
@@ -24,11 +26,11 @@ public final class BearerTokenFilter implements Ordered {
   private static final String BEARER = "Bearer ";
 
   private final ServerToken token;
-  private final boolean protectReads;
+  private final ReadAccess reads;
 
-  public BearerTokenFilter(ServerToken token, AuthConfig auth) {
+  public BearerTokenFilter(ServerToken token, ReadAccess reads) {
     this.token = token;
-    this.protectReads = auth.protectReads();
+    this.reads = reads;
   }
 
   /** Null lets the request through; a response stops it. */
@@ -38,18 +40,21 @@ public final class BearerTokenFilter implements Ordered {
     boolean mutating = RouteAttributes.getRouteMatch(request)
         .filter(m -> m instanceof MethodBasedRouteMatch<?, ?> method && method.hasAnnotation(Mutating.class))
         .isPresent();
-    if (!mutating && !protectReads) {
+    if (!mutating && !reads.needsToken()) {
       return null;
     }
     String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-    if (header != null && header.startsWith(BEARER) && token.matches(header.substring(BEARER.length()))) {
+    Access access = token.access(header != null && header.startsWith(BEARER) ? header.substring(BEARER.length()) : null);
+    if (access == Access.FULL || (access == Access.READ && !mutating)) {
       return null;
     }
-    return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .body(new ApiError(401, "unauthorized",
-            "this endpoint needs 'Authorization: Bearer <token>' (the server's token is"
-                + " clipsearch.auth.token, or the server-token file in its data folder)"));
+    if (access == Access.READ) {
+      return ApiErrors.of(HttpStatus.FORBIDDEN, "this token may only search and view; changes need the"
+          + " server's full token (`clipsearch token` on the server prints it)");
+    }
+    return ApiErrors.of(HttpStatus.UNAUTHORIZED, "this server needs its token: 'Authorization: Bearer <token>'"
+            + " (`clipsearch token` on the server prints it)")
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
   }
 
   @Override

@@ -18,8 +18,9 @@
  *   <li>Errors: services throw domain exceptions; one {@code ExceptionHandler} per type maps each
  *       to its status and an {@code ApiError} body ({@code ApiErrorResponseProcessor} does the same
  *       for Micronaut's own errors).
- *   <li>Security: {@code BearerTokenFilter} guards {@code @Mutating} endpoints (and reads when
- *       configured), {@code HostFilter} refuses unexpected Host headers.
+ *   <li>Security: {@code BearerTokenFilter} guards {@code @Mutating} endpoints with the full
+ *       token, and reads with the full or read-only token when {@code ReadAccess} says so (bound
+ *       off loopback, or configured); {@code HostFilter} refuses unexpected Host headers.
  * </ul>
  */
 package io.clipsearch.api;

@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
       IndexCommand.class,
       SearchCommand.class,
       ServeCommand.class,
+      TokenCommand.class,
       SolrCreateCommand.class,
       BenchSolrCommand.class,
       MigrateCommand.class,

@@ -2,12 +2,20 @@ package io.clipsearch.cli;
 
 import io.clipsearch.api.CollectionService;
 import io.clipsearch.api.JobService;
+import io.clipsearch.api.ReadAccess;
+import io.clipsearch.api.ServerToken;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.install.ClipsearchFolders;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -39,14 +47,20 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "data folder (collections, indexes)")
   Path data;
 
-  @Option(names = "--host", paramLabel = "ADDR", description = "bind address (default 127.0.0.1)")
+  @Option(names = "--host", paramLabel = "ADDR",
+      description = "bind address (default 127.0.0.1); off loopback every /api request needs a token")
   String host;
 
   @Option(names = "--port", paramLabel = "N", description = "port (default 8080; 0 for any free port)")
   Integer port;
 
-  @Option(names = "--token", paramLabel = "T", description = "bearer token (default: generated)")
+  @Option(names = "--token", paramLabel = "T",
+      description = "bearer token (default: the one in the data folder's server-token, generated at the first start)")
   String token;
+
+  @Option(names = "--read-token", paramLabel = "T",
+      description = "a read-only token: search and view, no changes (default: server-read-token if it exists)")
+  String readToken;
 
   @Option(names = "--backend", paramLabel = "KIND",
       description = "where indexes live: embedded (default) or solr (SolrCloud, needs --solr-zk)")
@@ -88,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
     if (token != null) {
       properties.put("clipsearch.auth.token", token);
     }
+    if (readToken != null) {
+      properties.put("clipsearch.auth.read-token", readToken);
+    }
     if (solrZk != null) {
       properties.put("clipsearch.backend.solr-zk", solrZk);
       properties.put("clipsearch.backend.kind", backend == null ? "solr" : backend);
@@ -110,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
     });
     ApplicationContext context = builder.start();
     EmbeddedServer server = context.getBean(EmbeddedServer.class);
-    System.err.println("clipsearch: serving on " + server.getURL());
+    System.err.println("clipsearch: serving on " + server.getURL() + reachableAt(server));
+    printAccess(context.getBean(ReadAccess.class), context.getBean(ServerToken.class));
     if (!index.isEmpty()) {
       CollectionService collections = context.getBean(CollectionService.class);
       collections.create(new CreateCollectionRequest(collections.defaultName(),
@@ -124,5 +142,45 @@ final class ServeCommand implements Callable<Integer> {
     // This thread only keeps the command from returning, which would exit the process.
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /**
+   * For a server on every address (0.0.0.0, ::), the URLs other machines can use: its URL names no
+   * machine. Empty otherwise, or when no interface has an address besides loopback.
+   */
+  private static String reachableAt(EmbeddedServer server) {
+    try {
+      InetAddress bound = InetAddress.getByName(server.getHost());
+      if (!bound.isAnyLocalAddress()) {
+        return "";
+      }
+      boolean ipv6 = bound instanceof Inet6Address; // :: takes both families, 0.0.0.0 IPv4 only
+      List<String> urls = NetworkInterface.networkInterfaces().filter(ServeCommand::isUpAndNotLoopback)
+          .flatMap(NetworkInterface::inetAddresses)
+          .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && (ipv6 || a instanceof Inet4Address))
+          .map(a -> "http://" + (a instanceof Inet6Address ? "[" + a.getHostAddress().replaceFirst("%.*", "") + "]"
+              : a.getHostAddress()) + ":" + server.getPort())
+          .toList();
+      return urls.isEmpty() ? "" : " (from other machines: " + String.join(", ", urls) + ")";
+    } catch (IOException e) {
+      return ""; // only a hint: the URL above stands
+    }
+  }
+
+  private static boolean isUpAndNotLoopback(NetworkInterface n) {
+    try {
+      return n.isUp() && !n.isLoopback();
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  /** Who may read, and where the token is: never the token itself, which would end up in logs. */
+  private static void printAccess(ReadAccess reads, ServerToken token) {
+    System.err.println("clipsearch: " + (reads.needsToken() ? "every /api request needs the token"
+        : "searches and photos are open, changes need the token") + " (" + reads.reason() + ")");
+    System.err.println("clipsearch: the token is " + token.file().map(f -> "in " + f + " (`clipsearch token` prints it)")
+        .orElse("the configured clipsearch.auth.token")
+        + (token.hasReadOnly() ? "; a read-only token is set too" : ""));
   }
 }

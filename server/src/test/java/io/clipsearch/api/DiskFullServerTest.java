@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,10 +57,12 @@ class DiskFullServerTest implements TestPropertyProvider {
       }
       data = Files.createDirectories(root.resolve("data"));
       assumeTrue(mount(data), "mounting a tmpfs is not permitted here (needs root): test skipped");
-      return Map.of(
+      Map<String, String> properties = new HashMap<>(Map.of(
           "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
           "clipsearch.data.dir", data.toString(),
-          "clipsearch.auth.token", TOKEN);
+          "clipsearch.auth.token", TOKEN));
+      properties.putAll(access());
+      return properties;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,8 +112,7 @@ class DiskFullServerTest implements TestPropertyProvider {
     assertTrue(failed.get("error").asText().contains("No space left on device"), failed.toString());
     RawHttp.Response health = http().get("/health");
     assertEquals(503, health.status(), health.body());
-    assertTrue(health.body().contains("photos") && health.body().contains("No space left on device"),
-        health.body());
+    assertHealthSaysWhy(health.body());
 
     Files.delete(filler);
     JsonNode done = runJob();
@@ -118,8 +120,18 @@ class DiskFullServerTest implements TestPropertyProvider {
     assertEquals(30, done.get("status").get("embedded").asLong() + done.get("status").get("unchanged").asLong(),
         done.toString());
     assertEquals(200, http().get("/health").status());
-    JsonNode hits = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=50").body());
+    JsonNode hits = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=50", AUTH).body());
     assertEquals(30, hits.get("hits").size());
+  }
+
+  /** Settings of who may read: none here, reads are open (loopback). */
+  Map<String, String> access() {
+    return Map.of();
+  }
+
+  /** Where reads are open, health names the collection and the cause. */
+  void assertHealthSaysWhy(String body) {
+    assertTrue(body.contains("photos") && body.contains("No space left on device"), body);
   }
 
   private JsonNode runJob() throws Exception {
@@ -128,7 +140,7 @@ class DiskFullServerTest implements TestPropertyProvider {
     String id = JSON.readTree(started.body()).get("id").asText();
     AtomicReference<JsonNode> job = new AtomicReference<>();
     Await.until("job " + id + " to end", Duration.ofMinutes(5), () -> {
-      job.set(JSON.readTree(http().get("/api/jobs/" + id).body()));
+      job.set(JSON.readTree(http().get("/api/jobs/" + id, AUTH).body()));
       return job.get().hasNonNull("finished");
     });
     return job.get();

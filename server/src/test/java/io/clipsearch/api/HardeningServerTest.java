@@ -77,13 +77,13 @@ class HardeningServerTest implements TestPropertyProvider {
   }
 
   String token() throws IOException {
-    return Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
+    return Files.readString(data.resolve(TokenFile.FULL)).strip();
   }
 
   @Test
   @Order(1)
   void theTokenFileIsWrittenAtStartBeforeAnyRequest() {
-    assertTrue(Files.isRegularFile(data.resolve(ServerToken.TOKEN_FILE)));
+    assertTrue(Files.isRegularFile(data.resolve(TokenFile.FULL)));
   }
 
   @Test

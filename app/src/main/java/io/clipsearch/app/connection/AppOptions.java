@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param model the model folder for embedded mode, or null (CLIPSEARCH_MODEL_DIR)
  * @param data the data folder for embedded mode, or null (the server's default)
  * @param server the remote server, or null for embedded mode
- * @param token the remote server's bearer token, or null
+ * @param token the remote server's bearer token, or null (the one remembered for it)
  * @param kiosk whether to start in kiosk mode
  * @param collection the collection to search, or null (the last one)
  * @param pin the PIN that exits kiosk mode, or null

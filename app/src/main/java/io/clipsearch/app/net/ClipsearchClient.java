@@ -33,8 +33,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.StringJoiner;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -44,7 +44,9 @@ import java.util.stream.Stream;
  *
  * <p>Every call blocks: call it off the EDT. Interrupting the calling thread abandons the request
  * (the stale searches of a fast typist are cancelled this way). Failures are
- * {@link ApiException} (the server's message) or {@link ServerUnreachableException}.
+ * {@link ApiException} (the server's message) or {@link ServerUnreachableException}. A request
+ * the server refuses for its token (401) is sent again with the token {@link Credentials#renew}
+ * gives (in remote mode, the one the user typed), until it is accepted or renewing gives up.
  *
  * <p>Thread-safe: {@link HttpClient} and the configured {@link ObjectMapper} are.
  */
@@ -52,25 +54,35 @@ public final class ClipsearchClient {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final int UNAUTHORIZED = 401;
 
   private final URI base;
-  private final String token;
+  private final Credentials credentials;
   private final HttpClient http;
   private final ObjectMapper json;
 
   /**
    * @param base the server, e.g. {@code http://127.0.0.1:8080}
-   * @param token the bearer token for mutating calls; null or blank for read-only use
+   * @param token the bearer token; null or blank for none (reads on a loopback server)
    * @throws IllegalArgumentException if {@code base} is not an absolute http(s) URI
    */
   public ClipsearchClient(URI base, String token) {
+    this(base, Credentials.fixed(token));
+  }
+
+  /**
+   * @param base the server, e.g. {@code http://127.0.0.1:8080}
+   * @param credentials the bearer token, and a new one when the server refuses it
+   * @throws IllegalArgumentException if {@code base} is not an absolute http(s) URI
+   */
+  public ClipsearchClient(URI base, Credentials credentials) {
     Objects.requireNonNull(base, "base");
     if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme())) {
       throw new IllegalArgumentException("server must be an http(s) URL, got " + base);
     }
     String s = base.toString();
     this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    this.token = token == null || token.isBlank() ? null : token;
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     this.json = mapper();
@@ -294,11 +306,7 @@ public final class ClipsearchClient {
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    return builder;
+    return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
   }
 
   private HttpRequest jsonPost(String path, Object body) {
@@ -329,7 +337,31 @@ public final class ClipsearchClient {
     }
   }
 
+  /** Sends {@code request} with the token, and again with a renewed one while the server refuses it. */
   private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    // a refusal's body is dropped, so a streamed body (SSE) is never left open
+    HttpResponse.BodyHandler<T> unlessRefused = info -> info.statusCode() == UNAUTHORIZED
+        ? HttpResponse.BodySubscribers.replacing(null) : handler.apply(info);
+    String token = credentials.token();
+    HttpResponse<T> response = sendOnce(withToken(request, token), unlessRefused);
+    while (response.statusCode() == UNAUTHORIZED) {
+      Optional<String> renewed = credentials.renew(token);
+      if (renewed.isEmpty()) {
+        throw new ApiException(new ApiError(UNAUTHORIZED, "unauthorized", "The server at " + base
+            + " needs its token (on the server, `clipsearch token` prints it)."));
+      }
+      token = renewed.get();
+      response = sendOnce(withToken(request, token), unlessRefused);
+    }
+    return response;
+  }
+
+  private static HttpRequest withToken(HttpRequest request, String token) {
+    return token == null ? request
+        : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+  }
+
+  private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request, handler);
     } catch (InterruptedException e) {

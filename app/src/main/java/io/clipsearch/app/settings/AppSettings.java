@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ public final class AppSettings {
   private static final String FILE = "app.properties";
   /** History entries are stored as history.0 … history.N-1, newest first. */
   private static final String HISTORY = "history.";
+  /** Tokens are stored as server.token.URL, one per remote server. */
+  private static final String SERVER_TOKEN = "server.token.";
 
   private final Path file;
   private final Properties values = new Properties();
@@ -189,6 +192,24 @@ public final class AppSettings {
 
   public synchronized void setLastServer(String url) {
     values.setProperty("server.url", Objects.requireNonNull(url, "url"));
+  }
+
+  /**
+   * The token last accepted by the remote server at {@code server}, if any. Kept in this file,
+   * which only its owner can read (it is written through a temporary file created owner-only).
+   */
+  public synchronized Optional<String> serverToken(URI server) {
+    return Optional.ofNullable(values.getProperty(SERVER_TOKEN + key(server)));
+  }
+
+  public synchronized void setServerToken(URI server, String token) {
+    values.setProperty(SERVER_TOKEN + key(server), Objects.requireNonNull(token, "token"));
+  }
+
+  /** One key per server, whether or not its URL was typed with a trailing slash. */
+  private static String key(URI server) {
+    String s = server.toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
   /**

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,19 @@ class AppSettingsTest {
     assertEquals("http://box:8080", again.lastServer().orElseThrow());
     again.setHistory(List.of("only"));
     assertEquals(List.of("only"), again.history());
+  }
+
+  @Test
+  void aTokenIsRememberedPerServerInAFileOnlyItsOwnerReads() throws Exception {
+    AppSettings s = AppSettings.load(dir);
+    s.setServerToken(URI.create("http://box:8080/"), "box-token");
+    s.setServerToken(URI.create("http://nas.local:8080"), "nas-token");
+    s.save();
+    AppSettings again = AppSettings.load(dir);
+    assertEquals("box-token", again.serverToken(URI.create("http://box:8080")).orElseThrow(), "with or without a slash");
+    assertEquals("nas-token", again.serverToken(URI.create("http://nas.local:8080/")).orElseThrow());
+    assertTrue(again.serverToken(URI.create("http://box:9090")).isEmpty());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.file())));
   }
 
   @Test
