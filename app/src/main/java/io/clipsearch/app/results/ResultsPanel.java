@@ -276,7 +276,9 @@ public final class ResultsPanel extends JPanel {
       case DONE -> now.isEmpty() ? noResults(state) : null;
     };
     cell.setShowScores(!kiosk && !state.browsing());
-    closest.setVisible(state.nothingFound() && !model.showAll());
+    // nothing at all under the cutoff means the filters left nothing: the closest would be none too
+    closest.setVisible(state.nothingFound() && !state.browsing() && !model.includesWeak()
+        && !state.filters().isFiltering());
     addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
@@ -284,9 +286,15 @@ public final class ResultsPanel extends JPanel {
   }
 
   private String noResults(SearchState state) {
+    if (state.browsing()) {
+      return state.place() != null ? "No photos were taken here." : "No photos match these filters.";
+    }
     String what = state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
-    if (model.showAll()) {
-      return "No photos match " + what + (model.filters().isFiltering() ? " with these filters." : ".");
+    if (state.filters().isFiltering()) {
+      return "No photos match " + what + " with these filters. Change or reset the filters.";
+    }
+    if (model.includesWeak()) {
+      return "No photos match " + what + ".";
     }
     return "No confident matches for " + what + ". Try other words, or see the closest ones.";
   }
