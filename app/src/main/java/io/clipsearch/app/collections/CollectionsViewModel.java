@@ -3,11 +3,12 @@ package io.clipsearch.app.collections;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.tasks.BackgroundTasks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,8 @@ public final class CollectionsViewModel {
   /** A job was asked for and its id has not come back yet. */
   private boolean starting;
   private String message;
+  /** What waits for the running job's end (see {@link #cancel(Runnable)}). */
+  private final List<Runnable> jobEnded = new ArrayList<>();
 
   public CollectionsViewModel(ClipsearchClient client, BackgroundTasks tasks) {
     this.client = Objects.requireNonNull(client, "client");
@@ -147,15 +150,27 @@ public final class CollectionsViewModel {
 
   /** Cancels the running job (it keeps what it has indexed). */
   public void cancel() {
-    if (jobId != null) {
-      String id = jobId;
-      message = "Cancelling…";
-      changed();
-      tasks.submit(() -> {
-        client.cancelJob(id);
-        return id;
-      }, x -> { }, this::failed);
+    cancel(() -> { });
+  }
+
+  /**
+   * Cancels the running job and runs {@code ended} once it has ended: after it committed what it
+   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). Runs
+   * {@code ended} at once when no job runs.
+   */
+  public void cancel(Runnable ended) {
+    if (jobId == null) {
+      ended.run();
+      return;
     }
+    String id = jobId;
+    jobEnded.add(ended);
+    message = "Cancelling…";
+    changed();
+    tasks.submit(() -> {
+      client.cancelJob(id);
+      return id;
+    }, x -> { }, this::failed);
   }
 
   /** Fetches a job's skipped-files report. */
@@ -186,6 +201,7 @@ public final class CollectionsViewModel {
     }, this::finished, error -> {
       jobId = null;
       failed(error);
+      runJobEnded();
     });
   }
 
@@ -205,6 +221,13 @@ public final class CollectionsViewModel {
     refresh();
     indexed.forEach(Runnable::run);
     changed();
+    runJobEnded();
+  }
+
+  private void runJobEnded() {
+    List<Runnable> waiting = List.copyOf(jobEnded);
+    jobEnded.clear();
+    waiting.forEach(Runnable::run);
   }
 
   private void failed(Throwable error) {
