@@ -66,7 +66,7 @@ public final class DetailPanel extends JPanel {
   private final JButton copyPath = new JButton("Copy path");
   private final JButton openFolder = new JButton("Open folder");
   private final float fontScale;
-  private boolean showScores = true;
+  private boolean kiosk;
 
   /**
    * @param model what is shown; the panel follows its changes
@@ -171,9 +171,12 @@ public final class DetailPanel extends JPanel {
     return viewer;
   }
 
-  /** Kiosk mode: no raw scores. */
-  public void setShowScores(boolean show) {
-    showScores = show;
+  /**
+   * Kiosk mode: visitors see the photo and when, where and with what it was taken; no scores, file
+   * names or file facts (size, pixels, modified, EXIF orientation).
+   */
+  public void setKiosk(boolean k) {
+    kiosk = k;
   }
 
   /** Shows result {@code i} of {@code results} (the view model loads it). */
@@ -205,7 +208,8 @@ public final class DetailPanel extends JPanel {
     selected.accept(i);
     previous.setEnabled(model.hasPrevious());
     next.setEnabled(model.hasNext());
-    title.setText(fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
+    title.setText(kiosk ? "Photo " + (i + 1) + " of " + model.hits().size()
+        : fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
     switch (model.status()) {
       case SHOWN -> image.show(model.image(), null);
       case FAILED -> image.show(null, "This photo cannot be shown.");
@@ -218,22 +222,24 @@ public final class DetailPanel extends JPanel {
   private void fillMeta(SearchResultHit hit, ImageDetails d, String problem) {
     meta.removeAll();
     int row = 0;
-    if (showScores) {
+    if (!kiosk) {
       row = line(row, "Match", String.format(Locale.ROOT, "%.3f%s", hit.score(),
           hit.confident() ? "  (confident)" : "  (weak)"));
+      String matched = matchedWords(hit.matchedBy());
+      if (matched != null) {
+        row = line(row, "Your words matched", matched);
+      }
+      row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
+      row = line(row, "Size", SizeText.of(hit.size()));
+      row = line(row, "Pixels", hit.width() + " × " + hit.height());
     }
-    String matched = matchedWords(hit.matchedBy());
-    if (matched != null) {
-      row = line(row, "Your words matched", matched);
-    }
-    row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
-    row = line(row, "Size", String.format(Locale.ROOT, "%.1f MB", hit.size() / 1e6));
-    row = line(row, "Pixels", hit.width() + " × " + hit.height());
     if (d != null) {
       if (d.taken() != null) {
         row = line(row, "Taken", DATE.format(d.taken()));
       }
-      row = line(row, "Modified", DATE.format(d.modified()));
+      if (!kiosk) {
+        row = line(row, "Modified", DATE.format(d.modified()));
+      }
       String camera = CameraName.of(d.cameraMake(), d.cameraModel());
       if (!camera.isEmpty()) {
         row = line(row, "Camera", camera);
@@ -248,7 +254,7 @@ public final class DetailPanel extends JPanel {
       if (d.latitude() != null && d.longitude() != null) {
         row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
       }
-      if (d.orientation() > 1) {
+      if (d.orientation() > 1 && !kiosk) {
         row = line(row, "Orientation", "EXIF " + d.orientation() + " (shown upright)");
       }
     } else {
@@ -323,6 +329,11 @@ public final class DetailPanel extends JPanel {
       case "tag" -> "an automatic tag";
       default -> null;
     };
+  }
+
+  /** The title line above the photo (tests). */
+  public String title() {
+    return title.getText();
   }
 
   /** What the panel says instead of details (tests): a problem, or "Loading details…". */

@@ -15,7 +15,10 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.AffineTransform;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -171,14 +174,20 @@ public final class ResultsPanel extends JPanel {
   }
 
   /**
-   * Kiosk mode: errors read as a short apology, never as the server's technical message, and the
-   * badges show no raw scores.
+   * Kiosk mode: errors read as a short apology, never as the server's technical message; the
+   * cells show photos only (no scores, match badges or file names); nothing invites a drop.
    */
   public void setKiosk(boolean kiosk) {
     this.kiosk = kiosk;
     friendlyErrors = kiosk;
     cell.setShowScores(!kiosk);
+    cell.setVisitor(kiosk);
     list.repaint();
+  }
+
+  /** The badge and the caption a result's cell shows, joined by a new line, empty parts left out (tests). */
+  public String cellText(SearchResultHit hit) {
+    return Stream.of(cell.badge(hit), cell.caption(hit)).filter(Objects::nonNull).collect(Collectors.joining("\n"));
   }
 
   /**
@@ -269,7 +278,7 @@ public final class ResultsPanel extends JPanel {
     }
     String message = switch (state.status()) {
       case IDLE -> firstRun ? "No photos yet. Add a folder of photos to search them."
-          : "Type to search your photos, or drop an image here.";
+          : kiosk ? "Type what you are looking for." : "Type to search your photos, or drop an image here.";
       case SEARCHING -> now.isEmpty() ? "Searching…" : null;
       case FAILED -> now.isEmpty()
           ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
