@@ -355,7 +355,9 @@ public final class SearchViewModel {
         error -> {
           if (gen == generation) {
             inFlight = null;
-            failed(error);
+            // the hits shown belong to the previous search (or the whole collection): none answers this one
+            failed(error, new SearchState(q, SearchState.Status.SEARCHING, List.of(), 0, 0, false, 0, false, null,
+                image != null, false, null, f));
           }
         });
   }
@@ -390,6 +392,11 @@ public final class SearchViewModel {
   }
 
   private void failed(Throwable error) {
+    failed(error, state);
+  }
+
+  /** Shows {@code error} over {@code base}'s results. */
+  private void failed(Throwable error, SearchState base) {
     String message;
     if (error instanceof ServerUnreachableException e) {
       connectionLost.accept(e);
@@ -400,7 +407,7 @@ public final class SearchViewModel {
       LOG.warn("search failed", error);
       message = "The search failed: " + error;
     }
-    publish(state.with(SearchState.Status.FAILED, message));
+    publish(base.with(SearchState.Status.FAILED, message));
   }
 
   private void cancelDebounce() {

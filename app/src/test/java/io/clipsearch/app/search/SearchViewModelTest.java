@@ -322,6 +322,19 @@ class SearchViewModelTest {
   }
 
   @Test
+  void aSyntaxErrorDoesNotLeaveTheCollectionOnScreen() {
+    vm.setBrowseWhenEmpty(true);
+    runWorkers();
+    assertEquals(SearchViewModel.PAGE, vm.state().hits().size(), "the collection, browsed");
+    service.failure = new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
+    vm.setText("\"red car");
+    vm.submit();
+    runWorkers();
+    assertEquals(SearchState.Status.FAILED, vm.state().status());
+    assertEquals(List.of(), vm.state().hits(), "the error, not the photos of before");
+  }
+
+  @Test
   void errorsCarryTheServersMessageAndUnreachableServersRaiseTheBanner() {
     List<String> lost = new ArrayList<>();
     vm.onConnectionLost(e -> lost.add(e.getMessage()));
