@@ -398,7 +398,10 @@ public final class MainWindow extends JFrame implements AppWindow {
   private void updateCollections() {
     String shown = search.collection();
     tasks.submit(() -> client.cameras(shown), filters::setCameras, e -> filters.setCameras(java.util.List.of()));
-    results.setFirstRun(collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
+    // a server indexing the first photos (here or started elsewhere) is past the first run
+    boolean indexing = collections.starting() || collections.jobId() != null
+        || collections.collections().stream().anyMatch(c -> c.activeJob() != null);
+    results.setFirstRun(!indexing && collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
       tabs.setSelectedIndex(1);
       collectionsPanel.addFolder();
     });

@@ -66,6 +66,12 @@ class CloseWhileIndexingUiTest {
       return window.collectionsModel().jobId() != null && s != null && s.total() == jpegs.size() && s.seen() > 0;
     });
 
+    // indexing is no first run, and the Images column counts the photos as they are committed
+    assertFalse(call(() -> window.results().addFolderButton().isShowing()), "no \"No photos yet\" while indexing");
+    assertFalse(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+    await("photos counted while indexing", Duration.ofSeconds(60), () -> window.collectionsModel().jobId() != null
+        && window.collectionsModel().collections().getFirst().documents() > 0);
+
     // "Keep indexing", the default answer: the window stays and the job goes on
     closeRequest(window);
     JDialog ask = awaitDialog("Indexing is running");

@@ -8,6 +8,7 @@ import io.clipsearch.api.types.JobReport;
 import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.tasks.BackgroundTasks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,9 @@ import java.util.function.Consumer;
  */
 public final class CollectionsViewModel {
 
+  /** How often the list (its photo counts) is reloaded while a job runs. */
+  private static final Duration RELIST_WHILE_INDEXING = Duration.ofSeconds(3);
+
   private final ClipsearchClient client;
   private final BackgroundTasks tasks;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -37,6 +41,8 @@ public final class CollectionsViewModel {
   /** A job was asked for and its id has not come back yet. */
   private boolean starting;
   private String message;
+  /** When the list was last reloaded for a running job ({@link System#nanoTime()}). */
+  private long listedAt = System.nanoTime();
   /** What waits for the running job's end (see {@link #cancel(Runnable)}). */
   private final List<Runnable> jobEnded = new ArrayList<>();
 
@@ -210,6 +216,11 @@ public final class CollectionsViewModel {
       status = s;
       message = IndexProgress.describe(s);
       changed();
+      long now = System.nanoTime();
+      if (now - listedAt >= RELIST_WHILE_INDEXING.toNanos()) {
+        listedAt = now;
+        refresh(); // the photo counts grow as the job commits, not only at its end
+      }
     }
   }
 
