@@ -8,6 +8,7 @@ import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GridBagConstraints;
@@ -24,6 +25,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -272,9 +275,10 @@ public final class DetailPanel extends JPanel {
     JLabel k = new JLabel(key);
     k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
-    JLabel v = new JLabel("<html><body style='width:" + (int) (180 * fontScale) + "px'>"
-        + escape(value).replace("/", "/&#8203;") + "</body></html>");
+    JLabel v = new JLabel();
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
+    v.setText("<html>" + String.join("<br>", wrap(value, v.getFontMetrics(v.getFont()), (int) (180 * fontScale))
+        .stream().map(DetailPanel::escape).toList()) + "</html>");
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;
     c.gridy = row * 2;
@@ -336,7 +340,12 @@ public final class DetailPanel extends JPanel {
     return title.getText();
   }
 
-  /** What the panel says instead of details (tests): a problem, or "Loading details…". */
+  /** The labels of the details column, names and values (tests). */
+  List<JLabel> metaLabels() {
+    return Arrays.stream(meta.getComponents()).filter(JLabel.class::isInstance).map(JLabel.class::cast).toList();
+  }
+
+    /** What the panel says instead of details (tests): a problem, or "Loading details…". */
   public String metaText() {
     StringBuilder b = new StringBuilder();
     for (java.awt.Component c : meta.getComponents()) {
@@ -349,6 +358,31 @@ public final class DetailPanel extends JPanel {
 
   private static String fileName(String path) {
     return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  }
+
+  /**
+   * {@code text} in lines at most {@code width} pixels wide, broken after spaces and path or name
+   * separators, and anywhere in a run wider than a line. Swing's HTML wraps only at spaces, so a
+   * long path or file name was cut at the column's edge.
+   */
+  static List<String> wrap(String text, FontMetrics fm, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String piece : text.split("(?<=[\\s/\\\\_.-])")) {
+      if (!line.isEmpty() && fm.stringWidth(line + piece) > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      for (char c : piece.toCharArray()) {
+        if (!line.isEmpty() && fm.stringWidth(line.toString() + c) > width) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        line.append(c);
+      }
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static String escape(String s) {
