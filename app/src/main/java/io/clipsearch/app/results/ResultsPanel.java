@@ -10,6 +10,8 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -105,6 +107,12 @@ public final class ResultsPanel extends JPanel {
     scroll = new JScrollPane(list);
     scroll.setBorder(null);
     scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
+    scroll.getViewport().addComponentListener(new ComponentAdapter() {
+      @Override
+      public void componentResized(ComponentEvent e) {
+        applyCellSize();
+      }
+    });
     scroll.getViewport().addChangeListener(e -> {
       int last = list.getLastVisibleIndex();
       if (last >= 0 && last >= hits.size() - 12) {
@@ -240,9 +248,15 @@ public final class ResultsPanel extends JPanel {
     }
   }
 
+  /**
+   * Cells of the chosen size, widened to share the grid's width evenly: at a fixed width the
+   * columns left an empty strip at the right edge.
+   */
   private void applyCellSize() {
     cell.setPad(Math.max(6, cellSize / 20));
-    list.setFixedCellWidth(cellSize);
+    int available = scroll == null ? 0 : scroll.getViewport().getWidth();
+    int width = available < cellSize ? cellSize : available / (available / cellSize);
+    list.setFixedCellWidth(width);
     list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
   }
 

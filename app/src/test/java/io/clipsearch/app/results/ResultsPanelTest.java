@@ -1,6 +1,7 @@
 package io.clipsearch.app.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
@@ -11,13 +12,18 @@ import io.clipsearch.app.search.SearchService;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.ManualDelay;
+import java.awt.Component;
+import java.awt.Container;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
-/** The results grid in kiosk mode: photos only, and nothing invites a drop visitors cannot make. */
-class ResultsPanelKioskTest {
+/**
+ * The results grid without a server: in kiosk mode photos only, nothing inviting a drop visitors
+ * cannot make; columns that fill its width.
+ */
+class ResultsPanelTest {
 
   /** A server without photos: the grid stays on its idle screen. */
   static final class NoPhotos implements SearchService {
@@ -72,6 +78,33 @@ class ResultsPanelKioskTest {
   void visitorsSeePhotosWithoutFileNamesOrMatchBadges() throws Exception {
     assertEquals("", panel(true).cellText(BY_NAME));
     assertEquals("0.310 · name\nIMG_2041.jpg", panel(false).cellText(BY_NAME));
+  }
+
+  @Test
+  void theColumnsFillTheGridsWidth() throws Exception {
+    ResultsPanel panel = panel(false);
+    SwingUtilities.invokeAndWait(() -> {
+      panel.setSize(1030, 600);
+      layOut(panel);
+    });
+    AtomicReference<int[]> sizes = new AtomicReference<>();
+    // the viewport's resize is an event of its own: read after it
+    SwingUtilities.invokeAndWait(() -> sizes.set(new int[] {panel.grid().getParent().getWidth(),
+        panel.grid().getFixedCellWidth()}));
+    int viewport = sizes.get()[0];
+    int columns = viewport / sizes.get()[1];
+    assertTrue(columns > 1, viewport + " px");
+    assertTrue(viewport - columns * sizes.get()[1] < columns,
+        "at most a pixel a column left over, not a strip: " + viewport + " px in cells of " + sizes.get()[1]);
+  }
+
+  private static void layOut(Container c) {
+    c.doLayout();
+    for (Component child : c.getComponents()) {
+      if (child instanceof Container k) {
+        layOut(k);
+      }
+    }
   }
 
   @Test
