@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * The results grid without a server: in kiosk mode photos only, nothing inviting a drop visitors
  * cannot make; columns that fill its width.
  */
-class ResultsPanelTest {
+public class ResultsPanelTest {
 
   /** A server without photos: the grid stays on its idle screen. */
-  static final class NoPhotos implements SearchService {
+  public static final class NoPhotos implements SearchService {
     @Override
     public SearchResults search(SearchQuery query) {
       return new SearchResults(List.of(), 0, 0, 0, false, 0, query.collection());
