@@ -152,7 +152,7 @@ public final class CollectionsPanel extends JPanel {
   private void updateButtons() {
     boolean running = model.jobId() != null;
     index.setEnabled(!running && selected().isPresent());
-    cancel.setEnabled(running);
+    cancel.setEnabled(running || model.starting()); // a start can take half a minute: cancellable too
     delete.setEnabled(!running && selected().isPresent());
     remove.setEnabled(!running && selected().map(c -> !c.roots().isEmpty()).orElse(false));
     report.setEnabled(model.lastJobId() != null);

@@ -40,6 +40,8 @@ public final class CollectionsViewModel {
   private IngestStatus status;
   /** A job was asked for and its id has not come back yet. */
   private boolean starting;
+  /** Cancel was pressed while the job was starting: it is cancelled as soon as it exists. */
+  private boolean cancelWhenStarted;
   private String message;
   /** When the list was last reloaded for a running job ({@link System#nanoTime()}). */
   private long listedAt = System.nanoTime();
@@ -128,10 +130,19 @@ public final class CollectionsViewModel {
     tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
         created -> {
           refresh();
-          startIndexing(name);
+          if (cancelWhenStarted) {
+            starting = false;
+            cancelWhenStarted = false;
+            message = "Cancelled before indexing started.";
+            changed();
+            runJobEnded();
+          } else {
+            startIndexing(name);
+          }
         }, error -> {
           starting = false;
           failed(error);
+          cancelledStartEnded();
         });
   }
 
@@ -148,9 +159,14 @@ public final class CollectionsViewModel {
     tasks.submit(() -> client.startJob(name), job -> {
       starting = false;
       follow(job.id(), name);
+      if (cancelWhenStarted) {
+        cancelWhenStarted = false;
+        cancel();
+      }
     }, error -> {
       starting = false;
       failed(error);
+      cancelledStartEnded();
     });
   }
 
@@ -161,10 +177,18 @@ public final class CollectionsViewModel {
 
   /**
    * Cancels the running job and runs {@code ended} once it has ended: after it committed what it
-   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). Runs
-   * {@code ended} at once when no job runs.
+   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). A
+   * job still being started (which can take half a minute on a first run) is cancelled as soon as
+   * it exists. Runs {@code ended} at once when no job runs.
    */
   public void cancel(Runnable ended) {
+    if (jobId == null && starting) {
+      cancelWhenStarted = true;
+      jobEnded.add(ended);
+      message = "Cancelling…";
+      changed();
+      return;
+    }
     if (jobId == null) {
       ended.run();
       return;
@@ -233,6 +257,14 @@ public final class CollectionsViewModel {
     indexed.forEach(Runnable::run);
     changed();
     runJobEnded();
+  }
+
+  /** A start that was to be cancelled failed: nothing runs, so what waited for its end goes on. */
+  private void cancelledStartEnded() {
+    if (cancelWhenStarted) {
+      cancelWhenStarted = false;
+      runJobEnded();
+    }
   }
 
   private void runJobEnded() {
