@@ -101,7 +101,9 @@ class EmbeddedAppUiTest {
 
     // the thumbnail size control
     onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
-    assertEquals(240, (int) call(() -> window.results().grid().getFixedCellWidth()));
+    int cell = call(() -> window.results().grid().getFixedCellWidth());
+    int grid = call(() -> window.results().grid().getParent().getWidth());
+    assertEquals(grid / 240, grid / cell, "as many columns of 240 px as fit, widened to fill the grid: " + cell);
     onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
 
     // multi-select and export the selection
