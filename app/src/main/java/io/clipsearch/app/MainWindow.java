@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -61,13 +60,19 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   private final AppSettings settings;
   private final Runnable onClosed;
+  private static final String QUIT = "Quit";
+  private static final String KEEP_INDEXING = "Keep indexing";
+
   private boolean shutDown;
+  /** Quitting waits for the cancelled job to end. */
+  private boolean stopping;
   private JScrollPane filterScroll;
   private ClipsearchClient client;
   private CollectionsPanel collectionsPanel;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
   private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
+  private final JProgressBar startingBar = new JProgressBar();
   private final StatusBar statusBar = new StatusBar();
 
   private WindowModels models;
@@ -103,10 +108,9 @@ public final class MainWindow extends JFrame implements AppWindow {
     JPanel starting = new JPanel(new GridBagLayout());
     JPanel box = new JPanel(new BorderLayout(0, 12));
     startingText.putClientProperty(FlatClientProperties.STYLE_CLASS, "h3");
-    JProgressBar bar = new JProgressBar();
-    bar.setIndeterminate(true);
+    startingBar.setIndeterminate(true);
     box.add(startingText, BorderLayout.NORTH);
-    box.add(bar, BorderLayout.CENTER);
+    box.add(startingBar, BorderLayout.CENTER);
     starting.add(box);
     root.add(starting, "starting");
     setContentPane(root);
@@ -114,8 +118,10 @@ public final class MainWindow extends JFrame implements AppWindow {
     addWindowListener(new WindowAdapter() {
       @Override
       public void windowClosing(WindowEvent e) {
-        if (collections == null || collections.jobId() == null || confirmStopIndexing()) {
-          shutdown();
+        if (stopping || collections == null || collections.jobId() == null) {
+          shutdown(); // a second close while stopping: quit without waiting
+        } else if (confirmStopIndexing()) {
+          stopIndexingThenQuit();
         }
       }
     });
@@ -123,18 +129,32 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   /**
    * Closing while indexing: the photos not yet indexed stay unsearchable until the next run, so
-   * ask first; on yes, the job is cancelled (it keeps what it indexed) before the window goes.
+   * ask first, keeping indexing the default answer.
    */
   private boolean confirmStopIndexing() {
-    int answer = JOptionPane.showConfirmDialog(this,
+    Object[] answers = {QUIT, KEEP_INDEXING};
+    int answer = JOptionPane.showOptionDialog(this,
         "Photos are still being indexed. If you quit now, the rest stay unsearchable until you index again.\n"
-            + "Quit anyway?", "Indexing is running", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
-    if (answer != JOptionPane.YES_OPTION) {
-      return false;
-    }
-    settings.setUnfinishedIndexing(collections.jobCollection(), collections.notYetIndexed());
-    collections.cancel();
-    return true;
+            + "Quit anyway?", "Indexing is running", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE, null,
+        answers, KEEP_INDEXING);
+    return answer == 0;
+  }
+
+  /**
+   * Cancels the job and quits once it has ended: the job commits the batch it is embedding first,
+   * so quitting at once would leave the process indexing (and holding the index) unseen, and the
+   * count of photos left would be too high.
+   */
+  private void stopIndexingThenQuit() {
+    stopping = true;
+    String collection = collections.jobCollection();
+    startingText.setText("Stopping indexing… keeping what is indexed so far.");
+    startingBar.setVisible(true);
+    ((CardLayout) root.getLayout()).show(root, "starting");
+    collections.cancel(() -> {
+      settings.setUnfinishedIndexing(collection, collections.notYetIndexed());
+      shutdown();
+    });
   }
 
   /** Saves the settings and closes at once (no questions): the program ends. */
@@ -154,7 +174,7 @@ public final class MainWindow extends JFrame implements AppWindow {
   public void failedToStart(String message) {
     startingText.setText("<html><div style='text-align:center;width:520px'>The search engine did not start.<br><br>"
         + escape(message) + "</div></html>");
-    ((JComponent) startingText.getParent()).getComponent(1).setVisible(false);
+    startingBar.setVisible(false);
   }
 
   /**
@@ -378,7 +398,10 @@ public final class MainWindow extends JFrame implements AppWindow {
   private void updateCollections() {
     String shown = search.collection();
     tasks.submit(() -> client.cameras(shown), filters::setCameras, e -> filters.setCameras(java.util.List.of()));
-    results.setFirstRun(collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
+    // a server indexing the first photos (here or started elsewhere) is past the first run
+    boolean indexing = collections.starting() || collections.jobId() != null
+        || collections.collections().stream().anyMatch(c -> c.activeJob() != null);
+    results.setFirstRun(!indexing && collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
       tabs.setSelectedIndex(1);
       collectionsPanel.addFolder();
     });

@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.util.concurrent.Callable;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
@@ -17,7 +18,18 @@ import javax.swing.JPanel;
 final class StatusBar extends JPanel {
 
   private final JLabel status = new JLabel(" ");
-  private final JLabel modelNotice = new JLabel();
+  /**
+   * Only as wide as the status leaves free (shortened then, whole in its tooltip): in a narrow
+   * window it squeezed the result count off the line.
+   */
+  private final JLabel modelNotice = new JLabel() {
+    @Override
+    public Dimension getPreferredSize() {
+      Dimension d = super.getPreferredSize();
+      int free = StatusBar.this.getWidth() - status.getPreferredSize().width;
+      return StatusBar.this.getWidth() == 0 ? d : new Dimension(Math.max(0, Math.min(d.width, free)), d.height);
+    }
+  };
 
   StatusBar() {
     super(new BorderLayout());

@@ -49,6 +49,13 @@ final class TopBar extends JPanel {
     add(collectionBox, BorderLayout.WEST);
     add(searchBar, BorderLayout.CENTER);
     add(right, BorderLayout.EAST);
+    // the collection searched, until the server's list comes (seconds on a first start): not empty
+    setCollections(List.of());
+  }
+
+  /** The collection box (tests). */
+  JComboBox<String> collectionBox() {
+    return collectionBox;
   }
 
   /** The thumbnail size control: small to large cells, remembered in the settings. */

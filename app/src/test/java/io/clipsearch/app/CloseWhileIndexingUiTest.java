@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.swing.AbstractButton;
@@ -54,6 +55,8 @@ class CloseWhileIndexingUiTest {
     for (Path jpeg : jpegs) {
       Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
     }
+    List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    onEdt(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
     Path config = temp.resolve("config");
     EmbeddedAppUiTest.Launched first = EmbeddedAppUiTest.launch(shared, temp.resolve("data"), AppSettings.load(config));
     MainWindow window = first.window();
@@ -63,19 +66,27 @@ class CloseWhileIndexingUiTest {
       return window.collectionsModel().jobId() != null && s != null && s.total() == jpegs.size() && s.seen() > 0;
     });
 
-    // "No": the window stays and the job goes on
+    // indexing is no first run, and the Images column counts the photos as they are committed
+    assertFalse(call(() -> window.results().addFolderButton().isShowing()), "no \"No photos yet\" while indexing");
+    assertFalse(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+    await("photos counted while indexing", Duration.ofSeconds(60), () -> window.collectionsModel().jobId() != null
+        && window.collectionsModel().collections().getFirst().documents() > 0);
+
+    // "Keep indexing", the default answer: the window stays and the job goes on
     closeRequest(window);
     JDialog ask = awaitDialog("Indexing is running");
     assertTrue(texts(ask).contains("Quit anyway?"), texts(ask));
-    onEdt(() -> button(ask, "No").doClick());
+    assertEquals("Keep indexing", call(() -> ask.getRootPane().getDefaultButton().getText()), "Enter keeps indexing");
+    onEdt(() -> button(ask, "Keep indexing").doClick());
     assertTrue(call(window::isDisplayable), "still open");
     assertTrue(call(() -> window.collectionsModel().jobId()) != null, "still indexing");
 
-    // "Yes": the job is cancelled and the app quits
+    // "Quit": the job is cancelled, and the window goes once the job has ended
     closeRequest(window);
     JDialog again = awaitDialog("Indexing is running");
-    onEdt(() -> button(again, "Yes").doClick());
+    onEdt(() -> button(again, "Quit").doClick());
     assertTrue(first.closed().await(60, TimeUnit.SECONDS), "the app closes and stops its server");
+    assertTrue(uncaught.isEmpty(), "nothing thrown on the EDT while closing: " + uncaught);
     AppSettings.UnfinishedIndexing left = AppSettings.load(config).unfinishedIndexing().orElseThrow();
     assertEquals("default", left.collection());
     assertTrue(left.notIndexed() > 0 && left.notIndexed() < jpegs.size(), "photos left: " + left.notIndexed());
@@ -89,6 +100,11 @@ class CloseWhileIndexingUiTest {
     String notice = call(() -> restarted.unfinishedIndexing().text());
     assertTrue(notice.startsWith(String.format(java.util.Locale.ROOT, "%,d photos of “default” were never indexed",
         left.notIndexed())), notice);
+    await("the collection listed", Duration.ofSeconds(60),
+        () -> !restarted.collectionsModel().collections().isEmpty());
+    assertEquals(jpegs.size() - left.notIndexed(), (long) call(
+        () -> restarted.collectionsModel().collections().getFirst().documents()),
+        "the notice counts what the job left, after it committed its last batch");
     EmbeddedAppUiTest.screenshot(restarted, "unfinished-indexing");
 
     // "Index now" indexes the rest; the notice and the record go

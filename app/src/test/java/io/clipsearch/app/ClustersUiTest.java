@@ -88,6 +88,9 @@ class ClustersUiTest {
     onEdt(() -> clusters.select(0));
     Thread.sleep(2000); // representative thumbnails arrive asynchronously (test thread only)
     screenshot(window, "clusters");
+    onEdt(() -> window.setSize(900, 600));
+    Thread.sleep(1500);
+    screenshot(window, "clusters-900");
 
     // zoom in around the first cluster's points, then hover one
     MapPointInfo first = call(() -> clusters.points().stream()

@@ -89,7 +89,8 @@ public class SearchApi {
         response.noConfident().map(NoConfidentReason::apiName).orElse(null));
   }
 
-  private static SearchFilters filters(SearchQuery q) {
+  /** The query's filters, checked as a search checks them (browsing takes the same). */
+  static SearchFilters filters(SearchQuery q) {
     return new SearchFilters(instant("from", q.from()), instant("to", q.to()),
         q.folder(), q.camera(), q.shape() == null ? null : named("shape", Shape.class, q.shape()),
         q.minSize());

@@ -4,10 +4,12 @@ import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -37,6 +39,25 @@ public final class PhotoBrowser {
     return page(index.newest(offset, limit));
   }
 
+  /**
+   * The photos that {@code filters} accept, newest or oldest first (ties by path): browsing with
+   * the search filters. Unfiltered and newest first, this is {@link #newest(ImageIndex, int, int)};
+   * otherwise every document is visited.
+   *
+   * @param offset photos to skip
+   * @param limit photos to return
+   */
+  public static Page listing(ImageIndex index, SearchFilters filters, boolean oldestFirst, int offset, int limit)
+      throws IOException {
+    if (filters.isEmpty() && !oldestFirst) {
+      return newest(index, offset, limit);
+    }
+    Comparator<ImageFacts> order = oldestFirst
+        ? Comparator.comparingLong(ImageFacts::dateMillis).thenComparing(ImageFacts::path)
+        : ImageIndex.NEWEST_FIRST;
+    return page(FactsPage.sorted(matching(index, filters::accepts), order, offset, limit));
+  }
+
   private static Page page(FactsPage page) {
     return new Page(page.facts().stream().map(PhotoBrowser::photo).toList(), Math.toIntExact(page.total()));
   }
@@ -48,13 +69,17 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit) throws IOException {
+    return page(FactsPage.newestFirst(matching(index, keep), offset, limit));
+  }
+
+  private static List<ImageFacts> matching(ImageIndex index, Predicate<ImageDoc> keep) throws IOException {
     List<ImageFacts> all = new ArrayList<>();
     index.forEach(d -> {
       if (keep.test(d)) {
         all.add(d.facts());
       }
     });
-    return page(FactsPage.newestFirst(all, offset, limit));
+    return all;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.clipsearch.index;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,7 +20,12 @@ public record FactsPage(List<ImageFacts> facts, long total) {
    * {@code all} in place. {@code total} is its size.
    */
   public static FactsPage newestFirst(List<ImageFacts> all, int offset, int limit) {
-    all.sort(ImageIndex.NEWEST_FIRST);
+    return sorted(all, ImageIndex.NEWEST_FIRST, offset, limit);
+  }
+
+  /** The page of {@code all} from {@code offset} in {@code order}; sorts {@code all} in place. */
+  public static FactsPage sorted(List<ImageFacts> all, Comparator<ImageFacts> order, int offset, int limit) {
+    all.sort(order);
     int from = Math.min(offset, all.size());
     return new FactsPage(all.subList(from, Math.min(all.size(), from + limit)), all.size());
   }

@@ -1,5 +1,6 @@
 package io.clipsearch.search;
 
+import io.clipsearch.index.ImageDoc;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -50,5 +51,19 @@ public record SearchFilters(
   /** Whether no constraint is set. */
   public boolean isEmpty() {
     return equals(NONE);
+  }
+
+  /**
+   * Whether {@code doc} passes every constraint, as the engines' filters decide it: for listings
+   * that visit the documents instead of querying an engine (browsing with filters).
+   */
+  public boolean accepts(ImageDoc doc) {
+    long date = doc.dateMillis();
+    return (from == null || date >= from.toEpochMilli())
+        && (to == null || date < to.toEpochMilli())
+        && (folder == null || doc.path().getParent().startsWith(Path.of(folder)))
+        && (camera == null || doc.camera().filter(camera::equals).isPresent())
+        && (shape == null || shape.name().toLowerCase(Locale.ROOT).equals(doc.shape()))
+        && (minShortSide == null || Math.min(doc.width(), doc.height()) >= minShortSide);
   }
 }

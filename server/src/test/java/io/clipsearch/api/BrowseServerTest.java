@@ -10,8 +10,8 @@ import io.clipsearch.api.types.PlaceInfo;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
-import io.clipsearch.testing.ExifPhotos;
 import io.clipsearch.testing.ExifPhotos.Exif;
+import io.clipsearch.testing.ExifPhotos;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -131,6 +131,24 @@ class BrowseServerTest implements TestPropertyProvider {
         error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?limit=0")).message());
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?limit=1001"));
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?offset=-1"));
+  }
+
+  @Test
+  @Order(2)
+  void browsingTakesTheSearchFiltersAndTheOldestFirstOrder() {
+    assertEquals(newestFirst.reversed(), names(browse("?sort=date_asc").hits()));
+    SearchResults fuji = browse("?camera=FUJIFILM%20X-T4&sort=date_asc");
+    assertEquals(List.of("f-fuji.jpg", "d-paris.jpg", "e-sydney.jpg"), names(fuji.hits()));
+    assertEquals(3, fuji.candidates(), "the total is the filtered listing's");
+    assertEquals(List.of("c-paris.jpg", "b-paris.jpg"), names(browse("?from=2023-05-03&to=2023-05-05").hits()),
+        "to is exclusive, as in a search");
+    assertEquals(List.of("d-paris.jpg"), names(browse("?camera=fujifilm%20x-t4&offset=1&limit=1").hits()));
+    assertEquals(newestFirst, names(browse("?sort=relevance").hits()), "without a query, relevance is newest first");
+    assertEquals(newestFirst, names(browse("?folder=" + photos.toString().replace("/", "%2F")).hits()));
+    assertEquals(List.of(), hits(browse("?minSize=100000")));
+    assertEquals("sort must be one of [relevance, date_desc, date_asc], got 'best'",
+        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?sort=best")).message());
+    error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?from=yesterday"));
   }
 
   @Test

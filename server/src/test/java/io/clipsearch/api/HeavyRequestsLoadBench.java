@@ -63,7 +63,7 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
   @Test
   void searchesAndHealthWhileTwoHeavyRequestsRun() throws Exception {
     RawHttp http = new RawHttp(server.getPort());
-    String auth = "Authorization: Bearer " + Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
+    String auth = "Authorization: Bearer " + Files.readString(data.resolve(TokenFile.FULL)).strip();
     RawHttpCollections.createAndIndex(http, auth, "photos", photos);
     byte[] eval = HeavyRequestsServerTest.searchEval("photos", 1000);
 

@@ -68,7 +68,7 @@ class HeavyRequestsServerTest implements TestPropertyProvider {
   @Test
   void heavyRequestsBeyondTheQueueAre503AtOnceAndASearchIsStillServed() throws Exception {
     RawHttp http = new RawHttp(server.getPort());
-    String auth = "Authorization: Bearer " + Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
+    String auth = "Authorization: Bearer " + Files.readString(data.resolve(TokenFile.FULL)).strip();
     RawHttpCollections.createAndIndex(http, auth, "photos", photos);
     int capacity = Math.max(1, Runtime.getRuntime().availableProcessors() / 2) + HeavyRequests.QUEUE;
     byte[] eval = searchEval("photos", 200); // long enough that the rest arrive while the first run

@@ -89,7 +89,7 @@ class PlantedFilesServerTest implements TestPropertyProvider {
   @Test
   @Order(1)
   void aFolderLinkedOutOfTheRootsIsNotIndexedSoNothingOfItIsServed() throws Exception {
-    String auth = "Authorization: Bearer " + Files.readString(data.resolve(ServerToken.TOKEN_FILE)).strip();
+    String auth = "Authorization: Bearer " + Files.readString(data.resolve(TokenFile.FULL)).strip();
     String jobId = RawHttpCollections.createAndIndex(http(), auth, "photos", photos);
 
     JsonNode all = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=10").body()).get("hits");

@@ -7,8 +7,8 @@ import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Cursor;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -34,6 +34,9 @@ import javax.swing.UIManager;
 final class ClusterMap extends JComponent {
 
   private static final int HOVER_RADIUS = 7;
+  /** The room between the frame and the plotted points: the hover ring's radius and a pixel. */
+  static final int PLOT_INSET = HOVER_RADIUS + 1;
+  private static final String HINT = "wheel: zoom · drag: pan · double-click: whole map · click a dot: more like this";
   private static final int POPUP = 128;
   private static final double WHEEL_STEP = 1.2;
 
@@ -106,21 +109,32 @@ final class ClusterMap extends JComponent {
   }
 
   /** The square the viewport is drawn into. */
-  private Rectangle square() {
+  /** The map's frame (tests: what is drawn inside it). */
+  Rectangle square() {
     int pad = 8;
     int side = Math.max(1, Math.min(getWidth(), getHeight()) - 2 * pad);
     return new Rectangle((getWidth() - side) / 2, (getHeight() - side) / 2, side, side);
   }
 
-  double[] toMap(int px, int py) {
+  /**
+   * Where the points are plotted: the frame less a dot's width, so the outermost photos of the
+   * whole map (on its edges) are drawn whole, not cut in half by the frame.
+   */
+  private Rectangle plot() {
     Rectangle r = square();
+    r.grow(-PLOT_INSET, -PLOT_INSET);
+    return r.width < 1 ? square() : r;
+  }
+
+  double[] toMap(int px, int py) {
+    Rectangle r = plot();
     MapViewport v = model.viewport();
     return new double[] {v.minX() + (px - r.x) * v.width() / r.width, v.minY() + (py - r.y) * v.height() / r.height};
   }
 
   /** Screen position of a map point under the current viewport. */
   Point toScreen(MapPointInfo p) {
-    Rectangle r = square();
+    Rectangle r = plot();
     MapViewport v = model.viewport();
     return new Point((int) Math.round(r.x + (p.x() - v.minX()) / v.width() * r.width),
         (int) Math.round(r.y + (p.y() - v.minY()) / v.height() * r.height));
@@ -231,12 +245,23 @@ final class ClusterMap extends JComponent {
     } else {
       line = null;
     }
-    String hint = "wheel: zoom · drag: pan · double-click: whole map · click a dot: more like this";
     g.setColor(UIManager.getColor("Label.disabledForeground"));
     if (line != null) {
-      g.drawString(line, r.x + 8, r.y + fm.getAscent() + 6);
+      g.drawString(fitted(line, fm, r.width - 16), r.x + 8, r.y + fm.getAscent() + 6);
     }
-    g.drawString(hint, r.x + 8, r.y + r.height - fm.getDescent() - 6);
+    g.drawString(fitted(HINT, fm, r.width - 16), r.x + 8, r.y + r.height - fm.getDescent() - 6);
+  }
+
+  /** {@code text} cut to whole " · "-separated parts that fit {@code width}, else ended with "…". */
+  static String fitted(String text, FontMetrics fm, int width) {
+    String t = text;
+    while (fm.stringWidth(t) > width && t.contains(" · ")) {
+      t = t.substring(0, t.lastIndexOf(" · "));
+    }
+    while (fm.stringWidth(t) > width && t.length() > 1) {
+      t = t.substring(0, t.length() - 2) + "…";
+    }
+    return t;
   }
 
   private void paintHover(Graphics2D g) {

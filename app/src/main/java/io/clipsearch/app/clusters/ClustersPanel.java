@@ -105,6 +105,7 @@ public final class ClustersPanel extends JPanel {
           list.silhouette() == null ? "" : String.format(Locale.ROOT, " · how distinct the groups are: %.0f %%", 100 * Math.max(0, list.silhouette())));
     };
     summary.setText(text);
+    summary.setToolTipText(text.isBlank() ? null : text); // whole where a narrow window shortens it
     recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);
     String why = model.clustersMessage();
     if (why == null && model.clustersStatus() == ClustersViewModel.Status.LOADING && model.clusters().isEmpty()) {

@@ -4,13 +4,13 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.SkippedFileInfo;
+import io.clipsearch.app.settings.AppSettings;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import io.clipsearch.app.settings.AppSettings;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
@@ -152,7 +152,7 @@ public final class CollectionsPanel extends JPanel {
   private void updateButtons() {
     boolean running = model.jobId() != null;
     index.setEnabled(!running && selected().isPresent());
-    cancel.setEnabled(running);
+    cancel.setEnabled(running || model.starting()); // a start can take half a minute: cancellable too
     delete.setEnabled(!running && selected().isPresent());
     remove.setEnabled(!running && selected().map(c -> !c.roots().isEmpty()).orElse(false));
     report.setEnabled(model.lastJobId() != null);

@@ -3,11 +3,13 @@ package io.clipsearch.app.collections;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.IngestStatus;
-import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.tasks.BackgroundTasks;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +24,9 @@ import java.util.function.Consumer;
  */
 public final class CollectionsViewModel {
 
+  /** How often the list (its photo counts) is reloaded while a job runs. */
+  private static final Duration RELIST_WHILE_INDEXING = Duration.ofSeconds(3);
+
   private final ClipsearchClient client;
   private final BackgroundTasks tasks;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -35,7 +40,13 @@ public final class CollectionsViewModel {
   private IngestStatus status;
   /** A job was asked for and its id has not come back yet. */
   private boolean starting;
+  /** Cancel was pressed while the job was starting: it is cancelled as soon as it exists. */
+  private boolean cancelWhenStarted;
   private String message;
+  /** When the list was last reloaded for a running job ({@link System#nanoTime()}). */
+  private long listedAt = System.nanoTime();
+  /** What waits for the running job's end (see {@link #cancel(Runnable)}). */
+  private final List<Runnable> jobEnded = new ArrayList<>();
 
   public CollectionsViewModel(ClipsearchClient client, BackgroundTasks tasks) {
     this.client = Objects.requireNonNull(client, "client");
@@ -119,10 +130,19 @@ public final class CollectionsViewModel {
     tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
         created -> {
           refresh();
-          startIndexing(name);
+          if (cancelWhenStarted) {
+            starting = false;
+            cancelWhenStarted = false;
+            message = "Cancelled before indexing started.";
+            changed();
+            runJobEnded();
+          } else {
+            startIndexing(name);
+          }
         }, error -> {
           starting = false;
           failed(error);
+          cancelledStartEnded();
         });
   }
 
@@ -139,23 +159,48 @@ public final class CollectionsViewModel {
     tasks.submit(() -> client.startJob(name), job -> {
       starting = false;
       follow(job.id(), name);
+      if (cancelWhenStarted) {
+        cancelWhenStarted = false;
+        cancel();
+      }
     }, error -> {
       starting = false;
       failed(error);
+      cancelledStartEnded();
     });
   }
 
   /** Cancels the running job (it keeps what it has indexed). */
   public void cancel() {
-    if (jobId != null) {
-      String id = jobId;
+    cancel(() -> { });
+  }
+
+  /**
+   * Cancels the running job and runs {@code ended} once it has ended: after it committed what it
+   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). A
+   * job still being started (which can take half a minute on a first run) is cancelled as soon as
+   * it exists. Runs {@code ended} at once when no job runs.
+   */
+  public void cancel(Runnable ended) {
+    if (jobId == null && starting) {
+      cancelWhenStarted = true;
+      jobEnded.add(ended);
       message = "Cancelling…";
       changed();
-      tasks.submit(() -> {
-        client.cancelJob(id);
-        return id;
-      }, x -> { }, this::failed);
+      return;
     }
+    if (jobId == null) {
+      ended.run();
+      return;
+    }
+    String id = jobId;
+    jobEnded.add(ended);
+    message = "Cancelling…";
+    changed();
+    tasks.submit(() -> {
+      client.cancelJob(id);
+      return id;
+    }, x -> { }, this::failed);
   }
 
   /** Fetches a job's skipped-files report. */
@@ -186,6 +231,7 @@ public final class CollectionsViewModel {
     }, this::finished, error -> {
       jobId = null;
       failed(error);
+      runJobEnded();
     });
   }
 
@@ -194,6 +240,11 @@ public final class CollectionsViewModel {
       status = s;
       message = IndexProgress.describe(s);
       changed();
+      long now = System.nanoTime();
+      if (now - listedAt >= RELIST_WHILE_INDEXING.toNanos()) {
+        listedAt = now;
+        refresh(); // the photo counts grow as the job commits, not only at its end
+      }
     }
   }
 
@@ -205,6 +256,21 @@ public final class CollectionsViewModel {
     refresh();
     indexed.forEach(Runnable::run);
     changed();
+    runJobEnded();
+  }
+
+  /** A start that was to be cancelled failed: nothing runs, so what waited for its end goes on. */
+  private void cancelledStartEnded() {
+    if (cancelWhenStarted) {
+      cancelWhenStarted = false;
+      runJobEnded();
+    }
+  }
+
+  private void runJobEnded() {
+    List<Runnable> waiting = List.copyOf(jobEnded);
+    jobEnded.clear();
+    waiting.forEach(Runnable::run);
   }
 
   private void failed(Throwable error) {

@@ -8,8 +8,9 @@ import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.Graphics;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -24,6 +25,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -66,7 +69,7 @@ public final class DetailPanel extends JPanel {
   private final JButton copyPath = new JButton("Copy path");
   private final JButton openFolder = new JButton("Open folder");
   private final float fontScale;
-  private boolean showScores = true;
+  private boolean kiosk;
 
   /**
    * @param model what is shown; the panel follows its changes
@@ -171,9 +174,12 @@ public final class DetailPanel extends JPanel {
     return viewer;
   }
 
-  /** Kiosk mode: no raw scores. */
-  public void setShowScores(boolean show) {
-    showScores = show;
+  /**
+   * Kiosk mode: visitors see the photo and when, where and with what it was taken; no scores, file
+   * names or file facts (size, pixels, modified, EXIF orientation).
+   */
+  public void setKiosk(boolean k) {
+    kiosk = k;
   }
 
   /** Shows result {@code i} of {@code results} (the view model loads it). */
@@ -205,7 +211,8 @@ public final class DetailPanel extends JPanel {
     selected.accept(i);
     previous.setEnabled(model.hasPrevious());
     next.setEnabled(model.hasNext());
-    title.setText(fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
+    title.setText(kiosk ? "Photo " + (i + 1) + " of " + model.hits().size()
+        : fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
     switch (model.status()) {
       case SHOWN -> image.show(model.image(), null);
       case FAILED -> image.show(null, "This photo cannot be shown.");
@@ -218,22 +225,24 @@ public final class DetailPanel extends JPanel {
   private void fillMeta(SearchResultHit hit, ImageDetails d, String problem) {
     meta.removeAll();
     int row = 0;
-    if (showScores) {
+    if (!kiosk) {
       row = line(row, "Match", String.format(Locale.ROOT, "%.3f%s", hit.score(),
           hit.confident() ? "  (confident)" : "  (weak)"));
+      String matched = matchedWords(hit.matchedBy());
+      if (matched != null) {
+        row = line(row, "Your words matched", matched);
+      }
+      row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
+      row = line(row, "Size", SizeText.of(hit.size()));
+      row = line(row, "Pixels", hit.width() + " × " + hit.height());
     }
-    String matched = matchedWords(hit.matchedBy());
-    if (matched != null) {
-      row = line(row, "Your words matched", matched);
-    }
-    row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
-    row = line(row, "Size", String.format(Locale.ROOT, "%.1f MB", hit.size() / 1e6));
-    row = line(row, "Pixels", hit.width() + " × " + hit.height());
     if (d != null) {
       if (d.taken() != null) {
         row = line(row, "Taken", DATE.format(d.taken()));
       }
-      row = line(row, "Modified", DATE.format(d.modified()));
+      if (!kiosk) {
+        row = line(row, "Modified", DATE.format(d.modified()));
+      }
       String camera = CameraName.of(d.cameraMake(), d.cameraModel());
       if (!camera.isEmpty()) {
         row = line(row, "Camera", camera);
@@ -248,7 +257,7 @@ public final class DetailPanel extends JPanel {
       if (d.latitude() != null && d.longitude() != null) {
         row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
       }
-      if (d.orientation() > 1) {
+      if (d.orientation() > 1 && !kiosk) {
         row = line(row, "Orientation", "EXIF " + d.orientation() + " (shown upright)");
       }
     } else {
@@ -266,9 +275,10 @@ public final class DetailPanel extends JPanel {
     JLabel k = new JLabel(key);
     k.setFont(k.getFont().deriveFont(k.getFont().getSize2D() * fontScale * 0.9f));
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
-    JLabel v = new JLabel("<html><body style='width:" + (int) (180 * fontScale) + "px'>"
-        + escape(value).replace("/", "/&#8203;") + "</body></html>");
+    JLabel v = new JLabel();
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
+    v.setText("<html>" + String.join("<br>", wrap(value, v.getFontMetrics(v.getFont()), (int) (180 * fontScale))
+        .stream().map(DetailPanel::escape).toList()) + "</html>");
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;
     c.gridy = row * 2;
@@ -325,7 +335,17 @@ public final class DetailPanel extends JPanel {
     };
   }
 
-  /** What the panel says instead of details (tests): a problem, or "Loading details…". */
+  /** The title line above the photo (tests). */
+  public String title() {
+    return title.getText();
+  }
+
+  /** The labels of the details column, names and values (tests). */
+  List<JLabel> metaLabels() {
+    return Arrays.stream(meta.getComponents()).filter(JLabel.class::isInstance).map(JLabel.class::cast).toList();
+  }
+
+    /** What the panel says instead of details (tests): a problem, or "Loading details…". */
   public String metaText() {
     StringBuilder b = new StringBuilder();
     for (java.awt.Component c : meta.getComponents()) {
@@ -338,6 +358,31 @@ public final class DetailPanel extends JPanel {
 
   private static String fileName(String path) {
     return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  }
+
+  /**
+   * {@code text} in lines at most {@code width} pixels wide, broken after spaces and path or name
+   * separators, and anywhere in a run wider than a line. Swing's HTML wraps only at spaces, so a
+   * long path or file name was cut at the column's edge.
+   */
+  static List<String> wrap(String text, FontMetrics fm, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String piece : text.split("(?<=[\\s/\\\\_.-])")) {
+      if (!line.isEmpty() && fm.stringWidth(line + piece) > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      for (char c : piece.toCharArray()) {
+        if (!line.isEmpty() && fm.stringWidth(line.toString() + c) > width) {
+          lines.add(line.toString());
+          line.setLength(0);
+        }
+        line.append(c);
+      }
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   private static String escape(String s) {

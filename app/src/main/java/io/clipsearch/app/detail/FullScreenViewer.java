@@ -7,6 +7,9 @@ import java.awt.GraphicsConfiguration;
 import java.awt.Rectangle;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
@@ -45,6 +48,8 @@ public final class FullScreenViewer extends JDialog {
     key(KeyEvent.VK_F, "closeF", this::dispose);
     key(KeyEvent.VK_PLUS, "in", () -> zoom(1.25));
     key(KeyEvent.VK_EQUALS, "in2", () -> zoom(1.25));
+    // "+" is Shift+= on most layouts: the key pressed is '=' with Shift held
+    key(KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, InputEvent.SHIFT_DOWN_MASK), "in4", () -> zoom(1.25));
     key(KeyEvent.VK_ADD, "in3", () -> zoom(1.25));
     key(KeyEvent.VK_MINUS, "out", () -> zoom(0.8));
     key(KeyEvent.VK_SUBTRACT, "out2", () -> zoom(0.8));
@@ -57,6 +62,13 @@ public final class FullScreenViewer extends JDialog {
       showZoom();
     });
     view.addMouseWheelListener(e -> showZoom());
+    // the fitted zoom is known once the view has its size: before, it reads as 100 %
+    view.addComponentListener(new ComponentAdapter() {
+      @Override
+      public void componentResized(ComponentEvent e) {
+        showZoom();
+      }
+    });
     showZoom();
   }
 
@@ -75,9 +87,18 @@ public final class FullScreenViewer extends JDialog {
         getTitle(), 100 * view.zoom()));
   }
 
+  /** The zoom line under the photo (tests). */
+  public String hint() {
+    return hint.getText();
+  }
+
   private void key(int code, String name, Runnable r) {
+    key(KeyStroke.getKeyStroke(code, 0), name, r);
+  }
+
+  private void key(KeyStroke stroke, String name, Runnable r) {
     JComponent c = getRootPane();
-    c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(code, 0), name);
+    c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(stroke, name);
     c.getActionMap().put(name, new AbstractAction() {
       @Override
       public void actionPerformed(ActionEvent e) {

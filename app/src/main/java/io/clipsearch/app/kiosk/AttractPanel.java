@@ -9,8 +9,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -28,6 +28,10 @@ import javax.swing.Timer;
 final class AttractPanel extends JComponent {
 
   private static final int SLIDE_MILLIS = 6000;
+  /** How far a photo may be enlarged before it looks blurred; smaller photos show smaller, on black. */
+  static final double MAX_UPSCALE = 2.0;
+  /** The long side of a photo worth a full screen; smaller ones show only when there is nothing else. */
+  static final int SLIDE_SIDE = 800;
 
   private final ClipsearchClient client;
   private final BackgroundTasks tasks;
@@ -53,7 +57,7 @@ final class AttractPanel extends JComponent {
       SearchQuery q = new SearchQuery("photo", collection, null, null, null, null, null, null, "date_desc",
           null, 60, null, null, false);
       tasks.submit(() -> client.search(q).hits(), hits -> {
-        List<SearchResultHit> shuffled = new ArrayList<>(hits);
+        List<SearchResultHit> shuffled = new ArrayList<>(slides(hits));
         Collections.shuffle(shuffled);
         slides = shuffled;
         prefetch();
@@ -71,6 +75,21 @@ final class AttractPanel extends JComponent {
   /** Whether a photo is on screen. */
   boolean showingPhoto() {
     return current != null;
+  }
+
+  /** The photos large enough for the screen, or all of them when none is. */
+  static List<SearchResultHit> slides(List<SearchResultHit> hits) {
+    List<SearchResultHit> large = hits.stream().filter(h -> Math.max(h.width(), h.height()) >= SLIDE_SIDE).toList();
+    return large.isEmpty() ? hits : large;
+  }
+
+  /**
+   * The scale of an {@code iw}×{@code ih} photo on a {@code w}×{@code h} screen: filling it where
+   * that enlarges at most {@link #MAX_UPSCALE} times, else fitted inside it, never enlarged more.
+   */
+  static double scale(int iw, int ih, int w, int h) {
+    double fill = Math.max(1.0 * w / iw, 1.0 * h / ih);
+    return fill <= MAX_UPSCALE ? fill : Math.min(MAX_UPSCALE, Math.min(1.0 * w / iw, 1.0 * h / ih));
   }
 
   private void advance() {
@@ -112,7 +131,7 @@ final class AttractPanel extends JComponent {
       g.setColor(Color.BLACK);
       g.fillRect(0, 0, w, h);
       if (current != null) {
-        double s = Math.max(1.0 * w / current.getWidth(), 1.0 * h / current.getHeight()); // fill
+        double s = scale(current.getWidth(), current.getHeight(), w, h);
         int iw = (int) (current.getWidth() * s);
         int ih = (int) (current.getHeight() * s);
         g.drawImage(current, (w - iw) / 2, (h - ih) / 2, iw, ih, null);

@@ -49,6 +49,8 @@ import javax.swing.WindowConstants;
 public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWindow {
 
   static final float FONT = 24f;
+  /** The least height of a key a finger presses (about 9 mm at 150 dpi; guidelines ask 7 to 10 mm). */
+  static final int TOUCH_TARGET = 56;
 
   private final AppOptions options;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-kiosk", 6);
@@ -67,6 +69,8 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   private ResultsPanel results;
   private DetailPanel detail;
   private AttractPanel attract;
+  /** The PIN pad while it is open, else null. */
+  private PinPad pinPad;
 
   public KioskWindow(AppOptions options, Runnable onClosed) {
     super("clipsearch kiosk");
@@ -87,7 +91,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
 
     idle = new IdleTracker(System::nanoTime, options.idle());
     idleTimer = new Timer(1000, e -> {
-      if (search != null && idle.tick() == IdleTracker.Transition.BECAME_IDLE) {
+      if (idle.tick() == IdleTracker.Transition.BECAME_IDLE) {
         showAttract();
       }
     });
@@ -168,7 +172,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
       cards.show(root, "search");
       search.moreLike(hit.id());
     }, results::select, false, 1.6f);
-    detail.setShowScores(false);
+    detail.setKiosk(true);
 
     JButton exit = new JButton("Exit");
     exit.setName("kioskExit");
@@ -207,8 +211,14 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     showAttract();
   }
 
-  /** Resets the kiosk to its attract screen (idle timeout, and at start). */
+  /**
+   * Resets the kiosk to its attract screen (idle timeout, and at start); a PIN pad left open by
+   * the last visitor goes, so the slideshow is not hidden behind it.
+   */
   public void showAttract() {
+    if (pinPad != null) {
+      pinPad.dispose();
+    }
     if (search == null) {
       return;
     }
@@ -251,9 +261,11 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     if (shutDown) {
       return;
     }
-    PinPad pad = new PinPad(this, pinGuard, FONT);
-    pad.setVisible(true);
-    if (pad.unlocked()) {
+    pinPad = new PinPad(this, pinGuard, FONT);
+    pinPad.setVisible(true);
+    boolean unlocked = pinPad.unlocked();
+    pinPad = null;
+    if (unlocked) {
       shutdown();
     }
   }

@@ -1,5 +1,6 @@
 package io.clipsearch.app.kiosk;
 
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.GridLayout;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class OnScreenKeyboard extends JPanel {
     b.setName(name);
     b.setFont(font);
     b.setFocusable(false);
+    b.setPreferredSize(new Dimension(b.getPreferredSize().width, Math.max(b.getPreferredSize().height,
+        KioskWindow.TOUCH_TARGET)));
     b.addActionListener(e -> action.run());
     return b;
   }

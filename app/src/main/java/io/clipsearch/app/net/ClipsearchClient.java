@@ -107,10 +107,17 @@ public final class ClipsearchClient {
         json.getTypeFactory().constructCollectionType(List.class, String.class));
   }
 
-  /** {@code GET /api/collections/{name}/photos}: the collection newest first, a page at a time. */
-  public SearchResults browse(String collection, int offset, int limit) {
-    return send(request("/api/collections/" + encode(collection) + "/photos?offset=" + offset + "&limit=" + limit)
-        .GET().build(), SearchResults.class);
+  /**
+   * {@code GET /api/collections/{name}/photos}: the query's collection without a query, a page at
+   * a time, newest first or as the query sorts by date, with the query's filters ({@code q} is
+   * ignored).
+   */
+  public SearchResults browse(SearchQuery query) {
+    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(query.collection()) + "/photos?", "");
+    param(params, "offset", query.offset());
+    param(params, "limit", query.limit());
+    filterParams(params, query);
+    return send(request(params.toString()).GET().build(), SearchResults.class);
   }
 
   /** {@code GET /api/collections/{name}/places}: a page of the photos' GPS positions. */
@@ -141,13 +148,7 @@ public final class ClipsearchClient {
     StringJoiner params = new StringJoiner("&", "/api/search/image?", "");
     param(params, "q", query.q());
     param(params, "collection", query.collection());
-    param(params, "from", query.from());
-    param(params, "to", query.to());
-    param(params, "folder", query.folder());
-    param(params, "camera", query.camera());
-    param(params, "shape", query.shape());
-    param(params, "minSize", query.minSize());
-    param(params, "sort", query.sort());
+    filterParams(params, query);
     param(params, "offset", query.offset());
     param(params, "limit", query.limit());
     param(params, "hybrid", query.hybrid());
@@ -156,6 +157,16 @@ public final class ClipsearchClient {
     HttpRequest request = request(params.toString()).header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
     return send(request, SearchResults.class);
+  }
+
+  private static void filterParams(StringJoiner params, SearchQuery query) {
+    param(params, "from", query.from());
+    param(params, "to", query.to());
+    param(params, "folder", query.folder());
+    param(params, "camera", query.camera());
+    param(params, "shape", query.shape());
+    param(params, "minSize", query.minSize());
+    param(params, "sort", query.sort());
   }
 
   private static void param(StringJoiner params, String name, Object value) {

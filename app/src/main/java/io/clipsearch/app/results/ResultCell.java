@@ -6,8 +6,8 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Graphics;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
@@ -25,6 +25,7 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
   private final ThumbnailLoader thumbnails;
   private int pad;
   private boolean showScores = true;
+  private boolean visitor;
   private SearchResultHit hit;
   private boolean selected;
   private boolean focused;
@@ -41,6 +42,21 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
   /** Kiosk mode: no raw scores on the badges. */
   void setShowScores(boolean show) {
     showScores = show;
+  }
+
+  /** Kiosk mode: visitors see the photos only, without file names or "name"/"tag" match badges. */
+  void setVisitor(boolean v) {
+    visitor = v;
+  }
+
+  /** The badge drawn on {@code h}'s thumbnail, or null for none. */
+  String badge(SearchResultHit h) {
+    return visitor ? null : ResultBadge.text(h, showScores);
+  }
+
+  /** The line drawn under {@code h}'s thumbnail, or null for none. */
+  String caption(SearchResultHit h) {
+    return visitor ? null : fileName(h.path());
   }
 
   @Override
@@ -68,7 +84,8 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
         g.fillRoundRect(2, 2, w - 4, h - 4, 12, 12);
       }
       FontMetrics fm = g.getFontMetrics(getFont());
-      int textH = fm.getHeight() + 4;
+      String name = caption(hit);
+      int textH = name == null ? 0 : fm.getHeight() + 4;
       int box = Math.min(w - 2 * pad, h - 2 * pad - textH);
       int bx = (w - box) / 2;
       int by = pad;
@@ -90,7 +107,7 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
       }
       g.setComposite(AlphaComposite.SrcOver);
 
-      String badge = ResultBadge.text(hit, showScores);
+      String badge = badge(hit);
       if (badge != null) {
         Font small = getFont().deriveFont(Font.BOLD, getFont().getSize2D() * 0.85f);
         g.setFont(small);
@@ -103,12 +120,12 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
         g.drawString(badge, bx + 9, by + 4 + sm.getAscent() + 1);
       }
 
-      // file name
-      g.setFont(getFont());
-      g.setColor(selected ? UIManager.getColor("List.selectionForeground") : UIManager.getColor("List.foreground"));
-      String name = fileName(hit.path());
-      g.drawString(ellipsize(name, fm, w - 2 * pad), pad + Math.max(0, (w - 2 * pad - fm.stringWidth(name)) / 2),
-          by + box + 4 + fm.getAscent());
+      if (name != null) {
+        g.setFont(getFont());
+        g.setColor(selected ? UIManager.getColor("List.selectionForeground") : UIManager.getColor("List.foreground"));
+        g.drawString(ellipsize(name, fm, w - 2 * pad), pad + Math.max(0, (w - 2 * pad - fm.stringWidth(name)) / 2),
+            by + box + 4 + fm.getAscent());
+      }
       if (focused && !selected) {
         g.setColor(selection);
         g.drawRoundRect(2, 2, w - 5, h - 5, 12, 12);

@@ -10,16 +10,21 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.geom.AffineTransform;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.JButton;
 import javax.swing.DefaultListModel;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JList;
@@ -102,6 +107,12 @@ public final class ResultsPanel extends JPanel {
     scroll = new JScrollPane(list);
     scroll.setBorder(null);
     scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
+    scroll.getViewport().addComponentListener(new ComponentAdapter() {
+      @Override
+      public void componentResized(ComponentEvent e) {
+        applyCellSize();
+      }
+    });
     scroll.getViewport().addChangeListener(e -> {
       int last = list.getLastVisibleIndex();
       if (last >= 0 && last >= hits.size() - 12) {
@@ -171,14 +182,20 @@ public final class ResultsPanel extends JPanel {
   }
 
   /**
-   * Kiosk mode: errors read as a short apology, never as the server's technical message, and the
-   * badges show no raw scores.
+   * Kiosk mode: errors read as a short apology, never as the server's technical message; the
+   * cells show photos only (no scores, match badges or file names); nothing invites a drop.
    */
   public void setKiosk(boolean kiosk) {
     this.kiosk = kiosk;
     friendlyErrors = kiosk;
     cell.setShowScores(!kiosk);
+    cell.setVisitor(kiosk);
     list.repaint();
+  }
+
+  /** The badge and the caption a result's cell shows, joined by a new line, empty parts left out (tests). */
+  public String cellText(SearchResultHit hit) {
+    return Stream.of(cell.badge(hit), cell.caption(hit)).filter(Objects::nonNull).collect(Collectors.joining("\n"));
   }
 
   /**
@@ -231,9 +248,15 @@ public final class ResultsPanel extends JPanel {
     }
   }
 
+  /**
+   * Cells of the chosen size, widened to share the grid's width evenly: at a fixed width the
+   * columns left an empty strip at the right edge.
+   */
   private void applyCellSize() {
     cell.setPad(Math.max(6, cellSize / 20));
-    list.setFixedCellWidth(cellSize);
+    int available = scroll == null ? 0 : scroll.getViewport().getWidth();
+    int width = available < cellSize ? cellSize : available / (available / cellSize);
+    list.setFixedCellWidth(width);
     list.setFixedCellHeight(cellSize + list.getFontMetrics(list.getFont()).getHeight() + 8);
   }
 
@@ -269,14 +292,16 @@ public final class ResultsPanel extends JPanel {
     }
     String message = switch (state.status()) {
       case IDLE -> firstRun ? "No photos yet. Add a folder of photos to search them."
-          : "Type to search your photos, or drop an image here.";
+          : kiosk ? "Type what you are looking for." : "Type to search your photos, or drop an image here.";
       case SEARCHING -> now.isEmpty() ? "Searching…" : null;
       case FAILED -> now.isEmpty()
           ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
       case DONE -> now.isEmpty() ? noResults(state) : null;
     };
     cell.setShowScores(!kiosk && !state.browsing());
-    closest.setVisible(state.nothingFound() && !model.showAll());
+    // nothing at all under the cutoff means the filters left nothing: the closest would be none too
+    closest.setVisible(state.nothingFound() && !state.browsing() && !model.includesWeak()
+        && !state.filters().isFiltering());
     addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
@@ -284,9 +309,15 @@ public final class ResultsPanel extends JPanel {
   }
 
   private String noResults(SearchState state) {
+    if (state.browsing()) {
+      return state.place() != null ? "No photos were taken here." : "No photos match these filters.";
+    }
     String what = state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
-    if (model.showAll()) {
-      return "No photos match " + what + (model.filters().isFiltering() ? " with these filters." : ".");
+    if (state.filters().isFiltering()) {
+      return "No photos match " + what + " with these filters. Change or reset the filters.";
+    }
+    if (model.includesWeak()) {
+      return "No photos match " + what + ".";
     }
     return "No confident matches for " + what + ". Try other words, or see the closest ones.";
   }

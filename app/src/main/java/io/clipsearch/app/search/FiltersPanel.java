@@ -143,6 +143,7 @@ public final class FiltersPanel extends JPanel {
     shape.setSelectedIndex(0);
     minSize.setSelectedIndex(0);
     sort.setSelectedIndex(0);
+    setShowWeak(false);
     apply();
   }
 

@@ -3,6 +3,7 @@ package io.clipsearch.app.search;
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.app.places.GeoArea;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -39,7 +40,14 @@ public final class SearchBar extends JPanel {
 
   private final SearchViewModel model;
   private final JTextField field = new JTextField();
-  private final JButton exampleChip = new JButton();
+  /** Never taller than the field: a taller chip made the whole toolbar jump when it appeared. */
+  private final JButton exampleChip = new JButton() {
+    @Override
+    public Dimension getPreferredSize() {
+      Dimension d = super.getPreferredSize();
+      return new Dimension(d.width, Math.min(d.height, field.getPreferredSize().height));
+    }
+  };
   private byte[] shownExample;
   private boolean adjusting;
 
@@ -143,7 +151,9 @@ public final class SearchBar extends JPanel {
       exampleChip.setText("\u00D7");
       try {
         java.awt.image.BufferedImage small = io.clipsearch.app.detail.ImageDecoding.readScaled(example, 40);
-        double scale = 36.0 / Math.max(small.getWidth(), small.getHeight());
+        // the preview fits inside the field's height, the chip's border included
+        int side = Math.max(12, field.getPreferredSize().height - 8);
+        double scale = (double) side / Math.max(small.getWidth(), small.getHeight());
         exampleChip.setIcon(new javax.swing.ImageIcon(small.getScaledInstance(
             Math.max(1, (int) (small.getWidth() * scale)), Math.max(1, (int) (small.getHeight() * scale)),
             java.awt.Image.SCALE_SMOOTH)));

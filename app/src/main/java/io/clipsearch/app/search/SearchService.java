@@ -16,8 +16,11 @@ public interface SearchService {
   /** Search by example: the image plus the query's text and filters. */
   SearchResults searchByImage(byte[] image, SearchQuery query);
 
-  /** The collection without a query, newest first (same shape as a search). */
-  SearchResults browse(String collection, int offset, int limit);
+  /**
+   * The query's collection without a query, newest first or as it sorts by date, with its filters
+   * (same shape as a search).
+   */
+  SearchResults browse(SearchQuery query);
 
   /** The photos taken inside {@code area} (the places map), newest first (same shape as a search). */
   SearchResults photosIn(String collection, GeoArea area, int offset, int limit);
@@ -30,8 +33,8 @@ public interface SearchService {
       }
 
       @Override
-      public SearchResults browse(String collection, int offset, int limit) {
-        return client.browse(collection, offset, limit);
+      public SearchResults browse(SearchQuery query) {
+        return client.browse(query);
       }
 
       @Override

@@ -3,6 +3,8 @@ package io.clipsearch.app.search;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.places.GeoArea;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What the search screen shows, as one immutable snapshot.
@@ -19,25 +21,28 @@ import java.util.List;
  * @param byExample whether the results are for a dropped or pasted image
  * @param browsing whether the results are the collection without a query, newest first
  * @param place when browsing, the area of the places map whose photos these are, else null
+ * @param filters the filters and sort the results were found with
  */
 public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
     double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample,
-    boolean browsing, GeoArea place) {
+    boolean browsing, GeoArea place, SearchFilters filters) {
 
   /** Where a search stands. */
   public enum Status { IDLE, SEARCHING, DONE, FAILED }
 
   public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false,
-      false, null);
+      false, null, SearchFilters.NONE);
 
-  /** A state of the old shape: not browsing. */
+  /** A state of the old shape: not browsing, no filters. */
   public SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount, double threshold,
       boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
-    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false, null);
+    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false, null,
+        SearchFilters.NONE);
   }
 
   public SearchState {
     hits = List.copyOf(hits);
+    Objects.requireNonNull(filters, "filters");
   }
 
   /** The search ran and found nothing at all: the "no results" state. */
@@ -61,17 +66,22 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
       case FAILED -> error;
       case DONE -> {
         if (browsing) {
-          yield String.format(java.util.Locale.ROOT, "%,d %s%s, newest first%s", confidentCount,
+          // a place's photos are listed newest first whatever the filters say
+          boolean filtered = place == null && filters.isFiltering();
+          yield String.format(Locale.ROOT, "%,d %s%s%s, %s first%s", confidentCount,
               confidentCount == 1 ? "photo" : "photos", place == null ? "" : " taken near " + place.describe(),
+              filtered ? " matching the filters" : "",
+              place == null && "date_asc".equals(filters.sort()) ? "oldest" : "newest",
               hasMore ? " (scroll for more)" : "");
         }
         if (hits.isEmpty()) {
-          yield "No matches" + (byExample ? " for the image." : ".");
+          yield "No matches" + (byExample ? " for the image" : "") + (filters.isFiltering() ? " with these filters." : ".");
         }
         if (onlyWeak()) {
-          yield "No confident matches; the " + hits.size() + " closest are shown dimmed.";
+          yield hits.size() == 1 ? "No confident matches; the closest one is shown dimmed."
+              : "No confident matches; the " + hits.size() + " closest are shown dimmed.";
         }
-        yield String.format(java.util.Locale.ROOT, "%,d confident %s%s · %,d shown%s · %,d ms", confidentCount,
+        yield String.format(Locale.ROOT, "%,d confident %s%s · %,d shown%s · %,d ms", confidentCount,
             confidentCount == 1 ? "match" : "matches", byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
       }
     };
@@ -79,6 +89,6 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
 
   SearchState with(Status s, String e) {
     return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample,
-        browsing, place);
+        browsing, place, filters);
   }
 }

@@ -50,6 +50,8 @@ public final class SearchViewModel {
   private String collection = "default";
   private SearchFilters filters = SearchFilters.NONE;
   private boolean showAll;
+  /** "Show the closest matches" was asked for the current search only; a new search forgets it. */
+  private boolean closestOnce;
   private byte[] example;
   /** The image a "more like this" search started from, else null (kept out of the search box). */
   private String likeId;
@@ -134,6 +136,7 @@ public final class SearchViewModel {
     example = null;
     likeId = null;
     place = null;
+    closestOnce = false;
     cancelDebounce();
     if (t.isBlank()) {
       clearResults();
@@ -191,6 +194,7 @@ public final class SearchViewModel {
     text = "";
     likeId = null;
     place = null;
+    closestOnce = false;
     example = image.clone();
     search();
   }
@@ -205,6 +209,7 @@ public final class SearchViewModel {
     example = null;
     text = "";
     place = null;
+    closestOnce = false;
     likeId = Objects.requireNonNull(imageId, "imageId");
     search();
   }
@@ -228,11 +233,19 @@ public final class SearchViewModel {
   }
 
   /**
-   * One click from "no confident matches": the same search with the closest weak matches shown
-   * (as {@link #setShowAll} with true).
+   * One click from "no confident matches": the same search with the closest weak matches shown.
+   * For this search only: the next one leaves them out again, unless {@link #setShowAll} says so.
    */
   public void showClosest() {
-    setShowAll(true);
+    if (!closestOnce) {
+      closestOnce = true;
+      searchAgain();
+    }
+  }
+
+  /** Whether the current search includes the matches below the confidence threshold. */
+  public boolean includesWeak() {
+    return !cutoff();
   }
 
   /** Searches again with the current text (after a reconnect, a new collection...). */
@@ -256,7 +269,8 @@ public final class SearchViewModel {
     SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
     String coll = collection;
-    inFlight = tasks.submit(() -> base.browsing() ? listing(coll, base.place(), offset, limit) : service.search(query),
+    SearchFilters f = filters;
+    inFlight = tasks.submit(() -> base.browsing() ? listing(coll, f, base.place(), offset, limit) : service.search(query),
         results -> {
       if (gen != generation) {
         return;
@@ -267,7 +281,8 @@ public final class SearchViewModel {
       hits.addAll(page);
       boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
       publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
-          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing(), base.place()));
+          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing(), base.place(),
+          base.filters()));
     }, error -> {
       if (gen == generation) {
         inFlight = null;
@@ -283,6 +298,7 @@ public final class SearchViewModel {
     example = null;
     likeId = null;
     place = null;
+    closestOnce = false;
     clearResults();
   }
 
@@ -296,13 +312,15 @@ public final class SearchViewModel {
     }
     String coll = collection;
     GeoArea area = place;
-    inFlight = tasks.submit(() -> listing(coll, area, 0, PAGE), results -> {
+    SearchFilters f = filters;
+    inFlight = tasks.submit(() -> listing(coll, f, area, 0, PAGE), results -> {
       if (gen == generation) {
         inFlight = null;
         List<SearchResultHit> hits = hitsOf(results);
         // an empty collection stays idle: the first-run screen offers to add a folder
-        publish(hits.isEmpty() && area == null ? SearchState.IDLE : new SearchState("", SearchState.Status.DONE, hits,
-            results.confidentCount(), 0, false, results.tookMillis(), hits.size() == PAGE, null, false, true, area));
+        publish(hits.isEmpty() && area == null && !f.isFiltering() ? SearchState.IDLE
+            : new SearchState("", SearchState.Status.DONE, hits, results.confidentCount(), 0, false, results.tookMillis(),
+                hits.size() == PAGE, null, false, true, area, f));
       }
     }, error -> {
       if (gen == generation) {
@@ -319,36 +337,46 @@ public final class SearchViewModel {
     long gen = ++generation;
     String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
+    SearchFilters f = filters;
     publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
-        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null));
+        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null, false, null, f));
     int limit = Math.min(PAGE, MAX_RESULTS);
     SearchQuery query = image != null
-        ? filters.toQuery(q, collection, 0, EXAMPLE_LIMIT, !showAll)
-        : filters.toQuery(q, collection, 0, limit, cutoff());
+        ? f.toQuery(q, collection, 0, EXAMPLE_LIMIT, cutoff())
+        : f.toQuery(q, collection, 0, limit, cutoff());
     inFlight = tasks.submit(
         () -> image != null ? service.searchByImage(image, query) : service.search(query),
         results -> {
           if (gen == generation) {
             inFlight = null;
-            publish(fromResults(q, results, image == null && hitsOf(results).size() == limit, image != null));
+            publish(fromResults(q, results, image == null && hitsOf(results).size() == limit, image != null, f));
           }
         },
         error -> {
           if (gen == generation) {
             inFlight = null;
-            failed(error);
+            // the hits shown belong to the previous search (or the whole collection): none answers this one
+            failed(error, new SearchState(q, SearchState.Status.SEARCHING, List.of(), 0, 0, false, 0, false, null,
+                image != null, false, null, f));
           }
         });
   }
 
-  /** A page of the listing without a query: the collection, or the photos taken in {@code area}. */
-  private SearchResults listing(String coll, GeoArea area, int offset, int limit) {
-    return area == null ? service.browse(coll, offset, limit) : service.photosIn(coll, area, offset, limit);
+  /**
+   * A page of the listing without a query: the collection with the filters and date order, or the
+   * photos taken in {@code area}.
+   */
+  private SearchResults listing(String coll, SearchFilters f, GeoArea area, int offset, int limit) {
+    return area == null ? service.browse(f.toQuery("", coll, offset, limit, true))
+        : service.photosIn(coll, area, offset, limit);
   }
 
-  /** Whether the server leaves out results below the threshold: not for "more like this". */
+  /**
+   * Whether the server leaves out results below the threshold: not for "more like this", nor when
+   * asked for this search or all of them.
+   */
   private boolean cutoff() {
-    return !showAll && likeId == null;
+    return !showAll && !closestOnce && likeId == null;
   }
 
   /** The page's hits: a server that leaves an empty list out of its JSON sends null. */
@@ -356,13 +384,19 @@ public final class SearchViewModel {
     return r.hits() == null ? List.of() : r.hits();
   }
 
-  private static SearchState fromResults(String q, SearchResults r, boolean more, boolean byExample) {
+  private static SearchState fromResults(String q, SearchResults r, boolean more, boolean byExample,
+      SearchFilters f) {
     List<SearchResultHit> hits = hitsOf(r);
     return new SearchState(q, SearchState.Status.DONE, hits, r.confidentCount(), r.threshold(),
-        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample);
+        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample, false, null, f);
   }
 
   private void failed(Throwable error) {
+    failed(error, state);
+  }
+
+  /** Shows {@code error} over {@code base}'s results. */
+  private void failed(Throwable error, SearchState base) {
     String message;
     if (error instanceof ServerUnreachableException e) {
       connectionLost.accept(e);
@@ -373,7 +407,7 @@ public final class SearchViewModel {
       LOG.warn("search failed", error);
       message = "The search failed: " + error;
     }
-    publish(state.with(SearchState.Status.FAILED, message));
+    publish(base.with(SearchState.Status.FAILED, message));
   }
 
   private void cancelDebounce() {

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A cancelled task (or every task, {@link #cancelAll()}) is interrupted and delivers nothing:
  * neither success nor failure reaches the UI. Thread-safe. {@link #close()} cancels everything and
- * shuts down the worker pool if this instance created it.
+ * shuts down the worker pool if this instance created it; work submitted afterwards (a timer or
+ * listener firing while the window closes) is dropped as cancelled, not rejected with an exception
+ * on the caller's thread.
  */
 public final class BackgroundTasks implements AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class BackgroundTasks implements AutoCloseable {
   private final Executor ui;
   private final ExecutorService owned;
   private final Set<FutureTask<?>> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   /**
    * @param workers runs the work
@@ -74,6 +77,9 @@ public final class BackgroundTasks implements AutoCloseable {
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(onSuccess, "onSuccess");
     Objects.requireNonNull(onFailure, "onFailure");
+    if (closed) {
+      return CANCELLED;
+    }
     FutureTask<T>[] self = new FutureTask[1];
     FutureTask<T> future = new FutureTask<>(work) {
       @Override
@@ -105,6 +111,18 @@ public final class BackgroundTasks implements AutoCloseable {
       }
     };
   }
+
+  private static final Task CANCELLED = new Task() {
+    @Override
+    public void cancel() {
+      // never ran: nothing to stop
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return true;
+    }
+  };
 
   private static <T> void deliver(FutureTask<T> future, Consumer<? super T> onSuccess,
       Consumer<? super Throwable> onFailure) {
@@ -144,6 +162,7 @@ public final class BackgroundTasks implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     cancelAll();
     if (owned != null) {
       owned.shutdownNow();

@@ -52,7 +52,7 @@ class KioskCloseUiTest {
       pad.press("OK");
       hint.set(pad.hint());
     });
-    assertTrue(hint.get().startsWith("Too many wrong PINs: locked for"), hint.get());
+    assertTrue(hint.get().startsWith("Too many wrong PINs. Try again in"), hint.get());
     assertTrue(pad.isShowing(), "the right PIN is refused while locked");
     assertTrue(kiosk.get().isDisplayable());
     SwingUtilities.invokeAndWait(() -> {

@@ -52,13 +52,16 @@ class SearchViewModelTest {
     }
 
     final List<String> browsed = new ArrayList<>();
+    final List<SearchQuery> browseQueries = new ArrayList<>();
 
     @Override
-    public SearchResults browse(String collection, int offset, int limit) {
-      browsed.add(collection + "@" + offset);
-      int to = Math.min(total, offset + limit);
+    public SearchResults browse(SearchQuery q) {
+      int offset = q.offset() == null ? 0 : q.offset();
+      browsed.add(q.collection() + "@" + offset);
+      browseQueries.add(q);
+      int to = Math.min(total, offset + q.limit());
       List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
-      return new SearchResults(hits, total, total, 0, false, 1, collection, null);
+      return new SearchResults(hits, total, total, 0, false, 1, q.collection(), null);
     }
 
     final List<String> places = new ArrayList<>();
@@ -212,6 +215,60 @@ class SearchViewModelTest {
   }
 
   @Test
+  void browsingTakesTheFiltersAndTheSortAndSaysSo() {
+    vm.setBrowseWhenEmpty(true);
+    runWorkers();
+    vm.setFilters(SearchFilters.NONE.withShape("portrait").withSort("date_asc"));
+    runWorkers();
+    SearchQuery sent = service.browseQueries.getLast();
+    assertEquals("portrait", sent.shape());
+    assertEquals("date_asc", sent.sort());
+    assertTrue(vm.state().browsing());
+    assertEquals("250 photos matching the filters, oldest first (scroll for more)", vm.state().summary());
+    vm.loadMore();
+    runWorkers();
+    assertEquals("portrait", service.browseQueries.getLast().shape(), "the next page has the filters too");
+    assertEquals(100, service.browseQueries.getLast().offset());
+    vm.setFilters(SearchFilters.NONE.withSort("date_asc"));
+    runWorkers();
+    assertEquals("250 photos, oldest first (scroll for more)", vm.state().summary());
+
+    service.total = 0;
+    vm.setFilters(SearchFilters.NONE.withShape("square"));
+    runWorkers();
+    assertTrue(vm.state().nothingFound(), "filters that leave nothing are said so, not the first-run screen");
+    assertEquals("0 photos matching the filters, newest first", vm.state().summary());
+  }
+
+  @Test
+  void theClosestMatchesAreForThatSearchOnly() {
+    service.omitHits = true;
+    vm.setText("xyzzy");
+    vm.submit();
+    runWorkers();
+    vm.showClosest();
+    runWorkers();
+    assertEquals(Boolean.FALSE, service.queries.getLast().cutoff());
+    assertTrue(vm.includesWeak());
+    assertFalse(vm.showAll(), "the weak-matches setting is not switched on behind the checkbox's back");
+    vm.setText("IMG_2041");
+    clock.advance(SearchViewModel.DEBOUNCE);
+    runWorkers();
+    assertNull(service.queries.getLast().cutoff(), "the next search leaves the weak matches out again");
+    assertFalse(vm.includesWeak());
+  }
+
+  @Test
+  void aSearchThatTheFiltersEmptiedSaysSo() {
+    service.omitHits = true;
+    vm.setFilters(SearchFilters.NONE.withFolder("/nowhere"));
+    vm.setText("beach");
+    vm.submit();
+    runWorkers();
+    assertEquals("No matches with these filters.", vm.state().summary());
+  }
+
+  @Test
   void anExampleSearchStartsFromTheExampleAlone() {
     vm.setText("a photo of a beach");
     clock.advance(SearchViewModel.DEBOUNCE);
@@ -248,7 +305,7 @@ class SearchViewModelTest {
     SearchState s = new SearchState("ocean", SearchState.Status.DONE, List.of(weak), 0, 0.25, true, 5, false,
         null, false);
     assertTrue(s.onlyWeak());
-    assertEquals("No confident matches; the 1 closest are shown dimmed.", s.summary());
+    assertEquals("No confident matches; the closest one is shown dimmed.", s.summary());
     SearchState confident = new SearchState("ocean", SearchState.Status.DONE, List.of(hit("a")), 1, 0.25, true, 5,
         false, null, false);
     assertFalse(confident.summary().contains("cutoff"), confident.summary());
@@ -262,6 +319,19 @@ class SearchViewModelTest {
     vm.submit();
     runWorkers();
     assertEquals("That search is too long: use at most 1,000 characters.", vm.state().error());
+  }
+
+  @Test
+  void aSyntaxErrorDoesNotLeaveTheCollectionOnScreen() {
+    vm.setBrowseWhenEmpty(true);
+    runWorkers();
+    assertEquals(SearchViewModel.PAGE, vm.state().hits().size(), "the collection, browsed");
+    service.failure = new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
+    vm.setText("\"red car");
+    vm.submit();
+    runWorkers();
+    assertEquals(SearchState.Status.FAILED, vm.state().status());
+    assertEquals(List.of(), vm.state().hits(), "the error, not the photos of before");
   }
 
   @Test

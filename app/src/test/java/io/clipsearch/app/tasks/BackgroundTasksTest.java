@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BackgroundTasksTest {
@@ -38,6 +39,18 @@ class BackgroundTasksTest {
     tasks.cancelAll();
     workers.forEach(Runnable::run);
     assertTrue(seen.isEmpty(), seen.toString());
+    assertEquals(0, tasks.pending());
+  }
+
+  @Test
+  void workSubmittedAfterCloseIsDroppedNotRejected() {
+    BackgroundTasks tasks = BackgroundTasks.swing("test", 1);
+    tasks.close();
+    AtomicInteger ran = new AtomicInteger();
+    BackgroundTasks.Task late = tasks.submit(ran::incrementAndGet, x -> ran.incrementAndGet(),
+        e -> ran.incrementAndGet());
+    assertTrue(late.isCancelled());
+    assertEquals(0, ran.get());
     assertEquals(0, tasks.pending());
   }
 }
