@@ -301,7 +301,7 @@ public final class ResultsPanel extends JPanel {
     cell.setShowScores(!kiosk && !state.browsing());
     // nothing at all under the cutoff means the filters left nothing: the closest would be none too
     closest.setVisible(state.nothingFound() && !state.browsing() && !model.includesWeak()
-        && !state.filters().isFiltering());
+        && !state.filters().isFiltering() && !state.collectionEmpty());
     addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
@@ -312,8 +312,11 @@ public final class ResultsPanel extends JPanel {
     if (state.browsing()) {
       return state.place() != null ? "No photos were taken here." : "No photos match these filters.";
     }
+    if (state.collectionEmpty()) {
+      return "This collection has no photos yet.";
+    }
     String what = state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
-    if (state.filters().isFiltering()) {
+    if (state.filters().isFiltering() || "filtered".equals(state.noConfidentReason())) {
       return "No photos match " + what + " with these filters. Change or reset the filters.";
     }
     if (model.includesWeak()) {

@@ -22,27 +22,34 @@ import java.util.Objects;
  * @param browsing whether the results are the collection without a query, newest first
  * @param place when browsing, the area of the places map whose photos these are, else null
  * @param filters the filters and sort the results were found with
+ * @param noConfidentReason the server's word for why no hit is confident ({@code empty},
+ *     {@code filtered}, {@code not-confident}), null when some is or before an answer
  */
 public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
     double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample,
-    boolean browsing, GeoArea place, SearchFilters filters) {
+    boolean browsing, GeoArea place, SearchFilters filters, String noConfidentReason) {
 
   /** Where a search stands. */
   public enum Status { IDLE, SEARCHING, DONE, FAILED }
 
   public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false,
-      false, null, SearchFilters.NONE);
+      false, null, SearchFilters.NONE, null);
 
   /** A state of the old shape: not browsing, no filters. */
   public SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount, double threshold,
       boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
     this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false, null,
-        SearchFilters.NONE);
+        SearchFilters.NONE, null);
   }
 
   public SearchState {
     hits = List.copyOf(hits);
     Objects.requireNonNull(filters, "filters");
+  }
+
+  /** The collection holds no photo at all (the server says so). */
+  public boolean collectionEmpty() {
+    return "empty".equals(noConfidentReason);
   }
 
   /** The search ran and found nothing at all: the "no results" state. */
@@ -74,6 +81,9 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
               place == null && "date_asc".equals(filters.sort()) ? "oldest" : "newest",
               hasMore ? " (scroll for more)" : "");
         }
+        if (hits.isEmpty() && collectionEmpty()) {
+          yield "No photos in this collection yet.";
+        }
         if (hits.isEmpty()) {
           yield "No matches" + (byExample ? " for the image" : "") + (filters.isFiltering() ? " with these filters." : ".");
         }
@@ -89,6 +99,6 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
 
   SearchState with(Status s, String e) {
     return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample,
-        browsing, place, filters);
+        browsing, place, filters, noConfidentReason);
   }
 }

@@ -282,7 +282,7 @@ public final class SearchViewModel {
       boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
       publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
           base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing(), base.place(),
-          base.filters()));
+          base.filters(), base.noConfidentReason()));
     }, error -> {
       if (gen == generation) {
         inFlight = null;
@@ -320,7 +320,7 @@ public final class SearchViewModel {
         // an empty collection stays idle: the first-run screen offers to add a folder
         publish(hits.isEmpty() && area == null && !f.isFiltering() ? SearchState.IDLE
             : new SearchState("", SearchState.Status.DONE, hits, results.confidentCount(), 0, false, results.tookMillis(),
-                hits.size() == PAGE, null, false, true, area, f));
+                hits.size() == PAGE, null, false, true, area, f, results.noConfidentReason()));
       }
     }, error -> {
       if (gen == generation) {
@@ -339,7 +339,8 @@ public final class SearchViewModel {
     byte[] image = example;
     SearchFilters f = filters;
     publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
-        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null, false, null, f));
+        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null, false, null, f,
+        null));
     int limit = Math.min(PAGE, MAX_RESULTS);
     SearchQuery query = image != null
         ? f.toQuery(q, collection, 0, EXAMPLE_LIMIT, cutoff())
@@ -357,7 +358,7 @@ public final class SearchViewModel {
             inFlight = null;
             // the hits shown belong to the previous search (or the whole collection): none answers this one
             failed(error, new SearchState(q, SearchState.Status.SEARCHING, List.of(), 0, 0, false, 0, false, null,
-                image != null, false, null, f));
+                image != null, false, null, f, null));
           }
         });
   }
@@ -388,7 +389,8 @@ public final class SearchViewModel {
       SearchFilters f) {
     List<SearchResultHit> hits = hitsOf(r);
     return new SearchState(q, SearchState.Status.DONE, hits, r.confidentCount(), r.threshold(),
-        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample, false, null, f);
+        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample, false, null, f,
+        r.noConfidentReason());
   }
 
   private void failed(Throwable error) {

@@ -36,6 +36,9 @@ class SearchViewModelTest {
     /** Answer as a server that leaves an empty hits list out of its JSON. */
     boolean omitHits;
 
+    /** The server's reason for no confident hit, sent with an empty answer. */
+    String reason;
+
     @Override
     public SearchResults search(SearchQuery q) {
       queries.add(q);
@@ -43,7 +46,7 @@ class SearchViewModelTest {
         throw failure;
       }
       if (omitHits) {
-        return new SearchResults(null, 0, 0, 0.25, true, 3, q.collection(), null);
+        return new SearchResults(null, 0, 0, 0.25, true, 3, q.collection(), reason);
       }
       int from = q.offset() == null ? 0 : q.offset();
       int to = Math.min(total, from + q.limit());
@@ -266,6 +269,17 @@ class SearchViewModelTest {
     vm.submit();
     runWorkers();
     assertEquals("No matches with these filters.", vm.state().summary());
+  }
+
+  @Test
+  void anEmptyCollectionIsSaidSoNotThatTheWordsFoundNothing() {
+    service.omitHits = true;
+    service.reason = "empty";
+    vm.setText("beach");
+    vm.submit();
+    runWorkers();
+    assertTrue(vm.state().collectionEmpty());
+    assertEquals("No photos in this collection yet.", vm.state().summary());
   }
 
   @Test
