@@ -2,6 +2,7 @@ package io.clipsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -210,17 +211,22 @@ class SearchServerTest implements TestPropertyProvider {
     String none = client.toBlocking().retrieve("/api/search?collection=photos&q=flowers&folder="
         + encode(photos.resolve("no-such-folder").toString()));
     assertTrue(none.contains("\"hits\":[]"), none);
+    assertTrue(none.contains("\"noConfidentReason\":\"filtered\""), none);
 
     SearchResults weak = client.toBlocking().retrieve(
         "/api/search?collection=photos&q=flowers&minScore=1", SearchResults.class);
     assertEquals(0, weak.confidentCount());
     assertEquals(5, weak.hits().size());
     assertTrue(weak.hits().stream().noneMatch(SearchResultHit::confident));
+    assertEquals("not-confident", weak.noConfidentReason());
 
     SearchResults byName = client.toBlocking().retrieve(
         "/api/search?collection=photos&q=IMG_2041.jpg", SearchResults.class);
     assertEquals(catPath, byName.hits().getFirst().path());
     assertEquals("name", byName.hits().getFirst().matchedBy());
+    // a name holding every word of the query is confident by rule, whatever the model scores it
+    assertTrue(byName.hits().getFirst().confident());
+    assertNull(byName.noConfidentReason());
   }
 
   @Test
