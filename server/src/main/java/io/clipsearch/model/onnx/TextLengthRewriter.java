@@ -107,13 +107,13 @@ final class TextLengthRewriter {
         masks.add(e.getKey());
       }
     }
-    if (positional.size() != 1) {
-      return new Unchanged("expected one positional embedding [" + context + ", width] added to the tokens, found "
-          + positional.size());
-    }
     if (masks.isEmpty()) {
       return new Unchanged("no causal attention mask [" + context + ", " + context + "]: attention is bidirectional"
           + " or masked by an input, so padding matters to the output");
+    }
+    if (positional.size() != 1) {
+      return new Unchanged("expected one positional embedding [" + context + ", width] added to the tokens, found "
+          + positional.size());
     }
 
     Edit edit = new Edit(graph, constants);
