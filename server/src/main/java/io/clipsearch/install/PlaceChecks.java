@@ -54,25 +54,25 @@ final class PlaceChecks {
     try {
       original = BundledModel.resolve(configured, home).resolve("textual").resolve("model.onnx");
     } catch (IllegalStateException e) {
-      return CheckResult.info("text tower", "no model");
+      return CheckResult.info("text-tower", "no model");
     }
     if (!Files.isRegularFile(original)) {
-      return CheckResult.info("text tower", "no ONNX text tower (texts padded to the context length)");
+      return CheckResult.info("text-tower", "no ONNX text tower (texts padded to the context length)");
     }
     List<Path> caches = List.of(original.getParent(), CollectionLayout.textTowersDir(data),
         LoadOptions.defaults().effectiveCacheDir());
     try {
       Optional<AnyLengthTextTower.Prepared> status = AnyLengthTextTower.status(original, caches);
       if (status.isEmpty()) {
-        return CheckResult.info("text tower", "not prepared yet: the first load rewrites it to take texts"
+        return CheckResult.info("text-tower", "not prepared yet: the first load rewrites it to take texts"
             + " cut after their end token and checks it against the original");
       }
       AnyLengthTextTower.Prepared p = status.get();
       return p.anyLength()
-          ? CheckResult.ok("text tower", "texts cut after their end token (" + p.model() + "): " + p.detail())
-          : CheckResult.info("text tower", "texts padded to the context length: " + p.detail());
+          ? CheckResult.ok("text-tower", "texts cut after their end token (" + p.model() + "): " + p.detail())
+          : CheckResult.info("text-tower", "texts padded to the context length: " + p.detail());
     } catch (IOException e) {
-      return CheckResult.warn("text tower", original + " is unreadable: " + e.getMessage());
+      return CheckResult.warn("text-tower", original + " is unreadable: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.clipsearch.model.onnx;
 
+import ai.djl.engine.Engine;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -29,6 +30,9 @@ final class RewriteCheck {
   /** The most an output value may differ: the rewrite is exact, so this only absorbs kernel rounding. */
   static final double TOLERANCE = 1e-6;
 
+  /** DJL's name of the ONNX Runtime engine, which owns the process's {@link OrtEnvironment}. */
+  private static final String DJL_ENGINE = "OnnxRuntime";
+
   /** The output published CLIP exports name; otherwise the first output is compared. */
   private static final String EMBEDDING_OUTPUT = "embedding";
 
@@ -52,6 +56,9 @@ final class RewriteCheck {
    * @param threads intra-op threads of each session
    */
   static Verdict verify(Path original, byte[] rewritten, List<int[]> probes, int padId, int threads) {
+    // DJL's engine creates the process's one environment with its thread pool settings; asking
+    // ONNX Runtime first would create a plain one and make DJL's engine fail to start
+    Engine.getEngine(DJL_ENGINE);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);

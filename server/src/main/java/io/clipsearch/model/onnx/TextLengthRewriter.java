@@ -99,11 +99,10 @@ final class TextLengthRewriter {
           && users.getOrDefault(e.getKey(), List.of()).stream().anyMatch(n -> n.getOpType().equals("Add"))) {
         positional.add(e.getKey());
       } else if (dims.size() >= 2 && dims.get(dims.size() - 1) == context && dims.get(dims.size() - 2) == context
-          && dims.subList(0, dims.size() - 2).stream().allMatch(d -> d == 1)) {
-        if (!isCausalMask(Tensors.floats(t), (int) context)) {
-          return new Unchanged("a [" + context + ", " + context + "] mask ('" + e.getKey()
-              + "') is not causal: padding matters to the output");
-        }
+          && dims.subList(0, dims.size() - 2).stream().allMatch(d -> d == 1)
+          && users.getOrDefault(e.getKey(), List.of()).stream().allMatch(n -> n.getOpType().equals("Add"))
+          && isCausalMask(Tensors.floats(t), (int) context)) {
+        // added to attention scores, -inf above the diagonal (a square weight matrix is neither)
         masks.add(e.getKey());
       }
     }
