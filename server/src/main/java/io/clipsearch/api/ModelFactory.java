@@ -1,7 +1,8 @@
 package io.clipsearch.api;
 
-import io.clipsearch.model.ClipModel;
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.model.BundledModel;
+import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.LoadOptions;
 import io.micronaut.context.annotation.Bean;
@@ -29,11 +30,11 @@ public final class ModelFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  public ClipModel clipModel(ModelConfig config, @Value("${clipsearch.home:.}") String home) {
+  public ClipModel clipModel(ModelConfig config, DataConfig data, @Value("${clipsearch.home:.}") String home) {
     Path folder = BundledModel.resolve(config.folder(), Path.of(home));
     LoadOptions options = LoadOptions.defaults().withThreads(config.threads())
         .withFastDecode(config.fastDecode()).withMaxImagePixels(config.maxImagePixels())
-        .withEngineNamed(config.engine());
+        .withEngineNamed(config.engine()).withCacheDir(CollectionLayout.textTowersDir(data.dir()));
     try {
       return ClipModels.load(folder, options);
     } catch (IOException e) {

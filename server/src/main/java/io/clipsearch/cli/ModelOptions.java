@@ -1,7 +1,9 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.model.ClipModel;
+import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.model.BundledModel;
+import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.LoadOptions;
 import java.io.IOException;
@@ -32,7 +34,8 @@ final class ModelOptions {
 
   LoadOptions loadOptions() {
     return LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode)
-        .withMaxImagePixels(maxPixels).withEngineNamed(engine);
+        .withMaxImagePixels(maxPixels).withEngineNamed(engine)
+        .withCacheDir(CollectionLayout.textTowersDir(ClipsearchFolders.current().data()));
   }
 
   ClipModel load() throws IOException {

@@ -80,6 +80,15 @@ public record CollectionLayout(Path dataDir, String name) {
     return dataDir.resolve(".cache").resolve("class-vectors");
   }
 
+  /**
+   * Where the data folder caches text towers rewritten to take the input length ({@code
+   * model.onnx.AnyLengthTextTower}) of models whose folder is read-only; beside {@link
+   * #classVectorsDir}.
+   */
+  public static Path textTowersDir(Path dataDir) {
+    return dataDir.resolve(".cache").resolve("text-towers");
+  }
+
   /** A model id as a folder name: characters other than letters, digits, {@code . _ -} become {@code _}. */
   static String folderName(String modelId) {
     String safe = UNSAFE.matcher(modelId).replaceAll("_");

@@ -26,6 +26,7 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
     results.add(CheckResult.info("install", folders.installed()
         ? "installed program in " + folders.home() : "source checkout in " + folders.home()));
     results.add(PlaceChecks.model(model, folders.home()));
+    results.add(PlaceChecks.textTower(model, folders.home(), folders.data()));
     results.add(PlaceChecks.dataFolder(folders.data()));
     results.add(PlaceChecks.port(host, port));
     return results;

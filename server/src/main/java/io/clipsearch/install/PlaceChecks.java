@@ -1,12 +1,17 @@
 package io.clipsearch.install;
 
+import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.model.BundledModel;
+import io.clipsearch.model.LoadOptions;
+import io.clipsearch.model.onnx.AnyLengthTextTower;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks of the places clipsearch uses: the model folder it would load, the data folder (writable,
@@ -37,6 +42,38 @@ final class PlaceChecks {
     String which = configured == null ? "the bundled mini model (weak; pull a CLIP model for real search)"
         : "the configured model";
     return CheckResult.ok("model", which + " in " + folder.toAbsolutePath().normalize());
+  }
+
+  /**
+   * How the model's ONNX text tower takes texts, from what its first load cached: cut after the end
+   * token (rewritten and checked), or padded to the context length and why (the rewrite does not
+   * apply, or failed its check against the original).
+   */
+  static CheckResult textTower(Path configured, Path home, Path data) {
+    Path original;
+    try {
+      original = BundledModel.resolve(configured, home).resolve("textual").resolve("model.onnx");
+    } catch (IllegalStateException e) {
+      return CheckResult.info("text-tower", "no model");
+    }
+    if (!Files.isRegularFile(original)) {
+      return CheckResult.info("text-tower", "no ONNX text tower (texts padded to the context length)");
+    }
+    List<Path> caches = List.of(original.getParent(), CollectionLayout.textTowersDir(data),
+        LoadOptions.defaults().effectiveCacheDir());
+    try {
+      Optional<AnyLengthTextTower.Prepared> status = AnyLengthTextTower.status(original, caches);
+      if (status.isEmpty()) {
+        return CheckResult.info("text-tower", "not prepared yet: the first load rewrites it to take texts"
+            + " cut after their end token and checks it against the original");
+      }
+      AnyLengthTextTower.Prepared p = status.get();
+      return p.anyLength()
+          ? CheckResult.ok("text-tower", "texts cut after their end token (" + p.model() + "): " + p.detail())
+          : CheckResult.info("text-tower", "texts padded to the context length: " + p.detail());
+    } catch (IOException e) {
+      return CheckResult.warn("text-tower", original + " is unreadable: " + e.getMessage());
+    }
   }
 
   /** The data folder: created if missing, a file written and deleted, free space measured. */

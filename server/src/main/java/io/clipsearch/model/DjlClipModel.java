@@ -6,8 +6,10 @@ import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.onnx.AnyLengthTextTower;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * Runtime or PyTorch.
  *
  * <p>Image batches are pipelined ({@link ImagePipeline}): images are decoded and preprocessed on a
- * pool of decode threads, ahead of the step the image tower runs. Thread-safe.
+ * pool of decode threads, ahead of the step the image tower runs. A causal ONNX text tower runs
+ * each text cut after its end-of-text token, a batch padded to its longest member ({@link
+ * AnyLengthTextTower}, unless {@link LoadOptions#anyLengthText()} is off); other text towers, and
+ * every TorchScript one, take texts padded to the context length. Thread-safe.
  */
 final class DjlClipModel implements ClipModel {
 
@@ -34,13 +39,27 @@ final class DjlClipModel implements ClipModel {
    */
   private static final int FAST_DECODE_HEADROOM = 2;
 
+  /**
+   * The texts on which a rewritten text tower is checked against the original: from the shortest
+   * (start and end tokens only) to one cut at the context length.
+   */
+  private static final List<String> TEXT_PROBES = List.of(
+      "", "a", "a photo of a cat", "two dogs playing in the snow near a red barn at dusk",
+      "a long exposure photograph of the city skyline at night, with light trails from the cars on"
+          + " the highway and the full moon rising over the river",
+      "an old fisherman in a yellow raincoat mends his nets on a wooden pier while seagulls circle"
+          + " above the harbour, small boats rock on grey water and the lighthouse at the end of the"
+          + " breakwater is lit against the storm clouds",
+      "a very long caption that goes on and on ".repeat(12));
+
   private final ModelInfo info;
   private final TextTokenizer tokenizer;
   private final ImageDecoder decoder;
   private final ClipPreprocessor preprocessor;
   private final DjlTower visual;
   private final DjlTower textual;
-  private final int textLength;
+  private final boolean anyLengthText;
+  private final String textTowerNote;
   private final int imageTensorLength;
   private final int decodeMinShortSide;
   private final ExecutorService decodePool;
@@ -71,8 +90,23 @@ final class DjlClipModel implements ClipModel {
       if (engine == EngineKind.ONNX) {
         image = DjlTower.onnx("visual", folder.visualModel(engine), new long[] {3, side, side}, cores, false,
             fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
-        this.textual = DjlTower.onnx("textual", folder.textualModel(engine),
-            new long[] {config.contextLength()}, cores, true, fixed -> textSettings(fixed, cores));
+        AnyLengthTextTower.Prepared text = prepareText(folder, options, cores);
+        DjlTower loaded;
+        try {
+          loaded = onnxText(text.model(), config.contextLength(), cores);
+        } catch (EmbeddingException e) {
+          if (!text.anyLength()) {
+            throw e;
+          }
+          log.warn("the cached any-length text tower {} does not load ({}); running the original", text.model(),
+              e.getMessage());
+          text = new AnyLengthTextTower.Prepared(folder.textualModel(engine), false,
+              "kept at the context length: the cached rewrite " + text.model() + " does not load");
+          loaded = onnxText(text.model(), config.contextLength(), cores);
+        }
+        this.textual = loaded;
+        this.anyLengthText = text.anyLength();
+        this.textTowerNote = text.detail();
       } else {
         PyTorchThreads.configure(cores);
         image = DjlTower.torchScript("visual", folder.visualModel(engine),
@@ -81,15 +115,16 @@ final class DjlClipModel implements ClipModel {
         this.textual = DjlTower.torchScript("textual", folder.textualModel(engine),
             new TensorSpec("text", TensorSpec.ElementType.INT64, new long[] {-1, config.contextLength()}),
             textSettings(0, cores));
+        this.anyLengthText = false;
+        this.textTowerNote = "TorchScript: texts padded to the context length";
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       if (image != null) {
         image.close();
       }
       throw e;
     }
     this.visual = image;
-    this.textLength = (int) textual.itemShape()[0];
     this.imageTensorLength = Math.toIntExact(3 * side * side);
     this.decodeMinShortSide = options.fastDecode() ? FAST_DECODE_HEADROOM * config.imageSize() : 0;
     AtomicInteger n = new AtomicInteger();
@@ -99,9 +134,36 @@ final class DjlClipModel implements ClipModel {
     this.info = new ModelInfo(folder.id(), folder.name(), config.embedDim(), config.imageSize(),
         config.contextLength(), engine, visual.settings().maxBatch(), visual.spec().fixedBatch() > 0,
         visual.spec(), textual.spec(), calibration);
-    log.info("loaded {} on {} in {} ms (image {} x{} runs, text {})", info.id(), engine,
+    log.info("loaded {} on {} in {} ms (image {} x{} runs, text {}: {})", info.id(), engine,
         (System.nanoTime() - start) / 1_000_000, visual.spec(), visual.settings().concurrentRuns(),
-        textual.spec());
+        textual.spec(), textTowerNote);
+  }
+
+  private static DjlTower onnxText(Path file, int contextLength, int cores) {
+    return DjlTower.onnx("textual", file, new long[] {contextLength}, cores, true, fixed -> textSettings(fixed, cores));
+  }
+
+  /**
+   * The ONNX text tower to load: the any-length rewrite where it applies and passed its check, cached
+   * beside the model, else in {@link LoadOptions#effectiveCacheDir()}.
+   */
+  private AnyLengthTextTower.Prepared prepareText(ModelFolder folder, LoadOptions options, int cores)
+      throws IOException {
+    Path original = folder.textualModel(EngineKind.ONNX);
+    if (!options.anyLengthText()) {
+      return new AnyLengthTextTower.Prepared(original, false, "kept at the context length: turned off");
+    }
+    List<int[]> probes = TEXT_PROBES.stream().map(tokenizer::encode).toList();
+    return new AnyLengthTextTower().prepare(original, List.of(original.getParent(), options.effectiveCacheDir()),
+        probes, tokenizer.padId(), cores);
+  }
+
+  /**
+   * How the text tower takes its input: any length (rewritten, and how it was checked) or padded to
+   * the context length, and why. For {@code models verify}.
+   */
+  String textTowerNote() {
+    return (anyLengthText ? "texts cut after their end token: " : "") + textTowerNote;
   }
 
   /** Text is latency-bound: every call uses all cores, and several queries may run at once. */
@@ -128,14 +190,12 @@ final class DjlClipModel implements ClipModel {
   @Override
   public List<float[]> embedTexts(List<String> texts) {
     ensureOpen();
-    int[][] rows = new int[texts.size()][];
-    for (int i = 0; i < rows.length; i++) {
-      int[] ids = tokenizer.encode(texts.get(i));
-      rows[i] = java.util.Arrays.copyOf(ids, textLength);
-      // the reference pads with the tokenizer's pad id (0 for CLIP's BPE, <pad> for Hugging Face's)
-      java.util.Arrays.fill(rows[i], ids.length, textLength, tokenizer.padId());
+    int[][] ids = new int[texts.size()][];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = tokenizer.encode(texts.get(i));
     }
-    return normalizedRows(textual.encodeIds(rows));
+    // the reference pads with the tokenizer's pad id (0 for CLIP's BPE, <pad> for Hugging Face's)
+    return normalizedRows(textual.encodeIds(ids, tokenizer.padId(), anyLengthText));
   }
 
   @Override

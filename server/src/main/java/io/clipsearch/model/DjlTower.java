@@ -148,9 +148,31 @@ final class DjlTower implements AutoCloseable {
     return encode(rows.length, (from, to) -> TensorBatch.ofFloats(spec, itemShape, Arrays.copyOfRange(rows, from, to)));
   }
 
-  /** Runs token-id rows (padded to the context length) through the tower. */
-  float[][] encodeIds(int[][] rows) {
-    return encode(rows.length, (from, to) -> TensorBatch.ofIds(spec, itemShape, Arrays.copyOfRange(rows, from, to)));
+  /**
+   * Runs token-id rows through the tower, each padded with {@code padId}: to the tower's row length,
+   * or, with {@code toLongest} (a tower that takes any length), to the longest row of its engine call.
+   *
+   * @param ids token ids, unpadded, none longer than the row length
+   */
+  float[][] encodeIds(int[][] ids, int padId, boolean toLongest) {
+    return encode(ids.length, (from, to) -> {
+      int length = toLongest ? longest(ids, from, to) : Math.toIntExact(itemShape[0]);
+      int[][] rows = new int[to - from][];
+      for (int i = 0; i < rows.length; i++) {
+        int[] row = ids[from + i];
+        rows[i] = Arrays.copyOf(row, length);
+        Arrays.fill(rows[i], row.length, length, padId);
+      }
+      return TensorBatch.ofIds(spec, new long[] {length}, rows);
+    });
+  }
+
+  private static int longest(int[][] rows, int from, int to) {
+    int longest = 1;
+    for (int i = from; i < to; i++) {
+      longest = Math.max(longest, rows[i].length);
+    }
+    return longest;
   }
 
   private float[][] encode(int count, BiFunction<Integer, Integer, TensorBatch> batchOf) {

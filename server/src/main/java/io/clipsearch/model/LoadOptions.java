@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -12,15 +13,27 @@ import java.util.Optional;
  * @param fastDecode decode large JPEGs at a reduced scale in the DCT domain, keeping at least twice
  *     the model's input size: several times faster on camera photos, slightly different vectors
  *     from the reference (which decodes at full size); off by default
+ * @param anyLengthText run a causal ONNX text tower on texts cut after their end-of-text token
+ *     ({@link io.clipsearch.model.onnx.AnyLengthTextTower}: rewritten once, checked against the
+ *     original, cached); on by default, off to run the export as it is
+ * @param cacheDir where derived model files are kept when the model folder is read-only (the data
+ *     folder's {@code .cache/text-towers}), or empty for the system's temporary folder
  */
 public record LoadOptions(
-    Optional<EngineKind> engine, int threads, int imageBatch, long maxImagePixels, boolean fastDecode) {
+    Optional<EngineKind> engine,
+    int threads,
+    int imageBatch,
+    long maxImagePixels,
+    boolean fastDecode,
+    boolean anyLengthText,
+    Optional<Path> cacheDir) {
 
   /** 100 megapixels: above any camera, below what would exhaust memory in a decode. */
   public static final long DEFAULT_MAX_IMAGE_PIXELS = 100_000_000L;
 
   public LoadOptions {
     engine = engine == null ? Optional.empty() : engine;
+    cacheDir = cacheDir == null ? Optional.empty() : cacheDir;
     if (threads < 0 || imageBatch < 0) {
       throw new IllegalArgumentException("threads and batch must be >= 0, got " + threads + ", " + imageBatch);
     }
@@ -30,11 +43,11 @@ public record LoadOptions(
   }
 
   public static LoadOptions defaults() {
-    return new LoadOptions(Optional.empty(), 0, 0, DEFAULT_MAX_IMAGE_PIXELS, false);
+    return new LoadOptions(Optional.empty(), 0, 0, DEFAULT_MAX_IMAGE_PIXELS, false, true, Optional.empty());
   }
 
   public LoadOptions withEngine(EngineKind kind) {
-    return new LoadOptions(Optional.of(kind), threads, imageBatch, maxImagePixels, fastDecode);
+    return new LoadOptions(Optional.of(kind), threads, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
   }
 
   /**
@@ -48,19 +61,38 @@ public record LoadOptions(
   }
 
   public LoadOptions withThreads(int n) {
-    return new LoadOptions(engine, n, imageBatch, maxImagePixels, fastDecode);
+    return new LoadOptions(engine, n, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
   }
 
   public LoadOptions withImageBatch(int n) {
-    return new LoadOptions(engine, threads, n, maxImagePixels, fastDecode);
+    return new LoadOptions(engine, threads, n, maxImagePixels, fastDecode, anyLengthText, cacheDir);
   }
 
   public LoadOptions withMaxImagePixels(long n) {
-    return new LoadOptions(engine, threads, imageBatch, n, fastDecode);
+    return new LoadOptions(engine, threads, imageBatch, n, fastDecode, anyLengthText, cacheDir);
   }
 
   public LoadOptions withFastDecode(boolean fast) {
-    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fast);
+    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fast, anyLengthText, cacheDir);
+  }
+
+  /** With or without the any-length text tower (see {@link #anyLengthText}). */
+  public LoadOptions withAnyLengthText(boolean on) {
+    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fastDecode, on, cacheDir);
+  }
+
+  /** With {@code dir} for derived model files when the model folder is read-only. */
+  public LoadOptions withCacheDir(Path dir) {
+    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fastDecode, anyLengthText,
+        Optional.of(dir));
+  }
+
+  /**
+   * Where derived model files go when the model folder is read-only: the configured folder, else
+   * {@code clipsearch-text-towers} in the system's temporary folder.
+   */
+  public Path effectiveCacheDir() {
+    return cacheDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "clipsearch-text-towers"));
   }
 
   /** The thread count to use: the configured one, or every available core. */

@@ -17,7 +17,9 @@ import javax.imageio.ImageIO;
 /**
  * Checks that a model folder loads and behaves on every engine it holds: embedding shapes match
  * the config, vectors are unit length, a batch gives the same vectors as single calls, repeated
- * calls agree, and the engines agree with each other.
+ * calls agree, and the engines agree with each other. It also says how the text tower takes its
+ * input: cut after the end token (the any-length rewrite, with how it was checked) or padded to the
+ * context length, and why.
  *
  * <p>It checks mechanics, not quality: a model with random weights passes. Stateless.
  */
@@ -72,6 +74,9 @@ public final class ModelVerifier {
             cosine(pics.get(1), clip.embedImage(images.get(1))));
         checks.add(new Check(engine + " batch equals single", batchVsSingle >= SAME_VECTOR_COSINE,
             "min cosine " + batchVsSingle));
+        if (clip instanceof DjlClipModel djl) {
+          checks.add(new Check(engine + " text length", true, djl.textTowerNote()));
+        }
         double repeat = cosine(texts.getFirst(), clip.embedText(TEXTS.getFirst()));
         checks.add(new Check(engine + " deterministic", repeat >= SAME_VECTOR_COSINE, "cosine " + repeat));
         firstImage.put(engine, pics.getFirst());

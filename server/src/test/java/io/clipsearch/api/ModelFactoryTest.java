@@ -25,7 +25,8 @@ class ModelFactoryTest {
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
     copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
-    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L), home.toString())) {
+    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L),
+        new DataConfig(home.resolve("data"), "default", null), home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
       ModelDescription d = new ModelApi(model).describe();
       assertEquals(384, d.dimension());

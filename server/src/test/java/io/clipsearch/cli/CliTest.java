@@ -116,6 +116,8 @@ class CliTest {
 
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("engines agree"), run.out());
+    assertTrue(run.out().contains("ok   ONNX text length             texts cut after their end token: "), run.out());
+    assertTrue(run.out().contains("ok   PYTORCH text length          TorchScript: texts padded"), run.out());
     assertTrue(run.out().strip().endsWith("model OK: " + tiny()), run.out());
   }
 

@@ -29,7 +29,7 @@ class DoctorCommandTest {
     String[] lines = run.lines();
     List<String> names = Arrays.stream(lines, 0, lines.length - 1).map(l -> l.substring(5).split(" ")[0]).toList();
     assertEquals(List.of("versions", "cpu", "cores", "memory", "vector-api", "onnxruntime", "opencv",
-        "pytorch", "install", "model", "data", "port"), names);
+        "pytorch", "install", "model", "text-tower", "data", "port"), names);
     assertTrue(run.out().contains("OK   onnxruntime  loads, version "), run.out());
     assertTrue(run.out().strip().endsWith("doctor: ready"), run.out());
   }

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.install.CheckResult.Status;
+import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.ClipModels;
+import io.clipsearch.model.EngineKind;
+import io.clipsearch.model.LoadOptions;
+import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +29,31 @@ class PlaceChecksTest {
       assertEquals(Status.FAIL, PlaceChecks.port("127.0.0.1", busy.getLocalPort()).status());
     }
     assertEquals(Status.OK, PlaceChecks.port("127.0.0.1", 0).status());
+  }
+
+  @Test
+  void theTextTowerLineSaysWhatTheFirstLoadDecided() throws IOException {
+    Path model = tmp.resolve("tiny-clip");
+    Path fixture = SharedFixtures.tinyClip();
+    for (String file : List.of("config.json", "visual/preprocess_cfg.json", "visual/model.onnx", "textual/model.onnx",
+        "textual/vocab.json", "textual/merges.txt")) {
+      Files.createDirectories(model.resolve(file).getParent());
+      Files.copy(fixture.resolve(file), model.resolve(file));
+    }
+    Path data = tmp.resolve("data");
+    CheckResult before = PlaceChecks.textTower(model, tmp, data);
+    assertEquals(Status.INFO, before.status());
+    assertTrue(before.detail().startsWith("not prepared yet"), before.detail());
+
+    try (ClipModel loaded = ClipModels.load(model, LoadOptions.defaults().withEngine(EngineKind.ONNX))) {
+      assertEquals(-1, loaded.info().textInput().shape()[1]);
+    }
+
+    CheckResult after = PlaceChecks.textTower(model, tmp, data);
+    assertEquals(Status.OK, after.status(), after.detail());
+    assertTrue(after.detail().startsWith("texts cut after their end token (" + model.resolve("textual")),
+        after.detail());
+    assertTrue(after.detail().contains("max abs difference 0.0"), after.detail());
   }
 
   @Test

@@ -41,6 +41,9 @@ class FamilyFolderTest {
         new ModelVerifier().verify(SharedFixtures.clipFixture("families/" + fixture), LoadOptions.defaults());
     assertTrue(checks.size() > 1, checks.toString());
     assertTrue(checks.stream().allMatch(ModelVerifier.Check::passed), checks.toString());
+    // neither has a causal text tower: SigLIP attends both ways, XLM-R takes an attention mask
+    ModelVerifier.Check text = checks.stream().filter(c -> c.name().equals("ONNX text length")).findFirst().orElseThrow();
+    assertTrue(text.detail().startsWith("kept at the context length: "), text.detail());
   }
 
   @Test
