@@ -143,9 +143,7 @@ public class JobService implements IndexJobs.Observer {
   @Override
   public void ended(IndexJob job) {
     Sinks.Many<IngestStatus> sink = streams.get(job.id()).sink;
-    if (job.failure().isPresent()) {
-      sink.tryEmitNext(status(job));
-    }
+    sink.tryEmitNext(status(job)); // DONE, CANCELLED or FAILED: the last phase once it is true
     sink.tryEmitComplete();
   }
 
@@ -164,14 +162,23 @@ public class JobService implements IndexJobs.Observer {
         job.failure().map(Failures::describe).orElse(null));
   }
 
-  /** The job's latest progress; a failed job's phase reads FAILED. */
+  /**
+   * The job's latest progress; a failed job's phase reads FAILED, and a job whose run has emitted
+   * its last phase but that has not ended (its index not yet refreshed for searches, {@code
+   * finished} not yet set) reads COMMITTING: DONE means searchable and finished.
+   */
   private static IngestStatus status(IndexJob job) {
     IngestStatus s = job.latest().map(JobService::status)
         .orElse(new IngestStatus("SCANNING", 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
-    if (job.failure().isEmpty()) {
-      return s;
+    if (job.failure().isPresent()) {
+      return withPhase(s, "FAILED");
     }
-    return new IngestStatus("FAILED", s.seen(), s.total(), s.embedded(), s.unchanged(), s.moved(),
+    boolean lastPhase = s.phase().equals("DONE") || s.phase().equals("CANCELLED");
+    return lastPhase && job.running() ? withPhase(s, "COMMITTING") : s;
+  }
+
+  private static IngestStatus withPhase(IngestStatus s, String phase) {
+    return new IngestStatus(phase, s.seen(), s.total(), s.embedded(), s.unchanged(), s.moved(),
         s.copied(), s.deleted(), s.failed(), s.filesPerSecond(), null);
   }
 
