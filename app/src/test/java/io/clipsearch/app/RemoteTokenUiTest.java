@@ -21,6 +21,7 @@ import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.server.exceptions.ServerStartupException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.awt.GraphicsEnvironment;
 import java.net.URI;
@@ -80,7 +81,7 @@ class RemoteTokenUiTest {
         && window.searchModel().state().hits().size() == 3);
 
     first.close();
-    ApplicationContext second = serve(shared, port, "second-token");
+    ApplicationContext second = serveAgain(shared, port, "second-token");
     try {
       onEdt(() -> window.searchBar().field().setText("a photo"));
       JDialog asked = awaitDialog(TokenDialog.TITLE);
@@ -123,6 +124,25 @@ class RemoteTokenUiTest {
         "clipsearch.model.dir", shared.resolve("clip-fixtures/tiny-clip").toString(),
         "clipsearch.data.dir", temp.resolve("data").toString(),
         "clipsearch.auth.token", token)).getApplicationContext();
+  }
+
+  /**
+   * {@link #serve} on the port a server just closed: the kernel may hold it a moment (the app's
+   * connections to the old server closing), so binding is retried until it succeeds or a minute
+   * has passed.
+   */
+  private ApplicationContext serveAgain(Path shared, int port, String token) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try {
+        return serve(shared, port, token);
+      } catch (ServerStartupException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
   }
 
   private static void index(ClipsearchClient client, Path photos) throws InterruptedException {
