@@ -39,13 +39,4 @@ public record ImageDetails(
   public ImageDetails {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
-
-  /** Details without exposure data or credit. */
-  public ImageDetails(String id, String path, long size, int width, int height, Instant modified,
-      @Nullable Instant taken, @Nullable String cameraMake, @Nullable String cameraModel,
-      @Nullable String lens, @Nullable Double latitude, @Nullable Double longitude, int orientation,
-      @Nullable List<String> tags) {
-    this(id, path, size, width, height, modified, taken, cameraMake, cameraModel, lens, latitude, longitude,
-        orientation, tags, null, null);
-  }
 }
