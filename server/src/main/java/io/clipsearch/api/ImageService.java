@@ -1,11 +1,13 @@
 package io.clipsearch.api;
 
-import io.clipsearch.api.types.ExposureInfo;
+import com.drew.metadata.Metadata;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.ingest.ExposureReader;
+import io.clipsearch.ingest.PhotoCredits;
+import io.clipsearch.ingest.PhotoHeader;
 import io.clipsearch.ingest.RootedFile;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
@@ -27,10 +29,12 @@ public class ImageService {
 
   private final CollectionService collections;
   private final ImageFileGuard guard;
+  private final PhotoCredits credits;
 
-  ImageService(CollectionService collections, ImageFileGuard guard) {
+  ImageService(CollectionService collections, ImageFileGuard guard, ImageAccessConfig access) {
     this.collections = collections;
     this.guard = guard;
+    this.credits = new PhotoCredits(access.followLinksOutOfRoots());
   }
 
   /**
@@ -62,26 +66,30 @@ public class ImageService {
   }
 
   /**
-   * The image's indexed facts and the exposure read from its file, if the file may be served
-   * ({@link ImageFileGuard}: a link out of the roots or a FIFO planted in its place reads nothing).
+   * The image's indexed facts, with the exposure and credit read from its file if the file may be
+   * served ({@link ImageFileGuard}: a link out of the roots or a FIFO planted in its place reads
+   * nothing), the credit else from a manifest in its folders ({@link PhotoCredits}).
    */
   public ImageDetails details(String collection, String id) {
     OpenCollection c = collections.get(collection);
     ImageDoc d = doc(c, id);
     PhotoMetadata m = d.metadata();
+    Optional<Metadata> header = header(d, c);
     return new ImageDetails(d.id(), d.path().toString(), d.size(), d.width(), d.height(),
         Instant.ofEpochMilli(d.mtimeMillis()), m.taken().orElse(null), m.cameraMake().orElse(null),
         m.cameraModel().orElse(null), m.lens().orElse(null), m.latitude().orElse(null),
-        m.longitude().orElse(null), m.orientation(), d.tags(), exposure(d, c).orElse(null));
+        m.longitude().orElse(null), m.orientation(), d.tags(), header.flatMap(ExposureReader::read).orElse(null),
+        credits.of(d.path(), header, c.config().roots()).orElse(null));
   }
 
-  private Optional<ExposureInfo> exposure(ImageDoc d, OpenCollection c) {
+  /** The metadata of the image's file, parsed once for its exposure and credit. */
+  private Optional<Metadata> header(ImageDoc d, OpenCollection c) {
     Optional<ServedImage> opened = guard.open(d, c.config().roots());
     if (opened.isEmpty()) {
       return Optional.empty();
     }
     try (RootedFile file = opened.get().file()) {
-      return ExposureReader.read(file.stream());
+      return PhotoHeader.read(file.stream());
     } catch (IOException e) {
       return Optional.empty(); // closing a file only read from: nothing was lost
     }

@@ -1,22 +1,15 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.collection.CollectionInUseException;
 import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.model.EmbeddingException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.model.image.ImageDecodeException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.search.UnknownImageException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import java.io.IOException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import java.io.UncheckedIOException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import java.nio.file.NoSuchFileException;
-import io.clipsearch.collection.NoSuchCollectionException;
 import picocli.CommandLine;
-import io.clipsearch.collection.NoSuchCollectionException;
 import picocli.CommandLine.IExecutionExceptionHandler;
-import io.clipsearch.collection.NoSuchCollectionException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -46,6 +39,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       case IOException io -> io.getMessage();
       case IllegalArgumentException r -> r.getMessage();
       case NoSuchCollectionException r -> r.getMessage();
+      case CollectionInUseException r -> r.getMessage();
       case IllegalStateException r -> r.getMessage();
       case EmbeddingException r -> r.getMessage();
       case UnknownImageException r -> r.getMessage();

@@ -48,6 +48,7 @@ public final class CollectionBackends implements AutoCloseable {
    *
    * @param indexDir where an embedded index lives (unused for Solr)
    * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
+   * @throws io.clipsearch.index.IndexLockedException if another process holds the embedded index
    * @throws IOException if the index cannot be opened or created
    */
   public SearchBackend open(String collection, Path indexDir, VectorSpace space, VectorFormat format)

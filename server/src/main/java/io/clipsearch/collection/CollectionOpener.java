@@ -1,5 +1,6 @@
 package io.clipsearch.collection;
 
+import io.clipsearch.index.IndexLockedException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
@@ -100,6 +101,7 @@ public final class CollectionOpener {
    * yet (as an index job does).
    *
    * @throws NoSuchCollectionException if there is no such collection
+   * @throws CollectionInUseException if another process holds its index
    * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
    * @throws IOException if the index cannot be opened
    */
@@ -107,7 +109,12 @@ public final class CollectionOpener {
     CollectionLayout layout = existing(dataDir, name);
     CollectionConfig config = config(dataDir, name);
     VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
-    SearchBackend backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
+    SearchBackend backend;
+    try {
+      backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
+    } catch (IndexLockedException e) {
+      throw new CollectionInUseException(name, e);
+    }
     return new OpenCollection(config, layout, backend, new ThumbnailStore(layout.thumbsDir()),
         new SearchService(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }
@@ -117,6 +124,7 @@ public final class CollectionOpener {
    * only read (search, clusters, tags, migrate) open, so they never leave an empty index behind.
    *
    * @throws NoSuchCollectionException if there is no such collection or it has no index for the model
+   * @throws CollectionInUseException if another process holds its index
    * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
    * @throws IOException if the index cannot be opened
    */

@@ -1,6 +1,7 @@
 package io.clipsearch.ingest;
 
 import com.drew.lang.GeoLocation;
+import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
@@ -64,7 +65,8 @@ public final class ExifReader {
     return Optional.ofNullable(date).map(Date::toInstant);
   }
 
-  private static Optional<String> text(com.drew.metadata.Directory dir, int tag) {
+  /** A text tag, without the NULs and spaces cameras pad it with; empty when absent or blank. */
+  static Optional<String> text(Directory dir, int tag) {
     if (dir == null) {
       return Optional.empty();
     }

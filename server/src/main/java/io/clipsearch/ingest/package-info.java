@@ -11,5 +11,9 @@
  * of servers. Tags come through {@link io.clipsearch.ingest.ImageTagger}, which the CLI and
  * server fill with the cluster package's zero-shot labeler (ingest does not import {@code
  * cluster}); {@link io.clipsearch.ingest.Retagger} re-tags an index from its stored vectors.
+ * {@link io.clipsearch.ingest.RootedFile} is the one way a photo (or a folder's {@code
+ * MANIFEST.tsv}) is opened; {@link io.clipsearch.ingest.PhotoHeader}, {@link
+ * io.clipsearch.ingest.ExposureReader} and {@link io.clipsearch.ingest.PhotoCredits} read what a
+ * detail view asks of a file, when it asks: its exposure and who to credit for it.
  */
 package io.clipsearch.ingest;

@@ -6,6 +6,7 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.IndexLockedException;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
@@ -55,6 +56,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -129,6 +131,7 @@ public final class VectorIndex implements ImageIndex {
    *
    * @throws IndexMismatchException if the index there was built for another model, dimension or
    *     schema version
+   * @throws IndexLockedException if another writer (another process) holds the index
    * @throws IllegalArgumentException if the vector format cannot hold vectors of this dimension
    * @throws IOException if the folder cannot be read or written
    */
@@ -159,6 +162,9 @@ public final class VectorIndex implements ImageIndex {
       writer.setLiveCommitData(identity(space, format).entrySet());
       writer.commit(); // a new index records its space at once
       return new VectorIndex(dir, space, format, directory, writer);
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw WriteLock.held(dir, e);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;

@@ -58,12 +58,13 @@ public class ExifReaderTest {
     Path photo = temp.resolve("crafted.jpg");
     Files.write(photo, withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
         "2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
-    io.clipsearch.api.types.ExposureInfo e = ExposureReader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).orElseThrow();
+    io.clipsearch.api.types.ExposureInfo e = PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo)))
+        .flatMap(ExposureReader::read).orElseThrow();
     assertEquals(2.8, e.fNumber(), 1e-9);
     assertEquals(0.004, e.exposureSeconds(), 1e-9);
     assertEquals(400, e.iso());
     assertEquals(35.0, e.focalLengthMm(), 1e-9);
-    assertTrue(ExposureReader.read(new ByteArrayInputStream(new byte[] {1, 2, 3})).isEmpty());
+    assertTrue(PhotoHeader.read(new ByteArrayInputStream(new byte[] {1, 2, 3})).isEmpty());
   }
 
   @Test
@@ -193,8 +194,7 @@ public class ExifReaderTest {
     return b.array();
   }
 
-  /** The JPEG with an APP1 Exif segment inserted after its start-of-image marker. */
-  /** {@code jpeg} with {@code tiff} as its EXIF segment. */
+  /** {@code jpeg} with {@code tiff} as its EXIF segment, inserted after its start-of-image marker. */
   public static byte[] withExif(byte[] jpeg, byte[] tiff) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1});

@@ -49,7 +49,8 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
       assertEquals(-122.25, m.longitude().orElseThrow(), 1e-9);
       assertEquals(3, m.orientation());
     }
-    ExposureInfo exposure = ExposureReader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).orElseThrow();
+    ExposureInfo exposure = PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).flatMap(ExposureReader::read)
+        .orElseThrow();
     assertEquals(2.8, exposure.fNumber(), 1e-9);
     assertEquals(400, exposure.iso());
   }

@@ -14,7 +14,8 @@ import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
- * Real JPEGs with the EXIF a camera writes (date taken, make and model, GPS position), made from a
+ * Real JPEGs with the EXIF a camera writes (date taken, make and model, GPS position, artist and
+ * copyright), made from a
  * sample photo with Apache Commons Imaging: the pixels stay as they were, only the metadata is
  * added.
  */
@@ -33,8 +34,17 @@ public final class ExifPhotos {
    * @param model camera model
    * @param latitude degrees north (with {@code longitude})
    * @param longitude degrees east
+   * @param artist who took the photo
+   * @param copyright its copyright notice or license
    */
-  public record Exif(Instant taken, String make, String model, Double latitude, Double longitude) {}
+  public record Exif(Instant taken, String make, String model, Double latitude, Double longitude, String artist,
+      String copyright) {
+
+    /** A camera's facts, without artist or copyright. */
+    public Exif(Instant taken, String make, String model, Double latitude, Double longitude) {
+      this(taken, make, model, latitude, longitude, null, null);
+    }
+  }
 
   /** Writes {@code source}'s JPEG with {@code exif} to {@code target}; returns the target. */
   public static Path write(Path source, Path target, Exif exif) throws IOException {
@@ -45,6 +55,12 @@ public final class ExifPhotos {
       }
       if (exif.model() != null) {
         set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MODEL, exif.model());
+      }
+      if (exif.artist() != null) {
+        set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ARTIST, exif.artist());
+      }
+      if (exif.copyright() != null) {
+        set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_COPYRIGHT, exif.copyright());
       }
       if (exif.taken() != null) {
         set.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,

@@ -44,10 +44,11 @@ import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
- * One result large: the photo (EXIF orientation applied), its metadata and score; previous/next
- * with the arrow keys, Esc or Back returns to the grid. File actions (copy path, open folder)
- * only where allowed (not in kiosk mode). It loads nothing itself: it shows what its {@link
- * DetailViewModel} holds and forwards the keys and buttons to it. EDT only.
+ * One result large: the photo (EXIF orientation applied) with its credit under it when the server
+ * knows one (kiosk and desktop alike: CC-BY photos must name their author), its metadata and
+ * score; previous/next with the arrow keys, Esc or Back returns to the grid. File actions (copy
+ * path, open folder) only where allowed (not in kiosk mode). It loads nothing itself: it shows
+ * what its {@link DetailViewModel} holds and forwards the keys and buttons to it. EDT only.
  */
 public final class DetailPanel extends JPanel {
 
@@ -62,6 +63,7 @@ public final class DetailPanel extends JPanel {
   private final boolean fileActions;
 
   private final ImageView image = new ImageView();
+  private final JLabel credit = new JLabel();
   private final JLabel title = new JLabel();
   private final JPanel meta = new JPanel(new GridBagLayout());
   private final JButton previous = new JButton("\u2190 Previous");
@@ -134,13 +136,23 @@ public final class DetailPanel extends JPanel {
       c.setFont(c.getFont().deriveFont(c.getFont().getSize2D() * fontScale));
     }
 
+    credit.setName("credit");
+    credit.setHorizontalAlignment(SwingConstants.CENTER);
+    credit.setForeground(UIManager.getColor("Label.disabledForeground"));
+    credit.setFont(credit.getFont().deriveFont(credit.getFont().getSize2D() * fontScale * 0.85f));
+    credit.setBorder(BorderFactory.createEmptyBorder(0, 12, 8, 12));
+    credit.setVisible(false);
+    JPanel photo = new JPanel(new BorderLayout());
+    photo.add(image, BorderLayout.CENTER);
+    photo.add(credit, BorderLayout.SOUTH);
+
     meta.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
     JScrollPane metaScroll = new JScrollPane(meta);
     metaScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
     metaScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     metaScroll.setPreferredSize(new Dimension((int) (250 * fontScale), 100));
     add(bar, BorderLayout.NORTH);
-    add(image, BorderLayout.CENTER);
+    add(photo, BorderLayout.CENTER);
     add(metaScroll, BorderLayout.EAST);
 
     key(KeyEvent.VK_LEFT, "previous", () -> model.step(-1));
@@ -218,6 +230,10 @@ public final class DetailPanel extends JPanel {
       case FAILED -> image.show(null, "This photo cannot be shown.");
       default -> image.show(null, "Loading…");
     }
+    String by = model.details() == null ? null : model.details().credit();
+    credit.setText(by == null ? "" : by);
+    credit.setToolTipText(by); // the whole line, where a narrow window cuts it
+    credit.setVisible(by != null);
     fillMeta(hit, model.details(), model.problem());
   }
 
@@ -338,6 +354,11 @@ public final class DetailPanel extends JPanel {
   /** The title line above the photo (tests). */
   public String title() {
     return title.getText();
+  }
+
+  /** The credit shown under the photo, or null when none is (tests). */
+  public String credit() {
+    return credit.isVisible() ? credit.getText() : null;
   }
 
   /** The labels of the details column, names and values (tests). */

@@ -1,9 +1,12 @@
 package io.clipsearch.app.kiosk;
 
+import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.detail.ExifOrientation;
 import io.clipsearch.app.detail.ImageDecoding;
-import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.detail.PhotoSource;
+import io.clipsearch.app.search.SearchService;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Color;
 import java.awt.Font;
@@ -21,9 +24,10 @@ import javax.swing.Timer;
 
 /**
  * The kiosk's attract screen: a slideshow of the collection's photos (the most recent ones,
- * shuffled; clusters do not exist yet), each filling the screen, with an invitation to touch.
- * Images load on workers one ahead of the one shown; a Swing timer advances every 6 s while the
- * panel is running.
+ * shuffled; clusters do not exist yet), each filling the screen, with an invitation to touch and,
+ * in small type, the photo's credit where the server knows one (CC-BY photos must name their
+ * author). Images and their details load on workers one ahead of the one shown; a Swing timer
+ * advances every 6 s while the panel is running.
  */
 final class AttractPanel extends JComponent {
 
@@ -33,18 +37,23 @@ final class AttractPanel extends JComponent {
   /** The long side of a photo worth a full screen; smaller ones show only when there is nothing else. */
   static final int SLIDE_SIDE = 800;
 
-  private final ClipsearchClient client;
+  private final SearchService search;
+  private final PhotoSource photos;
   private final BackgroundTasks tasks;
   private final String collection;
   private final Timer timer = new Timer(SLIDE_MILLIS, e -> advance());
   private List<SearchResultHit> slides = List.of();
   private int next;
-  private BufferedImage current;
-  private BufferedImage upcoming;
+  private Slide current;
+  private Slide upcoming;
   private String caption = "";
 
-  AttractPanel(ClipsearchClient client, BackgroundTasks tasks, String collection) {
-    this.client = client;
+  /** A photo ready to show: its upright pixels and who to credit (null: nobody named). */
+  private record Slide(BufferedImage image, String credit) {}
+
+  AttractPanel(SearchService search, PhotoSource photos, BackgroundTasks tasks, String collection) {
+    this.search = search;
+    this.photos = photos;
     this.tasks = tasks;
     this.collection = collection;
     setName("attract");
@@ -56,7 +65,7 @@ final class AttractPanel extends JComponent {
     if (slides.isEmpty()) {
       SearchQuery q = new SearchQuery("photo", collection, null, null, null, null, null, null, "date_desc",
           null, 60, null, null, false);
-      tasks.submit(() -> client.search(q).hits(), hits -> {
+      tasks.submit(() -> search.search(q).hits(), hits -> {
         List<SearchResultHit> shuffled = new ArrayList<>(slides(hits));
         Collections.shuffle(shuffled);
         slides = shuffled;
@@ -75,6 +84,11 @@ final class AttractPanel extends JComponent {
   /** Whether a photo is on screen. */
   boolean showingPhoto() {
     return current != null;
+  }
+
+  /** The credit shown with the photo on screen; null when none is (no photo, or nobody named). */
+  String credit() {
+    return current == null ? null : current.credit();
   }
 
   /** The photos large enough for the screen, or all of them when none is. */
@@ -107,8 +121,12 @@ final class AttractPanel extends JComponent {
     }
     SearchResultHit hit = slides.get(next++ % slides.size());
     int side = Math.max(1280, getWidth());
-    tasks.submit(() -> ImageDecoding.readScaled(client.bytes(hit.imageUrl()), side), image -> {
-      upcoming = io.clipsearch.app.detail.ExifOrientation.apply(image, client.info(hit.id(), collection).orientation());
+    tasks.submit(() -> {
+      ImageDetails details = photos.details(hit.id(), collection);
+      BufferedImage image = ImageDecoding.readScaled(photos.bytes(hit.imageUrl()), side);
+      return new Slide(ExifOrientation.apply(image, details.orientation()), details.credit());
+    }, slide -> {
+      upcoming = slide;
       if (current == null) {
         advance();
       }
@@ -131,10 +149,11 @@ final class AttractPanel extends JComponent {
       g.setColor(Color.BLACK);
       g.fillRect(0, 0, w, h);
       if (current != null) {
-        double s = scale(current.getWidth(), current.getHeight(), w, h);
-        int iw = (int) (current.getWidth() * s);
-        int ih = (int) (current.getHeight() * s);
-        g.drawImage(current, (w - iw) / 2, (h - ih) / 2, iw, ih, null);
+        BufferedImage image = current.image();
+        double s = scale(image.getWidth(), image.getHeight(), w, h);
+        int iw = (int) (image.getWidth() * s);
+        int ih = (int) (image.getHeight() * s);
+        g.drawImage(image, (w - iw) / 2, (h - ih) / 2, iw, ih, null);
       }
       int band = Math.max(160, h / 4);
       g.setPaint(new GradientPaint(0, h - band, new Color(0, 0, 0, 0), 0, h, new Color(0, 0, 0, 200)));
@@ -150,6 +169,15 @@ final class AttractPanel extends JComponent {
       fm = g.getFontMetrics();
       String st = caption.isEmpty() ? "Describe what you are looking for: \"a beach at sunset\", \"red flowers\"…" : caption;
       g.drawString(st, (w - fm.stringWidth(st)) / 2, h - band / 2 + fm.getHeight() + 8);
+      String credit = credit();
+      if (credit != null) {
+        // small, in the corner below the invitation: named as the license asks, never in the way
+        g.setFont(getFont().deriveFont(Math.max(13f, h / 64f)));
+        g.setColor(new Color(255, 255, 255, 190));
+        fm = g.getFontMetrics();
+        int pad = Math.max(12, h / 90);
+        g.drawString(credit, Math.max(pad, w - pad - fm.stringWidth(credit)), h - pad - fm.getDescent());
+      }
     } finally {
       g.dispose();
     }

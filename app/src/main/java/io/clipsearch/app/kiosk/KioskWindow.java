@@ -134,7 +134,9 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   /** Builds the kiosk once the server answers; starts on the attract screen. */
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
     String collection = options.collection() == null ? "default" : options.collection();
-    search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(), new QueryHistory(List.of()));
+    SearchService searchService = SearchService.of(client);
+    PhotoSource photos = PhotoSource.of(client);
+    search = new SearchViewModel(searchService, tasks, Delay.swing(), new QueryHistory(List.of()));
     search.setCollection(collection);
     ThumbnailCache cache = new ThumbnailCache(400, 128L << 20);
     ResultsPanel[] self = new ResultsPanel[1];
@@ -167,7 +169,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
         }
       }
     });
-    detail = new DetailPanel(new DetailViewModel(PhotoSource.of(client), tasks, DetailPanel.photoSide()), tasks,
+    detail = new DetailPanel(new DetailViewModel(photos, tasks, DetailPanel.photoSide()), tasks,
         () -> cards.show(root, "search"), hit -> {
       cards.show(root, "search");
       search.moreLike(hit.id());
@@ -198,7 +200,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     keyboard = new OnScreenKeyboard(searchBar.field(), search::submit, FONT * 0.9f);
     searchCard.add(keyboard, BorderLayout.SOUTH);
 
-    attract = new AttractPanel(client, tasks, collection);
+    attract = new AttractPanel(searchService, photos, tasks, collection);
     attract.addMouseListener(new MouseAdapter() {
       @Override
       public void mousePressed(MouseEvent e) {

@@ -2,6 +2,7 @@ package io.clipsearch.app.detail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.api.types.SearchResultHit;
@@ -9,6 +10,7 @@ import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Component;
 import java.awt.Container;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
@@ -22,10 +24,15 @@ class DetailPanelTest {
   }
 
   private static DetailPanel shown(boolean kiosk, SearchResultHit hit) throws Exception {
+    return shown(kiosk, hit, new DetailViewModelTest.FakeSource());
+  }
+
+  private static DetailPanel shown(boolean kiosk, SearchResultHit hit, DetailViewModelTest.FakeSource source)
+      throws Exception {
     AtomicReference<DetailPanel> panel = new AtomicReference<>();
     SwingUtilities.invokeAndWait(() -> {
       BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
-      DetailPanel p = new DetailPanel(new DetailViewModel(new DetailViewModelTest.FakeSource(), tasks, 1600), tasks,
+      DetailPanel p = new DetailPanel(new DetailViewModel(source, tasks, 1600), tasks,
           () -> { }, h -> { }, i -> { }, !kiosk, 1f);
       p.setKiosk(kiosk);
       p.show(List.of(hit), "default", 0);
@@ -45,6 +52,16 @@ class DetailPanelTest {
     }
   }
 
+  private static Component find(Container c, String name) {
+    for (Component child : c.getComponents()) {
+      Component found = name.equals(child.getName()) ? child : child instanceof Container k ? find(k, name) : null;
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
   @Test
   void visitorsSeeThePhotosStoryNotItsFileFacts() throws Exception {
     DetailPanel kiosk = shown(true);
@@ -54,6 +71,19 @@ class DetailPanelTest {
     }
     assertTrue(meta.contains("Canon EOS R5"), meta);
     assertEquals("Photo 1 of 1", kiosk.title());
+  }
+
+  @Test
+  void theCreditShowsUnderThePhotoInTheKioskAndOnTheDesktopOnlyWhenThereIsOne() throws Exception {
+    String credit = "Bridge by Sander Klootwijk · CC-BY-4.0 / CC-BY-SA-4.0 per debian_copyright";
+    DetailViewModelTest.FakeSource source = new DetailViewModelTest.FakeSource();
+    source.credit = Map.of("a", credit);
+    for (boolean kiosk : new boolean[] {true, false}) {
+      DetailPanel panel = shown(kiosk, DetailViewModelTest.hit("a"), source);
+      assertEquals(credit, panel.credit(), kiosk ? "kiosk" : "desktop");
+      assertTrue(find(panel, "credit").getHeight() > 0, "laid out under the photo");
+      assertNull(shown(kiosk, DetailViewModelTest.hit("b"), source).credit(), "nobody named: no line");
+    }
   }
 
   @Test

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
  */
 class DetailViewModelTest {
 
-  /** Photos 40×20; "gone" answers 404 as a moved file does. */
+  /** Photos 40×20; "gone" answers 404 as a moved file does; credits as {@code credit} says. */
   static final class FakeSource implements PhotoSource {
     final List<String> asked = new ArrayList<>();
     Map<String, Integer> orientation = Map.of("b", 6);
+    Map<String, String> credit = Map.of();
 
     @Override
     public ImageDetails details(String id, String collection) {
@@ -41,7 +42,7 @@ class DetailViewModelTest {
         throw new ApiException(new ApiError(404, "not_found", "no such file"));
       }
       return new ImageDetails(id, "/p/" + id + ".png", 100, 40, 20, Instant.EPOCH, null, "Canon", "Canon EOS R5",
-          null, null, null, orientation.getOrDefault(id, 1), List.of());
+          null, null, null, orientation.getOrDefault(id, 1), List.of(), null, credit.get(id));
     }
 
     @Override
