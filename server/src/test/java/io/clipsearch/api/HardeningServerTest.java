@@ -59,14 +59,8 @@ class HardeningServerTest implements TestPropertyProvider {
       root = Files.createTempDirectory("clipsearch-hardening");
       photos = Files.createDirectories(root.resolve("photos"));
       data = root.resolve("data");
-      List<Path> jpegs = SharedFixtures.sampleJpegs();
-      for (int i = 0; i < 4; i++) {
-        Files.copy(jpegs.get(i), photos.resolve(jpegs.get(i).getFileName()));
-      }
-      return Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", data.toString(),
-          "clipsearch.auth.token", "");
+      SharedFixtures.copySampleJpegs(photos, 4);
+      return SharedFixtures.tinyClipServer(data, "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,13 +48,8 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
       Path root = Files.createTempDirectory("clipsearch-heavy-bench");
       photos = Files.createDirectories(root.resolve("photos"));
       data = root.resolve("data");
-      for (Path jpeg : SharedFixtures.sampleJpegs().subList(0, 20)) {
-        Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
-      }
-      return Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", data.toString(),
-          "clipsearch.auth.token", "");
+      SharedFixtures.copySampleJpegs(photos, 20);
+      return SharedFixtures.tinyClipServer(data, "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -70,10 +70,7 @@ class PhotoCreditServerTest implements TestPropertyProvider {
       Files.copy(samples.get(3), planted.resolve("secret.jpg"));
       Path outside = Files.writeString(root.resolve("outside.tsv"), "file\tlicense\nsecret.jpg\tleaked from outside\n");
       Files.createSymbolicLink(planted.resolve("MANIFEST.tsv"), outside);
-      return Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", root.resolve("data").toString(),
-          "clipsearch.auth.token", TOKEN);
+      return SharedFixtures.tinyClipServer(root.resolve("data"), TOKEN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -65,18 +65,13 @@ class PlantedFilesServerTest implements TestPropertyProvider {
       photos = Files.createDirectories(root.resolve("photos"));
       outside = Files.createDirectories(root.resolve("outside"));
       data = root.resolve("data");
-      List<Path> jpegs = SharedFixtures.sampleJpegs();
-      for (int i = 0; i < 4; i++) {
-        Files.copy(jpegs.get(i), photos.resolve(jpegs.get(i).getFileName()));
-      }
+      SharedFixtures.copySampleJpegs(photos, 4);
       // a camera's photo outside the roots: date, Canon, lens, exposure, GPS
-      Files.write(outside.resolve("private.jpg"), ExifReaderTest.withExif(Files.readAllBytes(jpegs.get(5)),
+      byte[] camera = Files.readAllBytes(SharedFixtures.sampleJpegs().get(5));
+      Files.write(outside.resolve("private.jpg"), ExifReaderTest.withExif(camera,
           ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
       Files.createSymbolicLink(photos.resolve("linked"), outside);
-      return Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", data.toString(),
-          "clipsearch.auth.token", "");
+      return SharedFixtures.tinyClipServer(data, "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -65,9 +65,7 @@ class SolrServerTest implements TestPropertyProvider {
     try {
       Path root = Files.createTempDirectory("clipsearch-solr-server");
       photos = Files.createDirectories(root.resolve("photos"));
-      for (Path jpeg : SharedFixtures.sampleJpegs().subList(0, 24)) {
-        Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
-      }
+      SharedFixtures.copySampleJpegs(photos, 24);
       cluster = SolrTestCluster.start(2, root.resolve("solr"));
       properties = Map.of(
           "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),

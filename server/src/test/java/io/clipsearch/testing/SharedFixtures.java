@@ -2,8 +2,12 @@ package io.clipsearch.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Locates {@code ../shared} (fixtures, datasets, sample images) beside the checkout.
@@ -37,12 +41,34 @@ public final class SharedFixtures {
   }
 
   /** The JPEGs of {@code ../shared/sample-images}, sorted by path, hidden files left out. */
-  public static java.util.List<Path> sampleJpegs() throws java.io.IOException {
-    try (java.util.stream.Stream<Path> files = Files.walk(path("sample-images"))) {
+  public static List<Path> sampleJpegs() throws IOException {
+    try (Stream<Path> files = Files.walk(path("sample-images"))) {
       return files.filter(p -> p.getFileName().toString().endsWith(".jpg"))
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .sorted().toList();
     }
+  }
+
+  /**
+   * Copies the first {@code count} {@link #sampleJpegs} into {@code dir} (made if missing) under
+   * their own names: a card of photos for a test to index.
+   */
+  public static void copySampleJpegs(Path dir, int count) throws IOException {
+    Files.createDirectories(dir);
+    for (Path jpeg : sampleJpegs().subList(0, count)) {
+      Files.copy(jpeg, dir.resolve(jpeg.getFileName()));
+    }
+  }
+
+  /**
+   * A test server's settings: the tiny-clip model, the data folder, and the token ({@code ""}: one
+   * generated into the data folder).
+   */
+  public static Map<String, String> tinyClipServer(Path data, String token) {
+    return Map.of(
+        "clipsearch.model.dir", tinyClip().toString(),
+        "clipsearch.data.dir", data.toString(),
+        "clipsearch.auth.token", token);
   }
 
   /** The tiny-clip fixture model folder. */

@@ -97,7 +97,7 @@ public final class SearchViewModel {
     return filters;
   }
 
-  public boolean showAll() {
+  boolean showAll() {
     return showAll;
   }
 
