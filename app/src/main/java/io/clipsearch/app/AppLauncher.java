@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the app's window and connects it: in embedded mode starts the server in-process on a
- * worker thread (the window shows "starting" meanwhile), in remote mode checks the server, asking
- * for its token when it refuses the remembered one. The same {@link ClipsearchClient} talks HTTP
- * in both modes.
+ * Opens the app's window and connects it: in embedded mode starts the server in-process on a worker
+ * thread (the window shows "starting" meanwhile), in remote mode checks the server, asking for its
+ * token when it refuses the remembered one. The same {@link ClipsearchClient} talks HTTP in both
+ * modes.
  *
- * <p>{@link #launch} runs on the EDT; the returned {@link RunningApp} owns the embedded server
- * and closes it when the window closes.
+ * <p>{@link #launch} runs on the EDT; the returned {@link RunningApp} owns the embedded server and
+ * closes it when the window closes.
  */
 public final class AppLauncher {
 
@@ -68,10 +68,11 @@ public final class AppLauncher {
       throw new IllegalStateException("launch must run on the EDT");
     }
     RunningApp[] app = new RunningApp[1];
-    Runnable closed = () -> {
-      Thread stop = new Thread(app[0]::stopServer, "clipsearch-stop");
-      stop.start();
-    };
+    Runnable closed =
+        () -> {
+          Thread stop = new Thread(app[0]::stopServer, "clipsearch-stop");
+          stop.start();
+        };
     Connectable window;
     if (options.kiosk()) {
       KioskWindow kiosk = new KioskWindow(options, closed);
@@ -94,31 +95,44 @@ public final class AppLauncher {
     void connected(ClipsearchClient client, boolean localFiles, String modeText);
   }
 
-  private static void connect(AppOptions options, AppSettings settings, RunningApp app, Connectable window,
+  private static void connect(
+      AppOptions options,
+      AppSettings settings,
+      RunningApp app,
+      Connectable window,
       Consumer<String> failed) {
-    Thread start = new Thread(() -> {
-      try {
-        ClipsearchClient client;
-        String mode;
-        if (options.remote()) {
-          client = new ClipsearchClient(options.server(), new RemoteCredentials(options.server(), options.token(),
-              settings, TokenDialog.over(app::window)));
-          client.model(); // fails fast with a clear message if the server is not there
-          mode = options.server().toString();
-        } else {
-          EmbeddedServer server = EmbeddedServer.start(options.model(), options.data());
-          app.server.set(server);
-          client = new ClipsearchClient(server.url(), server.token());
-          mode = "embedded server";
-        }
-        String m = mode;
-        SwingUtilities.invokeLater(() -> window.connected(client, !options.remote(), m));
-      } catch (RuntimeException e) {
-        LOG.error("cannot connect", e);
-        String message = rootMessage(e);
-        SwingUtilities.invokeLater(() -> failed.accept(message));
-      }
-    }, "clipsearch-connect");
+    Thread start =
+        new Thread(
+            () -> {
+              try {
+                ClipsearchClient client;
+                String mode;
+                if (options.remote()) {
+                  client =
+                      new ClipsearchClient(
+                          options.server(),
+                          new RemoteCredentials(
+                              options.server(),
+                              options.token(),
+                              settings,
+                              TokenDialog.over(app::window)));
+                  client.model(); // fails fast with a clear message if the server is not there
+                  mode = options.server().toString();
+                } else {
+                  EmbeddedServer server = EmbeddedServer.start(options.model(), options.data());
+                  app.server.set(server);
+                  client = new ClipsearchClient(server.url(), server.token());
+                  mode = "embedded server";
+                }
+                String m = mode;
+                SwingUtilities.invokeLater(() -> window.connected(client, !options.remote(), m));
+              } catch (RuntimeException e) {
+                LOG.error("cannot connect", e);
+                String message = rootMessage(e);
+                SwingUtilities.invokeLater(() -> failed.accept(message));
+              }
+            },
+            "clipsearch-connect");
     start.setDaemon(true);
     start.start();
   }

@@ -25,7 +25,9 @@ final class ImageTransfer extends TransferHandler {
 
   private final Consumer<Callable<byte[]>> search;
 
-  /** @param search receives the work that reads the image's bytes */
+  /**
+   * @param search receives the work that reads the image's bytes
+   */
   ImageTransfer(Consumer<Callable<byte[]>> search) {
     this.search = search;
   }
@@ -63,7 +65,8 @@ final class ImageTransfer extends TransferHandler {
   }
 
   private static byte[] png(Image image) throws IOException {
-    BufferedImage b = new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
+    BufferedImage b =
+        new BufferedImage(image.getWidth(null), image.getHeight(null), BufferedImage.TYPE_INT_RGB);
     var g = b.createGraphics();
     try {
       g.drawImage(image, 0, 0, null);

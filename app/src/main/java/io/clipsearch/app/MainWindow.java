@@ -50,8 +50,8 @@ import javax.swing.WindowConstants;
 /**
  * The desktop app's window: search bar, filters, results grid / detail view, collections, the
  * clusters browser and map, the places map; a connection banner, the notice of an interrupted
- * indexing and a status line. It lays out and wires the views to their view-models (made by
- * {@link WindowModels}); it owns the window's {@link BackgroundTasks}.
+ * indexing and a status line. It lays out and wires the views to their view-models (made by {@link
+ * WindowModels}); it owns the window's {@link BackgroundTasks}.
  *
  * <p>Shown at once with a "starting" screen; {@link #connected} builds the rest when the server
  * answers. EDT only.
@@ -64,14 +64,17 @@ public final class MainWindow extends JFrame implements AppWindow {
   private static final String KEEP_INDEXING = "Keep indexing";
 
   private boolean shutDown;
+
   /** Quitting waits for the cancelled job to end. */
   private boolean stopping;
+
   private JScrollPane filterScroll;
   private ClipsearchClient client;
   private CollectionsPanel collectionsPanel;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final JPanel root = new JPanel(new CardLayout());
-  private final JLabel startingText = new JLabel("Starting the search engine…", SwingConstants.CENTER);
+  private final JLabel startingText =
+      new JLabel("Starting the search engine…", SwingConstants.CENTER);
   private final JProgressBar startingBar = new JProgressBar();
   private final StatusBar statusBar = new StatusBar();
 
@@ -97,10 +100,14 @@ public final class MainWindow extends JFrame implements AppWindow {
     setName("mainWindow");
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     setMinimumSize(new Dimension(900, 600));
-    settings.windowBounds().ifPresentOrElse(this::setBounds, () -> {
-      setSize(1280, 820);
-      setLocationByPlatform(true);
-    });
+    settings
+        .windowBounds()
+        .ifPresentOrElse(
+            this::setBounds,
+            () -> {
+              setSize(1280, 820);
+              setLocationByPlatform(true);
+            });
     if (settings.windowMaximized()) {
       setExtendedState(Frame.MAXIMIZED_BOTH);
     }
@@ -115,28 +122,36 @@ public final class MainWindow extends JFrame implements AppWindow {
     root.add(starting, "starting");
     setContentPane(root);
 
-    addWindowListener(new WindowAdapter() {
-      @Override
-      public void windowClosing(WindowEvent e) {
-        if (stopping || collections == null || collections.jobId() == null) {
-          shutdown(); // a second close while stopping: quit without waiting
-        } else if (confirmStopIndexing()) {
-          stopIndexingThenQuit();
-        }
-      }
-    });
+    addWindowListener(
+        new WindowAdapter() {
+          @Override
+          public void windowClosing(WindowEvent e) {
+            if (stopping || collections == null || collections.jobId() == null) {
+              shutdown(); // a second close while stopping: quit without waiting
+            } else if (confirmStopIndexing()) {
+              stopIndexingThenQuit();
+            }
+          }
+        });
   }
 
   /**
-   * Closing while indexing: the photos not yet indexed stay unsearchable until the next run, so
-   * ask first, keeping indexing the default answer.
+   * Closing while indexing: the photos not yet indexed stay unsearchable until the next run, so ask
+   * first, keeping indexing the default answer.
    */
   private boolean confirmStopIndexing() {
     Object[] answers = {QUIT, KEEP_INDEXING};
-    int answer = JOptionPane.showOptionDialog(this,
-        "Photos are still being indexed. If you quit now, the rest stay unsearchable until you index again.\n"
-            + "Quit anyway?", "Indexing is running", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE, null,
-        answers, KEEP_INDEXING);
+    int answer =
+        JOptionPane.showOptionDialog(
+            this,
+            "Photos are still being indexed. If you quit now, the rest stay unsearchable until you index again.\n"
+                + "Quit anyway?",
+            "Indexing is running",
+            JOptionPane.YES_NO_OPTION,
+            JOptionPane.WARNING_MESSAGE,
+            null,
+            answers,
+            KEEP_INDEXING);
     return answer == 0;
   }
 
@@ -151,10 +166,11 @@ public final class MainWindow extends JFrame implements AppWindow {
     startingText.setText("Stopping indexing… keeping what is indexed so far.");
     startingBar.setVisible(true);
     ((CardLayout) root.getLayout()).show(root, "starting");
-    collections.cancel(() -> {
-      settings.setUnfinishedIndexing(collection, collections.notYetIndexed());
-      shutdown();
-    });
+    collections.cancel(
+        () -> {
+          settings.setUnfinishedIndexing(collection, collections.notYetIndexed());
+          shutdown();
+        });
   }
 
   /** Saves the settings and closes at once (no questions): the program ends. */
@@ -172,8 +188,10 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   /** The server could not be started or reached: say why, plainly. */
   public void failedToStart(String message) {
-    startingText.setText("<html><div style='text-align:center;width:520px'>The search engine did not start.<br><br>"
-        + escape(message) + "</div></html>");
+    startingText.setText(
+        "<html><div style='text-align:center;width:520px'>The search engine did not start.<br><br>"
+            + escape(message)
+            + "</div></html>");
     startingBar.setVisible(false);
   }
 
@@ -193,8 +211,10 @@ public final class MainWindow extends JFrame implements AppWindow {
     JPanel searchTab = searchTab(localFiles);
     tabs = tabs(searchTab, localFiles);
     unfinishedIndexing = new UnfinishedIndexingBar(settings, collections);
-    showMain(new TopBar(search, searchBar, results, settings, this::chooseExample),
-        new ConnectionBanner(models.monitor(), client.base()), unfinishedIndexing);
+    showMain(
+        new TopBar(search, searchBar, results, settings, this::chooseExample),
+        new ConnectionBanner(models.monitor(), client.base()),
+        unfinishedIndexing);
     followModels();
     installShortcuts();
     searchBar.focusSearch();
@@ -206,21 +226,42 @@ public final class MainWindow extends JFrame implements AppWindow {
     searchBar = new SearchBar(search, 1.15f, true);
     filters = new FiltersPanel(search, localFiles);
     ResultsPanel[] self = new ResultsPanel[1]; // the loader repaints the panel it feeds
-    ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, new ThumbnailCache(600, 96L << 20), 180,
-        () -> self[0].repaintThumbnails());
-    results = new ResultsPanel(search, thumbnails, new ResultActions(this::openDetail, this::moreLike,
-        localFiles ? hit -> openFolder(hit.path()) : null, this::chooseExportFolder), 180);
+    ThumbnailLoader thumbnails =
+        new ThumbnailLoader(
+            client::bytes,
+            tasks,
+            new ThumbnailCache(600, 96L << 20),
+            180,
+            () -> self[0].repaintThumbnails());
+    results =
+        new ResultsPanel(
+            search,
+            thumbnails,
+            new ResultActions(
+                this::openDetail,
+                this::moreLike,
+                localFiles ? hit -> openFolder(hit.path()) : null,
+                this::chooseExportFolder),
+            180);
     self[0] = results;
     ImageTransfer transfer = new ImageTransfer(this::searchByExample);
     results.setTransferHandler(transfer);
     results.grid().setTransferHandler(transfer);
-    detail = new DetailPanel(models.detail(), tasks, this::showResults, this::moreLike, results::select, localFiles,
-        1.0f);
+    detail =
+        new DetailPanel(
+            models.detail(),
+            tasks,
+            this::showResults,
+            this::moreLike,
+            results::select,
+            localFiles,
+            1.0f);
 
     searchArea.add(results, "results");
     searchArea.add(detail, "detail");
     filterScroll = new JScrollPane(filters);
-    filterScroll.setBorder(BorderFactory.createMatteBorder(0, 0, 0, 1, UIManager.getColor("Component.borderColor")));
+    filterScroll.setBorder(
+        BorderFactory.createMatteBorder(0, 0, 0, 1, UIManager.getColor("Component.borderColor")));
     filterScroll.setPreferredSize(new Dimension(230, 100));
     JPanel searchTab = new JPanel(new BorderLayout());
     searchTab.add(filterScroll, BorderLayout.WEST);
@@ -236,26 +277,41 @@ public final class MainWindow extends JFrame implements AppWindow {
     collectionsPanel = new CollectionsPanel(collections, localFiles);
     t.addTab("Collections", collectionsPanel);
     ClustersPanel[] self = new ClustersPanel[1];
-    ThumbnailLoader clusterThumbnails = new ThumbnailLoader(client::bytes, tasks, new ThumbnailCache(300, 32L << 20),
-        128, () -> self[0].repaintThumbnails());
-    clustersPanel = new ClustersPanel(models.clusters(), clusterThumbnails, id -> {
-      t.setSelectedIndex(0);
-      showResults();
-      search.moreLike(id);
-    });
+    ThumbnailLoader clusterThumbnails =
+        new ThumbnailLoader(
+            client::bytes,
+            tasks,
+            new ThumbnailCache(300, 32L << 20),
+            128,
+            () -> self[0].repaintThumbnails());
+    clustersPanel =
+        new ClustersPanel(
+            models.clusters(),
+            clusterThumbnails,
+            id -> {
+              t.setSelectedIndex(0);
+              showResults();
+              search.moreLike(id);
+            });
     self[0] = clustersPanel;
     t.addTab("Clusters & map", clustersPanel);
-    placesPanel = new PlacesPanel(models.places(), WorldOutline.bundled(), cluster -> {
-      t.setSelectedIndex(0);
-      showResults();
-      search.showPlace(cluster.area());
-    });
+    placesPanel =
+        new PlacesPanel(
+            models.places(),
+            WorldOutline.bundled(),
+            cluster -> {
+              t.setSelectedIndex(0);
+              showResults();
+              search.showPlace(cluster.area());
+            });
     t.addTab("Places", placesPanel);
     t.addChangeListener(e -> showMapsIfSelected());
     return t;
   }
 
-  /** The map tab on screen loads (again) what went stale: another collection, a finished indexing. */
+  /**
+   * The map tab on screen loads (again) what went stale: another collection, a finished indexing.
+   */
   private void showMapsIfSelected() {
     if (tabs.getSelectedComponent() == clustersPanel) {
       models.clusters().setCollection(search.collection());
@@ -266,7 +322,9 @@ public final class MainWindow extends JFrame implements AppWindow {
     }
   }
 
-  /** The top bar and the notices under it, the tabs, the status bar: replaces the starting screen. */
+  /**
+   * The top bar and the notices under it, the tabs, the status bar: replaces the starting screen.
+   */
   private void showMain(TopBar top, ConnectionBanner banner, UnfinishedIndexingBar unfinished) {
     topBar = top;
     JPanel notices = new JPanel(new BorderLayout());
@@ -288,11 +346,12 @@ public final class MainWindow extends JFrame implements AppWindow {
   private void followModels() {
     search.addListener(s -> statusBar.say(s.summary()));
     collections.addListener(this::updateCollections);
-    Runnable mapsChanged = () -> {
-      models.clusters().invalidate();
-      models.places().invalidate();
-      showMapsIfSelected();
-    };
+    Runnable mapsChanged =
+        () -> {
+          models.clusters().invalidate();
+          models.places().invalidate();
+          showMapsIfSelected();
+        };
     models.monitor().onReconnected(mapsChanged);
     collections.onIndexed(mapsChanged);
     collections.refresh();
@@ -305,44 +364,73 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   private void installShortcuts() {
     int menu = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
-    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_F, menu), "focusSearch", () -> {
-      tabs.setSelectedIndex(0);
-      showResults();
-      searchBar.focusSearch();
-    });
-    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_V, menu | KeyEvent.SHIFT_DOWN_MASK), "pasteImage", () ->
-        ImageTransfer.bytesOf(Toolkit.getDefaultToolkit().getSystemClipboard().getContents(null))
-            .ifPresentOrElse(this::searchByExample, () -> JOptionPane.showMessageDialog(this,
-                "The clipboard holds no image.", "Search by image", JOptionPane.INFORMATION_MESSAGE)));
-    shortcut(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, menu), "toResults", () -> {
-      results.grid().requestFocusInWindow();
-      if (results.grid().getSelectedIndex() < 0) {
-        results.select(0);
-      }
-    });
+    shortcut(
+        KeyStroke.getKeyStroke(KeyEvent.VK_F, menu),
+        "focusSearch",
+        () -> {
+          tabs.setSelectedIndex(0);
+          showResults();
+          searchBar.focusSearch();
+        });
+    shortcut(
+        KeyStroke.getKeyStroke(KeyEvent.VK_V, menu | KeyEvent.SHIFT_DOWN_MASK),
+        "pasteImage",
+        () ->
+            ImageTransfer.bytesOf(
+                    Toolkit.getDefaultToolkit().getSystemClipboard().getContents(null))
+                .ifPresentOrElse(
+                    this::searchByExample,
+                    () ->
+                        JOptionPane.showMessageDialog(
+                            this,
+                            "The clipboard holds no image.",
+                            "Search by image",
+                            JOptionPane.INFORMATION_MESSAGE)));
+    shortcut(
+        KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, menu),
+        "toResults",
+        () -> {
+          results.grid().requestFocusInWindow();
+          if (results.grid().getSelectedIndex() < 0) {
+            results.select(0);
+          }
+        });
   }
 
   private void shortcut(KeyStroke key, String name, Runnable r) {
     getRootPane().getInputMap(JRootPane.WHEN_IN_FOCUSED_WINDOW).put(key, name);
-    getRootPane().getActionMap().put(name, new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        r.run();
-      }
-    });
+    getRootPane()
+        .getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                r.run();
+              }
+            });
   }
 
   private void searchByExample(Callable<byte[]> read) {
     tabs.setSelectedIndex(0);
     showResults();
-    tasks.submit(read, search::searchByExample, e -> JOptionPane.showMessageDialog(this,
-        "Cannot read the image: " + e.getMessage(), "Search by image", JOptionPane.WARNING_MESSAGE));
+    tasks.submit(
+        read,
+        search::searchByExample,
+        e ->
+            JOptionPane.showMessageDialog(
+                this,
+                "Cannot read the image: " + e.getMessage(),
+                "Search by image",
+                JOptionPane.WARNING_MESSAGE));
   }
 
   private void chooseExample() {
-    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
-    chooser.setFileFilter(new javax.swing.filechooser.FileNameExtensionFilter("Images", "jpg", "jpeg", "png",
-        "webp", "gif", "bmp", "tif", "tiff"));
+    javax.swing.JFileChooser chooser =
+        new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
+    chooser.setFileFilter(
+        new javax.swing.filechooser.FileNameExtensionFilter(
+            "Images", "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff"));
     if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
       Path file = chooser.getSelectedFile().toPath();
       searchByExample(() -> java.nio.file.Files.readAllBytes(file));
@@ -350,21 +438,34 @@ public final class MainWindow extends JFrame implements AppWindow {
   }
 
   private void chooseExportFolder(java.util.List<SearchResultHit> photos) {
-    javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
-    chooser.setDialogTitle("Export " + photos.size() + (photos.size() == 1 ? " photo" : " photos") + " to");
+    javax.swing.JFileChooser chooser =
+        new javax.swing.JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
+    chooser.setDialogTitle(
+        "Export " + photos.size() + (photos.size() == 1 ? " photo" : " photos") + " to");
     chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
     if (chooser.showSaveDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) {
       exportSelection(photos, chooser.getSelectedFile().toPath());
     }
   }
 
-  /** Copies {@code photos} into {@code folder} in the background; the status line tells the outcome. */
+  /**
+   * Copies {@code photos} into {@code folder} in the background; the status line tells the outcome.
+   */
   void exportSelection(java.util.List<SearchResultHit> photos, Path folder) {
     statusBar.say("Exporting " + photos.size() + " photos…");
-    tasks.submit(() -> io.clipsearch.app.results.PhotoExport.export(photos, folder, client::bytes),
+    tasks.submit(
+        () -> io.clipsearch.app.results.PhotoExport.export(photos, folder, client::bytes),
         written -> statusBar.say("Exported " + written.size() + " photos to " + folder + "."),
-        e -> JOptionPane.showMessageDialog(this, "The export stopped: " + e.getMessage()
-            + "\nThe photos already copied stay in " + folder + ".", "Export", JOptionPane.WARNING_MESSAGE));
+        e ->
+            JOptionPane.showMessageDialog(
+                this,
+                "The export stopped: "
+                    + e.getMessage()
+                    + "\nThe photos already copied stay in "
+                    + folder
+                    + ".",
+                "Export",
+                JOptionPane.WARNING_MESSAGE));
   }
 
   /** Opens result {@code index} in the detail view (Enter or double click; tests). */
@@ -385,26 +486,39 @@ public final class MainWindow extends JFrame implements AppWindow {
 
   private void openFolder(String path) {
     Path folder = Path.of(path).getParent();
-    tasks.submit(() -> {
-      if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-        throw new UnsupportedOperationException("this desktop cannot open folders; the folder is " + folder);
-      }
-      Desktop.getDesktop().open(folder.toFile());
-      return folder;
-    }, f -> { }, e -> JOptionPane.showMessageDialog(this, e.getMessage(), "Open folder",
-        JOptionPane.WARNING_MESSAGE));
+    tasks.submit(
+        () -> {
+          if (!Desktop.isDesktopSupported()
+              || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+            throw new UnsupportedOperationException(
+                "this desktop cannot open folders; the folder is " + folder);
+          }
+          Desktop.getDesktop().open(folder.toFile());
+          return folder;
+        },
+        f -> {},
+        e ->
+            JOptionPane.showMessageDialog(
+                this, e.getMessage(), "Open folder", JOptionPane.WARNING_MESSAGE));
   }
 
   private void updateCollections() {
     String shown = search.collection();
-    tasks.submit(() -> client.cameras(shown), filters::setCameras, e -> filters.setCameras(java.util.List.of()));
+    tasks.submit(
+        () -> client.cameras(shown),
+        filters::setCameras,
+        e -> filters.setCameras(java.util.List.of()));
     // a server indexing the first photos (here or started elsewhere) is past the first run
-    boolean indexing = collections.starting() || collections.jobId() != null
-        || collections.collections().stream().anyMatch(c -> c.activeJob() != null);
-    results.setFirstRun(!indexing && collections.collections().stream().allMatch(c -> c.documents() == 0), () -> {
-      tabs.setSelectedIndex(1);
-      collectionsPanel.addFolder();
-    });
+    boolean indexing =
+        collections.starting()
+            || collections.jobId() != null
+            || collections.collections().stream().anyMatch(c -> c.activeJob() != null);
+    results.setFirstRun(
+        !indexing && collections.collections().stream().allMatch(c -> c.documents() == 0),
+        () -> {
+          tabs.setSelectedIndex(1);
+          collectionsPanel.addFolder();
+        });
     topBar.setCollections(collections.collections());
   }
 
@@ -421,7 +535,8 @@ public final class MainWindow extends JFrame implements AppWindow {
     try {
       settings.save();
     } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(MainWindow.class).warn("settings not saved: {}", e.getMessage());
+      org.slf4j.LoggerFactory.getLogger(MainWindow.class)
+          .warn("settings not saved: {}", e.getMessage());
     }
   }
 

@@ -20,8 +20,13 @@ final class ResultActions implements ResultsPanel.Actions {
   private final Consumer<SearchResultHit> openFolder;
   private final Consumer<List<SearchResultHit>> export;
 
-  /** @param openFolder null where the files are not on this machine (remote server) */
-  ResultActions(IntConsumer open, Consumer<SearchResultHit> moreLike, Consumer<SearchResultHit> openFolder,
+  /**
+   * @param openFolder null where the files are not on this machine (remote server)
+   */
+  ResultActions(
+      IntConsumer open,
+      Consumer<SearchResultHit> moreLike,
+      Consumer<SearchResultHit> openFolder,
       Consumer<List<SearchResultHit>> export) {
     this.open = open;
     this.moreLike = moreLike;
@@ -51,7 +56,8 @@ final class ResultActions implements ResultsPanel.Actions {
 
   @Override
   public Consumer<List<SearchResultHit>> copyPaths() {
-    return hits -> toClipboard(String.join("\n", hits.stream().map(SearchResultHit::path).toList()));
+    return hits ->
+        toClipboard(String.join("\n", hits.stream().map(SearchResultHit::path).toList()));
   }
 
   @Override

@@ -18,18 +18,22 @@ import javax.swing.JPanel;
 final class StatusBar extends JPanel {
 
   private final JLabel status = new JLabel(" ");
+
   /**
    * Only as wide as the status leaves free (shortened then, whole in its tooltip): in a narrow
    * window it squeezed the result count off the line.
    */
-  private final JLabel modelNotice = new JLabel() {
-    @Override
-    public Dimension getPreferredSize() {
-      Dimension d = super.getPreferredSize();
-      int free = StatusBar.this.getWidth() - status.getPreferredSize().width;
-      return StatusBar.this.getWidth() == 0 ? d : new Dimension(Math.max(0, Math.min(d.width, free)), d.height);
-    }
-  };
+  private final JLabel modelNotice =
+      new JLabel() {
+        @Override
+        public Dimension getPreferredSize() {
+          Dimension d = super.getPreferredSize();
+          int free = StatusBar.this.getWidth() - status.getPreferredSize().width;
+          return StatusBar.this.getWidth() == 0
+              ? d
+              : new Dimension(Math.max(0, Math.min(d.width, free)), d.height);
+        }
+      };
 
   StatusBar() {
     super(new BorderLayout());
@@ -44,15 +48,18 @@ final class StatusBar extends JPanel {
   }
 
   /**
-   * Asks the server for its model in the background and shows its notice (the bundled mini model:
-   * a stronger one can be pulled); nothing when it has none or cannot be reached (the connection
+   * Asks the server for its model in the background and shows its notice (the bundled mini model: a
+   * stronger one can be pulled); nothing when it has none or cannot be reached (the connection
    * banner says that already).
    */
   void showModelNotice(BackgroundTasks tasks, Callable<ModelDescription> model) {
-    tasks.submit(model, m -> {
-      modelNotice.setText(m.notice() == null ? "" : m.notice());
-      modelNotice.setToolTipText(m.notice());
-    }, e -> { });
+    tasks.submit(
+        model,
+        m -> {
+          modelNotice.setText(m.notice() == null ? "" : m.notice());
+          modelNotice.setToolTipText(m.notice());
+        },
+        e -> {});
   }
 
   void say(String text) {

@@ -26,21 +26,29 @@ final class TopBar extends JPanel {
   private final JComboBox<String> collectionBox = new JComboBox<>();
   private boolean adjustingCollections;
 
-  /** @param chooseExample opens the file chooser of "Search by image…" */
-  TopBar(SearchViewModel search, SearchBar searchBar, ResultsPanel results, AppSettings settings,
+  /**
+   * @param chooseExample opens the file chooser of "Search by image…"
+   */
+  TopBar(
+      SearchViewModel search,
+      SearchBar searchBar,
+      ResultsPanel results,
+      AppSettings settings,
       Runnable chooseExample) {
     super(new BorderLayout(10, 0));
     this.search = search;
     setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
     collectionBox.setName("collection");
     collectionBox.setToolTipText("Collection to search");
-    collectionBox.addActionListener(e -> {
-      if (!adjustingCollections && collectionBox.getSelectedItem() != null) {
-        search.setCollection((String) collectionBox.getSelectedItem());
-      }
-    });
+    collectionBox.addActionListener(
+        e -> {
+          if (!adjustingCollections && collectionBox.getSelectedItem() != null) {
+            search.setCollection((String) collectionBox.getSelectedItem());
+          }
+        });
     JButton byImage = new JButton("Search by image…");
-    byImage.setToolTipText("Choose an image file to find similar photos (or drop one on the results)");
+    byImage.setToolTipText(
+        "Choose an image file to find similar photos (or drop one on the results)");
     byImage.addActionListener(e -> chooseExample.run());
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
     right.add(thumbnailSize(results, settings));
@@ -64,22 +72,24 @@ final class TopBar extends JPanel {
     slider.setName("thumbnailSize");
     slider.setToolTipText("Thumbnail size");
     slider.setPreferredSize(new Dimension(110, slider.getPreferredSize().height));
-    slider.addChangeListener(e -> {
-      results.setCellSize(slider.getValue());
-      settings.setThumbnailSize(slider.getValue());
-    });
+    slider.addChangeListener(
+        e -> {
+          results.setCellSize(slider.getValue());
+          settings.setThumbnailSize(slider.getValue());
+        });
     results.setCellSize(slider.getValue());
     return slider;
   }
 
   private static JButton themeSwitch(AppSettings settings) {
     JButton theme = new JButton("dark".equals(settings.theme()) ? "Light theme" : "Dark theme");
-    theme.addActionListener(e -> {
-      String next = "dark".equals(settings.theme()) ? "light" : "dark";
-      settings.setTheme(next);
-      Theme.switchTo(next);
-      theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
-    });
+    theme.addActionListener(
+        e -> {
+          String next = "dark".equals(settings.theme()) ? "light" : "dark";
+          settings.setTheme(next);
+          Theme.switchTo(next);
+          theme.setText("dark".equals(next) ? "Light theme" : "Dark theme");
+        });
     return theme;
   }
 

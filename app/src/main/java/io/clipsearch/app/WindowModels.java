@@ -18,10 +18,10 @@ import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
 
 /**
- * The main window's view models, made for one server and wired to each other: a search, a
- * reconnect or a finished indexing tells the others what they need (search again, refresh, forget
- * an interrupted indexing), and every load that cannot reach the server starts the connection
- * monitor. Views are not its business. EDT only.
+ * The main window's view models, made for one server and wired to each other: a search, a reconnect
+ * or a finished indexing tells the others what they need (search again, refresh, forget an
+ * interrupted indexing), and every load that cannot reach the server starts the connection monitor.
+ * Views are not its business. EDT only.
  *
  * @param search the search screen
  * @param detail the detail view
@@ -30,20 +30,32 @@ import io.clipsearch.app.tasks.Delay;
  * @param places the places map
  * @param monitor the link to the server
  */
-record WindowModels(SearchViewModel search, DetailViewModel detail, CollectionsViewModel collections,
-    ClustersViewModel clusters, PlacesViewModel places, ConnectionMonitor monitor) {
+record WindowModels(
+    SearchViewModel search,
+    DetailViewModel detail,
+    CollectionsViewModel collections,
+    ClustersViewModel clusters,
+    PlacesViewModel places,
+    ConnectionMonitor monitor) {
 
-  /** @param photoSide the long side the detail view decodes photos to */
-  static WindowModels create(ClipsearchClient client, BackgroundTasks tasks, AppSettings settings, int photoSide) {
-    SearchViewModel search = new SearchViewModel(SearchService.of(client), tasks, Delay.swing(),
-        new QueryHistory(settings.history()));
+  /**
+   * @param photoSide the long side the detail view decodes photos to
+   */
+  static WindowModels create(
+      ClipsearchClient client, BackgroundTasks tasks, AppSettings settings, int photoSide) {
+    SearchViewModel search =
+        new SearchViewModel(
+            SearchService.of(client), tasks, Delay.swing(), new QueryHistory(settings.history()));
     search.setCollection(settings.lastCollection());
     search.setBrowseWhenEmpty(true);
-    WindowModels m = new WindowModels(search, new DetailViewModel(PhotoSource.of(client), tasks, photoSide),
-        new CollectionsViewModel(client, tasks),
-        new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing()),
-        new PlacesViewModel(PlaceService.of(client), tasks),
-        new ConnectionMonitor(() -> client.model(), tasks, Delay.swing()));
+    WindowModels m =
+        new WindowModels(
+            search,
+            new DetailViewModel(PhotoSource.of(client), tasks, photoSide),
+            new CollectionsViewModel(client, tasks),
+            new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing()),
+            new PlacesViewModel(PlaceService.of(client), tasks),
+            new ConnectionMonitor(() -> client.model(), tasks, Delay.swing()));
     m.wire(settings);
     return m;
   }
@@ -56,15 +68,17 @@ record WindowModels(SearchViewModel search, DetailViewModel detail, CollectionsV
     monitor.onReconnected(collections::refresh);
     collections.onIndexed(search::searchAgain);
     // an indexing ran to its end: nothing is left unindexed to warn about at the next start
-    collections.onIndexed(() -> {
-      if (collections.finishedAll()) {
-        settings.setUnfinishedIndexing(null, 0);
-      }
-    });
-    search.addListener(s -> {
-      if (s.status() == SearchState.Status.DONE) {
-        settings.setHistory(search.history().entries());
-      }
-    });
+    collections.onIndexed(
+        () -> {
+          if (collections.finishedAll()) {
+            settings.setUnfinishedIndexing(null, 0);
+          }
+        });
+    search.addListener(
+        s -> {
+          if (s.status() == SearchState.Status.DONE) {
+            settings.setHistory(search.history().entries());
+          }
+        });
   }
 }

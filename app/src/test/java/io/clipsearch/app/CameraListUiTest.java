@@ -28,14 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The camera pick list in a real window (on Xvfb): photos from two cameras (one whose model
- * repeats its make, as Canon writes it) and two without EXIF, indexed; the list offers each camera
- * once, as people write it, and a click on one filters the results to its photos.
+ * The camera pick list in a real window (on Xvfb): photos from two cameras (one whose model repeats
+ * its make, as Canon writes it) and two without EXIF, indexed; the list offers each camera once, as
+ * people write it, and a click on one filters the results to its photos.
  */
 class CameraListUiTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void theCameraListOffersTheCollectionsCamerasAndFiltersByOne() throws Exception {
@@ -47,43 +46,60 @@ class CameraListUiTest {
     }
     Path photos = temp.resolve("photos");
     for (int i = 0; i < 3; i++) {
-      CameraPhotos.withCamera(jpegs.get(i), photos.resolve("canon").resolve(jpegs.get(i).getFileName()),
-          "Canon", "Canon EOS R5");
+      CameraPhotos.withCamera(
+          jpegs.get(i),
+          photos.resolve("canon").resolve(jpegs.get(i).getFileName()),
+          "Canon",
+          "Canon EOS R5");
     }
     for (int i = 3; i < 5; i++) {
-      CameraPhotos.withCamera(jpegs.get(i), photos.resolve("fuji").resolve(jpegs.get(i).getFileName()),
-          "FUJIFILM", "X-T4");
+      CameraPhotos.withCamera(
+          jpegs.get(i),
+          photos.resolve("fuji").resolve(jpegs.get(i).getFileName()),
+          "FUJIFILM",
+          "X-T4");
     }
     Files.createDirectories(photos.resolve("plain"));
     for (int i = 5; i < 7; i++) {
       Files.copy(jpegs.get(i), photos.resolve("plain").resolve(jpegs.get(i).getFileName()));
     }
-    EmbeddedAppUiTest.Launched app = EmbeddedAppUiTest.launch(shared, temp.resolve("data"),
-        AppSettings.load(temp.resolve("config")));
+    EmbeddedAppUiTest.Launched app =
+        EmbeddedAppUiTest.launch(
+            shared, temp.resolve("data"), AppSettings.load(temp.resolve("config")));
     MainWindow window = app.window();
     EmbeddedAppUiTest.index(window, photos, 7);
     await("the camera list", Duration.ofSeconds(30), () -> !window.filters().cameras().isEmpty());
 
-    onEdt(() -> {
-      window.filters().setShowWeak(true);
-      window.searchBar().field().setText("a photo");
-    });
-    await("every photo", Duration.ofSeconds(60), () -> done(window) && window.searchModel().state().hits().size() == 7);
+    onEdt(
+        () -> {
+          window.filters().setShowWeak(true);
+          window.searchBar().field().setText("a photo");
+        });
+    await(
+        "every photo",
+        Duration.ofSeconds(60),
+        () -> done(window) && window.searchModel().state().hits().size() == 7);
 
     // the ▾ button opens the list: each camera once, the make not repeated
     onEdt(() -> EmbeddedAppUiTest.button(window.filters(), "pickCamera").doClick());
     AtomicReference<JPopupMenu> menu = new AtomicReference<>();
-    await("the camera list to open", Duration.ofSeconds(10), () -> {
-      menu.set(showingPopup());
-      return menu.get() != null;
-    });
+    await(
+        "the camera list to open",
+        Duration.ofSeconds(10),
+        () -> {
+          menu.set(showingPopup());
+          return menu.get() != null;
+        });
     List<JMenuItem> items = call(() -> items(menu.get()));
-    assertEquals(List.of("Canon EOS R5", "FUJIFILM X-T4"), items.stream().map(JMenuItem::getText).toList());
+    assertEquals(
+        List.of("Canon EOS R5", "FUJIFILM X-T4"), items.stream().map(JMenuItem::getText).toList());
 
     // one click filters by that camera
     onEdt(() -> items.get(1).doClick());
-    await("the FUJIFILM photos", Duration.ofSeconds(60), () -> done(window)
-        && "FUJIFILM X-T4".equals(window.searchModel().filters().camera()));
+    await(
+        "the FUJIFILM photos",
+        Duration.ofSeconds(60),
+        () -> done(window) && "FUJIFILM X-T4".equals(window.searchModel().filters().camera()));
     List<SearchResultHit> hits = call(() -> window.searchModel().state().hits());
     assertEquals(2, hits.size(), hits.toString());
     for (SearchResultHit h : hits) {

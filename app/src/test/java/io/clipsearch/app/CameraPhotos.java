@@ -18,7 +18,8 @@ final class CameraPhotos {
   private CameraPhotos() {}
 
   /** Writes {@code source} with a GPS position to {@code target}. */
-  static void withPosition(Path source, Path target, double latitude, double longitude) throws IOException {
+  static void withPosition(Path source, Path target, double latitude, double longitude)
+      throws IOException {
     write(source, target, null, null, latitude, longitude);
   }
 
@@ -27,7 +28,8 @@ final class CameraPhotos {
     write(source, target, make, model, null, null);
   }
 
-  private static void write(Path source, Path target, String make, String model, Double latitude, Double longitude)
+  private static void write(
+      Path source, Path target, String make, String model, Double latitude, Double longitude)
       throws IOException {
     TiffOutputSet exif = new TiffOutputSet();
     try {

@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloseWhileIndexingUiTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void closingWhileIndexingAsksAndTheNextStartSaysWhatWasLeft() throws Exception {
@@ -58,25 +57,41 @@ class CloseWhileIndexingUiTest {
     List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     onEdt(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e)));
     Path config = temp.resolve("config");
-    EmbeddedAppUiTest.Launched first = EmbeddedAppUiTest.launch(shared, temp.resolve("data"), AppSettings.load(config));
+    EmbeddedAppUiTest.Launched first =
+        EmbeddedAppUiTest.launch(shared, temp.resolve("data"), AppSettings.load(config));
     MainWindow window = first.window();
     onEdt(() -> window.collectionsModel().addFolder("default", photos.toString()));
-    await("indexing under way", Duration.ofSeconds(120), () -> {
-      IngestStatus s = window.collectionsModel().status();
-      return window.collectionsModel().jobId() != null && s != null && s.total() == jpegs.size() && s.seen() > 0;
-    });
+    await(
+        "indexing under way",
+        Duration.ofSeconds(120),
+        () -> {
+          IngestStatus s = window.collectionsModel().status();
+          return window.collectionsModel().jobId() != null
+              && s != null
+              && s.total() == jpegs.size()
+              && s.seen() > 0;
+        });
 
     // indexing is no first run, and the Images column counts the photos as they are committed
-    assertFalse(call(() -> window.results().addFolderButton().isShowing()), "no \"No photos yet\" while indexing");
+    assertFalse(
+        call(() -> window.results().addFolderButton().isShowing()),
+        "no \"No photos yet\" while indexing");
     assertFalse(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
-    await("photos counted while indexing", Duration.ofSeconds(60), () -> window.collectionsModel().jobId() != null
-        && window.collectionsModel().collections().getFirst().documents() > 0);
+    await(
+        "photos counted while indexing",
+        Duration.ofSeconds(60),
+        () ->
+            window.collectionsModel().jobId() != null
+                && window.collectionsModel().collections().getFirst().documents() > 0);
 
     // "Keep indexing", the default answer: the window stays and the job goes on
     closeRequest(window);
     JDialog ask = awaitDialog("Indexing is running");
     assertTrue(texts(ask).contains("Quit anyway?"), texts(ask));
-    assertEquals("Keep indexing", call(() -> ask.getRootPane().getDefaultButton().getText()), "Enter keeps indexing");
+    assertEquals(
+        "Keep indexing",
+        call(() -> ask.getRootPane().getDefaultButton().getText()),
+        "Enter keeps indexing");
     onEdt(() -> button(ask, "Keep indexing").doClick());
     assertTrue(call(window::isDisplayable), "still open");
     assertTrue(call(() -> window.collectionsModel().jobId()) != null, "still indexing");
@@ -87,40 +102,65 @@ class CloseWhileIndexingUiTest {
     onEdt(() -> button(again, "Quit").doClick());
     assertTrue(first.closed().await(60, TimeUnit.SECONDS), "the app closes and stops its server");
     assertTrue(uncaught.isEmpty(), "nothing thrown on the EDT while closing: " + uncaught);
-    AppSettings.UnfinishedIndexing left = AppSettings.load(config).unfinishedIndexing().orElseThrow();
+    AppSettings.UnfinishedIndexing left =
+        AppSettings.load(config).unfinishedIndexing().orElseThrow();
     assertEquals("default", left.collection());
-    assertTrue(left.notIndexed() > 0 && left.notIndexed() < jpegs.size(), "photos left: " + left.notIndexed());
+    assertTrue(
+        left.notIndexed() > 0 && left.notIndexed() < jpegs.size(),
+        "photos left: " + left.notIndexed());
 
     // the next start says so, and the first browse does not wipe it out
-    EmbeddedAppUiTest.Launched second = EmbeddedAppUiTest.launch(shared, temp.resolve("data"), AppSettings.load(config));
+    EmbeddedAppUiTest.Launched second =
+        EmbeddedAppUiTest.launch(shared, temp.resolve("data"), AppSettings.load(config));
     MainWindow restarted = second.window();
-    await("the collection browsed", Duration.ofSeconds(60), () -> restarted.searchModel().state().browsing()
-        && restarted.searchModel().state().status() == SearchState.Status.DONE);
-    assertTrue(call(() -> restarted.unfinishedIndexing().isShowing()), "the notice stays after the first browse");
+    await(
+        "the collection browsed",
+        Duration.ofSeconds(60),
+        () ->
+            restarted.searchModel().state().browsing()
+                && restarted.searchModel().state().status() == SearchState.Status.DONE);
+    assertTrue(
+        call(() -> restarted.unfinishedIndexing().isShowing()),
+        "the notice stays after the first browse");
     String notice = call(() -> restarted.unfinishedIndexing().text());
-    assertTrue(notice.startsWith(String.format(java.util.Locale.ROOT, "%,d photos of “default” were never indexed",
-        left.notIndexed())), notice);
-    await("the collection listed", Duration.ofSeconds(60),
+    assertTrue(
+        notice.startsWith(
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d photos of “default” were never indexed",
+                left.notIndexed())),
+        notice);
+    await(
+        "the collection listed",
+        Duration.ofSeconds(60),
         () -> !restarted.collectionsModel().collections().isEmpty());
-    assertEquals(jpegs.size() - left.notIndexed(), (long) call(
-        () -> restarted.collectionsModel().collections().getFirst().documents()),
+    assertEquals(
+        jpegs.size() - left.notIndexed(),
+        (long) call(() -> restarted.collectionsModel().collections().getFirst().documents()),
         "the notice counts what the job left, after it committed its last batch");
     EmbeddedAppUiTest.screenshot(restarted, "unfinished-indexing");
 
     // "Index now" indexes the rest; the notice and the record go
     onEdt(() -> EmbeddedAppUiTest.button(restarted.unfinishedIndexing(), "indexNow").doClick());
-    await("the rest indexed", Duration.ofSeconds(300), () -> restarted.collectionsModel().finishedAll()
-        && !restarted.collectionsModel().collections().isEmpty()
-        && restarted.collectionsModel().collections().getFirst().documents() == jpegs.size());
+    await(
+        "the rest indexed",
+        Duration.ofSeconds(300),
+        () ->
+            restarted.collectionsModel().finishedAll()
+                && !restarted.collectionsModel().collections().isEmpty()
+                && restarted.collectionsModel().collections().getFirst().documents()
+                    == jpegs.size());
     assertFalse(call(() -> restarted.unfinishedIndexing().isShowing()));
     second.app().close();
     assertTrue(second.closed().await(60, TimeUnit.SECONDS));
-    assertTrue(AppSettings.load(config).unfinishedIndexing().isEmpty(), "nothing left to warn about");
+    assertTrue(
+        AppSettings.load(config).unfinishedIndexing().isEmpty(), "nothing left to warn about");
   }
 
   /** A window-close request as the window manager sends it (the confirm dialog is modal: later). */
   private static void closeRequest(MainWindow window) {
-    SwingUtilities.invokeLater(() -> window.dispatchEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSING)));
+    SwingUtilities.invokeLater(
+        () -> window.dispatchEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSING)));
   }
 
   private static AbstractButton button(JDialog dialog, String text) {

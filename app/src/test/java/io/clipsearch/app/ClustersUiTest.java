@@ -27,14 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The "Clusters & map" tab end to end (on Xvfb): embedded server with tiny-clip, the sample
- * photos indexed, clusters and map points loaded, a zoom and a hover, a "more like this" from a
+ * The "Clusters & map" tab end to end (on Xvfb): embedded server with tiny-clip, the sample photos
+ * indexed, clusters and map points loaded, a zoom and a hover, a "more like this" from a
  * representative. Screenshots target/screenshots/clusters.png and map.png.
  */
 class ClustersUiTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void clustersAndMap() throws Exception {
@@ -51,38 +50,70 @@ class ClustersUiTest {
       Files.copy(jpeg, photos.resolve(jpeg.getFileName()));
     }
     AppSettings settings = AppSettings.load(temp.resolve("config"));
-    AppOptions options = new AppOptions(model, temp.resolve("data"), null, null, false, null, null,
-        Duration.ofSeconds(90), "light");
+    AppOptions options =
+        new AppOptions(
+            model,
+            temp.resolve("data"),
+            null,
+            null,
+            false,
+            null,
+            null,
+            Duration.ofSeconds(90),
+            "light");
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Theme.install("light");
-      app.set(AppLauncher.launch(options, settings, closed::countDown));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Theme.install("light");
+          app.set(AppLauncher.launch(options, settings, closed::countDown));
+        });
     MainWindow window = (MainWindow) app.get().window();
-    await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
+    await(
+        "the embedded server to start",
+        Duration.ofSeconds(120),
+        () -> window.searchModel() != null);
 
     // before indexing: the tab says there is nothing yet, no stack trace
     onEdt(() -> window.tabs().setSelectedComponent(window.clustersPanel()));
     ClustersViewModel clusters = call(() -> window.clustersPanel().model());
-    await("the empty-collection answer", Duration.ofSeconds(60), () ->
-        clusters.clustersStatus() == ClustersViewModel.Status.DONE || clusters.clustersStatus() == ClustersViewModel.Status.FAILED);
+    await(
+        "the empty-collection answer",
+        Duration.ofSeconds(60),
+        () ->
+            clusters.clustersStatus() == ClustersViewModel.Status.DONE
+                || clusters.clustersStatus() == ClustersViewModel.Status.FAILED);
     String empty = call(clusters::clustersMessage);
     assertTrue(empty != null && !empty.contains("Exception"), "a plain message: " + empty);
 
-    onEdt(() -> {
-      window.tabs().setSelectedIndex(1);
-      window.collectionsModel().addFolder("default", photos.toString());
-    });
-    await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
-        && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
-        && window.collectionsModel().collections().getFirst().documents() == 20);
+    onEdt(
+        () -> {
+          window.tabs().setSelectedIndex(1);
+          window.collectionsModel().addFolder("default", photos.toString());
+        });
+    await(
+        "indexing to finish",
+        Duration.ofSeconds(180),
+        () ->
+            window.collectionsModel().lastJobId() != null
+                && window.collectionsModel().jobId() == null
+                && !window.collectionsModel().collections().isEmpty()
+                && window.collectionsModel().collections().getFirst().documents() == 20);
 
     onEdt(() -> window.tabs().setSelectedComponent(window.clustersPanel()));
-    await("clusters", Duration.ofSeconds(120), () -> clusters.clustersStatus() == ClustersViewModel.Status.DONE
-        && !clusters.clusters().isEmpty() && window.clustersPanel().cardCount() == clusters.clusters().size());
-    await("map points", Duration.ofSeconds(120), () -> clusters.mapStatus() == ClustersViewModel.Status.DONE
-        && clusters.points().size() == 20);
+    await(
+        "clusters",
+        Duration.ofSeconds(120),
+        () ->
+            clusters.clustersStatus() == ClustersViewModel.Status.DONE
+                && !clusters.clusters().isEmpty()
+                && window.clustersPanel().cardCount() == clusters.clusters().size());
+    await(
+        "map points",
+        Duration.ofSeconds(120),
+        () ->
+            clusters.mapStatus() == ClustersViewModel.Status.DONE
+                && clusters.points().size() == 20);
     assertEquals(20, call(() -> clusters.clusters().stream().mapToInt(c -> c.size()).sum()));
     assertTrue(call(() -> clusters.limit()) >= 500, "level of detail from the map's size");
     onEdt(() -> clusters.select(0));
@@ -93,14 +124,28 @@ class ClustersUiTest {
     screenshot(window, "clusters-900");
 
     // zoom in around the first cluster's points, then hover one
-    MapPointInfo first = call(() -> clusters.points().stream()
-        .filter(p -> p.cluster() == clusters.selectedClusterId()).findFirst().orElseThrow());
+    MapPointInfo first =
+        call(
+            () ->
+                clusters.points().stream()
+                    .filter(p -> p.cluster() == clusters.selectedClusterId())
+                    .findFirst()
+                    .orElseThrow());
     onEdt(() -> clusters.setViewport(clusters.viewport().zoom(0.6, first.x(), first.y())));
-    await("the zoomed box", Duration.ofSeconds(30), () -> clusters.mapStatus() == ClustersViewModel.Status.DONE
-        && clusters.viewport().equals(clusters.mapBox()));
+    await(
+        "the zoomed box",
+        Duration.ofSeconds(30),
+        () ->
+            clusters.mapStatus() == ClustersViewModel.Status.DONE
+                && clusters.viewport().equals(clusters.mapBox()));
     assertTrue(call(() -> clusters.mapView().inBox()) <= 20);
-    MapPointInfo hover = call(() -> clusters.points().stream().filter(p -> p.id().equals(first.id())).findFirst()
-        .orElse(clusters.points().getFirst()));
+    MapPointInfo hover =
+        call(
+            () ->
+                clusters.points().stream()
+                    .filter(p -> p.id().equals(first.id()))
+                    .findFirst()
+                    .orElse(clusters.points().getFirst()));
     onEdt(() -> clusters.hover(hover));
     screenshot(window, "map"); // painting requests the hover thumbnail
     Thread.sleep(1500);
@@ -108,12 +153,22 @@ class ClustersUiTest {
 
     // "more like this" from the map opens a like: search
     onEdt(() -> window.clustersPanel().moreLikeForTest(hover.id()));
-    await("the like: search", Duration.ofSeconds(60), () -> window.searchModel().state().status() == SearchState.Status.DONE
-        && window.searchModel().state().query().equals("like:" + hover.id()));
+    await(
+        "the like: search",
+        Duration.ofSeconds(60),
+        () ->
+            window.searchModel().state().status() == SearchState.Status.DONE
+                && window.searchModel().state().query().equals("like:" + hover.id()));
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()));
-    assertEquals("", call(() -> window.searchBar().field().getText()), "no raw like:<hash> in the search box");
-    assertTrue(call(() -> window.searchBar().exampleChip().isShowing()), "the bar says what the search is like");
-    assertTrue(call(() -> window.searchModel().state().hits().size()) > 1,
+    assertEquals(
+        "",
+        call(() -> window.searchBar().field().getText()),
+        "no raw like:<hash> in the search box");
+    assertTrue(
+        call(() -> window.searchBar().exampleChip().isShowing()),
+        "the bar says what the search is like");
+    assertTrue(
+        call(() -> window.searchModel().state().hits().size()) > 1,
         "more than the photo itself: " + call(() -> window.searchModel().state().hits().size()));
 
     app.get().close();

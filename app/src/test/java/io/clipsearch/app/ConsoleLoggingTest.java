@@ -13,8 +13,11 @@ class ConsoleLoggingTest {
 
   @Test
   void theClusteringIterationsStayOffTheConsole() {
-    assertFalse(LoggerFactory.getLogger(KMeans.class).isInfoEnabled(), "a line per k-means iteration");
+    assertFalse(
+        LoggerFactory.getLogger(KMeans.class).isInfoEnabled(), "a line per k-means iteration");
     assertFalse(LoggerFactory.getLogger(UMAP.class).isInfoEnabled(), "a line per UMAP epoch");
-    assertTrue(LoggerFactory.getLogger(AppLauncher.class).isInfoEnabled(), "the app's own news still shows");
+    assertTrue(
+        LoggerFactory.getLogger(AppLauncher.class).isInfoEnabled(),
+        "the app's own news still shows");
   }
 }

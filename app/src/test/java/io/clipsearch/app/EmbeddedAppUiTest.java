@@ -40,8 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmbeddedAppUiTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void searchDetailFilterCollectionsAndKiosk() throws Exception {
@@ -60,37 +59,57 @@ class EmbeddedAppUiTest {
     }
     Path data = temp.resolve("data");
     AppSettings settings = AppSettings.load(temp.resolve("config"));
-    AppOptions options = new AppOptions(model, data, null, null, false, null, null, Duration.ofSeconds(90), "light");
+    AppOptions options =
+        new AppOptions(model, data, null, null, false, null, null, Duration.ofSeconds(90), "light");
 
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Theme.install("light");
-      app.set(AppLauncher.launch(options, settings, closed::countDown));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Theme.install("light");
+          app.set(AppLauncher.launch(options, settings, closed::countDown));
+        });
     MainWindow window = (MainWindow) app.get().window();
-    await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
+    await(
+        "the embedded server to start",
+        Duration.ofSeconds(120),
+        () -> window.searchModel() != null);
 
     // the first-run screen: nothing indexed, one button to add a folder
-    await("the first-run screen", Duration.ofSeconds(30), () -> window.results().addFolderButton().isShowing());
+    await(
+        "the first-run screen",
+        Duration.ofSeconds(30),
+        () -> window.results().addFolderButton().isShowing());
     assertTrue(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
     screenshot(window, "first-run");
 
     // index through the collections flow, following SSE progress
-    onEdt(() -> {
-      window.tabs().setSelectedIndex(1);
-      window.collectionsModel().addFolder("default", photos.toString());
-    });
-    await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
-        && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
-        && window.collectionsModel().collections().getFirst().documents() == 20);
+    onEdt(
+        () -> {
+          window.tabs().setSelectedIndex(1);
+          window.collectionsModel().addFolder("default", photos.toString());
+        });
+    await(
+        "indexing to finish",
+        Duration.ofSeconds(180),
+        () ->
+            window.collectionsModel().lastJobId() != null
+                && window.collectionsModel().jobId() == null
+                && !window.collectionsModel().collections().isEmpty()
+                && window.collectionsModel().collections().getFirst().documents() == 20);
     screenshot(window, "collections");
-    assertFalse(call(() -> window.results().addFolderButton().isVisible()), "photos now: no first-run button");
+    assertFalse(
+        call(() -> window.results().addFolderButton().isVisible()),
+        "photos now: no first-run button");
 
     // with nothing typed, the collection shows newest first
     onEdt(() -> window.tabs().setSelectedIndex(0));
-    await("browsing", Duration.ofSeconds(60), () -> window.searchModel().state().browsing()
-        && window.results().grid().getModel().getSize() == 20);
+    await(
+        "browsing",
+        Duration.ofSeconds(60),
+        () ->
+            window.searchModel().state().browsing()
+                && window.results().grid().getModel().getSize() == 20);
     List<SearchResultHit> newest = call(() -> window.searchModel().state().hits());
     for (int i = 1; i < newest.size(); i++) {
       assertFalse(newest.get(i).date().isAfter(newest.get(i - 1).date()), "newest first");
@@ -103,7 +122,10 @@ class EmbeddedAppUiTest {
     onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
     int cell = call(() -> window.results().grid().getFixedCellWidth());
     int grid = call(() -> window.results().grid().getParent().getWidth());
-    assertEquals(grid / 240, grid / cell, "as many columns of 240 px as fit, widened to fill the grid: " + cell);
+    assertEquals(
+        grid / 240,
+        grid / cell,
+        "as many columns of 240 px as fit, widened to fill the grid: " + cell);
     onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
 
     // multi-select and export the selection
@@ -112,9 +134,14 @@ class EmbeddedAppUiTest {
     assertEquals(3, picked.size(), "several results can be selected");
     Path export = temp.resolve("export");
     onEdt(() -> window.exportSelection(picked, export));
-    await("the export", Duration.ofSeconds(30), () -> window.statusLine().getText().startsWith("Exported 3 photos"));
+    await(
+        "the export",
+        Duration.ofSeconds(30),
+        () -> window.statusLine().getText().startsWith("Exported 3 photos"));
     for (SearchResultHit h : picked) {
-      assertEquals(Files.size(Path.of(h.path())), Files.size(export.resolve(Path.of(h.path()).getFileName())));
+      assertEquals(
+          Files.size(Path.of(h.path())),
+          Files.size(export.resolve(Path.of(h.path()).getFileName())));
     }
     onEdt(() -> window.tabs().setSelectedIndex(1));
 
@@ -125,24 +152,34 @@ class EmbeddedAppUiTest {
     onEdt(report::dispose);
 
     // type a query; results come after the debounce
-    onEdt(() -> {
-      window.tabs().setSelectedIndex(0);
-      window.filters().setShowWeak(true);
-      window.searchBar().field().setText("a photo of a beach");
-    });
-    await("results", Duration.ofSeconds(60), () -> done(window) && !window.searchModel().state().hits().isEmpty());
+    onEdt(
+        () -> {
+          window.tabs().setSelectedIndex(0);
+          window.filters().setShowWeak(true);
+          window.searchBar().field().setText("a photo of a beach");
+        });
+    await(
+        "results",
+        Duration.ofSeconds(60),
+        () -> done(window) && !window.searchModel().state().hits().isEmpty());
     int all = call(() -> window.searchModel().state().hits().size());
     assertEquals(20, all, "weak matches included: every photo");
-    await("thumbnails", Duration.ofSeconds(30), () -> window.results().grid().getModel().getSize() > 0
-        && !window.statusLine().getText().isBlank());
+    await(
+        "thumbnails",
+        Duration.ofSeconds(30),
+        () ->
+            window.results().grid().getModel().getSize() > 0
+                && !window.statusLine().getText().isBlank());
     Thread.sleep(1500); // thumbnails arrive asynchronously
     screenshot(window, "search-results");
     assertTrue(call(() -> window.statusLine().getText()).contains("confident match"));
 
     // the detail view of the first result
     onEdt(() -> window.openDetail(0));
-    await("the detail image", Duration.ofSeconds(30), () -> window.detail().hasImage()
-        && window.detail().details() != null);
+    await(
+        "the detail image",
+        Duration.ofSeconds(30),
+        () -> window.detail().hasImage() && window.detail().details() != null);
     screenshot(window, "detail");
 
     // full screen with zoom
@@ -160,11 +197,14 @@ class EmbeddedAppUiTest {
 
     // a folder filter narrows the results
     String trip = photos.resolve("trip").toString();
-    onEdt(() -> {
-      window.filters().setFolder(trip);
-    });
-    await("filtered results", Duration.ofSeconds(60), () -> done(window)
-        && window.searchModel().state().hits().size() == 8);
+    onEdt(
+        () -> {
+          window.filters().setFolder(trip);
+        });
+    await(
+        "filtered results",
+        Duration.ofSeconds(60),
+        () -> done(window) && window.searchModel().state().hits().size() == 8);
     for (SearchResultHit hit : call(() -> window.searchModel().state().hits())) {
       assertTrue(hit.path().startsWith(trip), hit.path());
     }
@@ -172,16 +212,24 @@ class EmbeddedAppUiTest {
     screenshot(window, "search-filtered");
 
     // no results: the grid clears, plain words, the closest matches one click away
-    onEdt(() -> {
-      window.filters().setShowWeak(false);
-      window.filters().setFolder(photos.resolve("nowhere").toString());
-    });
-    await("the no-results search", Duration.ofSeconds(60), () -> window.searchModel().filters().folder() != null
-        && window.searchModel().state().status() != SearchState.Status.SEARCHING);
-    assertEquals(SearchState.Status.DONE, call(() -> window.searchModel().state().status()),
+    onEdt(
+        () -> {
+          window.filters().setShowWeak(false);
+          window.filters().setFolder(photos.resolve("nowhere").toString());
+        });
+    await(
+        "the no-results search",
+        Duration.ofSeconds(60),
+        () ->
+            window.searchModel().filters().folder() != null
+                && window.searchModel().state().status() != SearchState.Status.SEARCHING);
+    assertEquals(
+        SearchState.Status.DONE,
+        call(() -> window.searchModel().state().status()),
         () -> "" + window.searchModel().state());
     assertTrue(call(() -> window.results().emptyMessage().isShowing()));
-    assertEquals(0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
+    assertEquals(
+        0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
     // the filters left nothing, so no closest matches either: the filters are what to change
     assertFalse(call(() -> window.results().closestButton().isShowing()));
     String noResults = call(() -> window.results().emptyMessage().getText());
@@ -189,49 +237,70 @@ class EmbeddedAppUiTest {
     assertFalse(call(() -> window.statusLine().getText()).contains("cutoff"));
     screenshot(window, "no-results");
     // an invalid date is said so and does not block the other filters
-    onEdt(() -> {
-      window.filters().setShowWeak(true); // all 8 photos of the trip, as above
-      window.filters().setFolder(trip);
-      window.filters().setDates("2024-13-45", "");
-    });
-    await("the folder filter despite the bad date", Duration.ofSeconds(60), () -> done(window)
-        && window.searchModel().state().hits().size() == 8);
+    onEdt(
+        () -> {
+          window.filters().setShowWeak(true); // all 8 photos of the trip, as above
+          window.filters().setFolder(trip);
+          window.filters().setDates("2024-13-45", "");
+        });
+    await(
+        "the folder filter despite the bad date",
+        Duration.ofSeconds(60),
+        () -> done(window) && window.searchModel().state().hits().size() == 8);
     assertTrue(call(() -> window.filters().dateProblem()).contains("Not a date"));
-    onEdt(() -> {
-      window.filters().setDates("", "");
-      window.filters().setFolder("");
-    });
-    await("unfiltered results", Duration.ofSeconds(60), () -> done(window)
-        && window.searchModel().state().hits().size() == 20);
+    onEdt(
+        () -> {
+          window.filters().setDates("", "");
+          window.filters().setFolder("");
+        });
+    await(
+        "unfiltered results",
+        Duration.ofSeconds(60),
+        () -> done(window) && window.searchModel().state().hits().size() == 20);
 
     // search by image starts from the example alone, with a preview in the bar
     byte[] example = Files.readAllBytes(jpegs.getFirst());
     onEdt(() -> window.searchModel().searchByExample(example));
-    await("example results", Duration.ofSeconds(60), () -> done(window) && window.searchModel().state().byExample());
-    assertEquals("", call(() -> window.searchBar().field().getText()), "the earlier text is not mixed in");
-    assertTrue(call(() -> window.searchBar().exampleChip().isShowing()), "a visible preview of the example");
-    assertTrue(call(() -> window.searchModel().state().hits().getFirst().score()) > 0.99,
+    await(
+        "example results",
+        Duration.ofSeconds(60),
+        () -> done(window) && window.searchModel().state().byExample());
+    assertEquals(
+        "", call(() -> window.searchBar().field().getText()), "the earlier text is not mixed in");
+    assertTrue(
+        call(() -> window.searchBar().exampleChip().isShowing()),
+        "a visible preview of the example");
+    assertTrue(
+        call(() -> window.searchModel().state().hits().getFirst().score()) > 0.99,
         "the example itself ranks first, scored against itself alone");
     screenshot(window, "search-by-image");
 
     // 900×600: the detail toolbar fits, its title shows, the photo gets the room
-    onEdt(() -> {
-      window.setExtendedState(java.awt.Frame.NORMAL);
-      window.setSize(900, 600);
-      window.validate();
-      window.openDetail(0);
-      window.validate();
-    });
+    onEdt(
+        () -> {
+          window.setExtendedState(java.awt.Frame.NORMAL);
+          window.setSize(900, 600);
+          window.validate();
+          window.openDetail(0);
+          window.validate();
+        });
     await("the small detail view", Duration.ofSeconds(30), () -> window.detail().hasImage());
-    onEdt(() -> {
-      Component like = find(window.detail(), "moreLike");
-      java.awt.Rectangle inDetail = SwingUtilities.convertRectangle(like.getParent(), like.getBounds(), window.detail());
-      assertTrue(inDetail.x >= 0 && inDetail.x + inDetail.width <= window.detail().getWidth(),
-          "More like this is not clipped: " + inDetail + " in " + window.detail().getWidth());
-      Component title = find(window.detail(), "detailTitle");
-      assertTrue(title.getWidth() > 100 && title.getHeight() > 0, "the title shows: " + title.getBounds());
-      assertTrue(window.detail().imageWidth() >= 500, "the photo is wide enough: " + window.detail().imageWidth());
-    });
+    onEdt(
+        () -> {
+          Component like = find(window.detail(), "moreLike");
+          java.awt.Rectangle inDetail =
+              SwingUtilities.convertRectangle(like.getParent(), like.getBounds(), window.detail());
+          assertTrue(
+              inDetail.x >= 0 && inDetail.x + inDetail.width <= window.detail().getWidth(),
+              "More like this is not clipped: " + inDetail + " in " + window.detail().getWidth());
+          Component title = find(window.detail(), "detailTitle");
+          assertTrue(
+              title.getWidth() > 100 && title.getHeight() > 0,
+              "the title shows: " + title.getBounds());
+          assertTrue(
+              window.detail().imageWidth() >= 500,
+              "the photo is wide enough: " + window.detail().imageWidth());
+        });
     screenshot(window, "detail-900x600");
 
     app.get().close();
@@ -239,23 +308,29 @@ class EmbeddedAppUiTest {
 
     // kiosk mode on the same data: starts on its attract screen
     CountDownLatch kioskClosed = new CountDownLatch(1);
-    AppOptions kioskOptions = new AppOptions(model, data, null, null, true, "default", "1234",
-        Duration.ofSeconds(90), "light");
-    SwingUtilities.invokeAndWait(() -> app.set(AppLauncher.launch(kioskOptions, settings, kioskClosed::countDown)));
+    AppOptions kioskOptions =
+        new AppOptions(
+            model, data, null, null, true, "default", "1234", Duration.ofSeconds(90), "light");
+    SwingUtilities.invokeAndWait(
+        () -> app.set(AppLauncher.launch(kioskOptions, settings, kioskClosed::countDown)));
     KioskWindow kiosk = (KioskWindow) app.get().window();
     await("the kiosk attract slideshow", Duration.ofSeconds(120), kiosk::attractHasPhoto);
     screenshot(kiosk, "kiosk-attract");
     // typing on the on-screen keyboard (a touch screen has no other)
-    onEdt(() -> {
-      kiosk.leaveAttract();
-      kiosk.searchModel().setShowAll(true);
-      for (String k : "beach".split("")) {
-        ((javax.swing.JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
-      }
-      ((javax.swing.JButton) find(kiosk.keyboard(), "key-search")).doClick();
-    });
+    onEdt(
+        () -> {
+          kiosk.leaveAttract();
+          kiosk.searchModel().setShowAll(true);
+          for (String k : "beach".split("")) {
+            ((javax.swing.JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
+          }
+          ((javax.swing.JButton) find(kiosk.keyboard(), "key-search")).doClick();
+        });
     assertEquals("beach", call(() -> kiosk.searchModel().text()));
-    await("kiosk results", Duration.ofSeconds(60), () -> kiosk.searchModel().state().status() == SearchState.Status.DONE);
+    await(
+        "kiosk results",
+        Duration.ofSeconds(60),
+        () -> kiosk.searchModel().state().status() == SearchState.Status.DONE);
     Thread.sleep(1500);
     screenshot(kiosk, "kiosk-keyboard");
     app.get().close();
@@ -265,27 +340,49 @@ class EmbeddedAppUiTest {
   /** The app started in embedded mode, its main window once its server answers. */
   record Launched(AppLauncher.RunningApp app, MainWindow window, CountDownLatch closed) {}
 
-  /** Starts the app (light theme) with the tiny-clip model on {@code data} and waits for its server. */
+  /**
+   * Starts the app (light theme) with the tiny-clip model on {@code data} and waits for its server.
+   */
   static Launched launch(Path shared, Path data, AppSettings settings) throws Exception {
-    AppOptions options = new AppOptions(shared.resolve("clip-fixtures/tiny-clip"), data, null, null, false, null, null,
-        Duration.ofSeconds(90), "light");
+    AppOptions options =
+        new AppOptions(
+            shared.resolve("clip-fixtures/tiny-clip"),
+            data,
+            null,
+            null,
+            false,
+            null,
+            null,
+            Duration.ofSeconds(90),
+            "light");
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Theme.install("light");
-      app.set(AppLauncher.launch(options, settings, closed::countDown));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Theme.install("light");
+          app.set(AppLauncher.launch(options, settings, closed::countDown));
+        });
     MainWindow window = (MainWindow) app.get().window();
-    await("the embedded server to start", Duration.ofSeconds(120), () -> window.searchModel() != null);
+    await(
+        "the embedded server to start",
+        Duration.ofSeconds(120),
+        () -> window.searchModel() != null);
     return new Launched(app.get(), window, closed);
   }
 
-  /** Adds {@code folder} to the "default" collection and waits until its {@code photos} are indexed. */
+  /**
+   * Adds {@code folder} to the "default" collection and waits until its {@code photos} are indexed.
+   */
   static void index(MainWindow window, Path folder, int photos) throws Exception {
     onEdt(() -> window.collectionsModel().addFolder("default", folder.toString()));
-    await("indexing to finish", Duration.ofSeconds(180), () -> window.collectionsModel().lastJobId() != null
-        && window.collectionsModel().jobId() == null && !window.collectionsModel().collections().isEmpty()
-        && window.collectionsModel().collections().getFirst().documents() == photos);
+    await(
+        "indexing to finish",
+        Duration.ofSeconds(180),
+        () ->
+            window.collectionsModel().lastJobId() != null
+                && window.collectionsModel().jobId() == null
+                && !window.collectionsModel().collections().isEmpty()
+                && window.collectionsModel().collections().getFirst().documents() == photos);
   }
 
   static Component find(java.awt.Container root, String name) {
@@ -314,25 +411,29 @@ class EmbeddedAppUiTest {
   /** Waits for a showing dialog titled {@code title} (a modal one: opened with invokeLater). */
   static JDialog awaitDialog(String title) throws Exception {
     AtomicReference<JDialog> found = new AtomicReference<>();
-    await("the dialog " + title, Duration.ofSeconds(20), () -> {
-      for (Window w : Window.getWindows()) {
-        if (w instanceof JDialog d && d.isShowing() && title.equals(d.getTitle())) {
-          found.set(d);
-          return true;
-        }
-      }
-      return false;
-    });
+    await(
+        "the dialog " + title,
+        Duration.ofSeconds(20),
+        () -> {
+          for (Window w : Window.getWindows()) {
+            if (w instanceof JDialog d && d.isShowing() && title.equals(d.getTitle())) {
+              found.set(d);
+              return true;
+            }
+          }
+          return false;
+        });
     return found.get();
   }
 
   /** Every label's text in a window. */
   static String texts(java.awt.Container root) throws Exception {
-    return call(() -> {
-      StringBuilder b = new StringBuilder();
-      collect(root, b);
-      return b.toString();
-    });
+    return call(
+        () -> {
+          StringBuilder b = new StringBuilder();
+          collect(root, b);
+          return b.toString();
+        });
   }
 
   private static void collect(java.awt.Container root, StringBuilder b) {
@@ -352,8 +453,13 @@ class EmbeddedAppUiTest {
 
   static Path sharedFolder() {
     String configured = System.getProperty("clipsearch.shared");
-    Path p = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
-    assumeTrue(Files.isDirectory(p.resolve("clip-fixtures/tiny-clip")) && Files.isDirectory(p.resolve("sample-images")),
+    Path p =
+        configured != null
+            ? Path.of(configured)
+            : Path.of("").toAbsolutePath().getParent().resolveSibling("shared");
+    assumeTrue(
+        Files.isDirectory(p.resolve("clip-fixtures/tiny-clip"))
+            && Files.isDirectory(p.resolve("sample-images")),
         "../shared (tiny-clip, sample-images) is not beside this checkout: UI test skipped");
     return p;
   }
@@ -375,18 +481,22 @@ class EmbeddedAppUiTest {
 
   /**
    * Paints the window into an image and saves it as target/screenshots/NAME.png. It paints on the
-   * EDT after every event queued before it, the models' updates and their repaints included, so
-   * it needs no pause first; only thumbnails still loading are missing from it.
+   * EDT after every event queued before it, the models' updates and their repaints included, so it
+   * needs no pause first; only thumbnails still loading are missing from it.
    */
   static void screenshot(Window window, String name) throws Exception {
-    BufferedImage image = call(() -> {
-      Component c = window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
-      BufferedImage b = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
-      var g = b.createGraphics();
-      c.paint(g);
-      g.dispose();
-      return b;
-    });
+    BufferedImage image =
+        call(
+            () -> {
+              Component c =
+                  window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
+              BufferedImage b =
+                  new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+              var g = b.createGraphics();
+              c.paint(g);
+              g.dispose();
+              return b;
+            });
     Path dir = Path.of(System.getProperty("clipsearch.screenshots", "target/screenshots"));
     Files.createDirectories(dir);
     try {

@@ -41,10 +41,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Remote mode against a server on the network (bound to 0.0.0.0, so every read needs the token),
- * in real windows on Xvfb: the app starts with the token it remembered for that server, the
- * server restarts with a new token, and the next search asks for it in the token dialog (a wrong
- * one is said so and asked again), goes through with it, and remembers it for that server.
+ * Remote mode against a server on the network (bound to 0.0.0.0, so every read needs the token), in
+ * real windows on Xvfb: the app starts with the token it remembered for that server, the server
+ * restarts with a new token, and the next search asks for it in the token dialog (a wrong one is
+ * said so and asked again), goes through with it, and remembers it for that server.
  */
 class RemoteTokenUiTest {
 
@@ -69,36 +69,52 @@ class RemoteTokenUiTest {
 
     AppSettings settings = AppSettings.load(temp.resolve("config"));
     settings.setServerToken(url, "first-token");
-    AppOptions options = new AppOptions(null, null, url, null, false, "default", null, Duration.ofSeconds(90), "light");
+    AppOptions options =
+        new AppOptions(
+            null, null, url, null, false, "default", null, Duration.ofSeconds(90), "light");
     CountDownLatch closed = new CountDownLatch(1);
     AtomicReference<AppLauncher.RunningApp> app = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      Theme.install("light");
-      app.set(AppLauncher.launch(options, settings, closed::countDown));
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Theme.install("light");
+          app.set(AppLauncher.launch(options, settings, closed::countDown));
+        });
     MainWindow window = (MainWindow) app.get().window();
-    await("the remembered token to browse", Duration.ofSeconds(60), () -> window.searchModel() != null
-        && window.searchModel().state().hits().size() == 3);
+    await(
+        "the remembered token to browse",
+        Duration.ofSeconds(60),
+        () -> window.searchModel() != null && window.searchModel().state().hits().size() == 3);
 
     first.close();
     ApplicationContext second = serveAgain(shared, port, "second-token");
     try {
       onEdt(() -> window.searchBar().field().setText("a photo"));
       JDialog asked = awaitDialog(TokenDialog.TITLE);
-      assertTrue(texts(asked).contains("did not accept the token"), "the remembered token was refused: " + texts(asked));
+      assertTrue(
+          texts(asked).contains("did not accept the token"),
+          "the remembered token was refused: " + texts(asked));
       answer(asked, "not-the-token");
       JDialog again = awaitDialog(TokenDialog.TITLE);
       assertTrue(texts(again).contains("did not accept the token"), texts(again));
       screenshot(again, "token-dialog");
       answer(again, "  second-token \n");
-      await("results with the new token", Duration.ofSeconds(60), () -> window.searchModel().state().status()
-          == SearchState.Status.DONE && "a photo".equals(window.searchModel().text())
-          && !window.searchModel().state().hits().isEmpty());
+      await(
+          "results with the new token",
+          Duration.ofSeconds(60),
+          () ->
+              window.searchModel().state().status() == SearchState.Status.DONE
+                  && "a photo".equals(window.searchModel().text())
+                  && !window.searchModel().state().hits().isEmpty());
       assertFalse(call(() -> window.statusLine().getText()).contains("401"));
       assertEquals("second-token", settings.serverToken(url).orElseThrow());
-      assertEquals("second-token", AppSettings.load(temp.resolve("config")).serverToken(url).orElseThrow(),
+      assertEquals(
+          "second-token",
+          AppSettings.load(temp.resolve("config")).serverToken(url).orElseThrow(),
           "remembered on disk for this server");
-      assertTrue(AppSettings.load(temp.resolve("config")).serverToken(URI.create("http://127.0.0.1:1")).isEmpty());
+      assertTrue(
+          AppSettings.load(temp.resolve("config"))
+              .serverToken(URI.create("http://127.0.0.1:1"))
+              .isEmpty());
       app.get().close();
       assertTrue(closed.await(60, TimeUnit.SECONDS));
     } finally {
@@ -108,30 +124,40 @@ class RemoteTokenUiTest {
 
   /** Types {@code token} into the dialog's field and presses Enter. */
   private static void answer(JDialog dialog, String token) throws Exception {
-    onEdt(() -> {
-      JPasswordField field = (JPasswordField) find(dialog, "serverToken");
-      field.setText(token);
-      field.postActionEvent();
-    });
+    onEdt(
+        () -> {
+          JPasswordField field = (JPasswordField) find(dialog, "serverToken");
+          field.setText(token);
+          field.postActionEvent();
+        });
     await("the dialog to close", Duration.ofSeconds(10), () -> !dialog.isShowing());
   }
 
   /** The server on 0.0.0.0 (a LAN server's default: reads need the token) with {@code token}. */
   private ApplicationContext serve(Path shared, int port, String token) {
-    return ApplicationContext.run(EmbeddedServer.class, Map.of(
-        "micronaut.server.host", "0.0.0.0",
-        "micronaut.server.port", port,
-        "clipsearch.model.dir", shared.resolve("clip-fixtures/tiny-clip").toString(),
-        "clipsearch.data.dir", temp.resolve("data").toString(),
-        "clipsearch.auth.token", token)).getApplicationContext();
+    return ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "micronaut.server.host",
+                "0.0.0.0",
+                "micronaut.server.port",
+                port,
+                "clipsearch.model.dir",
+                shared.resolve("clip-fixtures/tiny-clip").toString(),
+                "clipsearch.data.dir",
+                temp.resolve("data").toString(),
+                "clipsearch.auth.token",
+                token))
+        .getApplicationContext();
   }
 
   /**
    * {@link #serve} on the port a server just closed: the kernel may hold it a moment (the app's
-   * connections to the old server closing), so binding is retried until it succeeds or a minute
-   * has passed.
+   * connections to the old server closing), so binding is retried until it succeeds or a minute has
+   * passed.
    */
-  private ApplicationContext serveAgain(Path shared, int port, String token) throws InterruptedException {
+  private ApplicationContext serveAgain(Path shared, int port, String token)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while (true) {
       try {
@@ -146,7 +172,8 @@ class RemoteTokenUiTest {
   }
 
   private static void index(ClipsearchClient client, Path photos) throws InterruptedException {
-    client.createCollection(new CreateCollectionRequest("default", List.of(photos.toString()), null));
+    client.createCollection(
+        new CreateCollectionRequest("default", List.of(photos.toString()), null));
     JobInfo job = client.startJob("default");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (client.job(job.id()).finished() == null && System.nanoTime() < deadline) {

@@ -24,31 +24,48 @@ import org.junit.jupiter.api.io.TempDir;
 /** The top bar before and after the server lists its collections. */
 class TopBarTest {
 
-  @TempDir
-  Path settings;
+  @TempDir Path settings;
 
   @Test
   void theCollectionBoxNamesTheCollectionSearchedBeforeTheListComes() throws Exception {
     AtomicReference<TopBar> bar = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
-      SearchViewModel search = new SearchViewModel(new ResultsPanelTest.NoPhotos(), tasks, new ManualDelay(),
-          new QueryHistory(List.of()));
-      ResultsPanel results = new ResultsPanel(search, new ThumbnailLoader(url -> new byte[0], tasks,
-          new ThumbnailCache(10, 1 << 20), 100, () -> { }), new ResultsPanel.Actions() {
-            @Override
-            public void open(int index) {
-            }
+    SwingUtilities.invokeAndWait(
+        () -> {
+          BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
+          SearchViewModel search =
+              new SearchViewModel(
+                  new ResultsPanelTest.NoPhotos(),
+                  tasks,
+                  new ManualDelay(),
+                  new QueryHistory(List.of()));
+          ResultsPanel results =
+              new ResultsPanel(
+                  search,
+                  new ThumbnailLoader(
+                      url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100, () -> {}),
+                  new ResultsPanel.Actions() {
+                    @Override
+                    public void open(int index) {}
 
-            @Override
-            public void moreLike(SearchResultHit hit) {
-            }
-          }, 200);
-      bar.set(new TopBar(search, new SearchBar(search, 1f, true), results, AppSettings.load(settings), () -> { }));
-    });
-    assertEquals("default", EmbeddedAppUiTest.call(() -> bar.get().collectionBox().getSelectedItem()));
-    SwingUtilities.invokeAndWait(() -> bar.get().setCollections(List.of(
-        new CollectionInfo("trips", List.of(), "int8", 0, 0, "m", null))));
+                    @Override
+                    public void moreLike(SearchResultHit hit) {}
+                  },
+                  200);
+          bar.set(
+              new TopBar(
+                  search,
+                  new SearchBar(search, 1f, true),
+                  results,
+                  AppSettings.load(settings),
+                  () -> {}));
+        });
+    assertEquals(
+        "default", EmbeddedAppUiTest.call(() -> bar.get().collectionBox().getSelectedItem()));
+    SwingUtilities.invokeAndWait(
+        () ->
+            bar.get()
+                .setCollections(
+                    List.of(new CollectionInfo("trips", List.of(), "int8", 0, 0, "m", null))));
     assertEquals(2, (int) EmbeddedAppUiTest.call(() -> bar.get().collectionBox().getItemCount()));
   }
 }

@@ -8,11 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The host names that name this server: {@code localhost} (and {@code *.localhost}), any IP
- * address literal (a page cannot rebind a literal), the host the server is bound to, and the
- * configured {@link HttpAccessConfig#allowedHosts()}. Any other name in a {@code Host} header is
- * a DNS-rebinding attempt: a hostile page whose name was made to resolve to this machine.
- * Immutable.
+ * The host names that name this server: {@code localhost} (and {@code *.localhost}), any IP address
+ * literal (a page cannot rebind a literal), the host the server is bound to, and the configured
+ * {@link HttpAccessConfig#allowedHosts()}. Any other name in a {@code Host} header is a
+ * DNS-rebinding attempt: a hostile page whose name was made to resolve to this machine. Immutable.
  */
 @Singleton
 final class AllowedHosts {
@@ -27,8 +26,10 @@ final class AllowedHosts {
       names.add(boundHost.strip().toLowerCase(Locale.ROOT));
     }
     if (config.allowedHosts() != null) {
-      config.allowedHosts().stream().filter(h -> h != null && !h.isBlank())
-          .map(h -> h.strip().toLowerCase(Locale.ROOT)).forEach(names::add);
+      config.allowedHosts().stream()
+          .filter(h -> h != null && !h.isBlank())
+          .map(h -> h.strip().toLowerCase(Locale.ROOT))
+          .forEach(names::add);
     }
   }
 
@@ -55,7 +56,9 @@ final class AllowedHosts {
    */
   boolean allowsOrigin(String host) {
     String name = host.toLowerCase(Locale.ROOT);
-    return names.contains(ANY) || names.contains(name) || name.endsWith(".localhost")
+    return names.contains(ANY)
+        || names.contains(name)
+        || name.endsWith(".localhost")
         || isAddressLiteral(name) && InetAddress.ofLiteral(name).isLoopbackAddress();
   }
 

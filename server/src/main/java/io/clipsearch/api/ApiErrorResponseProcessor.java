@@ -22,11 +22,13 @@ import java.util.stream.Collectors;
 public final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError> {
 
   @Override
-  public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+  public MutableHttpResponse<ApiError> processResponse(
+      ErrorContext context, MutableHttpResponse<?> response) {
     HttpStatus status = response.getStatus();
-    String message = context.hasErrors()
-        ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
-        : status.getReason();
+    String message =
+        context.hasErrors()
+            ? context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "))
+            : status.getReason();
     ApiError body = new ApiError(status.getCode(), errorName(status), message);
     return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
   }

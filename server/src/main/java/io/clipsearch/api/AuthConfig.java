@@ -8,13 +8,14 @@ import io.micronaut.core.annotation.Nullable;
  *
  * @param token the full token ({@code CLIPSEARCH_AUTH_TOKEN}); when empty, the one in {@code <data
  *     dir>/server-token}, written there (owner-only) at the first start
- * @param readToken a token that may search and view but change nothing
- *     ({@code CLIPSEARCH_AUTH_READ_TOKEN}), for kiosks and shared screens; when empty, the one in
- *     {@code <data dir>/server-read-token} if that file exists ({@code clipsearch token
- *     --read-only} creates it), else none
- * @param protectReads whether searches, images, embeddings and every other {@code /api} read need
- *     a token: {@code true}, {@code false}, or unset (null) to follow the bind address: open on
+ * @param readToken a token that may search and view but change nothing ({@code
+ *     CLIPSEARCH_AUTH_READ_TOKEN}), for kiosks and shared screens; when empty, the one in {@code
+ *     <data dir>/server-read-token} if that file exists ({@code clipsearch token --read-only}
+ *     creates it), else none
+ * @param protectReads whether searches, images, embeddings and every other {@code /api} read need a
+ *     token: {@code true}, {@code false}, or unset (null) to follow the bind address: open on
  *     loopback only, protected on any other address ({@link ReadAccess})
  */
 @ConfigurationProperties("clipsearch.auth")
-public record AuthConfig(@Nullable String token, @Nullable String readToken, @Nullable Boolean protectReads) {}
+public record AuthConfig(
+    @Nullable String token, @Nullable String readToken, @Nullable Boolean protectReads) {}

@@ -15,16 +15,22 @@ import jakarta.validation.constraints.NotNull;
  * @param commitWithinMs Solr makes updates searchable within this time
  */
 @ConfigurationProperties("clipsearch.backend")
-public record BackendConfig(@NotBlank String kind, @NotNull String solrZk, int shards, int replicas,
-    int batchSize, int commitWithinMs) {
+public record BackendConfig(
+    @NotBlank String kind,
+    @NotNull String solrZk,
+    int shards,
+    int replicas,
+    int batchSize,
+    int commitWithinMs) {
 
   /** Whether collections live on SolrCloud. */
   public boolean solr() {
     return switch (kind) {
       case "embedded" -> false;
       case "solr" -> true;
-      default -> throw new IllegalArgumentException(
-          "clipsearch.backend.kind must be embedded or solr, got '" + kind + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "clipsearch.backend.kind must be embedded or solr, got '" + kind + "'");
     };
   }
 }

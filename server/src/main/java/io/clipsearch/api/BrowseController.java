@@ -18,10 +18,10 @@ import java.util.List;
 /**
  * Browsing without a query: {@code GET /api/collections/{name}/photos?offset=&limit=}, the
  * collection's photos newest first (or {@code sort=date_asc}: oldest first), optionally with a
- * search's filters ({@code from}, {@code to}, {@code folder}, {@code camera}, {@code shape},
- * {@code minSize}, as in {@link SearchQuery}), in the shape of a search response (every hit confident, score
- * 0, no threshold) so clients show them in the same grid; {@code GET /api/collections/{name}/cameras},
- * the cameras to pick from for the camera filter.
+ * search's filters ({@code from}, {@code to}, {@code folder}, {@code camera}, {@code shape}, {@code
+ * minSize}, as in {@link SearchQuery}), in the shape of a search response (every hit confident,
+ * score 0, no threshold) so clients show them in the same grid; {@code GET
+ * /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
  */
 @Controller("/api/collections/{name}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,19 +45,33 @@ public class BrowseController {
   }
 
   @Get("/photos")
-  public SearchResults newest(String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit,
-      @Nullable @QueryValue String from, @Nullable @QueryValue String to, @Nullable @QueryValue String folder,
-      @Nullable @QueryValue String camera, @Nullable @QueryValue String shape, @Nullable @QueryValue Integer minSize,
+  public SearchResults newest(
+      String name,
+      @Nullable @QueryValue Integer offset,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue String folder,
+      @Nullable @QueryValue String camera,
+      @Nullable @QueryValue String shape,
+      @Nullable @QueryValue Integer minSize,
       @Nullable @QueryValue String sort) {
     PageRequest page = PageRequest.of(offset, limit, limits);
-    SearchQuery query = new SearchQuery(null, name, from, to, folder, camera, shape, minSize, sort, offset, limit,
-        null, null, null);
-    boolean oldestFirst = sort != null && SearchApi.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
+    SearchQuery query =
+        new SearchQuery(
+            null, name, from, to, folder, camera, shape, minSize, sort, offset, limit, null, null,
+            null);
+    boolean oldestFirst =
+        sort != null && SearchApi.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
     try {
       SearchFilters filters = SearchApi.filters(query);
-      return PhotoPages.of(name, !filters.isEmpty(), PhotoBrowser.listing(collections.get(name).index(),
-          filters, oldestFirst, page.offset(), page.limit()), start);
+      return PhotoPages.of(
+          name,
+          !filters.isEmpty(),
+          PhotoBrowser.listing(
+              collections.get(name).index(), filters, oldestFirst, page.offset(), page.limit()),
+          start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

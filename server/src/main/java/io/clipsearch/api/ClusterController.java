@@ -11,9 +11,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * Organizing a collection: its clusters (with names and representative images), a 2-D map at
- * levels of detail, and near-duplicate groups. Results are computed on first request (seconds
- * for large collections) and cached.
+ * Organizing a collection: its clusters (with names and representative images), a 2-D map at levels
+ * of detail, and near-duplicate groups. Results are computed on first request (seconds for large
+ * collections) and cached.
  */
 @Controller("/api/collections/{name}")
 @ExecuteOn(HeavyRequests.EXECUTOR)
@@ -43,8 +43,11 @@ public class ClusterController {
   }
 
   @Get("/map")
-  public CollectionMapView map(String name, @Nullable @QueryValue String bbox,
-      @QueryValue(defaultValue = DEFAULT_MAP_LIMIT) int limit, @Nullable @QueryValue String method) {
+  public CollectionMapView map(
+      String name,
+      @Nullable @QueryValue String bbox,
+      @QueryValue(defaultValue = DEFAULT_MAP_LIMIT) int limit,
+      @Nullable @QueryValue String method) {
     return clusters.map(name, bbox, limit, method);
   }
 

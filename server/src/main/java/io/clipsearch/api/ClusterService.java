@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Clusters, map and near-duplicates of the server's collections, mapped to API types.
  *
- * <p>One {@link CollectionOrganizer} per collection, cached here (it caches its results in
- * memory and under {@code <collection>/clusters/}); names come from the server's one {@link
+ * <p>One {@link CollectionOrganizer} per collection, cached here (it caches its results in memory
+ * and under {@code <collection>/clusters/}); names come from the server's one {@link
  * ServerLabeler}. Thread-safe.
  */
 @Singleton
@@ -68,10 +68,25 @@ public class ClusterService {
     try {
       CollectionOrganizer organizer = organizer(c);
       ClusterState s = organizer.clusters(k == null ? organizer.currentK() : k, refit);
-      return new ClusterList(c.name(), s.modelId(), s.documents(), s.k(), s.requestedK() == 0, s.silhouette(),
-          s.clusters().stream().map(summary -> new ClusterInfo(summary.cluster(), summary.size(),
-              summary.labels().stream().map(l -> new ClusterLabel(l.label(), l.score())).toList(),
-              summary.representatives().stream().map(i -> new ClusterImage(i.id(), i.path(), thumbnail(c, i))).toList()))
+      return new ClusterList(
+          c.name(),
+          s.modelId(),
+          s.documents(),
+          s.k(),
+          s.requestedK() == 0,
+          s.silhouette(),
+          s.clusters().stream()
+              .map(
+                  summary ->
+                      new ClusterInfo(
+                          summary.cluster(),
+                          summary.size(),
+                          summary.labels().stream()
+                              .map(l -> new ClusterLabel(l.label(), l.score()))
+                              .toList(),
+                          summary.representatives().stream()
+                              .map(i -> new ClusterImage(i.id(), i.path(), thumbnail(c, i)))
+                              .toList()))
               .toList());
     } catch (IOException e) {
       throw new UncheckedIOException("clustering " + c.name() + " failed: " + e.getMessage(), e);
@@ -90,13 +105,20 @@ public class ClusterService {
       throw new IllegalArgumentException("limit must be 1-" + MAX_MAP_LIMIT + ", got " + limit);
     }
     BoundingBox box = bbox == null || bbox.isBlank() ? BoundingBox.ALL : BoundingBox.parse(bbox);
-    Projection projection = method == null || method.isBlank() ? Projection.AUTO : Projection.parse(method);
+    Projection projection =
+        method == null || method.isBlank() ? Projection.AUTO : Projection.parse(method);
     OpenCollection c = collections.get(name);
     try {
       CollectionMap map = organizer(c).map(projection, false);
       CollectionMap.View view = map.view(box, limit);
-      return new CollectionMapView(c.name(), map.method(), view.total(), view.inBox(),
-          view.points().stream().map(p -> new MapPointInfo(p.id(), p.x(), p.y(), p.cluster())).toList());
+      return new CollectionMapView(
+          c.name(),
+          map.method(),
+          view.total(),
+          view.inBox(),
+          view.points().stream()
+              .map(p -> new MapPointInfo(p.id(), p.x(), p.y(), p.cluster()))
+              .toList());
     } catch (IOException e) {
       throw new UncheckedIOException("mapping " + c.name() + " failed: " + e.getMessage(), e);
     }
@@ -109,19 +131,33 @@ public class ClusterService {
    * @throws IllegalArgumentException if the threshold is out of range
    */
   public DuplicateGroups duplicates(String name, Double threshold) {
-    double t = threshold == null ? io.clipsearch.cluster.DuplicateFinder.DEFAULT_THRESHOLD : threshold;
+    double t =
+        threshold == null ? io.clipsearch.cluster.DuplicateFinder.DEFAULT_THRESHOLD : threshold;
     OpenCollection c = collections.get(name);
     try {
-      return new DuplicateGroups(c.name(), t, organizer(c).duplicates(t).stream().map(g -> group(c, g)).toList());
+      return new DuplicateGroups(
+          c.name(), t, organizer(c).duplicates(t).stream().map(g -> group(c, g)).toList());
     } catch (IOException e) {
-      throw new UncheckedIOException("finding duplicates in " + c.name() + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "finding duplicates in " + c.name() + " failed: " + e.getMessage(), e);
     }
   }
 
   private static DuplicateGroupInfo group(OpenCollection c, DuplicateGroup g) {
-    return new DuplicateGroupInfo(g.keep().path(), g.members().stream().map(m -> new DuplicateImage(m.image().id(),
-        m.image().path(), m.image().width(), m.image().height(), m.image().size(), m.similarity(),
-        thumbnail(c, m.image()))).toList());
+    return new DuplicateGroupInfo(
+        g.keep().path(),
+        g.members().stream()
+            .map(
+                m ->
+                    new DuplicateImage(
+                        m.image().id(),
+                        m.image().path(),
+                        m.image().width(),
+                        m.image().height(),
+                        m.image().size(),
+                        m.similarity(),
+                        thumbnail(c, m.image())))
+            .toList());
   }
 
   private static String thumbnail(OpenCollection c, IndexedImage image) {
@@ -130,10 +166,16 @@ public class ClusterService {
 
   private CollectionOrganizer organizer(OpenCollection c) {
     // keyed by the index too: a deleted and re-created collection has a new one
-    return organizers.compute(c.name(), (n, existing) -> existing != null && existing.index() == c.index()
-        ? existing
-        : new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
-            updater(), ClusterSettings.DEFAULTS.seed()));
+    return organizers.compute(
+        c.name(),
+        (n, existing) ->
+            existing != null && existing.index() == c.index()
+                ? existing
+                : new CollectionOrganizer(
+                    c.backend(),
+                    new ClusterStore(c.layout().clustersDir()),
+                    updater(),
+                    ClusterSettings.DEFAULTS.seed()));
   }
 
   private ClusterUpdater updater() {

@@ -14,11 +14,11 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
- * Makes the server's collection beans from its configuration: the engine ({@link BackendConfig}
- * → {@link CollectionBackends}) and the registry of open collections over the data folder
- * ({@link DataConfig}), which tells {@link IndexGauges} of each opened index. Both are closed at shutdown,
- * the registry before the engine; {@link JobService}, which depends on the registry, stops its
- * jobs before either.
+ * Makes the server's collection beans from its configuration: the engine ({@link BackendConfig} →
+ * {@link CollectionBackends}) and the registry of open collections over the data folder ({@link
+ * DataConfig}), which tells {@link IndexGauges} of each opened index. Both are closed at shutdown,
+ * the registry before the engine; {@link JobService}, which depends on the registry, stops its jobs
+ * before either.
  */
 @Factory
 class CollectionBeans {
@@ -26,18 +26,27 @@ class CollectionBeans {
   @Singleton
   @Bean(preDestroy = "close")
   CollectionBackends backends(BackendConfig config) {
-    return new CollectionBackends(config.solr()
-        ? Optional.of(new SolrSettings(config.solrZk(), config.shards(), config.replicas(),
-            config.batchSize(), config.commitWithinMs()))
-        : Optional.empty());
+    return new CollectionBackends(
+        config.solr()
+            ? Optional.of(
+                new SolrSettings(
+                    config.solrZk(),
+                    config.shards(),
+                    config.replicas(),
+                    config.batchSize(),
+                    config.commitWithinMs()))
+            : Optional.empty());
   }
 
   @Singleton
   @Bean(preDestroy = "close")
-  CollectionRegistry registry(DataConfig data, CollectionBackends backends, ClipModel model, MeterRegistry metrics) {
-    VectorFormat newFormat = data.vectorFormat() == null
-        ? CollectionConfig.DEFAULT_FORMAT : VectorFormat.parse(data.vectorFormat());
-    return new CollectionRegistry(new CollectionOpener(data.dir(), backends, model, newFormat),
-        new IndexGauges(metrics));
+  CollectionRegistry registry(
+      DataConfig data, CollectionBackends backends, ClipModel model, MeterRegistry metrics) {
+    VectorFormat newFormat =
+        data.vectorFormat() == null
+            ? CollectionConfig.DEFAULT_FORMAT
+            : VectorFormat.parse(data.vectorFormat());
+    return new CollectionRegistry(
+        new CollectionOpener(data.dir(), backends, model, newFormat), new IndexGauges(metrics));
   }
 }

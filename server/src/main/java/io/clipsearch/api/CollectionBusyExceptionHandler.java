@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {CollectionBusyException.class, ExceptionHandler.class})
-public final class CollectionBusyExceptionHandler implements ExceptionHandler<CollectionBusyException, HttpResponse<ApiError>> {
+public final class CollectionBusyExceptionHandler
+    implements ExceptionHandler<CollectionBusyException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, CollectionBusyException e) {
     return ApiErrors.of(HttpStatus.CONFLICT, e.getMessage());

@@ -85,7 +85,8 @@ public class CollectionService {
       }
       roots.add(RootPolicy.check(p, data.dir()));
     }
-    Optional<VectorFormat> format = Optional.ofNullable(request.vectorFormat()).map(VectorFormat::parse);
+    Optional<VectorFormat> format =
+        Optional.ofNullable(request.vectorFormat()).map(VectorFormat::parse);
     return info(registry.define(request.name(), roots, format), null);
   }
 
@@ -104,18 +105,25 @@ public class CollectionService {
    * @throws io.clipsearch.ingest.CollectionBusyException if a job is indexing the collection
    */
   public void delete(String name) {
-    jobs.whileIdle(name, () -> {
-      registry.delete(name);
-      return null;
-    });
+    jobs.whileIdle(
+        name,
+        () -> {
+          registry.delete(name);
+          return null;
+        });
   }
 
   private static CollectionInfo info(OpenCollection c, String activeJob) {
     try {
       IndexStats stats = c.index().stats();
-      return new CollectionInfo(c.name(), c.config().roots().stream().map(Path::toString).toList(),
-          stats.format().name().toLowerCase(Locale.ROOT), stats.documents(),
-          stats.bytesOnDisk(), stats.space().modelId(), activeJob);
+      return new CollectionInfo(
+          c.name(),
+          c.config().roots().stream().map(Path::toString).toList(),
+          stats.format().name().toLowerCase(Locale.ROOT),
+          stats.documents(),
+          stats.bytesOnDisk(),
+          stats.space().modelId(),
+          activeJob);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,8 @@
 package io.clipsearch.api;
 
-/** The request conflicts with the current state (e.g. a collection is already being indexed): 409. */
+/**
+ * The request conflicts with the current state (e.g. a collection is already being indexed): 409.
+ */
 public final class ConflictException extends RuntimeException {
   public ConflictException(String message) {
     super(message);

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {ConflictException.class, ExceptionHandler.class})
-public final class ConflictExceptionHandler implements ExceptionHandler<ConflictException, HttpResponse<ApiError>> {
+public final class ConflictExceptionHandler
+    implements ExceptionHandler<ConflictException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ConflictException e) {
     return ApiErrors.of(HttpStatus.CONFLICT, e.getMessage());

@@ -1,7 +1,7 @@
 package io.clipsearch.api;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
 import io.clipsearch.install.ClipsearchFolders;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
@@ -16,7 +16,8 @@ import java.nio.file.Path;
  *     io.clipsearch.collection.CollectionConfig#DEFAULT_FORMAT} (int8), as in the CLI
  */
 @ConfigurationProperties("clipsearch.data")
-public record DataConfig(@Nullable Path dir, @NotBlank String defaultCollection, @Nullable String vectorFormat) {
+public record DataConfig(
+    @Nullable Path dir, @NotBlank String defaultCollection, @Nullable String vectorFormat) {
 
   public DataConfig {
     if (dir == null || dir.toString().isEmpty()) {

@@ -32,7 +32,8 @@ public class EmbedController {
   }
 
   @Post(uri = "/image", consumes = MediaType.ALL)
-  public EmbeddingResponse image(@Body byte[] image, @QueryValue(defaultValue = "upload") String name)
+  public EmbeddingResponse image(
+      @Body byte[] image, @QueryValue(defaultValue = "upload") String name)
       throws ImageDecodeException {
     return models.embedImage(image, name);
   }

@@ -14,12 +14,25 @@ import java.util.Locale;
  */
 record GeoBox(double west, double south, double east, double north) {
 
-  /** @throws IllegalArgumentException if an edge is out of range or west/south exceed east/north */
+  /**
+   * @throws IllegalArgumentException if an edge is out of range or west/south exceed east/north
+   */
   GeoBox {
-    if (!(west >= -180 && east <= 180 && west <= east && south >= -90 && north <= 90 && south <= north)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "bbox must be west,south,east,north in degrees (-180 ≤ west ≤ east ≤ 180, -90 ≤ south ≤ north ≤ 90),"
-              + " got %s,%s,%s,%s", west, south, east, north));
+    if (!(west >= -180
+        && east <= 180
+        && west <= east
+        && south >= -90
+        && north <= 90
+        && south <= north)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "bbox must be west,south,east,north in degrees (-180 ≤ west ≤ east ≤ 180, -90 ≤ south ≤ north ≤ 90),"
+                  + " got %s,%s,%s,%s",
+              west,
+              south,
+              east,
+              north));
     }
   }
 
@@ -31,14 +44,16 @@ record GeoBox(double west, double south, double east, double north) {
   static GeoBox parse(String bbox) {
     String[] parts = bbox == null ? new String[0] : bbox.split(",", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException("bbox must be west,south,east,north in degrees, got " + bbox);
+      throw new IllegalArgumentException(
+          "bbox must be west,south,east,north in degrees, got " + bbox);
     }
     double[] v = new double[4];
     for (int i = 0; i < 4; i++) {
       try {
         v[i] = Double.parseDouble(parts[i].strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bbox must be west,south,east,north in degrees, got " + bbox);
+        throw new IllegalArgumentException(
+            "bbox must be west,south,east,north in degrees, got " + bbox);
       }
     }
     return new GeoBox(v[0], v[1], v[2], v[3]);

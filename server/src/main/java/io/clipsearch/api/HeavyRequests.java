@@ -36,11 +36,19 @@ final class HeavyRequests {
   @Bean(preDestroy = "shutdownNow")
   ExecutorService executor() {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(QUEUE),
         Thread.ofPlatform().name("heavy-request-", 1).daemon().factory(),
         (task, pool) -> {
-          throw new Busy(threads + " heavy requests are running and " + QUEUE
-              + " waiting (evaluations, clusters, the map, duplicates): try again later");
+          throw new Busy(
+              threads
+                  + " heavy requests are running and "
+                  + QUEUE
+                  + " waiting (evaluations, clusters, the map, duplicates): try again later");
         });
   }
 

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {HeavyRequests.Busy.class, ExceptionHandler.class})
-final class HeavyRequestsBusyHandler implements ExceptionHandler<HeavyRequests.Busy, HttpResponse<ApiError>> {
+final class HeavyRequestsBusyHandler
+    implements ExceptionHandler<HeavyRequests.Busy, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, HeavyRequests.Busy e) {
     return ApiErrors.of(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

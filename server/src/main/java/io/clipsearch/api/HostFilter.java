@@ -29,17 +29,23 @@ final class HostFilter implements Ordered {
 
   /** Null lets the request through; a response stops it. */
   @RequestFilter
-  @Nullable
-  HttpResponse<?> check(HttpRequest<?> request) {
+  @Nullable HttpResponse<?> check(HttpRequest<?> request) {
     String host = request.getHeaders().get(HttpHeaders.HOST);
     if (host != null && !allowed.allowsHostHeader(host)) {
-      return ApiErrors.of(HttpStatus.FORBIDDEN, "Host '" + host + "' does not name this server;"
-          + " add it to clipsearch.http.allowed-hosts to accept it");
+      return ApiErrors.of(
+          HttpStatus.FORBIDDEN,
+          "Host '"
+              + host
+              + "' does not name this server;"
+              + " add it to clipsearch.http.allowed-hosts to accept it");
     }
     String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
     if (origin != null && !originAllowed(origin)) {
-      return ApiErrors.of(HttpStatus.FORBIDDEN, "requests from the web page at '" + origin
-          + "' are not allowed (cross-origin requests are off; see micronaut.server.cors)");
+      return ApiErrors.of(
+          HttpStatus.FORBIDDEN,
+          "requests from the web page at '"
+              + origin
+              + "' are not allowed (cross-origin requests are off; see micronaut.server.cors)");
     }
     return null;
   }
@@ -47,7 +53,9 @@ final class HostFilter implements Ordered {
   private boolean originAllowed(String origin) {
     try {
       String host = new URI(origin).getHost();
-      return host != null && allowed.allowsOrigin(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      return host != null
+          && allowed.allowsOrigin(
+              host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     } catch (URISyntaxException e) {
       return false;
     }

@@ -1,11 +1,11 @@
 package io.clipsearch.api;
 
 import io.clipsearch.api.types.ApiError;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 

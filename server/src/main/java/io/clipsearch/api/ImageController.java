@@ -10,9 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/**
- * Images by content id (never by path): the original file, its thumbnail, its metadata.
- */
+/** Images by content id (never by path): the original file, its thumbnail, its metadata. */
 @Controller("/api/images")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImageController {
@@ -43,6 +41,7 @@ public class ImageController {
   /** The opened file itself, never its path again (Micronaut closes the stream when sent). */
   private static StreamedFile streamed(ServedImage image) {
     BasicFileAttributes attrs = image.file().attributes();
-    return new StreamedFile(image.file().stream(), image.type(), attrs.lastModifiedTime().toMillis(), attrs.size());
+    return new StreamedFile(
+        image.file().stream(), image.type(), attrs.lastModifiedTime().toMillis(), attrs.size());
   }
 }

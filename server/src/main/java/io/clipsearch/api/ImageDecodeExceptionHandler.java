@@ -2,11 +2,11 @@ package io.clipsearch.api;
 
 import io.clipsearch.api.types.ApiError;
 import io.clipsearch.model.image.ImageDecodeException;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -21,9 +21,10 @@ public final class ImageDecodeExceptionHandler
     implements ExceptionHandler<ImageDecodeException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ImageDecodeException e) {
-    HttpStatus status = e.reason() == ImageDecodeException.Reason.TOO_LARGE
-        ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
-        : HttpStatus.BAD_REQUEST;
+    HttpStatus status =
+        e.reason() == ImageDecodeException.Reason.TOO_LARGE
+            ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
+            : HttpStatus.BAD_REQUEST;
     return ApiErrors.of(status, e.getMessage() + " (" + e.reason() + ")");
   }
 }

@@ -17,13 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the file of an indexed image at read time, if it may still be served: a regular file
- * opened under one of the collection's roots by {@link RootedFile} (no link followed, unless
- * {@link ImageAccessConfig#followLinksOutOfRoots()}; nothing but a regular file opened), the same
- * file as indexed (size and modification time of the opened file), and an image by its content's
- * signature, whatever its name says. The checks are made on the opened file, which is then what
- * is served: a file replaced by a link, a FIFO, or another file, even between two checks, is
- * refused. Thread-safe.
+ * Opens the file of an indexed image at read time, if it may still be served: a regular file opened
+ * under one of the collection's roots by {@link RootedFile} (no link followed, unless {@link
+ * ImageAccessConfig#followLinksOutOfRoots()}; nothing but a regular file opened), the same file as
+ * indexed (size and modification time of the opened file), and an image by its content's signature,
+ * whatever its name says. The checks are made on the opened file, which is then what is served: a
+ * file replaced by a link, a FIFO, or another file, even between two checks, is refused.
+ * Thread-safe.
  */
 @Singleton
 final class ImageFileGuard {

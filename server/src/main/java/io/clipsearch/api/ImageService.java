@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds images and thumbnails by content id. Files are located through the index only, never
- * from a path in the request, and are opened once and checked as opened ({@link ImageFileGuard}):
- * still the indexed image, a regular file really under one of the collection's roots. Thumbnails are served only from the
- * collection's thumbnail folder. A request cannot reach any other file. Thread-safe.
+ * Finds images and thumbnails by content id. Files are located through the index only, never from a
+ * path in the request, and are opened once and checked as opened ({@link ImageFileGuard}): still
+ * the indexed image, a regular file really under one of the collection's roots. Thumbnails are
+ * served only from the collection's thumbnail folder. A request cannot reach any other file.
+ * Thread-safe.
  */
 @Singleton
 public class ImageService {
@@ -44,13 +45,15 @@ public class ImageService {
   ServedImage file(String collection, String id) {
     OpenCollection c = collections.get(collection);
     ImageDoc doc = doc(c, id);
-    return guard.open(doc, c.config().roots()).orElseThrow(() ->
-        new NotFoundException("the file of image " + id + " is no longer available"));
+    return guard
+        .open(doc, c.config().roots())
+        .orElseThrow(
+            () -> new NotFoundException("the file of image " + id + " is no longer available"));
   }
 
   /**
-   * The thumbnail, opened (the caller closes it): only a regular file in the thumbnail folder,
-   * no link followed.
+   * The thumbnail, opened (the caller closes it): only a regular file in the thumbnail folder, no
+   * link followed.
    *
    * @throws NotFoundException if no thumbnail of that id exists in the thumbnail folder
    */
@@ -59,7 +62,9 @@ public class ImageService {
     NotFoundException none = new NotFoundException("no thumbnail for image " + id);
     Path thumb = c.thumbs().find(id).orElseThrow(() -> none);
     try {
-      return new ServedImage(RootedFile.open(thumb, List.of(c.thumbs().directory()), false), MediaType.IMAGE_JPEG_TYPE);
+      return new ServedImage(
+          RootedFile.open(thumb, List.of(c.thumbs().directory()), false),
+          MediaType.IMAGE_JPEG_TYPE);
     } catch (IOException e) {
       throw none;
     }
@@ -75,10 +80,22 @@ public class ImageService {
     ImageDoc d = doc(c, id);
     PhotoMetadata m = d.metadata();
     Optional<Metadata> header = header(d, c);
-    return new ImageDetails(d.id(), d.path().toString(), d.size(), d.width(), d.height(),
-        Instant.ofEpochMilli(d.mtimeMillis()), m.taken().orElse(null), m.cameraMake().orElse(null),
-        m.cameraModel().orElse(null), m.lens().orElse(null), m.latitude().orElse(null),
-        m.longitude().orElse(null), m.orientation(), d.tags(), header.flatMap(ExposureReader::read).orElse(null),
+    return new ImageDetails(
+        d.id(),
+        d.path().toString(),
+        d.size(),
+        d.width(),
+        d.height(),
+        Instant.ofEpochMilli(d.mtimeMillis()),
+        m.taken().orElse(null),
+        m.cameraMake().orElse(null),
+        m.cameraModel().orElse(null),
+        m.lens().orElse(null),
+        m.latitude().orElse(null),
+        m.longitude().orElse(null),
+        m.orientation(),
+        d.tags(),
+        header.flatMap(ExposureReader::read).orElse(null),
         credits.of(d.path(), header, c.config().roots()).orElse(null));
   }
 
@@ -97,8 +114,10 @@ public class ImageService {
 
   private static ImageDoc doc(OpenCollection c, String id) {
     try {
-      return c.index().findById(id).orElseThrow(() ->
-          new NotFoundException("no image " + id + " in collection " + c.name()));
+      return c.index()
+          .findById(id)
+          .orElseThrow(
+              () -> new NotFoundException("no image " + id + " in collection " + c.name()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

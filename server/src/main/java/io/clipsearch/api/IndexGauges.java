@@ -23,9 +23,11 @@ final class IndexGauges implements Consumer<OpenCollection> {
 
   IndexGauges(MeterRegistry metrics) {
     Gauge.builder("clipsearch.index.documents", this, g -> g.sum(IndexGauges::documents))
-        .description("images in the open indexes").register(metrics);
+        .description("images in the open indexes")
+        .register(metrics);
     Gauge.builder("clipsearch.index.bytes", this, g -> g.sum(IndexGauges::bytes))
-        .description("size on disk of the open indexes").register(metrics);
+        .description("size on disk of the open indexes")
+        .register(metrics);
   }
 
   @Override

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /health} component {@code indexWriters}: DOWN when an open collection's index writer died
- * (a full disk): it takes no writes until its next job, which reopens it. Names each collection
- * and its cause only where reads are open ({@link ReadAccess}): {@code /health} needs no token, so
+ * (a full disk): it takes no writes until its next job, which reopens it. Names each collection and
+ * its cause only where reads are open ({@link ReadAccess}): {@code /health} needs no token, so
  * where reads do, it says how many and leaves the names to the server log.
  */
 @Singleton
@@ -31,13 +31,24 @@ final class IndexWriterHealthIndicator implements HealthIndicator {
     Map<String, Throwable> failed = collections.failedWriters();
     Map<String, Object> details = new LinkedHashMap<>();
     if (reads.needsToken() && !failed.isEmpty()) {
-      details.put("closed", failed.size() + " index writer(s) closed; the server log names the collections"
-          + " and the cause; the next index job on each reopens it");
+      details.put(
+          "closed",
+          failed.size()
+              + " index writer(s) closed; the server log names the collections"
+              + " and the cause; the next index job on each reopens it");
     } else {
-      failed.forEach((name, cause) -> details.put(name,
-          "index writer closed: " + Failures.describe(cause) + "; the next index job reopens it"));
+      failed.forEach(
+          (name, cause) ->
+              details.put(
+                  name,
+                  "index writer closed: "
+                      + Failures.describe(cause)
+                      + "; the next index job reopens it"));
     }
-    return Mono.just(HealthResult.builder("indexWriters", details.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN)
-        .details(details).build());
+    return Mono.just(
+        HealthResult.builder(
+                "indexWriters", details.isEmpty() ? HealthStatus.UP : HealthStatus.DOWN)
+            .details(details)
+            .build());
   }
 }

@@ -24,13 +24,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Index jobs as the API shows them: {@link IndexJobs} runs them; this maps them to {@link
- * JobInfo}, streams each job's progress to any number of subscribers (each first gets the latest
- * snapshot), counts embedded images for the metrics, and answers 404/409 for unknown or running
- * jobs.
+ * Index jobs as the API shows them: {@link IndexJobs} runs them; this maps them to {@link JobInfo},
+ * streams each job's progress to any number of subscribers (each first gets the latest snapshot),
+ * counts embedded images for the metrics, and answers 404/409 for unknown or running jobs.
  *
- * <p>Tags come from the server's one {@link ServerLabeler}, made when the first job or re-tag
- * needs it and shared by every one after: the model does not change while the server runs.
+ * <p>Tags come from the server's one {@link ServerLabeler}, made when the first job or re-tag needs
+ * it and shared by every one after: the model does not change while the server runs.
  *
  * <p>At shutdown the running jobs are cancelled and awaited (they commit what they have written)
  * before the collections' indexes close: the registry is a dependency of this bean, so it is
@@ -43,12 +42,19 @@ public class JobService implements IndexJobs.Observer {
   private final Counter embedded;
   private final Map<String, Progress> streams = new ConcurrentHashMap<>();
 
-  public JobService(CollectionRegistry collections, ClipModel model, ServerLabeler labeler,
-      MeterRegistry metrics, ImageAccessConfig access) {
-    this.embedded = Counter.builder("clipsearch.ingest.images")
-        .description("images embedded by index jobs").register(metrics);
+  public JobService(
+      CollectionRegistry collections,
+      ClipModel model,
+      ServerLabeler labeler,
+      MeterRegistry metrics,
+      ImageAccessConfig access) {
+    this.embedded =
+        Counter.builder("clipsearch.ingest.images")
+            .description("images embedded by index jobs")
+            .register(metrics);
     // the rule that serves files decides what gets indexed: no link followed unless configured
-    IngestOptions options = IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
+    IngestOptions options =
+        IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
     this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, options, this);
   }
 
@@ -85,7 +91,9 @@ public class JobService implements IndexJobs.Observer {
     return jobs.list().stream().map(JobService::info).toList();
   }
 
-  /** @throws NotFoundException if there is no such job */
+  /**
+   * @throws NotFoundException if there is no such job
+   */
   public JobInfo get(String id) {
     return info(job(id));
   }
@@ -98,8 +106,8 @@ public class JobService implements IndexJobs.Observer {
   }
 
   /**
-   * Progress events of a job: the latest snapshot first, then each new one, completing when the
-   * job ends.
+   * Progress events of a job: the latest snapshot first, then each new one, completing when the job
+   * ends.
    *
    * @throws NotFoundException if there is no such job
    */
@@ -119,9 +127,17 @@ public class JobService implements IndexJobs.Observer {
     if (job.running()) {
       throw new ConflictException("job " + id + " is still running");
     }
-    List<SkippedFileInfo> skipped = job.report().map(r -> r.skipped().stream()
-        .map(s -> new SkippedFileInfo(s.path().toString(), s.reason().name(), s.message())).toList())
-        .orElse(List.of());
+    List<SkippedFileInfo> skipped =
+        job.report()
+            .map(
+                r ->
+                    r.skipped().stream()
+                        .map(
+                            s ->
+                                new SkippedFileInfo(
+                                    s.path().toString(), s.reason().name(), s.message()))
+                        .toList())
+            .orElse(List.of());
     return new JobReport(info(job), skipped);
   }
 
@@ -158,7 +174,12 @@ public class JobService implements IndexJobs.Observer {
   }
 
   private static JobInfo info(IndexJob job) {
-    return new JobInfo(job.id(), job.collection(), job.started(), job.finished().orElse(null), status(job),
+    return new JobInfo(
+        job.id(),
+        job.collection(),
+        job.started(),
+        job.finished().orElse(null),
+        status(job),
         job.failure().map(Failures::describe).orElse(null));
   }
 
@@ -168,8 +189,10 @@ public class JobService implements IndexJobs.Observer {
    * finished} not yet set) reads COMMITTING: DONE means searchable and finished.
    */
   private static IngestStatus status(IndexJob job) {
-    IngestStatus s = job.latest().map(JobService::status)
-        .orElse(new IngestStatus("SCANNING", 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
+    IngestStatus s =
+        job.latest()
+            .map(JobService::status)
+            .orElse(new IngestStatus("SCANNING", 0, 0, 0, 0, 0, 0, 0, 0, 0, null));
     if (job.failure().isPresent()) {
       return withPhase(s, "FAILED");
     }
@@ -178,13 +201,32 @@ public class JobService implements IndexJobs.Observer {
   }
 
   private static IngestStatus withPhase(IngestStatus s, String phase) {
-    return new IngestStatus(phase, s.seen(), s.total(), s.embedded(), s.unchanged(), s.moved(),
-        s.copied(), s.deleted(), s.failed(), s.filesPerSecond(), null);
+    return new IngestStatus(
+        phase,
+        s.seen(),
+        s.total(),
+        s.embedded(),
+        s.unchanged(),
+        s.moved(),
+        s.copied(),
+        s.deleted(),
+        s.failed(),
+        s.filesPerSecond(),
+        null);
   }
 
   private static IngestStatus status(IngestProgress p) {
-    return new IngestStatus(p.phase().name(), p.seen(), p.total(), p.embedded(), p.unchanged(),
-        p.moved(), p.copied(), p.deleted(), p.failed(), p.filesPerSecond(),
+    return new IngestStatus(
+        p.phase().name(),
+        p.seen(),
+        p.total(),
+        p.embedded(),
+        p.unchanged(),
+        p.moved(),
+        p.copied(),
+        p.deleted(),
+        p.failed(),
+        p.filesPerSecond(),
         p.etaSeconds().isPresent() ? p.etaSeconds().getAsDouble() : null);
   }
 

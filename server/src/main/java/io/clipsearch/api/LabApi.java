@@ -1,26 +1,26 @@
 package io.clipsearch.api;
 
-import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.api.types.LabMatrixRequest;
 import io.clipsearch.api.types.LabMatrixResponse;
 import io.clipsearch.api.types.LabMatrixRow;
+import io.clipsearch.api.types.LabSearchEvalRequest;
 import io.clipsearch.api.types.LabZeroShotPrediction;
 import io.clipsearch.api.types.LabZeroShotRequest;
 import io.clipsearch.api.types.LabZeroShotResponse;
-import io.clipsearch.api.types.LabSearchEvalRequest;
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.lab.JudgedQuery;
+import io.clipsearch.lab.ModalityGap;
+import io.clipsearch.lab.PromptTemplates;
 import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
-import io.clipsearch.model.image.ImageDecodeException;
-import io.clipsearch.search.SearchMode;
-import io.clipsearch.lab.ModalityGap;
-import io.clipsearch.lab.PromptTemplates;
 import io.clipsearch.lab.SimilarityMatrix;
 import io.clipsearch.lab.ZeroShotClassifier;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.Scoring;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.SearchMode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * The lab over HTTP: similarity matrices and zero-shot predictions for indexed images, using the
- * vectors stored in the collection's index (no image is re-embedded), and search evaluations of
- * the served search. Maps API types to {@code
- * lab}. Thread-safe.
+ * vectors stored in the collection's index (no image is re-embedded), and search evaluations of the
+ * served search. Maps API types to {@code lab}. Thread-safe.
  */
 @Singleton
 public class LabApi {
@@ -52,7 +51,9 @@ public class LabApi {
     return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
   }
 
-  /** @throws NotFoundException if an image id is not in the collection */
+  /**
+   * @throws NotFoundException if an image id is not in the collection
+   */
   public LabMatrixResponse matrix(LabMatrixRequest r) {
     RequestLists.noNulls("imageIds", r.imageIds());
     RequestLists.noNulls("texts", r.texts());
@@ -66,7 +67,11 @@ public class LabApi {
     for (int i = 0; i < cosine.length; i++) {
       rows.add(new LabMatrixRow(r.imageIds().get(i), cosine[i], probabilities[i]));
     }
-    return new LabMatrixResponse(model.info().id(), r.texts(), rows, scoring.logitScale(),
+    return new LabMatrixResponse(
+        model.info().id(),
+        r.texts(),
+        rows,
+        scoring.logitScale(),
         ModalityGap.of(images, texts).centroidDistance());
   }
 
@@ -79,8 +84,10 @@ public class LabApi {
     RequestLists.noNulls("labels", r.labels());
     RequestLists.noNullElements("templates", r.templates());
     List<float[]> images = vectors(r.collection(), r.imageIds());
-    PromptTemplates templates = r.templates() == null ? PromptTemplates.OPENAI_SUBSET_7
-        : new PromptTemplates("request", r.templates());
+    PromptTemplates templates =
+        r.templates() == null
+            ? PromptTemplates.OPENAI_SUBSET_7
+            : new PromptTemplates("request", r.templates());
     Scoring scoring = scoring(r.logitScale());
     ZeroShotClassifier classifier = ZeroShotClassifier.build(model, r.labels(), templates);
     float[][] probabilities = classifier.scores(r.imageIds(), images).rowProbabilities(scoring);
@@ -92,9 +99,11 @@ public class LabApi {
           best = c;
         }
       }
-      predictions.add(new LabZeroShotPrediction(r.imageIds().get(i), r.labels().get(best), probabilities[i]));
+      predictions.add(
+          new LabZeroShotPrediction(r.imageIds().get(i), r.labels().get(best), probabilities[i]));
     }
-    return new LabZeroShotResponse(model.info().id(), r.labels(), templates.templates(), scoring.logitScale(), predictions);
+    return new LabZeroShotResponse(
+        model.info().id(), r.labels(), templates.templates(), scoring.logitScale(), predictions);
   }
 
   /**
@@ -107,19 +116,31 @@ public class LabApi {
     RequestLists.noNulls("queries", r.queries());
     RequestLists.noNullElements("modes", r.modes());
     RequestLists.noNullValues("labels", r.labels());
-    List<SearchMode> modes = r.modes() == null ? List.of(SearchMode.values())
-        : r.modes().stream().map(m -> SearchApi.named("modes", SearchMode.class, m)).distinct().toList();
-    List<JudgedQuery> judged = r.queries().stream().map(q -> {
-      RequestLists.noNulls("relevant", q.relevant());
-      return new JudgedQuery(q.query(), q.relevant().stream()
-          .map(k -> k.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
-    }).toList();
+    List<SearchMode> modes =
+        r.modes() == null
+            ? List.of(SearchMode.values())
+            : r.modes().stream()
+                .map(m -> SearchApi.named("modes", SearchMode.class, m))
+                .distinct()
+                .toList();
+    List<JudgedQuery> judged =
+        r.queries().stream()
+            .map(
+                q -> {
+                  RequestLists.noNulls("relevant", q.relevant());
+                  return new JudgedQuery(
+                      q.query(),
+                      q.relevant().stream()
+                          .map(k -> k.strip().toLowerCase(Locale.ROOT))
+                          .collect(Collectors.toSet()));
+                })
+            .toList();
     OpenCollection c = collections.get(r.collection());
     List<SearchEvaluation.Variant> variants =
         modes.stream().map(m -> SearchEvaluation.Variant.of(c.search(), m)).toList();
     try {
       RelevanceKeys keys = RelevanceKeys.of(c.index(), r.labels() == null ? Map.of() : r.labels());
-      return new SearchEvaluation(keys).run(c.name(), judged, variants, p -> { });
+      return new SearchEvaluation(keys).run(c.name(), judged, variants, p -> {});
     } catch (IOException e) {
       throw new UncheckedIOException("evaluating " + c.name() + " failed: " + e.getMessage(), e);
     } catch (ImageDecodeException e) {
@@ -132,8 +153,11 @@ public class LabApi {
     List<float[]> out = new ArrayList<>(ids.size());
     try {
       for (String id : ids) {
-        ImageDoc doc = c.index().findById(id)
-            .orElseThrow(() -> new NotFoundException("no image " + id + " in collection " + c.name()));
+        ImageDoc doc =
+            c.index()
+                .findById(id)
+                .orElseThrow(
+                    () -> new NotFoundException("no image " + id + " in collection " + c.name()));
         out.add(doc.vector());
       }
     } catch (IOException e) {

@@ -1,17 +1,17 @@
 package io.clipsearch.api;
 
 import io.clipsearch.api.types.LabMatrixRequest;
-import io.clipsearch.api.types.LabSearchEvalRequest;
-import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.api.types.LabMatrixResponse;
+import io.clipsearch.api.types.LabSearchEvalRequest;
 import io.clipsearch.api.types.LabZeroShotRequest;
 import io.clipsearch.api.types.LabZeroShotResponse;
+import io.clipsearch.lab.SearchEvalResult;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
 import jakarta.validation.Valid;
 
 /**

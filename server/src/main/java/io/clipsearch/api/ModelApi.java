@@ -29,8 +29,14 @@ public class ModelApi {
   /** The model's identity and shapes, with its notice (such as the mini model's) if it has one. */
   public ModelDescription describe() {
     ModelInfo info = model.info();
-    return new ModelDescription(info.id(), info.name(), info.dimension(), info.imageSize(),
-        info.contextLength(), info.engine().name(), model.notice().orElse(null));
+    return new ModelDescription(
+        info.id(),
+        info.name(),
+        info.dimension(),
+        info.imageSize(),
+        info.contextLength(),
+        info.engine().name(),
+        model.notice().orElse(null));
   }
 
   /**

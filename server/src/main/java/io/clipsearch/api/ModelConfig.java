@@ -19,12 +19,14 @@ import java.nio.file.Path;
  */
 @ConfigurationProperties("clipsearch.model")
 public record ModelConfig(
-    @Nullable String dir, @Nullable String engine, @PositiveOrZero int threads, boolean fastDecode,
+    @Nullable String dir,
+    @Nullable String engine,
+    @PositiveOrZero int threads,
+    boolean fastDecode,
     @Positive long maxImagePixels) {
 
   /** The model folder, or null when none is configured. */
-  @Nullable
-  public Path folder() {
+  @Nullable public Path folder() {
     return dir == null || dir.isBlank() ? null : Path.of(dir);
   }
 }

@@ -11,7 +11,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +29,21 @@ public final class ModelFactory {
 
   @Singleton
   @Bean(preDestroy = "close")
-  public ClipModel clipModel(ModelConfig config, DataConfig data, @Value("${clipsearch.home:.}") String home) {
+  public ClipModel clipModel(
+      ModelConfig config, DataConfig data, @Value("${clipsearch.home:.}") String home) {
     Path folder = BundledModel.resolve(config.folder(), Path.of(home));
-    LoadOptions options = LoadOptions.defaults().withThreads(config.threads())
-        .withFastDecode(config.fastDecode()).withMaxImagePixels(config.maxImagePixels())
-        .withEngineNamed(config.engine()).withCacheDir(CollectionLayout.textTowersDir(data.dir()));
+    LoadOptions options =
+        LoadOptions.defaults()
+            .withThreads(config.threads())
+            .withFastDecode(config.fastDecode())
+            .withMaxImagePixels(config.maxImagePixels())
+            .withEngineNamed(config.engine())
+            .withCacheDir(CollectionLayout.textTowersDir(data.dir()));
     try {
       return ClipModels.load(folder, options);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the model in " + folder + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot load the model in " + folder + ": " + e.getMessage(), e);
     }
   }
 }

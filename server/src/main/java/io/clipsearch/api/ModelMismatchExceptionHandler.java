@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {ModelMismatchException.class, ExceptionHandler.class})
-public final class ModelMismatchExceptionHandler implements ExceptionHandler<ModelMismatchException, HttpResponse<ApiError>> {
+public final class ModelMismatchExceptionHandler
+    implements ExceptionHandler<ModelMismatchException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ModelMismatchException e) {
     return ApiErrors.of(HttpStatus.CONFLICT, e.getMessage());

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
 /**
  * Marks an endpoint that changes state (index jobs, collections, deletes, settings): it always
  * requires the full bearer token, whatever {@link ReadAccess} decided for reads; the read-only
- * token gets 403. The OpenAPI document says so too: each such operation requires the {@code
- * bearer} scheme of {@link OpenApiDefinition}.
+ * token gets 403. The OpenAPI document says so too: each such operation requires the {@code bearer}
+ * scheme of {@link OpenApiDefinition}.
  */
 @SecurityRequirement(name = OpenApiDefinition.BEARER)
 @Documented

@@ -14,7 +14,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {NoSuchCollectionException.class, ExceptionHandler.class})
-public final class NoSuchCollectionExceptionHandler implements ExceptionHandler<NoSuchCollectionException, HttpResponse<ApiError>> {
+public final class NoSuchCollectionExceptionHandler
+    implements ExceptionHandler<NoSuchCollectionException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, NoSuchCollectionException e) {
     return ApiErrors.of(HttpStatus.NOT_FOUND, e.getMessage());

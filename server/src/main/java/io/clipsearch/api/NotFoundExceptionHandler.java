@@ -2,10 +2,10 @@ package io.clipsearch.api;
 
 import io.clipsearch.api.types.ApiError;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {NotFoundException.class, ExceptionHandler.class})
-public final class NotFoundExceptionHandler implements ExceptionHandler<NotFoundException, HttpResponse<ApiError>> {
+public final class NotFoundExceptionHandler
+    implements ExceptionHandler<NotFoundException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, NotFoundException e) {
     return ApiErrors.of(HttpStatus.NOT_FOUND, e.getMessage());

@@ -1,9 +1,9 @@
 package io.clipsearch.api;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
@@ -11,11 +11,12 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
  * META-INF/swagger/clipsearch-<version>.yml}, served at {@code /swagger/}.
  */
 @OpenAPIDefinition(
-    info = @Info(
-        title = "clipsearch",
-        version = "0.1",
-        description = "Multimodal image-text search with CLIP embeddings",
-        license = @License(name = "see README")))
+    info =
+        @Info(
+            title = "clipsearch",
+            version = "0.1",
+            description = "Multimodal image-text search with CLIP embeddings",
+            license = @License(name = "see README")))
 @SecurityScheme(name = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer")
 final class OpenApiDefinition {
 

@@ -4,7 +4,6 @@ import io.clipsearch.api.types.PlaceInfo;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.browse.PhotoBrowser;
-import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageIndex;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -33,25 +32,34 @@ public class PlaceService {
   public PlaceList places(String collection, PageRequest page) {
     record Located(Path path, PlaceInfo place) {}
     List<Located> all = new ArrayList<>();
-    forEach(collection, d -> {
-      if (d.metadata().latitude().isPresent() && d.metadata().longitude().isPresent()) {
-        all.add(new Located(d.path(),
-            new PlaceInfo(d.id(), d.metadata().latitude().get(), d.metadata().longitude().get())));
-      }
-    });
+    forEach(
+        collection,
+        d -> {
+          if (d.metadata().latitude().isPresent() && d.metadata().longitude().isPresent()) {
+            all.add(
+                new Located(
+                    d.path(),
+                    new PlaceInfo(
+                        d.id(), d.metadata().latitude().get(), d.metadata().longitude().get())));
+          }
+        });
     all.sort(Comparator.comparing(Located::path));
     int from = Math.min(page.offset(), all.size());
     int to = Math.min(all.size(), from + page.limit());
-    return new PlaceList(collection, all.size(),
-        all.subList(from, to).stream().map(Located::place).toList());
+    return new PlaceList(
+        collection, all.size(), all.subList(from, to).stream().map(Located::place).toList());
   }
 
   /** The photos taken inside {@code box}, newest first, as a search response. */
   public SearchResults photosIn(String collection, GeoBox box, PageRequest page) {
     long start = System.nanoTime();
     try {
-      return PhotoPages.of(collection, true, PhotoBrowser.newest(index(collection), d -> box.contains(d.metadata()),
-          page.offset(), page.limit()), start);
+      return PhotoPages.of(
+          collection,
+          true,
+          PhotoBrowser.newest(
+              index(collection), d -> box.contains(d.metadata()), page.offset(), page.limit()),
+          start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

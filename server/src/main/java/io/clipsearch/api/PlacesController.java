@@ -11,9 +11,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Places: {@code GET /api/collections/{name}/places?offset=&limit=}, the GPS positions of the
- * photos that carry one, and {@code GET /api/collections/{name}/places/photos?bbox=&offset=&limit=},
- * the photos taken inside an area, newest first, as a search response. Pages are at most
- * {@code clipsearch.limits.max-k} long.
+ * photos that carry one, and {@code GET
+ * /api/collections/{name}/places/photos?bbox=&offset=&limit=}, the photos taken inside an area,
+ * newest first, as a search response. Pages are at most {@code clipsearch.limits.max-k} long.
  */
 @Controller("/api/collections/{name}/places")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,13 +28,19 @@ public class PlacesController {
   }
 
   @Get
-  public PlaceList places(String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
+  public PlaceList places(
+      String name, @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
     return places.places(name, PageRequest.of(offset, limit, limits));
   }
 
-  /** @param bbox {@code west,south,east,north} in degrees */
+  /**
+   * @param bbox {@code west,south,east,north} in degrees
+   */
   @Get("/photos")
-  public SearchResults photos(String name, @QueryValue String bbox, @Nullable @QueryValue Integer offset,
+  public SearchResults photos(
+      String name,
+      @QueryValue String bbox,
+      @Nullable @QueryValue Integer offset,
       @Nullable @QueryValue Integer limit) {
     return places.photosIn(name, GeoBox.parse(bbox), PageRequest.of(offset, limit, limits));
   }

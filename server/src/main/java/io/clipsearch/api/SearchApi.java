@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns API search queries into {@link SearchRequest}s on the right collection and the results
- * into API results with image URLs; times every search. Thread-safe, stateless.
+ * Turns API search queries into {@link SearchRequest}s on the right collection and the results into
+ * API results with image URLs; times every search. Thread-safe, stateless.
  */
 @Singleton
 public class SearchApi {
@@ -42,17 +42,19 @@ public class SearchApi {
   public SearchApi(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
     this.collections = collections;
     this.limits = limits;
-    this.latency = Timer.builder("clipsearch.search.latency")
-        .description("search time, query embedding included")
-        .publishPercentileHistogram()
-        .register(metrics);
+    this.latency =
+        Timer.builder("clipsearch.search.latency")
+            .description("search time, query embedding included")
+            .publishPercentileHistogram()
+            .register(metrics);
   }
 
   /**
    * Runs a search by text, {@code like:} id, uploaded image, or a mix.
    *
    * @param image encoded bytes to search by, or null
-   * @throws IllegalArgumentException if the query or a parameter is invalid, or the image empty (400)
+   * @throws IllegalArgumentException if the query or a parameter is invalid, or the image empty
+   *     (400)
    * @throws ImageDecodeException if the uploaded image cannot be decoded (400)
    * @throws NotFoundException if the collection does not exist
    */
@@ -61,38 +63,60 @@ public class SearchApi {
       throw new IllegalArgumentException("send the image's bytes as the request body");
     }
     if (query.q() != null && query.q().length() > limits.maxQueryLength()) {
-      throw new IllegalArgumentException("query is " + query.q().length() + " characters, the limit is "
-          + limits.maxQueryLength());
+      throw new IllegalArgumentException(
+          "query is "
+              + query.q().length()
+              + " characters, the limit is "
+              + limits.maxQueryLength());
     }
     int limit = query.limit() == null ? SearchLimits.DEFAULT_LIMIT : query.limit();
     if (limit > limits.maxK()) {
-      throw new IllegalArgumentException("limit must be at most " + limits.maxK() + ", got " + limit);
+      throw new IllegalArgumentException(
+          "limit must be at most " + limits.maxK() + ", got " + limit);
     }
     OpenCollection collection = collections.get(query.collection());
-    SearchRequest request = new SearchRequest(query.q(), image, filters(query),
-        query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
-        query.offset() == null ? 0 : query.offset(), limit,
-        query.hybrid() == null || query.hybrid() ? SearchMode.HYBRID : SearchMode.VECTOR, query.minScore(),
-        query.cutoff() == null || query.cutoff());
+    SearchRequest request =
+        new SearchRequest(
+            query.q(),
+            image,
+            filters(query),
+            query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
+            query.offset() == null ? 0 : query.offset(),
+            limit,
+            query.hybrid() == null || query.hybrid() ? SearchMode.HYBRID : SearchMode.VECTOR,
+            query.minScore(),
+            query.cutoff() == null || query.cutoff());
     long start = System.nanoTime();
     SearchResponse response;
     try {
       response = collection.search().search(request);
     } catch (IOException e) {
-      throw new UncheckedIOException("searching " + collection.name() + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "searching " + collection.name() + " failed: " + e.getMessage(), e);
     } finally {
       latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
-    List<SearchResultHit> hits = response.hits().stream().map(h -> hit(h, collection.name())).toList();
-    return new SearchResults(hits, response.confidentCount(), response.candidates(),
-        response.threshold(), response.calibrated(), response.tookMillis(), collection.name(),
+    List<SearchResultHit> hits =
+        response.hits().stream().map(h -> hit(h, collection.name())).toList();
+    return new SearchResults(
+        hits,
+        response.confidentCount(),
+        response.candidates(),
+        response.threshold(),
+        response.calibrated(),
+        response.tookMillis(),
+        collection.name(),
         response.noConfident().map(NoConfidentReason::apiName).orElse(null));
   }
 
   /** The query's filters, checked as a search checks them (browsing takes the same). */
   static SearchFilters filters(SearchQuery q) {
-    return new SearchFilters(instant("from", q.from()), instant("to", q.to()),
-        q.folder(), q.camera(), q.shape() == null ? null : named("shape", Shape.class, q.shape()),
+    return new SearchFilters(
+        instant("from", q.from()),
+        instant("to", q.to()),
+        q.folder(),
+        q.camera(),
+        q.shape() == null ? null : named("shape", Shape.class, q.shape()),
         q.minSize());
   }
 
@@ -101,16 +125,28 @@ public class SearchApi {
     try {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      List<String> names = java.util.Arrays.stream(type.getEnumConstants())
-          .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-      throw new IllegalArgumentException(parameter + " must be one of " + names + ", got '" + value + "'");
+      List<String> names =
+          java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .toList();
+      throw new IllegalArgumentException(
+          parameter + " must be one of " + names + ", got '" + value + "'");
     }
   }
 
   private static SearchResultHit hit(SearchHit h, String collection) {
-    return new SearchResultHit(h.id(), h.path(), h.score(), h.confident(), h.textMatch(),
-        h.matchedBy() == null ? null : h.matchedBy().apiName(), h.size(),
-        h.width(), h.height(), h.date(), ImageUrls.thumbnail(h.id(), collection),
+    return new SearchResultHit(
+        h.id(),
+        h.path(),
+        h.score(),
+        h.confident(),
+        h.textMatch(),
+        h.matchedBy() == null ? null : h.matchedBy().apiName(),
+        h.size(),
+        h.width(),
+        h.height(),
+        h.date(),
+        ImageUrls.thumbnail(h.id(), collection),
         ImageUrls.image(h.id(), collection));
   }
 
@@ -120,14 +156,19 @@ public class SearchApi {
       return null;
     }
     try {
-      Instant instant = value.length() == DATE_LENGTH
-          ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : Instant.parse(value);
+      Instant instant =
+          value.length() == DATE_LENGTH
+              ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(value);
       instant.toEpochMilli(); // the index stores milliseconds: a date beyond them is malformed
       return instant;
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw new IllegalArgumentException(name + " must be a date like 2024-06-01 or an instant like"
-          + " 2024-06-01T12:00:00Z, got '" + value + "'");
+      throw new IllegalArgumentException(
+          name
+              + " must be a date like 2024-06-01 or an instant like"
+              + " 2024-06-01T12:00:00Z, got '"
+              + value
+              + "'");
     }
   }
 }

@@ -15,9 +15,9 @@ import jakarta.validation.Valid;
 
 /**
  * Search: {@code GET /api/search?q=...} for text, {@code POST /api/search} with a JSON {@link
- * SearchQuery}, {@code POST /api/search/image} with an image as the body (search by example).
- * Every way validates the same constraints ({@link SearchParameters}, {@link SearchQuery}) and
- * calls {@link SearchApi} once.
+ * SearchQuery}, {@code POST /api/search/image} with an image as the body (search by example). Every
+ * way validates the same constraints ({@link SearchParameters}, {@link SearchQuery}) and calls
+ * {@link SearchApi} once.
  */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The query parameters of {@code GET /api/search} and {@code POST /api/search/image}, bound as one
- * request bean and validated with the constraints of the JSON {@link SearchQuery} (same names,
- * same bounds from {@link SearchLimits}), so a bad parameter gets the same 400 body whichever way
- * it is sent. Field meanings: {@link SearchQuery}.
+ * request bean and validated with the constraints of the JSON {@link SearchQuery} (same names, same
+ * bounds from {@link SearchLimits}), so a bad parameter gets the same 400 body whichever way it is
+ * sent. Field meanings: {@link SearchQuery}.
  */
 @Introspected
 public record SearchParameters(
@@ -35,14 +35,31 @@ public record SearchParameters(
     @Nullable @QueryValue @Min(-1) @Max(1) Double minScore,
     @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String cutoff) {
 
-  /** Booleans as text, checked here: Micronaut's converter reads {@code maybe} or {@code 2} as false. */
+  /**
+   * Booleans as text, checked here: Micronaut's converter reads {@code maybe} or {@code 2} as
+   * false.
+   */
   static final String BOOLEAN = "(?i)true|false";
+
   static final String MUST_BE_BOOLEAN = "must be true or false";
 
   /** The same search as the JSON body would carry it. */
   public SearchQuery toQuery() {
-    return new SearchQuery(q, collection, from, to, folder, camera, shape, minSize, sort, offset,
-        limit, bool(hybrid), minScore, bool(cutoff));
+    return new SearchQuery(
+        q,
+        collection,
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minSize,
+        sort,
+        offset,
+        limit,
+        bool(hybrid),
+        minScore,
+        bool(cutoff));
   }
 
   private static Boolean bool(String value) {

@@ -8,10 +8,10 @@ import io.clipsearch.model.ClipModel;
 import jakarta.inject.Singleton;
 
 /**
- * The server's one zero-shot labeler over the bundled vocabulary: tags for index jobs and
- * re-tags, names for clusters. Made on first use, its label vectors read from the data folder's
- * {@link ClassVectorCache} when the model embedded them before (one text-tower pass per model,
- * not per server start). Thread-safe.
+ * The server's one zero-shot labeler over the bundled vocabulary: tags for index jobs and re-tags,
+ * names for clusters. Made on first use, its label vectors read from the data folder's {@link
+ * ClassVectorCache} when the model embedded them before (one text-tower pass per model, not per
+ * server start). Thread-safe.
  */
 @Singleton
 public class ServerLabeler {

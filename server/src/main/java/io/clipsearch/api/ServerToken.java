@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bearer tokens of this server: the full token (every endpoint) and, optionally, a read-only
- * one (search and view). Each is the configured value, else the one in its {@link TokenFile} of
- * the data folder; the full token is generated into {@code server-token} at the first start and
- * kept across restarts, so a client that remembered it keeps working. Compares in constant time.
+ * one (search and view). Each is the configured value, else the one in its {@link TokenFile} of the
+ * data folder; the full token is generated into {@code server-token} at the first start and kept
+ * across restarts, so a client that remembered it keeps working. Compares in constant time.
  * Immutable after construction; the tokens never reach a log.
  */
 @Context // created at start, so the token file is there before the first request
@@ -41,17 +41,27 @@ public final class ServerToken {
       file = null;
     } else {
       file = fullFile.file().toAbsolutePath();
-      full = bytes(fullFile.read().orElseGet(() -> {
-        log.info("generated the server's token into {} (`clipsearch token` prints it)", file);
-        return fullFile.rotate();
-      }));
+      full =
+          bytes(
+              fullFile
+                  .read()
+                  .orElseGet(
+                      () -> {
+                        log.info(
+                            "generated the server's token into {} (`clipsearch token` prints it)",
+                            file);
+                        return fullFile.rotate();
+                      }));
     }
-    Optional<String> read = configured(auth.readToken()) ? Optional.of(auth.readToken())
-        : TokenFile.in(data.dir(), TokenFile.READ_ONLY).read();
+    Optional<String> read =
+        configured(auth.readToken())
+            ? Optional.of(auth.readToken())
+            : TokenFile.in(data.dir(), TokenFile.READ_ONLY).read();
     readOnly = read.map(ServerToken::bytes).orElse(null);
     if (readOnly != null && MessageDigest.isEqual(readOnly, full)) {
-      throw new IllegalStateException("the read-only token is the full token: give it a token of its own"
-          + " (`clipsearch token --read-only --rotate`)");
+      throw new IllegalStateException(
+          "the read-only token is the full token: give it a token of its own"
+              + " (`clipsearch token --read-only --rotate`)");
     }
   }
 
@@ -67,7 +77,10 @@ public final class ServerToken {
     return readOnly != null && MessageDigest.isEqual(readOnly, p) ? Access.READ : Access.NONE;
   }
 
-  /** The file the full token was read from; empty when it is configured ({@code clipsearch.auth.token}). */
+  /**
+   * The file the full token was read from; empty when it is configured ({@code
+   * clipsearch.auth.token}).
+   */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }

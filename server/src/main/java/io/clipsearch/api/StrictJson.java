@@ -21,16 +21,15 @@ import java.util.Optional;
  * (Micronaut Serde 2.x coerces {@code 1.5} to the integer 1, {@code 5} to the string "5", and reads
  * the first value of {@code {...} garbage}). A body passes only when it is exactly one JSON value
  * with no duplicate keys, no field the type does not have, integers where the type holds integers
- * (within range), numbers for numbers, booleans for booleans, strings for strings and enums,
- * arrays for lists and objects for records. Null is accepted wherever the type is not primitive:
- * the type's own validation decides whether a field may be absent. Types it does not know (dates,
- * say) are left to the binder. Stateless and thread-safe.
+ * (within range), numbers for numbers, booleans for booleans, strings for strings and enums, arrays
+ * for lists and objects for records. Null is accepted wherever the type is not primitive: the
+ * type's own validation decides whether a field may be absent. Types it does not know (dates, say)
+ * are left to the binder. Stateless and thread-safe.
  */
 final class StrictJson {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private StrictJson() {}
 
@@ -47,8 +46,13 @@ final class StrictJson {
       value(parser, type, "$");
       nothingAfter(parser);
     } catch (JsonProcessingException e) {
-      throw new InvalidJsonException("malformed JSON: " + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      throw new InvalidJsonException(
+          "malformed JSON: "
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr());
     } catch (IOException e) {
       throw new InvalidJsonException("unreadable JSON: " + e.getMessage());
     }
@@ -64,12 +68,16 @@ final class StrictJson {
       more = true;
     }
     if (more) {
-      throw new InvalidJsonException("unexpected content after the JSON value, which ends at line "
-          + line + ", column " + column);
+      throw new InvalidJsonException(
+          "unexpected content after the JSON value, which ends at line "
+              + line
+              + ", column "
+              + column);
     }
   }
 
-  private static void value(JsonParser p, Argument<?> type, String path) throws IOException, InvalidJsonException {
+  private static void value(JsonParser p, Argument<?> type, String path)
+      throws IOException, InvalidJsonException {
     JsonToken token = p.currentToken();
     Class<?> c = type.getType();
     if (token == JsonToken.VALUE_NULL) {
@@ -90,7 +98,10 @@ final class StrictJson {
       array(p, c.isArray() ? Argument.of(c.getComponentType()) : element(type), path);
     } else if (Map.class.isAssignableFrom(c)) {
       expect(p, path, "an object", JsonToken.START_OBJECT);
-      Argument<?> values = type.getTypeParameters().length == 2 ? type.getTypeParameters()[1] : Argument.OBJECT_ARGUMENT;
+      Argument<?> values =
+          type.getTypeParameters().length == 2
+              ? type.getTypeParameters()[1]
+              : Argument.OBJECT_ARGUMENT;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
@@ -113,14 +124,16 @@ final class StrictJson {
       String name = p.currentName();
       Argument<?> field = fields.get(name);
       if (field == null) {
-        throw new InvalidJsonException(path + " has no field '" + name + "'; its fields are " + fields.keySet());
+        throw new InvalidJsonException(
+            path + " has no field '" + name + "'; its fields are " + fields.keySet());
       }
       p.nextToken();
       value(p, field, path + "." + name);
     }
   }
 
-  private static void array(JsonParser p, Argument<?> element, String path) throws IOException, InvalidJsonException {
+  private static void array(JsonParser p, Argument<?> element, String path)
+      throws IOException, InvalidJsonException {
     expect(p, path, "an array", JsonToken.START_ARRAY);
     int i = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -128,12 +141,16 @@ final class StrictJson {
     }
   }
 
-  private static void integer(JsonParser p, Class<?> c, String path) throws IOException, InvalidJsonException {
+  private static void integer(JsonParser p, Class<?> c, String path)
+      throws IOException, InvalidJsonException {
     expect(p, path, "an integer", JsonToken.VALUE_NUMBER_INT);
     JsonParser.NumberType n = p.getNumberType();
-    boolean fits = c == BigInteger.class
-        || n == JsonParser.NumberType.INT && (c != Short.class && c != short.class || p.getIntValue() == (short) p.getIntValue())
-        || n == JsonParser.NumberType.LONG && (c == Long.class || c == long.class);
+    boolean fits =
+        c == BigInteger.class
+            || n == JsonParser.NumberType.INT
+                && (c != Short.class && c != short.class
+                    || p.getIntValue() == (short) p.getIntValue())
+            || n == JsonParser.NumberType.LONG && (c == Long.class || c == long.class);
     if (!fits) {
       throw new InvalidJsonException(path + " is out of range: " + p.getText());
     }
@@ -147,10 +164,12 @@ final class StrictJson {
       }
     }
     JsonToken token = p.currentToken();
-    String got = token == JsonToken.START_ARRAY ? "an array"
-        : token == JsonToken.START_OBJECT ? "an object"
-        : token == JsonToken.VALUE_STRING ? '"' + p.getText() + '"'
-        : p.getText();
+    String got =
+        token == JsonToken.START_ARRAY
+            ? "an array"
+            : token == JsonToken.START_OBJECT
+                ? "an object"
+                : token == JsonToken.VALUE_STRING ? '"' + p.getText() + '"' : p.getText();
     throw new InvalidJsonException(path + " must be " + what + ", got " + abbreviate(got));
   }
 
@@ -169,12 +188,20 @@ final class StrictJson {
   }
 
   private static boolean isInteger(Class<?> c) {
-    return c == Integer.class || c == int.class || c == Long.class || c == long.class
-        || c == Short.class || c == short.class || c == BigInteger.class;
+    return c == Integer.class
+        || c == int.class
+        || c == Long.class
+        || c == long.class
+        || c == Short.class
+        || c == short.class
+        || c == BigInteger.class;
   }
 
   private static boolean isDecimal(Class<?> c) {
-    return c == Double.class || c == double.class || c == Float.class || c == float.class
+    return c == Double.class
+        || c == double.class
+        || c == Float.class
+        || c == float.class
         || c == BigDecimal.class;
   }
 

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * A bearer token kept in a file of the data folder, readable only by its owner (as Jupyter keeps
  * its token): {@code server-token} (full access) or {@code server-read-token} (search and view).
- * The server reads it at start; {@code clipsearch token} prints or rotates it. Writes are atomic
- * (a temporary file moved into place), so a reader never sees half a token. Plain Java; an
- * immutable value, safe to share.
+ * The server reads it at start; {@code clipsearch token} prints or rotates it. Writes are atomic (a
+ * temporary file moved into place), so a reader never sees half a token. Plain Java; an immutable
+ * value, safe to share.
  *
  * @param file where the token lives
  */
@@ -24,6 +24,7 @@ public record TokenFile(Path file) {
 
   /** The full token's file name in the data folder. */
   public static final String FULL = "server-token";
+
   /** The read-only token's file name in the data folder. */
   public static final String READ_ONLY = "server-read-token";
 
@@ -71,7 +72,9 @@ public record TokenFile(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       // createTempFile makes the file owner-only on POSIX before the token is in it
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+      Path tmp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
       } catch (UnsupportedOperationException e) {

@@ -30,23 +30,30 @@ import java.nio.charset.StandardCharsets;
  * request as failed.
  */
 @Singleton
-final class TooLongRequestCustomizer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class TooLongRequestCustomizer
+    implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
-  private static final String URI_BODY = "{\"status\":414,\"error\":\"uri_too_long\",\"message\":\"the request line"
-      + " is longer than the server accepts (micronaut.server.netty.max-initial-line-length); send long"
-      + " queries with POST /api/search\"}";
-  private static final String HEADERS_BODY = "{\"status\":431,\"error\":\"request_header_fields_too_large\","
-      + "\"message\":\"the request's headers are larger than the server accepts"
-      + " (micronaut.server.netty.max-header-size)\"}";
+  private static final String URI_BODY =
+      "{\"status\":414,\"error\":\"uri_too_long\",\"message\":\"the request line"
+          + " is longer than the server accepts (micronaut.server.netty.max-initial-line-length); send long"
+          + " queries with POST /api/search\"}";
+  private static final String HEADERS_BODY =
+      "{\"status\":431,\"error\":\"request_header_fields_too_large\","
+          + "\"message\":\"the request's headers are larger than the server accepts"
+          + " (micronaut.server.netty.max-header-size)\"}";
 
   @Override
-  public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-    event.getBean().register(new NettyServerCustomizer() {
-      @Override
-      public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-        return role == ChannelRole.CONNECTION ? new PerConnection(channel) : this;
-      }
-    });
+  public NettyServerCustomizer.Registry onCreated(
+      BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+    event
+        .getBean()
+        .register(
+            new NettyServerCustomizer() {
+              @Override
+              public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+                return role == ChannelRole.CONNECTION ? new PerConnection(channel) : this;
+              }
+            });
     return event.getBean();
   }
 
@@ -60,24 +67,38 @@ final class TooLongRequestCustomizer implements BeanCreatedEventListener<NettySe
     @Override
     public void onStreamPipelineBuilt() {
       if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
-        channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "clipsearch-too-long",
-            new Handler());
+        channel
+            .pipeline()
+            .addAfter(
+                ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                "clipsearch-too-long",
+                new Handler());
       }
     }
   }
 
-  /** Replies 414 or 431 to a request whose line or headers were too long, and closes the connection. */
+  /**
+   * Replies 414 or 431 to a request whose line or headers were too long, and closes the connection.
+   */
   private static final class Handler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      Throwable failure = msg instanceof HttpRequest request ? request.decoderResult().cause() : null;
-      if (failure instanceof TooLongHttpLineException || failure instanceof TooLongHttpHeaderException) {
+      Throwable failure =
+          msg instanceof HttpRequest request ? request.decoderResult().cause() : null;
+      if (failure instanceof TooLongHttpLineException
+          || failure instanceof TooLongHttpHeaderException) {
         ReferenceCountUtil.release(msg);
         boolean line = failure instanceof TooLongHttpLineException;
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-            line ? HttpResponseStatus.REQUEST_URI_TOO_LONG : HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-            Unpooled.copiedBuffer(line ? URI_BODY : HEADERS_BODY, StandardCharsets.UTF_8));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        FullHttpResponse response =
+            new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                line
+                    ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                    : HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                Unpooled.copiedBuffer(line ? URI_BODY : HEADERS_BODY, StandardCharsets.UTF_8));
+        response
+            .headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);

@@ -2,8 +2,8 @@
  * The REST server (Micronaut): the only package that knows Micronaut, HTTP and SSE.
  *
  * <ul>
- *   <li>Controllers ({@code *Controller}) are thin: bind and validate the request, make one
- *       service call, return an {@code io.clipsearch.api.types} record. They run on {@code
+ *   <li>Controllers ({@code *Controller}) are thin: bind and validate the request, make one service
+ *       call, return an {@code io.clipsearch.api.types} record. They run on {@code
  *       TaskExecutors.BLOCKING} whenever they touch the model or an index.
  *   <li>Services map between the API's records and the plain-Java packages below: {@link
  *       io.clipsearch.api.CollectionService} over {@link
@@ -18,9 +18,9 @@
  *   <li>Errors: services throw domain exceptions; one {@code ExceptionHandler} per type maps each
  *       to its status and an {@code ApiError} body ({@code ApiErrorResponseProcessor} does the same
  *       for Micronaut's own errors).
- *   <li>Security: {@code BearerTokenFilter} guards {@code @Mutating} endpoints with the full
- *       token, and reads with the full or read-only token when {@code ReadAccess} says so (bound
- *       off loopback, or configured); {@code HostFilter} refuses unexpected Host headers.
+ *   <li>Security: {@code BearerTokenFilter} guards {@code @Mutating} endpoints with the full token,
+ *       and reads with the full or read-only token when {@code ReadAccess} says so (bound off
+ *       loopback, or configured); {@code HostFilter} refuses unexpected Host headers.
  * </ul>
  */
 package io.clipsearch.api;

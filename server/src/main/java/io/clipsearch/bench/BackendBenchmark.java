@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Measures one {@link SearchBackend} on synthetic vectors: ingest rate, kNN latency (k = 10, one
- * client), throughput (several clients) and overlap of its results with a reference backend's.
- * The same queries go to every backend measured, so their figures compare.
+ * client), throughput (several clients) and overlap of its results with a reference backend's. The
+ * same queries go to every backend measured, so their figures compare.
  */
 public final class BackendBenchmark {
 
@@ -32,7 +32,8 @@ public final class BackendBenchmark {
    * @param qps queries per second with {@code clients} clients
    * @param overlapAt10 mean share of the reference's top 10 also in this backend's top 10
    */
-  public record Figures(double ingestPerSecond, double p50Millis, double p95Millis, double qps, double overlapAt10) {}
+  public record Figures(
+      double ingestPerSecond, double p50Millis, double p95Millis, double qps, double overlapAt10) {}
 
   private final float[][] queries;
   private final int clients;
@@ -46,7 +47,9 @@ public final class BackendBenchmark {
     this.clients = clients;
   }
 
-  /** Upserts {@code data} with {@code threads} threads and commits; returns documents per second. */
+  /**
+   * Upserts {@code data} with {@code threads} threads and commits; returns documents per second.
+   */
   public static double ingest(SearchBackend backend, float[][] data, int threads)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
@@ -81,8 +84,12 @@ public final class BackendBenchmark {
       overlap += reference.get(i).stream().filter(got::contains).count() / (double) K;
     }
     Arrays.sort(millis);
-    return new Figures(ingestPerSecond, millis[millis.length / 2], millis[(int) (millis.length * 0.95)],
-        throughput(backend), overlap / queries.length);
+    return new Figures(
+        ingestPerSecond,
+        millis[millis.length / 2],
+        millis[(int) (millis.length * 0.95)],
+        throughput(backend),
+        overlap / queries.length);
   }
 
   private double throughput(SearchBackend backend) throws InterruptedException, IOException {
@@ -93,12 +100,14 @@ public final class BackendBenchmark {
     try {
       List<Future<Object>> parts = new java.util.ArrayList<>();
       for (int c = 0; c < clients; c++) {
-        parts.add(pool.submit(() -> {
-          for (int i; (i = next.getAndIncrement()) < total; ) {
-            backend.nearest(queries[i % queries.length], K, SearchFilters.NONE);
-          }
-          return null;
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  for (int i; (i = next.getAndIncrement()) < total; ) {
+                    backend.nearest(queries[i % queries.length], K, SearchFilters.NONE);
+                  }
+                  return null;
+                }));
       }
       for (Future<Object> f : parts) {
         f.get();

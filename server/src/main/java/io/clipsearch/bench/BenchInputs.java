@@ -11,13 +11,13 @@ import java.util.Objects;
  * benchmark's filter folder.
  *
  * @param description one line saying where the vectors came from
- * @param spaceId the vector space the benchmark indexes are tagged with (a re-used index must
- *     carry the same)
+ * @param spaceId the vector space the benchmark indexes are tagged with (a re-used index must carry
+ *     the same)
  * @param data document vectors, all of one dimension
  * @param querySets the query sets
  */
-public record BenchInputs(String description, String spaceId, float[][] data,
-    List<QuerySet> querySets) {
+public record BenchInputs(
+    String description, String spaceId, float[][] data, List<QuerySet> querySets) {
 
   public BenchInputs {
     Objects.requireNonNull(description, "description");
@@ -44,8 +44,15 @@ public record BenchInputs(String description, String spaceId, float[][] data,
   public record QuerySet(String kind, float[][] vectors, int[][] truth, int[][] filteredTruth) {
     public QuerySet {
       if (truth.length != vectors.length || filteredTruth.length != vectors.length) {
-        throw new IllegalArgumentException(kind + ": " + vectors.length + " queries but "
-            + truth.length + " / " + filteredTruth.length + " neighbour lists");
+        throw new IllegalArgumentException(
+            kind
+                + ": "
+                + vectors.length
+                + " queries but "
+                + truth.length
+                + " / "
+                + filteredTruth.length
+                + " neighbour lists");
       }
     }
 

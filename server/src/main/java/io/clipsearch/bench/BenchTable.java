@@ -23,23 +23,58 @@ public final class BenchTable {
   public String text() {
     StringBuilder b = new StringBuilder();
     b.append(description).append('\n');
-    b.append(String.format(Locale.ROOT,
-        "%-8s %-14s %-6s %4s %5s %3s %3s %8s %8s %4s %7s %7s %7s %7s %7s %7s %8s %7s%n", "format", "queries",
-        "filter", "k", "depth", "thr", "ovs", "build s", "merge s", "seg", "B/vec", "srch B", "recall", "p50 ms",
-        "p95 ms", "p99 ms", "QPS", "RSS MB"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-8s %-14s %-6s %4s %5s %3s %3s %8s %8s %4s %7s %7s %7s %7s %7s %7s %8s %7s%n",
+            "format",
+            "queries",
+            "filter",
+            "k",
+            "depth",
+            "thr",
+            "ovs",
+            "build s",
+            "merge s",
+            "seg",
+            "B/vec",
+            "srch B",
+            "recall",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "QPS",
+            "RSS MB"));
     for (SearchBenchmark.Row r : rows) {
-      b.append(String.format(Locale.ROOT,
-          "%-8s %-14s %-6s %4d %5d %3d %3d %8s %8s %4d %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
-          r.format(), r.queryKind(), r.filtered() ? "10%" : "none", r.k(), r.depth(), r.threads(), r.oversample(),
-          seconds(r.buildMillis()), seconds(r.mergeMillis()), r.segments(), r.bytesPerVector(),
-          r.searchBytesPerVector(), r.recall(), r.p50Millis(), r.p95Millis(), r.p99Millis(),
-          r.qps(), r.rssMb()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %-14s %-6s %4d %5d %3d %3d %8s %8s %4d %7.0f %7.0f %7.3f %7.2f %7.2f %7.2f %8.1f %7d%n",
+              r.format(),
+              r.queryKind(),
+              r.filtered() ? "10%" : "none",
+              r.k(),
+              r.depth(),
+              r.threads(),
+              r.oversample(),
+              seconds(r.buildMillis()),
+              seconds(r.mergeMillis()),
+              r.segments(),
+              r.bytesPerVector(),
+              r.searchBytesPerVector(),
+              r.recall(),
+              r.p50Millis(),
+              r.p95Millis(),
+              r.p99Millis(),
+              r.qps(),
+              r.rssMb()));
     }
-    b.append("B/vec: index bytes on disk per vector; srch B: the part a graph search reads (graph"
-        + " + the vectors it scores); recall: recall@k vs exact, counted on the first k of depth"
-        + " results asked; thr: concurrent search threads;"
-        + " ovs: candidates per result (at least 100 in all); seg: segments searched;"
-        + " build/merge '-': a re-used index, or not merged\n");
+    b.append(
+        "B/vec: index bytes on disk per vector; srch B: the part a graph search reads (graph"
+            + " + the vectors it scores); recall: recall@k vs exact, counted on the first k of depth"
+            + " results asked; thr: concurrent search threads;"
+            + " ovs: candidates per result (at least 100 in all); seg: segments searched;"
+            + " build/merge '-': a re-used index, or not merged\n");
     return b.toString();
   }
 

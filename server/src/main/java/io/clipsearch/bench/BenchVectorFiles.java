@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes benchmark inputs as {@code .npy} files any ANN library can read: {@code base.npy}
- * ({@link SyntheticVectors} documents), {@code queries-image.npy} (held-out vectors of the same
- * clusters), {@code queries-crossmodal.npy} ({@link SyntheticVectors#nextCrossModal}) and, with a
- * model, {@code queries-text.npy} (its text embeddings of generated prompts). Every row is unit
- * length. The same seed writes the same bytes.
+ * Writes benchmark inputs as {@code .npy} files any ANN library can read: {@code base.npy} ({@link
+ * SyntheticVectors} documents), {@code queries-image.npy} (held-out vectors of the same clusters),
+ * {@code queries-crossmodal.npy} ({@link SyntheticVectors#nextCrossModal}) and, with a model,
+ * {@code queries-text.npy} (its text embeddings of generated prompts). Every row is unit length.
+ * The same seed writes the same bytes.
  */
 public final class BenchVectorFiles {
 
@@ -23,24 +23,32 @@ public final class BenchVectorFiles {
    * @return the files written, base first
    * @throws IOException if a file cannot be written
    */
-  public static List<Path> write(Path out, int count, int dim, int queries, long seed,
-      Optional<ClipModel> model) throws IOException {
+  public static List<Path> write(
+      Path out, int count, int dim, int queries, long seed, Optional<ClipModel> model)
+      throws IOException {
     if (count < 1 || dim < 2 || queries < 1) {
       throw new IllegalArgumentException("need count >= 1, dim >= 2, queries >= 1");
     }
     Files.createDirectories(out);
-    SyntheticVectors synthetic = new SyntheticVectors(dim, SyntheticVectors.clustersFor(count), seed);
+    SyntheticVectors synthetic =
+        new SyntheticVectors(dim, SyntheticVectors.clustersFor(count), seed);
     List<Path> written = new ArrayList<>();
     written.add(write(out.resolve("base.npy"), synthetic.next(count)));
     written.add(write(out.resolve("queries-image.npy"), synthetic.next(queries)));
     written.add(write(out.resolve("queries-crossmodal.npy"), synthetic.nextCrossModal(queries)));
     if (model.isPresent()) {
       if (model.get().dimension() != dim) {
-        throw new IllegalArgumentException("the model's dimension is " + model.get().dimension()
-            + ", not " + dim + ": pass --dim " + model.get().dimension());
+        throw new IllegalArgumentException(
+            "the model's dimension is "
+                + model.get().dimension()
+                + ", not "
+                + dim
+                + ": pass --dim "
+                + model.get().dimension());
       }
-      written.add(write(out.resolve("queries-text.npy"),
-          SyntheticInputs.textQueries(model.get(), queries)));
+      written.add(
+          write(
+              out.resolve("queries-text.npy"), SyntheticInputs.textQueries(model.get(), queries)));
     }
     return written;
   }

@@ -7,9 +7,9 @@ import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * Exact nearest neighbours by brute force: every query against every allowed vector, by dot
- * product (the cosine for unit vectors), on a pool of threads, one query per task. Ties keep the
- * lower row first, so the result is deterministic. Ground truth for recall; no approximation.
+ * Exact nearest neighbours by brute force: every query against every allowed vector, by dot product
+ * (the cosine for unit vectors), on a pool of threads, one query per task. Ties keep the lower row
+ * first, so the result is deterministic. Ground truth for recall; no approximation.
  */
 public final class ExactNeighbours {
 
@@ -21,16 +21,20 @@ public final class ExactNeighbours {
    *
    * @param threads worker threads (at least 1)
    */
-  public static int[][] of(float[][] data, float[][] queries, int k, IntPredicate allowed,
-      int threads) {
+  public static int[][] of(
+      float[][] data, float[][] queries, int k, IntPredicate allowed, int threads) {
     if (k < 1 || threads < 1) {
       throw new IllegalArgumentException("k and threads must be >= 1, got " + k + ", " + threads);
     }
     int[][] truth = new int[queries.length][];
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
-      pool.submit(() -> IntStream.range(0, queries.length).parallel()
-          .forEach(q -> truth[q] = topK(data, queries[q], k, allowed))).join();
+      pool.submit(
+              () ->
+                  IntStream.range(0, queries.length)
+                      .parallel()
+                      .forEach(q -> truth[q] = topK(data, queries[q], k, allowed)))
+          .join();
     } finally {
       pool.shutdown();
     }

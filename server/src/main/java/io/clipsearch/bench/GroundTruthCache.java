@@ -10,10 +10,10 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * Exact neighbours of a query file computed once and kept next to it as {@code .ivecs}, named
- * by a SHA-256 of both input files' bytes, the depth and the filter: {@code
- * <queries>.truth-<hash>-k<K>[-<filter>].ivecs}. Changed inputs get a new name, so a stale cache
- * is never read; a cached file of the wrong shape is recomputed.
+ * Exact neighbours of a query file computed once and kept next to it as {@code .ivecs}, named by a
+ * SHA-256 of both input files' bytes, the depth and the filter: {@code
+ * <queries>.truth-<hash>-k<K>[-<filter>].ivecs}. Changed inputs get a new name, so a stale cache is
+ * never read; a cached file of the wrong shape is recomputed.
  */
 public final class GroundTruthCache {
 
@@ -43,8 +43,8 @@ public final class GroundTruthCache {
   }
 
   /**
-   * The cached neighbours for {@code rows} queries, or {@code compute}'s, cached for next time.
-   * An unwritable folder only costs the cache, not the run.
+   * The cached neighbours for {@code rows} queries, or {@code compute}'s, cached for next time. An
+   * unwritable folder only costs the cache, not the run.
    */
   public int[][] get(int k, String filterName, int rows, Supplier<int[][]> compute)
       throws IOException {
@@ -59,8 +59,10 @@ public final class GroundTruthCache {
     try {
       VecsFile.writeInts(file, truth);
     } catch (IOException e) {
-      System.getLogger(GroundTruthCache.class.getName()).log(System.Logger.Level.WARNING,
-          "cannot cache ground truth of " + vectors + " at " + file + ": " + e.getMessage());
+      System.getLogger(GroundTruthCache.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "cannot cache ground truth of " + vectors + " at " + file + ": " + e.getMessage());
     }
     return truth;
   }

@@ -1,9 +1,9 @@
 package io.clipsearch.bench;
 
-import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorSpace;
 import io.clipsearch.collection.CollectionConfig;
 import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.index.VectorFormat;
+import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ModelFolder;
 import io.micronaut.context.ApplicationContext;
@@ -32,8 +32,8 @@ import java.util.concurrent.Future;
 /**
  * Search latency as a client sees it: a collection of synthetic vectors in a real model's space,
  * the real server started in-process, and {@code GET /api/search} over loopback HTTP with text
- * queries (so each query runs the model's text tower, the kNN search, BM25, fusion and the
- * cutoff). Figures, not assertions. Not thread-safe.
+ * queries (so each query runs the model's text tower, the kNN search, BM25, fusion and the cutoff).
+ * Figures, not assertions. Not thread-safe.
  */
 public final class HttpSearchBenchmark {
 
@@ -60,8 +60,17 @@ public final class HttpSearchBenchmark {
    * @param rssMb resident memory of the process (server and client) after the queries
    * @param duringIngest search latency while an index job imported photos, when asked for
    */
-  public record Result(int vectors, String format, double bytesPerVector, double buildSeconds,
-      double p50Millis, double p95Millis, double p99Millis, double qps, int concurrency, long rssMb,
+  public record Result(
+      int vectors,
+      String format,
+      double bytesPerVector,
+      double buildSeconds,
+      double p50Millis,
+      double p95Millis,
+      double p99Millis,
+      double qps,
+      int concurrency,
+      long rssMb,
       Optional<SearchDuringIngest.Result> duringIngest) {}
 
   private final PrintWriter log;
@@ -78,8 +87,15 @@ public final class HttpSearchBenchmark {
    * @throws IOException if the model folder or the index cannot be read or written
    * @throws InterruptedException if interrupted
    */
-  public Result run(Path modelDir, Path dataDir, int vectors, VectorFormat format, int queries,
-      int concurrency, Optional<Path> ingest) throws IOException, InterruptedException {
+  public Result run(
+      Path modelDir,
+      Path dataDir,
+      int vectors,
+      VectorFormat format,
+      int queries,
+      int concurrency,
+      Optional<Path> ingest)
+      throws IOException, InterruptedException {
     ModelFolder model = ModelFolder.open(modelDir);
     String name = "bench-" + vectors + "-" + format.name().toLowerCase(java.util.Locale.ROOT);
     CollectionLayout layout = new CollectionLayout(dataDir, name);
@@ -89,12 +105,18 @@ public final class HttpSearchBenchmark {
     try (VectorIndex index = VectorIndex.open(layout.indexDir(model.id()), space, format)) {
       bytesPerVector = (double) index.stats().bytesOnDisk() / vectors;
     }
-    Map<String, Object> properties = Map.of(
-        "micronaut.server.port", -1,
-        "clipsearch.model.dir", modelDir.toAbsolutePath().toString(),
-        "clipsearch.data.dir", dataDir.toAbsolutePath().toString(),
-        "clipsearch.auth.token", TOKEN);
-    try (ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start()) {
+    Map<String, Object> properties =
+        Map.of(
+            "micronaut.server.port",
+            -1,
+            "clipsearch.model.dir",
+            modelDir.toAbsolutePath().toString(),
+            "clipsearch.data.dir",
+            dataDir.toAbsolutePath().toString(),
+            "clipsearch.auth.token",
+            TOKEN);
+    try (ApplicationContext context =
+        Micronaut.build(new String[0]).banner(false).properties(properties).start()) {
       URI base = context.getBean(EmbeddedServer.class).getURI();
       HttpClient http = HttpClient.newHttpClient();
       for (int q = 0; q < WARMUP_QUERIES; q++) {
@@ -113,32 +135,49 @@ public final class HttpSearchBenchmark {
       long rssMb = ProcessMemory.residentBytes() >> 20;
       Optional<SearchDuringIngest.Result> duringIngest = Optional.empty();
       if (ingest.isPresent()) {
-        duringIngest = Optional.of(new SearchDuringIngest(http, base, TOKEN,
-            context.getBean(JsonMapper.class), log).measure(name, format.name().toLowerCase(java.util.Locale.ROOT), ingest.get(),
-                q -> search(http, base, name, q)));
+        duringIngest =
+            Optional.of(
+                new SearchDuringIngest(http, base, TOKEN, context.getBean(JsonMapper.class), log)
+                    .measure(
+                        name,
+                        format.name().toLowerCase(java.util.Locale.ROOT),
+                        ingest.get(),
+                        q -> search(http, base, name, q)));
       }
-      return new Result(vectors, format.name().toLowerCase(java.util.Locale.ROOT), bytesPerVector,
-          buildSeconds, ModelBenchmark.percentile(millis, 0.50), ModelBenchmark.percentile(millis, 0.95),
-          ModelBenchmark.percentile(millis, 0.99), qps, concurrency, rssMb, duringIngest);
+      return new Result(
+          vectors,
+          format.name().toLowerCase(java.util.Locale.ROOT),
+          bytesPerVector,
+          buildSeconds,
+          ModelBenchmark.percentile(millis, 0.50),
+          ModelBenchmark.percentile(millis, 0.95),
+          ModelBenchmark.percentile(millis, 0.99),
+          qps,
+          concurrency,
+          rssMb,
+          duringIngest);
     }
   }
 
   /** Indexes {@code vectors} synthetic documents unless the collection already holds them. */
   private double build(CollectionLayout layout, VectorSpace space, int vectors, VectorFormat format)
       throws IOException, InterruptedException {
-    new CollectionConfig(layout.name(), List.of(Path.of("/bench")), format).write(layout.configFile());
+    new CollectionConfig(layout.name(), List.of(Path.of("/bench")), format)
+        .write(layout.configFile());
     try (VectorIndex index = VectorIndex.open(layout.indexDir(space.modelId()), space, format)) {
       if (index.count() == vectors) {
         log.printf("%s: reusing the %,d documents already indexed%n", layout.name(), vectors);
         return 0;
       }
       long t0 = System.nanoTime();
-      SyntheticVectors synthetic = new SyntheticVectors(space.dimension(),
-          SyntheticVectors.clustersFor(vectors), SEED);
+      SyntheticVectors synthetic =
+          new SyntheticVectors(space.dimension(), SyntheticVectors.clustersFor(vectors), SEED);
       int threads = Runtime.getRuntime().availableProcessors();
       for (int first = 0; first < vectors; first += CHUNK) {
-        SyntheticVectors.index(index, synthetic.next(Math.min(CHUNK, vectors - first)), first, threads);
-        log.printf("%s: %,d / %,d indexed%n", layout.name(), Math.min(vectors, first + CHUNK), vectors);
+        SyntheticVectors.index(
+            index, synthetic.next(Math.min(CHUNK, vectors - first)), first, threads);
+        log.printf(
+            "%s: %,d / %,d indexed%n", layout.name(), Math.min(vectors, first + CHUNK), vectors);
         log.flush();
       }
       index.commit();
@@ -149,29 +188,33 @@ public final class HttpSearchBenchmark {
 
   private static void search(HttpClient http, URI base, String collection, int q)
       throws IOException, InterruptedException {
-    String query = URLEncoder.encode("a photo of thing number " + q + " at sunset", StandardCharsets.UTF_8);
+    String query =
+        URLEncoder.encode("a photo of thing number " + q + " at sunset", StandardCharsets.UTF_8);
     URI uri = base.resolve("/api/search?collection=" + collection + "&limit=" + K + "&q=" + query);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("search failed with " + response.statusCode() + ": " + response.body());
     }
   }
 
-  private static double throughput(HttpClient http, URI base, String collection, int queries,
-      int concurrency) throws InterruptedException, IOException {
+  private static double throughput(
+      HttpClient http, URI base, String collection, int queries, int concurrency)
+      throws InterruptedException, IOException {
     ExecutorService clients = Executors.newFixedThreadPool(concurrency);
     try {
       long t0 = System.nanoTime();
       List<Future<?>> running = new ArrayList<>();
       for (int c = 0; c < concurrency; c++) {
         int client = c;
-        running.add(clients.submit(() -> {
-          for (int q = client; q < queries; q += concurrency) {
-            search(http, base, collection, 10_000 + q);
-          }
-          return null;
-        }));
+        running.add(
+            clients.submit(
+                () -> {
+                  for (int q = client; q < queries; q += concurrency) {
+                    search(http, base, collection, 10_000 + q);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : running) {
         f.get();

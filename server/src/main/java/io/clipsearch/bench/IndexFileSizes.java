@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Bytes of the Lucene files an HNSW search reads ({@link KnnFormats#searchedByGraph}): what must
- * stay in memory for fast search. Stored fields, postings and doc values are read only for the
- * few hits of a page, so they may stay on disk.
+ * stay in memory for fast search. Stored fields, postings and doc values are read only for the few
+ * hits of a page, so they may stay on disk.
  */
 final class IndexFileSizes {
 

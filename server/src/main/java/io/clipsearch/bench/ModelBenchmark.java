@@ -24,13 +24,20 @@ import java.util.Random;
 public final class ModelBenchmark {
 
   /** Everyday captions: text latency does not depend on content, but on a realistic length. */
-  private static final List<String> TEXTS = List.of(
-      "a photo of a cat", "an osprey at sunset", "a city street at night with neon signs",
-      "two children playing on the beach near the ocean", "food on a table",
-      "a red car parked in the snow", "a mountain lake surrounded by pine trees",
-      "a dog jumping to catch a frisbee in a park", "the milky way over a desert",
-      "a bowl of ramen with chopsticks", "people walking in the rain with umbrellas",
-      "an old stone bridge over a river in autumn");
+  private static final List<String> TEXTS =
+      List.of(
+          "a photo of a cat",
+          "an osprey at sunset",
+          "a city street at night with neon signs",
+          "two children playing on the beach near the ocean",
+          "food on a table",
+          "a red car parked in the snow",
+          "a mountain lake surrounded by pine trees",
+          "a dog jumping to catch a frisbee in a park",
+          "the milky way over a desert",
+          "a bowl of ramen with chopsticks",
+          "people walking in the rain with umbrellas",
+          "an old stone bridge over a river in autumn");
 
   private final int rawCalls;
   private final int textCalls;
@@ -56,8 +63,8 @@ public final class ModelBenchmark {
    * @throws IOException if the model or image folder cannot be read
    */
   public BenchResult run(Path modelDir, LoadOptions options, Path imagesDir) throws IOException {
-    List<ImageSource> sources = ImageFiles.list(imagesDir).stream()
-        .limit(maxImages).map(ImageSource::of).toList();
+    List<ImageSource> sources =
+        ImageFiles.list(imagesDir).stream().limit(maxImages).map(ImageSource::of).toList();
     if (sources.isEmpty()) {
       throw new IllegalArgumentException(imagesDir + " holds no image files");
     }
@@ -88,9 +95,17 @@ public final class ModelBenchmark {
       try (ClipModel fastModel = ClipModels.load(modelDir, options.withFastDecode(true))) {
         fast = endToEnd(fastModel, sources);
       }
-      return new BenchResult(model.info().engine().name(), loadMillis, sources.size(),
-          exact.failed(), exact.imagesPerSec(), fast.imagesPerSec(), batch1, batch16,
-          percentile(latencies, 0.50), percentile(latencies, 0.95),
+      return new BenchResult(
+          model.info().engine().name(),
+          loadMillis,
+          sources.size(),
+          exact.failed(),
+          exact.imagesPerSec(),
+          fast.imagesPerSec(),
+          batch1,
+          batch16,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.95),
           ProcessMemory.peakResidentBytes() / (1024 * 1024));
     }
   }

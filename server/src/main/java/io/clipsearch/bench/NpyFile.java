@@ -47,8 +47,12 @@ public final class NpyFile {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       Header h = header(file, ch);
       if (!h.descr().equals("<f4")) {
-        throw new IOException(file + ": dtype " + h.descr() + " is not supported; vectors must be"
-            + " little-endian float32 ('<f4'): numpy.save(f, a.astype('<f4'))");
+        throw new IOException(
+            file
+                + ": dtype "
+                + h.descr()
+                + " is not supported; vectors must be"
+                + " little-endian float32 ('<f4'): numpy.save(f, a.astype('<f4'))");
       }
       checkLength(file, ch, h);
       float[][] out = new float[h.rows()][h.cols()];
@@ -66,17 +70,24 @@ public final class NpyFile {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       Header h = header(file, ch);
       if (!h.descr().equals("<i4") && !h.descr().equals("<i8")) {
-        throw new IOException(file + ": dtype " + h.descr() + " is not supported for neighbour"
-            + " ids; use little-endian int32 or int64 ('<i4', '<i8')");
+        throw new IOException(
+            file
+                + ": dtype "
+                + h.descr()
+                + " is not supported for neighbour"
+                + " ids; use little-endian int32 or int64 ('<i4', '<i8')");
       }
       checkLength(file, ch, h);
       int[][] out = new int[h.rows()][h.cols()];
       boolean wide = h.elementBytes() == 8;
-      readRows(ch, h, (row, buf) -> {
-        for (int c = 0; c < h.cols(); c++) {
-          out[row][c] = wide ? Math.toIntExact(buf.getLong()) : buf.getInt();
-        }
-      });
+      readRows(
+          ch,
+          h,
+          (row, buf) -> {
+            for (int c = 0; c < h.cols(); c++) {
+              out[row][c] = wide ? Math.toIntExact(buf.getLong()) : buf.getInt();
+            }
+          });
       return out;
     }
   }
@@ -84,23 +95,35 @@ public final class NpyFile {
   /** Writes {@code rows} (all of one length) as a C-order {@code <f4} array, format 1.0. */
   public static void writeFloats(Path file, float[][] rows) throws IOException {
     int cols = rows.length == 0 ? 0 : rows[0].length;
-    String dict = String.format(Locale.ROOT,
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }", rows.length, cols);
+    String dict =
+        String.format(
+            Locale.ROOT,
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }",
+            rows.length,
+            cols);
     // magic (6) + version (2) + length (2) + dict + padding + '\n', a multiple of 64 bytes
     int total = (10 + dict.length() + 1 + 63) / 64 * 64;
     String padded = dict + " ".repeat(total - 10 - dict.length() - 1) + "\n";
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       ByteBuffer head = ByteBuffer.allocate(total).order(ByteOrder.LITTLE_ENDIAN);
-      head.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) padded.length())
-          .put(padded.getBytes(StandardCharsets.US_ASCII)).flip();
+      head.put(MAGIC)
+          .put((byte) 1)
+          .put((byte) 0)
+          .putShort((short) padded.length())
+          .put(padded.getBytes(StandardCharsets.US_ASCII))
+          .flip();
       writeFully(ch, head);
-      ByteBuffer buf = ByteBuffer.allocate(Math.max(1, cols) * 4 * ROWS_PER_READ)
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer buf =
+          ByteBuffer.allocate(Math.max(1, cols) * 4 * ROWS_PER_READ).order(ByteOrder.LITTLE_ENDIAN);
       for (int r = 0; r < rows.length; r++) {
         if (rows[r].length != cols) {
-          throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, row 0 "
-              + cols);
+          throw new IllegalArgumentException(
+              "row " + r + " has " + rows[r].length + " values, row 0 " + cols);
         }
         buf.asFloatBuffer().put(rows[r]);
         buf.position(buf.position() + cols * 4);
@@ -138,20 +161,24 @@ public final class NpyFile {
         headerLength = pre.getInt(8) & 0xffffffffL;
         prefix = 12;
       }
-      default -> throw new IOException(file + ": .npy format version " + major + " is not supported"
-          + " (1, 2 and 3 are)");
+      default ->
+          throw new IOException(
+              file + ": .npy format version " + major + " is not supported" + " (1, 2 and 3 are)");
     }
     if (headerLength > 1 << 20) {
       throw new IOException(file + ": .npy header of " + headerLength + " bytes is not plausible");
     }
     ByteBuffer dictBytes = ByteBuffer.allocate((int) headerLength);
     readFully(file, ch, dictBytes, prefix);
-    String dict = new String(dictBytes.array(),
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String dict =
+        new String(
+            dictBytes.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(file, DESCR, dict, "descr");
     if ("True".equals(group(file, FORTRAN, dict, "fortran_order"))) {
-      throw new IOException(file + ": Fortran (column-major) order is not supported; save a C-order"
-          + " array: numpy.save(f, numpy.ascontiguousarray(a))");
+      throw new IOException(
+          file
+              + ": Fortran (column-major) order is not supported; save a C-order"
+              + " array: numpy.save(f, numpy.ascontiguousarray(a))");
     }
     String[] dims = group(file, SHAPE, dict, "shape").split(",");
     java.util.List<Long> shape = new java.util.ArrayList<>();
@@ -161,19 +188,22 @@ public final class NpyFile {
       }
     }
     if (shape.size() != 2) {
-      throw new IOException(file + ": a 2-D array (rows, dimension) is needed, the shape is "
-          + shape);
+      throw new IOException(
+          file + ": a 2-D array (rows, dimension) is needed, the shape is " + shape);
     }
     if (shape.get(0) > Integer.MAX_VALUE || shape.get(1) > Integer.MAX_VALUE || shape.get(1) < 1) {
       throw new IOException(file + ": shape " + shape + " is out of range");
     }
-    return new Header(descr, shape.get(0).intValue(), shape.get(1).intValue(), prefix + headerLength);
+    return new Header(
+        descr, shape.get(0).intValue(), shape.get(1).intValue(), prefix + headerLength);
   }
 
-  private static String group(Path file, Pattern pattern, String dict, String key) throws IOException {
+  private static String group(Path file, Pattern pattern, String dict, String key)
+      throws IOException {
     Matcher m = pattern.matcher(dict);
     if (!m.find()) {
-      throw new IOException(file + ": the .npy header has no readable '" + key + "': " + dict.strip());
+      throw new IOException(
+          file + ": the .npy header has no readable '" + key + "': " + dict.strip());
     }
     return m.group(1);
   }
@@ -181,8 +211,19 @@ public final class NpyFile {
   private static void checkLength(Path file, FileChannel ch, Header h) throws IOException {
     long expected = h.dataOffset() + (long) h.rows() * h.cols() * h.elementBytes();
     if (ch.size() != expected) {
-      throw new IOException(file + ": " + ch.size() + " bytes, but a " + h.rows() + " x " + h.cols()
-          + " " + h.descr() + " array takes " + expected + " (truncated or not a plain .npy)");
+      throw new IOException(
+          file
+              + ": "
+              + ch.size()
+              + " bytes, but a "
+              + h.rows()
+              + " x "
+              + h.cols()
+              + " "
+              + h.descr()
+              + " array takes "
+              + expected
+              + " (truncated or not a plain .npy)");
     }
   }
 
@@ -207,7 +248,8 @@ public final class NpyFile {
     }
   }
 
-  static void readFully(Path file, FileChannel ch, ByteBuffer buf, long position) throws IOException {
+  static void readFully(Path file, FileChannel ch, ByteBuffer buf, long position)
+      throws IOException {
     long pos = position;
     while (buf.hasRemaining()) {
       int n = ch.read(buf, pos);

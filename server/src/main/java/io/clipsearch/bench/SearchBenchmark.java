@@ -59,19 +59,29 @@ public final class SearchBenchmark {
    * @param maxSegments after building, merge down to at most this many segments (rebuilding their
    *     graphs); 0: search the segments as the build left them, as an index job leaves them
    */
-  public record Settings(List<VectorFormat> formats, Path dir, List<Integer> ks,
-      List<Integer> searchThreads, int indexThreads, List<Integer> oversamples, boolean reuse,
-      int depth, int maxSegments) {
+  public record Settings(
+      List<VectorFormat> formats,
+      Path dir,
+      List<Integer> ks,
+      List<Integer> searchThreads,
+      int indexThreads,
+      List<Integer> oversamples,
+      boolean reuse,
+      int depth,
+      int maxSegments) {
     public Settings {
       formats = List.copyOf(formats);
       oversamples = List.copyOf(oversamples);
       ks = List.copyOf(ks);
       searchThreads = List.copyOf(searchThreads);
       Objects.requireNonNull(dir, "dir");
-      if (formats.isEmpty() || ks.isEmpty() || searchThreads.isEmpty() || oversamples.isEmpty()
+      if (formats.isEmpty()
+          || ks.isEmpty()
+          || searchThreads.isEmpty()
+          || oversamples.isEmpty()
           || indexThreads < 1) {
-        throw new IllegalArgumentException("need formats, k values, search threads and >= 1"
-            + " indexing thread");
+        throw new IllegalArgumentException(
+            "need formats, k values, search threads and >= 1" + " indexing thread");
       }
       for (int k : ks) {
         if (k < 1 || k > VectorSearch.MAX_K) {
@@ -79,7 +89,8 @@ public final class SearchBenchmark {
         }
       }
       if (depth < 0 || depth > VectorSearch.MAX_K) {
-        throw new IllegalArgumentException("depth must be 0-" + VectorSearch.MAX_K + ", got " + depth);
+        throw new IllegalArgumentException(
+            "depth must be 0-" + VectorSearch.MAX_K + ", got " + depth);
       }
       if (maxSegments < 0) {
         throw new IllegalArgumentException("max segments must be >= 0, got " + maxSegments);
@@ -119,12 +130,28 @@ public final class SearchBenchmark {
    * @param p95Millis latency 95th percentile
    * @param p99Millis latency 99th percentile
    * @param qps queries per second over all threads
-   * @param rssMb resident set size of the process after the searches (the raw vectors in the
-   *     heap included)
+   * @param rssMb resident set size of the process after the searches (the raw vectors in the heap
+   *     included)
    */
-  public record Row(String format, String queryKind, boolean filtered, int k, int depth, int threads,
-      int oversample, long buildMillis, long mergeMillis, int segments, double bytesPerVector,
-      double searchBytesPerVector, double recall, double p50Millis, double p95Millis, double p99Millis, double qps, long rssMb) {}
+  public record Row(
+      String format,
+      String queryKind,
+      boolean filtered,
+      int k,
+      int depth,
+      int threads,
+      int oversample,
+      long buildMillis,
+      long mergeMillis,
+      int segments,
+      double bytesPerVector,
+      double searchBytesPerVector,
+      double recall,
+      double p50Millis,
+      double p95Millis,
+      double p99Millis,
+      double qps,
+      long rssMb) {}
 
   private final Settings settings;
   private final PrintWriter log;
@@ -143,8 +170,13 @@ public final class SearchBenchmark {
     for (QuerySet set : inputs.querySets()) {
       for (int[] t : set.truth()) {
         if (t.length < Math.min(settings.maxK(), inputs.data().length)) {
-          throw new IllegalArgumentException(set.kind() + ": the exact neighbours go " + t.length
-              + " deep, k " + settings.maxK() + " needs more");
+          throw new IllegalArgumentException(
+              set.kind()
+                  + ": the exact neighbours go "
+                  + t.length
+                  + " deep, k "
+                  + settings.maxK()
+                  + " needs more");
         }
       }
     }
@@ -168,8 +200,11 @@ public final class SearchBenchmark {
       if (settings.reuse() && index.count() == data.length) {
         log.printf("%s: re-using the %,d documents in %s%n", name, data.length, dir);
       } else if (index.count() != 0) {
-        throw new IllegalArgumentException(dir + " already holds an index of " + index.count()
-            + " documents; give an empty --dir (or --reuse one built from the same vectors)");
+        throw new IllegalArgumentException(
+            dir
+                + " already holds an index of "
+                + index.count()
+                + " documents; give an empty --dir (or --reuse one built from the same vectors)");
       } else {
         log.printf("%s: indexing %,d vectors into %s%n", name, data.length, dir);
         log.flush();
@@ -189,8 +224,9 @@ public final class SearchBenchmark {
       int segments = index.search(s -> s.getIndexReader().leaves().size());
       double bytesPerVector = (double) index.stats().bytesOnDisk() / data.length;
       double searchBytes = (double) IndexFileSizes.searchBytes(dir, format) / data.length;
-      Query filter = FilterQueries.toQuery(
-          new SearchFilters(null, null, "/bench/f" + FILTER_FOLDER, null, null, null));
+      Query filter =
+          FilterQueries.toQuery(
+              new SearchFilters(null, null, "/bench/f" + FILTER_FOLDER, null, null, null));
       for (QuerySet set : inputs.querySets()) {
         for (boolean filtered : List.of(false, true)) {
           int[][] truth = filtered ? set.filteredTruth() : set.truth();
@@ -199,11 +235,39 @@ public final class SearchBenchmark {
             for (int oversample : settings.oversamples()) {
               VectorSearch search = new VectorSearch(format, oversample);
               for (int threads : settings.searchThreads()) {
-                Measured m = index.search(s -> measure(s, search, set.vectors(), set.modality(),
-                    filtered ? filter : null, k, depth, threads, truth));
-                Row r = new Row(name, set.kind(), filtered, k, depth, threads, oversample, buildMillis,
-                    mergeMillis, segments, bytesPerVector, searchBytes, m.recall, m.p50, m.p95, m.p99, m.qps,
-                    ProcessMemory.residentBytes() >> 20);
+                Measured m =
+                    index.search(
+                        s ->
+                            measure(
+                                s,
+                                search,
+                                set.vectors(),
+                                set.modality(),
+                                filtered ? filter : null,
+                                k,
+                                depth,
+                                threads,
+                                truth));
+                Row r =
+                    new Row(
+                        name,
+                        set.kind(),
+                        filtered,
+                        k,
+                        depth,
+                        threads,
+                        oversample,
+                        buildMillis,
+                        mergeMillis,
+                        segments,
+                        bytesPerVector,
+                        searchBytes,
+                        m.recall,
+                        m.p50,
+                        m.p95,
+                        m.p99,
+                        m.qps,
+                        ProcessMemory.residentBytes() >> 20);
                 log.println(r);
                 log.flush();
                 rows.add(r);
@@ -218,8 +282,16 @@ public final class SearchBenchmark {
 
   private record Measured(double p50, double p95, double p99, double qps, double recall) {}
 
-  private Measured measure(IndexSearcher s, VectorSearch search, float[][] queries,
-      Modality modality, Query filter, int k, int depth, int threads, int[][] truth)
+  private Measured measure(
+      IndexSearcher s,
+      VectorSearch search,
+      float[][] queries,
+      Modality modality,
+      Query filter,
+      int k,
+      int depth,
+      int threads,
+      int[][] truth)
       throws IOException {
     for (float[] q : queries) {
       search.search(s, q, depth, filter, modality); // warm-up
@@ -233,14 +305,16 @@ public final class SearchBenchmark {
       List<Future<?>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t;
-        parts.add(pool.submit(() -> {
-          for (int q = first; q < queries.length; q += threads) {
-            long t0 = System.nanoTime();
-            hits[q] = search.search(s, queries[q], depth, filter, modality);
-            millis[q] = (System.nanoTime() - t0) / 1e6;
-          }
-          return null;
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  for (int q = first; q < queries.length; q += threads) {
+                    long t0 = System.nanoTime();
+                    hits[q] = search.search(s, queries[q], depth, filter, modality);
+                    millis[q] = (System.nanoTime() - t0) / 1e6;
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : parts) {
         f.get();
@@ -269,8 +343,12 @@ public final class SearchBenchmark {
       recallSum += expected.isEmpty() ? 1 : (double) found / expected.size();
     }
     Arrays.sort(millis);
-    return new Measured(percentile(millis, 0.50), percentile(millis, 0.95),
-        percentile(millis, 0.99), qps, recallSum / queries.length);
+    return new Measured(
+        percentile(millis, 0.50),
+        percentile(millis, 0.95),
+        percentile(millis, 0.99),
+        qps,
+        recallSum / queries.length);
   }
 
   static double percentile(double[] sorted, double p) {

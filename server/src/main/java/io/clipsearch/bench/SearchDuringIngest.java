@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Search latency while the server indexes new photos, as a photographer meets it importing a card
  * into a large collection: a real index job over HTTP ({@code POST …/jobs}: scan, decode, embed
- * with the served model, thumbnails, commits, merges) runs on a folder added to the collection,
- * and one client searches back to back until the job ends. The folder is removed again afterwards
+ * with the served model, thumbnails, commits, merges) runs on a folder added to the collection, and
+ * one client searches back to back until the job ends. The folder is removed again afterwards
  * ({@code DELETE …/roots}), so the collection is as it was. Figures, not assertions. Not
  * thread-safe.
  */
@@ -42,8 +42,15 @@ public final class SearchDuringIngest {
    * @param p99Millis 99th percentile
    * @param removeSeconds time to remove the folder's photos from the index again
    */
-  public record Result(long images, double jobSeconds, double imagesPerSecond, int searches,
-      double p50Millis, double p95Millis, double p99Millis, double removeSeconds) {}
+  public record Result(
+      long images,
+      double jobSeconds,
+      double imagesPerSecond,
+      int searches,
+      double p50Millis,
+      double p95Millis,
+      double p99Millis,
+      double removeSeconds) {}
 
   /** Runs one search; {@code q} varies the query text. */
   interface Search {
@@ -70,16 +77,29 @@ public final class SearchDuringIngest {
    *
    * @throws IOException if a request fails or the job does not end in DONE
    */
-  Result measure(String collection, String format, Path photos, Search search) throws IOException, InterruptedException {
+  Result measure(String collection, String format, Path photos, Search search)
+      throws IOException, InterruptedException {
     String root = photos.toAbsolutePath().toString();
-    send(HttpRequest.newBuilder(base.resolve("/api/collections"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"name\":" + quoted(collection) + ",\"roots\":[" + quoted(root) + "],\"vectorFormat\":"
-                + quoted(format) + "}")), 201);
-    JobInfo job = json.readValue(send(HttpRequest.newBuilder(
-        base.resolve("/api/collections/" + collection + "/jobs"))
-        .POST(HttpRequest.BodyPublishers.noBody()), 202), JobInfo.class);
+    send(
+        HttpRequest.newBuilder(base.resolve("/api/collections"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"name\":"
+                        + quoted(collection)
+                        + ",\"roots\":["
+                        + quoted(root)
+                        + "],\"vectorFormat\":"
+                        + quoted(format)
+                        + "}")),
+        201);
+    JobInfo job =
+        json.readValue(
+            send(
+                HttpRequest.newBuilder(base.resolve("/api/collections/" + collection + "/jobs"))
+                    .POST(HttpRequest.BodyPublishers.noBody()),
+                202),
+            JobInfo.class);
     log.printf("%s: indexing %s (job %s) while searching%n", collection, root, job.id());
     log.flush();
     double[] millis = new double[1 << 16];
@@ -90,31 +110,55 @@ public final class SearchDuringIngest {
         search.run(50_000 + searches);
         millis[searches] = (System.nanoTime() - t0) / 1e6;
       }
-      job = json.readValue(send(HttpRequest.newBuilder(base.resolve("/api/jobs/" + job.id())).GET(), 200),
-          JobInfo.class);
+      job =
+          json.readValue(
+              send(HttpRequest.newBuilder(base.resolve("/api/jobs/" + job.id())).GET(), 200),
+              JobInfo.class);
     }
     if (!"DONE".equals(job.status().phase())) {
       throw new IOException("the index job ended " + job.status().phase() + ": " + job.error());
     }
     double jobSeconds = (job.finished().toEpochMilli() - job.started().toEpochMilli()) / 1e3;
     long t0 = System.nanoTime();
-    send(HttpRequest.newBuilder(base.resolve("/api/collections/" + collection + "/roots?path="
-        + URLEncoder.encode(root, StandardCharsets.UTF_8))).DELETE(), 200);
+    send(
+        HttpRequest.newBuilder(
+                base.resolve(
+                    "/api/collections/"
+                        + collection
+                        + "/roots?path="
+                        + URLEncoder.encode(root, StandardCharsets.UTF_8)))
+            .DELETE(),
+        200);
     double removeSeconds = (System.nanoTime() - t0) / 1e9;
     double[] sorted = Arrays.copyOf(millis, searches);
     Arrays.sort(sorted);
     long images = job.status().embedded();
-    return new Result(images, jobSeconds, images / jobSeconds, searches,
-        ModelBenchmark.percentile(sorted, 0.50), ModelBenchmark.percentile(sorted, 0.95),
-        ModelBenchmark.percentile(sorted, 0.99), removeSeconds);
+    return new Result(
+        images,
+        jobSeconds,
+        images / jobSeconds,
+        searches,
+        ModelBenchmark.percentile(sorted, 0.50),
+        ModelBenchmark.percentile(sorted, 0.95),
+        ModelBenchmark.percentile(sorted, 0.99),
+        removeSeconds);
   }
 
-  private byte[] send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = http.send(request.header("Authorization", "Bearer " + token).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  private byte[] send(HttpRequest.Builder request, int expected)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        http.send(
+            request.header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != expected) {
-      throw new IOException(response.request().method() + " " + response.request().uri() + " answered "
-          + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+      throw new IOException(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8));
     }
     return response.body();
   }

@@ -21,7 +21,9 @@ import java.util.concurrent.Future;
  */
 public final class SyntheticVectors {
 
-  /** Folders the synthetic documents are spread over, so folder filters have something to select. */
+  /**
+   * Folders the synthetic documents are spread over, so folder filters have something to select.
+   */
   public static final int FOLDERS = 10;
 
   /** How close a cross-modal query lies to its cluster's centre (cosine). */
@@ -61,8 +63,8 @@ public final class SyntheticVectors {
    * {@code n} text-like queries: each a random cluster's centre shifted by one fixed offset
    * direction shared by all queries (the "modality gap" between CLIP's text and image vectors),
    * plus noise, normalized. Cosine to their cluster's centre ≈ {@code CROSS_MODAL_CENTRE_COSINE},
-   * as a caption's to its images in CLIP, rather than ≈ 0.7 for a held-out image vector; the
-   * offset is drawn from this generator, so it is the same for a seed.
+   * as a caption's to its images in CLIP, rather than ≈ 0.7 for a held-out image vector; the offset
+   * is drawn from this generator, so it is the same for a seed.
    */
   public float[][] nextCrossModal(int n) {
     float[] gap = gaussianUnit(centres[0].length);
@@ -105,14 +107,24 @@ public final class SyntheticVectors {
       List<Future<?>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int start = t;
-        parts.add(pool.submit(() -> {
-          for (int i = start; i < data.length; i += threads) {
-            int n = first + i;
-            index.upsert(new ImageDoc(path(n), "v" + n, 100_000, 1_700_000_000_000L + n, 640, 480,
-                PhotoMetadata.NONE, data[i]));
-          }
-          return null;
-        }));
+        parts.add(
+            pool.submit(
+                () -> {
+                  for (int i = start; i < data.length; i += threads) {
+                    int n = first + i;
+                    index.upsert(
+                        new ImageDoc(
+                            path(n),
+                            "v" + n,
+                            100_000,
+                            1_700_000_000_000L + n,
+                            640,
+                            480,
+                            PhotoMetadata.NONE,
+                            data[i]));
+                  }
+                  return null;
+                }));
       }
       for (Future<?> f : parts) {
         f.get();

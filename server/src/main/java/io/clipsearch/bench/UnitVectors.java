@@ -3,7 +3,10 @@ package io.clipsearch.bench;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.model.ZeroVectorException;
 
-/** L2 normalization of benchmark inputs in place, so dot products are cosines (the index's similarity). */
+/**
+ * L2 normalization of benchmark inputs in place, so dot products are cosines (the index's
+ * similarity).
+ */
 final class UnitVectors {
 
   private UnitVectors() {}
@@ -18,8 +21,8 @@ final class UnitVectors {
       try {
         Vectors.normalize(rows[r]);
       } catch (ZeroVectorException e) {
-        throw new IllegalArgumentException(what + ": row " + r + " cannot be a cosine vector: "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            what + ": row " + r + " cannot be a cosine vector: " + e.getMessage(), e);
       }
     }
     return rows;

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The ANN-benchmarks formats {@code .fvecs} (float32) and {@code .ivecs} (int32): each row is its
- * dimension as a little-endian int32, then that many little-endian values. Every row must have
- * the first row's dimension; a truncated or ragged file is an {@link IOException} naming the row.
+ * dimension as a little-endian int32, then that many little-endian values. Every row must have the
+ * first row's dimension; a truncated or ragged file is an {@link IOException} naming the row.
  */
 public final class VecsFile {
 
@@ -27,11 +27,13 @@ public final class VecsFile {
    */
   public static float[][] readFloats(Path file) throws IOException {
     List<float[]> rows = new ArrayList<>();
-    read(file, (dim, buf) -> {
-      float[] row = new float[dim];
-      buf.asFloatBuffer().get(row);
-      rows.add(row);
-    });
+    read(
+        file,
+        (dim, buf) -> {
+          float[] row = new float[dim];
+          buf.asFloatBuffer().get(row);
+          rows.add(row);
+        });
     return rows.toArray(float[][]::new);
   }
 
@@ -42,11 +44,13 @@ public final class VecsFile {
    */
   public static int[][] readInts(Path file) throws IOException {
     List<int[]> rows = new ArrayList<>();
-    read(file, (dim, buf) -> {
-      int[] row = new int[dim];
-      buf.asIntBuffer().get(row);
-      rows.add(row);
-    });
+    read(
+        file,
+        (dim, buf) -> {
+          int[] row = new int[dim];
+          buf.asIntBuffer().get(row);
+          rows.add(row);
+        });
     return rows.toArray(int[][]::new);
   }
 
@@ -60,12 +64,21 @@ public final class VecsFile {
     write(file, rows.length, r -> rows[r].length, (buf, r) -> buf.asFloatBuffer().put(rows[r]));
   }
 
-  private static void write(Path file, int rows, java.util.function.IntUnaryOperator dim,
-      java.util.function.ObjIntConsumer<ByteBuffer> values) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+  private static void write(
+      Path file,
+      int rows,
+      java.util.function.IntUnaryOperator dim,
+      java.util.function.ObjIntConsumer<ByteBuffer> values)
+      throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       for (int r = 0; r < rows; r++) {
-        ByteBuffer buf = ByteBuffer.allocate(4 + 4 * dim.applyAsInt(r)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf =
+            ByteBuffer.allocate(4 + 4 * dim.applyAsInt(r)).order(ByteOrder.LITTLE_ENDIAN);
         buf.putInt(dim.applyAsInt(r));
         values.accept(buf, r);
         buf.position(buf.limit()).flip();
@@ -88,21 +101,26 @@ public final class VecsFile {
       ByteBuffer dimBuf = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
       while (pos < size) {
         if (size - pos < 4) {
-          throw new IOException(file + ": truncated at row " + row + " (" + (size - pos)
-              + " stray bytes at the end)");
+          throw new IOException(
+              file
+                  + ": truncated at row "
+                  + row
+                  + " ("
+                  + (size - pos)
+                  + " stray bytes at the end)");
         }
         dimBuf.clear();
         NpyFile.readFully(file, ch, dimBuf, pos);
         int dim = dimBuf.getInt();
         if (firstDim < 0) {
           if (dim < 1 || dim > BUFFER_BYTES / 4) {
-            throw new IOException(file + ": row 0 declares dimension " + dim
-                + "; not an .fvecs/.ivecs file?");
+            throw new IOException(
+                file + ": row 0 declares dimension " + dim + "; not an .fvecs/.ivecs file?");
           }
           firstDim = dim;
         } else if (dim != firstDim) {
-          throw new IOException(file + ": row " + row + " has dimension " + dim + ", row 0 has "
-              + firstDim);
+          throw new IOException(
+              file + ": row " + row + " has dimension " + dim + ", row 0 has " + firstDim);
         }
         if (size - pos - 4 < 4L * dim) {
           throw new IOException(file + ": truncated in row " + row);

@@ -27,8 +27,9 @@ public final class VectorFiles {
     return switch (extension(file)) {
       case "npy" -> NpyFile.readInts(file);
       case "ivecs" -> VecsFile.readInts(file);
-      default -> throw new IOException(file + ": neighbour ids must be a .npy (int32/int64) or"
-          + " .ivecs file");
+      default ->
+          throw new IOException(
+              file + ": neighbour ids must be a .npy (int32/int64) or" + " .ivecs file");
     };
   }
 

@@ -47,19 +47,22 @@ public final class PhotoBrowser {
    * @param offset photos to skip
    * @param limit photos to return
    */
-  public static Page listing(ImageIndex index, SearchFilters filters, boolean oldestFirst, int offset, int limit)
+  public static Page listing(
+      ImageIndex index, SearchFilters filters, boolean oldestFirst, int offset, int limit)
       throws IOException {
     if (filters.isEmpty() && !oldestFirst) {
       return newest(index, offset, limit);
     }
-    Comparator<ImageFacts> order = oldestFirst
-        ? Comparator.comparingLong(ImageFacts::dateMillis).thenComparing(ImageFacts::path)
-        : ImageIndex.NEWEST_FIRST;
+    Comparator<ImageFacts> order =
+        oldestFirst
+            ? Comparator.comparingLong(ImageFacts::dateMillis).thenComparing(ImageFacts::path)
+            : ImageIndex.NEWEST_FIRST;
     return page(FactsPage.sorted(matching(index, filters::accepts), order, offset, limit));
   }
 
   private static Page page(FactsPage page) {
-    return new Page(page.facts().stream().map(PhotoBrowser::photo).toList(), Math.toIntExact(page.total()));
+    return new Page(
+        page.facts().stream().map(PhotoBrowser::photo).toList(), Math.toIntExact(page.total()));
   }
 
   /**
@@ -68,17 +71,20 @@ public final class PhotoBrowser {
    * @param offset photos to skip
    * @param limit photos to return
    */
-  public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit) throws IOException {
+  public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit)
+      throws IOException {
     return page(FactsPage.newestFirst(matching(index, keep), offset, limit));
   }
 
-  private static List<ImageFacts> matching(ImageIndex index, Predicate<ImageDoc> keep) throws IOException {
+  private static List<ImageFacts> matching(ImageIndex index, Predicate<ImageDoc> keep)
+      throws IOException {
     List<ImageFacts> all = new ArrayList<>();
-    index.forEach(d -> {
-      if (keep.test(d)) {
-        all.add(d.facts());
-      }
-    });
+    index.forEach(
+        d -> {
+          if (keep.test(d)) {
+            all.add(d.facts());
+          }
+        });
     return all;
   }
 
@@ -87,20 +93,24 @@ public final class PhotoBrowser {
    * camera the filter tells apart (it matches case-insensitively), sorted by name.
    */
   public static List<String> cameras(ImageIndex index) throws IOException {
-    return index.cameraExamples().values().stream().map(PhotoBrowser::display)
-        .sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    return index.cameraExamples().values().stream()
+        .map(PhotoBrowser::display)
+        .sorted(String.CASE_INSENSITIVE_ORDER)
+        .toList();
   }
 
   private static String display(ImageFacts d) {
     String make = d.metadata().cameraMake().map(String::strip).orElse("");
     String model = d.metadata().cameraModel().map(String::strip).orElse("");
-    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
+    if (!make.isEmpty()
+        && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
       make = "";
     }
     return (make + " " + model).strip();
   }
 
   private static Photo photo(ImageFacts d) {
-    return new Photo(d.id(), d.path(), d.size(), d.width(), d.height(), Instant.ofEpochMilli(d.dateMillis()));
+    return new Photo(
+        d.id(), d.path(), d.size(), d.width(), d.height(), Instant.ofEpochMilli(d.dateMillis()));
   }
 }

@@ -14,25 +14,38 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch bench-vectors}: benchmark inputs as .npy files for any ANN library. */
-@Command(header = "Write synthetic benchmark vectors and queries as .npy files.",
-    name = "bench-vectors", mixinStandardHelpOptions = true,
-    description = {"Write base.npy (N clustered unit vectors), queries-image.npy (held-out vectors",
-        "of the same clusters), queries-crossmodal.npy (queries offset by one shared direction,",
-        "like CLIP text against images) and, with --model, queries-text.npy (its text",
-        "embeddings), for bench-index --vectors and for FAISS/hnswlib (docs/BENCHMARKS.md)."})
+@Command(
+    header = "Write synthetic benchmark vectors and queries as .npy files.",
+    name = "bench-vectors",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write base.npy (N clustered unit vectors), queries-image.npy (held-out vectors",
+      "of the same clusters), queries-crossmodal.npy (queries offset by one shared direction,",
+      "like CLIP text against images) and, with --model, queries-text.npy (its text",
+      "embeddings), for bench-index --vectors and for FAISS/hnswlib (docs/BENCHMARKS.md)."
+    })
 final class BenchVectorsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "1000000",
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "1000000",
       description = "document vectors (default: ${DEFAULT-VALUE})")
   int count;
 
-  @Option(names = "--dim", paramLabel = "D", defaultValue = "512",
+  @Option(
+      names = "--dim",
+      paramLabel = "D",
+      defaultValue = "512",
       description = "dimension (default: ${DEFAULT-VALUE})")
   int dim;
 
-  @Option(names = "--queries", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--queries",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "queries per file (default: ${DEFAULT-VALUE})")
   int queries;
 
@@ -42,7 +55,9 @@ final class BenchVectorsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
   Path out;
 
-  @Option(names = "--model", paramLabel = "DIR",
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
       description = "CLIP model folder: also write its text embeddings as queries-text.npy")
   Path model;
 

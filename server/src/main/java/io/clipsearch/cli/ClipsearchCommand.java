@@ -9,8 +9,11 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     version = "clipsearch 0.1.0",
     description = "Multimodal image-text search with CLIP embeddings.",
-    footer = {"", "The desktop client: clipsearch app [--model DIR | --server URL --token T] [--kiosk]"
-        + " (see clipsearch app --help)."},
+    footer = {
+      "",
+      "The desktop client: clipsearch app [--model DIR | --server URL --token T] [--kiosk]"
+          + " (see clipsearch app --help)."
+    },
     subcommands = {
       TokenizeCommand.class,
       EmbedCommand.class,

@@ -16,16 +16,23 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --data} and {@code --collection}, and opening that collection for a model through the
- * one {@link CollectionOpener} (embedded index, the shared defaults).
+ * {@code --data} and {@code --collection}, and opening that collection for a model through the one
+ * {@link CollectionOpener} (embedded index, the shared defaults).
  */
 final class CollectionOptions {
 
-  @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class,
-      description = "data folder (default: " + DataFolder.DESCRIPTION + ")", defaultValue = DataFolder.DEFAULT)
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      converter = DataFolder.class,
+      description = "data folder (default: " + DataFolder.DESCRIPTION + ")",
+      defaultValue = DataFolder.DEFAULT)
   Path data;
 
-  @Option(names = "--collection", paramLabel = "NAME", defaultValue = "default",
+  @Option(
+      names = "--collection",
+      paramLabel = "NAME",
+      defaultValue = "default",
       description = "collection (default: ${DEFAULT-VALUE})")
   String collection;
 
@@ -46,19 +53,26 @@ final class CollectionOptions {
   /**
    * Opens the collection, which must have an index for this model; the caller closes it.
    *
-   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection or
-   *     no index for the model
+   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection or no
+   *     index for the model
    */
   OpenCollection open(ClipModel model) throws IOException {
     return opener(model).openIndexed(collection);
   }
 
-  /** Clusters, map and duplicates of the open collection, results kept under its {@code clusters/}. */
+  /**
+   * Clusters, map and duplicates of the open collection, results kept under its {@code clusters/}.
+   */
   static CollectionOrganizer organizer(OpenCollection c, ClipModel model) {
-    ClassVectorCache cache = new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir()));
-    ClusterUpdater updater = new ClusterUpdater(
-        ZeroShotLabeler.of(LabelVocabulary.defaults(), model, cache), ClusterSettings.DEFAULTS);
-    return new CollectionOrganizer(c.backend(), new ClusterStore(c.layout().clustersDir()),
-        updater, ClusterSettings.DEFAULTS.seed());
+    ClassVectorCache cache =
+        new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir()));
+    ClusterUpdater updater =
+        new ClusterUpdater(
+            ZeroShotLabeler.of(LabelVocabulary.defaults(), model, cache), ClusterSettings.DEFAULTS);
+    return new CollectionOrganizer(
+        c.backend(),
+        new ClusterStore(c.layout().clustersDir()),
+        updater,
+        ClusterSettings.DEFAULTS.seed());
   }
 }

@@ -12,6 +12,7 @@ final class DataFolder implements ITypeConverter<Path> {
 
   /** The default value that stands for "this installation's data folder". */
   static final String DEFAULT = "";
+
   /** How the default reads in {@code --help}. */
   static final String DESCRIPTION =
       "$CLIPSEARCH_DATA_DIR, else work/data of a source checkout, else $XDG_DATA_HOME/clipsearch";

@@ -15,8 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch duplicates}: near-duplicate groups, the suggested keeper first. */
-@Command(name = "duplicates", mixinStandardHelpOptions = true,
-    description = "List groups of near-duplicate images (cosine >= threshold), marking the one to keep.")
+@Command(
+    name = "duplicates",
+    mixinStandardHelpOptions = true,
+    description =
+        "List groups of near-duplicate images (cosine >= threshold), marking the one to keep.")
 final class DuplicatesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -30,15 +33,21 @@ final class DuplicatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
-      List<DuplicateGroup> groups = new DuplicateFinder(threshold)
-          .find(c.backend());
+    try (ClipModel model = modelOptions.load();
+        OpenCollection c = collectionOptions.open(model)) {
+      List<DuplicateGroup> groups = new DuplicateFinder(threshold).find(c.backend());
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%d groups at cosine >= %.3f%n", groups.size(), threshold);
       for (DuplicateGroup g : groups) {
         for (DuplicateGroup.Member m : g.members()) {
-          out.printf(Locale.ROOT, "%s %.4f %5dx%-5d %s%n", m.image().equals(g.keep()) ? "keep" : "    ",
-              m.similarity(), m.image().width(), m.image().height(), m.image().path());
+          out.printf(
+              Locale.ROOT,
+              "%s %.4f %5dx%-5d %s%n",
+              m.image().equals(g.keep()) ? "keep" : "    ",
+              m.similarity(),
+              m.image().width(),
+              m.image().height(),
+              m.image().path());
         }
         out.println();
       }

@@ -11,19 +11,22 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code clipsearch embed}: normalized embeddings of texts or images, as JSON lines. */
-@Command(header = "Print normalized embeddings of texts or images as JSON lines.",
-    name = "embed", mixinStandardHelpOptions = true,
-    description = {"Print the L2-normalized embedding of each input, one JSON line per input:",
-        "{\"input\":..., \"embedding\":[...]}; an image that cannot be decoded gives",
-        "{\"input\":..., \"error\":..., \"reason\":...} and exit code 2 after the others."})
+@Command(
+    header = "Print normalized embeddings of texts or images as JSON lines.",
+    name = "embed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the L2-normalized embedding of each input, one JSON line per input:",
+      "{\"input\":..., \"embedding\":[...]}; an image that cannot be decoded gives",
+      "{\"input\":..., \"error\":..., \"reason\":...} and exit code 2 after the others."
+    })
 final class EmbedCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
 
   static final int EXIT_SOME_FAILED = 2;
 
@@ -32,7 +35,8 @@ final class EmbedCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Inputs inputs;
 
-  @Option(names = "--file-images",
+  @Option(
+      names = "--file-images",
       description = "lines of --file are image paths (default: they are texts)")
   boolean fileImages;
 
@@ -40,11 +44,18 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--text", arity = "1..*", paramLabel = "T", description = "texts to embed")
     List<String> texts;
 
-    @Option(names = "--image", arity = "1..*", paramLabel = "F", description = "image files to embed")
+    @Option(
+        names = "--image",
+        arity = "1..*",
+        paramLabel = "F",
+        description = "image files to embed")
     List<Path> images;
 
-    @Option(names = "--file", paramLabel = "F",
-        description = "inputs one per line ('-' for stdin): texts, or image paths with --file-images")
+    @Option(
+        names = "--file",
+        paramLabel = "F",
+        description =
+            "inputs one per line ('-' for stdin): texts, or image paths with --file-images")
     Path file;
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns failures people can fix (a missing folder, a bad argument, an unloadable model) into one
- * clear line on stderr and exit code 2 (as picocli's own usage errors); anything else is a bug and shows its stack trace.
+ * clear line on stderr and exit code 2 (as picocli's own usage errors); anything else is a bug and
+ * shows its stack trace.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 

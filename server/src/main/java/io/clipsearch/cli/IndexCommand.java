@@ -41,19 +41,24 @@ import picocli.CommandLine.Spec;
  *
  * <p>Progress goes to stderr (at most one line a second), the summary to stdout, the list of
  * skipped files to the collection's {@code reports/} folder. Skipped files do not make the exit
- * code non-zero: a collection with a few broken files is indexed successfully; but when every
- * file failed the exit code is 1. A folder that {@link RootPolicy} refuses (a file, a system
- * folder, one holding the data folder) is an error before anything is read. Ctrl-C stops the
- * run and commits what was written, so the next run resumes there.
+ * code non-zero: a collection with a few broken files is indexed successfully; but when every file
+ * failed the exit code is 1. A folder that {@link RootPolicy} refuses (a file, a system folder, one
+ * holding the data folder) is an error before anything is read. Ctrl-C stops the run and commits
+ * what was written, so the next run resumes there.
  *
- * <p>Data folder: {@code --data}, else {@link ClipsearchFolders#data()} ({@code $CLIPSEARCH_DATA_DIR},
- * else {@code work/data} of a source checkout, else the XDG data folder of an installed program).
+ * <p>Data folder: {@code --data}, else {@link ClipsearchFolders#data()} ({@code
+ * $CLIPSEARCH_DATA_DIR}, else {@code work/data} of a source checkout, else the XDG data folder of
+ * an installed program).
  */
-@Command(header = "Index folders of images into a collection (resumable, --watch).",
-    name = "index", mixinStandardHelpOptions = true,
-    description = {"Index folders of images into a collection: new and changed files are embedded,",
-        "unchanged ones skipped without reading, moved ones re-use their vectors, deleted ones",
-        "are removed. Re-running is cheap; --watch keeps the index current."})
+@Command(
+    header = "Index folders of images into a collection (resumable, --watch).",
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index folders of images into a collection: new and changed files are embedded,",
+      "unchanged ones skipped without reading, moved ones re-use their vectors, deleted ones",
+      "are removed. Re-running is cheap; --watch keeps the index current."
+    })
 final class IndexCommand implements Callable<Integer> {
 
   /** How long a watched folder must be quiet before it is re-scanned. */
@@ -71,21 +76,30 @@ final class IndexCommand implements Callable<Integer> {
 
   @Mixin CollectionOptions collectionOptions;
 
-  @Option(names = "--format", paramLabel = "float32|int8|int4|bbq",
-      description = "vector format of a new collection (default: int8, as the server's); must match an existing one")
+  @Option(
+      names = "--format",
+      paramLabel = "float32|int8|int4|bbq",
+      description =
+          "vector format of a new collection (default: int8, as the server's); must match an existing one")
   String format;
 
-  @Option(names = "--commit-every", paramLabel = "N",
-      description = "commit after N files (default: " + IngestOptions.DEFAULT_COMMIT_EVERY_FILES
-          + ", or every 30 s)")
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      description =
+          "commit after N files (default: "
+              + IngestOptions.DEFAULT_COMMIT_EVERY_FILES
+              + ", or every 30 s)")
   Integer commitEvery;
 
   @Option(names = "--watch", description = "after indexing, keep watching the folders until Ctrl-C")
   boolean watch;
 
-  @Option(names = "--follow-links-out-of-roots",
-      description = "follow symbolic links in the folders wherever they lead (default: no link is followed;"
-          + " the server then needs clipsearch.images.follow-links-out-of-roots to serve such files)")
+  @Option(
+      names = "--follow-links-out-of-roots",
+      description =
+          "follow symbolic links in the folders wherever they lead (default: no link is followed;"
+              + " the server then needs clipsearch.images.follow-links-out-of-roots to serve such files)")
   boolean followLinks;
 
   /** The run in progress and the watcher, for the shutdown hook to stop. */
@@ -94,7 +108,9 @@ final class IndexCommand implements Callable<Integer> {
   private volatile FolderWatcher closeOnStop;
   private volatile boolean stopped;
 
-  /** Zero-shot tags for new images; label vectors computed once per command, watch runs included. */
+  /**
+   * Zero-shot tags for new images; label vectors computed once per command, watch runs included.
+   */
   private ImageTagger tagger;
 
   @Override
@@ -114,9 +130,14 @@ final class IndexCommand implements Callable<Integer> {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = Thread.ofPlatform().unstarted(() -> stop(finished));
     Runtime.getRuntime().addShutdownHook(hook);
-    try (ClipModel model = modelOptions.load(); OpenCollection c = define(model, roots, requested)) {
-      tagger = ZeroShotLabeler.of(LabelVocabulary.defaults(), model,
-          new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())))::imageTags;
+    try (ClipModel model = modelOptions.load();
+        OpenCollection c = define(model, roots, requested)) {
+      tagger =
+          ZeroShotLabeler.of(
+                  LabelVocabulary.defaults(),
+                  model,
+                  new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())))
+              ::imageTags;
       IngestReport report = runJob(model, c, roots, options, err);
       printSummary(out, report, c.layout());
       if (report.allFailed()) {
@@ -145,9 +166,11 @@ final class IndexCommand implements Callable<Integer> {
     return opener.open(collectionOptions.collection);
   }
 
-  private IngestReport runJob(ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options,
-      PrintWriter err) throws IOException {
-    IngestJob job = new IngestJob(model, c.index(), c.thumbs(), roots, options, tagger, printer(err));
+  private IngestReport runJob(
+      ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options, PrintWriter err)
+      throws IOException {
+    IngestJob job =
+        new IngestJob(model, c.index(), c.thumbs(), roots, options, tagger, printer(err));
     current = job;
     if (stopped) {
       job.cancel(); // Ctrl-C came before the job existed
@@ -159,8 +182,14 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  private void watch(ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options,
-      PrintWriter err, PrintWriter out) throws IOException, InterruptedException {
+  private void watch(
+      ClipModel model,
+      OpenCollection c,
+      List<Path> roots,
+      IngestOptions options,
+      PrintWriter err,
+      PrintWriter out)
+      throws IOException, InterruptedException {
     try (FolderWatcher watcher = new FolderWatcher(roots)) {
       closeOnStop = watcher;
       err.println("watching " + roots.size() + " folder(s); Ctrl-C to stop");
@@ -190,7 +219,9 @@ final class IndexCommand implements Callable<Integer> {
       }
       finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (IOException e) {
-      spec.commandLine().getErr().println("clipsearch: closing the folder watcher: " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println("clipsearch: closing the folder watcher: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -219,10 +250,19 @@ final class IndexCommand implements Callable<Integer> {
       throws IOException {
     Path file = report.write(layout.reportsDir());
     IngestProgress c = report.counts();
-    out.printf(Locale.ROOT, "%s: %d files in %.1f s: %d embedded, %d unchanged, %d moved, %d copied,"
-            + " %d deleted, %d failed%n", report.cancelled() ? "cancelled" : "indexed", c.seen(),
-        report.duration().toMillis() / 1000.0, c.embedded(), c.unchanged(), c.moved(), c.copied(),
-        c.deleted(), c.failed());
+    out.printf(
+        Locale.ROOT,
+        "%s: %d files in %.1f s: %d embedded, %d unchanged, %d moved, %d copied,"
+            + " %d deleted, %d failed%n",
+        report.cancelled() ? "cancelled" : "indexed",
+        c.seen(),
+        report.duration().toMillis() / 1000.0,
+        c.embedded(),
+        c.unchanged(),
+        c.moved(),
+        c.copied(),
+        c.deleted(),
+        c.failed());
     out.println("report (" + report.skipped().size() + " skipped): " + file);
     out.flush();
   }

@@ -15,7 +15,8 @@ final class InputLines {
 
   static List<String> read(Path file) throws IOException {
     if (file.toString().equals("-")) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       return in.lines().toList();
     }
     return Files.readAllLines(file, StandardCharsets.UTF_8);

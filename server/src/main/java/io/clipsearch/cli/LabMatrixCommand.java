@@ -15,23 +15,43 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code clipsearch lab matrix}: the image × text cosine matrix, as a table, JSON and a heatmap. */
-@Command(name = "matrix", mixinStandardHelpOptions = true,
-    description = {"Image × text cosine matrix, as a table, JSON and a heatmap PNG.",
-        "With softmax probabilities per image (logit scale) and the modality gap."})
+/**
+ * {@code clipsearch lab matrix}: the image × text cosine matrix, as a table, JSON and a heatmap.
+ */
+@Command(
+    name = "matrix",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Image × text cosine matrix, as a table, JSON and a heatmap PNG.",
+      "With softmax probabilities per image (logit scale) and the modality gap."
+    })
 final class LabMatrixCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin ModelOptions modelOptions;
 
-  @Option(names = "--images", required = true, arity = "1..*", paramLabel = "F", description = "image files (rows)")
+  @Option(
+      names = "--images",
+      required = true,
+      arity = "1..*",
+      paramLabel = "F",
+      description = "image files (rows)")
   List<Path> images;
 
-  @Option(names = "--texts", required = true, arity = "1..*", paramLabel = "T", description = "texts (columns)")
+  @Option(
+      names = "--texts",
+      required = true,
+      arity = "1..*",
+      paramLabel = "T",
+      description = "texts (columns)")
   List<String> texts;
 
-  @Option(names = "--logit-scale", paramLabel = "S", description = "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
+  @Option(
+      names = "--logit-scale",
+      paramLabel = "S",
+      description =
+          "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
   Double logitScale;
 
   @Option(names = "--png", paramLabel = "F", description = "write a heatmap PNG")
@@ -43,15 +63,20 @@ final class LabMatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (ClipModel model = modelOptions.load()) {
-      ImageVectors embedded = ImageVectors.embed(model, images, p -> { });
+      ImageVectors embedded = ImageVectors.embed(model, images, p -> {});
       if (!embedded.failures().isEmpty()) {
-        throw new IllegalArgumentException("cannot embed " + String.join("; ", embedded.failures()));
+        throw new IllegalArgumentException(
+            "cannot embed " + String.join("; ", embedded.failures()));
       }
       List<float[]> textVectors = model.embedTexts(texts);
       List<String> rows = images.stream().map(p -> p.getFileName().toString()).toList();
       SimilarityMatrix m = SimilarityMatrix.of(rows, embedded.vectors(), texts, textVectors);
-      MatrixReport report = MatrixReport.of(model.info().id(), m, scoring(model),
-          ModalityGap.of(embedded.vectors(), textVectors));
+      MatrixReport report =
+          MatrixReport.of(
+              model.info().id(),
+              m,
+              scoring(model),
+              ModalityGap.of(embedded.vectors(), textVectors));
       LabOutput.print(spec.commandLine().getOut(), report.table());
       if (png != null) {
         HeatmapImage.write(m, png);

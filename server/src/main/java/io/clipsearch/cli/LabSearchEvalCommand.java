@@ -1,10 +1,10 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.lab.JudgedQuery;
 import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
-import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchService;
@@ -22,11 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab search-eval}: the served search pipeline scored on judged queries. */
-@Command(name = "search-eval", mixinStandardHelpOptions = true,
-    description = {"Score the search people get (query language, kNN, keywords, fusion, cutoff)",
-        "on judged queries: P@1/5/10, R@10/100, nDCG@10, MRR, and the confident set's",
-        "precision and recall, per mode. Queries file: query<TAB>relevant folder label, file",
-        "name or id[,…] per line; --labels maps file names to labels for anonymized names."})
+@Command(
+    name = "search-eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score the search people get (query language, kNN, keywords, fusion, cutoff)",
+      "on judged queries: P@1/5/10, R@10/100, nDCG@10, MRR, and the confident set's",
+      "precision and recall, per mode. Queries file: query<TAB>relevant folder label, file",
+      "name or id[,…] per line; --labels maps file names to labels for anonymized names."
+    })
 final class LabSearchEvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -35,23 +39,41 @@ final class LabSearchEvalCommand implements Callable<Integer> {
 
   @Mixin CollectionOptions collectionOptions;
 
-  @Option(names = "--queries", required = true, paramLabel = "F", description = "judged queries (TSV)")
+  @Option(
+      names = "--queries",
+      required = true,
+      paramLabel = "F",
+      description = "judged queries (TSV)")
   Path queries;
 
-  @Option(names = "--labels", paramLabel = "F", description = "file name<TAB>label[,label…] per line")
+  @Option(
+      names = "--labels",
+      paramLabel = "F",
+      description = "file name<TAB>label[,label…] per line")
   Path labels;
 
-  @Option(names = "--modes", split = ",", paramLabel = "M", defaultValue = "vector,keyword,hybrid",
+  @Option(
+      names = "--modes",
+      split = ",",
+      paramLabel = "M",
+      defaultValue = "vector,keyword,hybrid",
       description = "modes to compare (default: ${DEFAULT-VALUE})")
   List<SearchMode> modes;
 
-  @Option(names = "--cutoff-z", split = ",", paramLabel = "Z",
+  @Option(
+      names = "--cutoff-z",
+      split = ",",
+      paramLabel = "Z",
       description = "also run hybrid with these cutoff z values (to choose the default)")
   List<Double> cutoffZ = List.of();
 
-  @Option(names = "--min-cosine", split = ",", paramLabel = "C",
-      description = "also run hybrid with these confidence floors (-1: none), to fit a model's "
-          + "calibration.json; with --cutoff-z, every pair")
+  @Option(
+      names = "--min-cosine",
+      split = ",",
+      paramLabel = "C",
+      description =
+          "also run hybrid with these confidence floors (-1: none), to fit a model's "
+              + "calibration.json; with --cutoff-z, every pair")
   List<Double> minCosine = List.of();
 
   @Option(names = "--json", paramLabel = "F", description = "write the full result as JSON")
@@ -60,8 +82,10 @@ final class LabSearchEvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<JudgedQuery> judged = JudgedQuery.read(queries);
-    Map<String, List<String>> labelMap = labels == null ? Map.of() : RelevanceKeys.readLabels(labels);
-    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
+    Map<String, List<String>> labelMap =
+        labels == null ? Map.of() : RelevanceKeys.readLabels(labels);
+    try (ClipModel model = modelOptions.load();
+        OpenCollection c = collectionOptions.open(model)) {
       SearchService service = c.search();
       List<SearchEvaluation.Variant> variants = new ArrayList<>();
       for (SearchMode m : modes) {
@@ -69,13 +93,19 @@ final class LabSearchEvalCommand implements Callable<Integer> {
       }
       SearchSettings served = SearchSettings.DEFAULTS.calibratedFor(model.info());
       for (SearchSettings s : grid(served)) {
-        String name = String.format(Locale.ROOT, "hybrid z=%.1f floor=%.2f", s.cutoffZ(), s.matchFloor());
-        variants.add(new SearchEvaluation.Variant(name, new SearchService(c.backend(), model, s),
-            SearchMode.HYBRID));
+        String name =
+            String.format(Locale.ROOT, "hybrid z=%.1f floor=%.2f", s.cutoffZ(), s.matchFloor());
+        variants.add(
+            new SearchEvaluation.Variant(
+                name, new SearchService(c.backend(), model, s), SearchMode.HYBRID));
       }
-      SearchEvalResult result = new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
-          .run(queries.getFileName().toString(), judged, variants,
-              LabOutput.progress(spec.commandLine().getErr(), "searches"));
+      SearchEvalResult result =
+          new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
+              .run(
+                  queries.getFileName().toString(),
+                  judged,
+                  variants,
+                  LabOutput.progress(spec.commandLine().getErr(), "searches"));
       LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
         LabOutput.writeJson(result, json);

@@ -3,7 +3,6 @@ package io.clipsearch.cli;
 import io.clipsearch.lab.ClassNames;
 import io.clipsearch.lab.ImageFolderDataset;
 import io.clipsearch.lab.PromptTemplates;
-import io.clipsearch.lab.SimilarityMatrix;
 import io.clipsearch.lab.ZeroShotEvaluation;
 import io.clipsearch.lab.ZeroShotResult;
 import io.clipsearch.model.ClipModel;
@@ -16,30 +15,49 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch lab zeroshot}: zero-shot accuracy on a folder-per-class dataset. */
-@Command(name = "zeroshot", mixinStandardHelpOptions = true,
-    description = {"Zero-shot accuracy on a folder-per-class dataset.",
-        "Prompt ensembling over templates; top-1/top-5, per-class accuracy, confusion matrix (--json)."})
+@Command(
+    name = "zeroshot",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Zero-shot accuracy on a folder-per-class dataset.",
+      "Prompt ensembling over templates; top-1/top-5, per-class accuracy, confusion matrix (--json)."
+    })
 final class LabZeroShotCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin ModelOptions modelOptions;
 
-  @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "folder with one folder per class")
+  @Option(
+      names = "--dataset",
+      required = true,
+      paramLabel = "DIR",
+      description = "folder with one folder per class")
   Path dataset;
 
-  @Option(names = "--classes", paramLabel = "F",
-      description = "class names: id<TAB>name lines (e.g. tiny-imagenet's classes.tsv); default: folder names")
+  @Option(
+      names = "--classes",
+      paramLabel = "F",
+      description =
+          "class names: id<TAB>name lines (e.g. tiny-imagenet's classes.tsv); default: folder names")
   Path classes;
 
-  @Option(names = "--templates", paramLabel = "NAME|F", defaultValue = "openai-imagenet-80",
-      description = "openai-imagenet-80, openai-imagenet-7, single, or a file of templates with {} (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--templates",
+      paramLabel = "NAME|F",
+      defaultValue = "openai-imagenet-80",
+      description =
+          "openai-imagenet-80, openai-imagenet-7, single, or a file of templates with {} (default: ${DEFAULT-VALUE})")
   String templates;
 
   @Option(names = "--limit-per-class", paramLabel = "N", description = "at most N images per class")
   int limitPerClass = ImageFolderDataset.ALL;
 
-  @Option(names = "--logit-scale", paramLabel = "S", description = "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
+  @Option(
+      names = "--logit-scale",
+      paramLabel = "S",
+      description =
+          "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
   Double logitScale;
 
   @Option(names = "--json", paramLabel = "F", description = "write the full result as JSON")
@@ -51,8 +69,9 @@ final class LabZeroShotCommand implements Callable<Integer> {
     ImageFolderDataset data = ImageFolderDataset.read(dataset, names, limitPerClass);
     PromptTemplates prompts = PromptTemplates.resolve(templates);
     try (ClipModel model = modelOptions.load()) {
-      ZeroShotResult result = new ZeroShotEvaluation(model, scoring(model))
-          .run(data, prompts, LabOutput.progress(spec.commandLine().getErr(), "images"));
+      ZeroShotResult result =
+          new ZeroShotEvaluation(model, scoring(model))
+              .run(data, prompts, LabOutput.progress(spec.commandLine().getErr(), "images"));
       LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
         LabOutput.writeJson(result, json);

@@ -1,7 +1,7 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.index.VectorSpace;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.solr.IndexCopier;
@@ -20,9 +20,12 @@ import picocli.CommandLine.Spec;
  * {@code clipsearch migrate}: copies a collection's embedded index into a SolrCloud collection,
  * vectors and all (nothing is re-embedded), creating the Solr collection if it is missing.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Copy a collection's embedded index into a SolrCloud collection without re-embedding"
-        + " (created if missing; running it again replaces, never duplicates).")
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Copy a collection's embedded index into a SolrCloud collection without re-embedding"
+            + " (created if missing; running it again replaces, never duplicates).")
 final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,17 +47,29 @@ final class MigrateCommand implements Callable<Integer> {
       VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
       if (!SolrCollections.exists(client, target)) {
         SolrCollections.create(client, target, space, solr.shards, solr.replicas);
-        out.printf("created Solr collection %s (%d shards x %d replicas)%n", target, solr.shards, solr.replicas);
+        out.printf(
+            "created Solr collection %s (%d shards x %d replicas)%n",
+            target, solr.shards, solr.replicas);
       }
       long total = from.index().count();
-      try (SolrImageIndex to = SolrImageIndex.open(client, target, space, solr.settings(),
-          new LuceneKeywordAnalyzer())) {
-        long copied = IndexCopier.copy(from.index(), to, n -> {
-          out.printf(Locale.ROOT, "copied %d / %d%n", n, total);
-          out.flush();
-        });
-        out.printf(Locale.ROOT, "migrated %d images of collection %s to Solr collection %s in %.1f s%n",
-            copied, collectionOptions.collection, target, (System.nanoTime() - start) / 1e9);
+      try (SolrImageIndex to =
+          SolrImageIndex.open(
+              client, target, space, solr.settings(), new LuceneKeywordAnalyzer())) {
+        long copied =
+            IndexCopier.copy(
+                from.index(),
+                to,
+                n -> {
+                  out.printf(Locale.ROOT, "copied %d / %d%n", n, total);
+                  out.flush();
+                });
+        out.printf(
+            Locale.ROOT,
+            "migrated %d images of collection %s to Solr collection %s in %.1f s%n",
+            copied,
+            collectionOptions.collection,
+            target,
+            (System.nanoTime() - start) / 1e9);
       }
     }
     out.flush();

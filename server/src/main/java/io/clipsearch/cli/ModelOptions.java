@@ -13,28 +13,39 @@ import picocli.CommandLine.Option;
 /** The options every model-using command shares: which folder, which engine, how many threads. */
 final class ModelOptions {
 
-  @Option(names = "--model", paramLabel = "DIR",
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
       description = "CLIP model folder (default: the bundled models/clipsearch-mini)")
   Path model;
 
-  @Option(names = "--engine", paramLabel = "onnx|pytorch",
+  @Option(
+      names = "--engine",
+      paramLabel = "onnx|pytorch",
       description = "inference engine (default: ONNX where the folder has it)")
   String engine;
 
   @Option(names = "--threads", paramLabel = "N", description = "CPU threads (default: all cores)")
   int threads;
 
-  @Option(names = "--fast-decode",
-      description = "decode large JPEGs at reduced scale (faster; vectors differ slightly from the reference)")
+  @Option(
+      names = "--fast-decode",
+      description =
+          "decode large JPEGs at reduced scale (faster; vectors differ slightly from the reference)")
   boolean fastDecode;
 
-  @Option(names = "--max-pixels", paramLabel = "N",
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
       description = "refuse images above N pixels before decoding (default: 100000000)")
   long maxPixels = LoadOptions.DEFAULT_MAX_IMAGE_PIXELS;
 
   LoadOptions loadOptions() {
-    return LoadOptions.defaults().withThreads(threads).withFastDecode(fastDecode)
-        .withMaxImagePixels(maxPixels).withEngineNamed(engine)
+    return LoadOptions.defaults()
+        .withThreads(threads)
+        .withFastDecode(fastDecode)
+        .withMaxImagePixels(maxPixels)
+        .withEngineNamed(engine)
         .withCacheDir(CollectionLayout.textTowersDir(ClipsearchFolders.current().data()));
   }
 

@@ -15,13 +15,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code clipsearch models}: list, download and check CLIP model folders. */
-@Command(name = "models", mixinStandardHelpOptions = true,
+@Command(
+    name = "models",
+    mixinStandardHelpOptions = true,
     description = "List known models, pull one, or verify a model folder.",
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Pull.class, ModelsCommand.Verify.class})
+    subcommands = {
+      ModelsCommand.ListModels.class,
+      ModelsCommand.Pull.class,
+      ModelsCommand.Verify.class
+    })
 final class ModelsCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -31,18 +37,22 @@ final class ModelsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Where models live unless {@code --models-dir} says otherwise ({@link ClipsearchFolders#models()}). */
+  /**
+   * Where models live unless {@code --models-dir} says otherwise ({@link
+   * ClipsearchFolders#models()}).
+   */
   static Path defaultModelsDir() {
     return ClipsearchFolders.current().models();
   }
 
   /** {@code models list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "List the models that 'models pull' knows, with the ones already present.")
   static final class ListModels implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-
+    @Spec CommandSpec spec;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "models folder")
     Path modelsDir;
@@ -51,12 +61,20 @@ final class ModelsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       Path dir = modelsDir != null ? modelsDir : defaultModelsDir();
-      out.printf("%-18s %5s %9s  %-9s %-26s %s%n", "name", "dim", "download", "status",
-          "license", "source");
+      out.printf(
+          "%-18s %5s %9s  %-9s %-26s %s%n",
+          "name", "dim", "download", "status", "license", "source");
       for (KnownModel m : KnownModels.all()) {
-        boolean present = java.nio.file.Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
-        out.printf("%-18s %5d %6d MB  %-9s %-26s %s%n", m.name(), m.dimension(),
-            m.approxDownloadBytes() / 1_000_000, present ? "present" : "-", m.license(), m.repo());
+        boolean present =
+            java.nio.file.Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
+        out.printf(
+            "%-18s %5d %6d MB  %-9s %-26s %s%n",
+            m.name(),
+            m.dimension(),
+            m.approxDownloadBytes() / 1_000_000,
+            present ? "present" : "-",
+            m.license(),
+            m.repo());
       }
       out.println("models folder: " + dir.toAbsolutePath().normalize());
       return 0;
@@ -64,13 +82,16 @@ final class ModelsCommand implements Runnable {
   }
 
   /** {@code models pull NAME}. */
-  @Command(name = "pull", mixinStandardHelpOptions = true,
-      description = {"Download a known model into the models folder, resuming an interrupted",
-          "download and checking sizes and SHA-256 hashes. HF_TOKEN and HF_ENDPOINT are honoured."})
+  @Command(
+      name = "pull",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Download a known model into the models folder, resuming an interrupted",
+        "download and checking sizes and SHA-256 hashes. HF_TOKEN and HF_ENDPOINT are honoured."
+      })
   static final class Pull implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "a name from 'models list'")
     String name;
@@ -96,13 +117,16 @@ final class ModelsCommand implements Runnable {
   }
 
   /** {@code models verify DIR}. */
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Load a model folder on each engine it holds and check shapes, unit norms,",
-          "batch equals single, determinism and agreement between engines."})
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Load a model folder on each engine it holds and check shapes, unit norms,",
+        "batch equals single, determinism and agreement between engines."
+      })
   static final class Verify implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
-
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "DIR", description = "model folder")
     Path folder;

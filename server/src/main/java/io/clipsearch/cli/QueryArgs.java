@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class QueryArgs {
 
-  private static final Pattern PREFIXED = Pattern.compile("([+-]|[+-]?[0-9.]+:)?(.*)", Pattern.DOTALL);
+  private static final Pattern PREFIXED =
+      Pattern.compile("([+-]|[+-]?[0-9.]+:)?(.*)", Pattern.DOTALL);
 
   private QueryArgs() {}
 

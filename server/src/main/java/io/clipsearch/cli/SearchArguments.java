@@ -8,10 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Lets {@code clipsearch search beach -people} work without {@code --}: the query language's
- * {@code -word} would otherwise read as an unknown option. The search command's own options (and
- * their values) are kept wherever they stand; every other argument is query text, passed after
- * {@code --} in its order. Other commands' arguments pass unchanged.
+ * Lets {@code clipsearch search beach -people} work without {@code --}: the query language's {@code
+ * -word} would otherwise read as an unknown option. The search command's own options (and their
+ * values) are kept wherever they stand; every other argument is query text, passed after {@code --}
+ * in its order. Other commands' arguments pass unchanged.
  */
 final class SearchArguments {
 
@@ -31,7 +31,8 @@ final class SearchArguments {
         break;
       }
       int eq = a.indexOf('=');
-      OptionSpec option = a.startsWith("-") ? spec.findOption(eq > 0 ? a.substring(0, eq) : a) : null;
+      OptionSpec option =
+          a.startsWith("-") ? spec.findOption(eq > 0 ? a.substring(0, eq) : a) : null;
       if (option == null) {
         words.add(a);
         continue;

@@ -20,11 +20,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch search "text"}: queries a collection's index from the terminal. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-    description = {"Search a collection indexed with 'clipsearch index', without a server.",
-        "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id or",
-        "unique id prefix of 8+ characters>; -word needs no '--'. Weak (?) hits: closest",
-        "images when none is confident."})
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search a collection indexed with 'clipsearch index', without a server.",
+      "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id or",
+      "unique id prefix of 8+ characters>; -word needs no '--'. Weak (?) hits: closest",
+      "images when none is confident."
+    })
 final class SearchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -36,13 +40,20 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin CollectionOptions collectionOptions;
 
-  @Option(names = {"-k", "--limit"}, paramLabel = "N", defaultValue = "20", description = "results")
+  @Option(
+      names = {"-k", "--limit"},
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "results")
   int limit;
 
   @Option(names = "--all", description = "also list results below the confidence cutoff")
   boolean all;
 
-  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "hybrid",
       description = "vector, keyword or hybrid (default: ${DEFAULT-VALUE})")
   SearchMode mode;
 
@@ -52,9 +63,15 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     collectionOptions.requireExists(); // before the seconds a model takes to load
-    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
-      SearchResponse response = c.search().search(SearchRequest.of(QueryArgs.join(words)).withMode(mode)
-          .withPage(0, limit).withCutoff(null, !all));
+    try (ClipModel model = modelOptions.load();
+        OpenCollection c = collectionOptions.open(model)) {
+      SearchResponse response =
+          c.search()
+              .search(
+                  SearchRequest.of(QueryArgs.join(words))
+                      .withMode(mode)
+                      .withPage(0, limit)
+                      .withCutoff(null, !all));
       if (json) {
         JsonLines lines = new JsonLines(spec.commandLine().getOut());
         response.hits().forEach(h -> lines.write(jsonHit(h)));
@@ -81,16 +98,30 @@ final class SearchCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, SearchResponse r) {
-    out.printf(Locale.ROOT, "%d confident matches (threshold %.3f%s), %d ms%n", r.confidentCount(),
-        r.threshold(), r.calibrated() ? ", calibrated" : "", r.tookMillis());
-    r.noConfident().ifPresent(why -> out.println(switch (why) {
-      case EMPTY -> "the collection holds no photo yet";
-      case FILTERED -> "no photo passes the filters";
-      case NOT_CONFIDENT -> "no confident match; the closest are marked ?";
-    }));
+    out.printf(
+        Locale.ROOT,
+        "%d confident matches (threshold %.3f%s), %d ms%n",
+        r.confidentCount(),
+        r.threshold(),
+        r.calibrated() ? ", calibrated" : "",
+        r.tookMillis());
+    r.noConfident()
+        .ifPresent(
+            why ->
+                out.println(
+                    switch (why) {
+                      case EMPTY -> "the collection holds no photo yet";
+                      case FILTERED -> "no photo passes the filters";
+                      case NOT_CONFIDENT -> "no confident match; the closest are marked ?";
+                    }));
     for (SearchHit h : r.hits()) {
-      out.printf(Locale.ROOT, "%6.3f %s %s  %s%s%n", h.score(), h.confident() ? " " : "?",
-          h.id().substring(0, Math.min(12, h.id().length())), h.path(),
+      out.printf(
+          Locale.ROOT,
+          "%6.3f %s %s  %s%s%n",
+          h.score(),
+          h.confident() ? " " : "?",
+          h.id().substring(0, Math.min(12, h.id().length())),
+          h.path(),
           h.matchedBy() == null ? "" : "  [" + h.matchedBy().apiName() + "]");
     }
     out.flush();

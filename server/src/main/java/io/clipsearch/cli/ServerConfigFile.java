@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * {@code serve --config FILE}: an application.yml-style file read as a property source that
  * overrides the built-in application.yml and is overridden by {@code CLIPSEARCH_*} environment
- * variables and by {@code serve}'s own options. Without {@code --config}, an installed program reads
- * {@code $XDG_CONFIG_HOME/clipsearch/server.yml} if it exists. Stateless.
+ * variables and by {@code serve}'s own options. Without {@code --config}, an installed program
+ * reads {@code $XDG_CONFIG_HOME/clipsearch/server.yml} if it exists. Stateless.
  */
 final class ServerConfigFile {
 
@@ -37,7 +37,9 @@ final class ServerConfigFile {
       return Optional.of(given);
     }
     Path implicit = folders.serverConfig();
-    return folders.installed() && Files.isRegularFile(implicit) ? Optional.of(implicit) : Optional.empty();
+    return folders.installed() && Files.isRegularFile(implicit)
+        ? Optional.of(implicit)
+        : Optional.empty();
   }
 
   /**
@@ -52,7 +54,8 @@ final class ServerConfigFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(file + " is not a valid application.yml-style file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          file + " is not a valid application.yml-style file: " + e.getMessage(), e);
     }
   }
 }

@@ -13,9 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch solr-create}: creates a SolrCloud collection for the model's vectors. */
-@Command(name = "solr-create", mixinStandardHelpOptions = true,
-    description = "Create a SolrCloud collection for this model's vectors (uploads the configset of its"
-        + " dimension once), with N shards and replication factor R.")
+@Command(
+    name = "solr-create",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create a SolrCloud collection for this model's vectors (uploads the configset of its"
+            + " dimension once), with N shards and replication factor R.")
 final class SolrCreateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -24,7 +27,11 @@ final class SolrCreateCommand implements Callable<Integer> {
 
   @Mixin SolrOptions solr;
 
-  @Option(names = "--collection", required = true, paramLabel = "NAME", description = "the collection to create")
+  @Option(
+      names = "--collection",
+      required = true,
+      paramLabel = "NAME",
+      description = "the collection to create")
   String collection;
 
   @Override
@@ -38,7 +45,8 @@ final class SolrCreateCommand implements Callable<Integer> {
       SolrCollections.create(client, name, space, solr.shards, solr.replicas);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("created Solr collection %s: %d shards x %d replicas, %s (dimension %d)%n",
+    out.printf(
+        "created Solr collection %s: %d shards x %d replicas, %s (dimension %d)%n",
         name, solr.shards, solr.replicas, space.modelId(), space.dimension());
     out.flush();
     return 0;

@@ -16,9 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch tags}: re-tags a collection from its stored vectors. */
-@Command(name = "tags", mixinStandardHelpOptions = true,
-    description = "Re-tag every image of a collection with zero-shot labels, from the stored vectors"
-        + " (no image is read or embedded again).")
+@Command(
+    name = "tags",
+    mixinStandardHelpOptions = true,
+    description =
+        "Re-tag every image of a collection with zero-shot labels, from the stored vectors"
+            + " (no image is read or embedded again).")
 final class TagsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,14 +32,22 @@ final class TagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (ClipModel model = modelOptions.load(); OpenCollection c = collectionOptions.open(model)) {
+    try (ClipModel model = modelOptions.load();
+        OpenCollection c = collectionOptions.open(model)) {
       long start = System.nanoTime();
-      ZeroShotLabeler labeler = ZeroShotLabeler.of(LabelVocabulary.defaults(), model,
-          new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())));
+      ZeroShotLabeler labeler =
+          ZeroShotLabeler.of(
+              LabelVocabulary.defaults(),
+              model,
+              new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())));
       long images = new Retagger(c.index(), labeler::imageTags).run();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "re-tagged %d images of collection %s in %.1f s%n", images,
-          collectionOptions.collection, (System.nanoTime() - start) / 1e9);
+      out.printf(
+          Locale.ROOT,
+          "re-tagged %d images of collection %s in %.1f s%n",
+          images,
+          collectionOptions.collection,
+          (System.nanoTime() - start) / 1e9);
       out.flush();
     }
     return 0;

@@ -11,27 +11,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code clipsearch token}: prints the server's bearer token from its data folder (creating it,
- * as the server's first start would, when there is none), or writes a new one. The token goes to
+ * {@code clipsearch token}: prints the server's bearer token from its data folder (creating it, as
+ * the server's first start would, when there is none), or writes a new one. The token goes to
  * standard output only, for the user who can read the data folder; notes go to standard error.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+    name = "token",
+    mixinStandardHelpOptions = true,
     header = "Print or rotate the server's token.",
-    description = {"Print the token clients need (the app asks for it; curl: -H 'Authorization: Bearer TOKEN').",
-        "--read-only: the token that may search and view but change nothing (kiosks, shared screens).",
-        "The server reads its tokens at start: restart it after --rotate."})
+    description = {
+      "Print the token clients need (the app asks for it; curl: -H 'Authorization: Bearer TOKEN').",
+      "--read-only: the token that may search and view but change nothing (kiosks, shared screens).",
+      "The server reads its tokens at start: restart it after --rotate."
+    })
 final class TokenCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", converter = DataFolder.class, defaultValue = DataFolder.DEFAULT,
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      converter = DataFolder.class,
+      defaultValue = DataFolder.DEFAULT,
       description = "the server's data folder (default: " + DataFolder.DESCRIPTION + ")")
   Path data;
 
   @Option(names = "--read-only", description = "the read-only token (created on first use)")
   boolean readOnly;
 
-  @Option(names = "--rotate", description = "write a new token; the old one stops working when the server restarts")
+  @Option(
+      names = "--rotate",
+      description = "write a new token; the old one stops working when the server restarts")
   boolean rotate;
 
   private final Map<String, String> env;
@@ -63,8 +73,12 @@ final class TokenCommand implements Callable<Integer> {
     boolean existed = file.read().isPresent();
     String token = rotate ? file.rotate() : file.readOrCreate();
     if (rotate || !existed) {
-      err.println("clipsearch: " + (existed ? "new token" : "created the token") + " in " + file.file()
-          + "; a running server uses it after a restart");
+      err.println(
+          "clipsearch: "
+              + (existed ? "new token" : "created the token")
+              + " in "
+              + file.file()
+              + "; a running server uses it after a restart");
       err.flush();
     }
     print(token);

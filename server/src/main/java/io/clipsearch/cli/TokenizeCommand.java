@@ -7,20 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch tokenize}: token ids of texts, as the model's tokenizer produces them. */
-@Command(header = "Print the token ids of texts as JSON lines.",
-    name = "tokenize", mixinStandardHelpOptions = true,
-    description = {"Print the token ids of each text, one JSON line per input:",
-        "{\"text\":..., \"ids\":[...]} (SOT to EOT, unpadded, truncated to the context length)."})
+@Command(
+    header = "Print the token ids of texts as JSON lines.",
+    name = "tokenize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the token ids of each text, one JSON line per input:",
+      "{\"text\":..., \"ids\":[...]} (SOT to EOT, unpadded, truncated to the context length)."
+    })
 final class TokenizeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "CLIP model folder")
   Path model;

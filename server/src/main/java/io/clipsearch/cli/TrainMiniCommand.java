@@ -14,48 +14,90 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch train-mini}: trains the built-in mini model's image tower. */
-@Command(name = "train-mini", mixinStandardHelpOptions = true,
-    description = {"Train the mini model's image tower against the frozen MiniLM text tower.",
-        "Reads only the train/ folders of tiny-imagenet-200, caltech101 and imagenette.",
-        "Run the same command again to resume from the last checkpoint."})
+@Command(
+    name = "train-mini",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the mini model's image tower against the frozen MiniLM text tower.",
+      "Reads only the train/ folders of tiny-imagenet-200, caltech101 and imagenette.",
+      "Run the same command again to resume from the last checkpoint."
+    })
 final class TrainMiniCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "DIR", description = "the datasets folder (../shared/datasets)")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "the datasets folder (../shared/datasets)")
   Path data;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "model folder to write")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "model folder to write")
   Path out;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "planned epochs (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description = "planned epochs (default ${DEFAULT-VALUE})")
   int epochs = 12;
 
-  @Option(names = "--batch", paramLabel = "N", description = "batch size (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "batch size (default ${DEFAULT-VALUE})")
   int batch = 64;
 
-  @Option(names = "--lr", paramLabel = "X", description = "peak learning rate (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--lr",
+      paramLabel = "X",
+      description = "peak learning rate (default ${DEFAULT-VALUE})")
   float lr = 2e-3f;
 
-  @Option(names = "--weight-decay", paramLabel = "X", description = "AdamW weight decay (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "X",
+      description = "AdamW weight decay (default ${DEFAULT-VALUE})")
   float weightDecay = 5e-4f;
 
-  @Option(names = "--temperature", paramLabel = "X", description = "logit temperature (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--temperature",
+      paramLabel = "X",
+      description = "logit temperature (default ${DEFAULT-VALUE})")
   float temperature = 0.05f;
 
-  @Option(names = "--seed", paramLabel = "N", description = "random seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "random seed (default ${DEFAULT-VALUE})")
   long seed = 20261122L;
 
-  @Option(names = "--minutes", paramLabel = "N", description = "time budget; checkpoint and stop when spent (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--minutes",
+      paramLabel = "N",
+      description = "time budget; checkpoint and stop when spent (default ${DEFAULT-VALUE})")
   double minutes = 100;
 
-  @Option(names = "--max-classes", paramLabel = "N", description = "only the first N classes, for smoke runs (0 = all)")
+  @Option(
+      names = "--max-classes",
+      paramLabel = "N",
+      description = "only the first N classes, for smoke runs (0 = all)")
   int maxClasses = 0;
 
-  @Option(names = "--max-per-class", paramLabel = "N", description = "only N images per class (0 = all)")
+  @Option(
+      names = "--max-per-class",
+      paramLabel = "N",
+      description = "only N images per class (0 = all)")
   int maxPerClass = 0;
 
-  @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: all cores)")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "PyTorch threads (default: all cores)")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -68,16 +110,32 @@ final class TrainMiniCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     MiniTrainer.Config config =
         new MiniTrainer.Config(
-            MiniImageTower.defaults(), epochs, batch, lr, weightDecay, temperature, seed,
+            MiniImageTower.defaults(),
+            epochs,
+            batch,
+            lr,
+            weightDecay,
+            temperature,
+            seed,
             Duration.ofMillis((long) (minutes * 60_000)));
     MiniTrainer.Result r =
-        MiniTraining.run(data, out, new TrainingSet.Limits(maxClasses, maxPerClass), config,
+        MiniTraining.run(
+            data,
+            out,
+            new TrainingSet.Limits(maxClasses, maxPerClass),
+            config,
             line -> {
               err.println(line);
               err.flush();
             });
-    spec.commandLine().getOut().printf("epochs %d  steps %d  loss %.4f  %s%n",
-        r.epochsDone(), r.steps(), r.lastLoss(), r.finished() ? "finished" : "stopped (resumable)");
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "epochs %d  steps %d  loss %.4f  %s%n",
+            r.epochsDone(),
+            r.steps(),
+            r.lastLoss(),
+            r.finished() ? "finished" : "stopped (resumable)");
     spec.commandLine().getOut().flush();
     return 0;
   }

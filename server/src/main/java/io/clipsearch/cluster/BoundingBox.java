@@ -11,10 +11,21 @@ public record BoundingBox(double minX, double minY, double maxX, double maxY) {
   public static final BoundingBox ALL = new BoundingBox(0, 0, 1, 1);
 
   public BoundingBox {
-    if (!Double.isFinite(minX) || !Double.isFinite(minY) || !Double.isFinite(maxX) || !Double.isFinite(maxY)
-        || minX > maxX || minY > maxY) {
-      throw new IllegalArgumentException("bounding box must have finite minX <= maxX and minY <= maxY, got "
-          + minX + "," + minY + "," + maxX + "," + maxY);
+    if (!Double.isFinite(minX)
+        || !Double.isFinite(minY)
+        || !Double.isFinite(maxX)
+        || !Double.isFinite(maxY)
+        || minX > maxX
+        || minY > maxY) {
+      throw new IllegalArgumentException(
+          "bounding box must have finite minX <= maxX and minY <= maxY, got "
+              + minX
+              + ","
+              + minY
+              + ","
+              + maxX
+              + ","
+              + maxY);
     }
   }
 
@@ -29,8 +40,11 @@ public record BoundingBox(double minX, double minY, double maxX, double maxY) {
       throw new IllegalArgumentException("bbox must be minX,minY,maxX,maxY, got '" + text + "'");
     }
     try {
-      return new BoundingBox(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-          Double.parseDouble(parts[2].strip()), Double.parseDouble(parts[3].strip()));
+      return new BoundingBox(
+          Double.parseDouble(parts[0].strip()),
+          Double.parseDouble(parts[1].strip()),
+          Double.parseDouble(parts[2].strip()),
+          Double.parseDouble(parts[3].strip()));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bbox must be minX,minY,maxX,maxY, got '" + text + "'");
     }

@@ -11,7 +11,11 @@ package io.clipsearch.cluster;
  * @param labelsPerCluster labels shown per cluster
  * @param representatives images shown per cluster
  */
-public record ClusterSettings(long seed, double refitFraction, double driftTolerance, int labelsPerCluster,
+public record ClusterSettings(
+    long seed,
+    double refitFraction,
+    double driftTolerance,
+    int labelsPerCluster,
     int representatives) {
 
   public static final ClusterSettings DEFAULTS = new ClusterSettings(42, 0.2, 0.05, 3, 4);
@@ -20,9 +24,13 @@ public record ClusterSettings(long seed, double refitFraction, double driftToler
    * @throws IllegalArgumentException if a fraction or tolerance is out of (0, 1], or a count < 1
    */
   public ClusterSettings {
-    if (!(refitFraction > 0 && refitFraction <= 1) || !(driftTolerance > 0 && driftTolerance <= 1)) {
-      throw new IllegalArgumentException("refitFraction and driftTolerance must be in (0, 1], got "
-          + refitFraction + ", " + driftTolerance);
+    if (!(refitFraction > 0 && refitFraction <= 1)
+        || !(driftTolerance > 0 && driftTolerance <= 1)) {
+      throw new IllegalArgumentException(
+          "refitFraction and driftTolerance must be in (0, 1], got "
+              + refitFraction
+              + ", "
+              + driftTolerance);
     }
     if (labelsPerCluster < 1 || representatives < 1) {
       throw new IllegalArgumentException("labelsPerCluster and representatives must be >= 1");

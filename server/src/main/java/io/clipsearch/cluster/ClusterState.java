@@ -8,9 +8,9 @@ import java.util.Objects;
 /**
  * A collection's clustering, as persisted in {@code <collection>/clusters/clusters.json}.
  *
- * <p>{@code modelId} and {@code documents} say what it was computed from: a state whose model
- * is not the index's is recomputed, one whose document count differs is brought up to date
- * ({@link ClusterUpdater}). Immutable; the centroids are copied in and out.
+ * <p>{@code modelId} and {@code documents} say what it was computed from: a state whose model is
+ * not the index's is recomputed, one whose document count differs is brought up to date ({@link
+ * ClusterUpdater}). Immutable; the centroids are copied in and out.
  *
  * @param modelId the model of the vectors clustered
  * @param documents live documents in the index when this was computed
@@ -23,8 +23,15 @@ import java.util.Objects;
  * @param clusters summaries of the non-empty clusters, largest first
  */
 public record ClusterState(
-    String modelId, long documents, int fittedImages, int requestedK, Double silhouette,
-    double cohesion, float[][] centroids, Map<String, Integer> assignments, List<ClusterSummary> clusters) {
+    String modelId,
+    long documents,
+    int fittedImages,
+    int requestedK,
+    Double silhouette,
+    double cohesion,
+    float[][] centroids,
+    Map<String, Integer> assignments,
+    List<ClusterSummary> clusters) {
 
   /**
    * @throws IllegalArgumentException if counts are negative or an assignment names no centroid
@@ -55,16 +62,22 @@ public record ClusterState(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ClusterState s && modelId.equals(s.modelId) && documents == s.documents
-        && fittedImages == s.fittedImages && requestedK == s.requestedK
-        && Objects.equals(silhouette, s.silhouette) && cohesion == s.cohesion
-        && Arrays.deepEquals(centroids, s.centroids) && assignments.equals(s.assignments)
+    return o instanceof ClusterState s
+        && modelId.equals(s.modelId)
+        && documents == s.documents
+        && fittedImages == s.fittedImages
+        && requestedK == s.requestedK
+        && Objects.equals(silhouette, s.silhouette)
+        && cohesion == s.cohesion
+        && Arrays.deepEquals(centroids, s.centroids)
+        && assignments.equals(s.assignments)
         && clusters.equals(s.clusters);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(modelId, documents, fittedImages, requestedK, assignments) * 31 + Arrays.deepHashCode(centroids);
+    return Objects.hash(modelId, documents, fittedImages, requestedK, assignments) * 31
+        + Arrays.deepHashCode(centroids);
   }
 
   @Override

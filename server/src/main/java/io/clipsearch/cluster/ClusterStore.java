@@ -21,8 +21,8 @@ public final class ClusterStore {
   static final String MAP = "map.json";
 
   private final Path dir;
-  private final ObjectMapper json = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   public ClusterStore(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
@@ -40,12 +40,16 @@ public final class ClusterStore {
     return read(MAP, CollectionMap.class);
   }
 
-  /** @throws IOException if the folder or file cannot be written */
+  /**
+   * @throws IOException if the folder or file cannot be written
+   */
   public void write(ClusterState state) throws IOException {
     write(CLUSTERS, state);
   }
 
-  /** @throws IOException if the folder or file cannot be written */
+  /**
+   * @throws IOException if the folder or file cannot be written
+   */
   public void write(CollectionMap map) throws IOException {
     write(MAP, map);
   }
@@ -58,7 +62,8 @@ public final class ClusterStore {
     try {
       return Optional.of(json.readValue(file.toFile(), type));
     } catch (IOException | RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(ClusterStore.class).warn("ignoring unreadable {}: {}", file, e.toString());
+      org.slf4j.LoggerFactory.getLogger(ClusterStore.class)
+          .warn("ignoring unreadable {}: {}", file, e.toString());
       return Optional.empty();
     }
   }
@@ -68,7 +73,11 @@ public final class ClusterStore {
     Path tmp = Files.createTempFile(dir, name, ".tmp");
     try {
       json.writeValue(tmp.toFile(), value);
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }

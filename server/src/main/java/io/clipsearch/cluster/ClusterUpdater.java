@@ -12,10 +12,11 @@ import java.util.Optional;
 /**
  * Brings a collection's {@link ClusterState} up to date with a snapshot of its index.
  *
- * <p>Incremental policy. A full fit (k chosen by {@link KSelector} unless given, then
- * {@link SphericalKMeans}) happens when there is no previous state, the model changed, another k
- * is asked for, or a re-fit is forced. Otherwise images new to the state are assigned to their
- * nearest existing centroid and removed ones forgotten, the centroids staying as they are, unless
+ * <p>Incremental policy. A full fit (k chosen by {@link KSelector} unless given, then {@link
+ * SphericalKMeans}) happens when there is no previous state, the model changed, another k is asked
+ * for, or a re-fit is forced. Otherwise images new to the state are assigned to their nearest
+ * existing centroid and removed ones forgotten, the centroids staying as they are, unless
+ *
  * <ul>
  *   <li>images added plus removed since the last fit exceed {@link ClusterSettings#refitFraction}
  *       of the images fitted (the centroids no longer describe the collection), or
@@ -23,6 +24,7 @@ import java.util.Optional;
  *       ClusterSettings#driftTolerance} below the fit's cohesion (a new subject arrived that no
  *       cluster covers),
  * </ul>
+ *
  * in which case it re-fits. Adding a few photos of known subjects is thus a cheap nearest-centroid
  * pass; a new trip's worth of photos re-fits. Summaries (sizes, labels, representatives) are
  * recomputed every time, which is cheap.
@@ -46,12 +48,18 @@ public final class ClusterUpdater {
    * @param refit fit from scratch whatever the policy says
    * @throws IllegalArgumentException if {@code k} is negative
    */
-  public ClusterState update(CollectionSnapshot snapshot, Optional<ClusterState> previous, int k, boolean refit) {
+  public ClusterState update(
+      CollectionSnapshot snapshot, Optional<ClusterState> previous, int k, boolean refit) {
     if (k < 0) {
       throw new IllegalArgumentException("k must be >= 0 (0: automatic), got " + k);
     }
-    Optional<ClusterState> usable = previous.filter(p -> !refit && p.modelId().equals(snapshot.modelId())
-        && p.requestedK() == k && p.centroids().length > 0);
+    Optional<ClusterState> usable =
+        previous.filter(
+            p ->
+                !refit
+                    && p.modelId().equals(snapshot.modelId())
+                    && p.requestedK() == k
+                    && p.centroids().length > 0);
     if (usable.isPresent()) {
       Optional<ClusterState> updated = incremental(snapshot, usable.get());
       if (updated.isPresent()) {
@@ -65,7 +73,16 @@ public final class ClusterUpdater {
   ClusterState fit(CollectionSnapshot snapshot, int k) {
     float[][] vectors = snapshot.vectors();
     if (vectors.length == 0) {
-      return new ClusterState(snapshot.modelId(), snapshot.documents(), 0, k, null, 0, new float[0][], Map.of(), List.of());
+      return new ClusterState(
+          snapshot.modelId(),
+          snapshot.documents(),
+          0,
+          k,
+          null,
+          0,
+          new float[0][],
+          Map.of(),
+          List.of());
     }
     Double silhouette = null;
     int chosen = Math.min(k, vectors.length);
@@ -84,8 +101,16 @@ public final class ClusterUpdater {
       cohesion += Vectors.dot(vectors[i], centroids[assignment[i]]);
     }
     cohesion /= vectors.length;
-    return new ClusterState(snapshot.modelId(), snapshot.documents(), vectors.length, k, silhouette, cohesion,
-        centroids, assignments, summaries(snapshot, centroids, assignments));
+    return new ClusterState(
+        snapshot.modelId(),
+        snapshot.documents(),
+        vectors.length,
+        k,
+        silhouette,
+        cohesion,
+        centroids,
+        assignments,
+        summaries(snapshot, centroids, assignments));
   }
 
   private Optional<ClusterState> incremental(CollectionSnapshot snapshot, ClusterState previous) {
@@ -111,12 +136,21 @@ public final class ClusterUpdater {
     if (added > 0 && addedCohesion / added < previous.cohesion() - settings.driftTolerance()) {
       return Optional.empty();
     }
-    return Optional.of(new ClusterState(previous.modelId(), snapshot.documents(), previous.fittedImages(),
-        previous.requestedK(), previous.silhouette(), previous.cohesion(), centroids, assignments,
-        summaries(snapshot, centroids, assignments)));
+    return Optional.of(
+        new ClusterState(
+            previous.modelId(),
+            snapshot.documents(),
+            previous.fittedImages(),
+            previous.requestedK(),
+            previous.silhouette(),
+            previous.cohesion(),
+            centroids,
+            assignments,
+            summaries(snapshot, centroids, assignments)));
   }
 
-  private List<ClusterSummary> summaries(CollectionSnapshot snapshot, float[][] centroids, Map<String, Integer> assignments) {
+  private List<ClusterSummary> summaries(
+      CollectionSnapshot snapshot, float[][] centroids, Map<String, Integer> assignments) {
     List<List<Integer>> members = new ArrayList<>();
     for (int c = 0; c < centroids.length; c++) {
       members.add(new ArrayList<>());
@@ -127,14 +161,27 @@ public final class ClusterUpdater {
     List<ClusterSummary> out = new ArrayList<>();
     for (int c = 0; c < centroids.length; c++) {
       float[] centroid = centroids[c];
-      List<IndexedImage> nearest = members.get(c).stream()
-          .sorted(Comparator.comparingDouble((Integer i) -> -Vectors.dot(snapshot.vectors()[i], centroid)))
-          .limit(settings.representatives()).map(snapshot.images()::get).toList();
+      List<IndexedImage> nearest =
+          members.get(c).stream()
+              .sorted(
+                  Comparator.comparingDouble(
+                      (Integer i) -> -Vectors.dot(snapshot.vectors()[i], centroid)))
+              .limit(settings.representatives())
+              .map(snapshot.images()::get)
+              .toList();
       if (!members.get(c).isEmpty()) {
-        out.add(new ClusterSummary(c, members.get(c).size(), labeler.top(centroid, settings.labelsPerCluster()), nearest));
+        out.add(
+            new ClusterSummary(
+                c,
+                members.get(c).size(),
+                labeler.top(centroid, settings.labelsPerCluster()),
+                nearest));
       }
     }
-    out.sort(Comparator.comparingInt(ClusterSummary::size).reversed().thenComparingInt(ClusterSummary::cluster));
+    out.sort(
+        Comparator.comparingInt(ClusterSummary::size)
+            .reversed()
+            .thenComparingInt(ClusterSummary::cluster));
     return out;
   }
 }

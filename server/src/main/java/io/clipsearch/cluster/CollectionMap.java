@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A 2-D map of a collection, served at levels of detail.
  *
- * <p>Level of detail: the points are kept in an order in which every prefix is a sample of the
- * map stratified by cluster (each cluster's points are ranked pseudo-randomly by id, and point of
- * rank {@code r} in a cluster of size {@code s} gets the key {@code (r + 0.5) / s}; sorting by
- * that key interleaves clusters in proportion to their sizes, and the smallest clusters appear
- * early). {@link #view} takes the first {@code limit} points inside a bounding box: the overview
- * (the whole box, a few thousand points) shows every cluster in its proportion, and zooming into
- * a small box returns all of its points once they are fewer than the limit. A scan costs O(n)
- * with no allocation beyond the answer, a few milliseconds at 100k points.
+ * <p>Level of detail: the points are kept in an order in which every prefix is a sample of the map
+ * stratified by cluster (each cluster's points are ranked pseudo-randomly by id, and point of rank
+ * {@code r} in a cluster of size {@code s} gets the key {@code (r + 0.5) / s}; sorting by that key
+ * interleaves clusters in proportion to their sizes, and the smallest clusters appear early).
+ * {@link #view} takes the first {@code limit} points inside a bounding box: the overview (the whole
+ * box, a few thousand points) shows every cluster in its proportion, and zooming into a small box
+ * returns all of its points once they are fewer than the limit. A scan costs O(n) with no
+ * allocation beyond the answer, a few milliseconds at 100k points.
  *
  * <p>Immutable.
  *
@@ -35,21 +35,25 @@ public record CollectionMap(String modelId, long documents, String method, List<
   }
 
   /** A map of these points, put in level-of-detail order. */
-  public static CollectionMap of(String modelId, long documents, String method, List<MapPoint> points) {
+  public static CollectionMap of(
+      String modelId, long documents, String method, List<MapPoint> points) {
     Map<Integer, List<MapPoint>> byCluster = new HashMap<>();
     for (MapPoint p : points) {
       byCluster.computeIfAbsent(p.cluster(), c -> new ArrayList<>()).add(p);
     }
     Map<MapPoint, Double> key = new HashMap<>();
     for (List<MapPoint> members : byCluster.values()) {
-      members.sort(Comparator.comparingInt((MapPoint p) -> mix(p.id())).thenComparing(MapPoint::id));
+      members.sort(
+          Comparator.comparingInt((MapPoint p) -> mix(p.id())).thenComparing(MapPoint::id));
       for (int r = 0; r < members.size(); r++) {
         key.put(members.get(r), (r + 0.5) / members.size());
       }
     }
     List<MapPoint> ordered = new ArrayList<>(points);
-    ordered.sort(Comparator.comparingDouble((MapPoint p) -> key.get(p)).thenComparingInt(p -> mix(p.id()))
-        .thenComparing(MapPoint::id));
+    ordered.sort(
+        Comparator.comparingDouble((MapPoint p) -> key.get(p))
+            .thenComparingInt(p -> mix(p.id()))
+            .thenComparing(MapPoint::id));
     return new CollectionMap(modelId, documents, method, ordered);
   }
 

@@ -10,16 +10,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Clusters, map and duplicates of one collection, kept up to date with its index and persisted
- * in a {@link ClusterStore}.
+ * Clusters, map and duplicates of one collection, kept up to date with its index and persisted in a
+ * {@link ClusterStore}.
  *
  * <p>Results are cached in memory and on disk with the model id and document count they were
  * computed from; a call finding the index's count or model changed brings them up to date first
- * (clusters incrementally, see {@link ClusterUpdater}; the map is recomputed). A replaced file
- * that leaves the count unchanged is picked up by the next forced recompute.
+ * (clusters incrementally, see {@link ClusterUpdater}; the map is recomputed). A replaced file that
+ * leaves the count unchanged is picked up by the next forced recompute.
  *
- * <p>Thread-safe: calls are serialized (they are CPU-bound; running two at once on one
- * collection would only do the work twice). The index is borrowed, never closed here.
+ * <p>Thread-safe: calls are serialized (they are CPU-bound; running two at once on one collection
+ * would only do the work twice). The index is borrowed, never closed here.
  */
 public final class CollectionOrganizer {
 
@@ -30,7 +30,8 @@ public final class CollectionOrganizer {
   private ClusterState clusters;
   private CollectionMap map;
 
-  public CollectionOrganizer(SearchBackend backend, ClusterStore store, ClusterUpdater updater, long seed) {
+  public CollectionOrganizer(
+      SearchBackend backend, ClusterStore store, ClusterUpdater updater, long seed) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.store = Objects.requireNonNull(store, "store");
     this.updater = Objects.requireNonNull(updater, "updater");
@@ -53,8 +54,11 @@ public final class CollectionOrganizer {
     Optional<ClusterState> previous = Optional.ofNullable(clusters).or(store::readClusters);
     long documents = index().count();
     String modelId = index().space().modelId();
-    if (!refit && previous.isPresent() && previous.get().documents() == documents
-        && previous.get().modelId().equals(modelId) && previous.get().requestedK() == k) {
+    if (!refit
+        && previous.isPresent()
+        && previous.get().documents() == documents
+        && previous.get().modelId().equals(modelId)
+        && previous.get().requestedK() == k) {
       clusters = previous.get();
       return clusters;
     }
@@ -73,9 +77,12 @@ public final class CollectionOrganizer {
   public synchronized CollectionMap map(Projection method, boolean recompute) throws IOException {
     ClusterState current = clusters(currentK(), false);
     Optional<CollectionMap> previous = Optional.ofNullable(map).or(store::readMap);
-    if (!recompute && previous.isPresent() && previous.get().documents() == current.documents()
+    if (!recompute
+        && previous.isPresent()
+        && previous.get().documents() == current.documents()
         && previous.get().modelId().equals(current.modelId())
-        && (method == Projection.AUTO || previous.get().method().equals(method.name().toLowerCase(java.util.Locale.ROOT)))) {
+        && (method == Projection.AUTO
+            || previous.get().method().equals(method.name().toLowerCase(java.util.Locale.ROOT)))) {
       map = previous.get();
       return map;
     }
@@ -88,7 +95,12 @@ public final class CollectionOrganizer {
       String id = snapshot.images().get(i).id();
       points.add(new MapPoint(id, xy[i][0], xy[i][1], assignments.getOrDefault(id, -1)));
     }
-    map = CollectionMap.of(snapshot.modelId(), snapshot.documents(), resolved.name().toLowerCase(java.util.Locale.ROOT), points);
+    map =
+        CollectionMap.of(
+            snapshot.modelId(),
+            snapshot.documents(),
+            resolved.name().toLowerCase(java.util.Locale.ROOT),
+            points);
     store.write(map);
     return map;
   }
@@ -105,6 +117,9 @@ public final class CollectionOrganizer {
 
   /** The k of the current result: 0 if chosen automatically (or none yet). */
   public synchronized int currentK() {
-    return Optional.ofNullable(clusters).or(store::readClusters).map(ClusterState::requestedK).orElse(0);
+    return Optional.ofNullable(clusters)
+        .or(store::readClusters)
+        .map(ClusterState::requestedK)
+        .orElse(0);
   }
 }

@@ -11,15 +11,16 @@ import java.util.Set;
 /**
  * The distinct images of an index and their vectors, read from one searcher (a consistent
  * snapshot). Copies of one file share a content id and a vector: only the first is kept, so every
- * image counts once in clusters and on the map. Immutable by convention: the arrays are not
- * copied (they can be large), and no one writes to them.
+ * image counts once in clusters and on the map. Immutable by convention: the arrays are not copied
+ * (they can be large), and no one writes to them.
  *
  * @param modelId the index's model
  * @param documents live documents in the index (copies included): the staleness check
  * @param images one per distinct content id
  * @param vectors the L2-normalized vector of each image, same order
  */
-public record CollectionSnapshot(String modelId, long documents, List<IndexedImage> images, float[][] vectors) {
+public record CollectionSnapshot(
+    String modelId, long documents, List<IndexedImage> images, float[][] vectors) {
 
   /**
    * @throws IllegalArgumentException if images and vectors differ in count
@@ -28,7 +29,8 @@ public record CollectionSnapshot(String modelId, long documents, List<IndexedIma
     Objects.requireNonNull(modelId, "modelId");
     images = List.copyOf(images);
     if (images.size() != vectors.length) {
-      throw new IllegalArgumentException(images.size() + " images but " + vectors.length + " vectors");
+      throw new IllegalArgumentException(
+          images.size() + " images but " + vectors.length + " vectors");
     }
   }
 
@@ -42,14 +44,18 @@ public record CollectionSnapshot(String modelId, long documents, List<IndexedIma
     List<float[]> vectors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int[] documents = {0};
-    index.forEach(d -> {
-      documents[0]++;
-      if (seen.add(d.id())) {
-        images.add(new IndexedImage(d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis()));
-        vectors.add(d.vector());
-      }
-    });
-    return new CollectionSnapshot(index.space().modelId(), documents[0], images, vectors.toArray(float[][]::new));
+    index.forEach(
+        d -> {
+          documents[0]++;
+          if (seen.add(d.id())) {
+            images.add(
+                new IndexedImage(
+                    d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis()));
+            vectors.add(d.vector());
+          }
+        });
+    return new CollectionSnapshot(
+        index.space().modelId(), documents[0], images, vectors.toArray(float[][]::new));
   }
 
   public int size() {
@@ -58,8 +64,11 @@ public record CollectionSnapshot(String modelId, long documents, List<IndexedIma
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CollectionSnapshot c && modelId.equals(c.modelId) && documents == c.documents
-        && images.equals(c.images) && java.util.Arrays.deepEquals(vectors, c.vectors);
+    return o instanceof CollectionSnapshot c
+        && modelId.equals(c.modelId)
+        && documents == c.documents
+        && images.equals(c.images)
+        && java.util.Arrays.deepEquals(vectors, c.vectors);
   }
 
   @Override

@@ -16,11 +16,10 @@ import java.util.Map;
 /**
  * Finds groups of near-duplicate images through the backend's kNN search, not all pairs.
  *
- * <p>Strategy: one kNN query of {@link #NEIGHBOURS} per image; every neighbour
- * whose exact cosine (re-computed from the full-precision vectors, so quantized indexes give the
- * same answer) reaches the threshold is linked to it, and linked images form a group (union-find,
- * so a group can be larger than the neighbour count). O(n log n) queries in all instead of n²
- * comparisons.
+ * <p>Strategy: one kNN query of {@link #NEIGHBOURS} per image; every neighbour whose exact cosine
+ * (re-computed from the full-precision vectors, so quantized indexes give the same answer) reaches
+ * the threshold is linked to it, and linked images form a group (union-find, so a group can be
+ * larger than the neighbour count). O(n log n) queries in all instead of n² comparisons.
  *
  * <p>Keep suggestion: the most pixels (the original rather than a downscaled copy), then the
  * largest file (least compressed re-encode), then the earliest date (the first shot of a burst),
@@ -35,10 +34,12 @@ public final class DuplicateFinder {
   public static final double DEFAULT_THRESHOLD = 0.95;
   static final int NEIGHBOURS = 10;
 
-  static final Comparator<IndexedImage> BEST_FIRST = Comparator.comparingLong(IndexedImage::pixels).reversed()
-      .thenComparing(Comparator.comparingLong(IndexedImage::size).reversed())
-      .thenComparingLong(IndexedImage::dateMillis)
-      .thenComparing(IndexedImage::path);
+  static final Comparator<IndexedImage> BEST_FIRST =
+      Comparator.comparingLong(IndexedImage::pixels)
+          .reversed()
+          .thenComparing(Comparator.comparingLong(IndexedImage::size).reversed())
+          .thenComparingLong(IndexedImage::dateMillis)
+          .thenComparing(IndexedImage::path);
 
   private final double threshold;
 
@@ -60,10 +61,13 @@ public final class DuplicateFinder {
   public List<DuplicateGroup> find(SearchBackend backend) throws IOException {
     Map<Path, Integer> position = new HashMap<>();
     List<ImageDoc> docs = new ArrayList<>();
-    backend.index().forEach(d -> {
-      position.put(d.path(), docs.size());
-      docs.add(d);
-    });
+    backend
+        .index()
+        .forEach(
+            d -> {
+              position.put(d.path(), docs.size());
+              docs.add(d);
+            });
     int[] parent = new int[docs.size()];
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
@@ -90,22 +94,29 @@ public final class DuplicateFinder {
       if (members.size() < 2) {
         continue;
       }
-      List<Integer> ranked = members.stream()
-          .sorted(Comparator.comparing((Integer i) -> image(docs.get(i)), BEST_FIRST)).toList();
+      List<Integer> ranked =
+          members.stream()
+              .sorted(Comparator.comparing((Integer i) -> image(docs.get(i)), BEST_FIRST))
+              .toList();
       float[] keepVector = docs.get(ranked.getFirst()).vector();
       List<DuplicateGroup.Member> list = new ArrayList<>();
       for (int i : ranked) {
-        list.add(new DuplicateGroup.Member(image(docs.get(i)), Vectors.dot(keepVector, docs.get(i).vector())));
+        list.add(
+            new DuplicateGroup.Member(
+                image(docs.get(i)), Vectors.dot(keepVector, docs.get(i).vector())));
       }
       IndexedImage keep = list.getFirst().image();
       out.add(new DuplicateGroup(keep, list));
     }
-    out.sort(Comparator.comparingInt((DuplicateGroup g) -> -g.members().size()).thenComparing(g -> g.keep().path()));
+    out.sort(
+        Comparator.comparingInt((DuplicateGroup g) -> -g.members().size())
+            .thenComparing(g -> g.keep().path()));
     return out;
   }
 
   private static IndexedImage image(ImageDoc d) {
-    return new IndexedImage(d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis());
+    return new IndexedImage(
+        d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis());
   }
 
   private static int find(int[] parent, int i) {

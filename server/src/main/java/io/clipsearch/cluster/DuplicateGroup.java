@@ -20,7 +20,8 @@ public record DuplicateGroup(IndexedImage keep, List<Member> members) {
   }
 
   /**
-   * @throws IllegalArgumentException if there are fewer than two members or the first is not {@code keep}
+   * @throws IllegalArgumentException if there are fewer than two members or the first is not {@code
+   *     keep}
    */
   public DuplicateGroup {
     Objects.requireNonNull(keep, "keep");

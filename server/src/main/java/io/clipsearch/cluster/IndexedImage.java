@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param size file size in bytes
  * @param dateMillis date taken, else modification time
  */
-public record IndexedImage(String id, String path, int width, int height, long size, long dateMillis) {
+public record IndexedImage(
+    String id, String path, int width, int height, long size, long dateMillis) {
 
   public IndexedImage {
     Objects.requireNonNull(id, "id");

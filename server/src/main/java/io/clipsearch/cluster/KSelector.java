@@ -17,8 +17,7 @@ import java.util.TreeSet;
  * photos: bounding it by the rule of thumb keeps the answer at a browsable granularity while
  * letting real structure (say six clearly separate subjects) win. From the best grid point it
  * hill-climbs one cluster at a time while the silhouette improves, as the grid can step over the
- * true k. Sampling keeps the cost
- * independent of the collection's size (a few seconds at most).
+ * true k. Sampling keeps the cost independent of the collection's size (a few seconds at most).
  *
  * <p>Deterministic for a seed. Thread-safe (no state).
  */
@@ -39,7 +38,8 @@ public final class KSelector {
 
   /**
    * @param vectors L2-normalized vectors
-   * @return {@code k = n} for fewer than 3 vectors; otherwise the candidate with the best silhouette
+   * @return {@code k = n} for fewer than 3 vectors; otherwise the candidate with the best
+   *     silhouette
    */
   public Choice choose(float[][] vectors) {
     int n = vectors.length;

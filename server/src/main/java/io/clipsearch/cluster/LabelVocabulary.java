@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The labels clusters and images are named from, and the prompt templates each label is put in.
- * The default is a bundled list of about 300 common photo subjects ({@code labels.txt}: animals,
- * people and activities, places, food, objects, nature, weather, times of day, styles) with four
- * templates from CLIP's prompt-ensembling set. Immutable.
+ * The labels clusters and images are named from, and the prompt templates each label is put in. The
+ * default is a bundled list of about 300 common photo subjects ({@code labels.txt}: animals, people
+ * and activities, places, food, objects, nature, weather, times of day, styles) with four templates
+ * from CLIP's prompt-ensembling set. Immutable.
  *
  * @param labels distinct, non-blank labels
  * @param templates prompt templates, each with one {@code {}} for the label
@@ -26,8 +26,12 @@ import java.util.Objects;
 public record LabelVocabulary(List<String> labels, List<String> templates) {
 
   static final String RESOURCE = "labels.txt";
-  public static final List<String> DEFAULT_TEMPLATES = List.of(
-      "a photo of a {}.", "a photo of the {}.", "a good photo of a {}.", "a close-up photo of the {}.");
+  public static final List<String> DEFAULT_TEMPLATES =
+      List.of(
+          "a photo of a {}.",
+          "a photo of the {}.",
+          "a good photo of a {}.",
+          "a close-up photo of the {}.");
 
   /**
    * @throws IllegalArgumentException if there are no labels or templates, a label is blank or
@@ -39,7 +43,8 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("a vocabulary needs labels");
     }
-    if (new LinkedHashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isBlank)) {
+    if (new LinkedHashSet<>(labels).size() != labels.size()
+        || labels.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("labels must be distinct and non-blank");
     }
     new PromptEnsemble(templates); // checks the templates
@@ -52,7 +57,8 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
 
   /** The bundled labels with {@link #DEFAULT_TEMPLATES}. */
   public static LabelVocabulary defaults() {
-    try (InputStream in = Objects.requireNonNull(LabelVocabulary.class.getResourceAsStream(RESOURCE), RESOURCE)) {
+    try (InputStream in =
+        Objects.requireNonNull(LabelVocabulary.class.getResourceAsStream(RESOURCE), RESOURCE)) {
       return new LabelVocabulary(parse(in), DEFAULT_TEMPLATES);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled " + RESOURCE, e);
@@ -60,8 +66,8 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
   }
 
   /**
-   * Labels from a file, one per line, {@code #} comments and blank lines ignored, with the
-   * default templates.
+   * Labels from a file, one per line, {@code #} comments and blank lines ignored, with the default
+   * templates.
    *
    * @throws IOException if the file cannot be read
    */

@@ -13,17 +13,17 @@ import smile.projection.PCA;
  * Projects unit vectors to 2-D map coordinates in [0, 1] (each axis scaled to the range).
  *
  * <p>PCA (Smile) is fitted on a random sample of at most {@link #PCA_SAMPLE} vectors (the
- * covariance of 10k 512-d vectors is already exact to plotting precision) and projects all of
- * them: linear in n. UMAP (Smile, 15 neighbours) builds an exact kNN graph, quadratic in n, so
- * {@link Projection#AUTO} uses it only up to {@link #UMAP_LIMIT} images.
+ * covariance of 10k 512-d vectors is already exact to plotting precision) and projects all of them:
+ * linear in n. UMAP (Smile, 15 neighbours) builds an exact kNN graph, quadratic in n, so {@link
+ * Projection#AUTO} uses it only up to {@link #UMAP_LIMIT} images.
  *
  * <p>Smile's UMAP lays out only the largest connected component of the kNN graph; well separated
  * groups (the usual case for duplicates-heavy or synthetic data) would be dropped. So UMAP runs
  * again on what is left until fewer than {@link #UMAP_MIN} points remain, each component laid out
- * in its own box (side proportional to the square root of its size) by shelf packing; the last
- * few points go beside their most similar placed point. After {@link #MAX_UMAP_RUNS} runs (each
- * rebuilds a kNN graph) what is left shares one box laid out by PCA. Below {@code UMAP_MIN} points in all,
- * PCA is used.
+ * in its own box (side proportional to the square root of its size) by shelf packing; the last few
+ * points go beside their most similar placed point. After {@link #MAX_UMAP_RUNS} runs (each
+ * rebuilds a kNN graph) what is left shares one box laid out by PCA. Below {@code UMAP_MIN} points
+ * in all, PCA is used.
  *
  * <p>Deterministic for a seed. Thread-safe (no state).
  */
@@ -42,7 +42,9 @@ public final class MapProjector {
     this.seed = seed;
   }
 
-  /** The method {@code requested} resolves to for {@code n} vectors: {@code umap} or {@code pca}. */
+  /**
+   * The method {@code requested} resolves to for {@code n} vectors: {@code umap} or {@code pca}.
+   */
   public static Projection resolve(Projection requested, int n) {
     if (requested == Projection.PCA || n < UMAP_MIN) {
       return Projection.PCA;
@@ -55,10 +57,11 @@ public final class MapProjector {
    */
   public float[][] project(float[][] vectors, Projection method) {
     int n = vectors.length;
-    double[][] xy = switch (resolve(method, n)) {
-      case UMAP -> umap(vectors);
-      default -> pca(vectors);
-    };
+    double[][] xy =
+        switch (resolve(method, n)) {
+          case UMAP -> umap(vectors);
+          default -> pca(vectors);
+        };
     return scale(xy);
   }
 
@@ -133,8 +136,12 @@ public final class MapProjector {
       }
     }
     for (int i : remaining) {
-      int best = placedIds.stream().max(Comparator.comparingDouble(j -> Vectors.dot(vectors[i], vectors[j]))).orElseThrow();
-      out[i] = new double[] {out[best][0] + 0.002 * ((i % 7) - 3), out[best][1] + 0.002 * ((i % 5) - 2)};
+      int best =
+          placedIds.stream()
+              .max(Comparator.comparingDouble(j -> Vectors.dot(vectors[i], vectors[j])))
+              .orElseThrow();
+      out[i] =
+          new double[] {out[best][0] + 0.002 * ((i % 7) - 3), out[best][1] + 0.002 * ((i % 5) - 2)};
     }
     return out;
   }

@@ -25,7 +25,8 @@ public record Partition(float[][] centroids, int[] assignment) {
     assignment = assignment.clone();
     for (int a : assignment) {
       if (a < 0 || a >= centroids.length) {
-        throw new IllegalArgumentException("assignment " + a + " is outside 0.." + (centroids.length - 1));
+        throw new IllegalArgumentException(
+            "assignment " + a + " is outside 0.." + (centroids.length - 1));
       }
     }
   }
@@ -55,7 +56,8 @@ public record Partition(float[][] centroids, int[] assignment) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Partition p && Arrays.deepEquals(centroids, p.centroids)
+    return o instanceof Partition p
+        && Arrays.deepEquals(centroids, p.centroids)
         && Arrays.equals(assignment, p.assignment);
   }
 

@@ -10,25 +10,28 @@ import smile.clustering.PartitionClustering;
 import smile.math.MathEx;
 
 /**
- * Spherical k-means on unit vectors: Smile's Lloyd k-means (k-means++ seeding, best of
- * {@link #RUNS} runs) on the unit
- * vectors, whose centroids are then renormalized and the vectors re-assigned by cosine. On the
- * sphere, squared Euclidean distance is {@code 2 - 2 cos}, so Lloyd's assignment already follows
- * the cosine; the renormalization makes centroids comparable with text embeddings for naming.
- * Clusters left empty by the re-assignment are dropped, so {@code k} can come out smaller.
+ * Spherical k-means on unit vectors: Smile's Lloyd k-means (k-means++ seeding, best of {@link
+ * #RUNS} runs) on the unit vectors, whose centroids are then renormalized and the vectors
+ * re-assigned by cosine. On the sphere, squared Euclidean distance is {@code 2 - 2 cos}, so Lloyd's
+ * assignment already follows the cosine; the renormalization makes centroids comparable with text
+ * embeddings for naming. Clusters left empty by the re-assignment are dropped, so {@code k} can
+ * come out smaller.
  *
- * <p>Scale: above {@link #FIT_SAMPLE} vectors the centroids are fitted on a random sample of
- * that size (still best of {@link #RUNS}) and then every vector is assigned to its nearest
- * centroid in one pass. Lloyd's cost is {@code runs × iterations × n × k × d}; at 100k vectors
- * four full runs took minutes, while 20k sampled vectors already place a few hundred centroids
- * well (each cluster keeps about {@code 20,000 / k} members in the sample).
+ * <p>Scale: above {@link #FIT_SAMPLE} vectors the centroids are fitted on a random sample of that
+ * size (still best of {@link #RUNS}) and then every vector is assigned to its nearest centroid in
+ * one pass. Lloyd's cost is {@code runs × iterations × n × k × d}; at 100k vectors four full runs
+ * took minutes, while 20k sampled vectors already place a few hundred centroids well (each cluster
+ * keeps about {@code 20,000 / k} members in the sample).
  *
  * <p>Deterministic for a seed: Smile's random generator is seeded on the calling thread (it is
  * thread-local there). Thread-safe (no state).
  */
 public final class SphericalKMeans {
 
-  /** Restarts from new k-means++ seeds; the lowest distortion wins (one run often merges two clusters). */
+  /**
+   * Restarts from new k-means++ seeds; the lowest distortion wins (one run often merges two
+   * clusters).
+   */
   static final int RUNS = 4;
 
   /** Above this many vectors, centroids are fitted on a random sample of this size. */
@@ -44,8 +47,8 @@ public final class SphericalKMeans {
   }
 
   /**
-   * @param vectors L2-normalized vectors; all of them are assigned, even when the centroids
-   *     were fitted on a sample
+   * @param vectors L2-normalized vectors; all of them are assigned, even when the centroids were
+   *     fitted on a sample
    * @param k clusters wanted, at most the number of vectors
    * @throws IllegalArgumentException if {@code k < 1} or {@code k > vectors.length}
    */
@@ -60,7 +63,8 @@ public final class SphericalKMeans {
     } else {
       MathEx.setSeed(seed);
       double[][] data = UnitVectors.toDoubles(sample(vectors, k));
-      KMeans fitted = PartitionClustering.run(RUNS, () -> KMeans.lloyd(data, k, MAX_ITERATIONS, TOLERANCE));
+      KMeans fitted =
+          PartitionClustering.run(RUNS, () -> KMeans.lloyd(data, k, MAX_ITERATIONS, TOLERANCE));
       centroids = new float[fitted.centroids.length][];
       for (int c = 0; c < centroids.length; c++) {
         centroids[c] = new float[vectors[0].length];
@@ -79,8 +83,8 @@ public final class SphericalKMeans {
 
   /**
    * The vectors to fit on: all of them up to {@link #FIT_SAMPLE} (or when {@code k} needs more),
-   * else a uniform random sample of {@link #FIT_SAMPLE} drawn with the seed (partial
-   * Fisher-Yates over the indices).
+   * else a uniform random sample of {@link #FIT_SAMPLE} drawn with the seed (partial Fisher-Yates
+   * over the indices).
    */
   private float[][] sample(float[][] vectors, int k) {
     if (vectors.length <= FIT_SAMPLE || k > FIT_SAMPLE) {

@@ -16,8 +16,8 @@ import java.util.Objects;
  * every template, the template embeddings are averaged and renormalized, which gives a steadier
  * label vector than any one prompt. A vector's labels are then ranked by cosine. The label vectors
  * are computed once, at construction (batched calls to the encoder), or read from a {@link
- * ClassVectorCache} where this model computed them before ({@link #of}). Immutable and
- * thread-safe afterwards.
+ * ClassVectorCache} where this model computed them before ({@link #of}). Immutable and thread-safe
+ * afterwards.
  */
 public final class ZeroShotLabeler {
 
@@ -25,9 +25,9 @@ public final class ZeroShotLabeler {
   public static final int IMAGE_TAGS = 3;
 
   /**
-   * How far below an image's best label another may score and still tag it ({@link
-   * #imageTags}). CLIP's image-text cosines spread little (about 0.2-0.35 for ViT-B/32), so a
-   * hundredth already separates a clear winner from a near-tie.
+   * How far below an image's best label another may score and still tag it ({@link #imageTags}).
+   * CLIP's image-text cosines spread little (about 0.2-0.35 for ViT-B/32), so a hundredth already
+   * separates a clear winner from a near-tie.
    */
   public static final double IMAGE_TAG_MARGIN = 0.01;
 
@@ -54,9 +54,12 @@ public final class ZeroShotLabeler {
    *
    * @throws IllegalStateException if the model returns the wrong number of vectors
    */
-  public static ZeroShotLabeler of(LabelVocabulary vocabulary, ClipModel model, ClassVectorCache cache) {
-    return new ZeroShotLabeler(vocabulary, cache.classVectors(model.info(), vocabulary.ensemble(),
-        vocabulary.labels(), model::embedTexts));
+  public static ZeroShotLabeler of(
+      LabelVocabulary vocabulary, ClipModel model, ClassVectorCache cache) {
+    return new ZeroShotLabeler(
+        vocabulary,
+        cache.classVectors(
+            model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts));
   }
 
   public LabelVocabulary vocabulary() {
@@ -73,7 +76,8 @@ public final class ZeroShotLabeler {
       throw new IllegalArgumentException("n must be >= 1, got " + n);
     }
     if (vector.length != labelVectors[0].length) {
-      throw new IllegalArgumentException("vector has dimension " + vector.length + ", labels " + labelVectors[0].length);
+      throw new IllegalArgumentException(
+          "vector has dimension " + vector.length + ", labels " + labelVectors[0].length);
     }
     List<LabelScore> all = new ArrayList<>(labelVectors.length);
     for (int l = 0; l < labelVectors.length; l++) {
@@ -84,9 +88,8 @@ public final class ZeroShotLabeler {
   }
 
   /**
-   * An image's tags: its best label, and up to {@code max - 1} more whose cosine is within
-   * {@code margin} of the best (a near-tie means the image shows both; a clear winner stands
-   * alone).
+   * An image's tags: its best label, and up to {@code max - 1} more whose cosine is within {@code
+   * margin} of the best (a near-tie means the image shows both; a clear winner stands alone).
    *
    * @throws IllegalArgumentException if {@code max < 1} or {@code margin < 0}
    */
@@ -100,8 +103,8 @@ public final class ZeroShotLabeler {
   }
 
   /**
-   * The tags stored with an image at index time: {@link #tags} with {@link #IMAGE_TAGS} and
-   * {@link #IMAGE_TAG_MARGIN}; at least one.
+   * The tags stored with an image at index time: {@link #tags} with {@link #IMAGE_TAGS} and {@link
+   * #IMAGE_TAG_MARGIN}; at least one.
    *
    * @throws IllegalArgumentException if the vector's dimension is not the labels'
    */

@@ -51,18 +51,25 @@ public final class CollectionBackends implements AutoCloseable {
    * @throws io.clipsearch.index.IndexLockedException if another process holds the embedded index
    * @throws IOException if the index cannot be opened or created
    */
-  public SearchBackend open(String collection, Path indexDir, VectorSpace space, VectorFormat format)
-      throws IOException {
+  public SearchBackend open(
+      String collection, Path indexDir, VectorSpace space, VectorFormat format) throws IOException {
     if (solrSettings == null) {
-      return new LuceneSearchBackend(VectorIndex.open(indexDir, space, format), SearchSettings.DEFAULTS.oversample());
+      return new LuceneSearchBackend(
+          VectorIndex.open(indexDir, space, format), SearchSettings.DEFAULTS.oversample());
     }
     CloudSolrClient client = solrClient();
     if (!SolrCollections.exists(client, collection)) {
-      log.info("creating Solr collection {} ({} shards x {} replicas) for {}", collection,
-          solrSettings.shards(), solrSettings.replicas(), space.modelId());
-      SolrCollections.create(client, collection, space, solrSettings.shards(), solrSettings.replicas());
+      log.info(
+          "creating Solr collection {} ({} shards x {} replicas) for {}",
+          collection,
+          solrSettings.shards(),
+          solrSettings.replicas(),
+          space.modelId());
+      SolrCollections.create(
+          client, collection, space, solrSettings.shards(), solrSettings.replicas());
     }
-    return SolrImageIndex.open(client, collection, space, solrSettings, new LuceneKeywordAnalyzer());
+    return SolrImageIndex.open(
+        client, collection, space, solrSettings, new LuceneKeywordAnalyzer());
   }
 
   /** Where collections' indexes live, for the log and the API. */

@@ -61,8 +61,8 @@ public record CollectionConfig(String name, List<Path> roots, VectorFormat forma
    */
   public CollectionConfig withoutRoot(Path root) {
     if (!roots.contains(root)) {
-      throw new IllegalArgumentException(root + " is not a folder of collection " + name
-          + " (its folders: " + roots + ")");
+      throw new IllegalArgumentException(
+          root + " is not a folder of collection " + name + " (its folders: " + roots + ")");
     }
     List<Path> rest = new ArrayList<>(roots);
     rest.remove(root);
@@ -85,8 +85,9 @@ public record CollectionConfig(String name, List<Path> roots, VectorFormat forma
     List<Path> roots = new ArrayList<>();
     node.path("roots").forEach(r -> roots.add(Path.of(r.asText())));
     try {
-      return Optional.of(new CollectionConfig(node.get("name").asText(), roots,
-          VectorFormat.parse(node.get("format").asText())));
+      return Optional.of(
+          new CollectionConfig(
+              node.get("name").asText(), roots, VectorFormat.parse(node.get("format").asText())));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }

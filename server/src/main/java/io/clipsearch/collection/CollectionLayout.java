@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where a collection's files live under a data folder. Pure path arithmetic: nothing is created
- * or read here.
+ * Where a collection's files live under a data folder. Pure path arithmetic: nothing is created or
+ * read here.
  *
  * <pre>
  * &lt;dataDir&gt;/&lt;collection&gt;/
@@ -35,8 +35,10 @@ public record CollectionLayout(Path dataDir, String name) {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("collection name '" + name
-          + "' must be 1-100 letters, digits, '.', '_' or '-', not starting with '.'");
+      throw new IllegalArgumentException(
+          "collection name '"
+              + name
+              + "' must be 1-100 letters, digits, '.', '_' or '-', not starting with '.'");
     }
     dataDir = dataDir.toAbsolutePath().normalize();
   }
@@ -89,7 +91,10 @@ public record CollectionLayout(Path dataDir, String name) {
     return dataDir.resolve(".cache").resolve("text-towers");
   }
 
-  /** A model id as a folder name: characters other than letters, digits, {@code . _ -} become {@code _}. */
+  /**
+   * A model id as a folder name: characters other than letters, digits, {@code . _ -} become {@code
+   * _}.
+   */
   static String folderName(String modelId) {
     String safe = UNSAFE.matcher(modelId).replaceAll("_");
     return safe.startsWith(".") ? "_" + safe.substring(1) : safe;

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * The one way to define and open the collections of a data folder, for one model: the server's
  * {@link CollectionRegistry} and every CLI command go through it, so a collection is opened with
  * the same layout, engine ({@link CollectionBackends}) and defaults wherever it is used. A new
- * collection stores vectors as {@link CollectionConfig#DEFAULT_FORMAT} unless told otherwise
- * (a request's format, or the server's configured one).
+ * collection stores vectors as {@link CollectionConfig#DEFAULT_FORMAT} unless told otherwise (a
+ * request's format, or the server's configured one).
  *
  * <p>Opening never creates a collection; {@link #define} does. Immutable and thread-safe; the
  * caller closes every {@link OpenCollection} it gets.
@@ -37,19 +37,24 @@ public final class CollectionOpener {
    * @param dataDir the data folder holding the collections
    * @param backends the engine the indexes live on
    * @param model the model whose vectors the indexes hold (an index of another model is refused)
-   * @param newFormat vector format of a new collection when none is asked for (the server's
-   *     {@code clipsearch.data.vector-format}; else {@link CollectionConfig#DEFAULT_FORMAT})
+   * @param newFormat vector format of a new collection when none is asked for (the server's {@code
+   *     clipsearch.data.vector-format}; else {@link CollectionConfig#DEFAULT_FORMAT})
    */
-  public CollectionOpener(Path dataDir, CollectionBackends backends, ClipModel model, VectorFormat newFormat) {
+  public CollectionOpener(
+      Path dataDir, CollectionBackends backends, ClipModel model, VectorFormat newFormat) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.backends = Objects.requireNonNull(backends, "backends");
     this.model = Objects.requireNonNull(model, "model");
     this.newFormat = Objects.requireNonNull(newFormat, "newFormat");
   }
 
-  /** Collections in {@code dataDir}, embedded, new ones in {@link CollectionConfig#DEFAULT_FORMAT}: the CLI's. */
+  /**
+   * Collections in {@code dataDir}, embedded, new ones in {@link CollectionConfig#DEFAULT_FORMAT}:
+   * the CLI's.
+   */
   public static CollectionOpener embedded(Path dataDir, ClipModel model) {
-    return new CollectionOpener(dataDir, CollectionBackends.embedded(), model, CollectionConfig.DEFAULT_FORMAT);
+    return new CollectionOpener(
+        dataDir, CollectionBackends.embedded(), model, CollectionConfig.DEFAULT_FORMAT);
   }
 
   public Path dataDir() {
@@ -66,12 +71,11 @@ public final class CollectionOpener {
   }
 
   /**
-   * Creates a collection, or adds roots to an existing one, and writes its {@code
-   * collection.json}.
+   * Creates a collection, or adds roots to an existing one, and writes its {@code collection.json}.
    *
    * @param roots absolute folders, already checked by the caller
-   * @param format the vector format asked for; empty: the existing one, or for a new collection
-   *     the default this opener was made with
+   * @param format the vector format asked for; empty: the existing one, or for a new collection the
+   *     default this opener was made with
    * @throws IllegalArgumentException if the name is not a safe folder name, or the collection
    *     exists with another format than the one asked for
    * @throws IOException if the config cannot be read or written
@@ -85,11 +89,19 @@ public final class CollectionOpener {
       config = new CollectionConfig(name, roots, format.orElse(newFormat));
     } else {
       VectorFormat stored = existing.get().format();
-      format.filter(f -> f != stored).ifPresent(f -> {
-        throw new IllegalArgumentException("collection '" + name + "' stores vectors as "
-            + stored.name().toLowerCase(Locale.ROOT) + ", not " + f.name().toLowerCase(Locale.ROOT)
-            + ": leave out the format or use another collection");
-      });
+      format
+          .filter(f -> f != stored)
+          .ifPresent(
+              f -> {
+                throw new IllegalArgumentException(
+                    "collection '"
+                        + name
+                        + "' stores vectors as "
+                        + stored.name().toLowerCase(Locale.ROOT)
+                        + ", not "
+                        + f.name().toLowerCase(Locale.ROOT)
+                        + ": leave out the format or use another collection");
+              });
       config = existing.get().withRoots(roots);
     }
     config.write(layout.configFile());
@@ -97,8 +109,8 @@ public final class CollectionOpener {
   }
 
   /**
-   * Opens an existing collection's index for the model, creating an empty index if it has none
-   * yet (as an index job does).
+   * Opens an existing collection's index for the model, creating an empty index if it has none yet
+   * (as an index job does).
    *
    * @throws NoSuchCollectionException if there is no such collection
    * @throws CollectionInUseException if another process holds its index
@@ -115,24 +127,34 @@ public final class CollectionOpener {
     } catch (IndexLockedException e) {
       throw new CollectionInUseException(name, e);
     }
-    return new OpenCollection(config, layout, backend, new ThumbnailStore(layout.thumbsDir()),
+    return new OpenCollection(
+        config,
+        layout,
+        backend,
+        new ThumbnailStore(layout.thumbsDir()),
         new SearchService(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }
 
   /**
-   * Opens a collection that already has an embedded index for the model: what commands that
-   * only read (search, clusters, tags, migrate) open, so they never leave an empty index behind.
+   * Opens a collection that already has an embedded index for the model: what commands that only
+   * read (search, clusters, tags, migrate) open, so they never leave an empty index behind.
    *
-   * @throws NoSuchCollectionException if there is no such collection or it has no index for the model
+   * @throws NoSuchCollectionException if there is no such collection or it has no index for the
+   *     model
    * @throws CollectionInUseException if another process holds its index
    * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
    * @throws IOException if the index cannot be opened
    */
   public OpenCollection openIndexed(String name) throws IOException {
     CollectionLayout layout = existing(dataDir, name);
-    if (Files.isRegularFile(layout.configFile()) && !Files.isDirectory(layout.indexDir(model.info().id()))) {
-      throw new NoSuchCollectionException("collection '" + name + "' has no index for model "
-          + model.info().id() + ": index it with this model first");
+    if (Files.isRegularFile(layout.configFile())
+        && !Files.isDirectory(layout.indexDir(model.info().id()))) {
+      throw new NoSuchCollectionException(
+          "collection '"
+              + name
+              + "' has no index for model "
+              + model.info().id()
+              + ": index it with this model first");
     }
     return open(name);
   }
@@ -145,9 +167,15 @@ public final class CollectionOpener {
    * @throws IOException if its config cannot be read
    */
   public static CollectionConfig config(Path dataDir, String name) throws IOException {
-    return CollectionConfig.read(existing(dataDir, name).configFile()).orElseThrow(() -> new NoSuchCollectionException(
-        "no collection '" + name + "': index one with 'clipsearch index DIR --collection " + name
-            + "' (or POST /api/collections on a server)"));
+    return CollectionConfig.read(existing(dataDir, name).configFile())
+        .orElseThrow(
+            () ->
+                new NoSuchCollectionException(
+                    "no collection '"
+                        + name
+                        + "': index one with 'clipsearch index DIR --collection "
+                        + name
+                        + "' (or POST /api/collections on a server)"));
   }
 
   /** The names of the collections in the data folder, sorted. */
@@ -158,7 +186,8 @@ public final class CollectionOpener {
     try (Stream<Path> dirs = Files.list(dataDir)) {
       return dirs.map(d -> d.getFileName().toString())
           .filter(n -> CollectionLayout.isName(n) && Files.isRegularFile(layout(n).configFile()))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 

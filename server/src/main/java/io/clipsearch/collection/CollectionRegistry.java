@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The open collections of a long-running process (the server): each is opened through a {@link
  * CollectionOpener} on first use, warmed and (if fragmented) merged in the background ({@link
  * IndexUpkeep}), and stays open until {@link #close()}, which commits and closes every index.
- * Thread-safe: lookups are lock-free; changes (define, remove a root, delete, reopen after a
- * writer died) hold this registry's lock.
+ * Thread-safe: lookups are lock-free; changes (define, remove a root, delete, reopen after a writer
+ * died) hold this registry's lock.
  *
  * <p>Index jobs write to these indexes: whoever runs them must stop them before closing this
  * registry ({@code ingest.IndexJobs#close}), or their next write meets a closed index.
@@ -76,7 +76,10 @@ public final class CollectionRegistry implements AutoCloseable {
     if (failure.isEmpty()) {
       return c;
     }
-    log.warn("the index writer of collection {} died ({}): reopening it", c.name(), failure.get().toString());
+    log.warn(
+        "the index writer of collection {} died ({}): reopening it",
+        c.name(),
+        failure.get().toString());
     open.remove(c.name());
     closeQuietly(c);
     return get(c.name());
@@ -93,10 +96,12 @@ public final class CollectionRegistry implements AutoCloseable {
    * Creates a collection, or adds roots to an existing one ({@link CollectionOpener#define}).
    *
    * @param roots absolute folders the caller has checked
-   * @throws IllegalArgumentException if the name is unsafe or the format differs from the stored one
+   * @throws IllegalArgumentException if the name is unsafe or the format differs from the stored
+   *     one
    * @throws UncheckedIOException if its config cannot be written
    */
-  public synchronized OpenCollection define(String name, List<Path> roots, Optional<VectorFormat> format) {
+  public synchronized OpenCollection define(
+      String name, List<Path> roots, Optional<VectorFormat> format) {
     try {
       CollectionConfig config = opener.define(name, roots, format);
       OpenCollection current = open.get(name);
@@ -112,8 +117,8 @@ public final class CollectionRegistry implements AutoCloseable {
   }
 
   /**
-   * Stops indexing a folder: removes it from the collection and, from the index, its images that
-   * no remaining folder still covers (the photos stay where they are). Thumbnails are kept: copies
+   * Stops indexing a folder: removes it from the collection and, from the index, its images that no
+   * remaining folder still covers (the photos stay where they are). Thumbnails are kept: copies
    * elsewhere may share them.
    *
    * @throws NoSuchCollectionException if there is no such collection
@@ -133,7 +138,8 @@ public final class CollectionRegistry implements AutoCloseable {
       c.index().commit();
       c.index().refresh();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + root + " from " + name + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot remove " + root + " from " + name + ": " + e.getMessage(), e);
     }
     OpenCollection updated = c.withConfig(config);
     open.put(c.name(), updated);
@@ -162,8 +168,12 @@ public final class CollectionRegistry implements AutoCloseable {
     try {
       OpenCollection c = opener.open(name);
       onOpen.accept(c);
-      log.info("opened collection {} ({} format, {}) at {}", name, c.index().format(),
-          opener.describeBackend(), c.layout().collectionDir());
+      log.info(
+          "opened collection {} ({} format, {}) at {}",
+          name,
+          c.index().format(),
+          opener.describeBackend(),
+          c.layout().collectionDir());
       IndexUpkeep.afterOpen(c);
       return c;
     } catch (IndexMismatchException e) {

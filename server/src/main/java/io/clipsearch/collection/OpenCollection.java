@@ -7,8 +7,8 @@ import java.io.IOException;
 
 /**
  * A collection whose index is open: what ingest, search, clusters and the API work with. Made by
- * {@link CollectionOpener}; whoever opened it closes it ({@link CollectionRegistry} for the
- * server, a try-with-resources block for a CLI command), which closes (commits) its index.
+ * {@link CollectionOpener}; whoever opened it closes it ({@link CollectionRegistry} for the server,
+ * a try-with-resources block for a CLI command), which closes (commits) its index.
  *
  * @param config name, roots, vector format
  * @param layout where its files are
@@ -17,8 +17,12 @@ import java.io.IOException;
  * @param search search over its index
  */
 public record OpenCollection(
-    CollectionConfig config, CollectionLayout layout, SearchBackend backend, ThumbnailStore thumbs,
-    SearchService search) implements AutoCloseable {
+    CollectionConfig config,
+    CollectionLayout layout,
+    SearchBackend backend,
+    ThumbnailStore thumbs,
+    SearchService search)
+    implements AutoCloseable {
 
   /** Its open index. */
   public ImageIndex index() {

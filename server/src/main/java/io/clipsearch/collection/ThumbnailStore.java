@@ -25,8 +25,8 @@ import org.opencv.imgproc.Imgproc;
  * <p>Keyed by content, not path: copies share a thumbnail and a moved file keeps its own. The
  * two-hex fan-out keeps folders to a few thousand entries for a million photos. Files are written
  * to a temporary name and renamed, so a reader or a crash never sees half a JPEG. Thread-safe:
- * concurrent writers of one id each rename a complete file into place. Every OpenCV {@link Mat}
- * is released before a method returns.
+ * concurrent writers of one id each rename a complete file into place. Every OpenCV {@link Mat} is
+ * released before a method returns.
  */
 public final class ThumbnailStore {
 
@@ -76,8 +76,14 @@ public final class ThumbnailStore {
     byte[] jpeg = encode(image);
     Files.createDirectories(file.getParent());
     // unique to this process and thread; Files.createTempFile would draw from SecureRandom per file
-    Path tmp = file.resolveSibling(
-        id + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().threadId() + ".tmp");
+    Path tmp =
+        file.resolveSibling(
+            id
+                + "."
+                + ProcessHandle.current().pid()
+                + "."
+                + Thread.currentThread().threadId()
+                + ".tmp");
     try {
       Files.write(tmp, jpeg);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -97,7 +103,8 @@ public final class ThumbnailStore {
       return new Size(width, height);
     }
     double scale = (double) LONG_SIDE / longSide;
-    return new Size(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+    return new Size(
+        Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
   }
 
   private static byte[] encode(DecodedImage image) throws IOException {
@@ -109,11 +116,12 @@ public final class ThumbnailStore {
     try {
       rgb.put(0, 0, image.rgb());
       // INTER_AREA averages every source pixel: no aliasing when shrinking a photo 10x or more
-      Imgproc.resize(rgb, small, thumbnailSize(image.width(), image.height()), 0, 0, Imgproc.INTER_AREA);
+      Imgproc.resize(
+          rgb, small, thumbnailSize(image.width(), image.height()), 0, 0, Imgproc.INTER_AREA);
       Imgproc.cvtColor(small, bgr, Imgproc.COLOR_RGB2BGR);
       if (!Imgcodecs.imencode(".jpg", bgr, out, params)) {
-        throw new IOException("OpenCV could not encode a " + image.width() + "x" + image.height()
-            + " thumbnail");
+        throw new IOException(
+            "OpenCV could not encode a " + image.width() + "x" + image.height() + " thumbnail");
       }
       return out.toArray();
     } finally {

@@ -24,7 +24,8 @@ public record FactsPage(List<ImageFacts> facts, long total) {
   }
 
   /** The page of {@code all} from {@code offset} in {@code order}; sorts {@code all} in place. */
-  public static FactsPage sorted(List<ImageFacts> all, Comparator<ImageFacts> order, int offset, int limit) {
+  public static FactsPage sorted(
+      List<ImageFacts> all, Comparator<ImageFacts> order, int offset, int limit) {
     all.sort(order);
     int from = Math.min(offset, all.size());
     return new FactsPage(all.subList(from, Math.min(all.size(), from + limit)), all.size());

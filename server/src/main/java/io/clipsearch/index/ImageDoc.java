@@ -23,12 +23,19 @@ import java.util.StringJoiner;
  * @param tags zero-shot labels of the image, best first (empty: not tagged)
  */
 public record ImageDoc(
-    Path path, String id, long size, long mtimeMillis, int width, int height,
-    PhotoMetadata metadata, float[] vector, List<String> tags) {
+    Path path,
+    String id,
+    long size,
+    long mtimeMillis,
+    int width,
+    int height,
+    PhotoMetadata metadata,
+    float[] vector,
+    List<String> tags) {
 
   /**
-   * @throws IllegalArgumentException if the path is relative, the id empty, the size negative,
-   *     a side not positive, or a tag blank or repeated
+   * @throws IllegalArgumentException if the path is relative, the id empty, the size negative, a
+   *     side not positive, or a tag blank or repeated
    */
   public ImageDoc {
     Objects.requireNonNull(path, "path");
@@ -46,14 +53,22 @@ public record ImageDoc(
     Objects.requireNonNull(metadata, "metadata");
     vector = Objects.requireNonNull(vector, "vector").clone();
     tags = List.copyOf(tags);
-    if (tags.stream().anyMatch(String::isBlank) || tags.stream().distinct().count() != tags.size()) {
+    if (tags.stream().anyMatch(String::isBlank)
+        || tags.stream().distinct().count() != tags.size()) {
       throw new IllegalArgumentException("tags must be distinct and non-blank, got " + tags);
     }
   }
 
   /** An untagged document. */
-  public ImageDoc(Path path, String id, long size, long mtimeMillis, int width, int height,
-      PhotoMetadata metadata, float[] vector) {
+  public ImageDoc(
+      Path path,
+      String id,
+      long size,
+      long mtimeMillis,
+      int width,
+      int height,
+      PhotoMetadata metadata,
+      float[] vector) {
     this(path, id, size, mtimeMillis, width, height, metadata, vector, List.of());
   }
 
@@ -83,13 +98,14 @@ public record ImageDoc(
   }
 
   /**
-   * "make model" lower case, for exact camera filters, with a model that repeats the make
-   * ("Canon Canon EOS R5") trimmed; empty without EXIF camera fields.
+   * "make model" lower case, for exact camera filters, with a model that repeats the make ("Canon
+   * Canon EOS R5") trimmed; empty without EXIF camera fields.
    */
   public Optional<String> camera() {
     String make = metadata.cameraMake().map(String::strip).orElse("");
     String model = metadata.cameraModel().map(String::strip).orElse("");
-    if (!make.isEmpty() && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
+    if (!make.isEmpty()
+        && model.toLowerCase(Locale.ROOT).startsWith(make.toLowerCase(Locale.ROOT))) {
       make = "";
     }
     String camera = (make + " " + model).strip().toLowerCase(Locale.ROOT);
@@ -115,18 +131,38 @@ public record ImageDoc(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ImageDoc d && path.equals(d.path) && id.equals(d.id) && size == d.size
-        && mtimeMillis == d.mtimeMillis && width == d.width && height == d.height
-        && metadata.equals(d.metadata) && Arrays.equals(vector, d.vector) && tags.equals(d.tags);
+    return o instanceof ImageDoc d
+        && path.equals(d.path)
+        && id.equals(d.id)
+        && size == d.size
+        && mtimeMillis == d.mtimeMillis
+        && width == d.width
+        && height == d.height
+        && metadata.equals(d.metadata)
+        && Arrays.equals(vector, d.vector)
+        && tags.equals(d.tags);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, id, size, mtimeMillis, width, height, metadata, tags) * 31 + Arrays.hashCode(vector);
+    return Objects.hash(path, id, size, mtimeMillis, width, height, metadata, tags) * 31
+        + Arrays.hashCode(vector);
   }
 
   @Override
   public String toString() {
-    return "ImageDoc[" + path + ", id " + id + ", " + width + "x" + height + ", dim " + vector.length + ", tags " + tags + "]";
+    return "ImageDoc["
+        + path
+        + ", id "
+        + id
+        + ", "
+        + width
+        + "x"
+        + height
+        + ", dim "
+        + vector.length
+        + ", tags "
+        + tags
+        + "]";
   }
 }

@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param metadata EXIF facts
  * @param tags zero-shot labels, best first
  */
-public record ImageFacts(Path path, String id, long size, long mtimeMillis, int width, int height,
-    PhotoMetadata metadata, List<String> tags) {
+public record ImageFacts(
+    Path path,
+    String id,
+    long size,
+    long mtimeMillis,
+    int width,
+    int height,
+    PhotoMetadata metadata,
+    List<String> tags) {
 
   public ImageFacts {
     Objects.requireNonNull(path, "path");

@@ -16,15 +16,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
  * ingest writes and everything else reads. Two implementations: {@code
- * io.clipsearch.lucene.VectorIndex}, the embedded
- * Lucene index (the default, fastest on one machine), and the SolrCloud collection in {@code
- * io.clipsearch.solr} (for collections that outgrow one machine). Searching is {@code
- * io.clipsearch.search.SearchBackend}'s job.
+ * io.clipsearch.lucene.VectorIndex}, the embedded Lucene index (the default, fastest on one
+ * machine), and the SolrCloud collection in {@code io.clipsearch.solr} (for collections that
+ * outgrow one machine). Searching is {@code io.clipsearch.search.SearchBackend}'s job.
  *
  * <p>Guarantees of every implementation: writing a document of a path replaces the previous one
  * (re-running ingest makes no duplicates); nothing is promised durable before {@link #commit()},
- * everything committed survives a crash; writes become visible to reads within about a second,
- * at once after {@link #refresh()}. Implementations are thread-safe. {@link #close()} commits.
+ * everything committed survives a crash; writes become visible to reads within about a second, at
+ * once after {@link #refresh()}. Implementations are thread-safe. {@link #close()} commits.
  */
 public interface ImageIndex extends Closeable {
 
@@ -60,8 +59,8 @@ public interface ImageIndex extends Closeable {
   }
 
   /**
-   * Visits every document of one point-in-time view (writes made by the visitor, such as upserts
-   * of the visited documents, are not visited again), one at a time, so memory stays flat on any
+   * Visits every document of one point-in-time view (writes made by the visitor, such as upserts of
+   * the visited documents, are not visited again), one at a time, so memory stays flat on any
    * collection size.
    */
   void forEach(DocumentVisitor visitor) throws IOException;
@@ -77,8 +76,8 @@ public interface ImageIndex extends Closeable {
   Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
 
   /** The order of {@link #newest}: date taken (else modified), newest first; ties by path. */
-  Comparator<ImageFacts> NEWEST_FIRST = Comparator
-      .comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
+  Comparator<ImageFacts> NEWEST_FIRST =
+      Comparator.comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
 
   /**
    * A page of every document in {@link #NEWEST_FIRST} order, without vectors: browsing a collection
@@ -114,11 +113,12 @@ public interface ImageIndex extends Closeable {
    */
   default Set<String> idsWithPrefix(String prefix, int max) throws IOException {
     Set<String> ids = new LinkedHashSet<>();
-    forEach(doc -> {
-      if (ids.size() < max && doc.id().startsWith(prefix)) {
-        ids.add(doc.id());
-      }
-    });
+    forEach(
+        doc -> {
+          if (ids.size() < max && doc.id().startsWith(prefix)) {
+            ids.add(doc.id());
+          }
+        });
     return ids;
   }
 
@@ -136,8 +136,8 @@ public interface ImageIndex extends Closeable {
 
   /**
    * After bulk writes (an index job's end, a server opening a collection): when the writes have
-   * left the index fragmented, merges it in the background, so searches regain their speed; they
-   * go on meanwhile. This default does nothing: for engines that merge by their own policy.
+   * left the index fragmented, merges it in the background, so searches regain their speed; they go
+   * on meanwhile. This default does nothing: for engines that merge by their own policy.
    *
    * @return completes with whether a merge ran, once it is durable
    * @throws IOException if the index cannot be read

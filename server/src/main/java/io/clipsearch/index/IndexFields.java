@@ -1,8 +1,8 @@
 package io.clipsearch.index;
 
 /**
- * Every field name of the image index, and only here: queries, filters and documents refer to
- * these constants. One Lucene document per image file.
+ * Every field name of the image index, and only here: queries, filters and documents refer to these
+ * constants. One Lucene document per image file.
  */
 public final class IndexFields {
 
@@ -80,9 +80,9 @@ public final class IndexFields {
   public static final String TEXT = "text";
 
   /**
-   * Zero-shot tags of the image, best first (StringField per tag, stored): exact tag filters.
-   * Each tag is also appended to {@link #TEXT}, so keyword queries find it. Documents indexed
-   * before tagging existed simply have none.
+   * Zero-shot tags of the image, best first (StringField per tag, stored): exact tag filters. Each
+   * tag is also appended to {@link #TEXT}, so keyword queries find it. Documents indexed before
+   * tagging existed simply have none.
    */
   public static final String TAGS = "tags";
 

@@ -8,4 +8,5 @@ package io.clipsearch.index;
  * @param format the vector format new segments are written in
  * @param space the embedding space of the vectors
  */
-public record IndexStats(long documents, long bytesOnDisk, VectorFormat format, VectorSpace space) {}
+public record IndexStats(
+    long documents, long bytesOnDisk, VectorFormat format, VectorSpace space) {}

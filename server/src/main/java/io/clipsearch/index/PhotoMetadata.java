@@ -24,8 +24,14 @@ public record PhotoMetadata(
     int orientation) {
 
   public static final PhotoMetadata NONE =
-      new PhotoMetadata(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), 1);
+      new PhotoMetadata(
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          1);
 
   public PhotoMetadata {
     if (orientation < 1 || orientation > 8) {
@@ -34,15 +40,17 @@ public record PhotoMetadata(
     if (latitude.isPresent() != longitude.isPresent()) {
       throw new IllegalArgumentException("latitude and longitude come together");
     }
-    latitude.ifPresent(lat -> {
-      if (lat < -90 || lat > 90) {
-        throw new IllegalArgumentException("latitude out of range: " + lat);
-      }
-    });
-    longitude.ifPresent(lon -> {
-      if (lon < -180 || lon > 180) {
-        throw new IllegalArgumentException("longitude out of range: " + lon);
-      }
-    });
+    latitude.ifPresent(
+        lat -> {
+          if (lat < -90 || lat > 90) {
+            throw new IllegalArgumentException("latitude out of range: " + lat);
+          }
+        });
+    longitude.ifPresent(
+        lon -> {
+          if (lon < -180 || lon > 180) {
+            throw new IllegalArgumentException("longitude out of range: " + lon);
+          }
+        });
   }
 }

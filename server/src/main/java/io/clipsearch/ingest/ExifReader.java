@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Date taken: {@code DateTimeOriginal} with {@code OffsetTimeOriginal} where the camera wrote
  * one, else {@code DateTime} (IFD0). A time without an offset is read as UTC: the camera's wall
  * clock, the same on every machine, instead of shifting with the indexing machine's time zone.
- * Position from the GPS directory (absent when missing, zero or out of range); orientation 1-8
- * (1 when absent or invalid).
+ * Position from the GPS directory (absent when missing, zero or out of range); orientation 1-8 (1
+ * when absent or invalid).
  *
  * <p>Never fails: unreadable or malformed metadata gives absent fields, so bad EXIF never costs a
  * photo its place in the index. Stateless and thread-safe.
@@ -45,10 +45,13 @@ public final class ExifReader {
     GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
     Optional<GeoLocation> position = position(gps);
     try {
-      return new PhotoMetadata(taken(ifd0, sub),
-          text(ifd0, ExifDirectoryBase.TAG_MAKE), text(ifd0, ExifDirectoryBase.TAG_MODEL),
+      return new PhotoMetadata(
+          taken(ifd0, sub),
+          text(ifd0, ExifDirectoryBase.TAG_MAKE),
+          text(ifd0, ExifDirectoryBase.TAG_MODEL),
           text(sub, ExifDirectoryBase.TAG_LENS_MODEL),
-          position.map(GeoLocation::getLatitude), position.map(GeoLocation::getLongitude),
+          position.map(GeoLocation::getLatitude),
+          position.map(GeoLocation::getLongitude),
           orientation(ifd0));
     } catch (RuntimeException e) {
       log.debug("unusable metadata in {}: {}", name, e.toString());
@@ -83,8 +86,8 @@ public final class ExifReader {
     }
     double lat = location.getLatitude();
     double lon = location.getLongitude();
-    boolean valid = Double.isFinite(lat) && Double.isFinite(lon)
-        && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+    boolean valid =
+        Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
     return valid ? Optional.of(location) : Optional.empty();
   }
 

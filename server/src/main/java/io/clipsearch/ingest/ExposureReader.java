@@ -20,12 +20,19 @@ public final class ExposureReader {
     if (sub == null) {
       return Optional.empty();
     }
-    ExposureInfo e = new ExposureInfo(number(sub, ExifSubIFDDirectory.TAG_FNUMBER),
-        number(sub, ExifSubIFDDirectory.TAG_EXPOSURE_TIME),
-        sub.containsTag(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT)
-            ? sub.getInteger(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT) : null,
-        number(sub, ExifSubIFDDirectory.TAG_FOCAL_LENGTH));
-    boolean any = e.fNumber() != null || e.exposureSeconds() != null || e.iso() != null || e.focalLengthMm() != null;
+    ExposureInfo e =
+        new ExposureInfo(
+            number(sub, ExifSubIFDDirectory.TAG_FNUMBER),
+            number(sub, ExifSubIFDDirectory.TAG_EXPOSURE_TIME),
+            sub.containsTag(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT)
+                ? sub.getInteger(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT)
+                : null,
+            number(sub, ExifSubIFDDirectory.TAG_FOCAL_LENGTH));
+    boolean any =
+        e.fNumber() != null
+            || e.exposureSeconds() != null
+            || e.iso() != null
+            || e.focalLengthMm() != null;
     return any ? Optional.of(e) : Optional.empty();
   }
 

@@ -22,18 +22,20 @@ import java.util.function.UnaryOperator;
  * Walks a root folder for image files, by stat alone (no file is opened).
  *
  * <p>Symbolic links are not followed unless told ({@link IngestOptions#followLinksOutOfRoots}):
- * each is reported as {@link SkipReason#SYMLINK}, so a link planted in a photo folder cannot
- * bring a file or folder from elsewhere on the machine into the index. When told, a linked folder
- * of photos is indexed, and Java's walk detects a link leading back to a folder being walked,
- * reported as {@link SkipReason#SYMLINK_LOOP} instead of looping. Hidden files and folders (names starting with a dot) are skipped, as {@link
- * ImageFiles#list} does. A folder or file that cannot be read is reported and the walk goes on.
- * Stateless and thread-safe.
+ * each is reported as {@link SkipReason#SYMLINK}, so a link planted in a photo folder cannot bring
+ * a file or folder from elsewhere on the machine into the index. When told, a linked folder of
+ * photos is indexed, and Java's walk detects a link leading back to a folder being walked, reported
+ * as {@link SkipReason#SYMLINK_LOOP} instead of looping. Hidden files and folders (names starting
+ * with a dot) are skipped, as {@link ImageFiles#list} does. A folder or file that cannot be read is
+ * reported and the walk goes on. Stateless and thread-safe.
  */
 final class FileScanner {
 
   private final boolean followLinks;
 
-  /** @param followLinks follow symbolic links wherever they lead (else report them, unread) */
+  /**
+   * @param followLinks follow symbolic links wherever they lead (else report them, unread)
+   */
   FileScanner(boolean followLinks) {
     this.followLinks = followLinks;
   }
@@ -59,18 +61,25 @@ final class FileScanner {
    * @throws IOException if {@code root} itself cannot be read
    */
   void scan(Path root, Visitor visitor, BooleanSupplier stop) throws IOException {
-    Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : Set.of();
-    // links in the root's own path are its owner's choice: walk the real folder, report paths as given
+    Set<FileVisitOption> options =
+        followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : Set.of();
+    // links in the root's own path are its owner's choice: walk the real folder, report paths as
+    // given
     Path start = followLinks ? root : root.toRealPath();
     UnaryOperator<Path> asGiven = p -> root.resolve(start.relativize(p));
-    Files.walkFileTree(start, options, Integer.MAX_VALUE,
+    Files.walkFileTree(
+        start,
+        options,
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (stop.getAsBoolean()) {
               return FileVisitResult.TERMINATE;
             }
-            return !dir.equals(start) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return !dir.equals(start) && hidden(dir)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -79,15 +88,26 @@ final class FileScanner {
               return FileVisitResult.CONTINUE;
             }
             if (attrs.isSymbolicLink() && !followLinks) { // a folder's link too: it is not entered
-              visitor.problem(new SkippedFile(asGiven.apply(file), SkipReason.SYMLINK,
-                  "symbolic link: not followed (clipsearch.images.follow-links-out-of-roots is off)"), false);
+              visitor.problem(
+                  new SkippedFile(
+                      asGiven.apply(file),
+                      SkipReason.SYMLINK,
+                      "symbolic link: not followed (clipsearch.images.follow-links-out-of-roots is off)"),
+                  false);
             } else if (!ImageFiles.hasImageExtension(file)) {
               return FileVisitResult.CONTINUE;
             } else if (attrs.isRegularFile()) {
-              visitor.found(new Found(asGiven.apply(file), attrs.size(), attrs.lastModifiedTime().toMillis()));
-            } else if (attrs.isSymbolicLink()) { // with FOLLOW_LINKS, only a link whose target is gone
-              visitor.problem(new SkippedFile(asGiven.apply(file), SkipReason.UNREADABLE,
-                  "symbolic link to a missing file"), false);
+              visitor.found(
+                  new Found(
+                      asGiven.apply(file), attrs.size(), attrs.lastModifiedTime().toMillis()));
+            } else if (attrs
+                .isSymbolicLink()) { // with FOLLOW_LINKS, only a link whose target is gone
+              visitor.problem(
+                  new SkippedFile(
+                      asGiven.apply(file),
+                      SkipReason.UNREADABLE,
+                      "symbolic link to a missing file"),
+                  false);
             }
             return stop.getAsBoolean() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
           }
@@ -95,11 +115,16 @@ final class FileScanner {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             if (e instanceof FileSystemLoopException) {
-              visitor.problem(new SkippedFile(asGiven.apply(file), SkipReason.SYMLINK_LOOP,
-                  "symbolic link back to an enclosing folder: not followed"), true);
+              visitor.problem(
+                  new SkippedFile(
+                      asGiven.apply(file),
+                      SkipReason.SYMLINK_LOOP,
+                      "symbolic link back to an enclosing folder: not followed"),
+                  true);
             } else if (!hidden(file)) {
               // a file that failed stat, or a folder that cannot be listed
-              visitor.problem(new SkippedFile(asGiven.apply(file), SkipReason.UNREADABLE, describe(e)),
+              visitor.problem(
+                  new SkippedFile(asGiven.apply(file), SkipReason.UNREADABLE, describe(e)),
                   Files.isDirectory(file) || e instanceof AccessDeniedException);
             }
             return FileVisitResult.CONTINUE;
@@ -108,7 +133,8 @@ final class FileScanner {
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) { // the listing broke off part way
-              visitor.problem(new SkippedFile(asGiven.apply(dir), SkipReason.UNREADABLE, describe(e)), true);
+              visitor.problem(
+                  new SkippedFile(asGiven.apply(dir), SkipReason.UNREADABLE, describe(e)), true);
             }
             return FileVisitResult.CONTINUE;
           }

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells which folders under some roots changed, for keeping an index current ({@code --watch}).
  *
- * <p>Every non-hidden folder is registered with a {@link WatchService}, folders created later
- * too. {@link #awaitChanges} waits for events, then for a quiet spell (the debounce: a copy of a
+ * <p>Every non-hidden folder is registered with a {@link WatchService}, folders created later too.
+ * {@link #awaitChanges} waits for events, then for a quiet spell (the debounce: a copy of a
  * thousand photos is one re-scan, not a thousand), and returns the folders to re-scan: those an
- * event happened in, without folders already inside another returned one. A lost event
- * (overflow) returns the roots. Re-scanning a folder is cheap for unchanged files (stat only), so
- * folder granularity is enough.
+ * event happened in, without folders already inside another returned one. A lost event (overflow)
+ * returns the roots. Re-scanning a folder is cheap for unchanged files (stat only), so folder
+ * granularity is enough.
  *
  * <p>One thread calls {@link #awaitChanges}; {@link #close} may be called from any thread (a
  * shutdown hook) and makes a waiting call return an empty set. The caller closes it.
@@ -116,23 +116,31 @@ public final class FolderWatcher implements Closeable {
   }
 
   private void registerTree(Path top) throws IOException {
-    Files.walkFileTree(top, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(top) && dir.getFileName().toString().startsWith(".")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        folders.put(dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-            StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY), dir);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        top,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (!dir.equals(top) && dir.getFileName().toString().startsWith(".")) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            folders.put(
+                dir.register(
+                    service,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_DELETE,
+                    StandardWatchEventKinds.ENTRY_MODIFY),
+                dir);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) {
-        log.warn("cannot watch {}: {}", file, e.toString());
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            log.warn("cannot watch {}: {}", file, e.toString());
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   @Override

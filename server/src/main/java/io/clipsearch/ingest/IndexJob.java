@@ -27,15 +27,20 @@ public final class IndexJob {
    * @param ingestFor makes the run, given where it reports progress
    * @param observer told of each progress after it is recorded here, on the job's thread
    */
-  IndexJob(String id, String collection, Function<Consumer<IngestProgress>, IngestJob> ingestFor,
+  IndexJob(
+      String id,
+      String collection,
+      Function<Consumer<IngestProgress>, IngestJob> ingestFor,
       BiConsumer<IndexJob, IngestProgress> observer) {
     this.id = Objects.requireNonNull(id, "id");
     this.collection = Objects.requireNonNull(collection, "collection");
     this.started = Instant.now();
-    this.ingest = ingestFor.apply(p -> {
-      latest = p;
-      observer.accept(this, p);
-    });
+    this.ingest =
+        ingestFor.apply(
+            p -> {
+              latest = p;
+              observer.accept(this, p);
+            });
   }
 
   public String id() {

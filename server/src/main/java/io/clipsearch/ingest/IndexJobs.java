@@ -30,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * object's lock, so no job starts while one of them runs. Thread-safe.
  *
  * <p>Closing cancels every running job and <em>waits</em> for each to commit and end before it
- * returns: close this before the registry, which then closes the indexes no job writes to any
- * more.
+ * returns: close this before the registry, which then closes the indexes no job writes to any more.
  */
 public final class IndexJobs implements AutoCloseable {
 
@@ -69,12 +68,16 @@ public final class IndexJobs implements AutoCloseable {
   private boolean closed; // guarded by this
 
   /**
-   * @param tagger the tagger for new images, asked for on each start and re-tag (it may make
-   *     itself on first use)
+   * @param tagger the tagger for new images, asked for on each start and re-tag (it may make itself
+   *     on first use)
    * @param options of every job
    */
-  public IndexJobs(CollectionRegistry collections, ClipModel model, Supplier<ImageTagger> tagger,
-      IngestOptions options, Observer observer) {
+  public IndexJobs(
+      CollectionRegistry collections,
+      ClipModel model,
+      Supplier<ImageTagger> tagger,
+      IngestOptions options,
+      Observer observer) {
     this.collections = Objects.requireNonNull(collections, "collections");
     this.model = Objects.requireNonNull(model, "model");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
@@ -94,17 +97,30 @@ public final class IndexJobs implements AutoCloseable {
       throw new IllegalStateException("shutting down: no new index jobs");
     }
     OpenCollection c = collections.writable(collection);
-    active(c.name()).ifPresent(running -> {
-      throw new CollectionBusyException("collection " + c.name() + " is already being indexed by job " + running.id());
-    });
+    active(c.name())
+        .ifPresent(
+            running -> {
+              throw new CollectionBusyException(
+                  "collection " + c.name() + " is already being indexed by job " + running.id());
+            });
     ProgressLog progressLog = new ProgressLog();
-    IndexJob job = new IndexJob(UUID.randomUUID().toString(), c.name(),
-        listener -> new IngestJob(model, c.index(), c.thumbs(), c.config().roots(), options,
-            tagger.get(), listener),
-        (j, p) -> {
-          progressLog.accept(j, p);
-          observer.progress(j, p);
-        });
+    IndexJob job =
+        new IndexJob(
+            UUID.randomUUID().toString(),
+            c.name(),
+            listener ->
+                new IngestJob(
+                    model,
+                    c.index(),
+                    c.thumbs(),
+                    c.config().roots(),
+                    options,
+                    tagger.get(),
+                    listener),
+            (j, p) -> {
+              progressLog.accept(j, p);
+              observer.progress(j, p);
+            });
     jobs.put(job.id(), job);
     observer.started(job);
     runner.submit(() -> run(job, c));
@@ -121,18 +137,24 @@ public final class IndexJobs implements AutoCloseable {
    * @throws UncheckedIOException if the index cannot be read or written
    */
   public synchronized Retagged retag(String collection) {
-    return whileIdle(collection, () -> {
-      OpenCollection c = collections.writable(collection);
-      long start = System.nanoTime();
-      try {
-        long images = new Retagger(c.index(), tagger.get()).run();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        log.info("re-tagged {} images of {} in {} s", images, c.name(), String.format("%.1f", seconds));
-        return new Retagged(c.name(), images, seconds);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot re-tag collection " + c.name(), e);
-      }
-    });
+    return whileIdle(
+        collection,
+        () -> {
+          OpenCollection c = collections.writable(collection);
+          long start = System.nanoTime();
+          try {
+            long images = new Retagger(c.index(), tagger.get()).run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            log.info(
+                "re-tagged {} images of {} in {} s",
+                images,
+                c.name(),
+                String.format("%.1f", seconds));
+            return new Retagged(c.name(), images, seconds);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot re-tag collection " + c.name(), e);
+          }
+        });
   }
 
   /**
@@ -141,21 +163,31 @@ public final class IndexJobs implements AutoCloseable {
    * @throws CollectionBusyException if a job is running on it
    */
   public synchronized <T> T whileIdle(String collection, Supplier<T> action) {
-    active(collection).ifPresent(running -> {
-      throw new CollectionBusyException("collection " + collection + " is being indexed by job "
-          + running.id() + ": cancel it or wait until it has ended");
-    });
+    active(collection)
+        .ifPresent(
+            running -> {
+              throw new CollectionBusyException(
+                  "collection "
+                      + collection
+                      + " is being indexed by job "
+                      + running.id()
+                      + ": cancel it or wait until it has ended");
+            });
     return action.get();
   }
 
   /** The job running on a collection, if any. */
   public Optional<IndexJob> active(String collection) {
-    return jobs.values().stream().filter(j -> j.collection().equals(collection) && j.running()).findFirst();
+    return jobs.values().stream()
+        .filter(j -> j.collection().equals(collection) && j.running())
+        .findFirst();
   }
 
   /** Every job since start, newest first. */
   public List<IndexJob> list() {
-    return jobs.values().stream().sorted(Comparator.comparing(IndexJob::started).reversed()).toList();
+    return jobs.values().stream()
+        .sorted(Comparator.comparing(IndexJob::started).reversed())
+        .toList();
   }
 
   public Optional<IndexJob> get(String id) {

@@ -2,8 +2,8 @@ package io.clipsearch.ingest;
 
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.model.ClipModel;
@@ -32,8 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ingest run: brings a {@link ImageIndex} in step with the image files under some root
- * folders.
+ * One ingest run: brings a {@link ImageIndex} in step with the image files under some root folders.
  *
  * <p>Strategy:
  *
@@ -42,16 +41,16 @@ import org.slf4j.LoggerFactory;
  *       FileScanner}) and compare with the index's file states a chunk at a time: a file of the
  *       same path, size and mtime is unchanged and never opened, so a re-run over an unchanged
  *       folder costs one stat per file. New and changed files stream to the workers as they are
- *       found, so nothing per file is held but an 8-byte hash of its path. Indexed paths no
- *       longer found are deleted at the end, except under a root or folder that could not be read
- *       (an unmounted disk must not empty the index).
- *   <li><b>Prepare</b> ({@link IngestOptions#workers} threads): read each new or changed file,
- *       hash it (SHA-256: the content id). If the index already holds that content, the stored
- *       vector is re-used without decoding: a <em>move</em> when the other path is gone, a
- *       <em>copy</em> otherwise. Else decode once ({@link ClipModel#decode}, pixel cap and EXIF
- *       orientation applied), read EXIF, write the thumbnail from those pixels, and preprocess.
- *       Results go to a bounded queue ({@link IngestOptions#queueCapacity}); workers block when it
- *       is full, so memory stays flat on any collection size.
+ *       found, so nothing per file is held but an 8-byte hash of its path. Indexed paths no longer
+ *       found are deleted at the end, except under a root or folder that could not be read (an
+ *       unmounted disk must not empty the index).
+ *   <li><b>Prepare</b> ({@link IngestOptions#workers} threads): read each new or changed file, hash
+ *       it (SHA-256: the content id). If the index already holds that content, the stored vector is
+ *       re-used without decoding: a <em>move</em> when the other path is gone, a <em>copy</em>
+ *       otherwise. Else decode once ({@link ClipModel#decode}, pixel cap and EXIF orientation
+ *       applied), read EXIF, write the thumbnail from those pixels, and preprocess. Results go to a
+ *       bounded queue ({@link IngestOptions#queueCapacity}); workers block when it is full, so
+ *       memory stays flat on any collection size.
  *   <li><b>Embed and write</b> (calling thread): tensors are embedded in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
  *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
@@ -68,8 +67,8 @@ import org.slf4j.LoggerFactory;
  * concurrently, at most once per {@link IngestOptions#progressInterval} apart from phase changes).
  * {@link #cancel} may be called from any thread, as may interrupting the running thread: the run
  * stops taking files, commits what it has written, and returns a report whose phase is {@link
- * Phase#CANCELLED}. A job runs once. It closes nothing it was given: the model, index and
- * thumbnail store stay the caller's.
+ * Phase#CANCELLED}. A job runs once. It closes nothing it was given: the model, index and thumbnail
+ * store stay the caller's.
  *
  * <pre>{@code
  * IngestJob job = new IngestJob(model, index, thumbs, List.of(root), IngestOptions.defaults(),
@@ -95,6 +94,7 @@ public final class IngestJob {
   private final List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean cancelled;
   private volatile boolean started;
+
   /** Set on the running thread only: it was interrupted, and is interrupted again on return. */
   private boolean interrupted;
 
@@ -107,8 +107,13 @@ public final class IngestJob {
    * @param listener receives progress snapshots on the thread running the job
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
-  public IngestJob(ClipModel model, ImageIndex index, ThumbnailStore thumbs, List<Path> roots,
-      IngestOptions options, Consumer<IngestProgress> listener) {
+  public IngestJob(
+      ClipModel model,
+      ImageIndex index,
+      ThumbnailStore thumbs,
+      List<Path> roots,
+      IngestOptions options,
+      Consumer<IngestProgress> listener) {
     this(model, index, thumbs, roots, options, ImageTagger.NONE, listener);
   }
 
@@ -117,19 +122,29 @@ public final class IngestJob {
    *     re-used documents (unchanged, moved, copied) keep the tags stored with their vector
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
-  public IngestJob(ClipModel model, ImageIndex index, ThumbnailStore thumbs, List<Path> roots,
-      IngestOptions options, ImageTagger tagger, Consumer<IngestProgress> listener) {
+  public IngestJob(
+      ClipModel model,
+      ImageIndex index,
+      ThumbnailStore thumbs,
+      List<Path> roots,
+      IngestOptions options,
+      ImageTagger tagger,
+      Consumer<IngestProgress> listener) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     this.model = Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
     this.thumbs = Objects.requireNonNull(thumbs, "thumbs");
     this.roots = List.copyOf(roots);
     this.options = Objects.requireNonNull(options, "options");
-    this.progress = new ProgressTracker(Objects.requireNonNull(listener, "listener"),
-        options.progressInterval().toNanos());
+    this.progress =
+        new ProgressTracker(
+            Objects.requireNonNull(listener, "listener"), options.progressInterval().toNanos());
     if (!model.info().id().equals(index.space().modelId())) {
-      throw new IllegalArgumentException("model " + model.info().id() + " cannot write to the index of "
-          + index.space().modelId());
+      throw new IllegalArgumentException(
+          "model "
+              + model.info().id()
+              + " cannot write to the index of "
+              + index.space().modelId());
     }
     for (Path root : this.roots) {
       if (!root.isAbsolute()) {
@@ -159,8 +174,16 @@ public final class IngestJob {
     Instant start = Instant.now();
     long t0 = System.nanoTime();
     progress.emit(Phase.SCANNING);
-    ScanFeed feed = new ScanFeed(index, roots, new FileScanner(options.followLinksOutOfRoots()), progress,
-        options.queueCapacity(), options.maxFiles(), () -> cancelled, this::skip);
+    ScanFeed feed =
+        new ScanFeed(
+            index,
+            roots,
+            new FileScanner(options.followLinksOutOfRoots()),
+            progress,
+            options.queueCapacity(),
+            options.maxFiles(),
+            () -> cancelled,
+            this::skip);
     Thread scan = feed.start();
     try {
       process(feed);
@@ -210,12 +233,17 @@ public final class IngestJob {
   private sealed interface Prepared {}
 
   /** Decoded and preprocessed: waiting for its vector. */
-  private record ToEmbed(Found file, String id, int width, int height, PhotoMetadata metadata,
-      float[] tensor) implements Prepared {}
+  private record ToEmbed(
+      Found file, String id, int width, int height, PhotoMetadata metadata, float[] tensor)
+      implements Prepared {}
 
   /** Content the index already holds: written with the stored vector. */
   private record Reused(ImageDoc doc, Kind kind) implements Prepared {
-    enum Kind { MOVED, COPIED, UNCHANGED }
+    enum Kind {
+      MOVED,
+      COPIED,
+      UNCHANGED
+    }
   }
 
   private record Skipped(SkippedFile file) implements Prepared {}
@@ -244,7 +272,8 @@ public final class IngestJob {
       } catch (InterruptedException e) {
         cancelled = true;
       } finally {
-        // cancellation may have left the queue full; the writer stops taking then, and needs no signal
+        // cancellation may have left the queue full; the writer stops taking then, and needs no
+        // signal
         offer(new WorkerDone());
       }
     }
@@ -279,12 +308,18 @@ public final class IngestJob {
       DecodedImage image = decoded.image();
       PhotoMetadata metadata = exif.read(name, decoded.metadata());
       writeThumbnail(id, image);
-      return new ToEmbed(file, id, image.width(), image.height(), metadata, model.preprocess(image));
+      return new ToEmbed(
+          file, id, image.width(), image.height(), metadata, model.preprocess(image));
     } catch (ImageDecodeException e) {
       return new Skipped(new SkippedFile(file.path(), SkipReason.of(e.reason()), e.getMessage()));
     } catch (IOException | SecurityException e) {
-      return new Skipped(new SkippedFile(file.path(), SkipReason.UNREADABLE,
-          name + ": cannot read: " + (e instanceof IOException io ? FileScanner.describe(io) : e.toString())));
+      return new Skipped(
+          new SkippedFile(
+              file.path(),
+              SkipReason.UNREADABLE,
+              name
+                  + ": cannot read: "
+                  + (e instanceof IOException io ? FileScanner.describe(io) : e.toString())));
     } catch (RuntimeException | OutOfMemoryError e) {
       log.warn("unexpected failure preparing {}", name, e);
       return new Skipped(new SkippedFile(file.path(), SkipReason.FAILED, name + ": " + e));
@@ -308,9 +343,10 @@ public final class IngestJob {
       return Optional.empty();
     }
     ImageDoc old = stored.get();
-    Reused.Kind kind = old.path().equals(file.path()) ? Reused.Kind.UNCHANGED // touched, same bytes
-        : !Files.exists(old.path()) ? Reused.Kind.MOVED
-        : Reused.Kind.COPIED;
+    Reused.Kind kind =
+        old.path().equals(file.path())
+            ? Reused.Kind.UNCHANGED // touched, same bytes
+            : !Files.exists(old.path()) ? Reused.Kind.MOVED : Reused.Kind.COPIED;
     if (thumbs.find(id).isEmpty()) { // the thumbnail folder was cleared: the one decode we need
       try {
         writeThumbnail(id, model.decode(ImageSource.of(file.path().toString(), bytes)));
@@ -318,8 +354,19 @@ public final class IngestJob {
         log.warn("no thumbnail for {}: {}", file.path(), e.getMessage());
       }
     }
-    return Optional.of(new Reused(new ImageDoc(file.path(), id, file.size(), file.mtimeMillis(),
-        old.width(), old.height(), old.metadata(), old.vector(), old.tags()), kind));
+    return Optional.of(
+        new Reused(
+            new ImageDoc(
+                file.path(),
+                id,
+                file.size(),
+                file.mtimeMillis(),
+                old.width(),
+                old.height(),
+                old.metadata(),
+                old.vector(),
+                old.tags()),
+            kind));
   }
 
   private void writeThumbnail(String id, DecodedImage image) {
@@ -346,8 +393,11 @@ public final class IngestJob {
     int workers = options.workers();
     List<Thread> threads = new ArrayList<>(workers);
     for (int w = 0; w < workers; w++) {
-      threads.add(Thread.ofPlatform().name("ingest-worker-" + (w + 1)).daemon()
-          .start(new Worker(feed, queue)));
+      threads.add(
+          Thread.ofPlatform()
+              .name("ingest-worker-" + (w + 1))
+              .daemon()
+              .start(new Worker(feed, queue)));
     }
     Writer writer = new Writer();
     int running = workers;
@@ -357,7 +407,7 @@ public final class IngestJob {
       while (running > 0 && !stopping()) {
         Prepared p = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         switch (p) {
-          case null -> { }
+          case null -> {}
           case WorkerDone d -> running--;
           case ToEmbed e -> batch.add(e);
           case Reused r -> writer.write(r);
@@ -418,8 +468,17 @@ public final class IngestJob {
         ToEmbed e = batch.get(i);
         Found f = e.file();
         float[] vector = vectors.get(i);
-        index.upsert(new ImageDoc(f.path(), e.id(), f.size(), f.mtimeMillis(), e.width(), e.height(),
-            e.metadata(), vector, tagger.tags(vector)));
+        index.upsert(
+            new ImageDoc(
+                f.path(),
+                e.id(),
+                f.size(),
+                f.mtimeMillis(),
+                e.width(),
+                e.height(),
+                e.metadata(),
+                vector,
+                tagger.tags(vector)));
         progress.embedded.incrementAndGet();
         sinceCommit++;
       }

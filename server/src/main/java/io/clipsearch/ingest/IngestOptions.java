@@ -25,12 +25,19 @@ import java.util.Objects;
  *     another file of the machine into the index (its thumbnail, camera, GPS and date would be
  *     served). Links are reported as {@link SkipReason#SYMLINK}
  */
-public record IngestOptions(int workers, int batchSize, int queueCapacity, int commitEveryFiles,
-    Duration commitInterval, Duration progressInterval, int maxFiles, boolean followLinksOutOfRoots) {
+public record IngestOptions(
+    int workers,
+    int batchSize,
+    int queueCapacity,
+    int commitEveryFiles,
+    Duration commitInterval,
+    Duration progressInterval,
+    int maxFiles,
+    boolean followLinksOutOfRoots) {
 
   /**
-   * Files written between commits by default. A commit fsyncs new segments (tens of ms); every
-   * 500 files or 30 s it costs under 1% of the run, and a crash re-does at most that much work.
+   * Files written between commits by default. A commit fsyncs new segments (tens of ms); every 500
+   * files or 30 s it costs under 1% of the run, and a crash re-does at most that much work.
    */
   public static final int DEFAULT_COMMIT_EVERY_FILES = 500;
 
@@ -50,9 +57,18 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
    */
   public IngestOptions {
     if (workers < 1 || batchSize < 1 || queueCapacity < 1 || commitEveryFiles < 1 || maxFiles < 1) {
-      throw new IllegalArgumentException("workers, batchSize, queueCapacity, commitEveryFiles and"
-          + " maxFiles must be >= 1, got " + workers + ", " + batchSize + ", " + queueCapacity + ", "
-          + commitEveryFiles + ", " + maxFiles);
+      throw new IllegalArgumentException(
+          "workers, batchSize, queueCapacity, commitEveryFiles and"
+              + " maxFiles must be >= 1, got "
+              + workers
+              + ", "
+              + batchSize
+              + ", "
+              + queueCapacity
+              + ", "
+              + commitEveryFiles
+              + ", "
+              + maxFiles);
     }
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(progressInterval, "progressInterval");
@@ -62,33 +78,78 @@ public record IngestOptions(int workers, int batchSize, int queueCapacity, int c
   }
 
   /**
-   * One worker per core, batches of 32, a queue of two batches, commits every 500 files or 30 s,
-   * no link followed.
+   * One worker per core, batches of 32, a queue of two batches, commits every 500 files or 30 s, no
+   * link followed.
    */
   public static IngestOptions defaults() {
-    return new IngestOptions(Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE,
-        2 * DEFAULT_BATCH_SIZE, DEFAULT_COMMIT_EVERY_FILES, DEFAULT_COMMIT_INTERVAL,
-        DEFAULT_PROGRESS_INTERVAL, DEFAULT_MAX_FILES, false);
+    return new IngestOptions(
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_BATCH_SIZE,
+        2 * DEFAULT_BATCH_SIZE,
+        DEFAULT_COMMIT_EVERY_FILES,
+        DEFAULT_COMMIT_INTERVAL,
+        DEFAULT_PROGRESS_INTERVAL,
+        DEFAULT_MAX_FILES,
+        false);
   }
 
   public IngestOptions withWorkers(int n) {
-    return new IngestOptions(n, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
+    return new IngestOptions(
+        n,
+        batchSize,
+        queueCapacity,
+        commitEveryFiles,
+        commitInterval,
+        progressInterval,
+        maxFiles,
+        followLinksOutOfRoots);
   }
 
   public IngestOptions withCommitEveryFiles(int n) {
-    return new IngestOptions(workers, batchSize, queueCapacity, n, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
+    return new IngestOptions(
+        workers,
+        batchSize,
+        queueCapacity,
+        n,
+        commitInterval,
+        progressInterval,
+        maxFiles,
+        followLinksOutOfRoots);
   }
 
   public IngestOptions withMaxFiles(int n) {
-    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval, n, followLinksOutOfRoots);
+    return new IngestOptions(
+        workers,
+        batchSize,
+        queueCapacity,
+        commitEveryFiles,
+        commitInterval,
+        progressInterval,
+        n,
+        followLinksOutOfRoots);
   }
 
   public IngestOptions withBatchSize(int n) {
-    return new IngestOptions(workers, n, queueCapacity, commitEveryFiles, commitInterval, progressInterval, maxFiles, followLinksOutOfRoots);
+    return new IngestOptions(
+        workers,
+        n,
+        queueCapacity,
+        commitEveryFiles,
+        commitInterval,
+        progressInterval,
+        maxFiles,
+        followLinksOutOfRoots);
   }
 
   public IngestOptions withFollowLinksOutOfRoots(boolean follow) {
-    return new IngestOptions(workers, batchSize, queueCapacity, commitEveryFiles, commitInterval, progressInterval,
-        maxFiles, follow);
+    return new IngestOptions(
+        workers,
+        batchSize,
+        queueCapacity,
+        commitEveryFiles,
+        commitInterval,
+        progressInterval,
+        maxFiles,
+        follow);
   }
 }

@@ -25,8 +25,17 @@ import java.util.OptionalDouble;
  * @param etaSeconds estimated seconds left, when there is a rate to estimate from
  */
 public record IngestProgress(
-    Phase phase, long seen, long total, long embedded, long unchanged, long moved, long copied,
-    long deleted, long failed, double filesPerSecond, OptionalDouble etaSeconds) {
+    Phase phase,
+    long seen,
+    long total,
+    long embedded,
+    long unchanged,
+    long moved,
+    long copied,
+    long deleted,
+    long failed,
+    double filesPerSecond,
+    OptionalDouble etaSeconds) {
 
   /** The stages of a run, in order; a run ends in {@link #DONE} or {@link #CANCELLED}. */
   public enum Phase {
@@ -51,14 +60,25 @@ public record IngestProgress(
 
   /** One line for a terminal: phase, counts, rate and ETA. */
   public String line() {
-    StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "%-10s %d/%d files: %d embedded, %d unchanged, %d moved, %d copied, %d deleted, %d failed",
-        phase.name().toLowerCase(java.util.Locale.ROOT), seen, total, embedded, unchanged, moved,
-        copied, deleted, failed));
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                java.util.Locale.ROOT,
+                "%-10s %d/%d files: %d embedded, %d unchanged, %d moved, %d copied, %d deleted, %d failed",
+                phase.name().toLowerCase(java.util.Locale.ROOT),
+                seen,
+                total,
+                embedded,
+                unchanged,
+                moved,
+                copied,
+                deleted,
+                failed));
     if (filesPerSecond > 0) {
       s.append(String.format(java.util.Locale.ROOT, ", %.1f files/s", filesPerSecond));
     }
-    etaSeconds.ifPresent(eta -> s.append(String.format(java.util.Locale.ROOT, ", ETA %.0f s", eta)));
+    etaSeconds.ifPresent(
+        eta -> s.append(String.format(java.util.Locale.ROOT, ", ETA %.0f s", eta)));
     return s.toString();
   }
 }

@@ -24,8 +24,12 @@ import java.util.Objects;
  * @param counts the final counters; {@code counts.phase()} is {@code DONE} or {@code CANCELLED}
  * @param skipped files and folders left out, in the order they were met
  */
-public record IngestReport(List<Path> roots, Instant started, Duration duration,
-    IngestProgress counts, List<SkippedFile> skipped) {
+public record IngestReport(
+    List<Path> roots,
+    Instant started,
+    Duration duration,
+    IngestProgress counts,
+    List<SkippedFile> skipped) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter FILE_STAMP =
@@ -85,7 +89,9 @@ public record IngestReport(List<Path> roots, Instant started, Duration duration,
     node.put("failed", counts.failed());
     ArrayNode list = node.putArray("skipped");
     for (SkippedFile s : skipped) {
-      list.addObject().put("file", s.path().toString()).put("reason", s.reason().name())
+      list.addObject()
+          .put("file", s.path().toString())
+          .put("reason", s.reason().name())
           .put("message", s.message());
     }
     return node;

@@ -20,16 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who to credit for a photo, as a line to show under it: what the photo says of itself, else what
- * a {@link CreditManifest} beside it says.
+ * Who to credit for a photo, as a line to show under it: what the photo says of itself, else what a
+ * {@link CreditManifest} beside it says.
  *
  * <p>Strategy: first the photo's own metadata, EXIF {@code Artist} and {@code Copyright} (IFD0),
  * else XMP {@code dc:creator} and {@code dc:rights}, joined with " · " (the rights alone when they
  * already name the author). A photo whose metadata names no one is looked up in the {@code
- * MANIFEST.tsv} of its folder, then of each folder above it up to the outermost of the
- * collection's folders that holds it; the nearest manifest that lists the photo gives its credit.
- * Manifests are opened like photos, through {@link RootedFile}: a link or FIFO planted as a
- * manifest is not read. One that is unreadable, too large or malformed credits nothing (logged).
+ * MANIFEST.tsv} of its folder, then of each folder above it up to the outermost of the collection's
+ * folders that holds it; the nearest manifest that lists the photo gives its credit. Manifests are
+ * opened like photos, through {@link RootedFile}: a link or FIFO planted as a manifest is not read.
+ * One that is unreadable, too large or malformed credits nothing (logged).
  *
  * <p>Read when a detail view asks, not indexed: a manifest edited after indexing is seen at once.
  * Thread-safe.
@@ -37,12 +37,15 @@ import org.slf4j.LoggerFactory;
 public final class PhotoCredits {
 
   private static final Logger log = LoggerFactory.getLogger(PhotoCredits.class);
+
   /** A manifest larger than this is not read: the sample set's 210 lines take 30 kB. */
   static final long MAX_MANIFEST_BYTES = 8L << 20;
 
   private final boolean followLinksOutOfRoots;
 
-  /** @param followLinksOutOfRoots as for photos: follow links in the folders wherever they lead */
+  /**
+   * @param followLinksOutOfRoots as for photos: follow links in the folders wherever they lead
+   */
   public PhotoCredits(boolean followLinksOutOfRoots) {
     this.followLinksOutOfRoots = followLinksOutOfRoots;
   }
@@ -61,8 +64,10 @@ public final class PhotoCredits {
   /** The credit written in the photo's EXIF, else its XMP. */
   static Optional<String> fromMetadata(Metadata metadata) {
     ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-    Optional<String> exif = join(ExifReader.text(ifd0, ExifDirectoryBase.TAG_ARTIST),
-        ExifReader.text(ifd0, ExifDirectoryBase.TAG_COPYRIGHT));
+    Optional<String> exif =
+        join(
+            ExifReader.text(ifd0, ExifDirectoryBase.TAG_ARTIST),
+            ExifReader.text(ifd0, ExifDirectoryBase.TAG_COPYRIGHT));
     if (exif.isPresent()) {
       return exif;
     }
@@ -74,7 +79,8 @@ public final class PhotoCredits {
   /** "author · rights", or the rights alone when they name the author already. */
   private static Optional<String> join(Optional<String> author, Optional<String> rights) {
     if (author.isPresent() && rights.isPresent()) {
-      return Optional.of(rights.get().contains(author.get()) ? rights.get() : author.get() + " · " + rights.get());
+      return Optional.of(
+          rights.get().contains(author.get()) ? rights.get() : author.get() + " · " + rights.get());
     }
     return author.or(() -> rights);
   }
@@ -98,7 +104,9 @@ public final class PhotoCredits {
   private static Optional<String> rights(XMPMeta xmp) {
     try {
       XMPProperty rights = xmp.getLocalizedText(XMPConst.NS_DC, "rights", null, XMPConst.X_DEFAULT);
-      return rights == null || rights.getValue().isBlank() ? Optional.empty() : Optional.of(rights.getValue().strip());
+      return rights == null || rights.getValue().isBlank()
+          ? Optional.empty()
+          : Optional.of(rights.getValue().strip());
     } catch (XMPException e) {
       log.debug("unusable dc:rights: {}", e.toString());
       return Optional.empty();
@@ -107,7 +115,9 @@ public final class PhotoCredits {
 
   /** The credit of the nearest manifest listing the photo, from its folder up to its root. */
   Optional<String> fromManifests(Path photo, Collection<Path> roots) {
-    for (Path folder = photo.getParent(); folder != null && underAny(folder, roots); folder = folder.getParent()) {
+    for (Path folder = photo.getParent();
+        folder != null && underAny(folder, roots);
+        folder = folder.getParent()) {
       String listed = relative(folder, photo);
       Optional<String> credit = manifest(folder, roots).flatMap(m -> m.credit(listed));
       if (credit.isPresent()) {
@@ -124,7 +134,8 @@ public final class PhotoCredits {
         log.warn("not reading {}: larger than {} bytes", file, MAX_MANIFEST_BYTES);
         return Optional.empty();
       }
-      return Optional.of(CreditManifest.parse(new String(opened.readAllBytes(), StandardCharsets.UTF_8)));
+      return Optional.of(
+          CreditManifest.parse(new String(opened.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (NoSuchFileException e) {
       return Optional.empty(); // most folders have none
     } catch (IOException | IllegalArgumentException e) {
@@ -137,7 +148,9 @@ public final class PhotoCredits {
     return roots.stream().anyMatch(folder::startsWith);
   }
 
-  /** {@code photo} relative to {@code folder}, with {@code /} between names, as manifests list it. */
+  /**
+   * {@code photo} relative to {@code folder}, with {@code /} between names, as manifests list it.
+   */
   private static String relative(Path folder, Path photo) {
     List<String> names = new ArrayList<>();
     folder.relativize(photo).forEach(name -> names.add(name.toString()));

@@ -24,11 +24,14 @@ final class ProgressTracker {
   private final Consumer<IngestProgress> listener;
   private final long intervalNanos;
   private long lastEmit;
+
   /** New or changed files the scan has queued so far: what reading works through. */
   final AtomicLong toRead = new AtomicLong();
+
   /**
    * Queued files whose bytes were already indexed at the same path (touched, not changed): read,
-   * then counted as {@link #unchanged}; counted here too, so reading's progress reaches {@link #toRead}.
+   * then counted as {@link #unchanged}; counted here too, so reading's progress reaches {@link
+   * #toRead}.
    */
   final AtomicLong rereadUnchanged = new AtomicLong();
 
@@ -76,7 +79,17 @@ final class ProgressTracker {
         eta = OptionalDouble.of(Math.max(0, toRead.get() - read) / rate);
       }
     }
-    return new IngestProgress(phase, seen, total.get(), embedded.get(), unchanged.get(),
-        moved.get(), copied.get(), deleted.get(), failed.get(), rate, eta);
+    return new IngestProgress(
+        phase,
+        seen,
+        total.get(),
+        embedded.get(),
+        unchanged.get(),
+        moved.get(),
+        copied.get(),
+        deleted.get(),
+        failed.get(),
+        rate,
+        eta);
   }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * Re-tags every document of an index from its stored vector, without reading or embedding any
- * image: each document is re-upserted with the same fields and vector and the tagger's tags.
- * For collections indexed before tagging existed, or after the vocabulary changed.
+ * image: each document is re-upserted with the same fields and vector and the tagger's tags. For
+ * collections indexed before tagging existed, or after the vocabulary changed.
  *
  * <p>Strategy: one pass over a point-in-time view ({@link ImageIndex#forEach}), commits every
  * {@link IngestOptions#DEFAULT_COMMIT_EVERY_FILES} documents and once at the end, then a refresh,
@@ -31,12 +31,13 @@ public final class Retagger {
    */
   public long run() throws IOException {
     long[] done = {0};
-    index.forEach(doc -> {
-      index.upsert(doc.withTags(tagger.tags(doc.vector())));
-      if (++done[0] % IngestOptions.DEFAULT_COMMIT_EVERY_FILES == 0) {
-        index.commit();
-      }
-    });
+    index.forEach(
+        doc -> {
+          index.upsert(doc.withTags(tagger.tags(doc.vector())));
+          if (++done[0] % IngestOptions.DEFAULT_COMMIT_EVERY_FILES == 0) {
+            index.commit();
+          }
+        });
     index.commit();
     index.refresh();
     return done[0];

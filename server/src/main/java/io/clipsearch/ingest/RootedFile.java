@@ -36,8 +36,8 @@ import java.util.Objects;
  * link as the last component fails, and a FIFO or device swapped in opens without waiting for a
  * writer. The opened descriptor is then checked through {@code /proc/self/fd/N}: it must be a
  * regular file, and its real path (the kernel's, for the very inode opened, so a folder swapped for
- * a link on the way is seen) must lie under the real path of a root. Reads then go through a channel
- * opened on that descriptor's inode, never through the path again.
+ * a link on the way is seen) must lie under the real path of a root. Reads then go through a
+ * channel opened on that descriptor's inode, never through the path again.
  *
  * <p>Guarantee: with {@code followLinksOutOfRoots} off, the bytes read are those of a regular file
  * whose path, at the moment it was opened, led to it under a root, whatever links or FIFOs are
@@ -74,20 +74,25 @@ public final class RootedFile implements Closeable {
       throws IOException {
     Objects.requireNonNull(file, "file");
     // the path's own type first: a FIFO found in place is never opened at all
-    BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    BasicFileAttributes seen =
+        Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (seen.isSymbolicLink() && !followLinksOutOfRoots) {
       throw refused(file, "a symbolic link (not followed: follow-links-out-of-roots is off)");
     }
     if (!seen.isRegularFile() && !seen.isSymbolicLink()) {
       throw refused(file, "not a regular file");
     }
-    RootedFile opened = Native.AVAILABLE ? Native.open(file, followLinksOutOfRoots) : byPath(file, followLinksOutOfRoots);
+    RootedFile opened =
+        Native.AVAILABLE
+            ? Native.open(file, followLinksOutOfRoots)
+            : byPath(file, followLinksOutOfRoots);
     try {
       if (!opened.attributes.isRegularFile()) { // the fallback's: the native open checked its own
         throw refused(file, "not a regular file");
       }
       if (!followLinksOutOfRoots && !underAny(opened.realPath, roots)) {
-        throw refused(file, "its real path " + opened.realPath + " is outside the collection's folders");
+        throw refused(
+            file, "its real path " + opened.realPath + " is outside the collection's folders");
       }
       return opened;
     } catch (IOException | RuntimeException e) {
@@ -146,10 +151,13 @@ public final class RootedFile implements Closeable {
 
   /** Not Linux: checks on the path around the open, racy as the class documentation says. */
   private static RootedFile byPath(Path file, boolean followLinks) throws IOException {
-    FileChannel channel = followLinks ? FileChannel.open(file, StandardOpenOption.READ)
-        : FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    FileChannel channel =
+        followLinks
+            ? FileChannel.open(file, StandardOpenOption.READ)
+            : FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     try {
-      return new RootedFile(channel, file.toRealPath(), Files.readAttributes(file, BasicFileAttributes.class));
+      return new RootedFile(
+          channel, file.toRealPath(), Files.readAttributes(file, BasicFileAttributes.class));
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -162,15 +170,19 @@ public final class RootedFile implements Closeable {
     private static final int O_RDONLY = 0;
     private static final int O_NONBLOCK = 04000;
     private static final int O_CLOEXEC = 02000000;
+
     /** The one flag used here whose value differs between the two architectures. */
-    private static final int O_NOFOLLOW = switch (System.getProperty("os.arch", "")) {
-      case "amd64", "x86_64" -> 0400000;
-      case "aarch64" -> 0100000;
-      default -> -1;
-    };
-    static final boolean AVAILABLE = O_NOFOLLOW > 0
-        && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-        && Files.isDirectory(Path.of("/proc/self/fd"));
+    private static final int O_NOFOLLOW =
+        switch (System.getProperty("os.arch", "")) {
+          case "amd64", "x86_64" -> 0400000;
+          case "aarch64" -> 0100000;
+          default -> -1;
+        };
+
+    static final boolean AVAILABLE =
+        O_NOFOLLOW > 0
+            && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+            && Files.isDirectory(Path.of("/proc/self/fd"));
 
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO =
@@ -180,11 +192,20 @@ public final class RootedFile implements Closeable {
 
     static {
       Linker linker = Linker.nativeLinker();
-      OPEN = AVAILABLE ? linker.downcallHandle(linker.defaultLookup().find("open").orElseThrow(),
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-          Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(2)) : null;
-      CLOSE = AVAILABLE ? linker.downcallHandle(linker.defaultLookup().find("close").orElseThrow(),
-          FunctionDescriptor.of(JAVA_INT, JAVA_INT)) : null;
+      OPEN =
+          AVAILABLE
+              ? linker.downcallHandle(
+                  linker.defaultLookup().find("open").orElseThrow(),
+                  FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+                  Linker.Option.captureCallState("errno"),
+                  Linker.Option.firstVariadicArg(2))
+              : null;
+      CLOSE =
+          AVAILABLE
+              ? linker.downcallHandle(
+                  linker.defaultLookup().find("close").orElseThrow(),
+                  FunctionDescriptor.of(JAVA_INT, JAVA_INT))
+              : null;
     }
 
     private Native() {}
@@ -208,9 +229,13 @@ public final class RootedFile implements Closeable {
         Path self = Path.of("/proc/self/fd", Integer.toString(fd));
         BasicFileAttributes attrs = Files.readAttributes(self, BasicFileAttributes.class);
         if (!attrs.isRegularFile()) {
-          throw refused(file, "not a regular file"); // a FIFO or device swapped in: opened without waiting, never read
+          throw refused(
+              file,
+              "not a regular file"); // a FIFO or device swapped in: opened without waiting, never
+          // read
         }
-        return new RootedFile(FileChannel.open(self, StandardOpenOption.READ), Files.readSymbolicLink(self), attrs);
+        return new RootedFile(
+            FileChannel.open(self, StandardOpenOption.READ), Files.readSymbolicLink(self), attrs);
       } finally {
         close(fd);
       }

@@ -23,15 +23,15 @@ import java.util.function.Consumer;
  * or changed image file to the workers through a bounded queue as soon as it is found, so reading
  * and embedding start at once and memory stays flat on any folder size. Per file it keeps only a
  * {@link SeenPaths hash of the path}, used at the end to find indexed files that are gone.
- * Unchanged files (same path, size and mtime as indexed) are counted and never opened; their
- * states are looked up in the index a chunk at a time ({@link ImageIndex#fileStatesOf}).
+ * Unchanged files (same path, size and mtime as indexed) are counted and never opened; their states
+ * are looked up in the index a chunk at a time ({@link ImageIndex#fileStatesOf}).
  *
  * <p>Nested roots are walked once (a root inside another is dropped). A root that is missing or a
- * folder that cannot be listed is reported through {@code onSkipped}, and nothing indexed under
- * it counts as gone: an unmounted disk must not empty the index. The walk stops with an {@link
+ * folder that cannot be listed is reported through {@code onSkipped}, and nothing indexed under it
+ * counts as gone: an unmounted disk must not empty the index. The walk stops with an {@link
  * IOException} (see {@link #failure}) after {@code maxFiles} image files, which bounds a runaway
- * root. Threads: {@link #start} once; {@link #next} from any number of workers; {@link #gone}
- * after the walk's thread has ended.
+ * root. Threads: {@link #start} once; {@link #next} from any number of workers; {@link #gone} after
+ * the walk's thread has ended.
  */
 final class ScanFeed {
 
@@ -61,8 +61,15 @@ final class ScanFeed {
    * @param cancelled checked between files; the walk stops when it turns true
    * @param onSkipped receives, on the scan thread, each file or folder that could not be walked
    */
-  ScanFeed(ImageIndex index, List<Path> roots, FileScanner scanner, ProgressTracker progress, int capacity,
-      int maxFiles, BooleanSupplier cancelled, Consumer<SkippedFile> onSkipped) {
+  ScanFeed(
+      ImageIndex index,
+      List<Path> roots,
+      FileScanner scanner,
+      ProgressTracker progress,
+      int capacity,
+      int maxFiles,
+      BooleanSupplier cancelled,
+      Consumer<SkippedFile> onSkipped) {
     this.index = index;
     this.scanner = scanner;
     this.roots = outermost(roots);
@@ -110,8 +117,8 @@ final class ScanFeed {
 
   /**
    * Indexed files under the roots that the walk did not find, leaving out those under a root or
-   * folder that could not be read. Only after the walk's thread has ended, and only meaningful when the walk
-   * ran to its end (not cancelled, no {@link #failure}).
+   * folder that could not be read. Only after the walk's thread has ended, and only meaningful when
+   * the walk ran to its end (not cancelled, no {@link #failure}).
    */
   List<Path> gone() throws IOException {
     List<Path> gone = new ArrayList<>();
@@ -135,28 +142,36 @@ final class ScanFeed {
           unreadable(new SkippedFile(root, SkipReason.UNREADABLE, "root folder not found"));
           continue;
         }
-        scanner.scan(root, new FileScanner.Visitor() {
-          @Override
-          public void found(Found file) {
-            take(file);
-          }
+        scanner.scan(
+            root,
+            new FileScanner.Visitor() {
+              @Override
+              public void found(Found file) {
+                take(file);
+              }
 
-          @Override
-          public void problem(SkippedFile s, boolean folder) {
-            if (folder) {
-              unreadable(s);
-            } else {
-              progress.failed.incrementAndGet();
-              progress.total.incrementAndGet();
-              onSkipped.accept(s);
-            }
-          }
-        }, cancelled);
+              @Override
+              public void problem(SkippedFile s, boolean folder) {
+                if (folder) {
+                  unreadable(s);
+                } else {
+                  progress.failed.incrementAndGet();
+                  progress.total.incrementAndGet();
+                  onSkipped.accept(s);
+                }
+              }
+            },
+            cancelled);
       }
       flush();
     } catch (LimitReached e) {
-      failure = new IOException("more than " + maxFiles + " image files under " + roots
-          + ": stopped there (what was indexed stays); index smaller folders");
+      failure =
+          new IOException(
+              "more than "
+                  + maxFiles
+                  + " image files under "
+                  + roots
+                  + ": stopped there (what was indexed stays); index smaller folders");
     } catch (IOException e) {
       failure = e;
     } catch (LookupFailed e) {
@@ -197,7 +212,9 @@ final class ScanFeed {
     }
     for (Found file : chunk) {
       FileState state = known.get(file.path());
-      if (state != null && state.size() == file.size() && state.mtimeMillis() == file.mtimeMillis()) {
+      if (state != null
+          && state.size() == file.size()
+          && state.mtimeMillis() == file.mtimeMillis()) {
         progress.unchanged.incrementAndGet();
       } else if (offer(file)) {
         progress.toRead.incrementAndGet();
@@ -228,8 +245,12 @@ final class ScanFeed {
 
   /** The roots without those inside another root: each folder is walked once. */
   static List<Path> outermost(List<Path> roots) {
-    List<Path> sorted = roots.stream().map(Path::normalize).distinct()
-        .sorted(Comparator.comparingInt(Path::getNameCount)).toList();
+    List<Path> sorted =
+        roots.stream()
+            .map(Path::normalize)
+            .distinct()
+            .sorted(Comparator.comparingInt(Path::getNameCount))
+            .toList();
     List<Path> kept = new ArrayList<>();
     for (Path r : sorted) {
       if (kept.stream().noneMatch(r::startsWith)) {

@@ -5,11 +5,11 @@ import java.util.Arrays;
 
 /**
  * The paths one scan found, kept as 64-bit hashes (FNV-1a over the path's characters): 8 bytes a
- * file instead of the path itself, so a scan of millions of files stays small. Membership is
- * exact but for hash collisions, which among a million paths happen with odds of about 1 in 36
- * million; a collision can only keep a deleted file's document one run longer (serving it is
- * refused all the same, as the file is gone). Written by one thread, then {@link #seal sealed} and
- * read; not thread-safe.
+ * file instead of the path itself, so a scan of millions of files stays small. Membership is exact
+ * but for hash collisions, which among a million paths happen with odds of about 1 in 36 million; a
+ * collision can only keep a deleted file's document one run longer (serving it is refused all the
+ * same, as the file is gone). Written by one thread, then {@link #seal sealed} and read; not
+ * thread-safe.
  */
 final class SeenPaths {
 

@@ -6,18 +6,18 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Where clipsearch keeps its files: the one place that decides it, for the server, the command
- * line and the desktop app's embedded server alike.
+ * Where clipsearch keeps its files: the one place that decides it, for the server, the command line
+ * and the desktop app's embedded server alike.
  *
- * <p>An <em>installed</em> program (the release image: its launchers pass
- * {@code -Dclipsearch.installed=true}) never writes inside its installation: collections,
- * thumbnails and the server token go to {@code $XDG_DATA_HOME/clipsearch} (else
- * {@code $HOME/.local/share/clipsearch}), downloaded models to {@code models/} under that folder.
- * A <em>source checkout</em> (the {@code ./clipsearch} script, tests) keeps them under
- * {@code <home>/work/data} and {@code <home>/models} as before. {@code CLIPSEARCH_DATA_DIR} and
- * {@code CLIPSEARCH_MODELS} override either. Settings live under {@code $XDG_CONFIG_HOME/clipsearch}
- * (else {@code $HOME/.config/clipsearch}) in both cases. The bundled model is read from the
- * installation ({@code <home>/models/clipsearch-mini}) and never written. Immutable.
+ * <p>An <em>installed</em> program (the release image: its launchers pass {@code
+ * -Dclipsearch.installed=true}) never writes inside its installation: collections, thumbnails and
+ * the server token go to {@code $XDG_DATA_HOME/clipsearch} (else {@code
+ * $HOME/.local/share/clipsearch}), downloaded models to {@code models/} under that folder. A
+ * <em>source checkout</em> (the {@code ./clipsearch} script, tests) keeps them under {@code
+ * <home>/work/data} and {@code <home>/models} as before. {@code CLIPSEARCH_DATA_DIR} and {@code
+ * CLIPSEARCH_MODELS} override either. Settings live under {@code $XDG_CONFIG_HOME/clipsearch} (else
+ * {@code $HOME/.config/clipsearch}) in both cases. The bundled model is read from the installation
+ * ({@code <home>/models/clipsearch-mini}) and never written. Immutable.
  *
  * @param home the installation or checkout ({@code clipsearch.home}, set by the launchers; else the
  *     current folder)
@@ -30,8 +30,10 @@ public record ClipsearchFolders(Path home, boolean installed, Path data, Path mo
 
   /** The system property the release launchers set to {@code true}. */
   public static final String INSTALLED_PROPERTY = "clipsearch.installed";
+
   /** The system property naming the installation or checkout. */
   public static final String HOME_PROPERTY = "clipsearch.home";
+
   private static final String NAME = "clipsearch";
 
   public ClipsearchFolders {
@@ -58,14 +60,16 @@ public record ClipsearchFolders(Path home, boolean installed, Path data, Path mo
     Path home = Path.of(properties.getProperty(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
     boolean installed = Boolean.parseBoolean(properties.getProperty(INSTALLED_PROPERTY));
     Path userHome = Path.of(nonBlank(env.get("HOME"), properties.getProperty("user.home", ".")));
-    Path data = set(env.get("CLIPSEARCH_DATA_DIR"))
-        ? Path.of(env.get("CLIPSEARCH_DATA_DIR"))
-        : installed
-            ? xdg(env.get("XDG_DATA_HOME"), userHome.resolve(".local/share")).resolve(NAME)
-            : home.resolve("work").resolve("data");
-    Path models = set(env.get("CLIPSEARCH_MODELS"))
-        ? Path.of(env.get("CLIPSEARCH_MODELS"))
-        : installed ? data.resolve("models") : home.resolve("models");
+    Path data =
+        set(env.get("CLIPSEARCH_DATA_DIR"))
+            ? Path.of(env.get("CLIPSEARCH_DATA_DIR"))
+            : installed
+                ? xdg(env.get("XDG_DATA_HOME"), userHome.resolve(".local/share")).resolve(NAME)
+                : home.resolve("work").resolve("data");
+    Path models =
+        set(env.get("CLIPSEARCH_MODELS"))
+            ? Path.of(env.get("CLIPSEARCH_MODELS"))
+            : installed ? data.resolve("models") : home.resolve("models");
     Path config = xdg(env.get("XDG_CONFIG_HOME"), userHome.resolve(".config")).resolve(NAME);
     return new ClipsearchFolders(home, installed, data, models, config);
   }

@@ -21,10 +21,15 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
   /** Runs every check. */
   public List<CheckResult> run(String clipsearchVersion) {
     // the bundled mini model (no model configured) runs its image tower on PyTorch
-    List<CheckResult> results = new ArrayList<>(RuntimeChecks.run(clipsearchVersion, model == null));
+    List<CheckResult> results =
+        new ArrayList<>(RuntimeChecks.run(clipsearchVersion, model == null));
     results.addAll(1, HostChecks.run(read("/proc/cpuinfo"), read("/proc/meminfo")));
-    results.add(CheckResult.info("install", folders.installed()
-        ? "installed program in " + folders.home() : "source checkout in " + folders.home()));
+    results.add(
+        CheckResult.info(
+            "install",
+            folders.installed()
+                ? "installed program in " + folders.home()
+                : "source checkout in " + folders.home()));
     results.add(PlaceChecks.model(model, folders.home()));
     results.add(PlaceChecks.textTower(model, folders.home(), folders.data()));
     results.add(PlaceChecks.dataFolder(folders.data()));

@@ -21,8 +21,10 @@ import java.util.Optional;
 final class PlaceChecks {
 
   private static final long MIB = 1024 * 1024;
+
   /** Below this a collection's index and thumbnails soon fill the disk. */
   static final long LOW_SPACE_BYTES = 1024 * MIB;
+
   /** Below this not even the first collection fits. */
   static final long MIN_SPACE_BYTES = 100 * MIB;
 
@@ -39,8 +41,10 @@ final class PlaceChecks {
     if (!Files.isRegularFile(folder.resolve("config.json"))) {
       return CheckResult.fail("model", folder + " has no config.json: not a model folder");
     }
-    String which = configured == null ? "the bundled mini model (weak; pull a CLIP model for real search)"
-        : "the configured model";
+    String which =
+        configured == null
+            ? "the bundled mini model (weak; pull a CLIP model for real search)"
+            : "the configured model";
     return CheckResult.ok("model", which + " in " + folder.toAbsolutePath().normalize());
   }
 
@@ -57,19 +61,26 @@ final class PlaceChecks {
       return CheckResult.info("text-tower", "no model");
     }
     if (!Files.isRegularFile(original)) {
-      return CheckResult.info("text-tower", "no ONNX text tower (texts padded to the context length)");
+      return CheckResult.info(
+          "text-tower", "no ONNX text tower (texts padded to the context length)");
     }
-    List<Path> caches = List.of(original.getParent(), CollectionLayout.textTowersDir(data),
-        LoadOptions.defaults().effectiveCacheDir());
+    List<Path> caches =
+        List.of(
+            original.getParent(),
+            CollectionLayout.textTowersDir(data),
+            LoadOptions.defaults().effectiveCacheDir());
     try {
       Optional<AnyLengthTextTower.Prepared> status = AnyLengthTextTower.status(original, caches);
       if (status.isEmpty()) {
-        return CheckResult.info("text-tower", "not prepared yet: the first load rewrites it to take texts"
-            + " cut after their end token and checks it against the original");
+        return CheckResult.info(
+            "text-tower",
+            "not prepared yet: the first load rewrites it to take texts"
+                + " cut after their end token and checks it against the original");
       }
       AnyLengthTextTower.Prepared p = status.get();
       return p.anyLength()
-          ? CheckResult.ok("text-tower", "texts cut after their end token (" + p.model() + "): " + p.detail())
+          ? CheckResult.ok(
+              "text-tower", "texts cut after their end token (" + p.model() + "): " + p.detail())
           : CheckResult.info("text-tower", "texts padded to the context length: " + p.detail());
     } catch (IOException e) {
       return CheckResult.warn("text-tower", original + " is unreadable: " + e.getMessage());
@@ -82,16 +93,22 @@ final class PlaceChecks {
       Files.createDirectories(data);
       Files.delete(Files.createTempFile(data, ".doctor", ".tmp"));
       long usable = Files.getFileStore(data).getUsableSpace();
-      String detail = data.toAbsolutePath().normalize() + " writable, " + usable / MIB + " MiB free";
+      String detail =
+          data.toAbsolutePath().normalize() + " writable, " + usable / MIB + " MiB free";
       if (usable < MIN_SPACE_BYTES) {
-        return CheckResult.fail("data", detail + ": too little space for an index; free some or use --data");
+        return CheckResult.fail(
+            "data", detail + ": too little space for an index; free some or use --data");
       }
       return usable < LOW_SPACE_BYTES
           ? CheckResult.warn("data", detail + ": low; thumbnails take ~15 KB a photo")
           : CheckResult.ok("data", detail);
     } catch (IOException | SecurityException e) {
-      return CheckResult.fail("data", data + " is not writable (" + e.getMessage()
-          + "): set CLIPSEARCH_DATA_DIR or --data to a folder you own");
+      return CheckResult.fail(
+          "data",
+          data
+              + " is not writable ("
+              + e.getMessage()
+              + "): set CLIPSEARCH_DATA_DIR or --data to a folder you own");
     }
   }
 
@@ -101,8 +118,14 @@ final class PlaceChecks {
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
       return CheckResult.ok("port", host + ":" + port + " is free");
     } catch (IOException e) {
-      return CheckResult.fail("port", host + ":" + port + " cannot be bound (" + e.getMessage()
-          + "): another server runs there? use serve --port N");
+      return CheckResult.fail(
+          "port",
+          host
+              + ":"
+              + port
+              + " cannot be bound ("
+              + e.getMessage()
+              + "): another server runs there? use serve --port N");
     }
   }
 }

@@ -16,23 +16,37 @@ final class RuntimeChecks {
 
   /** clipsearch's and Java's versions, and where Java runs from. */
   static CheckResult versions(String clipsearchVersion) {
-    return CheckResult.info("versions", clipsearchVersion + ", Java " + Runtime.version() + " ("
-        + System.getProperty("java.vendor", "?") + ", " + System.getProperty("java.home") + "), "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    return CheckResult.info(
+        "versions",
+        clipsearchVersion
+            + ", Java "
+            + Runtime.version()
+            + " ("
+            + System.getProperty("java.vendor", "?")
+            + ", "
+            + System.getProperty("java.home")
+            + "), "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch"));
   }
 
   /** Whether {@code jdk.incubator.vector} is in the boot layer (the launchers add it). */
   static CheckResult vectorApi() {
     return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-        ? CheckResult.ok("vector-api", "jdk.incubator.vector loaded: Lucene uses SIMD for vector search")
-        : CheckResult.warn("vector-api", "jdk.incubator.vector missing: vector search runs scalar, several"
-            + " times slower (start with --add-modules jdk.incubator.vector)");
+        ? CheckResult.ok(
+            "vector-api", "jdk.incubator.vector loaded: Lucene uses SIMD for vector search")
+        : CheckResult.warn(
+            "vector-api",
+            "jdk.incubator.vector missing: vector search runs scalar, several"
+                + " times slower (start with --add-modules jdk.incubator.vector)");
   }
 
   /** ONNX Runtime through DJL: required, the default engine. */
   static CheckResult onnxRuntime() {
     try {
-      return CheckResult.ok("onnxruntime", "loads, version " + Engine.getEngine("OnnxRuntime").getVersion());
+      return CheckResult.ok(
+          "onnxruntime", "loads, version " + Engine.getEngine("OnnxRuntime").getVersion());
     } catch (RuntimeException | LinkageError e) {
       return CheckResult.fail("onnxruntime", "does not load: " + reason(e));
     }
@@ -51,21 +65,28 @@ final class RuntimeChecks {
   /**
    * PyTorch through DJL.
    *
-   * @param required whether the model to be used needs it (the bundled mini model does); if not,
-   *     a PyTorch that does not load is a warning
+   * @param required whether the model to be used needs it (the bundled mini model does); if not, a
+   *     PyTorch that does not load is a warning
    */
   static CheckResult pyTorch(boolean required) {
     try {
-      return CheckResult.ok("pytorch", "loads, version " + Engine.getEngine("PyTorch").getVersion());
+      return CheckResult.ok(
+          "pytorch", "loads, version " + Engine.getEngine("PyTorch").getVersion());
     } catch (RuntimeException | LinkageError e) {
-      String detail = "does not load (the bundled model and --engine pytorch need it): " + reason(e);
+      String detail =
+          "does not load (the bundled model and --engine pytorch need it): " + reason(e);
       return required ? CheckResult.fail("pytorch", detail) : CheckResult.warn("pytorch", detail);
     }
   }
 
   /** The checks above. */
   static List<CheckResult> run(String clipsearchVersion, boolean pyTorchRequired) {
-    return List.of(versions(clipsearchVersion), vectorApi(), onnxRuntime(), openCv(), pyTorch(pyTorchRequired));
+    return List.of(
+        versions(clipsearchVersion),
+        vectorApi(),
+        onnxRuntime(),
+        openCv(),
+        pyTorch(pyTorchRequired));
   }
 
   private static String reason(Throwable e) {
@@ -73,7 +94,8 @@ final class RuntimeChecks {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 }

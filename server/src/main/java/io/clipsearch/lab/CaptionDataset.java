@@ -29,7 +29,8 @@ public record CaptionDataset(List<Path> images, List<String> captions, int[] cap
     captions = List.copyOf(captions);
     captionImage = captionImage.clone();
     if (captionImage.length != captions.size()) {
-      throw new IllegalArgumentException(captionImage.length + " caption images for " + captions.size() + " captions");
+      throw new IllegalArgumentException(
+          captionImage.length + " caption images for " + captions.size() + " captions");
     }
     for (int i : captionImage) {
       if (i < 0 || i >= images.size()) {
@@ -57,8 +58,8 @@ public record CaptionDataset(List<Path> images, List<String> captions, int[] cap
     int imageColumn = rows.getFirst().indexOf("image");
     int captionColumn = rows.getFirst().indexOf("caption");
     if (imageColumn < 0 || captionColumn < 0) {
-      throw new IllegalArgumentException(csv + ": the header must name 'image' and 'caption' columns, got "
-          + rows.getFirst());
+      throw new IllegalArgumentException(
+          csv + ": the header must name 'image' and 'caption' columns, got " + rows.getFirst());
     }
     Map<String, Integer> imageIndex = new LinkedHashMap<>();
     List<String> captions = new ArrayList<>();
@@ -66,7 +67,8 @@ public record CaptionDataset(List<Path> images, List<String> captions, int[] cap
     for (int r = 1; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       if (row.size() <= Math.max(imageColumn, captionColumn)) {
-        throw new IllegalArgumentException(csv + " row " + (r + 1) + " has " + row.size() + " fields: " + row);
+        throw new IllegalArgumentException(
+            csv + " row " + (r + 1) + " has " + row.size() + " fields: " + row);
       }
       String image = row.get(imageColumn);
       Integer index = imageIndex.get(image);
@@ -81,7 +83,8 @@ public record CaptionDataset(List<Path> images, List<String> captions, int[] cap
       owners.add(index);
     }
     List<Path> images = imageIndex.keySet().stream().map(imagesDir::resolve).toList();
-    return new CaptionDataset(images, captions, owners.stream().mapToInt(Integer::intValue).toArray());
+    return new CaptionDataset(
+        images, captions, owners.stream().mapToInt(Integer::intValue).toArray());
   }
 
   @Override
@@ -91,7 +94,9 @@ public record CaptionDataset(List<Path> images, List<String> captions, int[] cap
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CaptionDataset d && images.equals(d.images) && captions.equals(d.captions)
+    return o instanceof CaptionDataset d
+        && images.equals(d.images)
+        && captions.equals(d.captions)
         && Arrays.equals(captionImage, d.captionImage);
   }
 

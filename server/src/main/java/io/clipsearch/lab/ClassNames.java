@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * <p>Without a names file a folder's name is used with underscores as spaces ({@code
  * cassette_player} → "cassette player"). A names file ({@code classes.tsv}) has one class a line,
- * {@code id<TAB>name[<TAB>…]}; a name with commas (a WordNet synonym list) gives its first
- * synonym, and a first line whose id is {@code id} or {@code wnid} is a header.
+ * {@code id<TAB>name[<TAB>…]}; a name with commas (a WordNet synonym list) gives its first synonym,
+ * and a first line whose id is {@code id} or {@code wnid} is a header.
  */
 public final class ClassNames {
 
@@ -49,11 +49,13 @@ public final class ClassNames {
         continue;
       }
       if (fields.length < 2 || fields[1].isBlank()) {
-        throw new IllegalArgumentException(tsv + " line " + (i + 1) + ": expected id<TAB>name, got '" + line + "'");
+        throw new IllegalArgumentException(
+            tsv + " line " + (i + 1) + ": expected id<TAB>name, got '" + line + "'");
       }
       String name = fields[1].split(",")[0].strip();
       if (names.put(id, name) != null) {
-        throw new IllegalArgumentException(tsv + " line " + (i + 1) + ": class " + id + " is named twice");
+        throw new IllegalArgumentException(
+            tsv + " line " + (i + 1) + ": class " + id + " is named twice");
       }
     }
     return new ClassNames(names);
@@ -70,7 +72,8 @@ public final class ClassNames {
     }
     String name = names.get(folderName);
     if (name == null) {
-      throw new IllegalArgumentException("class folder " + folderName + " is not in the class names file");
+      throw new IllegalArgumentException(
+          "class folder " + folderName + " is not in the class names file");
     }
     return name;
   }

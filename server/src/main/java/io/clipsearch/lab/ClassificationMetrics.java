@@ -18,7 +18,11 @@ import java.util.List;
  * @param confusion {@code confusion.get(true).get(predicted)}: image counts
  */
 public record ClassificationMetrics(
-    int images, double top1, double top5, List<ClassAccuracy> perClass, List<List<Integer>> confusion) {
+    int images,
+    double top1,
+    double top5,
+    List<ClassAccuracy> perClass,
+    List<List<Integer>> confusion) {
 
   /**
    * One class's top-1 accuracy.
@@ -40,8 +44,8 @@ public record ClassificationMetrics(
     perClass = List.copyOf(perClass);
     confusion = confusion.stream().map(List::copyOf).toList();
     if (confusion.size() != perClass.size()) {
-      throw new IllegalArgumentException("confusion matrix has " + confusion.size() + " rows for "
-          + perClass.size() + " classes");
+      throw new IllegalArgumentException(
+          "confusion matrix has " + confusion.size() + " rows for " + perClass.size() + " classes");
     }
   }
 
@@ -50,12 +54,14 @@ public record ClassificationMetrics(
    *
    * @param scores {@code images × classes}; the column labels are the class names
    * @param trueClass each image's class index
-   * @throws IllegalArgumentException if {@code trueClass} does not match the rows or names no column
+   * @throws IllegalArgumentException if {@code trueClass} does not match the rows or names no
+   *     column
    */
   public static ClassificationMetrics of(SimilarityMatrix scores, int[] trueClass) {
     int classes = scores.columns();
     if (trueClass.length != scores.rows()) {
-      throw new IllegalArgumentException(trueClass.length + " labels for " + scores.rows() + " images");
+      throw new IllegalArgumentException(
+          trueClass.length + " labels for " + scores.rows() + " images");
     }
     int[][] confusion = new int[classes][classes];
     int[] count = new int[classes];
@@ -82,8 +88,12 @@ public record ClassificationMetrics(
     List<ClassAccuracy> perClass = new ArrayList<>(classes);
     List<List<Integer>> rows = new ArrayList<>(classes);
     for (int c = 0; c < classes; c++) {
-      perClass.add(new ClassAccuracy(scores.columnLabels().get(c), count[c], correct[c],
-          count[c] == 0 ? 0 : (double) correct[c] / count[c]));
+      perClass.add(
+          new ClassAccuracy(
+              scores.columnLabels().get(c),
+              count[c],
+              correct[c],
+              count[c] == 0 ? 0 : (double) correct[c] / count[c]));
       List<Integer> row = new ArrayList<>(classes);
       for (int p : confusion[c]) {
         row.add(p);
@@ -91,8 +101,8 @@ public record ClassificationMetrics(
       rows.add(row);
     }
     int n = trueClass.length;
-    return new ClassificationMetrics(n, n == 0 ? 0 : (double) top1 / n, n == 0 ? 0 : (double) top5 / n,
-        perClass, rows);
+    return new ClassificationMetrics(
+        n, n == 0 ? 0 : (double) top1 / n, n == 0 ? 0 : (double) top5 / n, perClass, rows);
   }
 
   private static int argmax(SimilarityMatrix scores, int row) {

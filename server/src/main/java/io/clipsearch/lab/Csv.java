@@ -52,7 +52,8 @@ final class Csv {
     return rows;
   }
 
-  private static void endRow(List<List<String>> rows, List<String> row, StringBuilder field, boolean started) {
+  private static void endRow(
+      List<List<String>> rows, List<String> row, StringBuilder field, boolean started) {
     if (started || !row.isEmpty()) {
       row.add(field.toString());
       rows.add(List.copyOf(row));
@@ -62,7 +63,10 @@ final class Csv {
 
   /** A field quoted if it needs to be. */
   static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';

@@ -17,10 +17,10 @@ import java.util.Objects;
  * Writes embeddings with their metadata (file, label) for analysis elsewhere: TensorBoard's
  * Embedding Projector (TSV), NumPy ({@code .npy}) or CSV; see {@link ExportFormat}.
  *
- * <p>Metadata TSV has a header row {@code file<TAB>label} (the Projector requires one when there
- * is more than one column); tabs and line breaks inside values become spaces. The {@code .npy}
- * file is format version 1.0, its header padded so the data starts at a multiple of 64 bytes.
- * Stateless and thread-safe; existing files of the same names are replaced.
+ * <p>Metadata TSV has a header row {@code file<TAB>label} (the Projector requires one when there is
+ * more than one column); tabs and line breaks inside values become spaces. The {@code .npy} file is
+ * format version 1.0, its header padded so the data starts at a multiple of 64 bytes. Stateless and
+ * thread-safe; existing files of the same names are replaced.
  */
 public final class EmbeddingExport {
 
@@ -47,7 +47,10 @@ public final class EmbeddingExport {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Row r && file.equals(r.file) && label.equals(r.label) && Arrays.equals(vector, r.vector);
+      return o instanceof Row r
+          && file.equals(r.file)
+          && label.equals(r.label)
+          && Arrays.equals(vector, r.vector);
     }
 
     @Override
@@ -75,7 +78,8 @@ public final class EmbeddingExport {
     int d = rows.getFirst().vector.length;
     for (Row r : rows) {
       if (r.vector.length != d) {
-        throw new IllegalArgumentException(r.file + " has dimension " + r.vector.length + ", not " + d);
+        throw new IllegalArgumentException(
+            r.file + " has dimension " + r.vector.length + ", not " + d);
       }
     }
     Files.createDirectories(dir);
@@ -131,7 +135,8 @@ public final class EmbeddingExport {
       }
       w.write(header.append('\n').toString());
       for (Row r : rows) {
-        StringBuilder line = new StringBuilder(Csv.quote(r.file)).append(',').append(Csv.quote(r.label));
+        StringBuilder line =
+            new StringBuilder(Csv.quote(r.file)).append(',').append(Csv.quote(r.label));
         for (float x : r.vector) {
           line.append(',').append(x);
         }
@@ -143,15 +148,21 @@ public final class EmbeddingExport {
 
   /** NumPy format 1.0: magic, version, header length (uint16 LE), a dict literal padded to 64. */
   static Path writeNpy(List<Row> rows, int d, Path file) throws IOException {
-    String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows.size() + ", " + d + "), }";
+    String dict =
+        "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows.size() + ", " + d + "), }";
     int preamble = 6 + 2 + 2;
     int unpadded = preamble + dict.length() + 1; // + the closing newline
     int padding = (64 - unpadded % 64) % 64;
     String header = dict + " ".repeat(padding) + "\n";
-    ByteBuffer head = ByteBuffer.allocate(preamble + header.length()).order(ByteOrder.LITTLE_ENDIAN);
-    head.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+    ByteBuffer head =
+        ByteBuffer.allocate(preamble + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+    head.put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) 1)
+        .put((byte) 0);
     head.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
-    ByteBuffer data = ByteBuffer.allocate(rows.size() * d * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data =
+        ByteBuffer.allocate(rows.size() * d * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     for (Row r : rows) {
       for (float x : r.vector) {
         data.putFloat(x);

@@ -15,9 +15,9 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a {@link SimilarityMatrix} as a heatmap PNG with Java2D (headless): one cell per pair,
- * coloured from the matrix's minimum (white) to its maximum (dark blue), the cosine printed in
- * each cell, row labels on the left and column labels above, rotated 45° so long captions stay
- * readable. Labels longer than {@value #MAX_LABEL} characters are cut with an ellipsis.
+ * coloured from the matrix's minimum (white) to its maximum (dark blue), the cosine printed in each
+ * cell, row labels on the left and column labels above, rotated 45° so long captions stay readable.
+ * Labels longer than {@value #MAX_LABEL} characters are cut with an ellipsis.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,8 +42,10 @@ public final class HeatmapImage {
     BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D pg = probe.createGraphics();
     FontMetrics fm = pg.getFontMetrics(LABEL_FONT);
-    int rowLabelWidth = m.rowLabels().stream().mapToInt(l -> fm.stringWidth(cut(l))).max().orElse(0);
-    int columnLabelWidth = m.columnLabels().stream().mapToInt(l -> fm.stringWidth(cut(l))).max().orElse(0);
+    int rowLabelWidth =
+        m.rowLabels().stream().mapToInt(l -> fm.stringWidth(cut(l))).max().orElse(0);
+    int columnLabelWidth =
+        m.columnLabels().stream().mapToInt(l -> fm.stringWidth(cut(l))).max().orElse(0);
     pg.dispose();
     // a label rotated by 45° rises (and runs right) by width/√2
     int top = PAD + (int) Math.ceil(columnLabelWidth / Math.sqrt(2)) + fm.getHeight();
@@ -53,7 +55,8 @@ public final class HeatmapImage {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
@@ -76,7 +79,8 @@ public final class HeatmapImage {
           g.fillRect(x, y, CELL, CELL);
           String value = String.format(Locale.ROOT, "%.2f", m.at(r, c));
           g.setColor(t > 0.55 ? Color.WHITE : Color.BLACK);
-          g.drawString(value, x + (CELL - vm.stringWidth(value)) / 2, y + (CELL + vm.getAscent()) / 2 - 2);
+          g.drawString(
+              value, x + (CELL - vm.stringWidth(value)) / 2, y + (CELL + vm.getAscent()) / 2 - 2);
         }
       }
       g.setColor(Color.GRAY);
@@ -86,7 +90,10 @@ public final class HeatmapImage {
       g.setColor(Color.BLACK);
       for (int r = 0; r < m.rows(); r++) {
         String label = cut(m.rowLabels().get(r));
-        g.drawString(label, left - PAD / 2 - fm.stringWidth(label), top + r * CELL + (CELL + fm.getAscent()) / 2 - 2);
+        g.drawString(
+            label,
+            left - PAD / 2 - fm.stringWidth(label),
+            top + r * CELL + (CELL + fm.getAscent()) / 2 - 2);
       }
       AffineTransform plain = g.getTransform();
       for (int c = 0; c < m.columns(); c++) {

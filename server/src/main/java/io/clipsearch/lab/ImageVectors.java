@@ -28,14 +28,16 @@ public record ImageVectors(List<Integer> indices, List<float[]> vectors, List<St
     vectors = vectors.stream().map(float[]::clone).toList();
     failures = List.copyOf(failures);
     if (indices.size() != vectors.size()) {
-      throw new IllegalArgumentException(indices.size() + " indices for " + vectors.size() + " vectors");
+      throw new IllegalArgumentException(
+          indices.size() + " indices for " + vectors.size() + " vectors");
     }
   }
 
   /**
    * Embeds files with a model, reporting progress to {@code progress} (on the calling thread).
    *
-   * @throws io.clipsearch.model.EmbeddingException if the engine fails (an undecodable file does not)
+   * @throws io.clipsearch.model.EmbeddingException if the engine fails (an undecodable file does
+   *     not)
    */
   public static ImageVectors embed(ClipModel model, List<Path> files, Consumer<Progress> progress) {
     long start = System.nanoTime();
@@ -67,7 +69,9 @@ public record ImageVectors(List<Integer> indices, List<float[]> vectors, List<St
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ImageVectors v) || !indices.equals(v.indices) || !failures.equals(v.failures)) {
+    if (!(o instanceof ImageVectors v)
+        || !indices.equals(v.indices)
+        || !failures.equals(v.failures)) {
       return false;
     }
     for (int i = 0; i < vectors.size(); i++) {

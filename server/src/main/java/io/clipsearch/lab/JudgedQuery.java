@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public record JudgedQuery(String query, Set<String> relevant) {
 
-  /** @throws IllegalArgumentException if the query is blank or nothing is relevant */
+  /**
+   * @throws IllegalArgumentException if the query is blank or nothing is relevant
+   */
   public JudgedQuery {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("a judged query needs query text");
@@ -54,8 +56,13 @@ public record JudgedQuery(String query, Set<String> relevant) {
         }
       }
       if (keys.isEmpty()) {
-        throw new IllegalArgumentException(file + " line " + (i + 1)
-            + ": expected 'query<TAB>relevant label, file name or id', got '" + line + "'");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + (i + 1)
+                + ": expected 'query<TAB>relevant label, file name or id', got '"
+                + line
+                + "'");
       }
       out.add(new JudgedQuery(columns[0].strip(), keys));
     }

@@ -14,13 +14,19 @@ import java.util.Objects;
  * @param texts column labels
  * @param cosine {@code images × texts} cosines
  * @param logitScale the scale applied to the cosines
- * @param probabilities for each image, per text: the model family's {@link io.clipsearch.model.Scoring}
- *     (CLIP: {@code softmax(logitScale × cosine)} over the texts; SigLIP: a sigmoid per text)
+ * @param probabilities for each image, per text: the model family's {@link
+ *     io.clipsearch.model.Scoring} (CLIP: {@code softmax(logitScale × cosine)} over the texts;
+ *     SigLIP: a sigmoid per text)
  * @param gap the modality gap of these images and texts
  */
 public record MatrixReport(
-    String modelId, List<String> images, List<String> texts, float[][] cosine, double logitScale,
-    float[][] probabilities, ModalityGap gap) {
+    String modelId,
+    List<String> images,
+    List<String> texts,
+    float[][] cosine,
+    double logitScale,
+    float[][] probabilities,
+    ModalityGap gap) {
 
   public MatrixReport {
     Objects.requireNonNull(modelId, "modelId");
@@ -35,9 +41,16 @@ public record MatrixReport(
   }
 
   /** The report of a matrix. */
-  public static MatrixReport of(String modelId, SimilarityMatrix m, io.clipsearch.model.Scoring scoring, ModalityGap gap) {
-    return new MatrixReport(modelId, m.rowLabels(), m.columnLabels(), m.cosine(), scoring.logitScale(),
-        m.rowProbabilities(scoring), gap);
+  public static MatrixReport of(
+      String modelId, SimilarityMatrix m, io.clipsearch.model.Scoring scoring, ModalityGap gap) {
+    return new MatrixReport(
+        modelId,
+        m.rowLabels(),
+        m.columnLabels(),
+        m.cosine(),
+        scoring.logitScale(),
+        m.rowProbabilities(scoring),
+        gap);
   }
 
   @Override
@@ -54,11 +67,13 @@ public record MatrixReport(
   public String table() {
     StringBuilder s = new StringBuilder();
     s.append("cosine (rows: images, columns: texts); probability at logit scale ")
-        .append(String.format(Locale.ROOT, "%.0f", logitScale)).append(" in brackets\n");
+        .append(String.format(Locale.ROOT, "%.0f", logitScale))
+        .append(" in brackets\n");
     for (int c = 0; c < texts.size(); c++) {
       s.append(String.format(Locale.ROOT, "  T%d = %s%n", c + 1, texts.get(c)));
     }
-    int width = Math.min(HeatmapImage.MAX_LABEL, images.stream().mapToInt(String::length).max().orElse(5));
+    int width =
+        Math.min(HeatmapImage.MAX_LABEL, images.stream().mapToInt(String::length).max().orElse(5));
     s.append(" ".repeat(width));
     for (int c = 0; c < texts.size(); c++) {
       s.append(String.format(Locale.ROOT, " %16s", "T" + (c + 1)));
@@ -71,22 +86,39 @@ public record MatrixReport(
       }
       s.append('\n');
     }
-    s.append(String.format(Locale.ROOT, "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
-        gap.centroidDistance(), gap.centroidCosine(), gap.imageSpread(), gap.textSpread()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
+            gap.centroidDistance(),
+            gap.centroidCosine(),
+            gap.imageSpread(),
+            gap.textSpread()));
     return s.toString();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MatrixReport m && modelId.equals(m.modelId) && images.equals(m.images)
-        && texts.equals(m.texts) && Arrays.deepEquals(cosine, m.cosine) && logitScale == m.logitScale
-        && Arrays.deepEquals(probabilities, m.probabilities) && gap.equals(m.gap);
+    return o instanceof MatrixReport m
+        && modelId.equals(m.modelId)
+        && images.equals(m.images)
+        && texts.equals(m.texts)
+        && Arrays.deepEquals(cosine, m.cosine)
+        && logitScale == m.logitScale
+        && Arrays.deepEquals(probabilities, m.probabilities)
+        && gap.equals(m.gap);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(modelId, images, texts, Arrays.deepHashCode(cosine), logitScale,
-        Arrays.deepHashCode(probabilities), gap);
+    return Objects.hash(
+        modelId,
+        images,
+        texts,
+        Arrays.deepHashCode(cosine),
+        logitScale,
+        Arrays.deepHashCode(probabilities),
+        gap);
   }
 
   @Override

@@ -18,12 +18,18 @@ import java.util.List;
  * @param meanCosine mean cosine over all image-text pairs
  */
 public record ModalityGap(
-    int images, int texts, double centroidDistance, double centroidCosine, double imageSpread,
-    double textSpread, double meanCosine) {
+    int images,
+    int texts,
+    double centroidDistance,
+    double centroidCosine,
+    double imageSpread,
+    double textSpread,
+    double meanCosine) {
 
   public ModalityGap {
     if (images < 1 || texts < 1) {
-      throw new IllegalArgumentException("the gap needs images and texts, got " + images + " and " + texts);
+      throw new IllegalArgumentException(
+          "the gap needs images and texts, got " + images + " and " + texts);
     }
   }
 
@@ -32,8 +38,8 @@ public record ModalityGap(
    */
   public static ModalityGap of(List<float[]> images, List<float[]> texts) {
     if (images.isEmpty() || texts.isEmpty()) {
-      throw new IllegalArgumentException("the gap needs images and texts, got " + images.size() + " and "
-          + texts.size());
+      throw new IllegalArgumentException(
+          "the gap needs images and texts, got " + images.size() + " and " + texts.size());
     }
     double[] ci = centroid(images);
     double[] ct = centroid(texts);
@@ -48,8 +54,14 @@ public record ModalityGap(
       dot += ci[i] * ct[i];
     }
     // the mean pairwise cosine of unit vectors is the dot product of the two centroids
-    return new ModalityGap(images.size(), texts.size(), distance,
-        ni == 0 || nt == 0 ? 0 : dot / (ni * nt), spread(images, ci), spread(texts, ct), dot);
+    return new ModalityGap(
+        images.size(),
+        texts.size(),
+        distance,
+        ni == 0 || nt == 0 ? 0 : dot / (ni * nt),
+        spread(images, ci),
+        spread(texts, ct),
+        dot);
   }
 
   private static double[] centroid(List<float[]> vectors) {

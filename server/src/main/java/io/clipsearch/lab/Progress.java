@@ -13,7 +13,8 @@ public record Progress(int done, int total, long elapsedNanos) {
 
   public Progress {
     if (done < 0 || total < done || elapsedNanos < 0) {
-      throw new IllegalArgumentException("bad progress " + done + "/" + total + " in " + elapsedNanos + " ns");
+      throw new IllegalArgumentException(
+          "bad progress " + done + "/" + total + " in " + elapsedNanos + " ns");
     }
   }
 
@@ -26,11 +27,18 @@ public record Progress(int done, int total, long elapsedNanos) {
     return done == total ? 0 : done == 0 ? Double.NaN : (total - done) / itemsPerSecond();
   }
 
-  /** {@code "images 640/1000 (64%)  25.3 images/s  ETA 14 s"}. */
+  /** {@code "images 640/1000 (64%) 25.3 images/s ETA 14 s"}. */
   public String line(String what) {
     double eta = etaSeconds();
-    return String.format(Locale.ROOT, "%s %d/%d (%d%%)  %.1f %s/s  ETA %s", what, done, total,
-        total == 0 ? 100 : done * 100L / total, itemsPerSecond(), what,
+    return String.format(
+        Locale.ROOT,
+        "%s %d/%d (%d%%)  %.1f %s/s  ETA %s",
+        what,
+        done,
+        total,
+        total == 0 ? 100 : done * 100L / total,
+        itemsPerSecond(),
+        what,
         Double.isNaN(eta) ? "?" : Math.round(eta) + " s");
   }
 }

@@ -1,10 +1,10 @@
 package io.clipsearch.lab;
 
 /**
- * Standard ranked-retrieval metrics of one query, from the relevance of each returned result
- * (best first) and the number of relevant documents in the collection. Binary relevance; nDCG uses
- * the log2 discount of Järvelin and Kekäläinen with the ideal ranking of {@code relevantTotal}
- * relevant documents. Pure functions, thread-safe.
+ * Standard ranked-retrieval metrics of one query, from the relevance of each returned result (best
+ * first) and the number of relevant documents in the collection. Binary relevance; nDCG uses the
+ * log2 discount of Järvelin and Kekäläinen with the ideal ranking of {@code relevantTotal} relevant
+ * documents. Pure functions, thread-safe.
  */
 public final class RankingMetrics {
 
@@ -15,7 +15,9 @@ public final class RankingMetrics {
     return (double) hitsIn(relevant, k) / k;
   }
 
-  /** Relevant results among the first k, divided by all relevant documents (0 if there are none). */
+  /**
+   * Relevant results among the first k, divided by all relevant documents (0 if there are none).
+   */
   public static double recallAt(boolean[] relevant, int k, int relevantTotal) {
     return relevantTotal == 0 ? 0 : (double) hitsIn(relevant, k) / relevantTotal;
   }

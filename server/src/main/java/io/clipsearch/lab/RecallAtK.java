@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Retrieval quality in one direction from the rank of the first correct result of each query.
  * Immutable.
  *
- * <p>Ranks are 1-based; a query's rank is 1 + the number of candidates scoring strictly higher
- * than its best correct one (ties in the query's favour). The median of an even number of ranks is
- * the mean of the two middle ones.
+ * <p>Ranks are 1-based; a query's rank is 1 + the number of candidates scoring strictly higher than
+ * its best correct one (ties in the query's favour). The median of an even number of ranks is the
+ * mean of the two middle ones.
  *
  * @param queries number of queries
  * @param r1 fraction of queries whose first correct result is at rank 1
@@ -17,7 +17,8 @@ import java.util.Arrays;
  * @param medianRank median rank of the first correct result
  * @param meanRank mean rank of the first correct result
  */
-public record RecallAtK(int queries, double r1, double r5, double r10, double medianRank, double meanRank) {
+public record RecallAtK(
+    int queries, double r1, double r5, double r10, double medianRank, double meanRank) {
 
   public RecallAtK {
     if (queries < 1) {
@@ -44,7 +45,8 @@ public record RecallAtK(int queries, double r1, double r5, double r10, double me
     for (int r : sorted) {
       sum += r;
     }
-    return new RecallAtK(n, within(sorted, 1), within(sorted, 5), within(sorted, 10), median, sum / n);
+    return new RecallAtK(
+        n, within(sorted, 1), within(sorted, 5), within(sorted, 10), median, sum / n);
   }
 
   private static double within(int[] ranks, int k) {

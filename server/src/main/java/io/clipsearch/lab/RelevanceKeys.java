@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The keys that make each indexed image relevant to a {@link JudgedQuery}: its file name, the
- * name without extension, its folder's name, its content id, and the labels a labels file gives
- * its file name (for collections whose names say nothing, such as camera-style {@code
- * IMG_1000.jpg}). All lower case. Immutable after construction.
+ * The keys that make each indexed image relevant to a {@link JudgedQuery}: its file name, the name
+ * without extension, its folder's name, its content id, and the labels a labels file gives its file
+ * name (for collections whose names say nothing, such as camera-style {@code IMG_1000.jpg}). All
+ * lower case. Immutable after construction.
  */
 public final class RelevanceKeys {
 
@@ -30,7 +30,8 @@ public final class RelevanceKeys {
    *
    * @param labels file name → labels (empty: none)
    */
-  public static RelevanceKeys of(ImageIndex index, Map<String, List<String>> labels) throws IOException {
+  public static RelevanceKeys of(ImageIndex index, Map<String, List<String>> labels)
+      throws IOException {
     RelevanceKeys out = new RelevanceKeys();
     index.forEach(doc -> out.keys.put(doc.path(), keysOf(doc, labels)));
     return out;
@@ -50,7 +51,8 @@ public final class RelevanceKeys {
         continue;
       }
       if (columns.length < 2) {
-        throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected 'file name<TAB>labels'");
+        throw new IllegalArgumentException(
+            file + " line " + (i + 1) + ": expected 'file name<TAB>labels'");
       }
       out.put(columns[0].strip().toLowerCase(Locale.ROOT), List.of(columns[1].split(",")));
     }

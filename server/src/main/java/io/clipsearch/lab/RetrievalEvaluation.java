@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Image-text retrieval of a model on a {@link CaptionDataset} (the Flickr30k/COCO protocol, five
- * captions per image): text→image and image→text Recall@1/5/10 and median rank, plus the
- * modality gap of the same vectors.
+ * captions per image): text→image and image→text Recall@1/5/10 and median rank, plus the modality
+ * gap of the same vectors.
  *
  * <p>Every caption and every image is embedded once; the full images × captions cosine matrix is
  * scored ({@link RetrievalMetrics}). Images that cannot be decoded are reported and left out with
@@ -54,9 +54,17 @@ public final class RetrievalEvaluation {
     }
     List<float[]> texts = model.embedTexts(captions);
     SimilarityMatrix scores = SimilarityMatrix.of(imageNames, images.vectors(), captions, texts);
-    RetrievalMetrics metrics = RetrievalMetrics.of(scores, owners.stream().mapToInt(Integer::intValue).toArray());
-    return new RetrievalResult(model.info().id(), source, imageNames.size(), captions.size(), metrics,
-        ModalityGap.of(images.vectors(), texts), images.failures(), (System.nanoTime() - start) / 1e9,
+    RetrievalMetrics metrics =
+        RetrievalMetrics.of(scores, owners.stream().mapToInt(Integer::intValue).toArray());
+    return new RetrievalResult(
+        model.info().id(),
+        source,
+        imageNames.size(),
+        captions.size(),
+        metrics,
+        ModalityGap.of(images.vectors(), texts),
+        images.failures(),
+        (System.nanoTime() - start) / 1e9,
         data.images().size() / imageSeconds);
   }
 }

@@ -13,14 +13,21 @@ import java.util.Objects;
  * @param texts captions of those images (the gallery of image→text)
  * @param metrics Recall@K and ranks in both directions
  * @param gap the modality gap of these images and captions
- * @param failed images that could not be decoded ("file: reason"); they and their captions are
- *     left out
+ * @param failed images that could not be decoded ("file: reason"); they and their captions are left
+ *     out
  * @param seconds wall time of the whole run
  * @param imagesPerSecond images embedded per second
  */
 public record RetrievalResult(
-    String modelId, String captions, int images, int texts, RetrievalMetrics metrics, ModalityGap gap,
-    List<String> failed, double seconds, double imagesPerSecond) {
+    String modelId,
+    String captions,
+    int images,
+    int texts,
+    RetrievalMetrics metrics,
+    ModalityGap gap,
+    List<String> failed,
+    double seconds,
+    double imagesPerSecond) {
 
   public RetrievalResult {
     Objects.requireNonNull(modelId, "modelId");
@@ -33,19 +40,48 @@ public record RetrievalResult(
   public String table() {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "retrieval  %s  on %s%n", modelId, captions));
-    s.append(String.format(Locale.ROOT, "images %d (%d failed)  captions %d   %.1f s, %.1f images/s%n",
-        images, failed.size(), texts, seconds, imagesPerSecond));
-    s.append(String.format(Locale.ROOT, "%-12s %7s %7s %7s %8s %8s%n", "direction", "R@1", "R@5", "R@10",
-        "med r", "mean r"));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "images %d (%d failed)  captions %d   %.1f s, %.1f images/s%n",
+            images,
+            failed.size(),
+            texts,
+            seconds,
+            imagesPerSecond));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%-12s %7s %7s %7s %8s %8s%n",
+            "direction",
+            "R@1",
+            "R@5",
+            "R@10",
+            "med r",
+            "mean r"));
     row(s, "text→image", metrics.textToImage());
     row(s, "image→text", metrics.imageToText());
-    s.append(String.format(Locale.ROOT, "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
-        gap.centroidDistance(), gap.centroidCosine(), gap.imageSpread(), gap.textSpread()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
+            gap.centroidDistance(),
+            gap.centroidCosine(),
+            gap.imageSpread(),
+            gap.textSpread()));
     return s.toString();
   }
 
   private static void row(StringBuilder s, String name, RecallAtK r) {
-    s.append(String.format(Locale.ROOT, "%-12s %6.2f%% %6.2f%% %6.2f%% %8.1f %8.1f%n", name, 100 * r.r1(),
-        100 * r.r5(), 100 * r.r10(), r.medianRank(), r.meanRank()));
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%-12s %6.2f%% %6.2f%% %6.2f%% %8.1f %8.1f%n",
+            name,
+            100 * r.r1(),
+            100 * r.r5(),
+            100 * r.r10(),
+            r.medianRank(),
+            r.meanRank()));
   }
 }

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * Measures the search people get: each judged query goes through the served pipeline ({@link
  * SearchService}: query language, kNN, keywords, fusion, calibrated cutoff) in every variant, and
  * the ranking is scored against the relevance judgments ({@link RankingMetrics}), plus the
- * precision and recall of the set the cutoff marks confident. Results are asked for with the
- * cutoff off (every hit returned and marked), the first {@link #DEPTH}: recall and the confident
- * set are counted within them.
+ * precision and recall of the set the cutoff marks confident. Results are asked for with the cutoff
+ * off (every hit returned and marked), the first {@link #DEPTH}: recall and the confident set are
+ * counted within them.
  *
  * <p>Not thread-safe during {@link #run}; the services are used read-only.
  */
@@ -48,8 +48,9 @@ public final class SearchEvaluation {
    *
    * @throws IllegalArgumentException if a query is malformed
    */
-  public SearchEvalResult run(String name, List<JudgedQuery> queries, List<Variant> variants,
-      Consumer<Progress> progress) throws IOException, ImageDecodeException {
+  public SearchEvalResult run(
+      String name, List<JudgedQuery> queries, List<Variant> variants, Consumer<Progress> progress)
+      throws IOException, ImageDecodeException {
     int depth = Math.max(1, Math.min(DEPTH, keys.size()));
     List<SearchEvalResult.QueryFigures> perQuery = new ArrayList<>();
     List<SearchEvalResult.VariantFigures> rows = new ArrayList<>();
@@ -58,10 +59,16 @@ public final class SearchEvaluation {
     for (Variant v : variants) {
       List<SearchEvalResult.QueryFigures> own = new ArrayList<>();
       for (JudgedQuery q : queries) {
-        SearchResponse r = v.service().search(SearchRequest.of(q.query()).withMode(v.mode())
-            .withCutoff(null, false).withPage(0, depth));
+        SearchResponse r =
+            v.service()
+                .search(
+                    SearchRequest.of(q.query())
+                        .withMode(v.mode())
+                        .withCutoff(null, false)
+                        .withPage(0, depth));
         own.add(score(v.name(), q, r.hits()));
-        progress.accept(new Progress(++done, queries.size() * variants.size(), System.nanoTime() - start));
+        progress.accept(
+            new Progress(++done, queries.size() * variants.size(), System.nanoTime() - start));
       }
       rows.add(SearchEvalResult.VariantFigures.mean(v.name(), own));
       perQuery.addAll(own);
@@ -81,11 +88,18 @@ public final class SearchEvaluation {
       }
     }
     int total = keys.relevantCount(q);
-    return new SearchEvalResult.QueryFigures(variant, q.query(), total,
-        RankingMetrics.precisionAt(relevant, 1), RankingMetrics.precisionAt(relevant, 5),
-        RankingMetrics.precisionAt(relevant, 10), RankingMetrics.recallAt(relevant, 10, total),
-        RankingMetrics.recallAt(relevant, 100, total), RankingMetrics.ndcgAt(relevant, 10, total),
-        RankingMetrics.reciprocalRank(relevant), confident,
+    return new SearchEvalResult.QueryFigures(
+        variant,
+        q.query(),
+        total,
+        RankingMetrics.precisionAt(relevant, 1),
+        RankingMetrics.precisionAt(relevant, 5),
+        RankingMetrics.precisionAt(relevant, 10),
+        RankingMetrics.recallAt(relevant, 10, total),
+        RankingMetrics.recallAt(relevant, 100, total),
+        RankingMetrics.ndcgAt(relevant, 10, total),
+        RankingMetrics.reciprocalRank(relevant),
+        confident,
         confident == 0 ? Double.NaN : (double) confidentRelevant / confident,
         total == 0 ? 0 : (double) confidentRelevant / total);
   }

@@ -10,15 +10,16 @@ import java.util.Objects;
  * Cosine similarities of rows (images) against columns (texts or classes), with their labels.
  * Immutable: arrays are copied in and out.
  *
- * <p>Inputs must be L2-normalized (as every {@code ClipModel} vector is), so the dot product is
- * the cosine. Probabilities are the softmax of {@code logitScale × cosine} across a row, as CLIP
+ * <p>Inputs must be L2-normalized (as every {@code ClipModel} vector is), so the dot product is the
+ * cosine. Probabilities are the softmax of {@code logitScale × cosine} across a row, as CLIP
  * computes them.
  *
  * @param rowLabels one label per row
  * @param columnLabels one label per column
  * @param cosine {@code rows × columns} similarities
  */
-public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels, float[][] cosine) {
+public record SimilarityMatrix(
+    List<String> rowLabels, List<String> columnLabels, float[][] cosine) {
 
   /** The logit scale of the released OpenAI CLIP models (exp(4.6052) = 100). */
   public static final double DEFAULT_LOGIT_SCALE = Scoring.CLIP_LOGIT_SCALE;
@@ -31,11 +32,13 @@ public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels
     columnLabels = List.copyOf(columnLabels);
     cosine = copy(Objects.requireNonNull(cosine, "cosine"));
     if (cosine.length != rowLabels.size()) {
-      throw new IllegalArgumentException(rowLabels.size() + " row labels for " + cosine.length + " rows");
+      throw new IllegalArgumentException(
+          rowLabels.size() + " row labels for " + cosine.length + " rows");
     }
     for (float[] row : cosine) {
       if (row.length != columnLabels.size()) {
-        throw new IllegalArgumentException(columnLabels.size() + " column labels for a row of " + row.length);
+        throw new IllegalArgumentException(
+            columnLabels.size() + " column labels for a row of " + row.length);
       }
     }
   }
@@ -46,10 +49,21 @@ public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels
    * @throws IllegalArgumentException if counts of labels and vectors differ or dimensions differ
    */
   public static SimilarityMatrix of(
-      List<String> rowLabels, List<float[]> rows, List<String> columnLabels, List<float[]> columns) {
+      List<String> rowLabels,
+      List<float[]> rows,
+      List<String> columnLabels,
+      List<float[]> columns) {
     if (rowLabels.size() != rows.size() || columnLabels.size() != columns.size()) {
-      throw new IllegalArgumentException("labels and vectors differ in number: " + rowLabels.size() + "/"
-          + rows.size() + " rows, " + columnLabels.size() + "/" + columns.size() + " columns");
+      throw new IllegalArgumentException(
+          "labels and vectors differ in number: "
+              + rowLabels.size()
+              + "/"
+              + rows.size()
+              + " rows, "
+              + columnLabels.size()
+              + "/"
+              + columns.size()
+              + " columns");
     }
     float[][] cosine = new float[rows.size()][columns.size()];
     for (int r = 0; r < rows.size(); r++) {
@@ -133,8 +147,10 @@ public record SimilarityMatrix(List<String> rowLabels, List<String> columnLabels
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SimilarityMatrix m && rowLabels.equals(m.rowLabels)
-        && columnLabels.equals(m.columnLabels) && Arrays.deepEquals(cosine, m.cosine);
+    return o instanceof SimilarityMatrix m
+        && rowLabels.equals(m.rowLabels)
+        && columnLabels.equals(m.columnLabels)
+        && Arrays.deepEquals(cosine, m.cosine);
   }
 
   @Override

@@ -5,8 +5,8 @@ import io.clipsearch.model.PromptEnsemble;
 import java.util.List;
 
 /**
- * A zero-shot classifier: one unit vector per class, from prompt ensembling. Immutable; vectors
- * are copied.
+ * A zero-shot classifier: one unit vector per class, from prompt ensembling. Immutable; vectors are
+ * copied.
  *
  * <p>Ensembling as in CLIP ({@link PromptEnsemble}): each class's prompts (one per template) are
  * embedded, the normalized text embeddings averaged, and the mean renormalized. An image's class
@@ -16,13 +16,15 @@ import java.util.List;
  * @param templates the templates the vectors were built from
  * @param classVectors one unit vector per class
  */
-public record ZeroShotClassifier(List<String> classNames, PromptTemplates templates, List<float[]> classVectors) {
+public record ZeroShotClassifier(
+    List<String> classNames, PromptTemplates templates, List<float[]> classVectors) {
 
   public ZeroShotClassifier {
     classNames = List.copyOf(classNames);
     classVectors = classVectors.stream().map(float[]::clone).toList();
     if (classNames.isEmpty() || classNames.size() != classVectors.size()) {
-      throw new IllegalArgumentException(classNames.size() + " class names for " + classVectors.size() + " vectors");
+      throw new IllegalArgumentException(
+          classNames.size() + " class names for " + classVectors.size() + " vectors");
     }
   }
 
@@ -32,9 +34,10 @@ public record ZeroShotClassifier(List<String> classNames, PromptTemplates templa
    * @throws IllegalArgumentException if there are no classes
    * @throws io.clipsearch.model.EmbeddingException if the engine fails
    */
-  public static ZeroShotClassifier build(ClipModel model, List<String> classNames, PromptTemplates templates) {
-    return new ZeroShotClassifier(classNames, templates,
-        templates.ensemble().classVectors(classNames, model::embedTexts));
+  public static ZeroShotClassifier build(
+      ClipModel model, List<String> classNames, PromptTemplates templates) {
+    return new ZeroShotClassifier(
+        classNames, templates, templates.ensemble().classVectors(classNames, model::embedTexts));
   }
 
   @Override
@@ -49,7 +52,9 @@ public record ZeroShotClassifier(List<String> classNames, PromptTemplates templa
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof ZeroShotClassifier z) || !classNames.equals(z.classNames) || !templates.equals(z.templates)) {
+    if (!(o instanceof ZeroShotClassifier z)
+        || !classNames.equals(z.classNames)
+        || !templates.equals(z.templates)) {
       return false;
     }
     for (int i = 0; i < classVectors.size(); i++) {

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  *
  * <p>Strategy: build a {@link ZeroShotClassifier} from the class names and templates (prompt
  * ensembling), embed every image, score images against classes by cosine and compute {@link
- * ClassificationMetrics}. Probabilities use the given {@link io.clipsearch.model.Scoring} (CLIP softmax or SigLIP sigmoid); the model folders
- * do not carry CLIP's learned logit scale, so it is a parameter (100 in released CLIP). Images that
- * cannot be decoded are reported and left out.
+ * ClassificationMetrics}. Probabilities use the given {@link io.clipsearch.model.Scoring} (CLIP
+ * softmax or SigLIP sigmoid); the model folders do not carry CLIP's learned logit scale, so it is a
+ * parameter (100 in released CLIP). Images that cannot be decoded are reported and left out.
  *
  * <p>Not thread-safe per instance; the model is borrowed, not closed.
  */
@@ -21,7 +21,9 @@ public final class ZeroShotEvaluation {
   private final ClipModel model;
   private final io.clipsearch.model.Scoring scoring;
 
-  /** Probabilities by {@code scoring}: the model's own ({@link ClipModel#scoring()}) or an override. */
+  /**
+   * Probabilities by {@code scoring}: the model's own ({@link ClipModel#scoring()}) or an override.
+   */
   public ZeroShotEvaluation(ClipModel model, io.clipsearch.model.Scoring scoring) {
     this.model = java.util.Objects.requireNonNull(model, "model");
     this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
@@ -33,12 +35,15 @@ public final class ZeroShotEvaluation {
    * @throws IllegalArgumentException if no image of the dataset could be embedded
    * @throws io.clipsearch.model.EmbeddingException if the engine fails
    */
-  public ZeroShotResult run(ImageFolderDataset dataset, PromptTemplates templates, Consumer<Progress> progress) {
+  public ZeroShotResult run(
+      ImageFolderDataset dataset, PromptTemplates templates, Consumer<Progress> progress) {
     long start = System.nanoTime();
-    ZeroShotClassifier classifier = ZeroShotClassifier.build(model, dataset.classNames(), templates);
+    ZeroShotClassifier classifier =
+        ZeroShotClassifier.build(model, dataset.classNames(), templates);
     long imagesStart = System.nanoTime();
     List<LabeledImage> images = dataset.images();
-    ImageVectors embedded = ImageVectors.embed(model, images.stream().map(LabeledImage::file).toList(), progress);
+    ImageVectors embedded =
+        ImageVectors.embed(model, images.stream().map(LabeledImage::file).toList(), progress);
     if (embedded.vectors().isEmpty()) {
       throw new IllegalArgumentException("no image of " + dataset.root() + " could be embedded");
     }
@@ -56,9 +61,16 @@ public final class ZeroShotEvaluation {
     for (int i = 0; i < truth.length; i++) {
       trueProbability += probabilities[i][truth[i]];
     }
-    return new ZeroShotResult(model.info().id(), dataset.root().toString(), templates.name(),
-        templates.templates().size(), scoring.logitScale(), ClassificationMetrics.of(scores, truth),
-        trueProbability / truth.length, embedded.failures(), (System.nanoTime() - start) / 1e9,
+    return new ZeroShotResult(
+        model.info().id(),
+        dataset.root().toString(),
+        templates.name(),
+        templates.templates().size(),
+        scoring.logitScale(),
+        ClassificationMetrics.of(scores, truth),
+        trueProbability / truth.length,
+        embedded.failures(),
+        (System.nanoTime() - start) / 1e9,
         images.size() / imageSeconds);
   }
 }

@@ -12,10 +12,10 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 
 /**
- * Tokenizes file names, folder names and camera strings so that what people type finds them:
- * {@code IMG_2041.JPG} yields {@code img_2041}, {@code img}, {@code 2041} and {@code jpg};
- * {@code Canon EOS R5} yields {@code canon}, {@code eos}, {@code r5}, {@code r}, {@code 5}.
- * Accents are folded, case is ignored. Used at index and query time alike. Thread-safe.
+ * Tokenizes file names, folder names and camera strings so that what people type finds them: {@code
+ * IMG_2041.JPG} yields {@code img_2041}, {@code img}, {@code 2041} and {@code jpg}; {@code Canon
+ * EOS R5} yields {@code canon}, {@code eos}, {@code r5}, {@code r}, {@code 5}. Accents are folded,
+ * case is ignored. Used at index and query time alike. Thread-safe.
  */
 public final class FileNameAnalyzer extends Analyzer {
 

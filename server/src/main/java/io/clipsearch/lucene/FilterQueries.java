@@ -12,9 +12,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Translates {@link SearchFilters} into one Lucene query of non-scoring FILTER clauses, for use
- * as the kNN query's filter (applied inside the graph search) and the BM25 query's filter.
- * Stateless.
+ * Translates {@link SearchFilters} into one Lucene query of non-scoring FILTER clauses, for use as
+ * the kNN query's filter (applied inside the graph search) and the BM25 query's filter. Stateless.
  */
 public final class FilterQueries {
 
@@ -32,17 +31,24 @@ public final class FilterQueries {
       b.add(LongPoint.newRangeQuery(IndexFields.DATE, from, to), BooleanClause.Occur.FILTER);
     }
     if (filters.folder() != null) {
-      b.add(new TermQuery(new Term(IndexFields.FOLDER_TREE, filters.folder())), BooleanClause.Occur.FILTER);
+      b.add(
+          new TermQuery(new Term(IndexFields.FOLDER_TREE, filters.folder())),
+          BooleanClause.Occur.FILTER);
     }
     if (filters.camera() != null) {
-      b.add(new TermQuery(new Term(IndexFields.CAMERA, filters.camera())), BooleanClause.Occur.FILTER);
+      b.add(
+          new TermQuery(new Term(IndexFields.CAMERA, filters.camera())),
+          BooleanClause.Occur.FILTER);
     }
     if (filters.shape() != null) {
-      b.add(new TermQuery(new Term(IndexFields.SHAPE, filters.shape().name().toLowerCase(Locale.ROOT))),
+      b.add(
+          new TermQuery(
+              new Term(IndexFields.SHAPE, filters.shape().name().toLowerCase(Locale.ROOT))),
           BooleanClause.Occur.FILTER);
     }
     if (filters.minShortSide() != null) {
-      b.add(IntPoint.newRangeQuery(IndexFields.SHORT_SIDE, filters.minShortSide(), Integer.MAX_VALUE),
+      b.add(
+          IntPoint.newRangeQuery(IndexFields.SHORT_SIDE, filters.minShortSide(), Integer.MAX_VALUE),
           BooleanClause.Occur.FILTER);
     }
     return b.build();

@@ -15,9 +15,9 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -28,8 +28,8 @@ final class ImageDocuments {
 
   /**
    * The path again, as sorted doc values: a search keys its up to 1,000 hits by path, and reading
-   * it from stored fields decompresses a block per hit (a quarter of a search's CPU at 1M). Only
-   * in documents written since it was added; older ones are read from the stored path.
+   * it from stored fields decompresses a block per hit (a quarter of a search's CPU at 1M). Only in
+   * documents written since it was added; older ones are read from the stored path.
    */
   static final String PATH_VALUES = "path_dv";
 
@@ -60,10 +60,12 @@ final class ImageDocuments {
     d.add(new NumericDocValuesField(IndexFields.DATE, doc.dateMillis()));
 
     PhotoMetadata m = doc.metadata();
-    m.taken().ifPresent(t -> {
-      d.add(new LongPoint(IndexFields.TAKEN, t.toEpochMilli()));
-      d.add(new StoredField(IndexFields.TAKEN, t.toEpochMilli()));
-    });
+    m.taken()
+        .ifPresent(
+            t -> {
+              d.add(new LongPoint(IndexFields.TAKEN, t.toEpochMilli()));
+              d.add(new StoredField(IndexFields.TAKEN, t.toEpochMilli()));
+            });
     m.cameraMake().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MAKE, v)));
     m.cameraModel().ifPresent(v -> d.add(new StoredField(IndexFields.CAMERA_MODEL, v)));
     doc.camera().ifPresent(c -> d.add(new StringField(IndexFields.CAMERA, c, Field.Store.NO)));
@@ -81,13 +83,15 @@ final class ImageDocuments {
       d.add(new StringField(IndexFields.TAGS, tag, Field.Store.YES));
     }
     d.add(new TextField(IndexFields.TEXT, doc.keywordText(), Field.Store.NO));
-    d.add(new KnnFloatVectorField(IndexFields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    d.add(
+        new KnnFloatVectorField(
+            IndexFields.VECTOR, doc.vector(), VectorSimilarityFunction.DOT_PRODUCT));
     return d;
   }
 
   /**
-   * Rebuilds an {@link ImageDoc} from stored fields and the document's vector; a document
-   * written before tags existed comes back with none.
+   * Rebuilds an {@link ImageDoc} from stored fields and the document's vector; a document written
+   * before tags existed comes back with none.
    */
   static ImageDoc fromDocument(Document d, float[] vector) {
     return facts(d).withVector(vector);
@@ -95,20 +99,24 @@ final class ImageDocuments {
 
   /** The stored facts of a document, as {@link #fromDocument} reads them, without the vector. */
   static ImageFacts facts(Document d) {
-    PhotoMetadata metadata = new PhotoMetadata(
-        optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
-        Optional.ofNullable(d.get(IndexFields.CAMERA_MAKE)),
-        Optional.ofNullable(d.get(IndexFields.CAMERA_MODEL)),
-        Optional.ofNullable(d.get(IndexFields.LENS)),
-        optionalDouble(d, IndexFields.LATITUDE),
-        optionalDouble(d, IndexFields.LONGITUDE),
-        d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue());
-    return new ImageFacts(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+    PhotoMetadata metadata =
+        new PhotoMetadata(
+            optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
+            Optional.ofNullable(d.get(IndexFields.CAMERA_MAKE)),
+            Optional.ofNullable(d.get(IndexFields.CAMERA_MODEL)),
+            Optional.ofNullable(d.get(IndexFields.LENS)),
+            optionalDouble(d, IndexFields.LATITUDE),
+            optionalDouble(d, IndexFields.LONGITUDE),
+            d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue());
+    return new ImageFacts(
+        Path.of(d.get(IndexFields.PATH)),
+        d.get(IndexFields.ID),
         d.getField(IndexFields.SIZE).numericValue().longValue(),
         d.getField(IndexFields.MTIME).numericValue().longValue(),
         d.getField(IndexFields.WIDTH).numericValue().intValue(),
         d.getField(IndexFields.HEIGHT).numericValue().intValue(),
-        metadata, List.of(d.getValues(IndexFields.TAGS)));
+        metadata,
+        List.of(d.getValues(IndexFields.TAGS)));
   }
 
   private static void addLong(Document d, String field, long value) {

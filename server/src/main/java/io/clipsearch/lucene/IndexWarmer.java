@@ -19,15 +19,15 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
 
 /**
- * Reads the files searches page through into the operating system's page cache, one sequential
- * pass each. Lucene maps vector files with random-access advice, so on a cold cache every graph
- * hop and every re-scored candidate of the first searches is a 4 KiB read from disk; one pass of
- * large reads costs far less than those scattered faults (at 1M int8: a first search of 5.6 s
- * cold, docs/BENCHMARKS.md). First what every search reads: the HNSW graphs, the vectors the
- * graph walk scores (the quantized ones, or the float32 ones when they are the search's), the doc
- * values of hits, and compound files of small segments. Then, only when everything fits in the
- * memory budget, the float32 originals of a quantized format, which re-scoring reads a few hundred
- * at a time: on a machine short of memory they stay on disk. Stateless.
+ * Reads the files searches page through into the operating system's page cache, one sequential pass
+ * each. Lucene maps vector files with random-access advice, so on a cold cache every graph hop and
+ * every re-scored candidate of the first searches is a 4 KiB read from disk; one pass of large
+ * reads costs far less than those scattered faults (at 1M int8: a first search of 5.6 s cold,
+ * docs/BENCHMARKS.md). First what every search reads: the HNSW graphs, the vectors the graph walk
+ * scores (the quantized ones, or the float32 ones when they are the search's), the doc values of
+ * hits, and compound files of small segments. Then, only when everything fits in the memory budget,
+ * the float32 originals of a quantized format, which re-scoring reads a few hundred at a time: on a
+ * machine short of memory they stay on disk. Stateless.
  */
 final class IndexWarmer {
 
@@ -63,7 +63,9 @@ final class IndexWarmer {
   }
 
   private static boolean searched(String file, VectorFormat format) {
-    return KnnFormats.searchedByGraph(file, format) || file.endsWith(".dvd") || file.endsWith(".cfs");
+    return KnnFormats.searchedByGraph(file, format)
+        || file.endsWith(".dvd")
+        || file.endsWith(".cfs");
   }
 
   /** A quarter of the machine's physical memory: what warming may fill with originals. */
@@ -75,8 +77,8 @@ final class IndexWarmer {
   }
 
   /**
-   * Reads each file of {@code files} under {@code dir} to its end, stopping early when {@code
-   * stop} says so. The caller holds a searcher over these files, so no merge deletes them meanwhile.
+   * Reads each file of {@code files} under {@code dir} to its end, stopping early when {@code stop}
+   * says so. The caller holds a searcher over these files, so no merge deletes them meanwhile.
    *
    * @throws IOException if a file cannot be read
    */

@@ -30,10 +30,12 @@ public final class KnnFormats {
   static KnnVectorsFormat of(VectorFormat format) {
     return switch (format) {
       case FLOAT32 -> new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH);
-      case INT8 -> new Lucene99HnswScalarQuantizedVectorsFormat(
-          MAX_CONN, BEAM_WIDTH, 1, INT8_BITS, false, null, null);
-      case INT4 -> new Lucene99HnswScalarQuantizedVectorsFormat(
-          MAX_CONN, BEAM_WIDTH, 1, INT4_BITS, true, null, null);
+      case INT8 ->
+          new Lucene99HnswScalarQuantizedVectorsFormat(
+              MAX_CONN, BEAM_WIDTH, 1, INT8_BITS, false, null, null);
+      case INT4 ->
+          new Lucene99HnswScalarQuantizedVectorsFormat(
+              MAX_CONN, BEAM_WIDTH, 1, INT4_BITS, true, null, null);
       case BBQ -> new Lucene102HnswBinaryQuantizedVectorsFormat(MAX_CONN, BEAM_WIDTH);
     };
   }

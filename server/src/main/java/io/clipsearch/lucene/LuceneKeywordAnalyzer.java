@@ -14,9 +14,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The keyword analysis of {@link IndexFields#TEXT}: {@link FileNameAnalyzer}'s terms, Lucene's
- * English stop words. The SolrCloud configset analyzes its {@code text} field filter for filter
- * the same, so the server hands this analyzer to the Solr backend too. Thread-safe (the analyzer
- * reuses per-thread token streams).
+ * English stop words. The SolrCloud configset analyzes its {@code text} field filter for filter the
+ * same, so the server hands this analyzer to the Solr backend too. Thread-safe (the analyzer reuses
+ * per-thread token streams).
  */
 public final class LuceneKeywordAnalyzer implements KeywordAnalyzer {
 

@@ -79,7 +79,10 @@ public final class LuceneSearchBackend implements SearchBackend {
     } catch (IOException | AlreadyClosedException e) {
       // closed meanwhile: the warm-up just ends
     }
-    return new WarmUp(files.files(), files.bytes(),
-        files.millis() + (System.nanoTime() - start) / 1_000_000, done);
+    return new WarmUp(
+        files.files(),
+        files.bytes(),
+        files.millis() + (System.nanoTime() - start) / 1_000_000,
+        done);
   }
 }

@@ -29,10 +29,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * One search's queries on one held searcher of a {@link VectorIndex} ({@link VectorIndex.Snapshot}):
- * every query sees the same documents, and the page's documents are read from stored fields only,
- * never their vectors. Results carry paths, so they stay valid after {@link #close()} releases
- * the searcher. Not thread-safe: one search, one thread.
+ * One search's queries on one held searcher of a {@link VectorIndex} ({@link
+ * VectorIndex.Snapshot}): every query sees the same documents, and the page's documents are read
+ * from stored fields only, never their vectors. Results carry paths, so they stay valid after
+ * {@link #close()} releases the searcher. Not thread-safe: one search, one thread.
  */
 final class LuceneSearchSession implements SearchSession {
 
@@ -42,10 +42,12 @@ final class LuceneSearchSession implements SearchSession {
   private final IndexSearcher searcher;
   private final VectorSearch vectorSearch;
   private final TextSearch textSearch;
+
   /** Stored fields of the held searcher, opened on first use: one reader for the whole search. */
   private StoredFields stored;
 
-  LuceneSearchSession(VectorIndex.Snapshot snapshot, VectorSearch vectorSearch, TextSearch textSearch) {
+  LuceneSearchSession(
+      VectorIndex.Snapshot snapshot, VectorSearch vectorSearch, TextSearch textSearch) {
     this.snapshot = snapshot;
     this.searcher = snapshot.searcher();
     this.vectorSearch = vectorSearch;
@@ -69,7 +71,8 @@ final class LuceneSearchSession implements SearchSession {
     Query filter = FilterQueries.toQuery(filters);
     List<ScoredImage> out = new ArrayList<>();
     for (ScoredDoc d : textSearch.search(searcher, text, n, filter)) {
-      double cosine = VectorUtil.dotProduct(query, StoredVectors.read(searcher.getIndexReader(), d.doc()));
+      double cosine =
+          VectorUtil.dotProduct(query, StoredVectors.read(searcher.getIndexReader(), d.doc()));
       out.add(new ScoredImage(path(d.doc()), d.score(), cosine, date(d.doc())));
     }
     return out;

@@ -23,8 +23,8 @@ import org.apache.lucene.search.SortField;
  * {@link ImageIndex#newest} from the date's doc values: the top {@code offset + limit} documents by
  * date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
  * path, so a page boundary inside a run of equal dates must see the whole run), then sorted by
- * {@link ImageIndex#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector:
- * a page of a million photos costs a sort over doc values, not a million document loads.
+ * {@link ImageIndex#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector: a
+ * page of a million photos costs a sort over doc values, not a million document loads.
  */
 final class NewestFirst {
 

@@ -10,8 +10,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 
 /**
- * Reads a document's full-precision vector back from the index: quantized formats keep the
- * float32 originals, which is what exact re-scoring and "more like this" need.
+ * Reads a document's full-precision vector back from the index: quantized formats keep the float32
+ * originals, which is what exact re-scoring and "more like this" need.
  */
 public final class StoredVectors {
 

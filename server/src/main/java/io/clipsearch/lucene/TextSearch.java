@@ -15,8 +15,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * BM25 over file names, folder names, camera and lens ({@link IndexFields#TEXT}): the user's text
- * is analyzed as the index analyzed those strings ({@link LuceneKeywordAnalyzer}) and any of its terms
- * may match (OR), so {@code IMG_2041} or {@code canon} finds the file a person means.
+ * is analyzed as the index analyzed those strings ({@link LuceneKeywordAnalyzer}) and any of its
+ * terms may match (OR), so {@code IMG_2041} or {@code canon} finds the file a person means.
  *
  * <p>Thread-safe.
  */
@@ -29,8 +29,8 @@ public final class TextSearch {
   }
 
   /**
-   * The {@code n} best BM25 matches of {@code text} passing {@code filter} (null: all), best
-   * first; empty if the text has no terms.
+   * The {@code n} best BM25 matches of {@code text} passing {@code filter} (null: all), best first;
+   * empty if the text has no terms.
    */
   public List<ScoredDoc> search(IndexSearcher searcher, String text, int n, Query filter)
       throws IOException {
@@ -45,10 +45,11 @@ public final class TextSearch {
     Query query = any.build();
     if (filter != null) {
       // nested: beside a FILTER clause, top-level SHOULD clauses would become optional
-      query = new BooleanQuery.Builder()
-          .add(query, BooleanClause.Occur.MUST)
-          .add(filter, BooleanClause.Occur.FILTER)
-          .build();
+      query =
+          new BooleanQuery.Builder()
+              .add(query, BooleanClause.Occur.MUST)
+              .add(filter, BooleanClause.Occur.FILTER)
+              .build();
     }
     TopDocs top = searcher.search(query, n);
     List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);

@@ -70,12 +70,12 @@ import org.apache.lucene.util.BytesRef;
  * #snapshot()} (one search does: {@code LuceneSearchBackend.session()}).
  *
  * <p>Durability: nothing is durable until {@link #commit()}; a crash (even {@code kill -9}) loses
- * only what came after the last commit, and Lucene's atomic commits mean the index always opens
- * to a consistent state. Documents are keyed by path ({@link IndexFields#PATH}), so writing an
- * image again replaces it and re-running after a crash makes no duplicates.
+ * only what came after the last commit, and Lucene's atomic commits mean the index always opens to
+ * a consistent state. Documents are keyed by path ({@link IndexFields#PATH}), so writing an image
+ * again replaces it and re-running after a crash makes no duplicates.
  *
- * <p>The model's id and dimension are stored in every commit; opening an index with another
- * space throws {@link IndexMismatchException} rather than mixing vectors.
+ * <p>The model's id and dimension are stored in every commit; opening an index with another space
+ * throws {@link IndexMismatchException} rather than mixing vectors.
  *
  * <p>Thread-safe. Close it once; it commits pending writes first.
  */
@@ -91,7 +91,9 @@ public final class VectorIndex implements ImageIndex {
   /** Version of {@link IndexFields}' layout; bumped when a change needs re-indexing. */
   static final String SCHEMA_VERSION = "1";
 
-  /** Segments beyond which {@link #mergeInBackground} merges: Lucene's default segments per tier. */
+  /**
+   * Segments beyond which {@link #mergeInBackground} merges: Lucene's default segments per tier.
+   */
   static final int MAX_SEGMENTS = 10;
 
   /** What {@link #mergeInBackground} merges down to. */
@@ -112,15 +114,17 @@ public final class VectorIndex implements ImageIndex {
   private volatile boolean closing;
   private CompletableFuture<Boolean> merging; // guarded by this
 
-  private VectorIndex(Path dir, VectorSpace space, VectorFormat format, Directory directory,
-      IndexWriter writer) throws IOException {
+  private VectorIndex(
+      Path dir, VectorSpace space, VectorFormat format, Directory directory, IndexWriter writer)
+      throws IOException {
     this.dir = dir;
     this.space = space;
     this.format = format;
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
-    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SEC, MIN_STALE_SEC);
+    this.reopener =
+        new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SEC, MIN_STALE_SEC);
     reopener.setName("index-refresh-" + dir.getFileName());
     reopener.setDaemon(true);
     reopener.start();
@@ -135,13 +139,19 @@ public final class VectorIndex implements ImageIndex {
    * @throws IllegalArgumentException if the vector format cannot hold vectors of this dimension
    * @throws IOException if the folder cannot be read or written
    */
-  public static VectorIndex open(Path dir, VectorSpace space, VectorFormat format) throws IOException {
+  public static VectorIndex open(Path dir, VectorSpace space, VectorFormat format)
+      throws IOException {
     Objects.requireNonNull(space, "space");
     Objects.requireNonNull(format, "format");
     KnnVectorsFormat knn = KnnFormats.of(format);
     if (space.dimension() > knn.getMaxDimensions(IndexFields.VECTOR)) {
-      throw new IllegalArgumentException("dimension " + space.dimension() + " exceeds the maximum "
-          + knn.getMaxDimensions(IndexFields.VECTOR) + " of vector format " + format);
+      throw new IllegalArgumentException(
+          "dimension "
+              + space.dimension()
+              + " exceeds the maximum "
+              + knn.getMaxDimensions(IndexFields.VECTOR)
+              + " of vector format "
+              + format);
     }
     if (format == VectorFormat.INT4 && space.dimension() % 2 != 0) {
       throw new IllegalArgumentException(
@@ -154,10 +164,11 @@ public final class VectorIndex implements ImageIndex {
       if (DirectoryReader.indexExists(directory)) {
         checkIdentity(dir, SegmentInfos.readLatestCommit(directory).getUserData(), space);
       }
-      IndexWriterConfig config = new IndexWriterConfig(new FileNameAnalyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setCodec(codec(knn))
-          .setRAMBufferSizeMB(64);
+      IndexWriterConfig config =
+          new IndexWriterConfig(new FileNameAnalyzer())
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setCodec(codec(knn))
+              .setRAMBufferSizeMB(64);
       IndexWriter writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(identity(space, format).entrySet());
       writer.commit(); // a new index records its space at once
@@ -195,17 +206,33 @@ public final class VectorIndex implements ImageIndex {
     String model = data.get(KEY_MODEL_ID);
     String dimension = data.get(KEY_DIMENSION);
     if (model == null || dimension == null) {
-      throw new IndexMismatchException(dir + " holds a Lucene index that is not a clipsearch index");
+      throw new IndexMismatchException(
+          dir + " holds a Lucene index that is not a clipsearch index");
     }
     if (!model.equals(space.modelId()) || !dimension.equals(Integer.toString(space.dimension()))) {
-      throw new IndexMismatchException("the index at " + dir + " was built with model " + model
-          + " (dimension " + dimension + "), not " + space.modelId() + " (dimension "
-          + space.dimension() + "): its vectors cannot be compared; use that model, or index into a"
-          + " new folder");
+      throw new IndexMismatchException(
+          "the index at "
+              + dir
+              + " was built with model "
+              + model
+              + " (dimension "
+              + dimension
+              + "), not "
+              + space.modelId()
+              + " (dimension "
+              + space.dimension()
+              + "): its vectors cannot be compared; use that model, or index into a"
+              + " new folder");
     }
     if (!SCHEMA_VERSION.equals(data.get(KEY_SCHEMA))) {
-      throw new IndexMismatchException("the index at " + dir + " has schema version "
-          + data.get(KEY_SCHEMA) + ", this clipsearch writes " + SCHEMA_VERSION + ": re-index it");
+      throw new IndexMismatchException(
+          "the index at "
+              + dir
+              + " has schema version "
+              + data.get(KEY_SCHEMA)
+              + ", this clipsearch writes "
+              + SCHEMA_VERSION
+              + ": re-index it");
     }
   }
 
@@ -231,10 +258,16 @@ public final class VectorIndex implements ImageIndex {
   @Override
   public void upsert(ImageDoc doc) throws IOException {
     if (doc.vector().length != space.dimension()) {
-      throw new IllegalArgumentException("vector of " + doc.path() + " has dimension "
-          + doc.vector().length + ", the index takes " + space.dimension());
+      throw new IllegalArgumentException(
+          "vector of "
+              + doc.path()
+              + " has dimension "
+              + doc.vector().length
+              + ", the index takes "
+              + space.dimension());
     }
-    writer.updateDocument(new Term(IndexFields.PATH, doc.path().toString()), ImageDocuments.toDocument(doc));
+    writer.updateDocument(
+        new Term(IndexFields.PATH, doc.path().toString()), ImageDocuments.toDocument(doc));
   }
 
   /** Removes the document of this path, if any. */
@@ -246,10 +279,15 @@ public final class VectorIndex implements ImageIndex {
   /** Removes every document at or below {@code folder}, except those at or below {@code keep}. */
   @Override
   public void deleteUnder(Path folder, List<Path> keep) throws IOException {
-    BooleanQuery.Builder query = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(IndexFields.FOLDER_TREE, folder.toString())), BooleanClause.Occur.MUST);
+    BooleanQuery.Builder query =
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(IndexFields.FOLDER_TREE, folder.toString())),
+                BooleanClause.Occur.MUST);
     for (Path k : keep) {
-      query.add(new TermQuery(new Term(IndexFields.FOLDER_TREE, k.toString())), BooleanClause.Occur.MUST_NOT);
+      query.add(
+          new TermQuery(new Term(IndexFields.FOLDER_TREE, k.toString())),
+          BooleanClause.Occur.MUST_NOT);
     }
     writer.deleteDocuments(query.build());
   }
@@ -290,9 +328,9 @@ public final class VectorIndex implements ImageIndex {
   }
 
   /**
-   * Acquires a current searcher, held until the snapshot is closed: every read through it sees
-   * the same documents. Close it promptly (try-with-resources): a held searcher keeps its
-   * segments' files open.
+   * Acquires a current searcher, held until the snapshot is closed: every read through it sees the
+   * same documents. Close it promptly (try-with-resources): a held searcher keeps its segments'
+   * files open.
    *
    * @throws IOException if the searcher cannot be refreshed
    */
@@ -341,38 +379,42 @@ public final class VectorIndex implements ImageIndex {
    */
   @Override
   public void forEach(DocumentVisitor visitor) throws IOException {
-    search(s -> {
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-          if (live == null || live.get(i)) {
-            visitor.visit(load(s, leaf.docBase + i));
+    search(
+        s -> {
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            Bits live = leaf.reader().getLiveDocs();
+            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+              if (live == null || live.get(i)) {
+                visitor.visit(load(s, leaf.docBase + i));
+              }
+            }
           }
-        }
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /** From the terms of the camera key: one document read per camera. */
   @Override
   public Map<String, ImageFacts> cameraExamples() throws IOException {
-    return search(s -> {
-      Map<String, ImageFacts> byKey = new TreeMap<>();
-      Terms terms = MultiTerms.getTerms(s.getIndexReader(), IndexFields.CAMERA);
-      if (terms == null) {
-        return byKey;
-      }
-      StoredFields stored = s.storedFields();
-      TermsEnum keys = terms.iterator();
-      for (BytesRef key = keys.next(); key != null; key = keys.next()) {
-        ScoreDoc[] first = s.search(new TermQuery(new Term(IndexFields.CAMERA, BytesRef.deepCopyOf(key))), 1).scoreDocs;
-        if (first.length > 0) { // a key left only by deleted documents has none
-          byKey.put(key.utf8ToString(), ImageDocuments.facts(stored.document(first[0].doc)));
-        }
-      }
-      return byKey;
-    });
+    return search(
+        s -> {
+          Map<String, ImageFacts> byKey = new TreeMap<>();
+          Terms terms = MultiTerms.getTerms(s.getIndexReader(), IndexFields.CAMERA);
+          if (terms == null) {
+            return byKey;
+          }
+          StoredFields stored = s.storedFields();
+          TermsEnum keys = terms.iterator();
+          for (BytesRef key = keys.next(); key != null; key = keys.next()) {
+            ScoreDoc[] first =
+                s.search(new TermQuery(new Term(IndexFields.CAMERA, BytesRef.deepCopyOf(key))), 1)
+                    .scoreDocs;
+            if (first.length > 0) { // a key left only by deleted documents has none
+              byKey.put(key.utf8ToString(), ImageDocuments.facts(stored.document(first[0].doc)));
+            }
+          }
+          return byKey;
+        });
   }
 
   /** From the date's doc values ({@link NewestFirst}): reads only the page's documents. */
@@ -407,7 +449,8 @@ public final class VectorIndex implements ImageIndex {
   /** {@link #idsWithPrefix(String, int)} on a searcher the caller holds. */
   static Set<String> idsWithPrefix(IndexSearcher s, String prefix, int max) throws IOException {
     Set<String> ids = new LinkedHashSet<>();
-    TopDocs top = s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
+    TopDocs top =
+        s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
     for (var sd : top.scoreDocs) {
       if (ids.size() < max) {
         ids.add(s.storedFields().document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
@@ -441,42 +484,49 @@ public final class VectorIndex implements ImageIndex {
   @Override
   public List<FileState> fileStates(Path root) throws IOException {
     Query query = new TermQuery(new Term(IndexFields.FOLDER_TREE, root.toString()));
-    return search(s -> {
-      int n = Math.max(1, s.count(query));
-      TopDocs all = s.search(query, n);
-      StoredFields stored = s.storedFields();
-      List<FileState> states = new ArrayList<>(all.scoreDocs.length);
-      for (ScoreDoc sd : all.scoreDocs) {
-        states.add(fileState(stored.document(sd.doc, FILE_STATE_FIELDS)));
-      }
-      return states;
-    });
+    return search(
+        s -> {
+          int n = Math.max(1, s.count(query));
+          TopDocs all = s.search(query, n);
+          StoredFields stored = s.storedFields();
+          List<FileState> states = new ArrayList<>(all.scoreDocs.length);
+          for (ScoreDoc sd : all.scoreDocs) {
+            states.add(fileState(stored.document(sd.doc, FILE_STATE_FIELDS)));
+          }
+          return states;
+        });
   }
 
-  /** One query for the whole chunk ({@link TermInSetQuery} on the path), four stored fields each. */
+  /**
+   * One query for the whole chunk ({@link TermInSetQuery} on the path), four stored fields each.
+   */
   @Override
   public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
     if (paths.isEmpty()) {
       return Map.of();
     }
-    Query query = new TermInSetQuery(IndexFields.PATH,
-        paths.stream().map(p -> new BytesRef(p.toString())).toList());
-    return search(s -> {
-      Map<Path, FileState> states = new HashMap<>();
-      StoredFields stored = s.storedFields();
-      for (ScoreDoc sd : s.search(query, paths.size()).scoreDocs) {
-        FileState state = fileState(stored.document(sd.doc, FILE_STATE_FIELDS));
-        states.put(state.path(), state);
-      }
-      return states;
-    });
+    Query query =
+        new TermInSetQuery(
+            IndexFields.PATH, paths.stream().map(p -> new BytesRef(p.toString())).toList());
+    return search(
+        s -> {
+          Map<Path, FileState> states = new HashMap<>();
+          StoredFields stored = s.storedFields();
+          for (ScoreDoc sd : s.search(query, paths.size()).scoreDocs) {
+            FileState state = fileState(stored.document(sd.doc, FILE_STATE_FIELDS));
+            states.put(state.path(), state);
+          }
+          return states;
+        });
   }
 
   private static final Set<String> FILE_STATE_FIELDS =
       Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
 
   private static FileState fileState(Document d) {
-    return new FileState(Path.of(d.get(IndexFields.PATH)), d.get(IndexFields.ID),
+    return new FileState(
+        Path.of(d.get(IndexFields.PATH)),
+        d.get(IndexFields.ID),
         d.getField(IndexFields.SIZE).numericValue().longValue(),
         d.getField(IndexFields.MTIME).numericValue().longValue());
   }
@@ -518,15 +568,21 @@ public final class VectorIndex implements ImageIndex {
     if (!warming.compareAndSet(null, started)) {
       return warming.get();
     }
-    Thread.ofPlatform().daemon().name("index-warmup-" + dir.getFileName()).start(() -> {
-      try (Snapshot view = snapshot()) { // held, so a merge cannot delete the files being read
-        List<String> files = IndexWarmer.filesToWarm(view.searcher().getIndexReader(), format,
-            IndexWarmer.defaultBudget());
-        started.complete(IndexWarmer.read(dir, files, () -> closing));
-      } catch (IOException | RuntimeException e) {
-        started.completeExceptionally(e);
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("index-warmup-" + dir.getFileName())
+        .start(
+            () -> {
+              try (Snapshot view =
+                  snapshot()) { // held, so a merge cannot delete the files being read
+                List<String> files =
+                    IndexWarmer.filesToWarm(
+                        view.searcher().getIndexReader(), format, IndexWarmer.defaultBudget());
+                started.complete(IndexWarmer.read(dir, files, () -> closing));
+              } catch (IOException | RuntimeException e) {
+                started.completeExceptionally(e);
+              }
+            });
     return started;
   }
 
@@ -543,10 +599,10 @@ public final class VectorIndex implements ImageIndex {
   /**
    * When bulk writes have left more than {@link #MAX_SEGMENTS} segments, merges them down to {@link
    * #MERGED_SEGMENTS} on a background thread, commits and refreshes; searches and writes go on
-   * meanwhile and see the merged index when it is done. Each segment is searched with its own
-   * graph walk, so a fragmented index searches several times slower (100k int8 as built: 21
-   * segments, p50 25 ms; merged: 5 ms, docs/BENCHMARKS.md). At most one merge runs at a time;
-   * closing the index aborts it (nothing is lost: the merge is redone on a later call).
+   * meanwhile and see the merged index when it is done. Each segment is searched with its own graph
+   * walk, so a fragmented index searches several times slower (100k int8 as built: 21 segments, p50
+   * 25 ms; merged: 5 ms, docs/BENCHMARKS.md). At most one merge runs at a time; closing the index
+   * aborts it (nothing is lost: the merge is redone on a later call).
    *
    * @return completes with whether a merge ran, once it has been committed
    */
@@ -565,25 +621,29 @@ public final class VectorIndex implements ImageIndex {
     }
     CompletableFuture<Boolean> merged = new CompletableFuture<>();
     merging = merged;
-    Thread.ofPlatform().daemon().name("index-merge-" + dir.getFileName()).start(() -> {
-      try {
-        forceMerge(MERGED_SEGMENTS);
-        merged.complete(true);
-      } catch (IOException | RuntimeException e) {
-        if (closing) {
-          merged.complete(false); // aborted by close()
-        } else {
-          merged.completeExceptionally(e);
-        }
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("index-merge-" + dir.getFileName())
+        .start(
+            () -> {
+              try {
+                forceMerge(MERGED_SEGMENTS);
+                merged.complete(true);
+              } catch (IOException | RuntimeException e) {
+                if (closing) {
+                  merged.complete(false); // aborted by close()
+                } else {
+                  merged.completeExceptionally(e);
+                }
+              }
+            });
     return merged;
   }
 
   /**
    * Commits pending writes and releases the index. A merge still running is aborted rather than
-   * waited for (it may take minutes on a large index): everything is committed first, so the
-   * writer is closed by rolling back to that commit, which aborts merges.
+   * waited for (it may take minutes on a large index): everything is committed first, so the writer
+   * is closed by rolling back to that commit, which aborts merges.
    */
   @Override
   public void close() throws IOException {

@@ -34,18 +34,18 @@ import org.apache.lucene.util.VectorUtil;
  * MIN_CANDIDATES)} candidates, Lucene's {@code k} being also its beam width: with {@code k = 10}
  * alone, float32 HNSW reached only 0.86 recall@10 on clustered 512-d vectors and 0.19 on text
  * queries, which lie off the image vectors' distribution (bench-index, docs/SEARCH.md). For a
- * quantized format the graph's scores are approximate, so the candidates are re-scored against
- * the full-precision vectors the format keeps ({@link RescoreTopNQuery} with Lucene's
- * full-precision value source); for float32 they are already exact. Either way the best {@code
- * k} are kept: the wider beam and the over-fetch fix recall, re-scoring fixes the order. The beam
- * adapts ({@link #candidates(int, Modality, long, long)}): a text query in a large index keeps
- * twice the candidates, as it lies far from the image vectors; a filter that many documents pass
- * narrows them, so the filtered walk ends before Lucene's visit limit instead of falling back to
- * an exact scan. {@link #exact} scans every vector: ground truth for recall, and the cheap choice
- * for tiny collections.
+ * quantized format the graph's scores are approximate, so the candidates are re-scored against the
+ * full-precision vectors the format keeps ({@link RescoreTopNQuery} with Lucene's full-precision
+ * value source); for float32 they are already exact. Either way the best {@code k} are kept: the
+ * wider beam and the over-fetch fix recall, re-scoring fixes the order. The beam adapts ({@link
+ * #candidates(int, Modality, long, long)}): a text query in a large index keeps twice the
+ * candidates, as it lies far from the image vectors; a filter that many documents pass narrows
+ * them, so the filtered walk ends before Lucene's visit limit instead of falling back to an exact
+ * scan. {@link #exact} scans every vector: ground truth for recall, and the cheap choice for tiny
+ * collections.
  *
- * <p>Scores returned are cosine similarities in [-1, 1] (Lucene's DOT_PRODUCT score is {@code
- * (1 + cos) / 2}). Stateless apart from its settings; thread-safe.
+ * <p>Scores returned are cosine similarities in [-1, 1] (Lucene's DOT_PRODUCT score is {@code (1 +
+ * cos) / 2}). Stateless apart from its settings; thread-safe.
  */
 public final class VectorSearch {
 
@@ -85,9 +85,9 @@ public final class VectorSearch {
   static final int MATCHES_PER_CANDIDATE = 500;
 
   /**
-   * How many times the candidates a query with a text part keeps in a large index: at 1M,
-   * synthetic cross-modal queries reached recall@10 0.869 with 800 candidates and 0.964 with
-   * 1,600 (kNN p50 3.0 → 8.5 ms); queries among the images 0.995 either way.
+   * How many times the candidates a query with a text part keeps in a large index: at 1M, synthetic
+   * cross-modal queries reached recall@10 0.869 with 800 candidates and 0.964 with 1,600 (kNN p50
+   * 3.0 → 8.5 ms); queries among the images 0.995 either way.
    */
   static final int TEXT_BEAM_FACTOR = 2;
 
@@ -142,13 +142,14 @@ public final class VectorSearch {
    * {@link #search(IndexSearcher, float[], int, Query)} for a query of this modality: in a large
    * index a text query keeps {@link #TEXT_BEAM_FACTOR} times the candidates.
    */
-  public List<ScoredDoc> search(IndexSearcher searcher, float[] query, int k, Query filter,
-      Modality modality) throws IOException {
+  public List<ScoredDoc> search(
+      IndexSearcher searcher, float[] query, int k, Query filter, Modality modality)
+      throws IOException {
     checkK(k);
     long documents = searcher.getIndexReader().numDocs();
     // a filter cannot pass more than the index holds: no count needed where it could not narrow
-    long matches = filter == null || documents <= NARROW_ABOVE_MATCHES
-        ? documents : searcher.count(filter);
+    long matches =
+        filter == null || documents <= NARROW_ABOVE_MATCHES ? documents : searcher.count(filter);
     int beam = candidates(k, modality, documents, matches);
     Query knn = new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter);
     Query q = knn;
@@ -159,7 +160,9 @@ public final class VectorSearch {
       if (searcher.count(candidates) == 0) {
         return List.of();
       }
-      q = RescoreTopNQuery.createFullPrecisionRescorerQuery(candidates, query, IndexFields.VECTOR, k);
+      q =
+          RescoreTopNQuery.createFullPrecisionRescorerQuery(
+              candidates, query, IndexFields.VECTOR, k);
     }
     TopDocs top = searcher.search(q, k);
     List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
@@ -178,9 +181,12 @@ public final class VectorSearch {
   public static List<ScoredDoc> exact(IndexSearcher searcher, float[] query, int k, Query filter)
       throws IOException {
     checkK(k);
-    Weight filterWeight = filter == null ? null
-        : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
-    PriorityQueue<ScoredDoc> best = new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score));
+    Weight filterWeight =
+        filter == null
+            ? null
+            : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+    PriorityQueue<ScoredDoc> best =
+        new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score));
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
       if (values == null) {

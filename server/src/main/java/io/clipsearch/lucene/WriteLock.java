@@ -60,7 +60,10 @@ final class WriteLock {
     return OptionalLong.empty();
   }
 
-  /** A file's {@code maj:min:inode} as {@code /proc/locks} prints it, from Linux's encoded device number. */
+  /**
+   * A file's {@code maj:min:inode} as {@code /proc/locks} prints it, from Linux's encoded device
+   * number.
+   */
   static String deviceAndInode(long dev, long inode) {
     long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
     long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);

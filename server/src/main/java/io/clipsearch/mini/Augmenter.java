@@ -19,7 +19,9 @@ public final class Augmenter {
 
   private Augmenter() {}
 
-  /** Augments and normalizes one image into {@code out} at {@code offset} (3 * size * size floats). */
+  /**
+   * Augments and normalizes one image into {@code out} at {@code offset} (3 * size * size floats).
+   */
   public static void augment(byte[] rgb, int size, RandomGenerator rnd, float[] out, int offset) {
     byte[] cropped = randomResizedCrop(rgb, size, rnd);
     boolean flip = rnd.nextBoolean();
@@ -64,7 +66,8 @@ public final class Augmenter {
 
   static byte[] randomResizedCrop(byte[] rgb, int size, RandomGenerator rnd) {
     double area = MIN_AREA + rnd.nextDouble() * (1 - MIN_AREA);
-    double logRatio = Math.log(3 / 4.0) + rnd.nextDouble() * (Math.log(4 / 3.0) - Math.log(3 / 4.0));
+    double logRatio =
+        Math.log(3 / 4.0) + rnd.nextDouble() * (Math.log(4 / 3.0) - Math.log(3 / 4.0));
     double ratio = Math.exp(logRatio);
     int cw = (int) Math.min(size, Math.max(8, Math.round(size * Math.sqrt(area * ratio))));
     int ch = (int) Math.min(size, Math.max(8, Math.round(size * Math.sqrt(area / ratio))));
@@ -75,6 +78,7 @@ public final class Augmenter {
     int outH = (int) Math.round((double) size * size / ch);
     int left = Math.min(outW - size, (int) Math.round((double) cx * outW / size));
     int top = Math.min(outH - size, (int) Math.round((double) cy * outH / size));
-    return PilResampler.resize(rgb, size, size, 3, outW, outH, PilResampler.Filter.BILINEAR, left, top, size, size);
+    return PilResampler.resize(
+        rgb, size, size, 3, outW, outH, PilResampler.Filter.BILINEAR, left, top, size, size);
   }
 }

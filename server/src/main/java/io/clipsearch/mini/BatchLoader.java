@@ -24,7 +24,8 @@ final class BatchLoader implements AutoCloseable {
   private final Thread thread;
   private final int batches;
 
-  BatchLoader(ImageStore store, int[] labels, int batchSize, long seed, int epoch, int skipBatches) {
+  BatchLoader(
+      ImageStore store, int[] labels, int batchSize, long seed, int epoch, int skipBatches) {
     List<Integer> usable = new ArrayList<>();
     for (int i = 0; i < store.count(); i++) {
       if (store.pixels(i) != null) {
@@ -43,7 +44,9 @@ final class BatchLoader implements AutoCloseable {
                 () -> {
                   try {
                     for (int b = skipBatches; b < batches; b++) {
-                      SplittableRandom rnd = new SplittableRandom(seed ^ ((long) epoch << 32) ^ (b * 0x9E3779B97F4A7C15L));
+                      SplittableRandom rnd =
+                          new SplittableRandom(
+                              seed ^ ((long) epoch << 32) ^ (b * 0x9E3779B97F4A7C15L));
                       float[] images = new float[batchSize * per];
                       int[] y = new int[batchSize];
                       for (int k = 0; k < batchSize; k++) {

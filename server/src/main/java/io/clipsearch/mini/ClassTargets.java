@@ -50,7 +50,8 @@ public final class ClassTargets {
   /** Targets given directly (tests, precomputed vectors); rows are used as they are. */
   static ClassTargets of(List<String> classes, float[][] vectors) {
     if (classes.size() != vectors.length) {
-      throw new IllegalArgumentException(classes.size() + " classes but " + vectors.length + " vectors");
+      throw new IllegalArgumentException(
+          classes.size() + " classes but " + vectors.length + " vectors");
     }
     float[][] copy = new float[vectors.length][];
     for (int i = 0; i < vectors.length; i++) {
@@ -61,17 +62,21 @@ public final class ClassTargets {
 
   /** Embeds every template for every class and averages per class. */
   public static ClassTargets compute(List<String> classes, MiniLmTextEncoder encoder) {
-    return new ClassTargets(classes,
-        new PromptEnsemble(TEMPLATES).classVectors(classes, encoder::embedTexts).toArray(float[][]::new));
+    return new ClassTargets(
+        classes,
+        new PromptEnsemble(TEMPLATES)
+            .classVectors(classes, encoder::embedTexts)
+            .toArray(float[][]::new));
   }
 
   /**
-   * Reads the targets from {@code file} if it holds these classes and templates, else computes
-   * them (loading the text tower) and writes the file.
+   * Reads the targets from {@code file} if it holds these classes and templates, else computes them
+   * (loading the text tower) and writes the file.
    *
    * @throws IOException if the file cannot be written
    */
-  public static ClassTargets cached(Path file, List<String> classes, int textThreads) throws IOException {
+  public static ClassTargets cached(Path file, List<String> classes, int textThreads)
+      throws IOException {
     if (Files.isRegularFile(file)) {
       ClassTargets t = read(file);
       if (t.classes.equals(classes)) {
@@ -124,7 +129,9 @@ public final class ClassTargets {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Reads a file written by {@link #cached}; stale templates give an empty (never matching) set. */
+  /**
+   * Reads a file written by {@link #cached}; stale templates give an empty (never matching) set.
+   */
   static ClassTargets read(Path file) throws IOException {
     try (InputStream is = Files.newInputStream(file);
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The training images decoded once and kept in memory as {@code size x size} RGB bytes, made as
  * inference makes them (shortest side resized bicubically to {@code size}, center crop), so
- * augmentation works on what the model will see. 12 KB per image at 64 px: ~550 MB for all ~45k.
- * An undecodable image is logged and left as {@code null}; the loader skips it. Immutable after
- * {@link #load}.
+ * augmentation works on what the model will see. 12 KB per image at 64 px: ~550 MB for all ~45k. An
+ * undecodable image is logged and left as {@code null}; the loader skips it. Immutable after {@link
+ * #load}.
  */
 public final class ImageStore {
 
@@ -60,7 +60,8 @@ public final class ImageStore {
     int newH = w <= h ? (int) ((double) size * h / w) : size;
     int top = (int) Math.rint((newH - size) / 2.0);
     int left = (int) Math.rint((newW - size) / 2.0);
-    return PilResampler.resize(image.rgb(), w, h, 3, newW, newH, PilResampler.Filter.BICUBIC, left, top, size, size);
+    return PilResampler.resize(
+        image.rgb(), w, h, 3, newW, newH, PilResampler.Filter.BICUBIC, left, top, size, size);
   }
 
   public int size() {

@@ -31,20 +31,21 @@ import java.util.function.Consumer;
 /**
  * Trains the mini image tower with DJL on PyTorch (CPU) against frozen class text targets.
  *
- * <p>Objective (LiT): image embeddings {@code e} (L2-normalized) against all class targets
- * {@code T} (L2-normalized, from {@link ClassTargets}); logits {@code e·Tᵀ / temperature};
- * softmax cross-entropy with the image's label. AdamW with a cosine learning-rate schedule over the
- * planned steps: the epochs' steps, or fewer when the time budget will stop the run first (after
- * {@value #PLAN_AFTER_STEPS} steps the measured rate and the budget left fix the plan, so the rate
- * still decays before the budget runs out; the plan is saved with the checkpoint). A run whose fitted schedule completes is finished even
- * if epochs remain, so a budget-limited run still exports a model. He-normal initialization. The run is deterministic for a seed (PyTorch's seed,
- * seeded shuffling and augmentation) on the same thread count.
+ * <p>Objective (LiT): image embeddings {@code e} (L2-normalized) against all class targets {@code
+ * T} (L2-normalized, from {@link ClassTargets}); logits {@code e·Tᵀ / temperature}; softmax
+ * cross-entropy with the image's label. AdamW with a cosine learning-rate schedule over the planned
+ * steps: the epochs' steps, or fewer when the time budget will stop the run first (after {@value
+ * #PLAN_AFTER_STEPS} steps the measured rate and the budget left fix the plan, so the rate still
+ * decays before the budget runs out; the plan is saved with the checkpoint). A run whose fitted
+ * schedule completes is finished even if epochs remain, so a budget-limited run still exports a
+ * model. He-normal initialization. The run is deterministic for a seed (PyTorch's seed, seeded
+ * shuffling and augmentation) on the same thread count.
  *
- * <p>Checkpoints: after every epoch, and when the time budget runs out, the parameters go to
- * {@code checkpointDir} as DJL {@code .params} with a {@code checkpoint.properties} naming the
- * position (epoch, batch, step); {@link #train} resumes from there. AdamW's moment estimates are
- * not saved (DJL offers no optimizer state export), so a resumed run re-warms them; the schedule
- * continues from the saved step.
+ * <p>Checkpoints: after every epoch, and when the time budget runs out, the parameters go to {@code
+ * checkpointDir} as DJL {@code .params} with a {@code checkpoint.properties} naming the position
+ * (epoch, batch, step); {@link #train} resumes from there. AdamW's moment estimates are not saved
+ * (DJL offers no optimizer state export), so a resumed run re-warms them; the schedule continues
+ * from the saved step.
  *
  * <p>Not thread-safe; one run at a time per instance. Owns its model and trainer for the duration
  * of {@link #train}.
@@ -79,10 +80,22 @@ public final class MiniTrainer {
     public Config {
       Objects.requireNonNull(tower, "tower");
       Objects.requireNonNull(budget, "budget");
-      if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || weightDecay < 0 || !(temperature > 0)) {
+      if (epochs < 1
+          || batchSize < 1
+          || !(learningRate > 0)
+          || weightDecay < 0
+          || !(temperature > 0)) {
         throw new IllegalArgumentException(
-            "bad training config: epochs=" + epochs + " batchSize=" + batchSize + " lr=" + learningRate
-                + " wd=" + weightDecay + " temperature=" + temperature);
+            "bad training config: epochs="
+                + epochs
+                + " batchSize="
+                + batchSize
+                + " lr="
+                + learningRate
+                + " wd="
+                + weightDecay
+                + " temperature="
+                + temperature);
       }
     }
   }
@@ -104,7 +117,11 @@ public final class MiniTrainer {
    * @throws IOException if a checkpoint cannot be read or written
    */
   public Result train(
-      ImageStore store, int[] labels, ClassTargets targets, Path checkpointDir, Consumer<String> progress)
+      ImageStore store,
+      int[] labels,
+      ClassTargets targets,
+      Path checkpointDir,
+      Consumer<String> progress)
       throws IOException {
     if (store.size() != config.tower().imageSize()) {
       throw new IllegalArgumentException(
@@ -120,14 +137,22 @@ public final class MiniTrainer {
     int perEpoch = countUsable(store) / config.batchSize();
     if (perEpoch == 0) {
       throw new IllegalArgumentException(
-          "fewer usable images (" + countUsable(store) + ") than one batch (" + config.batchSize() + ")");
+          "fewer usable images ("
+              + countUsable(store)
+              + ") than one batch ("
+              + config.batchSize()
+              + ")");
     }
     long totalSteps = (long) perEpoch * config.epochs();
     // the planned length of the schedule: the epochs' steps, or, once the step rate is measured,
     // what the time budget allows if that is fewer (a resumed run starts from the saved plan)
     long savedPlan = Long.parseLong(state.getProperty("planned_steps", Long.toString(totalSteps)));
     CosineSchedule schedule =
-        new CosineSchedule(config.learningRate(), config.learningRate() * 0.02f, step, Math.min(totalSteps, savedPlan));
+        new CosineSchedule(
+            config.learningRate(),
+            config.learningRate() * 0.02f,
+            step,
+            Math.min(totalSteps, savedPlan));
     long started = System.nanoTime();
     double emaLoss = Double.NaN;
     try (Model model = Model.newInstance("mini-image-tower", Device.cpu(), "PyTorch")) {
@@ -135,13 +160,15 @@ public final class MiniTrainer {
       boolean resumed = startEpoch > 0 || startBatch > 0;
       if (resumed) {
         loadParams(model, checkpointDir);
-        progress.accept("resuming at epoch " + (startEpoch + 1) + ", batch " + startBatch + ", step " + step);
+        progress.accept(
+            "resuming at epoch " + (startEpoch + 1) + ", batch " + startBatch + ", step " + step);
       }
       DefaultTrainingConfig tc =
           new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
               .optDevices(new Device[] {Device.cpu()})
               .optInitializer(
-                  new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
+                  new XavierInitializer(
+                      XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
                   Parameter.Type.WEIGHT)
               .optOptimizer(
                   Optimizer.adamW()
@@ -154,13 +181,16 @@ public final class MiniTrainer {
         trainer.initialize(config.tower().inputShape(config.batchSize()));
         NDArray textT =
             constants
-                .create(targets.flat(), new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
+                .create(
+                    targets.flat(),
+                    new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
                 .transpose();
         for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
           int skip = epoch == startEpoch ? startBatch : 0;
           long epochStart = System.nanoTime();
           int seen = 0;
-          try (BatchLoader loader = new BatchLoader(store, labels, config.batchSize(), config.seed(), epoch, skip)) {
+          try (BatchLoader loader =
+              new BatchLoader(store, labels, config.batchSize(), config.seed(), epoch, skip)) {
             int b = skip;
             for (BatchLoader.Batch batch; (batch = loader.next()) != null; b++) {
               double l = step(trainer, loss, textT, batch);
@@ -173,8 +203,12 @@ public final class MiniTrainer {
                 long affordable = step + (long) (left / (elapsed / (double) PLAN_AFTER_STEPS));
                 if (affordable < schedule.planned) {
                   schedule.planned = Math.max(step + 1, affordable);
-                  progress.accept("time budget allows about " + schedule.planned + " of " + totalSteps
-                      + " steps: the learning-rate schedule now ends there");
+                  progress.accept(
+                      "time budget allows about "
+                          + schedule.planned
+                          + " of "
+                          + totalSteps
+                          + " steps: the learning-rate schedule now ends there");
                 }
               }
               double secs = (System.nanoTime() - epochStart) / 1e9;
@@ -184,19 +218,30 @@ public final class MiniTrainer {
                 progress.accept(
                     String.format(
                         "epoch %d/%d  batch %d/%d  step %d  loss %.4f  lr %.2e  %.1f images/s  ETA %s",
-                        epoch + 1, config.epochs(), b + 1, loader.batches(), step, emaLoss,
-                        schedule.getNewValue((int) (step - schedule.stepOffset)), ips,
+                        epoch + 1,
+                        config.epochs(),
+                        b + 1,
+                        loader.batches(),
+                        step,
+                        emaLoss,
+                        schedule.getNewValue((int) (step - schedule.stepOffset)),
+                        ips,
                         formatEta((long) (left * config.batchSize() / Math.max(ips, 1e-9)))));
               }
               if (schedule.planned < totalSteps && step >= schedule.planned) {
                 // the schedule was fitted to the budget and has decayed: the run is complete
                 saveCheckpoint(model, checkpointDir, epoch, b + 1, step, schedule.planned, emaLoss);
-                progress.accept("learning-rate schedule complete at epoch " + (epoch + 1) + ", batch " + (b + 1));
+                progress.accept(
+                    "learning-rate schedule complete at epoch "
+                        + (epoch + 1)
+                        + ", batch "
+                        + (b + 1));
                 return new Result(epoch, step, emaLoss, true);
               }
               if (Duration.ofNanos(System.nanoTime() - started).compareTo(config.budget()) >= 0) {
                 saveCheckpoint(model, checkpointDir, epoch, b + 1, step, schedule.planned, emaLoss);
-                progress.accept("time budget spent: checkpoint at epoch " + (epoch + 1) + ", batch " + (b + 1));
+                progress.accept(
+                    "time budget spent: checkpoint at epoch " + (epoch + 1) + ", batch " + (b + 1));
                 return new Result(epoch, step, emaLoss, false);
               }
             }
@@ -240,7 +285,8 @@ public final class MiniTrainer {
   }
 
   private static void saveCheckpoint(
-      Model model, Path dir, int epoch, int batch, long step, long plannedSteps, double loss) throws IOException {
+      Model model, Path dir, int epoch, int batch, long step, long plannedSteps, double loss)
+      throws IOException {
     // DJL names the file <prefix>-<epoch>.params from the "Epoch" property; keep one file
     model.setProperty("Epoch", "0");
     model.save(dir, PARAMS_PREFIX);

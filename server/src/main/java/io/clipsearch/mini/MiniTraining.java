@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One reproducible mini-model training run, from the datasets folder to a model folder:
- * read the training set, compute (or reuse) the class text targets, decode the images, train
- * (resuming a checkpoint if there is one) and export.
+ * One reproducible mini-model training run, from the datasets folder to a model folder: read the
+ * training set, compute (or reuse) the class text targets, decode the images, train (resuming a
+ * checkpoint if there is one) and export.
  *
  * <p>Layout of {@code out}: {@code config.json} (marks the folder as the mini model and holds the
  * tower's shape), {@code visual/preprocess_cfg.json} (open_clip format: 64 px, bicubic, shortest
@@ -38,19 +38,28 @@ public final class MiniTraining {
    * @throws IOException if the data cannot be read or the output written
    */
   public static MiniTrainer.Result run(
-      Path datasets, Path out, TrainingSet.Limits limits, MiniTrainer.Config config, Consumer<String> progress)
+      Path datasets,
+      Path out,
+      TrainingSet.Limits limits,
+      MiniTrainer.Config config,
+      Consumer<String> progress)
       throws IOException {
     Path work = out.resolve(".work");
     TrainingSet set = TrainingSet.read(datasets, limits);
-    progress.accept("training set: " + set.classes().size() + " classes, " + set.items().size() + " images");
+    progress.accept(
+        "training set: " + set.classes().size() + " classes, " + set.items().size() + " images");
     long t0 = System.nanoTime();
     ClassTargets targets = ClassTargets.cached(work.resolve("class-targets.bin"), set.classes(), 2);
-    progress.accept(String.format("class text targets: %d x %d prompts in %.1f s",
-        set.classes().size(), ClassTargets.TEMPLATES.size(), (System.nanoTime() - t0) / 1e9));
+    progress.accept(
+        String.format(
+            "class text targets: %d x %d prompts in %.1f s",
+            set.classes().size(), ClassTargets.TEMPLATES.size(), (System.nanoTime() - t0) / 1e9));
     t0 = System.nanoTime();
     ImageStore store = ImageStore.load(set.items(), config.tower().imageSize());
-    progress.accept(String.format("decoded %d images at %d px in %.1f s",
-        store.count(), store.size(), (System.nanoTime() - t0) / 1e9));
+    progress.accept(
+        String.format(
+            "decoded %d images at %d px in %.1f s",
+            store.count(), store.size(), (System.nanoTime() - t0) / 1e9));
     int[] labels = set.items().stream().mapToInt(TrainingSet.Item::label).toArray();
     MiniTrainer.Result result =
         new MiniTrainer(config).train(store, labels, targets, work.resolve("checkpoint"), progress);
@@ -64,7 +73,11 @@ public final class MiniTraining {
   }
 
   private static void export(
-      Path out, Path checkpoint, MiniTrainer.Config config, TrainingSet set, MiniTrainer.Result result)
+      Path out,
+      Path checkpoint,
+      MiniTrainer.Config config,
+      TrainingSet set,
+      MiniTrainer.Result result)
       throws IOException {
     Files.createDirectories(out.resolve("visual"));
     Files.copy(

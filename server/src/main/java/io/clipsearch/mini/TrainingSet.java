@@ -16,12 +16,12 @@ import java.util.stream.Stream;
  * The labeled training images of the mini model: the {@code train/} folders of Tiny ImageNet,
  * Caltech 101 and Imagenette, merged into one label space by class name.
  *
- * <p>Class names: Tiny ImageNet's WordNet ids map to the first name in {@code classes.tsv};
- * Caltech and Imagenette folder names lose their underscores ({@code french_horn} → "french
- * horn"). Equal names from different sets become one class; Caltech's {@code faces} and
- * {@code faces_easy} become "face", and its {@code background_google} clutter class is dropped.
- * Only the fixed {@link Source#trainDir} of each set is read: val/test splits, CIFAR-10, Flickr8k
- * and COCO never enter training.
+ * <p>Class names: Tiny ImageNet's WordNet ids map to the first name in {@code classes.tsv}; Caltech
+ * and Imagenette folder names lose their underscores ({@code french_horn} → "french horn"). Equal
+ * names from different sets become one class; Caltech's {@code faces} and {@code faces_easy} become
+ * "face", and its {@code background_google} clutter class is dropped. Only the fixed {@link
+ * Source#trainDir} of each set is read: val/test splits, CIFAR-10, Flickr8k and COCO never enter
+ * training.
  *
  * <p>Order is deterministic: classes sorted by name, images by source then path. Immutable.
  *
@@ -65,7 +65,8 @@ public record TrainingSet(List<String> classes, List<Item> items) {
 
     public Limits {
       if (maxClasses < 0 || maxPerClass < 0) {
-        throw new IllegalArgumentException("limits must be >= 0, got " + maxClasses + ", " + maxPerClass);
+        throw new IllegalArgumentException(
+            "limits must be >= 0, got " + maxClasses + ", " + maxPerClass);
       }
     }
   }
@@ -88,7 +89,8 @@ public record TrainingSet(List<String> classes, List<Item> items) {
       if (!Files.isDirectory(dir)) {
         throw new IOException("training folder missing: " + dir);
       }
-      Map<String, String> names = source == Source.TINY_IMAGENET ? wnidNames(dir.getParent()) : Map.of();
+      Map<String, String> names =
+          source == Source.TINY_IMAGENET ? wnidNames(dir.getParent()) : Map.of();
       for (Path classDir : sorted(dir)) {
         if (!Files.isDirectory(classDir)) {
           continue;
@@ -121,7 +123,8 @@ public record TrainingSet(List<String> classes, List<Item> items) {
       int label = classes.size();
       classes.add(e.getKey());
       List<Path> images = e.getValue();
-      int n = limits.maxPerClass() > 0 ? Math.min(limits.maxPerClass(), images.size()) : images.size();
+      int n =
+          limits.maxPerClass() > 0 ? Math.min(limits.maxPerClass(), images.size()) : images.size();
       for (int i = 0; i < n; i++) {
         items.add(new Item(images.get(i), label));
       }

@@ -16,7 +16,9 @@ public final class BundledModel {
 
   private static final Logger log = LoggerFactory.getLogger(BundledModel.class);
 
-  /** The bundled model's name: its folder's name, and the mini family's {@code config.json} marker. */
+  /**
+   * The bundled model's name: its folder's name, and the mini family's {@code config.json} marker.
+   */
   public static final String NAME = "clipsearch-mini";
 
   /** Where the bundled mini model lives under the installation's home. */
@@ -34,8 +36,8 @@ public final class BundledModel {
    *
    * @param configured the configured folder, or null
    * @param home the installation's home ({@code clipsearch.home}, set by the launcher)
-   * @throws IllegalStateException if nothing is configured and the mini model is not there,
-   *     saying how to get a model
+   * @throws IllegalStateException if nothing is configured and the mini model is not there, saying
+   *     how to get a model
    */
   public static Path resolve(Path configured, Path home) {
     if (configured != null) {
@@ -46,8 +48,11 @@ public final class BundledModel {
       log.info("no model configured: using the bundled mini model in {}. {}", mini, NOTICE);
       return mini;
     }
-    throw new IllegalStateException("no CLIP model configured: set clipsearch.model.dir"
-        + " (CLIPSEARCH_MODEL_DIR, or --model), e.g. after 'clipsearch models pull ViT-B-32',"
-        + " or train the small offline model into " + mini + " with 'clipsearch train-mini'");
+    throw new IllegalStateException(
+        "no CLIP model configured: set clipsearch.model.dir"
+            + " (CLIPSEARCH_MODEL_DIR, or --model), e.g. after 'clipsearch models pull ViT-B-32',"
+            + " or train the small offline model into "
+            + mini
+            + " with 'clipsearch train-mini'");
   }
 }

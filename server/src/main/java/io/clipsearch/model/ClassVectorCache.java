@@ -25,15 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Class vectors of a prompt ensemble ({@link PromptEnsemble#classVectors}) kept in a folder, so a
  * vocabulary is embedded once per model instead of once per run: ViT-B/32's text tower takes
- * minutes of two cores for the ~290 labels × 4 templates of the tag vocabulary, which every
- * {@code clipsearch index} run paid before scanning a file.
+ * minutes of two cores for the ~290 labels × 4 templates of the tag vocabulary, which every {@code
+ * clipsearch index} run paid before scanning a file.
  *
  * <p>One file per key, the SHA-256 of the model's id (its files' fingerprint, {@link
- * ModelInfo#id}), its engine (engines differ in the last bits), the templates and the class
- * names: any change computes anew, and a stale file is never read. A file is written to a
- * temporary file and moved into place, so a crash leaves the old file or the new one, never half;
- * a file that does not read back whole (truncated, another format) is computed again and
- * replaced. A folder that cannot be written costs a warning, not the vectors.
+ * ModelInfo#id}), its engine (engines differ in the last bits), the templates and the class names:
+ * any change computes anew, and a stale file is never read. A file is written to a temporary file
+ * and moved into place, so a crash leaves the old file or the new one, never half; a file that does
+ * not read back whole (truncated, another format) is computed again and replaced. A folder that
+ * cannot be written costs a warning, not the vectors.
  *
  * <p>Thread-safe; two processes computing one key write the same bytes.
  */
@@ -46,7 +46,9 @@ public final class ClassVectorCache {
 
   private final Path dir;
 
-  /** @param dir the folder of the cache files, created on first write */
+  /**
+   * @param dir the folder of the cache files, created on first write
+   */
   public ClassVectorCache(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
@@ -58,21 +60,30 @@ public final class ClassVectorCache {
    * @throws IllegalArgumentException as {@link PromptEnsemble#classVectors}
    * @throws IllegalStateException as {@link PromptEnsemble#classVectors}
    */
-  public List<float[]> classVectors(ModelInfo model, PromptEnsemble ensemble, List<String> classNames,
+  public List<float[]> classVectors(
+      ModelInfo model,
+      PromptEnsemble ensemble,
+      List<String> classNames,
       Function<List<String>, List<float[]>> embedder) {
     Path file = file(model, ensemble, classNames);
     if (Files.isRegularFile(file)) {
       try {
         return read(file, classNames.size(), model.dimension());
       } catch (IOException e) {
-        LOG.warn("class vectors in {} do not read back ({}): computing them again", file, e.getMessage());
+        LOG.warn(
+            "class vectors in {} do not read back ({}): computing them again",
+            file,
+            e.getMessage());
       }
     }
     List<float[]> vectors = ensemble.classVectors(classNames, embedder);
     try {
       write(file, vectors);
     } catch (IOException e) {
-      LOG.warn("class vectors not cached in {} ({}): the next run computes them again", dir, e.getMessage());
+      LOG.warn(
+          "class vectors not cached in {} ({}): the next run computes them again",
+          dir,
+          e.getMessage());
     }
     return vectors;
   }

@@ -2,10 +2,10 @@ package io.clipsearch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.model.tokenizer.TextClean;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import io.clipsearch.model.tokenizer.TextClean;
 
 /**
  * The parts of an open_clip model config ({@code config.json}) that inference needs.
@@ -24,7 +24,12 @@ import io.clipsearch.model.tokenizer.TextClean;
  * @param scoring how cosines become label probabilities (softmax, or SigLIP's sigmoid)
  */
 public record ClipConfig(
-    int embedDim, int imageSize, int contextLength, int vocabSize, String hfTokenizerName, TextClean clean,
+    int embedDim,
+    int imageSize,
+    int contextLength,
+    int vocabSize,
+    String hfTokenizerName,
+    TextClean clean,
     Scoring scoring) {
 
   /** A config of the OpenAI CLIP family: CLIP's own BPE tokenizer. */
@@ -32,7 +37,9 @@ public record ClipConfig(
     this(embedDim, imageSize, contextLength, vocabSize, null, TextClean.WHITESPACE, Scoring.clip());
   }
 
-  /** open_clip's default context length, used only when {@code text_cfg.context_length} is absent. */
+  /**
+   * open_clip's default context length, used only when {@code text_cfg.context_length} is absent.
+   */
   static final int OPEN_CLIP_DEFAULT_CONTEXT_LENGTH = 77;
 
   /** open_clip's default vocabulary size (the CLIP BPE vocabulary), when the config omits it. */
@@ -42,7 +49,8 @@ public record ClipConfig(
     requirePositive("embed_dim", embedDim);
     requirePositive("vision_cfg.image_size", imageSize);
     if (contextLength < 2) {
-      throw new IllegalArgumentException("text_cfg.context_length must be >= 2, got " + contextLength);
+      throw new IllegalArgumentException(
+          "text_cfg.context_length must be >= 2, got " + contextLength);
     }
     requirePositive("text_cfg.vocab_size", vocabSize);
     Objects.requireNonNull(clean, "clean");

@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * <p>Every vector returned is L2-normalized, so a dot product is the cosine similarity; callers
  * never normalize. A batch call returns the same vectors as the corresponding single calls.
- * Implementations are thread-safe and own native resources: close the model when done (after
- * which every call fails).
+ * Implementations are thread-safe and own native resources: close the model when done (after which
+ * every call fails).
  *
  * <pre>{@code
  * try (ClipModel model = ClipModels.load(Path.of("models/ViT-B-32__openai"))) {
@@ -27,14 +27,16 @@ public interface ClipModel extends AutoCloseable {
   ModelInfo info();
 
   /**
-   * A line to show people while this model is in use (such as that a stronger model can be
-   * pulled), or empty.
+   * A line to show people while this model is in use (such as that a stronger model can be pulled),
+   * or empty.
    */
   default Optional<String> notice() {
     return Optional.empty();
   }
 
-  /** How this model's cosines become label probabilities: CLIP's softmax unless the family differs. */
+  /**
+   * How this model's cosines become label probabilities: CLIP's softmax unless the family differs.
+   */
   default Scoring scoring() {
     return Scoring.clip();
   }
@@ -106,8 +108,8 @@ public interface ClipModel extends AutoCloseable {
   float[] preprocess(DecodedImage image);
 
   /**
-   * Embeds already-preprocessed image tensors (CHW float32, normalized, of the model's image
-   * size): for research and for checking against reference tensors.
+   * Embeds already-preprocessed image tensors (CHW float32, normalized, of the model's image size):
+   * for research and for checking against reference tensors.
    *
    * @throws IllegalArgumentException if a tensor has the wrong length
    */

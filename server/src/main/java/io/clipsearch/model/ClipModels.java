@@ -18,7 +18,8 @@ public final class ClipModels {
   /** The families registered in {@code META-INF/services/io.clipsearch.model.ModelFamily}. */
   private static final List<ModelFamily> REGISTERED =
       ServiceLoader.load(ModelFamily.class, ClipModels.class.getClassLoader()).stream()
-          .map(ServiceLoader.Provider::get).toList();
+          .map(ServiceLoader.Provider::get)
+          .toList();
 
   private ClipModels() {}
 

@@ -43,14 +43,18 @@ final class DjlClipModel implements ClipModel {
    * The texts on which a rewritten text tower is checked against the original: from the shortest
    * (start and end tokens only) to one cut at the context length.
    */
-  private static final List<String> TEXT_PROBES = List.of(
-      "", "a", "a photo of a cat", "two dogs playing in the snow near a red barn at dusk",
-      "a long exposure photograph of the city skyline at night, with light trails from the cars on"
-          + " the highway and the full moon rising over the river",
-      "an old fisherman in a yellow raincoat mends his nets on a wooden pier while seagulls circle"
-          + " above the harbour, small boats rock on grey water and the lighthouse at the end of the"
-          + " breakwater is lit against the storm clouds",
-      "a very long caption that goes on and on ".repeat(12));
+  private static final List<String> TEXT_PROBES =
+      List.of(
+          "",
+          "a",
+          "a photo of a cat",
+          "two dogs playing in the snow near a red barn at dusk",
+          "a long exposure photograph of the city skyline at night, with light trails from the cars on"
+              + " the highway and the full moon rising over the river",
+          "an old fisherman in a yellow raincoat mends his nets on a wooden pier while seagulls circle"
+              + " above the harbour, small boats rock on grey water and the lighthouse at the end of the"
+              + " breakwater is lit against the storm clouds",
+          "a very long caption that goes on and on ".repeat(12));
 
   private final ModelInfo info;
   private final TextTokenizer tokenizer;
@@ -72,8 +76,12 @@ final class DjlClipModel implements ClipModel {
     EngineKind engine = options.engine().orElseGet(folder::defaultEngine);
     if (!folder.engines().contains(engine)) {
       throw new IllegalArgumentException(
-          folder.root() + " has no " + engine.fileName() + " for both towers (engines present: "
-              + folder.engines() + ")");
+          folder.root()
+              + " has no "
+              + engine.fileName()
+              + " for both towers (engines present: "
+              + folder.engines()
+              + ")");
     }
     Optional<MatchCalibration> calibration = MatchCalibration.read(folder.root()); // before natives
     int cores = options.effectiveThreads();
@@ -88,8 +96,14 @@ final class DjlClipModel implements ClipModel {
     DjlTower image = null;
     try {
       if (engine == EngineKind.ONNX) {
-        image = DjlTower.onnx("visual", folder.visualModel(engine), new long[] {3, side, side}, cores, false,
-            fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
+        image =
+            DjlTower.onnx(
+                "visual",
+                folder.visualModel(engine),
+                new long[] {3, side, side},
+                cores,
+                false,
+                fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
         AnyLengthTextTower.Prepared text = prepareText(folder, options, cores);
         DjlTower loaded;
         try {
@@ -98,10 +112,17 @@ final class DjlClipModel implements ClipModel {
           if (!text.anyLength()) {
             throw e;
           }
-          log.warn("the cached any-length text tower {} does not load ({}); running the original", text.model(),
+          log.warn(
+              "the cached any-length text tower {} does not load ({}); running the original",
+              text.model(),
               e.getMessage());
-          text = new AnyLengthTextTower.Prepared(folder.textualModel(engine), false,
-              "kept at the context length: the cached rewrite " + text.model() + " does not load");
+          text =
+              new AnyLengthTextTower.Prepared(
+                  folder.textualModel(engine),
+                  false,
+                  "kept at the context length: the cached rewrite "
+                      + text.model()
+                      + " does not load");
           loaded = onnxText(text.model(), config.contextLength(), cores);
         }
         this.textual = loaded;
@@ -109,12 +130,20 @@ final class DjlClipModel implements ClipModel {
         this.textTowerNote = text.detail();
       } else {
         PyTorchThreads.configure(cores);
-        image = DjlTower.torchScript("visual", folder.visualModel(engine),
-            new TensorSpec("image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
-            InferenceSettings.forModel(0, imageBatch, cores));
-        this.textual = DjlTower.torchScript("textual", folder.textualModel(engine),
-            new TensorSpec("text", TensorSpec.ElementType.INT64, new long[] {-1, config.contextLength()}),
-            textSettings(0, cores));
+        image =
+            DjlTower.torchScript(
+                "visual",
+                folder.visualModel(engine),
+                new TensorSpec(
+                    "image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
+                InferenceSettings.forModel(0, imageBatch, cores));
+        this.textual =
+            DjlTower.torchScript(
+                "textual",
+                folder.textualModel(engine),
+                new TensorSpec(
+                    "text", TensorSpec.ElementType.INT64, new long[] {-1, config.contextLength()}),
+                textSettings(0, cores));
         this.anyLengthText = false;
         this.textTowerNote = "TorchScript: texts padded to the context length";
       }
@@ -128,34 +157,69 @@ final class DjlClipModel implements ClipModel {
     this.imageTensorLength = Math.toIntExact(3 * side * side);
     this.decodeMinShortSide = options.fastDecode() ? FAST_DECODE_HEADROOM * config.imageSize() : 0;
     AtomicInteger n = new AtomicInteger();
-    this.decodePool = Executors.newFixedThreadPool(cores,
-        r -> Thread.ofPlatform().daemon().name("clip-decode-" + n.incrementAndGet()).unstarted(r));
-    this.pipeline = new ImagePipeline(decodePool, src -> preprocess(decode(src)), this::embedImageTensors);
-    this.info = new ModelInfo(folder.id(), folder.name(), config.embedDim(), config.imageSize(),
-        config.contextLength(), engine, visual.settings().maxBatch(), visual.spec().fixedBatch() > 0,
-        visual.spec(), textual.spec(), calibration);
-    log.info("loaded {} on {} in {} ms (image {} x{} runs, text {}: {})", info.id(), engine,
-        (System.nanoTime() - start) / 1_000_000, visual.spec(), visual.settings().concurrentRuns(),
-        textual.spec(), textTowerNote);
+    this.decodePool =
+        Executors.newFixedThreadPool(
+            cores,
+            r ->
+                Thread.ofPlatform()
+                    .daemon()
+                    .name("clip-decode-" + n.incrementAndGet())
+                    .unstarted(r));
+    this.pipeline =
+        new ImagePipeline(decodePool, src -> preprocess(decode(src)), this::embedImageTensors);
+    this.info =
+        new ModelInfo(
+            folder.id(),
+            folder.name(),
+            config.embedDim(),
+            config.imageSize(),
+            config.contextLength(),
+            engine,
+            visual.settings().maxBatch(),
+            visual.spec().fixedBatch() > 0,
+            visual.spec(),
+            textual.spec(),
+            calibration);
+    log.info(
+        "loaded {} on {} in {} ms (image {} x{} runs, text {}: {})",
+        info.id(),
+        engine,
+        (System.nanoTime() - start) / 1_000_000,
+        visual.spec(),
+        visual.settings().concurrentRuns(),
+        textual.spec(),
+        textTowerNote);
   }
 
   private static DjlTower onnxText(Path file, int contextLength, int cores) {
-    return DjlTower.onnx("textual", file, new long[] {contextLength}, cores, true, fixed -> textSettings(fixed, cores));
+    return DjlTower.onnx(
+        "textual",
+        file,
+        new long[] {contextLength},
+        cores,
+        true,
+        fixed -> textSettings(fixed, cores));
   }
 
   /**
-   * The ONNX text tower to load: the any-length rewrite where it applies and passed its check, cached
-   * beside the model, else in {@link LoadOptions#effectiveCacheDir()}.
+   * The ONNX text tower to load: the any-length rewrite where it applies and passed its check,
+   * cached beside the model, else in {@link LoadOptions#effectiveCacheDir()}.
    */
-  private AnyLengthTextTower.Prepared prepareText(ModelFolder folder, LoadOptions options, int cores)
-      throws IOException {
+  private AnyLengthTextTower.Prepared prepareText(
+      ModelFolder folder, LoadOptions options, int cores) throws IOException {
     Path original = folder.textualModel(EngineKind.ONNX);
     if (!options.anyLengthText()) {
-      return new AnyLengthTextTower.Prepared(original, false, "kept at the context length: turned off");
+      return new AnyLengthTextTower.Prepared(
+          original, false, "kept at the context length: turned off");
     }
     List<int[]> probes = TEXT_PROBES.stream().map(tokenizer::encode).toList();
-    return new AnyLengthTextTower().prepare(original, List.of(original.getParent(), options.effectiveCacheDir()),
-        probes, tokenizer.padId(), cores);
+    return new AnyLengthTextTower()
+        .prepare(
+            original,
+            List.of(original.getParent(), options.effectiveCacheDir()),
+            probes,
+            tokenizer.padId(),
+            cores);
   }
 
   /**
@@ -224,9 +288,9 @@ final class DjlClipModel implements ClipModel {
   @Override
   public List<ImageEmbedding> embedImages(List<ImageSource> images) {
     ensureOpen();
-    return pipeline.embed(images, visual.settings().maxBatch() * visual.settings().concurrentRuns());
+    return pipeline.embed(
+        images, visual.settings().maxBatch() * visual.settings().concurrentRuns());
   }
-
 
   /**
    * Published exports already normalize; TorchScript files and other exports may not. Dividing

@@ -59,12 +59,17 @@ final class DjlTower implements AutoCloseable {
     this.settings = settings;
     this.model = model;
     this.engineResources = engineResources;
-    this.pool = new PredictorPool<>(model, new EmbeddingTranslator(namedInputs), settings.concurrentRuns());
+    this.pool =
+        new PredictorPool<>(model, new EmbeddingTranslator(namedInputs), settings.concurrentRuns());
     AtomicInteger n = new AtomicInteger();
     this.runners =
         Executors.newFixedThreadPool(
             settings.concurrentRuns(),
-            r -> Thread.ofPlatform().daemon().name("clip-" + name + "-" + n.incrementAndGet()).unstarted(r));
+            r ->
+                Thread.ofPlatform()
+                    .daemon()
+                    .name("clip-" + name + "-" + n.incrementAndGet())
+                    .unstarted(r));
   }
 
   /**
@@ -112,8 +117,8 @@ final class DjlTower implements AutoCloseable {
   }
 
   /**
-   * Loads a TorchScript tower on PyTorch. TorchScript files do not declare their input, so the
-   * spec comes from the model config (dynamic batch).
+   * Loads a TorchScript tower on PyTorch. TorchScript files do not declare their input, so the spec
+   * comes from the model config (dynamic batch).
    *
    * @throws EmbeddingException if the file cannot be loaded
    */
@@ -126,7 +131,8 @@ final class DjlTower implements AutoCloseable {
           name, spec, Arrays.copyOfRange(shape, 1, shape.length), settings, model, false, () -> {});
     } catch (IOException | MalformedModelException | EngineException e) {
       model.close();
-      throw new EmbeddingException("cannot load TorchScript model " + file + ": " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "cannot load TorchScript model " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -145,26 +151,31 @@ final class DjlTower implements AutoCloseable {
 
   /** Runs float rows (image tensors) through the tower; one output row per input row. */
   float[][] encodeFloats(float[][] rows) {
-    return encode(rows.length, (from, to) -> TensorBatch.ofFloats(spec, itemShape, Arrays.copyOfRange(rows, from, to)));
+    return encode(
+        rows.length,
+        (from, to) -> TensorBatch.ofFloats(spec, itemShape, Arrays.copyOfRange(rows, from, to)));
   }
 
   /**
-   * Runs token-id rows through the tower, each padded with {@code padId}: to the tower's row length,
-   * or, with {@code toLongest} (a tower that takes any length), to the longest row of its engine call.
+   * Runs token-id rows through the tower, each padded with {@code padId}: to the tower's row
+   * length, or, with {@code toLongest} (a tower that takes any length), to the longest row of its
+   * engine call.
    *
    * @param ids token ids, unpadded, none longer than the row length
    */
   float[][] encodeIds(int[][] ids, int padId, boolean toLongest) {
-    return encode(ids.length, (from, to) -> {
-      int length = toLongest ? longest(ids, from, to) : Math.toIntExact(itemShape[0]);
-      int[][] rows = new int[to - from][];
-      for (int i = 0; i < rows.length; i++) {
-        int[] row = ids[from + i];
-        rows[i] = Arrays.copyOf(row, length);
-        Arrays.fill(rows[i], row.length, length, padId);
-      }
-      return TensorBatch.ofIds(spec, new long[] {length}, rows);
-    });
+    return encode(
+        ids.length,
+        (from, to) -> {
+          int length = toLongest ? longest(ids, from, to) : Math.toIntExact(itemShape[0]);
+          int[][] rows = new int[to - from][];
+          for (int i = 0; i < rows.length; i++) {
+            int[] row = ids[from + i];
+            rows[i] = Arrays.copyOf(row, length);
+            Arrays.fill(rows[i], row.length, length, padId);
+          }
+          return TensorBatch.ofIds(spec, new long[] {length}, rows);
+        });
   }
 
   private static int longest(int[][] rows, int from, int to) {
@@ -230,7 +241,8 @@ final class DjlTower implements AutoCloseable {
     Map<String, NodeInfo> inputs = session.getInputInfo();
     if (inputs.size() != 1) {
       throw new IllegalArgumentException(
-          "expected one input tensor, the model takes " + inputs.keySet()
+          "expected one input tensor, the model takes "
+              + inputs.keySet()
               + " (multi-input text towers are not supported yet)");
     }
     NodeInfo node = inputs.values().iterator().next();
@@ -242,8 +254,9 @@ final class DjlTower implements AutoCloseable {
           case OnnxJavaType.FLOAT -> TensorSpec.ElementType.FLOAT32;
           case OnnxJavaType.INT32 -> TensorSpec.ElementType.INT32;
           case OnnxJavaType.INT64 -> TensorSpec.ElementType.INT64;
-          default -> throw new IllegalArgumentException(
-              "input '" + node.getName() + "' has unsupported element type " + info.type);
+          default ->
+              throw new IllegalArgumentException(
+                  "input '" + node.getName() + "' has unsupported element type " + info.type);
         };
     return new TensorSpec(node.getName(), type, info.getShape());
   }

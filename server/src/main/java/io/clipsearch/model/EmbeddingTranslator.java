@@ -11,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * Converts a packed {@link TensorBatch} into the engine's tensor and the embedding output back into
- * float rows. It only converts: tokenizing and image preprocessing happen before, normalizing after.
+ * float rows. It only converts: tokenizing and image preprocessing happen before, normalizing
+ * after.
  *
  * <p>Stateless and thread-safe. Temporaries live on the call's {@code ctx.getNDManager()}, freed
  * when the call ends.
@@ -52,7 +53,8 @@ final class EmbeddingTranslator implements NoBatchifyTranslator<TensorBatch, flo
     NDArray out = list.contains(EMBEDDING_OUTPUT) ? list.get(EMBEDDING_OUTPUT) : list.head();
     long[] shape = out.getShape().getShape();
     if (shape.length != 2) {
-      throw new EmbeddingException("expected an embedding output of shape [batch, dim], got " + out.getShape());
+      throw new EmbeddingException(
+          "expected an embedding output of shape [batch, dim], got " + out.getShape());
     }
     if (out.getDataType() != DataType.FLOAT32) {
       throw new EmbeddingException("expected a float32 embedding output, got " + out.getDataType());

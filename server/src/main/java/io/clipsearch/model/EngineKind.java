@@ -36,7 +36,8 @@ public enum EngineKind {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "onnx", "onnxruntime" -> ONNX;
       case "pytorch", "torchscript", "torch" -> PYTORCH;
-      default -> throw new IllegalArgumentException("unknown engine '" + name + "': use onnx or pytorch");
+      default ->
+          throw new IllegalArgumentException("unknown engine '" + name + "': use onnx or pytorch");
     };
   }
 }

@@ -44,7 +44,9 @@ public final class ImagePipeline {
    * @param preparation decode + preprocess of one image
    * @param tower embeds a list of tensors, one unit vector each, in order
    */
-  public ImagePipeline(ExecutorService decodePool, Preparation preparation,
+  public ImagePipeline(
+      ExecutorService decodePool,
+      Preparation preparation,
       Function<List<float[]>, List<float[]>> tower) {
     this.decodePool = Objects.requireNonNull(decodePool, "decodePool");
     this.preparation = Objects.requireNonNull(preparation, "preparation");
@@ -88,9 +90,10 @@ public final class ImagePipeline {
     List<ImageEmbedding> out = new ArrayList<>(group.size());
     int v = 0;
     for (Prepared p : group) {
-      out.add(p.tensor() != null
-          ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
-          : new ImageEmbedding.Failed(p.name(), p.error()));
+      out.add(
+          p.tensor() != null
+              ? new ImageEmbedding.Embedded(p.name(), vectors.get(v++))
+              : new ImageEmbedding.Failed(p.name(), p.error()));
     }
     return out;
   }
@@ -103,8 +106,11 @@ public final class ImagePipeline {
       return new Prepared(source.name(), null, e);
     } catch (RuntimeException | OutOfMemoryError e) {
       log.warn("unexpected failure decoding {}", source.name(), e);
-      return new Prepared(source.name(), null, new ImageDecodeException(source.name(),
-          ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
+      return new Prepared(
+          source.name(),
+          null,
+          new ImageDecodeException(
+              source.name(), ImageDecodeException.Reason.CORRUPT, "decoder failed: " + e, e));
     }
   }
 

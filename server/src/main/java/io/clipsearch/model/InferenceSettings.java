@@ -4,10 +4,9 @@ package io.clipsearch.model;
  * How one tower uses the CPU: threads inside one engine call, calls running at once, and rows per
  * call.
  *
- * <p>Immutable, validated. {@link #forModel} picks defaults from the model's batch capability:
- * a dynamic-batch tower runs true batches on all cores; a fixed-batch-1 export (the published
- * layout) runs one single-threaded call per core in parallel, which beats intra-op threading at
- * batch 1.
+ * <p>Immutable, validated. {@link #forModel} picks defaults from the model's batch capability: a
+ * dynamic-batch tower runs true batches on all cores; a fixed-batch-1 export (the published layout)
+ * runs one single-threaded call per core in parallel, which beats intra-op threading at batch 1.
  *
  * @param intraOpThreads threads the engine uses inside one call
  * @param concurrentRuns engine calls that may run at once (predictors in the pool)
@@ -21,8 +20,12 @@ public record InferenceSettings(int intraOpThreads, int concurrentRuns, int maxB
   public InferenceSettings {
     if (intraOpThreads < 1 || concurrentRuns < 1 || maxBatch < 1) {
       throw new IllegalArgumentException(
-          "threads, concurrent runs and batch must be >= 1, got " + intraOpThreads + ", "
-              + concurrentRuns + ", " + maxBatch);
+          "threads, concurrent runs and batch must be >= 1, got "
+              + intraOpThreads
+              + ", "
+              + concurrentRuns
+              + ", "
+              + maxBatch);
     }
   }
 

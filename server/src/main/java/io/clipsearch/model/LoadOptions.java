@@ -35,7 +35,8 @@ public record LoadOptions(
     engine = engine == null ? Optional.empty() : engine;
     cacheDir = cacheDir == null ? Optional.empty() : cacheDir;
     if (threads < 0 || imageBatch < 0) {
-      throw new IllegalArgumentException("threads and batch must be >= 0, got " + threads + ", " + imageBatch);
+      throw new IllegalArgumentException(
+          "threads and batch must be >= 0, got " + threads + ", " + imageBatch);
     }
     if (maxImagePixels < 1) {
       throw new IllegalArgumentException("maxImagePixels must be positive, got " + maxImagePixels);
@@ -43,11 +44,19 @@ public record LoadOptions(
   }
 
   public static LoadOptions defaults() {
-    return new LoadOptions(Optional.empty(), 0, 0, DEFAULT_MAX_IMAGE_PIXELS, false, true, Optional.empty());
+    return new LoadOptions(
+        Optional.empty(), 0, 0, DEFAULT_MAX_IMAGE_PIXELS, false, true, Optional.empty());
   }
 
   public LoadOptions withEngine(EngineKind kind) {
-    return new LoadOptions(Optional.of(kind), threads, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
+    return new LoadOptions(
+        Optional.of(kind),
+        threads,
+        imageBatch,
+        maxImagePixels,
+        fastDecode,
+        anyLengthText,
+        cacheDir);
   }
 
   /**
@@ -61,7 +70,8 @@ public record LoadOptions(
   }
 
   public LoadOptions withThreads(int n) {
-    return new LoadOptions(engine, n, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
+    return new LoadOptions(
+        engine, n, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
   }
 
   public LoadOptions withImageBatch(int n) {
@@ -73,7 +83,8 @@ public record LoadOptions(
   }
 
   public LoadOptions withFastDecode(boolean fast) {
-    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fast, anyLengthText, cacheDir);
+    return new LoadOptions(
+        engine, threads, imageBatch, maxImagePixels, fast, anyLengthText, cacheDir);
   }
 
   /** With or without the any-length text tower (see {@link #anyLengthText}). */
@@ -83,8 +94,8 @@ public record LoadOptions(
 
   /** With {@code dir} for derived model files when the model folder is read-only. */
   public LoadOptions withCacheDir(Path dir) {
-    return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fastDecode, anyLengthText,
-        Optional.of(dir));
+    return new LoadOptions(
+        engine, threads, imageBatch, maxImagePixels, fastDecode, anyLengthText, Optional.of(dir));
   }
 
   /**
@@ -92,7 +103,8 @@ public record LoadOptions(
    * {@code clipsearch-text-towers} in the system's temporary folder.
    */
   public Path effectiveCacheDir() {
-    return cacheDir.orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "clipsearch-text-towers"));
+    return cacheDir.orElseGet(
+        () -> Path.of(System.getProperty("java.io.tmpdir"), "clipsearch-text-towers"));
   }
 
   /** The thread count to use: the configured one, or every available core. */

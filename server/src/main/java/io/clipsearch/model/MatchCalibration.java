@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * What one model's cosines mean, measured on judged queries: the image-text cosine below which a
- * hit is not a confident match, however far it stands out from the query's background. Read
- * from {@value #FILE} in the model's folder; a model without one has no floor (the per-query
- * background cutoff alone decides). Fitted with {@code bench/relevance} and {@code lab
- * search-eval --min-cosine} (docs/SEARCH.md, "Confidence"). Immutable.
+ * hit is not a confident match, however far it stands out from the query's background. Read from
+ * {@value #FILE} in the model's folder; a model without one has no floor (the per-query background
+ * cutoff alone decides). Fitted with {@code bench/relevance} and {@code lab search-eval
+ * --min-cosine} (docs/SEARCH.md, "Confidence"). Immutable.
  *
  * @param minCosine the floor, -1..1
  * @param fittedOn what it was fitted on, for people (the judged set and its figures)
@@ -23,7 +23,9 @@ public record MatchCalibration(double minCosine, String fittedOn) {
   /** The file in a model folder that holds it. */
   public static final String FILE = "calibration.json";
 
-  /** @throws IllegalArgumentException if {@code minCosine} is not in -1..1 */
+  /**
+   * @throws IllegalArgumentException if {@code minCosine} is not in -1..1
+   */
   public MatchCalibration {
     if (!(minCosine >= -1 && minCosine <= 1)) {
       throw new IllegalArgumentException("min_cosine must be -1..1, got " + minCosine);

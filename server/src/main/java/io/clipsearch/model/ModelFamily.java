@@ -6,11 +6,11 @@ import java.nio.file.Path;
 /**
  * A family of model folders that load into a {@link ClipModel}: the seam where a new kind of model
  * plugs in. {@link ClipModels} is the one place that chooses: it asks each family registered as a
- * {@link java.util.ServiceLoader} provider ({@code META-INF/services/io.clipsearch.model.ModelFamily})
- * whether it {@linkplain #recognizes recognizes} the folder, and falls back to {@link
- * OpenClipFamily}, the open_clip export layout, which explains what a folder lacks. So {@code
- * model} names none of its families' packages (the mini model, {@code model.mini}, registers
- * itself) and no package cycle arises.
+ * {@link java.util.ServiceLoader} provider ({@code
+ * META-INF/services/io.clipsearch.model.ModelFamily}) whether it {@linkplain #recognizes
+ * recognizes} the folder, and falls back to {@link OpenClipFamily}, the open_clip export layout,
+ * which explains what a folder lacks. So {@code model} names none of its families' packages (the
+ * mini model, {@code model.mini}, registers itself) and no package cycle arises.
  *
  * <p>Implementations are stateless and thread-safe; the models they load are owned by the caller.
  */

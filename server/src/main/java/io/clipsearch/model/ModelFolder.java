@@ -3,8 +3,8 @@ package io.clipsearch.model;
 import io.clipsearch.model.image.PreprocessConfig;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,13 +66,17 @@ public record ModelFolder(Path root, ClipConfig config, PreprocessConfig preproc
         PreprocessConfig.read(require(dir.resolve("visual").resolve("preprocess_cfg.json")));
     if (preprocess.size() != config.imageSize()) {
       throw new IllegalArgumentException(
-          dir + ": preprocess_cfg.json size " + preprocess.size()
-              + " differs from config.json image_size " + config.imageSize());
+          dir
+              + ": preprocess_cfg.json size "
+              + preprocess.size()
+              + " differs from config.json image_size "
+              + config.imageSize());
     }
     ModelFolder folder = new ModelFolder(dir, config, preprocess, computeId(dir));
     if (folder.engines().isEmpty()) {
       throw new NoSuchFileException(
-          dir.toString(), null,
+          dir.toString(),
+          null,
           "no model files: expected visual/ and textual/ each holding model.onnx or model.pt");
     }
     return folder;

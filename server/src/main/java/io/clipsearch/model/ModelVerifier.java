@@ -15,10 +15,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Checks that a model folder loads and behaves on every engine it holds: embedding shapes match
- * the config, vectors are unit length, a batch gives the same vectors as single calls, repeated
- * calls agree, and the engines agree with each other. It also says how the text tower takes its
- * input: cut after the end token (the any-length rewrite, with how it was checked) or padded to the
+ * Checks that a model folder loads and behaves on every engine it holds: embedding shapes match the
+ * config, vectors are unit length, a batch gives the same vectors as single calls, repeated calls
+ * agree, and the engines agree with each other. It also says how the text tower takes its input:
+ * cut after the end token (the any-length rewrite, with how it was checked) or padded to the
  * context length, and why.
  *
  * <p>It checks mechanics, not quality: a model with random weights passes. Stateless.
@@ -48,9 +48,10 @@ public final class ModelVerifier {
       return checks;
     }
     checks.add(new Check("folder layout", true, model.id() + ", engines " + model.engines()));
-    List<ImageSource> images = List.of(
-        syntheticImage("gradient.png", Color.ORANGE, Color.BLUE),
-        syntheticImage("dusk.png", Color.BLACK, Color.PINK));
+    List<ImageSource> images =
+        List.of(
+            syntheticImage("gradient.png", Color.ORANGE, Color.BLUE),
+            syntheticImage("dusk.png", Color.BLACK, Color.PINK));
     Map<EngineKind, float[]> firstImage = new EnumMap<>(EngineKind.class);
     Map<EngineKind, float[]> firstText = new EnumMap<>(EngineKind.class);
     for (EngineKind engine : model.engines()) {
@@ -64,21 +65,27 @@ public final class ModelVerifier {
           }
         }
         if (pics.size() != images.size()) {
-          checks.add(new Check(engine + " image decoding", false, "synthetic images failed to decode"));
+          checks.add(
+              new Check(engine + " image decoding", false, "synthetic images failed to decode"));
           continue;
         }
         checks.add(shapeCheck(engine, dim, texts, pics));
         checks.add(normCheck(engine, texts, pics));
-        double batchVsSingle = Math.min(
-            cosine(texts.get(1), clip.embedText(TEXTS.get(1))),
-            cosine(pics.get(1), clip.embedImage(images.get(1))));
-        checks.add(new Check(engine + " batch equals single", batchVsSingle >= SAME_VECTOR_COSINE,
-            "min cosine " + batchVsSingle));
+        double batchVsSingle =
+            Math.min(
+                cosine(texts.get(1), clip.embedText(TEXTS.get(1))),
+                cosine(pics.get(1), clip.embedImage(images.get(1))));
+        checks.add(
+            new Check(
+                engine + " batch equals single",
+                batchVsSingle >= SAME_VECTOR_COSINE,
+                "min cosine " + batchVsSingle));
         if (clip instanceof DjlClipModel djl) {
           checks.add(new Check(engine + " text length", true, djl.textTowerNote()));
         }
         double repeat = cosine(texts.getFirst(), clip.embedText(TEXTS.getFirst()));
-        checks.add(new Check(engine + " deterministic", repeat >= SAME_VECTOR_COSINE, "cosine " + repeat));
+        checks.add(
+            new Check(engine + " deterministic", repeat >= SAME_VECTOR_COSINE, "cosine " + repeat));
         firstImage.put(engine, pics.getFirst());
         firstText.put(engine, texts.getFirst());
       } catch (RuntimeException | IOException | io.clipsearch.model.image.ImageDecodeException e) {
@@ -86,18 +93,29 @@ public final class ModelVerifier {
       }
     }
     if (firstImage.size() == 2) {
-      double agree = Math.min(
-          cosine(firstImage.get(EngineKind.ONNX), firstImage.get(EngineKind.PYTORCH)),
-          cosine(firstText.get(EngineKind.ONNX), firstText.get(EngineKind.PYTORCH)));
+      double agree =
+          Math.min(
+              cosine(firstImage.get(EngineKind.ONNX), firstImage.get(EngineKind.PYTORCH)),
+              cosine(firstText.get(EngineKind.ONNX), firstText.get(EngineKind.PYTORCH)));
       checks.add(new Check("engines agree", agree >= CROSS_ENGINE_COSINE, "min cosine " + agree));
     }
     return checks;
   }
 
-  private static Check shapeCheck(EngineKind engine, int dim, List<float[]> texts, List<float[]> pics) {
-    boolean ok = texts.stream().allMatch(v -> v.length == dim) && pics.stream().allMatch(v -> v.length == dim);
-    return new Check(engine + " dimension", ok, "expected " + dim + ", text " + texts.getFirst().length
-        + ", image " + pics.getFirst().length);
+  private static Check shapeCheck(
+      EngineKind engine, int dim, List<float[]> texts, List<float[]> pics) {
+    boolean ok =
+        texts.stream().allMatch(v -> v.length == dim)
+            && pics.stream().allMatch(v -> v.length == dim);
+    return new Check(
+        engine + " dimension",
+        ok,
+        "expected "
+            + dim
+            + ", text "
+            + texts.getFirst().length
+            + ", image "
+            + pics.getFirst().length);
   }
 
   private static Check normCheck(EngineKind engine, List<float[]> texts, List<float[]> pics) {

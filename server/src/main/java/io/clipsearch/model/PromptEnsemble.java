@@ -23,7 +23,9 @@ public record PromptEnsemble(List<String> templates) {
   /** Prompts per call to the text embedder; larger vocabularies are embedded in several calls. */
   static final int BATCH = 256;
 
-  /** @throws IllegalArgumentException if there is no template or one lacks {@value #SLOT} */
+  /**
+   * @throws IllegalArgumentException if there is no template or one lacks {@value #SLOT}
+   */
   public PromptEnsemble {
     templates = List.copyOf(templates);
     if (templates.isEmpty()) {
@@ -31,7 +33,8 @@ public record PromptEnsemble(List<String> templates) {
     }
     for (String t : templates) {
       if (!t.contains(SLOT)) {
-        throw new IllegalArgumentException("template '" + t + "' has no " + SLOT + " for the class name");
+        throw new IllegalArgumentException(
+            "template '" + t + "' has no " + SLOT + " for the class name");
       }
     }
   }
@@ -45,11 +48,12 @@ public record PromptEnsemble(List<String> templates) {
    * One unit vector per class, in order: each class's prompts embedded by {@code embedder} (texts
    * in, one unit vector per text out, in order), summed in double precision and normalized.
    *
-   * @throws IllegalArgumentException if there are no classes, or a class's prompt embeddings
-   *     cancel out ({@link ZeroVectorException})
+   * @throws IllegalArgumentException if there are no classes, or a class's prompt embeddings cancel
+   *     out ({@link ZeroVectorException})
    * @throws IllegalStateException if the embedder returns the wrong number of vectors
    */
-  public List<float[]> classVectors(List<String> classNames, Function<List<String>, List<float[]>> embedder) {
+  public List<float[]> classVectors(
+      List<String> classNames, Function<List<String>, List<float[]>> embedder) {
     if (classNames.isEmpty()) {
       throw new IllegalArgumentException("no classes");
     }
@@ -57,11 +61,16 @@ public record PromptEnsemble(List<String> templates) {
     classNames.forEach(name -> prompts.addAll(prompts(name)));
     List<float[]> embedded = new ArrayList<>(prompts.size());
     for (int from = 0; from < prompts.size(); from += BATCH) {
-      embedded.addAll(embedder.apply(prompts.subList(from, Math.min(prompts.size(), from + BATCH))));
+      embedded.addAll(
+          embedder.apply(prompts.subList(from, Math.min(prompts.size(), from + BATCH))));
     }
     if (embedded.size() != prompts.size()) {
       throw new IllegalStateException(
-          "the text embedder returned " + embedded.size() + " vectors for " + prompts.size() + " prompts");
+          "the text embedder returned "
+              + embedded.size()
+              + " vectors for "
+              + prompts.size()
+              + " prompts");
     }
     int per = templates.size();
     List<float[]> vectors = new ArrayList<>(classNames.size());

@@ -9,11 +9,11 @@ import java.util.Objects;
  * logitBias}.
  *
  * <p>Read from {@code config.json}: a config with {@code init_logit_bias} (every open_clip SigLIP
- * and SigLIP 2 config) scores by sigmoid. The learned scale and bias are not part of the
- * published ONNX folders; a folder may give them as top-level {@code logit_scale} (the scale
- * itself, not its log) and {@code logit_bias} in {@code config.json}. Without them the defaults
- * are open_clip's initial values: scale 10 and {@code init_logit_bias} for SigLIP, and 100 (the
- * released CLIP models' scale) for CLIP. Immutable.
+ * and SigLIP 2 config) scores by sigmoid. The learned scale and bias are not part of the published
+ * ONNX folders; a folder may give them as top-level {@code logit_scale} (the scale itself, not its
+ * log) and {@code logit_bias} in {@code config.json}. Without them the defaults are open_clip's
+ * initial values: scale 10 and {@code init_logit_bias} for SigLIP, and 100 (the released CLIP
+ * models' scale) for CLIP. Immutable.
  *
  * @param kind softmax across labels or sigmoid per label
  * @param logitScale the multiplier of the cosine, positive and finite
@@ -33,7 +33,9 @@ public record Scoring(Kind kind, double logitScale, double logitBias) {
     SIGMOID
   }
 
-  /** @throws IllegalArgumentException if the scale is not positive and finite or the bias not finite */
+  /**
+   * @throws IllegalArgumentException if the scale is not positive and finite or the bias not finite
+   */
   public Scoring {
     Objects.requireNonNull(kind, "kind");
     if (!(logitScale > 0) || Double.isInfinite(logitScale)) {
@@ -60,7 +62,9 @@ public record Scoring(Kind kind, double logitScale, double logitBias) {
     if (initBias.isMissingNode() || initBias.isNull()) {
       return softmax(root.path("logit_scale").asDouble(CLIP_LOGIT_SCALE));
     }
-    return new Scoring(Kind.SIGMOID, root.path("logit_scale").asDouble(SIGLIP_INIT_LOGIT_SCALE),
+    return new Scoring(
+        Kind.SIGMOID,
+        root.path("logit_scale").asDouble(SIGLIP_INIT_LOGIT_SCALE),
         root.path("logit_bias").asDouble(initBias.asDouble()));
   }
 

@@ -28,7 +28,8 @@ public record TensorSpec(String name, ElementType elementType, long[] shape) {
     Objects.requireNonNull(elementType, "elementType");
     shape = Objects.requireNonNull(shape, "shape").clone();
     if (shape.length < 2) {
-      throw new IllegalArgumentException("input '" + name + "' needs a batch and item dimensions, got " + Arrays.toString(shape));
+      throw new IllegalArgumentException(
+          "input '" + name + "' needs a batch and item dimensions, got " + Arrays.toString(shape));
     }
   }
 

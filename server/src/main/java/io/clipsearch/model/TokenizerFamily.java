@@ -33,7 +33,9 @@ public enum TokenizerFamily {
     }
   };
 
-  /** The family {@code config} asks for: Hugging Face when it names a tokenizer, else CLIP's BPE. */
+  /**
+   * The family {@code config} asks for: Hugging Face when it names a tokenizer, else CLIP's BPE.
+   */
   public static TokenizerFamily of(ClipConfig config) {
     return config.usesHuggingFaceTokenizer() ? HUGGING_FACE : CLIP_BPE;
   }

@@ -6,10 +6,10 @@ package io.clipsearch.model;
  * Stateless.
  *
  * <p>A vector without direction cannot be normalized: a zero vector (or one shorter than {@link
- * #MIN_NORM}, or with a NaN or infinite component) makes {@link #normalize} and {@link #unit}
- * throw {@link ZeroVectorException} rather than return zeros or NaNs. Returning zeros would score
- * every document 0 and NaNs would poison sorting; callers that can meet such a vector (a query
- * whose parts cancel out, an empty cluster) decide what it means for them.
+ * #MIN_NORM}, or with a NaN or infinite component) makes {@link #normalize} and {@link #unit} throw
+ * {@link ZeroVectorException} rather than return zeros or NaNs. Returning zeros would score every
+ * document 0 and NaNs would poison sorting; callers that can meet such a vector (a query whose
+ * parts cancel out, an empty cluster) decide what it means for them.
  */
 public final class Vectors {
 
@@ -19,8 +19,8 @@ public final class Vectors {
   private Vectors() {}
 
   /**
-   * Scales {@code v} to unit length, in place, and returns it. Computed as {@code v[i] * (float)
-   * (1 / sqrt(sum of squares in double))}, the arithmetic every model's vectors were checked with.
+   * Scales {@code v} to unit length, in place, and returns it. Computed as {@code v[i] * (float) (1
+   * / sqrt(sum of squares in double))}, the arithmetic every model's vectors were checked with.
    *
    * @throws ZeroVectorException if {@code v} has no direction (see the class comment)
    */

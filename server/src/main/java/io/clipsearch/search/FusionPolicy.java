@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How the visual and keyword rankings become one, per {@link SearchMode}; the rules and the
- * figures that chose them are in {@code docs/SEARCH.md}.
+ * How the visual and keyword rankings become one, per {@link SearchMode}; the rules and the figures
+ * that chose them are in {@code docs/SEARCH.md}.
  *
  * <ul>
- *   <li>{@link SearchMode#VECTOR}: the visual ranking. {@link SearchMode#KEYWORD}: the BM25 ranking.
+ *   <li>{@link SearchMode#VECTOR}: the visual ranking. {@link SearchMode#KEYWORD}: the BM25
+ *       ranking.
  *   <li>{@link SearchMode#HYBRID}, identifier query ({@link IdentifierQuery}): the images whose
  *       name, folder or camera hold every query term, in BM25 order, then the visual ranking.
  *   <li>{@link SearchMode#HYBRID}, any other query: weighted reciprocal rank fusion of the visual
- *       ranking and the images whose name, folder or camera hold every query term. Tags and
- *       partial name matches take no part, so where no name matches (camera-style names) the
- *       result is exactly the visual ranking: never worse than it.
+ *       ranking and the images whose name, folder or camera hold every query term. Tags and partial
+ *       name matches take no part, so where no name matches (camera-style names) the result is
+ *       exactly the visual ranking: never worse than it.
  * </ul>
  *
  * <p>Immutable, thread-safe.
@@ -40,15 +41,19 @@ public final class FusionPolicy {
    * @param byKeyword the BM25 ranking (any term, tags included)
    * @param named the part of {@code byKeyword} whose name, folder or camera holds every term
    */
-  public <K> List<K> rank(SearchMode mode, boolean identifier, List<K> byVector, List<K> byKeyword,
-      List<K> named) {
+  public <K> List<K> rank(
+      SearchMode mode, boolean identifier, List<K> byVector, List<K> byKeyword, List<K> named) {
     return switch (mode) {
       case VECTOR -> byVector;
       case KEYWORD -> byKeyword;
-      case HYBRID -> named.isEmpty() ? byVector
-          : identifier ? concat(named, byVector)
-          : rrf.fuse(List.of(byVector, named), List.of(vectorWeight, textWeight)).stream()
-              .map(RankFusion.Fused::key).toList();
+      case HYBRID ->
+          named.isEmpty()
+              ? byVector
+              : identifier
+                  ? concat(named, byVector)
+                  : rrf.fuse(List.of(byVector, named), List.of(vectorWeight, textWeight)).stream()
+                      .map(RankFusion.Fused::key)
+                      .toList();
     };
   }
 

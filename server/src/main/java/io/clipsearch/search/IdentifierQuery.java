@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
  */
 public final class IdentifierQuery {
 
-  private static final Pattern WITH_DIGIT = Pattern.compile("[\\p{L}\\p{N}_\\-.]*\\p{N}[\\p{L}\\p{N}_\\-.]*");
+  private static final Pattern WITH_DIGIT =
+      Pattern.compile("[\\p{L}\\p{N}_\\-.]*\\p{N}[\\p{L}\\p{N}_\\-.]*");
 
-  private static final Pattern FILE_NAME = Pattern.compile(
-      "(?i)[\\p{L}\\p{N}_\\-.]+\\.(jpe?g|png|gif|webp|bmp|tiff?|heic|heif|avif|dng|cr2|nef|arw)");
+  private static final Pattern FILE_NAME =
+      Pattern.compile(
+          "(?i)[\\p{L}\\p{N}_\\-.]+\\.(jpe?g|png|gif|webp|bmp|tiff?|heic|heif|avif|dng|cr2|nef|arw)");
 
   private IdentifierQuery() {}
 

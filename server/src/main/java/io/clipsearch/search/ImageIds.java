@@ -33,10 +33,15 @@ final class ImageIds {
     }
     Set<String> ids = index.idsWithPrefix(id, 2);
     if (ids.size() > 1) {
-      throw new IllegalArgumentException("image id prefix '" + id + "' is ambiguous: "
-          + String.join(", ", ids) + " and maybe more start with it; give more characters");
+      throw new IllegalArgumentException(
+          "image id prefix '"
+              + id
+              + "' is ambiguous: "
+              + String.join(", ", ids)
+              + " and maybe more start with it; give more characters");
     }
-    Optional<ImageDoc> unique = ids.isEmpty() ? Optional.empty() : index.findById(ids.iterator().next());
+    Optional<ImageDoc> unique =
+        ids.isEmpty() ? Optional.empty() : index.findById(ids.iterator().next());
     return unique.orElseThrow(() -> new UnknownImageException(id));
   }
 }

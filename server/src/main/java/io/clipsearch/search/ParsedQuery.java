@@ -44,6 +44,8 @@ public record ParsedQuery(List<QueryTerm> terms) {
 
   /** {@link Modality#TEXT} if any part is a text prompt (whatever its weight), else IMAGE. */
   public Modality modality() {
-    return terms.stream().anyMatch(t -> t instanceof QueryTerm.Text) ? Modality.TEXT : Modality.IMAGE;
+    return terms.stream().anyMatch(t -> t instanceof QueryTerm.Text)
+        ? Modality.TEXT
+        : Modality.IMAGE;
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses what people type into the search box into weighted {@link QueryTerm}s. Pure Java, no
- * index or model; stateless and thread-safe.
+ * Parses what people type into the search box into weighted {@link QueryTerm}s. Pure Java, no index
+ * or model; stateless and thread-safe.
  *
  * <h2>Grammar</h2>
  *
@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Bare words (no prefix, not quoted) that follow one another form <em>one</em> prompt: {@code
- * beach sunset -people} is the prompt "beach sunset" minus the prompt "people", because CLIP's
- * text tower understands a sentence better than the average of its words. Any other part ends
- * the run: {@code beach -people sunset} is three parts. A prefix applies to one word or one quoted
- * phrase: write {@code -"red car"} to subtract a phrase. A word that looks like a weight, such as
- * {@code 12:30}, is read as one (weight 12, word "30"); quote it to search for it literally.
+ * beach sunset -people} is the prompt "beach sunset" minus the prompt "people", because CLIP's text
+ * tower understands a sentence better than the average of its words. Any other part ends the run:
+ * {@code beach -people sunset} is three parts. A prefix applies to one word or one quoted phrase:
+ * write {@code -"red car"} to subtract a phrase. A word that looks like a weight, such as {@code
+ * 12:30}, is read as one (weight 12, word "30"); quote it to search for it literally.
  *
  * <p>Examples: {@code 2:"red car" +snow} (the prompt "red car" counted twice, plus "snow"), {@code
  * like:3fa9… -people}, {@code 0.5:dog cat}.
@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
  * over {@link SearchLimits#MAX_QUERY_CHARS} characters or {@link #MAX_TERMS} parts.
  */
 public final class QueryParser {
-
 
   /** Most parts in one query: each text part costs one text-tower call. */
   public static final int MAX_TERMS = 16;
@@ -64,7 +63,11 @@ public final class QueryParser {
     Objects.requireNonNull(query, "query");
     if (query.length() > SearchLimits.MAX_QUERY_CHARS) {
       throw new IllegalArgumentException(
-          "query is " + query.length() + " characters long, at most " + SearchLimits.MAX_QUERY_CHARS + " are allowed");
+          "query is "
+              + query.length()
+              + " characters long, at most "
+              + SearchLimits.MAX_QUERY_CHARS
+              + " are allowed");
     }
     if (query.isBlank()) {
       throw new IllegalArgumentException("query is empty");
@@ -95,8 +98,11 @@ public final class QueryParser {
       }
       flushBareRun();
       if (terms.stream().noneMatch(t -> t.weight() > 0)) {
-        throw new IllegalArgumentException("query '" + s + "' has only negative parts: add"
-            + " something to look for, e.g. 'beach -people'");
+        throw new IllegalArgumentException(
+            "query '"
+                + s
+                + "' has only negative parts: add"
+                + " something to look for, e.g. 'beach -people'");
       }
       return new ParsedQuery(terms);
     }
@@ -116,8 +122,8 @@ public final class QueryParser {
         i++;
       }
       if (weight != null && (i == s.length() || Character.isWhitespace(s.charAt(i)))) {
-        throw new IllegalArgumentException("'" + prefix
-            + "' at position " + (start + 1) + " has no term after it");
+        throw new IllegalArgumentException(
+            "'" + prefix + "' at position " + (start + 1) + " has no term after it");
       }
       if (s.charAt(i) == '"') {
         add(new QueryTerm.Text(phrase(), weight == null ? 1.0 : weight));
@@ -145,13 +151,23 @@ public final class QueryParser {
       try {
         w = Double.parseDouble(text);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad weight '" + text + "' at position " + (start + 1)
-            + ": use a number such as 2, 0.5 or -1.5");
+        throw new IllegalArgumentException(
+            "bad weight '"
+                + text
+                + "' at position "
+                + (start + 1)
+                + ": use a number such as 2, 0.5 or -1.5");
       }
       if (w == 0 || Math.abs(w) > MAX_WEIGHT) {
-        throw new IllegalArgumentException("weight " + text + " at position " + (start + 1)
-            + " is out of range: use a non-zero number between -" + (int) MAX_WEIGHT + " and "
-            + (int) MAX_WEIGHT);
+        throw new IllegalArgumentException(
+            "weight "
+                + text
+                + " at position "
+                + (start + 1)
+                + " is out of range: use a non-zero number between -"
+                + (int) MAX_WEIGHT
+                + " and "
+                + (int) MAX_WEIGHT);
       }
       return w;
     }

@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a parsed query (and optionally an uploaded image) into one unit query vector: the
- * weighted sum of the parts' unit embeddings, renormalized. A negative weight subtracts its part,
- * which is how "beach -people" steers away from people (rclip's and Immich users' approach).
- * Text parts are embedded in one batch; {@code like:<id>} parts use the image's indexed vector.
+ * Turns a parsed query (and optionally an uploaded image) into one unit query vector: the weighted
+ * sum of the parts' unit embeddings, renormalized. A negative weight subtracts its part, which is
+ * how "beach -people" steers away from people (rclip's and Immich users' approach). Text parts are
+ * embedded in one batch; {@code like:<id>} parts use the image's indexed vector.
  *
  * <p>Thread-safe if the model and the vector lookup are (ClipModel is).
  */
@@ -48,7 +48,8 @@ public final class QueryVectorBuilder {
    * @throws ImageDecodeException if the uploaded image cannot be decoded
    * @throws IOException if the index cannot be read
    */
-  public float[] build(Optional<ParsedQuery> query, Optional<ImageSource> upload, ImageVectors images)
+  public float[] build(
+      Optional<ParsedQuery> query, Optional<ImageSource> upload, ImageVectors images)
       throws IOException, ImageDecodeException {
     if (query.isEmpty() && upload.isEmpty()) {
       throw new IllegalArgumentException("a search needs a query, an image, or both");
@@ -69,8 +70,10 @@ public final class QueryVectorBuilder {
           textWeights.add(t.weight());
         }
         case QueryTerm.Like l -> {
-          vectors.add(images.vectorOf(l.imageId())
-              .orElseThrow(() -> new UnknownImageException(l.imageId())));
+          vectors.add(
+              images
+                  .vectorOf(l.imageId())
+                  .orElseThrow(() -> new UnknownImageException(l.imageId())));
           weights.add(l.weight());
         }
       }
@@ -85,9 +88,9 @@ public final class QueryVectorBuilder {
   /**
    * The renormalized weighted sum of unit vectors.
    *
-   * @throws IllegalArgumentException if a vector's dimension is not {@code dimension}, or the
-   *     sum has no direction ({@link Vectors#MIN_NORM}): never a zero vector, whose scores would
-   *     all be 0 or NaN
+   * @throws IllegalArgumentException if a vector's dimension is not {@code dimension}, or the sum
+   *     has no direction ({@link Vectors#MIN_NORM}): never a zero vector, whose scores would all be
+   *     0 or NaN
    */
   static float[] combine(List<float[]> vectors, List<Double> weights, int dimension) {
     double[] sum = new double[dimension];

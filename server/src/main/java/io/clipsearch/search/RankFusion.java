@@ -21,7 +21,9 @@ public final class RankFusion {
 
   private final int k;
 
-  /** @throws IllegalArgumentException if k is negative */
+  /**
+   * @throws IllegalArgumentException if k is negative
+   */
   public RankFusion(int k) {
     if (k < 0) {
       throw new IllegalArgumentException("RRF k must be >= 0, got " + k);
@@ -33,8 +35,8 @@ public final class RankFusion {
    * Fuses rankings (each a list of document keys, best first; a key at most once per ranking).
    *
    * @param weights one per ranking, >= 0
-   * @return every document of any ranking with its fused score, best first; ties keep the order
-   *     in which the documents were first met (the first ranking's order first)
+   * @return every document of any ranking with its fused score, best first; ties keep the order in
+   *     which the documents were first met (the first ranking's order first)
    * @throws IllegalArgumentException if the counts differ or a weight is negative
    */
   public <K> List<Fused<K>> fuse(List<List<K>> rankings, List<Double> weights) {

@@ -1,7 +1,7 @@
 package io.clipsearch.search;
 
-import java.io.IOException;
 import io.clipsearch.model.Vectors;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,17 +9,16 @@ import java.util.List;
  * Decides, per query, above which cosine similarity a hit is a real match rather than noise.
  *
  * <p>CLIP similarities have no absolute scale: a good text match may score 0.30 and an unrelated
- * photo 0.18 for one prompt, while another prompt puts everything 0.05 higher. So the threshold
- * is calibrated against the query's own <em>background</em>: its similarities to an evenly
- * spread sample of the collection's stored vectors ({@link #DEFAULT_SAMPLE} of them, from {@link
- * SearchSession#backgroundScores}: the same sample for the same index, so results are
- * repeatable). Most of a sample is unrelated to any one
- * query, but in a small collection the matches themselves sit in it, which would inflate a mean
- * and standard deviation; the threshold is therefore robust: {@code median + z * 1.4826 * MAD}
- * (the MAD scaled to a normal σ), {@code z = }{@link #DEFAULT_Z} by default — under a normal
- * background about 1 unrelated image in 740 passes, while matches sit several σ out. The spread
- * is floored at {@link #MIN_SPREAD} so a near-constant background does not admit everything
- * above its median.
+ * photo 0.18 for one prompt, while another prompt puts everything 0.05 higher. So the threshold is
+ * calibrated against the query's own <em>background</em>: its similarities to an evenly spread
+ * sample of the collection's stored vectors ({@link #DEFAULT_SAMPLE} of them, from {@link
+ * SearchSession#backgroundScores}: the same sample for the same index, so results are repeatable).
+ * Most of a sample is unrelated to any one query, but in a small collection the matches themselves
+ * sit in it, which would inflate a mean and standard deviation; the threshold is therefore robust:
+ * {@code median + z * 1.4826 * MAD} (the MAD scaled to a normal σ), {@code z = }{@link #DEFAULT_Z}
+ * by default — under a normal background about 1 unrelated image in 740 passes, while matches sit
+ * several σ out. The spread is floored at {@link #MIN_SPREAD} so a near-constant background does
+ * not admit everything above its median.
  *
  * <p>Costs one dot product per sampled vector (microseconds). Immutable, thread-safe.
  */

@@ -13,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
  * keyword analysis of its index. Everything above it (query language, fusion, cutoff, paging, the
  * API, the app) is the same for every engine.
  *
- * <p>Implementations: {@code io.clipsearch.lucene.LuceneSearchBackend} (embedded) and the
- * SolrCloud backend in {@code io.clipsearch.solr}. Both apply filters inside the kNN search (not
- * after it), so a filtered search still returns {@code k} results when that many pass.
- * Thread-safe; sessions are not.
+ * <p>Implementations: {@code io.clipsearch.lucene.LuceneSearchBackend} (embedded) and the SolrCloud
+ * backend in {@code io.clipsearch.solr}. Both apply filters inside the kNN search (not after it),
+ * so a filtered search still returns {@code k} results when that many pass. Thread-safe; sessions
+ * are not.
  */
 public interface SearchBackend {
 
@@ -48,7 +48,8 @@ public interface SearchBackend {
   }
 
   /** {@link SearchSession#nearest} in a session of its own, for callers making one query. */
-  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters)
+      throws IOException {
     try (SearchSession session = session()) {
       return session.nearest(query, k, filters);
     }

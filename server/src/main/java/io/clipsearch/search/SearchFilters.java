@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Which images a search may return; every component is optional ({@code null}: no constraint)
- * and all given ones must hold. A plain value type (no Lucene), ready to become an API record.
+ * Which images a search may return; every component is optional ({@code null}: no constraint) and
+ * all given ones must hold. A plain value type (no Lucene), ready to become an API record.
  *
  * @param from earliest date, inclusive (date taken, else file mtime)
  * @param to latest date, exclusive, so a month is {@code [1st, 1st of next month)}
@@ -28,7 +28,8 @@ public record SearchFilters(
    */
   public SearchFilters {
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new IllegalArgumentException("date range is empty: from " + from + " is not before to " + to);
+      throw new IllegalArgumentException(
+          "date range is empty: from " + from + " is not before to " + to);
     }
     if (folder != null) {
       Path p = Path.of(folder);

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param height upright height in pixels
  * @param date date taken, else the file's modification time
  */
-public record SearchHit(String id, String path, double score, boolean confident, MatchedBy matchedBy,
-    long size, int width, int height, Instant date) {
+public record SearchHit(
+    String id,
+    String path,
+    double score,
+    boolean confident,
+    MatchedBy matchedBy,
+    long size,
+    int width,
+    int height,
+    Instant date) {
   public SearchHit {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(path, "path");

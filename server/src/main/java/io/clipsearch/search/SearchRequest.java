@@ -14,15 +14,23 @@ import java.util.Objects;
  * @param filters which images may be returned (null: {@link SearchFilters#NONE})
  * @param sort result order (null: {@link SortOrder#RELEVANCE})
  * @param offset results skipped, >= 0
- * @param limit results returned, 1..{@link SearchLimits#SearchLimits.MAX_RESULTS}, with {@code offset + limit
- *     <=} {@link SearchLimits#SearchLimits.MAX_RESULTS}
+ * @param limit results returned, 1..{@link SearchLimits#SearchLimits.MAX_RESULTS}, with {@code
+ *     offset + limit <=} {@link SearchLimits#SearchLimits.MAX_RESULTS}
  * @param mode which rankings are used (null: {@link SearchMode#HYBRID})
  * @param minScore cosine threshold for "confident" overriding the calibrated one, -1..1, or null
  * @param cutoff whether hits below the threshold are left out (name matches of hybrid mode are
  *     kept); when false, every hit is returned and marked
  */
-public record SearchRequest(String query, byte[] image, SearchFilters filters, SortOrder sort,
-    int offset, int limit, SearchMode mode, Double minScore, boolean cutoff) {
+public record SearchRequest(
+    String query,
+    byte[] image,
+    SearchFilters filters,
+    SortOrder sort,
+    int offset,
+    int limit,
+    SearchMode mode,
+    Double minScore,
+    boolean cutoff) {
 
   /** Largest uploaded image accepted. */
   public static final int MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -40,8 +48,8 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
     }
     if (image != null) {
       if (image.length == 0 || image.length > MAX_IMAGE_BYTES) {
-        throw new IllegalArgumentException("image must be 1 to " + MAX_IMAGE_BYTES
-            + " bytes, got " + image.length);
+        throw new IllegalArgumentException(
+            "image must be 1 to " + MAX_IMAGE_BYTES + " bytes, got " + image.length);
       }
       image = image.clone();
     }
@@ -52,20 +60,29 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
       throw new IllegalArgumentException("offset must be >= 0, got " + offset);
     }
     if (limit < 1 || limit > SearchLimits.MAX_RESULTS) {
-      throw new IllegalArgumentException("limit must be 1-" + SearchLimits.MAX_RESULTS + ", got " + limit);
+      throw new IllegalArgumentException(
+          "limit must be 1-" + SearchLimits.MAX_RESULTS + ", got " + limit);
     }
     if (offset > SearchLimits.MAX_RESULTS - limit) { // not offset + limit: it overflows
-      throw new IllegalArgumentException("offset + limit must be at most " + SearchLimits.MAX_RESULTS
-          + ", got " + offset + " + " + limit);
+      throw new IllegalArgumentException(
+          "offset + limit must be at most "
+              + SearchLimits.MAX_RESULTS
+              + ", got "
+              + offset
+              + " + "
+              + limit);
     }
     if (minScore != null && !(minScore >= -1 && minScore <= 1)) {
       throw new IllegalArgumentException("minScore must be between -1 and 1, got " + minScore);
     }
   }
 
-  /** A text query with the defaults: no filter, by relevance, first 50, hybrid, calibrated cutoff. */
+  /**
+   * A text query with the defaults: no filter, by relevance, first 50, hybrid, calibrated cutoff.
+   */
   public static SearchRequest of(String query) {
-    return new SearchRequest(query, null, null, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
+    return new SearchRequest(
+        query, null, null, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 
   public SearchRequest withFilters(SearchFilters f) {
@@ -77,7 +94,8 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
   }
 
   public SearchRequest withPage(int newOffset, int newLimit) {
-    return new SearchRequest(query, image, filters, sort, newOffset, newLimit, mode, minScore, cutoff);
+    return new SearchRequest(
+        query, image, filters, sort, newOffset, newLimit, mode, minScore, cutoff);
   }
 
   public SearchRequest withMode(SearchMode m) {
@@ -100,10 +118,16 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SearchRequest r && Objects.equals(query, r.query)
-        && Arrays.equals(image, r.image) && filters.equals(r.filters) && sort == r.sort
-        && offset == r.offset && limit == r.limit && mode == r.mode
-        && Objects.equals(minScore, r.minScore) && cutoff == r.cutoff;
+    return o instanceof SearchRequest r
+        && Objects.equals(query, r.query)
+        && Arrays.equals(image, r.image)
+        && filters.equals(r.filters)
+        && sort == r.sort
+        && offset == r.offset
+        && limit == r.limit
+        && mode == r.mode
+        && Objects.equals(minScore, r.minScore)
+        && cutoff == r.cutoff;
   }
 
   @Override
@@ -114,8 +138,24 @@ public record SearchRequest(String query, byte[] image, SearchFilters filters, S
 
   @Override
   public String toString() {
-    return "SearchRequest[query=" + query + ", image=" + (image == null ? "none" : image.length + " bytes")
-        + ", filters=" + filters + ", sort=" + sort + ", offset=" + offset + ", limit=" + limit
-        + ", mode=" + mode + ", minScore=" + minScore + ", cutoff=" + cutoff + "]";
+    return "SearchRequest[query="
+        + query
+        + ", image="
+        + (image == null ? "none" : image.length + " bytes")
+        + ", filters="
+        + filters
+        + ", sort="
+        + sort
+        + ", offset="
+        + offset
+        + ", limit="
+        + limit
+        + ", mode="
+        + mode
+        + ", minScore="
+        + minScore
+        + ", cutoff="
+        + cutoff
+        + "]";
   }
 }

@@ -27,16 +27,15 @@ import java.util.stream.Collectors;
  * <p>One search: parse the query ({@link QueryParser}), build its unit vector ({@link
  * QueryVectorBuilder}), then, in one {@link SearchSession} (one point-in-time view of the index),
  * filtered kNN ({@link SearchSession#nearest}), BM25 over names when hybrid ({@link
- * SearchSession#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit
- * marked confident against the per-query calibrated threshold ({@link RelevanceCutoff}, never
- * below the model's calibrated floor, {@link SearchSettings#matchFloor}) or the request's; names
- * that hold every word of the query and the images a {@code like:} names are confident by rule
- * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered,
- * paged; only the page's documents are loaded, without their
- * vectors. It ranks {@code max(offset + limit, minCandidates)} documents, or {@link
- * SearchLimits#MAX_RESULTS} when sorting by date (so the newest confident match is found, not the
- * newest of one page). On an engine without a point-in-time view, a document deleted between
- * ranking and loading is left out of the page.
+ * SearchSession#keywords}), fused by reciprocal rank ({@link RankFusion}), each hit marked
+ * confident against the per-query calibrated threshold ({@link RelevanceCutoff}, never below the
+ * model's calibrated floor, {@link SearchSettings#matchFloor}) or the request's; names that hold
+ * every word of the query and the images a {@code like:} names are confident by rule
+ * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered, paged;
+ * only the page's documents are loaded, without their vectors. It ranks {@code max(offset + limit,
+ * minCandidates)} documents, or {@link SearchLimits#MAX_RESULTS} when sorting by date (so the
+ * newest confident match is found, not the newest of one page). On an engine without a
+ * point-in-time view, a document deleted between ranking and loading is left out of the page.
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */
@@ -54,15 +53,18 @@ public final class SearchService {
   private final TextMatcher matcher;
   private final RelevanceCutoff cutoff;
 
-  /** @throws IllegalArgumentException if a setting is out of range */
+  /**
+   * @throws IllegalArgumentException if a setting is out of range
+   */
   public SearchService(SearchBackend backend, ClipModel model, SearchSettings settings) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vectors = new QueryVectorBuilder(model);
     this.analyzer = backend.keywordAnalyzer();
     this.matcher = new TextMatcher(analyzer);
-    this.fusion = new FusionPolicy(new RankFusion(settings.rrfK()), settings.vectorWeight(),
-        settings.textWeight());
+    this.fusion =
+        new FusionPolicy(
+            new RankFusion(settings.rrfK()), settings.vectorWeight(), settings.textWeight());
     this.cutoff = new RelevanceCutoff(settings.cutoffZ(), settings.backgroundSample());
   }
 
@@ -87,11 +89,15 @@ public final class SearchService {
     Optional<ImageSource> upload =
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
     Map<String, ImageDoc> liked = new HashMap<>(); // each like: id, resolved once
-    float[] query = vectors.build(parsed, upload, id -> {
-      ImageDoc doc = ImageIds.resolve(session, id);
-      liked.put(id, doc);
-      return Optional.of(doc.vector());
-    });
+    float[] query =
+        vectors.build(
+            parsed,
+            upload,
+            id -> {
+              ImageDoc doc = ImageIds.resolve(session, id);
+              liked.put(id, doc);
+              return Optional.of(doc.vector());
+            });
     List<ImageDoc> examples =
         parsed.map(ParsedQuery::exampleIds).orElse(List.of()).stream().map(liked::get).toList();
     Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
@@ -99,29 +105,43 @@ public final class SearchService {
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
     Set<String> terms = matcher.terms(text);
-    int depth = request.sort() == SortOrder.RELEVANCE
-        ? Math.max(request.offset() + request.limit(), settings.minCandidates())
-        : SearchLimits.MAX_RESULTS;
+    int depth =
+        request.sort() == SortOrder.RELEVANCE
+            ? Math.max(request.offset() + request.limit(), settings.minCandidates())
+            : SearchLimits.MAX_RESULTS;
 
     Modality modality = parsed.map(ParsedQuery::modality).orElse(Modality.IMAGE); // image upload
-    List<ScoredImage> byVector = request.mode() == SearchMode.KEYWORD ? List.of()
-        : session.nearest(query, depth, filters, modality);
-    List<ScoredImage> byName = request.mode() == SearchMode.VECTOR || text.isBlank() ? List.of()
-        : session.keywords(text, query, depth, filters);
+    List<ScoredImage> byVector =
+        request.mode() == SearchMode.KEYWORD
+            ? List.of()
+            : session.nearest(query, depth, filters, modality);
+    List<ScoredImage> byName =
+        request.mode() == SearchMode.VECTOR || text.isBlank()
+            ? List.of()
+            : session.keywords(text, query, depth, filters);
     boolean calibrated = request.minScore() == null;
-    double threshold = calibrated
-        ? Math.max(settings.matchFloor(),
-            cutoff.threshold(session, query, examples.stream().map(ImageDoc::vector).toList()))
-        : request.minScore();
+    double threshold =
+        calibrated
+            ? Math.max(
+                settings.matchFloor(),
+                cutoff.threshold(session, query, examples.stream().map(ImageDoc::vector).toList()))
+            : request.minScore();
 
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
     byVector.forEach(h -> found.put(h.path(), h));
     Map<Path, MatchedBy> matches = matches(session, paths(byName), terms);
-    List<Path> named = paths(byName).stream().filter(p -> matches.get(p) != null && matches.get(p).named())
-        .toList();
-    List<Path> ranked = fusion.rank(request.mode(), IdentifierQuery.matches(positive),
-        paths(byVector), paths(byName), named);
+    List<Path> named =
+        paths(byName).stream()
+            .filter(p -> matches.get(p) != null && matches.get(p).named())
+            .toList();
+    List<Path> ranked =
+        fusion.rank(
+            request.mode(),
+            IdentifierQuery.matches(positive),
+            paths(byVector),
+            paths(byName),
+            named);
     // confident by rule (docs/SEARCH.md, "Confidence"): a name that holds every word of the query,
     // and the images a like: names (an image is its own best match)
     Set<Path> byRule = new HashSet<>(named);
@@ -158,14 +178,26 @@ public final class SearchService {
       ImageFacts doc = docs.get(r.hit.path());
       if (doc != null) {
         MatchedBy by = matcher.match(doc, terms).orElse(null);
-        hits.add(new SearchHit(doc.id(), doc.path().toString(), r.hit.cosine(), r.confident,
-            by, doc.size(), doc.width(), doc.height(), Instant.ofEpochMilli(doc.dateMillis())));
+        hits.add(
+            new SearchHit(
+                doc.id(),
+                doc.path().toString(),
+                r.hit.cosine(),
+                r.confident,
+                by,
+                doc.size(),
+                doc.width(),
+                doc.height(),
+                Instant.ofEpochMilli(doc.dateMillis())));
       }
     }
     long took = (System.nanoTime() - start) / 1_000_000;
-    Optional<NoConfidentReason> why = confident > 0 ? Optional.empty()
-        : Optional.of(NoConfidentReason.of(ranked.isEmpty(), !filters.isEmpty(),
-            request.mode() == SearchMode.KEYWORD));
+    Optional<NoConfidentReason> why =
+        confident > 0
+            ? Optional.empty()
+            : Optional.of(
+                NoConfidentReason.of(
+                    ranked.isEmpty(), !filters.isEmpty(), request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
   }
 

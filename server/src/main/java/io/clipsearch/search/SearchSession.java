@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * The queries of one search, over one point-in-time view of the collection where the engine has
  * one: the embedded engine holds a single Lucene searcher from {@link SearchBackend#session()} to
- * {@link #close()}, so the kNN, the keyword ranking, the background sample and the page's
- * documents all see the same documents, and a search pays one acquisition. Results carry paths,
- * never engine doc ids. Not for sharing between threads; whoever opens it closes it.
+ * {@link #close()}, so the kNN, the keyword ranking, the background sample and the page's documents
+ * all see the same documents, and a search pays one acquisition. Results carry paths, never engine
+ * doc ids. Not for sharing between threads; whoever opens it closes it.
  */
 public interface SearchSession extends Closeable {
 
@@ -22,9 +22,11 @@ public interface SearchSession extends Closeable {
    * The {@code k} nearest images to the unit vector {@code query} passing {@code filters}, best
    * first, scored by cosine similarity.
    *
-   * @throws IllegalArgumentException if k is not 1..{@link io.clipsearch.api.types.SearchLimits#MAX_RESULTS}
+   * @throws IllegalArgumentException if k is not 1..{@link
+   *     io.clipsearch.api.types.SearchLimits#MAX_RESULTS}
    */
-  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+  default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters)
+      throws IOException {
     return nearest(query, k, filters, Modality.IMAGE);
   }
 

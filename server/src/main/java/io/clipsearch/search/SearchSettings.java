@@ -8,29 +8,45 @@ import io.clipsearch.model.ModelInfo;
  * Tuning of {@link SearchService}; {@link #DEFAULTS} is what the figures in docs were measured
  * with.
  *
- * @param oversample kNN candidates per wanted result (at least 100 in all), re-scored exactly
- *     for quantized formats, 1-20
+ * @param oversample kNN candidates per wanted result (at least 100 in all), re-scored exactly for
+ *     quantized formats, 1-20
  * @param rrfK reciprocal rank fusion constant, >= 0
  * @param vectorWeight RRF weight of the vector ranking, >= 0
  * @param textWeight RRF weight of the BM25 name ranking, >= 0
  * @param cutoffZ background σ above the median for a confident hit, 0-10
  * @param backgroundSample stored vectors scored to calibrate the threshold, 16-100000
- * @param minCandidates documents ranked at least, so "N confident matches" can count past one
- *     page, 1..{@link SearchLimits#MAX_RESULTS}
+ * @param minCandidates documents ranked at least, so "N confident matches" can count past one page,
+ *     1..{@link SearchLimits#MAX_RESULTS}
  * @param matchFloor the cosine below which no visual hit is confident, whatever the background
  *     cutoff says (the model's {@link MatchCalibration}), -1..1; -1 for none
  */
-public record SearchSettings(int oversample, int rrfK, double vectorWeight, double textWeight,
-    double cutoffZ, int backgroundSample, int minCandidates, double matchFloor) {
+public record SearchSettings(
+    int oversample,
+    int rrfK,
+    double vectorWeight,
+    double textWeight,
+    double cutoffZ,
+    int backgroundSample,
+    int minCandidates,
+    double matchFloor) {
 
   /** kNN over-fetch for quantized formats; see the benchmark figures in docs. */
   static final int DEFAULT_OVERSAMPLE = 4;
 
-  public static final SearchSettings DEFAULTS = new SearchSettings(DEFAULT_OVERSAMPLE,
-      RankFusion.DEFAULT_K, 1.0, 1.0, RelevanceCutoff.DEFAULT_Z, RelevanceCutoff.DEFAULT_SAMPLE, 200,
-      -1);
+  public static final SearchSettings DEFAULTS =
+      new SearchSettings(
+          DEFAULT_OVERSAMPLE,
+          RankFusion.DEFAULT_K,
+          1.0,
+          1.0,
+          RelevanceCutoff.DEFAULT_Z,
+          RelevanceCutoff.DEFAULT_SAMPLE,
+          200,
+          -1);
 
-  /** @throws IllegalArgumentException naming the first value out of range */
+  /**
+   * @throws IllegalArgumentException naming the first value out of range
+   */
   public SearchSettings {
     if (vectorWeight < 0 || textWeight < 0 || !Double.isFinite(vectorWeight + textWeight)) {
       throw new IllegalArgumentException(
@@ -53,13 +69,20 @@ public record SearchSettings(int oversample, int rrfK, double vectorWeight, doub
 
   /** These settings with another background cutoff z. */
   public SearchSettings withCutoffZ(double z) {
-    return new SearchSettings(oversample, rrfK, vectorWeight, textWeight, z, backgroundSample,
-        minCandidates, matchFloor);
+    return new SearchSettings(
+        oversample, rrfK, vectorWeight, textWeight, z, backgroundSample, minCandidates, matchFloor);
   }
 
   /** These settings with another {@code matchFloor}. */
   public SearchSettings withMatchFloor(double floor) {
-    return new SearchSettings(oversample, rrfK, vectorWeight, textWeight, cutoffZ, backgroundSample,
-        minCandidates, floor);
+    return new SearchSettings(
+        oversample,
+        rrfK,
+        vectorWeight,
+        textWeight,
+        cutoffZ,
+        backgroundSample,
+        minCandidates,
+        floor);
   }
 }

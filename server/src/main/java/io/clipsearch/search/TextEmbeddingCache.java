@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recently embedded prompts and their vectors: paging, changing a filter or re-sorting re-runs
- * the same text, which then costs no text-tower call (tens of milliseconds each on a CPU).
+ * Recently embedded prompts and their vectors: paging, changing a filter or re-sorting re-runs the
+ * same text, which then costs no text-tower call (tens of milliseconds each on a CPU).
  *
  * <p>Least-recently-used, at most {@code capacity} prompts (2 KB each at 512 dimensions).
  * Thread-safe; misses are embedded outside the lock, in one batch.
@@ -20,12 +20,13 @@ final class TextEmbeddingCache {
 
   TextEmbeddingCache(ClipModel model, int capacity) {
     this.model = model;
-    this.recent = new LinkedHashMap<>(capacity, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent =
+        new LinkedHashMap<>(capacity, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /** Unit vectors of the texts, in order (copies: callers may not change the cache). */

@@ -10,11 +10,12 @@ import java.util.Set;
 
 /**
  * Says what of an image a query's keywords matched: the file name, its folder's name, the camera
- * (make, model, lens) or one tag, in that order, each only when it holds <em>every</em> keyword
- * of the query (as the index analyzes them: {@link KeywordAnalyzer}). All-terms matching is what makes {@code
- * IMG_1417} match only {@code IMG_1417.jpg} and not every {@code IMG_…} file, and {@code gas pump}
- * match the folder {@code gas_pump} but not {@code gas_station}. Ancestor folders above the
- * image's own folder do not count: every image under {@code /home/ann/work} shares them. Thread-safe.
+ * (make, model, lens) or one tag, in that order, each only when it holds <em>every</em> keyword of
+ * the query (as the index analyzes them: {@link KeywordAnalyzer}). All-terms matching is what makes
+ * {@code IMG_1417} match only {@code IMG_1417.jpg} and not every {@code IMG_…} file, and {@code gas
+ * pump} match the folder {@code gas_pump} but not {@code gas_station}. Ancestor folders above the
+ * image's own folder do not count: every image under {@code /home/ann/work} shares them.
+ * Thread-safe.
  */
 public final class TextMatcher {
 
@@ -41,13 +42,19 @@ public final class TextMatcher {
     if (folder != null && holds(folder.toString(), terms)) {
       return Optional.of(MatchedBy.FOLDER);
     }
-    String camera = String.join(" ", doc.metadata().cameraMake().orElse(""),
-        doc.metadata().cameraModel().orElse(""), doc.metadata().lens().orElse(""));
+    String camera =
+        String.join(
+            " ",
+            doc.metadata().cameraMake().orElse(""),
+            doc.metadata().cameraModel().orElse(""),
+            doc.metadata().lens().orElse(""));
     if (holds(camera, terms)) {
       return Optional.of(MatchedBy.CAMERA);
     }
     List<String> tags = doc.tags();
-    return tags.stream().anyMatch(t -> holds(t, terms)) ? Optional.of(MatchedBy.TAG) : Optional.empty();
+    return tags.stream().anyMatch(t -> holds(t, terms))
+        ? Optional.of(MatchedBy.TAG)
+        : Optional.empty();
   }
 
   private boolean holds(String text, Set<String> terms) {

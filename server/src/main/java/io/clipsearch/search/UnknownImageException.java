@@ -6,8 +6,11 @@ public final class UnknownImageException extends RuntimeException {
   private final String imageId;
 
   public UnknownImageException(String imageId) {
-    super("no indexed image has id '" + imageId + "' (give a full id or a unique prefix of"
-        + " 8 or more characters)");
+    super(
+        "no indexed image has id '"
+            + imageId
+            + "' (give a full id or a unique prefix of"
+            + " 8 or more characters)");
     this.imageId = imageId;
   }
 

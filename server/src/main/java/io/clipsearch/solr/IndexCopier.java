@@ -21,18 +21,21 @@ public final class IndexCopier {
    * @return documents copied
    * @throws IllegalArgumentException if the indexes hold different models' vectors
    */
-  public static long copy(ImageIndex from, ImageIndex to, LongConsumer progress) throws IOException {
+  public static long copy(ImageIndex from, ImageIndex to, LongConsumer progress)
+      throws IOException {
     if (!from.space().equals(to.space())) {
-      throw new IllegalArgumentException("cannot copy vectors of " + from.space() + " into an index of " + to.space());
+      throw new IllegalArgumentException(
+          "cannot copy vectors of " + from.space() + " into an index of " + to.space());
     }
     long[] copied = {0};
-    from.forEach(doc -> {
-      to.upsert(doc);
-      if (++copied[0] % COMMIT_EVERY == 0) {
-        to.commit();
-        progress.accept(copied[0]);
-      }
-    });
+    from.forEach(
+        doc -> {
+          to.upsert(doc);
+          if (++copied[0] % COMMIT_EVERY == 0) {
+            to.commit();
+            progress.accept(copied[0]);
+          }
+        });
     to.commit();
     progress.accept(copied[0]);
     return copied[0];

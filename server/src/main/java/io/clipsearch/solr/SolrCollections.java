@@ -18,11 +18,11 @@ import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.util.ContentStreamBase;
 
 /**
- * Creating and checking clipsearch collections on a SolrCloud cluster: the configset of the
- * model's dimension ({@link SolrConfigset}) is uploaded once, the collection is created with N
- * shards and replication factor R, and the model's id and dimension are recorded as collection
- * properties, so a collection of one model is never searched or filled with another's vectors
- * (the counterpart of the embedded index's commit data). Stateless.
+ * Creating and checking clipsearch collections on a SolrCloud cluster: the configset of the model's
+ * dimension ({@link SolrConfigset}) is uploaded once, the collection is created with N shards and
+ * replication factor R, and the model's id and dimension are recorded as collection properties, so
+ * a collection of one model is never searched or filled with another's vectors (the counterpart of
+ * the embedded index's commit data). Stateless.
  */
 public final class SolrCollections {
 
@@ -52,7 +52,8 @@ public final class SolrCollections {
    * @throws IllegalArgumentException if a collection of that name exists
    * @throws IOException if the cluster refuses or does not answer in time
    */
-  public static void create(CloudSolrClient client, String collection, VectorSpace space, int shards, int replicas)
+  public static void create(
+      CloudSolrClient client, String collection, VectorSpace space, int shards, int replicas)
       throws IOException {
     if (exists(client, collection)) {
       throw new IllegalArgumentException("Solr collection '" + collection + "' exists already");
@@ -61,41 +62,62 @@ public final class SolrCollections {
     try {
       List<String> configsets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
       if (!configsets.contains(configset.name())) {
-        ConfigSetAdminResponse r = new ConfigSetAdminRequest.Upload()
-            .setConfigSetName(configset.name())
-            .setUploadStream(new ContentStreamBase.ByteArrayStream(configset.zip(), "configset.zip", "application/zip"))
-            .process(client);
+        ConfigSetAdminResponse r =
+            new ConfigSetAdminRequest.Upload()
+                .setConfigSetName(configset.name())
+                .setUploadStream(
+                    new ContentStreamBase.ByteArrayStream(
+                        configset.zip(), "configset.zip", "application/zip"))
+                .process(client);
         if (r.getErrorMessages() != null) {
-          throw new IOException("Solr refused configset " + configset.name() + ": " + r.getErrorMessages());
+          throw new IOException(
+              "Solr refused configset " + configset.name() + ": " + r.getErrorMessages());
         }
       }
-      CollectionAdminRequest.createCollection(collection, configset.name(), shards, replicas).process(client);
-      CollectionAdminRequest.setCollectionProperty(collection, PROP_MODEL_ID, space.modelId()).process(client);
-      CollectionAdminRequest.setCollectionProperty(collection, PROP_DIMENSION, Integer.toString(space.dimension()))
+      CollectionAdminRequest.createCollection(collection, configset.name(), shards, replicas)
+          .process(client);
+      CollectionAdminRequest.setCollectionProperty(collection, PROP_MODEL_ID, space.modelId())
+          .process(client);
+      CollectionAdminRequest.setCollectionProperty(
+              collection, PROP_DIMENSION, Integer.toString(space.dimension()))
           .process(client);
     } catch (SolrServerException | RuntimeException e) {
-      throw new IOException("cannot create Solr collection '" + collection + "': " + e.getMessage(), e);
+      throw new IOException(
+          "cannot create Solr collection '" + collection + "': " + e.getMessage(), e);
     }
     awaitActive(client, collection);
   }
 
   /**
-   * Waits until every replica of the collection is active (after creating it, or after a node
-   * came back and its replicas recover).
+   * Waits until every replica of the collection is active (after creating it, or after a node came
+   * back and its replicas recover).
    *
    * @throws IOException if some replica is not active within {@value #ACTIVE_TIMEOUT_SEC} s
    */
   public static void awaitActive(CloudSolrClient client, String collection) throws IOException {
     try {
-      ZkStateReader.from(client).waitForState(collection, ACTIVE_TIMEOUT_SEC, TimeUnit.SECONDS,
-          (live, state) -> state != null && state.getSlices().stream()
-              .flatMap(s -> s.getReplicas().stream()).allMatch((Replica r) -> r.isActive(live)));
+      ZkStateReader.from(client)
+          .waitForState(
+              collection,
+              ACTIVE_TIMEOUT_SEC,
+              TimeUnit.SECONDS,
+              (live, state) ->
+                  state != null
+                      && state.getSlices().stream()
+                          .flatMap(s -> s.getReplicas().stream())
+                          .allMatch((Replica r) -> r.isActive(live)));
     } catch (TimeoutException e) {
-      throw new IOException("Solr collection '" + collection + "' has replicas not active after "
-          + ACTIVE_TIMEOUT_SEC + " s", e);
+      throw new IOException(
+          "Solr collection '"
+              + collection
+              + "' has replicas not active after "
+              + ACTIVE_TIMEOUT_SEC
+              + " s",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for Solr collection '" + collection + "'", e);
+      throw new IOException(
+          "interrupted while waiting for Solr collection '" + collection + "'", e);
     }
   }
 
@@ -105,18 +127,32 @@ public final class SolrCollections {
    * @throws IllegalArgumentException if there is no such collection
    * @throws IndexMismatchException if it holds another model's vectors
    */
-  public static void check(CloudSolrClient client, String collection, VectorSpace space) throws IOException {
+  public static void check(CloudSolrClient client, String collection, VectorSpace space)
+      throws IOException {
     if (!exists(client, collection)) {
-      throw new IllegalArgumentException("no Solr collection '" + collection
-          + "': create it with 'clipsearch solr create --collection " + collection + "'");
+      throw new IllegalArgumentException(
+          "no Solr collection '"
+              + collection
+              + "': create it with 'clipsearch solr create --collection "
+              + collection
+              + "'");
     }
     Map<String, String> props = ZkStateReader.from(client).getCollectionProperties(collection);
     String model = props.get(PROP_MODEL_ID);
     String dimension = props.get(PROP_DIMENSION);
     if (!space.modelId().equals(model) || !Integer.toString(space.dimension()).equals(dimension)) {
-      throw new IndexMismatchException("Solr collection '" + collection + "' was made for model " + model
-          + " (dimension " + dimension + "), not " + space.modelId() + " (dimension " + space.dimension()
-          + "): its vectors cannot be compared; use that model, or another collection");
+      throw new IndexMismatchException(
+          "Solr collection '"
+              + collection
+              + "' was made for model "
+              + model
+              + " (dimension "
+              + dimension
+              + "), not "
+              + space.modelId()
+              + " (dimension "
+              + space.dimension()
+              + "): its vectors cannot be compared; use that model, or another collection");
     }
   }
 }

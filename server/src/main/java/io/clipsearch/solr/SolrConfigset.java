@@ -16,9 +16,9 @@ import java.util.zip.ZipOutputStream;
  * and {@code managed-schema.xml}, shipped as resources under {@code io/clipsearch/solr/configset/},
  * with the schema's {@value #DIMENSION_PLACEHOLDER} replaced by the dimension.
  *
- * <p>A vector field has one fixed dimension, so each dimension gets a configset of its own,
- * named {@code clipsearch-<dimension>} ({@link #name()}); collections of models with equal
- * dimensions share it. Upload it with SolrJ:
+ * <p>A vector field has one fixed dimension, so each dimension gets a configset of its own, named
+ * {@code clipsearch-<dimension>} ({@link #name()}); collections of models with equal dimensions
+ * share it. Upload it with SolrJ:
  *
  * <pre>{@code
  * SolrConfigset configset = new SolrConfigset(512);
@@ -43,7 +43,9 @@ public record SolrConfigset(int dimension) {
 
   private static final String SCHEMA = "managed-schema.xml";
 
-  /** @throws IllegalArgumentException if {@code dimension} is not positive */
+  /**
+   * @throws IllegalArgumentException if {@code dimension} is not positive
+   */
   public SolrConfigset {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be positive, was " + dimension);
@@ -58,8 +60,8 @@ public record SolrConfigset(int dimension) {
   /**
    * The files by name, in {@link #FILE_NAMES} order, the dimension substituted.
    *
-   * @throws IllegalStateException if a resource is missing or the schema lacks the placeholder
-   *     (a broken build, not a caller's mistake)
+   * @throws IllegalStateException if a resource is missing or the schema lacks the placeholder (a
+   *     broken build, not a caller's mistake)
    */
   public Map<String, byte[]> files() {
     Map<String, byte[]> files = new LinkedHashMap<>();

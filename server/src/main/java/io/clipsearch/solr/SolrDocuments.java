@@ -20,10 +20,22 @@ import org.apache.solr.common.SolrInputDocument;
 final class SolrDocuments {
 
   /** The stored fields {@link #facts} reads: every one but the vector. */
-  static final List<String> FACT_FIELDS = List.of(IndexFields.PATH, IndexFields.ID,
-      IndexFields.SIZE, IndexFields.MTIME, IndexFields.WIDTH, IndexFields.HEIGHT, IndexFields.TAKEN,
-      IndexFields.CAMERA_MAKE, IndexFields.CAMERA_MODEL, IndexFields.LENS, IndexFields.LATITUDE,
-      IndexFields.LONGITUDE, IndexFields.EXIF_ORIENTATION, IndexFields.TAGS);
+  static final List<String> FACT_FIELDS =
+      List.of(
+          IndexFields.PATH,
+          IndexFields.ID,
+          IndexFields.SIZE,
+          IndexFields.MTIME,
+          IndexFields.WIDTH,
+          IndexFields.HEIGHT,
+          IndexFields.TAKEN,
+          IndexFields.CAMERA_MAKE,
+          IndexFields.CAMERA_MODEL,
+          IndexFields.LENS,
+          IndexFields.LATITUDE,
+          IndexFields.LONGITUDE,
+          IndexFields.EXIF_ORIENTATION,
+          IndexFields.TAGS);
 
   private SolrDocuments() {}
 
@@ -81,16 +93,18 @@ final class SolrDocuments {
 
   /** The document's facts; {@code d} must hold {@link #FACT_FIELDS}. */
   static ImageFacts facts(SolrDocument d) {
-    PhotoMetadata metadata = new PhotoMetadata(
-        optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
-        Optional.ofNullable((String) d.getFirstValue(IndexFields.CAMERA_MAKE)),
-        Optional.ofNullable((String) d.getFirstValue(IndexFields.CAMERA_MODEL)),
-        Optional.ofNullable((String) d.getFirstValue(IndexFields.LENS)),
-        optionalDouble(d, IndexFields.LATITUDE),
-        optionalDouble(d, IndexFields.LONGITUDE),
-        number(d, IndexFields.EXIF_ORIENTATION).intValue());
+    PhotoMetadata metadata =
+        new PhotoMetadata(
+            optionalLong(d, IndexFields.TAKEN).map(Instant::ofEpochMilli),
+            Optional.ofNullable((String) d.getFirstValue(IndexFields.CAMERA_MAKE)),
+            Optional.ofNullable((String) d.getFirstValue(IndexFields.CAMERA_MODEL)),
+            Optional.ofNullable((String) d.getFirstValue(IndexFields.LENS)),
+            optionalDouble(d, IndexFields.LATITUDE),
+            optionalDouble(d, IndexFields.LONGITUDE),
+            number(d, IndexFields.EXIF_ORIENTATION).intValue());
     Collection<Object> tags = d.getFieldValues(IndexFields.TAGS);
-    return new ImageFacts(Path.of((String) d.getFirstValue(IndexFields.PATH)),
+    return new ImageFacts(
+        Path.of((String) d.getFirstValue(IndexFields.PATH)),
         (String) d.getFirstValue(IndexFields.ID),
         number(d, IndexFields.SIZE).longValue(),
         number(d, IndexFields.MTIME).longValue(),
@@ -104,7 +118,8 @@ final class SolrDocuments {
   static float[] vector(SolrDocument d) {
     Collection<Object> values = d.getFieldValues(IndexFields.VECTOR);
     if (values == null) {
-      throw new IllegalStateException("document " + d.getFirstValue(IndexFields.PATH) + " has no stored vector");
+      throw new IllegalStateException(
+          "document " + d.getFirstValue(IndexFields.PATH) + " has no stored vector");
     }
     float[] v = new float[values.size()];
     int i = 0;
@@ -117,7 +132,8 @@ final class SolrDocuments {
   private static Number number(SolrDocument d, String field) {
     Object v = d.getFirstValue(field);
     if (!(v instanceof Number n)) {
-      throw new IllegalStateException("document " + d.getFirstValue(IndexFields.PATH) + " has no " + field);
+      throw new IllegalStateException(
+          "document " + d.getFirstValue(IndexFields.PATH) + " has no " + field);
     }
     return n;
   }

@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.apache.solr.client.solrj.util.ClientUtils;
 
 /**
- * Translates {@link SearchFilters} into Solr filter queries ({@code fq}), the counterpart of
- * {@code FilterQueries} for Lucene: same fields, same bounds (date range half-open). Solr applies
- * {@code fq} of a {@code knn} query as a pre-filter inside the graph search. Stateless.
+ * Translates {@link SearchFilters} into Solr filter queries ({@code fq}), the counterpart of {@code
+ * FilterQueries} for Lucene: same fields, same bounds (date range half-open). Solr applies {@code
+ * fq} of a {@code knn} query as a pre-filter inside the graph search. Stateless.
  */
 final class SolrFilters {
 

@@ -1,5 +1,6 @@
 package io.clipsearch.solr;
 
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
@@ -8,10 +9,9 @@ import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.search.KeywordAnalyzer;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
-import io.clipsearch.search.KeywordAnalyzer;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
 import java.io.IOException;
@@ -33,8 +33,8 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.CommonParams;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
@@ -42,21 +42,21 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * Documents are those of the embedded index (same fields, {@link SolrDocuments}), keyed by path
  * (Solr's uniqueKey), so re-sending an image replaces it on whichever shard owns it.
  *
- * <p>Writes are buffered and sent in bulk ({@link SolrSettings#batchSize()} documents per
- * request, with {@code commitWithin}); {@link #commit()} sends the rest and hard-commits (durable
- * on every replica's transaction log before that already). Reads by key use real-time get, so an
- * image sent is found at once. kNN is Solr's {@code knn} parser with the filters as {@code fq}
- * (pre-filters of the graph search), asking each shard for {@code max(k, 100)} candidates as the
- * embedded search does; BM25 runs on the same {@code text} field with the same analysis. The
- * background sample for the cutoff is the first {@code n} documents in content-hash order (a
- * repeatable, unbiased sample), kept for {@value #SAMPLE_TTL_MS} ms. A search session is a series
- * of requests (Solr keeps no point-in-time view between them); the page's documents come by
- * real-time get without their vectors. Keyword terms are analyzed locally by the {@link
- * KeywordAnalyzer} given, which must match the configset's {@code text} analysis.
+ * <p>Writes are buffered and sent in bulk ({@link SolrSettings#batchSize()} documents per request,
+ * with {@code commitWithin}); {@link #commit()} sends the rest and hard-commits (durable on every
+ * replica's transaction log before that already). Reads by key use real-time get, so an image sent
+ * is found at once. kNN is Solr's {@code knn} parser with the filters as {@code fq} (pre-filters of
+ * the graph search), asking each shard for {@code max(k, 100)} candidates as the embedded search
+ * does; BM25 runs on the same {@code text} field with the same analysis. The background sample for
+ * the cutoff is the first {@code n} documents in content-hash order (a repeatable, unbiased
+ * sample), kept for {@value #SAMPLE_TTL_MS} ms. A search session is a series of requests (Solr
+ * keeps no point-in-time view between them); the page's documents come by real-time get without
+ * their vectors. Keyword terms are analyzed locally by the {@link KeywordAnalyzer} given, which
+ * must match the configset's {@code text} analysis.
  *
  * <p>Failover is SolrJ's: queries go to live replicas of each shard as ZooKeeper reports them,
- * updates to each shard's leader (a new one is elected when a node dies); reads that fail anyway
- * (a node dying mid-response) are retried up to {@value #READ_ATTEMPTS} times. Thread-safe. Does not
+ * updates to each shard's leader (a new one is elected when a node dies); reads that fail anyway (a
+ * node dying mid-response) are retried up to {@value #READ_ATTEMPTS} times. Thread-safe. Does not
  * own the client.
  */
 public final class SolrImageIndex implements ImageIndex, SearchBackend {
@@ -79,8 +79,12 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
 
   private record Sample(long count, long madeAt, float[][] vectors) {}
 
-  private SolrImageIndex(CloudSolrClient client, String collection, VectorSpace space,
-      SolrSettings settings, KeywordAnalyzer analyzer) {
+  private SolrImageIndex(
+      CloudSolrClient client,
+      String collection,
+      VectorSpace space,
+      SolrSettings settings,
+      KeywordAnalyzer analyzer) {
     this.client = client;
     this.collection = collection;
     this.space = space;
@@ -95,8 +99,13 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
    * @throws IllegalArgumentException if there is no such collection
    * @throws io.clipsearch.index.IndexMismatchException if it was made for another model
    */
-  public static SolrImageIndex open(CloudSolrClient client, String collection, VectorSpace space,
-      SolrSettings settings, KeywordAnalyzer analyzer) throws IOException {
+  public static SolrImageIndex open(
+      CloudSolrClient client,
+      String collection,
+      VectorSpace space,
+      SolrSettings settings,
+      KeywordAnalyzer analyzer)
+      throws IOException {
     Objects.requireNonNull(client, "client");
     SolrCollections.check(client, collection, space);
     return new SolrImageIndex(client, collection, space, settings, analyzer);
@@ -132,8 +141,13 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   @Override
   public void upsert(ImageDoc doc) throws IOException {
     if (doc.vector().length != space.dimension()) {
-      throw new IllegalArgumentException("vector of " + doc.path() + " has dimension "
-          + doc.vector().length + ", the index takes " + space.dimension());
+      throw new IllegalArgumentException(
+          "vector of "
+              + doc.path()
+              + " has dimension "
+              + doc.vector().length
+              + ", the index takes "
+              + space.dimension());
     }
     SolrInputDocument d = SolrDocuments.toSolr(doc);
     synchronized (pending) {
@@ -162,17 +176,22 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   @Override
   public void delete(Path path) throws IOException {
     flushPending();
-    call(() -> client.deleteById(collection, path.toString(), settings.commitWithinMs()), "delete " + path);
+    call(
+        () -> client.deleteById(collection, path.toString(), settings.commitWithinMs()),
+        "delete " + path);
   }
 
   @Override
   public void deleteUnder(Path folder, List<Path> keep) throws IOException {
     flushPending();
-    StringBuilder q = new StringBuilder(SolrFilters.quoted(IndexFields.FOLDER_TREE, folder.toString()));
+    StringBuilder q =
+        new StringBuilder(SolrFilters.quoted(IndexFields.FOLDER_TREE, folder.toString()));
     for (Path k : keep) {
       q.append(" -").append(SolrFilters.quoted(IndexFields.FOLDER_TREE, k.toString()));
     }
-    call(() -> client.deleteByQuery(collection, q.toString(), settings.commitWithinMs()), "delete under " + folder);
+    call(
+        () -> client.deleteByQuery(collection, q.toString(), settings.commitWithinMs()),
+        "delete under " + folder);
   }
 
   @Override
@@ -211,15 +230,16 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   /**
-   * The facts of these paths, in the same order, by real-time gets (URL-sized chunks) that leaves the vectors
-   * out; paths not indexed are left out.
+   * The facts of these paths, in the same order, by real-time gets (URL-sized chunks) that leaves
+   * the vectors out; paths not indexed are left out.
    */
   List<ImageFacts> facts(List<Path> paths) throws IOException {
     if (paths.isEmpty()) {
       return List.of();
     }
-    ModifiableSolrParams fields = new ModifiableSolrParams()
-        .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
+    ModifiableSolrParams fields =
+        new ModifiableSolrParams()
+            .set(CommonParams.FL, String.join(",", SolrDocuments.FACT_FIELDS));
     Map<String, ImageFacts> byPath = new HashMap<>();
     for (List<String> ids : urlSizedChunks(paths)) {
       for (SolrDocument d : read(() -> client.getById(collection, ids, fields), "get documents")) {
@@ -236,7 +256,10 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return out;
   }
 
-  /** Ids whose real-time get URL stays well under Solr's 8 KB request line (an ingest scan asks 512). */
+  /**
+   * Ids whose real-time get URL stays well under Solr's 8 KB request line (an ingest scan asks
+   * 512).
+   */
   private static List<List<String>> urlSizedChunks(List<Path> paths) {
     List<List<String>> chunks = new ArrayList<>();
     List<String> chunk = new ArrayList<>();
@@ -268,13 +291,19 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   @Override
   public List<FileState> fileStates(Path root) throws IOException {
     List<FileState> states = new ArrayList<>();
-    SolrQuery q = new SolrQuery("*:*")
-        .addFilterQuery(SolrFilters.term(IndexFields.FOLDER_TREE, root.toString()))
-        .setFields(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
-    scan(q, d -> states.add(new FileState(Path.of((String) d.getFirstValue(IndexFields.PATH)),
-        (String) d.getFirstValue(IndexFields.ID),
-        ((Number) d.getFirstValue(IndexFields.SIZE)).longValue(),
-        ((Number) d.getFirstValue(IndexFields.MTIME)).longValue())));
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .addFilterQuery(SolrFilters.term(IndexFields.FOLDER_TREE, root.toString()))
+            .setFields(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
+    scan(
+        q,
+        d ->
+            states.add(
+                new FileState(
+                    Path.of((String) d.getFirstValue(IndexFields.PATH)),
+                    (String) d.getFirstValue(IndexFields.ID),
+                    ((Number) d.getFirstValue(IndexFields.SIZE)).longValue(),
+                    ((Number) d.getFirstValue(IndexFields.MTIME)).longValue())));
     return states;
   }
 
@@ -294,10 +323,16 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     if (k < 1 || k > SearchLimits.MAX_RESULTS) {
       throw new IllegalArgumentException("k must be 1-" + SearchLimits.MAX_RESULTS + ", got " + k);
     }
-    SolrQuery q = new SolrQuery("{!knn f=" + IndexFields.VECTOR + " topK=" + Math.max(k, MIN_CANDIDATES) + "}"
-        + vectorLiteral(query))
-        .setRows(k)
-        .setFields(IndexFields.PATH, IndexFields.DATE, "score");
+    SolrQuery q =
+        new SolrQuery(
+                "{!knn f="
+                    + IndexFields.VECTOR
+                    + " topK="
+                    + Math.max(k, MIN_CANDIDATES)
+                    + "}"
+                    + vectorLiteral(query))
+            .setRows(k)
+            .setFields(IndexFields.PATH, IndexFields.DATE, "score");
     SolrFilters.toFilterQueries(filters).forEach(q::addFilterQuery);
     List<ScoredImage> out = new ArrayList<>();
     for (SolrDocument d : query(q).getResults()) {
@@ -309,20 +344,27 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   /** As {@link SearchSession#keywords}. */
-  List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters) throws IOException {
-    List<String> words = List.of(text.strip().split("\\s+")).stream()
-        .filter(w -> !w.isEmpty()).map(ClientUtils::escapeQueryChars).toList();
+  List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters)
+      throws IOException {
+    List<String> words =
+        List.of(text.strip().split("\\s+")).stream()
+            .filter(w -> !w.isEmpty())
+            .map(ClientUtils::escapeQueryChars)
+            .toList();
     if (words.isEmpty()) {
       return List.of();
     }
-    SolrQuery q = new SolrQuery("{!lucene df=" + IndexFields.TEXT + " q.op=OR}" + String.join(" ", words))
-        .setRows(n)
-        .setFields(IndexFields.PATH, IndexFields.DATE, IndexFields.VECTOR, "score");
+    SolrQuery q =
+        new SolrQuery("{!lucene df=" + IndexFields.TEXT + " q.op=OR}" + String.join(" ", words))
+            .setRows(n)
+            .setFields(IndexFields.PATH, IndexFields.DATE, IndexFields.VECTOR, "score");
     SolrFilters.toFilterQueries(filters).forEach(q::addFilterQuery);
     List<ScoredImage> out = new ArrayList<>();
     for (SolrDocument d : query(q).getResults()) {
       double score = ((Number) d.getFirstValue("score")).doubleValue();
-      out.add(new ScoredImage(path(d), score, VectorUtil.dotProduct(query, SolrDocuments.vector(d)), date(d)));
+      out.add(
+          new ScoredImage(
+              path(d), score, VectorUtil.dotProduct(query, SolrDocuments.vector(d)), date(d)));
     }
     return out;
   }
@@ -343,8 +385,12 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     if (s != null && s.vectors.length == Math.min(n, s.count) && now - s.madeAt < SAMPLE_TTL_MS) {
       return s.vectors;
     }
-    SolrQuery q = new SolrQuery("*:*").setRows(n).setFields(IndexFields.VECTOR)
-        .addSort(IndexFields.ID, SolrQuery.ORDER.asc).addSort(IndexFields.PATH, SolrQuery.ORDER.asc);
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .setRows(n)
+            .setFields(IndexFields.VECTOR)
+            .addSort(IndexFields.ID, SolrQuery.ORDER.asc)
+            .addSort(IndexFields.PATH, SolrQuery.ORDER.asc);
     SolrDocumentList docs = query(q).getResults();
     float[][] vectors = docs.stream().map(SolrDocuments::vector).toArray(float[][]::new);
     sample = new Sample(docs.getNumFound(), now, vectors);
@@ -358,14 +404,17 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   private QueryResponse query(SolrQuery q) throws IOException {
-    return read(() -> {
-      QueryResponse r = client.query(collection, q, SolrRequest.METHOD.POST);
-      if (r.getResults() == null) {
-        // seen from a node shutting down mid-request: a response without its result list
-        throw new IOException("Solr collection '" + collection + "': query got an incomplete response");
-      }
-      return r;
-    }, "query");
+    return read(
+        () -> {
+          QueryResponse r = client.query(collection, q, SolrRequest.METHOD.POST);
+          if (r.getResults() == null) {
+            // seen from a node shutting down mid-request: a response without its result list
+            throw new IOException(
+                "Solr collection '" + collection + "': query got an incomplete response");
+          }
+          return r;
+        },
+        "query");
   }
 
   /**
@@ -422,7 +471,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     try {
       return work.run();
     } catch (SolrServerException | SolrException e) {
-      throw new IOException("Solr collection '" + collection + "': " + what + " failed: " + e.getMessage(), e);
+      throw new IOException(
+          "Solr collection '" + collection + "': " + what + " failed: " + e.getMessage(), e);
     }
   }
 

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A search's queries on a {@link SolrImageIndex}, each its own request: SolrCloud keeps no
- * point-in-time view across requests, so a document deleted between ranking and loading the page
- * is left out of it. Holds nothing; closing is a no-op.
+ * point-in-time view across requests, so a document deleted between ranking and loading the page is
+ * left out of it. Holds nothing; closing is a no-op.
  */
 final class SolrSearchSession implements SearchSession {
 

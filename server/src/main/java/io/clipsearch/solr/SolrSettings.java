@@ -14,23 +14,31 @@ import java.util.Optional;
  * @param batchSize documents sent per update request, 1-10000
  * @param commitWithinMs an update is searchable at most this long after it is sent, 0-600000
  */
-public record SolrSettings(String zkHost, int shards, int replicas, int batchSize, int commitWithinMs) {
+public record SolrSettings(
+    String zkHost, int shards, int replicas, int batchSize, int commitWithinMs) {
 
   public static final int DEFAULT_BATCH = 500;
   public static final int DEFAULT_COMMIT_WITHIN_MS = 1000;
 
-  /** @throws IllegalArgumentException if a value is out of range or the ZooKeeper host blank */
+  /**
+   * @throws IllegalArgumentException if a value is out of range or the ZooKeeper host blank
+   */
   public SolrSettings {
     if (zkHost == null || zkHost.isBlank()) {
-      throw new IllegalArgumentException("the Solr backend needs a ZooKeeper host (--solr-zk HOST:PORT)");
+      throw new IllegalArgumentException(
+          "the Solr backend needs a ZooKeeper host (--solr-zk HOST:PORT)");
     }
     zkHost = zkHost.strip();
     if (shards < 1 || shards > 1024 || replicas < 1 || replicas > 16) {
-      throw new IllegalArgumentException("shards must be 1-1024 and replicas 1-16, got " + shards + ", " + replicas);
+      throw new IllegalArgumentException(
+          "shards must be 1-1024 and replicas 1-16, got " + shards + ", " + replicas);
     }
     if (batchSize < 1 || batchSize > 10_000 || commitWithinMs < 0 || commitWithinMs > 600_000) {
       throw new IllegalArgumentException(
-          "batch size must be 1-10000 and commit-within 0-600000 ms, got " + batchSize + ", " + commitWithinMs);
+          "batch size must be 1-10000 and commit-within 0-600000 ms, got "
+              + batchSize
+              + ", "
+              + commitWithinMs);
     }
   }
 

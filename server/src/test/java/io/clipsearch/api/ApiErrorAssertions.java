@@ -17,8 +17,13 @@ final class ApiErrorAssertions {
 
   /** Sends {@code request}, asserts the {@code expected} status and returns the error body. */
   static ApiError assertError(HttpClient client, HttpStatus expected, HttpRequest<?> request) {
-    HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(request, Argument.of(String.class), Argument.of(ApiError.class)));
+    HttpClientResponseException e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(request, Argument.of(String.class), Argument.of(ApiError.class)));
     assertEquals(expected, e.getStatus(), e.getResponse().getBody(String.class).orElse(""));
     return e.getResponse().getBody(ApiError.class).orElseThrow();
   }

@@ -10,8 +10,8 @@ import io.clipsearch.api.types.PlaceInfo;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
-import io.clipsearch.testing.ExifPhotos.Exif;
 import io.clipsearch.testing.ExifPhotos;
+import io.clipsearch.testing.ExifPhotos.Exif;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -61,9 +61,17 @@ class BrowseServerTest implements TestPropertyProvider {
   SseClient sse;
 
   Path photos;
+
   /** The photos' file names, newest first: what browsing must return. */
-  final List<String> newestFirst = List.of("e-sydney.jpg", "d-paris.jpg", "c-paris.jpg", "b-paris.jpg",
-      "a-no-place.jpg", "f-fuji.jpg", "g-no-exif.jpg");
+  final List<String> newestFirst =
+      List.of(
+          "e-sydney.jpg",
+          "d-paris.jpg",
+          "c-paris.jpg",
+          "b-paris.jpg",
+          "a-no-place.jpg",
+          "f-fuji.jpg",
+          "g-no-exif.jpg");
 
   @Override
   public Map<String, String> getProperties() {
@@ -73,15 +81,26 @@ class BrowseServerTest implements TestPropertyProvider {
       List<Path> samples = SharedFixtures.sampleJpegs();
       Instant day = Instant.parse("2023-05-01T10:00:00Z");
       // file names sort in another order than dates, so the test sees the date order
-      write(samples.get(0), "a-no-place.jpg", new Exif(day.plus(Duration.ofDays(1)), "Canon", "Canon EOS R5", null, null));
-      write(samples.get(1), "b-paris.jpg", new Exif(day.plus(Duration.ofDays(2)), "Canon", "Canon EOS R5",
-          PARIS_LAT, PARIS_LON));
-      write(samples.get(2), "c-paris.jpg", new Exif(day.plus(Duration.ofDays(3)), "Canon", "Canon EOS R5",
-          48.8606, 2.3376));
-      write(samples.get(3), "d-paris.jpg", new Exif(day.plus(Duration.ofDays(4)), "FUJIFILM", "X-T4",
-          48.8530, 2.3499));
-      write(samples.get(4), "e-sydney.jpg", new Exif(day.plus(Duration.ofDays(5)), "FUJIFILM", "X-T4",
-          -33.8568, 151.2153));
+      write(
+          samples.get(0),
+          "a-no-place.jpg",
+          new Exif(day.plus(Duration.ofDays(1)), "Canon", "Canon EOS R5", null, null));
+      write(
+          samples.get(1),
+          "b-paris.jpg",
+          new Exif(day.plus(Duration.ofDays(2)), "Canon", "Canon EOS R5", PARIS_LAT, PARIS_LON));
+      write(
+          samples.get(2),
+          "c-paris.jpg",
+          new Exif(day.plus(Duration.ofDays(3)), "Canon", "Canon EOS R5", 48.8606, 2.3376));
+      write(
+          samples.get(3),
+          "d-paris.jpg",
+          new Exif(day.plus(Duration.ofDays(4)), "FUJIFILM", "X-T4", 48.8530, 2.3499));
+      write(
+          samples.get(4),
+          "e-sydney.jpg",
+          new Exif(day.plus(Duration.ofDays(5)), "FUJIFILM", "X-T4", -33.8568, 151.2153));
       write(samples.get(5), "f-fuji.jpg", new Exif(day, "FUJIFILM", "X-T4", null, null));
       Path plain = Files.copy(samples.get(6), photos.resolve("g-no-exif.jpg"));
       Files.setLastModifiedTime(plain, FileTime.from(Instant.parse("2019-01-01T00:00:00Z")));
@@ -101,9 +120,15 @@ class BrowseServerTest implements TestPropertyProvider {
   @Test
   @Order(1)
   void indexesTheCollection() {
-    client.toBlocking().exchange(HttpRequest.POST("/api/collections",
-        new CreateCollectionRequest("photos", List.of(photos.toString()), "float32")).bearerAuth(TOKEN));
-    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(2)).getLast();
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(
+                    "/api/collections",
+                    new CreateCollectionRequest("photos", List.of(photos.toString()), "float32"))
+                .bearerAuth(TOKEN));
+    IngestStatus last =
+        IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(2)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(7, last.embedded());
   }
@@ -115,7 +140,10 @@ class BrowseServerTest implements TestPropertyProvider {
     assertEquals(newestFirst, names(all.hits()));
     assertEquals(7, all.candidates());
     assertEquals(7, all.confidentCount());
-    assertEquals(Instant.parse("2023-05-06T10:00:00Z"), all.hits().getFirst().date(), "the date taken, from EXIF");
+    assertEquals(
+        Instant.parse("2023-05-06T10:00:00Z"),
+        all.hits().getFirst().date(),
+        "the date taken, from EXIF");
     assertTrue(all.hits().getFirst().thumbnailUrl().startsWith("/api/images/"));
 
     List<SearchResultHit> paged = new ArrayList<>();
@@ -127,8 +155,10 @@ class BrowseServerTest implements TestPropertyProvider {
     assertEquals(newestFirst, names(paged), "the pages add up to the listing");
     assertEquals(List.of(), hits(browse("?offset=7")), "past the end: an empty page");
 
-    assertEquals("offset must be 0 or more and limit 1 to 1000",
-        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?limit=0")).message());
+    assertEquals(
+        "offset must be 0 or more and limit 1 to 1000",
+        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?limit=0"))
+            .message());
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?limit=1001"));
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?offset=-1"));
   }
@@ -140,30 +170,49 @@ class BrowseServerTest implements TestPropertyProvider {
     SearchResults fuji = browse("?camera=FUJIFILM%20X-T4&sort=date_asc");
     assertEquals(List.of("f-fuji.jpg", "d-paris.jpg", "e-sydney.jpg"), names(fuji.hits()));
     assertEquals(3, fuji.candidates(), "the total is the filtered listing's");
-    assertEquals(List.of("c-paris.jpg", "b-paris.jpg"), names(browse("?from=2023-05-03&to=2023-05-05").hits()),
+    assertEquals(
+        List.of("c-paris.jpg", "b-paris.jpg"),
+        names(browse("?from=2023-05-03&to=2023-05-05").hits()),
         "to is exclusive, as in a search");
-    assertEquals(List.of("d-paris.jpg"), names(browse("?camera=fujifilm%20x-t4&offset=1&limit=1").hits()));
-    assertEquals(newestFirst, names(browse("?sort=relevance").hits()), "without a query, relevance is newest first");
-    assertEquals(newestFirst, names(browse("?folder=" + photos.toString().replace("/", "%2F")).hits()));
+    assertEquals(
+        List.of("d-paris.jpg"), names(browse("?camera=fujifilm%20x-t4&offset=1&limit=1").hits()));
+    assertEquals(
+        newestFirst,
+        names(browse("?sort=relevance").hits()),
+        "without a query, relevance is newest first");
+    assertEquals(
+        newestFirst, names(browse("?folder=" + photos.toString().replace("/", "%2F")).hits()));
     assertEquals(List.of(), hits(browse("?minSize=100000")));
-    assertEquals("sort must be one of [relevance, date_desc, date_asc], got 'best'",
-        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?sort=best")).message());
+    assertEquals(
+        "sort must be one of [relevance, date_desc, date_asc], got 'best'",
+        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?sort=best"))
+            .message());
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/photos?from=yesterday"));
   }
 
   @Test
   @Order(3)
   void camerasAreListedOncePerCameraAsPeopleWriteThem() {
-    List<String> cameras = client.toBlocking().retrieve(HttpRequest.GET("/api/collections/photos/cameras"),
-        Argument.listOf(String.class));
-    assertEquals(List.of("Canon EOS R5", "FUJIFILM X-T4"), cameras, "the make not repeated, one entry per camera");
+    List<String> cameras =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/collections/photos/cameras"), Argument.listOf(String.class));
+    assertEquals(
+        List.of("Canon EOS R5", "FUJIFILM X-T4"),
+        cameras,
+        "the make not repeated, one entry per camera");
   }
 
   @Test
   @Order(4)
   void placesListEveryPhotoWithAPositionPageByPage() {
-    PlaceList first = client.toBlocking().retrieve("/api/collections/photos/places?limit=3", PlaceList.class);
-    PlaceList rest = client.toBlocking().retrieve("/api/collections/photos/places?offset=3&limit=3", PlaceList.class);
+    PlaceList first =
+        client.toBlocking().retrieve("/api/collections/photos/places?limit=3", PlaceList.class);
+    PlaceList rest =
+        client
+            .toBlocking()
+            .retrieve("/api/collections/photos/places?offset=3&limit=3", PlaceList.class);
     assertEquals(4, first.total(), "the photos with GPS only");
     assertEquals(3, first.places().size());
     assertEquals(1, rest.places().size());
@@ -182,22 +231,38 @@ class BrowseServerTest implements TestPropertyProvider {
   @Test
   @Order(5)
   void photosOfAnAreaAreThoseTakenThereNewestFirst() {
-    SearchResults paris = client.toBlocking().retrieve(
-        "/api/collections/photos/places/photos?bbox=2,48,3,49", SearchResults.class);
+    SearchResults paris =
+        client
+            .toBlocking()
+            .retrieve("/api/collections/photos/places/photos?bbox=2,48,3,49", SearchResults.class);
     assertEquals(List.of("d-paris.jpg", "c-paris.jpg", "b-paris.jpg"), names(paris.hits()));
     assertEquals(3, paris.candidates());
-    SearchResults world = client.toBlocking().retrieve(
-        "/api/collections/photos/places/photos?bbox=-180,-90,180,90&limit=2", SearchResults.class);
+    SearchResults world =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/collections/photos/places/photos?bbox=-180,-90,180,90&limit=2",
+                SearchResults.class);
     assertEquals(List.of("e-sydney.jpg", "d-paris.jpg"), names(world.hits()));
     assertEquals(4, world.candidates(), "photos without a position are on no map");
-    SearchResults ocean = client.toBlocking().retrieve(
-        "/api/collections/photos/places/photos?bbox=-40,-10,-20,10", SearchResults.class);
+    SearchResults ocean =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/collections/photos/places/photos?bbox=-40,-10,-20,10", SearchResults.class);
     assertEquals(List.of(), hits(ocean));
 
-    assertTrue(error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/places/photos?bbox=3,48,2,49"))
-        .message().startsWith("bbox must be west,south,east,north in degrees"));
-    error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/places/photos?bbox=1,2"));
-    error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/places/photos?bbox=a,b,c,d"));
+    assertTrue(
+        error(
+                HttpStatus.BAD_REQUEST,
+                HttpRequest.GET("/api/collections/photos/places/photos?bbox=3,48,2,49"))
+            .message()
+            .startsWith("bbox must be west,south,east,north in degrees"));
+    error(
+        HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/places/photos?bbox=1,2"));
+    error(
+        HttpStatus.BAD_REQUEST,
+        HttpRequest.GET("/api/collections/photos/places/photos?bbox=a,b,c,d"));
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/places/photos"));
   }
 
@@ -207,11 +272,15 @@ class BrowseServerTest implements TestPropertyProvider {
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/collections/nope/photos"));
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/collections/nope/cameras"));
     error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/collections/nope/places"));
-    error(HttpStatus.NOT_FOUND, HttpRequest.GET("/api/collections/nope/places/photos?bbox=2,48,3,49"));
+    error(
+        HttpStatus.NOT_FOUND,
+        HttpRequest.GET("/api/collections/nope/places/photos?bbox=2,48,3,49"));
   }
 
   private SearchResults browse(String query) {
-    return client.toBlocking().retrieve("/api/collections/photos/photos" + query, SearchResults.class);
+    return client
+        .toBlocking()
+        .retrieve("/api/collections/photos/photos" + query, SearchResults.class);
   }
 
   /** The hits of a page: the server leaves an empty list out of its JSON. */

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Clusters, map and duplicates over real HTTP: 16 sample photos, an exact copy of one and a
- * downscaled, re-encoded (3/4 size, JPEG quality 85) copy of another, indexed by a job with the tiny-clip model
- * (random weights: the clusters are not semantic, the mechanics are tested).
+ * downscaled, re-encoded (3/4 size, JPEG quality 85) copy of another, indexed by a job with the
+ * tiny-clip model (random weights: the clusters are not semantic, the mechanics are tested).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +79,8 @@ class ClusterServerTest implements TestPropertyProvider {
       int w = image.getWidth() * 3 / 4;
       int h = image.getHeight() * 3 / 4;
       BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-      rgb.getGraphics().drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_SMOOTH), 0, 0, null);
+      rgb.getGraphics()
+          .drawImage(image.getScaledInstance(w, h, java.awt.Image.SCALE_SMOOTH), 0, 0, null);
       var writer = ImageIO.getImageWritersByFormatName("jpeg").next();
       var params = writer.getDefaultWriteParam();
       params.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
@@ -101,9 +102,15 @@ class ClusterServerTest implements TestPropertyProvider {
   @Test
   @Order(1)
   void indexesTheCollection() {
-    client.toBlocking().exchange(HttpRequest.POST("/api/collections",
-        new CreateCollectionRequest("photos", List.of(photos.toString()), "float32")).bearerAuth(TOKEN));
-    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(2)).getLast();
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(
+                    "/api/collections",
+                    new CreateCollectionRequest("photos", List.of(photos.toString()), "float32"))
+                .bearerAuth(TOKEN));
+    IngestStatus last =
+        IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(2)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(18, last.embedded() + last.copied());
   }
@@ -111,7 +118,8 @@ class ClusterServerTest implements TestPropertyProvider {
   @Test
   @Order(2)
   void clustersCoverEveryDistinctImageWithLabelsAndRepresentatives() {
-    ClusterList list = client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class);
+    ClusterList list =
+        client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class);
     assertEquals(18, list.documents());
     assertTrue(list.automaticK());
     assertTrue(list.k() >= 2 && list.k() <= 6, "k " + list.k());
@@ -123,11 +131,17 @@ class ClusterServerTest implements TestPropertyProvider {
       assertTrue(c.representatives().getFirst().thumbnailUrl().startsWith("/api/images/"));
     }
 
-    ClusterList three = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/collections/photos/clusters?k=3", "").bearerAuth(TOKEN), ClusterList.class);
+    ClusterList three =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST("/api/collections/photos/clusters?k=3", "").bearerAuth(TOKEN),
+                ClusterList.class);
     assertEquals(3, three.k());
     assertFalse(three.automaticK());
-    assertEquals(3, client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class).k(),
+    assertEquals(
+        3,
+        client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class).k(),
         "the chosen k is kept");
     error(HttpStatus.UNAUTHORIZED, HttpRequest.POST("/api/collections/photos/clusters", ""));
   }
@@ -135,17 +149,26 @@ class ClusterServerTest implements TestPropertyProvider {
   @Test
   @Order(3)
   void mapServesEveryPointAndRespectsLimitAndBox() {
-    CollectionMapView all = client.toBlocking().retrieve("/api/collections/photos/map", CollectionMapView.class);
+    CollectionMapView all =
+        client.toBlocking().retrieve("/api/collections/photos/map", CollectionMapView.class);
     assertEquals("pca", all.method(), "too few images for UMAP");
     assertEquals(17, all.total());
     assertEquals(17, all.points().size());
-    assertTrue(all.points().stream().allMatch(p -> p.x() >= 0 && p.x() <= 1 && p.y() >= 0 && p.y() <= 1));
+    assertTrue(
+        all.points().stream().allMatch(p -> p.x() >= 0 && p.x() <= 1 && p.y() >= 0 && p.y() <= 1));
     assertTrue(all.points().stream().allMatch(p -> p.cluster() >= 0));
 
-    assertEquals(5, client.toBlocking().retrieve("/api/collections/photos/map?limit=5", CollectionMapView.class)
-        .points().size());
-    CollectionMapView left = client.toBlocking().retrieve(
-        "/api/collections/photos/map?bbox=0,0,0.5,1", CollectionMapView.class);
+    assertEquals(
+        5,
+        client
+            .toBlocking()
+            .retrieve("/api/collections/photos/map?limit=5", CollectionMapView.class)
+            .points()
+            .size());
+    CollectionMapView left =
+        client
+            .toBlocking()
+            .retrieve("/api/collections/photos/map?bbox=0,0,0.5,1", CollectionMapView.class);
     assertTrue(left.points().stream().allMatch(p -> p.x() <= 0.5));
     assertEquals(left.inBox(), left.points().size());
     error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/map?bbox=1,2"));
@@ -155,21 +178,30 @@ class ClusterServerTest implements TestPropertyProvider {
   @Test
   @Order(4)
   void duplicatesFindTheExactAndTheReencodedCopy() {
-    DuplicateGroups loose = client.toBlocking().retrieve("/api/collections/photos/duplicates", DuplicateGroups.class);
+    DuplicateGroups loose =
+        client.toBlocking().retrieve("/api/collections/photos/duplicates", DuplicateGroups.class);
     assertEquals(0.95, loose.threshold());
     assertFalse(loose.groups().isEmpty());
-    // the tiny model's random weights put all photos close together: a strict threshold separates copies
-    DuplicateGroups groups = client.toBlocking().retrieve("/api/collections/photos/duplicates?threshold=0.995",
-        DuplicateGroups.class);
+    // the tiny model's random weights put all photos close together: a strict threshold separates
+    // copies
+    DuplicateGroups groups =
+        client
+            .toBlocking()
+            .retrieve("/api/collections/photos/duplicates?threshold=0.995", DuplicateGroups.class);
     assertEquals(2, groups.groups().size(), groups.toString());
-    DuplicateGroupInfo exact = groups.groups().stream()
-        .filter(g -> g.members().get(0).id().equals(g.members().get(1).id())).findFirst().orElseThrow();
+    DuplicateGroupInfo exact =
+        groups.groups().stream()
+            .filter(g -> g.members().get(0).id().equals(g.members().get(1).id()))
+            .findFirst()
+            .orElseThrow();
     assertEquals(1.0, exact.members().get(1).similarity(), 1e-6);
-    DuplicateGroupInfo near = groups.groups().stream().filter(g -> g != exact).findFirst().orElseThrow();
+    DuplicateGroupInfo near =
+        groups.groups().stream().filter(g -> g != exact).findFirst().orElseThrow();
     assertEquals(original.toString(), near.keep(), "the original has more pixels");
     assertEquals(reencoded.toString(), near.members().get(1).path());
     assertTrue(near.members().get(1).similarity() >= 0.95);
-    error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/duplicates?threshold=2"));
+    error(
+        HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/collections/photos/duplicates?threshold=2"));
   }
 
   @Test
@@ -181,8 +213,13 @@ class ClusterServerTest implements TestPropertyProvider {
   }
 
   private ApiError error(HttpStatus expected, HttpRequest<?> request) {
-    HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(request, Argument.of(String.class), Argument.of(ApiError.class)));
+    HttpClientResponseException e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(request, Argument.of(String.class), Argument.of(ApiError.class)));
     assertEquals(expected, e.getStatus(), e.getResponse().getBody(String.class).orElse(""));
     return e.getResponse().getBody(ApiError.class).orElseThrow();
   }

@@ -40,8 +40,7 @@ class CollectionInUseServerTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
-  @Inject
-  ClipModel model;
+  @Inject ClipModel model;
 
   Path data;
   Path photos;
@@ -67,17 +66,24 @@ class CollectionInUseServerTest implements TestPropertyProvider {
     other.define("photos", List.of(photos), Optional.empty());
     try (OpenCollection held = other.open("photos")) {
       Path lock = held.layout().indexDir(model.info().id()).resolve("write.lock");
-      String expected = "collection 'photos' is open in another clipsearch process (pid "
-          + ProcessHandle.current().pid() + ", lock file " + lock + "): close it or use another data folder";
+      String expected =
+          "collection 'photos' is open in another clipsearch process (pid "
+              + ProcessHandle.current().pid()
+              + ", lock file "
+              + lock
+              + "): close it or use another data folder";
 
-      ApiError info = assertError(client, HttpStatus.CONFLICT, HttpRequest.GET("/api/collections/photos"));
+      ApiError info =
+          assertError(client, HttpStatus.CONFLICT, HttpRequest.GET("/api/collections/photos"));
       assertEquals(expected, info.message());
       assertEquals("conflict", info.error());
-      ApiError search = assertError(client, HttpStatus.CONFLICT,
-          HttpRequest.GET("/api/search?q=cat&collection=photos"));
+      ApiError search =
+          assertError(
+              client, HttpStatus.CONFLICT, HttpRequest.GET("/api/search?q=cat&collection=photos"));
       assertEquals(expected, search.message());
     }
-    CollectionInfo opened = client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
+    CollectionInfo opened =
+        client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
     assertEquals("photos", opened.name());
   }
 }

@@ -18,7 +18,8 @@ class DiskFullProtectedServerTest extends DiskFullServerTest {
 
   @Override
   void assertHealthSaysWhy(String body) {
-    assertTrue(body.contains("1 index writer(s) closed; the server log names the collections"), body);
+    assertTrue(
+        body.contains("1 index writer(s) closed; the server log names the collections"), body);
     assertFalse(body.contains("photos") || body.contains(data.toString()), body);
   }
 }

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A disk that fills up during an index job, on a real file system: the data folder is a small
- * tmpfs mounted for the test (skipped where mounting is not permitted, i.e. not root). The job
- * fails saying "No space left on device", health is DOWN naming the collection, and once space is
- * back the next job succeeds without a restart.
+ * A disk that fills up during an index job, on a real file system: the data folder is a small tmpfs
+ * mounted for the test (skipped where mounting is not permitted, i.e. not root). The job fails
+ * saying "No space left on device", health is DOWN naming the collection, and once space is back
+ * the next job succeeds without a restart.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,10 +57,12 @@ class DiskFullServerTest implements TestPropertyProvider {
       }
       data = Files.createDirectories(root.resolve("data"));
       assumeTrue(mount(data), "mounting a tmpfs is not permitted here (needs root): test skipped");
-      Map<String, String> properties = new HashMap<>(Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", data.toString(),
-          "clipsearch.auth.token", TOKEN));
+      Map<String, String> properties =
+          new HashMap<>(
+              Map.of(
+                  "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
+                  "clipsearch.data.dir", data.toString(),
+                  "clipsearch.auth.token", TOKEN));
       properties.putAll(access());
       return properties;
     } catch (IOException e) {
@@ -70,8 +72,10 @@ class DiskFullServerTest implements TestPropertyProvider {
 
   private static boolean mount(Path dir) {
     try {
-      Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", dir.toString())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", dir.toString())
+              .redirectErrorStream(true)
+              .start();
       p.getInputStream().transferTo(OutputStream.nullOutputStream());
       return p.waitFor() == 0;
     } catch (IOException e) {
@@ -95,8 +99,10 @@ class DiskFullServerTest implements TestPropertyProvider {
 
   @Test
   void aJobOnAFullDiskSaysSoHealthIsDownAndTheNextJobWorksOnceSpaceIsBack() throws Exception {
-    byte[] create = ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}").getBytes(StandardCharsets.UTF_8);
-    assertEquals(201, http().send("POST", "/api/collections", "application/json", create, AUTH).status());
+    byte[] create =
+        ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(
+        201, http().send("POST", "/api/collections", "application/json", create, AUTH).status());
     Path filler = data.resolve("filler");
     try (OutputStream out = Files.newOutputStream(filler)) {
       byte[] block = new byte[4096];
@@ -117,10 +123,14 @@ class DiskFullServerTest implements TestPropertyProvider {
     Files.delete(filler);
     JsonNode done = runJob();
     assertEquals("DONE", done.get("status").get("phase").asText(), done.toString());
-    assertEquals(30, done.get("status").get("embedded").asLong() + done.get("status").get("unchanged").asLong(),
+    assertEquals(
+        30,
+        done.get("status").get("embedded").asLong() + done.get("status").get("unchanged").asLong(),
         done.toString());
     assertEquals(200, http().get("/health").status());
-    JsonNode hits = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=50", AUTH).body());
+    JsonNode hits =
+        JSON.readTree(
+            http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=50", AUTH).body());
     assertEquals(30, hits.get("hits").size());
   }
 
@@ -135,14 +145,18 @@ class DiskFullServerTest implements TestPropertyProvider {
   }
 
   private JsonNode runJob() throws Exception {
-    RawHttp.Response started = http().send("POST", "/api/collections/photos/jobs", "application/json", new byte[0], AUTH);
+    RawHttp.Response started =
+        http().send("POST", "/api/collections/photos/jobs", "application/json", new byte[0], AUTH);
     assertEquals(202, started.status(), started.body());
     String id = JSON.readTree(started.body()).get("id").asText();
     AtomicReference<JsonNode> job = new AtomicReference<>();
-    Await.until("job " + id + " to end", Duration.ofMinutes(5), () -> {
-      job.set(JSON.readTree(http().get("/api/jobs/" + id, AUTH).body()));
-      return job.get().hasNonNull("finished");
-    });
+    Await.until(
+        "job " + id + " to end",
+        Duration.ofMinutes(5),
+        () -> {
+          job.set(JSON.readTree(http().get("/api/jobs/" + id, AUTH).body()));
+          return job.get().hasNonNull("finished");
+        });
     return job.get();
   }
 }

@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A load run, not a test of timings: the latency of searches and {@code /health} over loopback HTTP,
- * first alone, then while two clients each send 1,000-query search evaluations back to back (the
- * probe's denial of service). Bounded: 3 s of warm-up, {@value #BASELINE_SECONDS} s + {@value #LOAD_SECONDS} s.
- * It prints p50/p95/max per endpoint and phase (and writes them to {@code
+ * A load run, not a test of timings: the latency of searches and {@code /health} over loopback
+ * HTTP, first alone, then while two clients each send 1,000-query search evaluations back to back
+ * (the probe's denial of service). Bounded: 3 s of warm-up, {@value #BASELINE_SECONDS} s + {@value
+ * #LOAD_SECONDS} s. It prints p50/p95/max per endpoint and phase (and writes them to {@code
  * target/heavy-requests-bench.txt}); it asserts only that every answer was a 200 (or, for a heavy
- * request, a 503). Not run by default (no {@code Test} suffix): {@code -Dtest=HeavyRequestsLoadBench}.
+ * request, a 503). Not run by default (no {@code Test} suffix): {@code
+ * -Dtest=HeavyRequestsLoadBench}.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,21 +65,29 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
 
     sample(http, "warm-up", Duration.ofSeconds(3)); // JIT and caches: not reported
     List<String> lines = new ArrayList<>();
-    lines.add(String.format("%-9s %-7s %6s %8s %8s %8s", "phase", "request", "n", "p50 ms", "p95 ms", "max ms"));
+    lines.add(
+        String.format(
+            "%-9s %-7s %6s %8s %8s %8s", "phase", "request", "n", "p50 ms", "p95 ms", "max ms"));
     lines.addAll(sample(http, "alone", Duration.ofSeconds(BASELINE_SECONDS)));
 
     AtomicBoolean stop = new AtomicBoolean();
     Map<Integer, List<Long>> heavy = new ConcurrentHashMap<>();
     List<Thread> evaluators = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      evaluators.add(Thread.ofPlatform().start(() -> {
-        while (!stop.get()) {
-          long t0 = System.nanoTime();
-          RawHttp.Response r = http.send("POST", "/api/lab/search-eval", "application/json", eval);
-          heavy.computeIfAbsent(r.status(), s -> Collections.synchronizedList(new ArrayList<>()))
-              .add((System.nanoTime() - t0) / 1_000_000);
-        }
-      }));
+      evaluators.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    while (!stop.get()) {
+                      long t0 = System.nanoTime();
+                      RawHttp.Response r =
+                          http.send("POST", "/api/lab/search-eval", "application/json", eval);
+                      heavy
+                          .computeIfAbsent(
+                              r.status(), s -> Collections.synchronizedList(new ArrayList<>()))
+                          .add((System.nanoTime() - t0) / 1_000_000);
+                    }
+                  }));
     }
     Thread.sleep(500); // both evaluations under way
     lines.addAll(sample(http, "2 heavy", Duration.ofSeconds(LOAD_SECONDS)));
@@ -86,23 +95,36 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
     for (Thread t : evaluators) {
       t.join();
     }
-    heavy.forEach((status, millis) -> lines.add(String.format("%-9s %-7s %6d %8d %8d %8d", "2 heavy",
-        "eval " + status, millis.size(), percentile(millis, 50), percentile(millis, 95), percentile(millis, 100))));
+    heavy.forEach(
+        (status, millis) ->
+            lines.add(
+                String.format(
+                    "%-9s %-7s %6d %8d %8d %8d",
+                    "2 heavy",
+                    "eval " + status,
+                    millis.size(),
+                    percentile(millis, 50),
+                    percentile(millis, 95),
+                    percentile(millis, 100))));
 
     String table = String.join("\n", lines);
     System.out.println(table);
     Files.writeString(Path.of("target", "heavy-requests-bench.txt"), table + "\n");
-    assertTrue(heavy.keySet().stream().allMatch(s -> s == 200 || s == 503), heavy.keySet().toString());
+    assertTrue(
+        heavy.keySet().stream().allMatch(s -> s == 200 || s == 503), heavy.keySet().toString());
   }
 
-  /** Sequential searches (a new query each time: no cached prompt) and health checks, for a while. */
+  /**
+   * Sequential searches (a new query each time: no cached prompt) and health checks, for a while.
+   */
   private static List<String> sample(RawHttp http, String phase, Duration length) {
     List<Long> search = new ArrayList<>();
     List<Long> health = new ArrayList<>();
     long end = System.nanoTime() + length.toNanos();
     for (int i = 0; System.nanoTime() < end; i++) {
       long t0 = System.nanoTime();
-      RawHttp.Response s = http.get("/api/search?collection=photos&limit=10&q=a+picture+" + phase.charAt(0) + i);
+      RawHttp.Response s =
+          http.get("/api/search?collection=photos&limit=10&q=a+picture+" + phase.charAt(0) + i);
       long t1 = System.nanoTime();
       RawHttp.Response h = http.get("/health");
       long t2 = System.nanoTime();
@@ -115,13 +137,21 @@ class HeavyRequestsLoadBench implements TestPropertyProvider {
   }
 
   private static String row(String phase, String request, List<Long> millis) {
-    return String.format("%-9s %-7s %6d %8d %8d %8d", phase, request, millis.size(), percentile(millis, 50),
-        percentile(millis, 95), percentile(millis, 100));
+    return String.format(
+        "%-9s %-7s %6d %8d %8d %8d",
+        phase,
+        request,
+        millis.size(),
+        percentile(millis, 50),
+        percentile(millis, 95),
+        percentile(millis, 100));
   }
 
   private static long percentile(List<Long> values, int p) {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    return sorted.isEmpty() ? -1 : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    return sorted.isEmpty()
+        ? -1
+        : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 }

@@ -54,10 +54,12 @@ class HeavyRequestsServerTest implements TestPropertyProvider {
 
   /** A search evaluation of {@code n} judged queries: seconds of CPU on the tiny model. */
   static byte[] searchEval(String collection, int n) {
-    String queries = IntStream.range(0, n)
-        .mapToObj(i -> "{\"query\":\"a photo number " + i + "\",\"relevant\":[\"x\"]}")
-        .collect(Collectors.joining(","));
-    return ("{\"collection\":\"" + collection + "\",\"queries\":[" + queries + "]}").getBytes(StandardCharsets.UTF_8);
+    String queries =
+        IntStream.range(0, n)
+            .mapToObj(i -> "{\"query\":\"a photo number " + i + "\",\"relevant\":[\"x\"]}")
+            .collect(Collectors.joining(","));
+    return ("{\"collection\":\"" + collection + "\",\"queries\":[" + queries + "]}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -65,14 +67,17 @@ class HeavyRequestsServerTest implements TestPropertyProvider {
     RawHttp http = new RawHttp(server.getPort());
     String auth = "Authorization: Bearer " + Files.readString(data.resolve(TokenFile.FULL)).strip();
     RawHttpCollections.createAndIndex(http, auth, "photos", photos);
-    int capacity = Math.max(1, Runtime.getRuntime().availableProcessors() / 2) + HeavyRequests.QUEUE;
+    int capacity =
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2) + HeavyRequests.QUEUE;
     byte[] eval = searchEval("photos", 200); // long enough that the rest arrive while the first run
 
     ExecutorService clients = Executors.newFixedThreadPool(capacity + 4);
     try {
       List<Future<RawHttp.Response>> sent = new ArrayList<>();
       for (int i = 0; i < capacity + 4; i++) {
-        sent.add(clients.submit(() -> http.send("POST", "/api/lab/search-eval", "application/json", eval)));
+        sent.add(
+            clients.submit(
+                () -> http.send("POST", "/api/lab/search-eval", "application/json", eval)));
       }
       assertEquals(200, http.get("/api/search?collection=photos&q=photo").status());
       List<RawHttp.Response> answers = new ArrayList<>();
@@ -82,7 +87,9 @@ class HeavyRequestsServerTest implements TestPropertyProvider {
       List<RawHttp.Response> busy = answers.stream().filter(r -> r.status() == 503).toList();
       assertTrue(busy.size() >= 1, "none of " + answers.size() + " was refused");
       assertTrue(busy.getFirst().body().contains("try again later"), busy.getFirst().body());
-      assertEquals(answers.size(), busy.size() + answers.stream().filter(r -> r.status() == 200).count(),
+      assertEquals(
+          answers.size(),
+          busy.size() + answers.stream().filter(r -> r.status() == 200).count(),
           answers.stream().map(r -> r.status() + " " + r.body()).toList().toString());
     } finally {
       clients.shutdownNow();

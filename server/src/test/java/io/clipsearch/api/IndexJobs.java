@@ -16,11 +16,17 @@ final class IndexJobs {
   private IndexJobs() {}
 
   /** Every progress event of a new job on {@code collection}, the last one when it ended. */
-  static List<IngestStatus> run(HttpClient client, SseClient sse, String token, String collection,
-      Duration timeout) {
-    JobInfo job = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/collections/" + collection + "/jobs", "").bearerAuth(token), JobInfo.class);
+  static List<IngestStatus> run(
+      HttpClient client, SseClient sse, String token, String collection, Duration timeout) {
+    JobInfo job =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST("/api/collections/" + collection + "/jobs", "").bearerAuth(token),
+                JobInfo.class);
     return Flux.from(sse.eventStream("/api/jobs/" + job.id() + "/events", IngestStatus.class))
-        .map(Event::getData).collectList().block(timeout);
+        .map(Event::getData)
+        .collectList()
+        .block(timeout);
   }
 }

@@ -74,12 +74,21 @@ class LabApiTest implements TestPropertyProvider {
   /** The ids of the indexed images, indexing them on first use. */
   private synchronized List<String> ids() {
     if (ids == null) {
-      client.toBlocking().exchange(HttpRequest.POST("/api/collections",
-          new CreateCollectionRequest("lab", List.of(photos.toString()), null)).bearerAuth(TOKEN));
+      client
+          .toBlocking()
+          .exchange(
+              HttpRequest.POST(
+                      "/api/collections",
+                      new CreateCollectionRequest("lab", List.of(photos.toString()), null))
+                  .bearerAuth(TOKEN));
       List<IngestStatus> events = IndexJobs.run(client, sse, TOKEN, "lab", Duration.ofMinutes(1));
       assertEquals("DONE", events.getLast().phase(), events.toString());
-      SearchResults all = client.toBlocking().retrieve(
-          "/api/search?q=photo&collection=lab&cutoff=false&hybrid=false", SearchResults.class);
+      SearchResults all =
+          client
+              .toBlocking()
+              .retrieve(
+                  "/api/search?q=photo&collection=lab&cutoff=false&hybrid=false",
+                  SearchResults.class);
       ids = all.hits().stream().map(SearchResultHit::id).sorted().toList();
       assertEquals(3, ids.size());
     }
@@ -88,9 +97,18 @@ class LabApiTest implements TestPropertyProvider {
 
   @Test
   void matrixOfIndexedImagesAndTexts() {
-    LabMatrixResponse r = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/matrix",
-        new LabMatrixRequest("lab", ids(), List.of("a cup of coffee", "a kitten", "a grey square", "a car"), null)),
-        LabMatrixResponse.class);
+    LabMatrixResponse r =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/lab/matrix",
+                    new LabMatrixRequest(
+                        "lab",
+                        ids(),
+                        List.of("a cup of coffee", "a kitten", "a grey square", "a car"),
+                        null)),
+                LabMatrixResponse.class);
     assertEquals(3, r.rows().size());
     assertEquals(100.0, r.logitScale());
     assertEquals(ids().getFirst(), r.rows().getFirst().imageId());
@@ -109,9 +127,19 @@ class LabApiTest implements TestPropertyProvider {
 
   @Test
   void zeroShotGivesOneDistributionPerImage() {
-    LabZeroShotResponse r = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/zeroshot",
-        new LabZeroShotRequest("lab", ids(), List.of("cat", "coffee", "nothing"), List.of("a photo of a {}."), 50.0)),
-        LabZeroShotResponse.class);
+    LabZeroShotResponse r =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/lab/zeroshot",
+                    new LabZeroShotRequest(
+                        "lab",
+                        ids(),
+                        List.of("cat", "coffee", "nothing"),
+                        List.of("a photo of a {}."),
+                        50.0)),
+                LabZeroShotResponse.class);
     assertEquals(3, r.predictions().size());
     assertEquals(List.of("a photo of a {}."), r.templates());
     assertEquals(50.0, r.logitScale());
@@ -123,24 +151,38 @@ class LabApiTest implements TestPropertyProvider {
       }
       assertEquals(r.labels().get(best), p.label());
     }
-    LabZeroShotResponse defaults = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/zeroshot",
-        new LabZeroShotRequest("lab", ids().subList(0, 1), List.of("cat", "dog"), null, null)), LabZeroShotResponse.class);
+    LabZeroShotResponse defaults =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/lab/zeroshot",
+                    new LabZeroShotRequest(
+                        "lab", ids().subList(0, 1), List.of("cat", "dog"), null, null)),
+                LabZeroShotResponse.class);
     assertEquals(7, defaults.templates().size());
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void searchEvalScoresTheServedSearchPerMode() {
-    List<LabSearchEvalRequest.Query> queries = List.of(
-        new LabSearchEvalRequest.Query("kitten-on-lawn", List.of("kitten-on-lawn.jpg")),
-        new LabSearchEvalRequest.Query("coffee", List.of("Coffee")));
+    List<LabSearchEvalRequest.Query> queries =
+        List.of(
+            new LabSearchEvalRequest.Query("kitten-on-lawn", List.of("kitten-on-lawn.jpg")),
+            new LabSearchEvalRequest.Query("coffee", List.of("Coffee")));
     ids();
-    Map<String, Object> r = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/search-eval",
-        new LabSearchEvalRequest("lab", queries, null, null)), Map.class);
+    Map<String, Object> r =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/lab/search-eval", new LabSearchEvalRequest("lab", queries, null, null)),
+                Map.class);
     assertEquals(3, ((Number) r.get("images")).intValue());
     assertEquals(2, ((Number) r.get("queries")).intValue());
     List<Map<String, Object>> variants = (List<Map<String, Object>>) r.get("variants");
-    assertEquals(List.of("vector", "keyword", "hybrid"),
+    assertEquals(
+        List.of("vector", "keyword", "hybrid"),
         variants.stream().map(v -> v.get("variant")).toList());
     // file-name queries: the named file comes first in keyword and hybrid, so P@1 = MRR = 1
     for (Map<String, Object> v : variants.subList(1, 3)) {
@@ -151,37 +193,65 @@ class LabApiTest implements TestPropertyProvider {
     }
     assertEquals(6, ((List<?>) r.get("perQuery")).size());
 
-    Map<String, Object> one = client.toBlocking().retrieve(HttpRequest.POST("/api/lab/search-eval",
-        new LabSearchEvalRequest("lab", queries, null, List.of("hybrid"))), Map.class);
+    Map<String, Object> one =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/lab/search-eval",
+                    new LabSearchEvalRequest("lab", queries, null, List.of("hybrid"))),
+                Map.class);
     assertEquals(1, ((List<?>) one.get("variants")).size());
-    ApiError e = error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/search-eval",
-        new LabSearchEvalRequest("lab", queries, null, List.of("fuzzy"))));
+    ApiError e =
+        error(
+            HttpStatus.BAD_REQUEST,
+            HttpRequest.POST(
+                "/api/lab/search-eval",
+                new LabSearchEvalRequest("lab", queries, null, List.of("fuzzy"))));
     assertTrue(e.message().contains("fuzzy"), e.message());
-    error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/search-eval",
-        new LabSearchEvalRequest("lab", List.of(), null, null)));
+    error(
+        HttpStatus.BAD_REQUEST,
+        HttpRequest.POST(
+            "/api/lab/search-eval", new LabSearchEvalRequest("lab", List.of(), null, null)));
   }
 
   @Test
   void anUnknownImageIsA404() {
-    ApiError e = error(HttpStatus.NOT_FOUND, HttpRequest.POST("/api/lab/matrix",
-        new LabMatrixRequest("lab", List.of(ids().getFirst(), "no-such-id"), List.of("x"), null)));
+    ApiError e =
+        error(
+            HttpStatus.NOT_FOUND,
+            HttpRequest.POST(
+                "/api/lab/matrix",
+                new LabMatrixRequest(
+                    "lab", List.of(ids().getFirst(), "no-such-id"), List.of("x"), null)));
     assertTrue(e.message().contains("no-such-id"), e.message());
   }
 
   @Test
   void badRequestsAre400s() {
-    error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/matrix",
-        new LabMatrixRequest("lab", List.of(), List.of("x"), null)));
-    error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/zeroshot",
-        new LabZeroShotRequest("lab", List.of("id"), List.of("only one"), null, null)));
-    ApiError e = error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/lab/zeroshot",
-        new LabZeroShotRequest("lab", ids(), List.of("a", "b"), List.of("no slot"), null)));
+    error(
+        HttpStatus.BAD_REQUEST,
+        HttpRequest.POST(
+            "/api/lab/matrix", new LabMatrixRequest("lab", List.of(), List.of("x"), null)));
+    error(
+        HttpStatus.BAD_REQUEST,
+        HttpRequest.POST(
+            "/api/lab/zeroshot",
+            new LabZeroShotRequest("lab", List.of("id"), List.of("only one"), null, null)));
+    ApiError e =
+        error(
+            HttpStatus.BAD_REQUEST,
+            HttpRequest.POST(
+                "/api/lab/zeroshot",
+                new LabZeroShotRequest("lab", ids(), List.of("a", "b"), List.of("no slot"), null)));
     assertTrue(e.message().contains("no {}"), e.message());
   }
 
   private ApiError error(HttpStatus expected, HttpRequest<?> request) {
-    HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(request, String.class));
+    HttpClientResponseException e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
     assertEquals(expected, e.getStatus(), e.getResponse().getBody(String.class).orElse(""));
     return e.getResponse().getBody(ApiError.class).orElseThrow();
   }

@@ -19,7 +19,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,9 +57,13 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
 
   @Test
   void embedsTexts() {
-    EmbeddingResponse response = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of("a photo of a cat", "a diagram"))),
-        EmbeddingResponse.class);
+    EmbeddingResponse response =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                    "/api/embed/text", Map.of("texts", List.of("a photo of a cat", "a diagram"))),
+                EmbeddingResponse.class);
     assertEquals(2, response.embeddings().size());
     float[] v = response.embeddings().getFirst().vector();
     assertEquals(32, v.length);
@@ -75,31 +78,43 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   @Test
   void embedsAnUploadedImage() throws Exception {
     byte[] png = Files.readAllBytes(SharedFixtures.clipFixture("images/coffee.png"));
-    EmbeddingResponse response = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/embed/image?name=coffee.png", png).contentType(MediaType.IMAGE_PNG),
-        EmbeddingResponse.class);
+    EmbeddingResponse response =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST("/api/embed/image?name=coffee.png", png)
+                    .contentType(MediaType.IMAGE_PNG),
+                EmbeddingResponse.class);
     assertEquals("coffee.png", response.embeddings().getFirst().input());
   }
 
   @Test
   void anUndecodableUploadIsA400NamingTheReason() {
-    ApiError error = error(HttpStatus.BAD_REQUEST, HttpRequest.POST("/api/embed/image?name=notes.jpg",
-        "this is not a jpeg".getBytes()).contentType(MediaType.IMAGE_JPEG));
+    ApiError error =
+        error(
+            HttpStatus.BAD_REQUEST,
+            HttpRequest.POST("/api/embed/image?name=notes.jpg", "this is not a jpeg".getBytes())
+                .contentType(MediaType.IMAGE_JPEG));
     assertTrue(error.message().contains("notes.jpg"), error.message());
     assertTrue(error.message().contains("NOT_AN_IMAGE"), error.message());
   }
 
   @Test
   void malformedJsonIsA400() {
-    ApiError error = error(HttpStatus.BAD_REQUEST,
-        HttpRequest.POST("/api/embed/text", "{\"texts\": [\"unterminated").contentType(MediaType.APPLICATION_JSON));
+    ApiError error =
+        error(
+            HttpStatus.BAD_REQUEST,
+            HttpRequest.POST("/api/embed/text", "{\"texts\": [\"unterminated")
+                .contentType(MediaType.APPLICATION_JSON));
     assertEquals("bad_request", error.error());
   }
 
   @Test
   void anEmptyTextListIsA400() {
-    ApiError error = error(HttpStatus.BAD_REQUEST,
-        HttpRequest.POST("/api/embed/text", Map.of("texts", List.of())));
+    ApiError error =
+        error(
+            HttpStatus.BAD_REQUEST,
+            HttpRequest.POST("/api/embed/text", Map.of("texts", List.of())));
     assertTrue(error.message().contains("texts"), error.message());
   }
 
@@ -113,12 +128,15 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   void healthMetricsAndOpenApiAreServed() {
     assertEquals(HttpStatus.OK, client.toBlocking().exchange("/health").getStatus());
     String metrics = client.toBlocking().retrieve("/prometheus");
-    assertTrue(metrics.contains("jvm_memory_used_bytes"), metrics.substring(0, Math.min(300, metrics.length())));
+    assertTrue(
+        metrics.contains("jvm_memory_used_bytes"),
+        metrics.substring(0, Math.min(300, metrics.length())));
     String openapi = client.toBlocking().retrieve("/swagger/clipsearch-0.1.yml");
     assertTrue(openapi.contains("/api/embed/text"), openapi);
     // the bearer scheme it declares is required by the operations that need the token, not by reads
     Map<String, Object> paths = yamlMap(new Yaml().<Map<String, Object>>load(openapi), "paths");
-    assertEquals(List.of(Map.of("bearer", List.of())),
+    assertEquals(
+        List.of(Map.of("bearer", List.of())),
         yamlMap(yamlMap(paths, "/api/collections"), "post").get("security"));
     assertNull(yamlMap(yamlMap(paths, "/api/search"), "get").get("security"));
   }
@@ -129,8 +147,10 @@ class ModelAndEmbedApiTest implements TestPropertyProvider {
   }
 
   private ApiError error(HttpStatus expected, HttpRequest<?> request) {
-    HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(request, String.class));
+    HttpClientResponseException e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
     assertEquals(expected, e.getStatus(), e.getResponse().getBody(String.class).orElse(""));
     return e.getResponse().getBody(ApiError.class).orElseThrow();
   }

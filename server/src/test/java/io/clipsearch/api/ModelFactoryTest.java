@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the server picks its model: configured folder, else the bundled mini model, else an error. */
+/**
+ * How the server picks its model: configured folder, else the bundled mini model, else an error.
+ */
 class ModelFactoryTest {
 
   private static final ModelConfig UNSET = new ModelConfig(null, null, 1, false, 100_000_000L);
@@ -25,8 +27,12 @@ class ModelFactoryTest {
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
     copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
-    try (ClipModel model = new ModelFactory().clipModel(new ModelConfig("  ", null, 1, false, 100_000_000L),
-        new DataConfig(home.resolve("data"), "default", null), home.toString())) {
+    try (ClipModel model =
+        new ModelFactory()
+            .clipModel(
+                new ModelConfig("  ", null, 1, false, 100_000_000L),
+                new DataConfig(home.resolve("data"), "default", null),
+                home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
       ModelDescription d = new ModelApi(model).describe();
       assertEquals(384, d.dimension());
@@ -45,7 +51,9 @@ class ModelFactoryTest {
   void neitherGivesTheClearError(@TempDir Path home) {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> BundledModel.resolve(UNSET.folder(), home));
-    assertTrue(e.getMessage().startsWith("no CLIP model configured: set clipsearch.model.dir"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("no CLIP model configured: set clipsearch.model.dir"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch models pull ViT-B-32"), e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch train-mini"), e.getMessage());
   }

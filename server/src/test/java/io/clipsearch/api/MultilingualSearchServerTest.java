@@ -85,8 +85,12 @@ class MultilingualSearchServerTest implements TestPropertyProvider {
   @Test
   @Order(1)
   void indexesTheImages() {
-    CreateCollectionRequest body = new CreateCollectionRequest("welt", List.of(photos.toString()), "float32");
-    client.toBlocking().exchange(HttpRequest.POST("/api/collections", body).bearerAuth(TOKEN), CollectionInfo.class);
+    CreateCollectionRequest body =
+        new CreateCollectionRequest("welt", List.of(photos.toString()), "float32");
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST("/api/collections", body).bearerAuth(TOKEN), CollectionInfo.class);
     List<IngestStatus> events = IndexJobs.run(client, sse, TOKEN, "welt", Duration.ofMinutes(2));
     assertEquals("DONE", events.getLast().phase(), events.toString());
     assertEquals(15, events.getLast().embedded());
@@ -96,8 +100,13 @@ class MultilingualSearchServerTest implements TestPropertyProvider {
   @ValueSource(strings = {"Ein Hund spielt im Schnee", "海辺の夕日"})
   @Order(2)
   void answersLikeTheReference(String query) throws IOException {
-    SearchResults results = client.toBlocking().retrieve("/api/search?collection=welt&cutoff=false&hybrid=false&limit=15&q="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8), SearchResults.class);
+    SearchResults results =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/search?collection=welt&cutoff=false&hybrid=false&limit=15&q="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                SearchResults.class);
     Map<String, Double> expected = referenceScores(query);
     assertEquals(expected.size(), results.hits().size());
     double previous = Double.POSITIVE_INFINITY;
@@ -108,7 +117,8 @@ class MultilingualSearchServerTest implements TestPropertyProvider {
       assertTrue(hit.score() <= previous, query + ": hits best first");
       previous = hit.score();
     }
-    String best = expected.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    String best =
+        expected.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     assertEquals(best, Path.of(results.hits().getFirst().path()).getFileName().toString());
   }
 

@@ -46,33 +46,65 @@ class NetworkAccessServerTest {
   @Test
   void offLoopbackEveryReadNeedsATokenAndTheReadOnlyTokenChangesNothing() throws Exception {
     Path photos = photos(2);
-    try (ApplicationContext context = start(networkAddress(), Map.of("clipsearch.auth.read-token", READ))) {
+    try (ApplicationContext context =
+        start(networkAddress(), Map.of("clipsearch.auth.read-token", READ))) {
       Api api = new Api(context);
-      assertTrue(context.getBean(ReadAccess.class).needsToken(), context.getBean(ReadAccess.class).reason());
-      assertEquals(201, api.send("POST", "/api/collections", "{\"name\":\"family\",\"roots\":[\"" + photos + "\"]}", FULL).statusCode());
+      assertTrue(
+          context.getBean(ReadAccess.class).needsToken(),
+          context.getBean(ReadAccess.class).reason());
+      assertEquals(
+          201,
+          api.send(
+                  "POST",
+                  "/api/collections",
+                  "{\"name\":\"family\",\"roots\":[\"" + photos + "\"]}",
+                  FULL)
+              .statusCode());
       HttpResponse<String> job = api.send("POST", "/api/collections/family/jobs", null, FULL);
       assertEquals(202, job.statusCode(), job.body());
       api.awaitJob(JSON.readTree(job.body()).get("id").asText());
-      JsonNode hits = JSON.readTree(api.get("/api/search?collection=family&q=photo&cutoff=false", READ).body()).get("hits");
+      JsonNode hits =
+          JSON.readTree(api.get("/api/search?collection=family&q=photo&cutoff=false", READ).body())
+              .get("hits");
       assertEquals(2, hits.size(), hits.toString());
       String id = hits.get(0).get("id").asText();
 
-      List<String> reads = List.of("/api/search?collection=family&q=photo", "/api/collections", "/api/model",
-          "/api/images/" + id + "?collection=family", "/api/images/" + id + "/thumbnail?collection=family",
-          "/api/images/" + id + "/info?collection=family", "/api/collections/family/places", "/api/jobs");
+      List<String> reads =
+          List.of(
+              "/api/search?collection=family&q=photo",
+              "/api/collections",
+              "/api/model",
+              "/api/images/" + id + "?collection=family",
+              "/api/images/" + id + "/thumbnail?collection=family",
+              "/api/images/" + id + "/info?collection=family",
+              "/api/collections/family/places",
+              "/api/jobs");
       for (String read : reads) {
         HttpResponse<String> anonymous = api.get(read, null);
         assertEquals(401, anonymous.statusCode(), read);
         assertEquals("Bearer", anonymous.headers().firstValue("WWW-Authenticate").orElse(""), read);
-        assertTrue(anonymous.body().contains("\"status\":401") && !anonymous.body().contains("family"), anonymous.body());
+        assertTrue(
+            anonymous.body().contains("\"status\":401") && !anonymous.body().contains("family"),
+            anonymous.body());
         assertEquals(401, api.get(read, "wrong-token").statusCode(), read);
         assertEquals(200, api.get(read, READ).statusCode(), read);
         assertEquals(200, api.get(read, FULL).statusCode(), read);
       }
-      assertEquals(401, api.send("POST", "/api/search", "{\"q\":\"photo\",\"collection\":\"family\"}", null).statusCode());
+      assertEquals(
+          401,
+          api.send("POST", "/api/search", "{\"q\":\"photo\",\"collection\":\"family\"}", null)
+              .statusCode());
       // spellings of a path that could route to /api without matching the filter's pattern
-      for (String odd : List.of("//api/collections", "/./api/collections", "/x/../api/collections",
-          "/%61pi/collections", "/API/collections", "/api/collections/", "/api;x/collections", "/api/collections;x")) {
+      for (String odd :
+          List.of(
+              "//api/collections",
+              "/./api/collections",
+              "/x/../api/collections",
+              "/%61pi/collections",
+              "/API/collections",
+              "/api/collections/",
+              "/api;x/collections",
+              "/api/collections;x")) {
         HttpResponse<String> r = api.get(odd, null);
         assertNotEquals(200, r.statusCode(), odd + ": " + r.body());
         assertFalse(r.body().contains("family"), odd + ": " + r.body());
@@ -82,9 +114,18 @@ class NetworkAccessServerTest {
       assertEquals(403, delete.statusCode(), delete.body());
       assertTrue(delete.body().contains("only search and view"), delete.body());
       assertEquals(403, api.send("POST", "/api/collections/family/jobs", null, READ).statusCode());
-      assertEquals(403, api.send("POST", "/api/collections", "{\"name\":\"other\",\"roots\":[\"" + photos + "\"]}", READ).statusCode());
+      assertEquals(
+          403,
+          api.send(
+                  "POST",
+                  "/api/collections",
+                  "{\"name\":\"other\",\"roots\":[\"" + photos + "\"]}",
+                  READ)
+              .statusCode());
       assertEquals(401, api.send("DELETE", "/api/collections/family", null, null).statusCode());
-      assertEquals(2, JSON.readTree(api.get("/api/collections/family", READ).body()).get("documents").asInt(),
+      assertEquals(
+          2,
+          JSON.readTree(api.get("/api/collections/family", READ).body()).get("documents").asInt(),
           "the read-only token deleted nothing");
 
       // health and metrics stay open, and name no photo, folder or collection
@@ -92,11 +133,16 @@ class NetworkAccessServerTest {
       HttpResponse<String> prometheus = api.get("/prometheus", null);
       assertEquals(200, prometheus.statusCode());
       assertTrue(prometheus.body().contains("clipsearch_index_documents 2.0"), prometheus.body());
-      for (String open : List.of("/prometheus", "/metrics", "/metrics/clipsearch.index.documents",
-          "/metrics/http.server.requests")) {
+      for (String open :
+          List.of(
+              "/prometheus",
+              "/metrics",
+              "/metrics/clipsearch.index.documents",
+              "/metrics/http.server.requests")) {
         HttpResponse<String> metrics = api.get(open, null);
         assertEquals(200, metrics.statusCode(), open);
-        for (String secret : List.of("family", photos.toString(), hits.get(0).get("path").asText(), id)) {
+        for (String secret :
+            List.of("family", photos.toString(), hits.get(0).get("path").asText(), id)) {
           assertFalse(metrics.body().contains(secret), open + " names " + secret);
         }
       }
@@ -105,16 +151,22 @@ class NetworkAccessServerTest {
 
   @Test
   void readsOpenedExplicitlyOffLoopbackNeedNoTokenButChangesStillDo() throws Exception {
-    try (ApplicationContext context = start("0.0.0.0", Map.of("clipsearch.auth.protect-reads", "false"))) {
+    try (ApplicationContext context =
+        start("0.0.0.0", Map.of("clipsearch.auth.protect-reads", "false"))) {
       Api api = new Api(context);
       assertEquals(200, api.get("/api/collections", null).statusCode());
-      assertEquals(401, api.send("POST", "/api/collections", "{\"name\":\"x\",\"roots\":[\"" + temp + "\"]}", null).statusCode());
+      assertEquals(
+          401,
+          api.send(
+                  "POST", "/api/collections", "{\"name\":\"x\",\"roots\":[\"" + temp + "\"]}", null)
+              .statusCode());
     }
   }
 
   @Test
   void onLoopbackReadsStayOpenAndChangesNeedTheFullToken() throws Exception {
-    try (ApplicationContext context = start("127.0.0.1", Map.of("clipsearch.auth.read-token", READ))) {
+    try (ApplicationContext context =
+        start("127.0.0.1", Map.of("clipsearch.auth.read-token", READ))) {
       Api api = new Api(context);
       assertFalse(context.getBean(ReadAccess.class).needsToken());
       assertEquals(200, api.get("/api/collections", null).statusCode());
@@ -124,8 +176,10 @@ class NetworkAccessServerTest {
       assertEquals(403, api.send("POST", "/api/collections", create, READ).statusCode());
       assertEquals(201, api.send("POST", "/api/collections", create, FULL).statusCode());
     }
-    try (ApplicationContext context = start("127.0.0.1", Map.of("clipsearch.auth.protect-reads", "true"))) {
-      assertEquals(401, new Api(context).get("/api/collections", null).statusCode(), "protected on request");
+    try (ApplicationContext context =
+        start("127.0.0.1", Map.of("clipsearch.auth.protect-reads", "true"))) {
+      assertEquals(
+          401, new Api(context).get("/api/collections", null).statusCode(), "protected on request");
     }
   }
 
@@ -138,25 +192,39 @@ class NetworkAccessServerTest {
       assertEquals(200, new Api(context).get("/api/collections", token).statusCode());
     }
     try (ApplicationContext context = start("0.0.0.0", generated)) {
-      assertEquals(200, new Api(context).get("/api/collections", token).statusCode(), "the same token after a restart");
+      assertEquals(
+          200,
+          new Api(context).get("/api/collections", token).statusCode(),
+          "the same token after a restart");
     }
     String rotated = TokenFile.in(temp.resolve("data"), TokenFile.FULL).rotate();
     assertNotEquals(token, rotated);
     try (ApplicationContext context = start("0.0.0.0", generated)) {
       Api api = new Api(context);
-      assertEquals(401, api.get("/api/collections", token).statusCode(), "the old token after rotation");
+      assertEquals(
+          401, api.get("/api/collections", token).statusCode(), "the old token after rotation");
       assertEquals(200, api.get("/api/collections", rotated).statusCode());
     }
   }
 
-  /** The server on {@code host} with the full token {@link #FULL}, tiny-clip and {@code extra} settings. */
+  /**
+   * The server on {@code host} with the full token {@link #FULL}, tiny-clip and {@code extra}
+   * settings.
+   */
   private ApplicationContext start(String host, Map<String, String> extra) {
-    Map<String, Object> properties = new HashMap<>(Map.of(
-        "micronaut.server.host", host,
-        "micronaut.server.port", -1,
-        "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-        "clipsearch.data.dir", temp.resolve("data").toString(),
-        "clipsearch.auth.token", FULL));
+    Map<String, Object> properties =
+        new HashMap<>(
+            Map.of(
+                "micronaut.server.host",
+                host,
+                "micronaut.server.port",
+                -1,
+                "clipsearch.model.dir",
+                SharedFixtures.tinyClip().toString(),
+                "clipsearch.data.dir",
+                temp.resolve("data").toString(),
+                "clipsearch.auth.token",
+                FULL));
     properties.putAll(extra);
     return ApplicationContext.run(EmbeddedServer.class, properties, "test").getApplicationContext();
   }
@@ -176,7 +244,9 @@ class NetworkAccessServerTest {
         .filter(NetworkAccessServerTest::usable)
         .flatMap(NetworkInterface::inetAddresses)
         .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .map(InetAddress::getHostAddress).findFirst().orElse("0.0.0.0");
+        .map(InetAddress::getHostAddress)
+        .findFirst()
+        .orElse("0.0.0.0");
   }
 
   private static boolean usable(NetworkInterface n) {
@@ -194,16 +264,24 @@ class NetworkAccessServerTest {
     Api(ApplicationContext context) {
       EmbeddedServer server = context.getBean(EmbeddedServer.class);
       String host = context.getProperty("micronaut.server.host", String.class).orElseThrow();
-      base = URI.create("http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + server.getPort());
+      base =
+          URI.create(
+              "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + server.getPort());
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
       return send("GET", path, null, token);
     }
 
-    HttpResponse<String> send(String method, String path, String json, String token) throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, // as given, not resolved
-          json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpResponse<String> send(String method, String path, String json, String token)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .method(
+                  method, // as given, not resolved
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json));
       if (json != null) {
         request.header("Content-Type", "application/json");
       }
@@ -217,7 +295,8 @@ class NetworkAccessServerTest {
       long deadline = System.nanoTime() + 120_000_000_000L;
       while (System.nanoTime() < deadline) {
         JsonNode job = JSON.readTree(get("/api/jobs/" + id, FULL).body());
-        if (job.hasNonNull("finished")) { // set once the run is committed and searchable, after phase DONE
+        if (job.hasNonNull(
+            "finished")) { // set once the run is committed and searchable, after phase DONE
           assertEquals("DONE", job.get("status").get("phase").asText(), job.toString());
           return;
         }

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What a hostile photo folder does to the readers of the server, on a real file system over real
- * HTTP: a folder linked out of the roots (indexer), a photo swapped for a link to an EXIF-rich
- * file outside ({@code /info}), a FIFO planted in a photo's place ({@code /info} and the image),
- * and a swap loop racing {@code GET /api/images/{id}} with no token.
+ * HTTP: a folder linked out of the roots (indexer), a photo swapped for a link to an EXIF-rich file
+ * outside ({@code /info}), a FIFO planted in a photo's place ({@code /info} and the image), and a
+ * swap loop racing {@code GET /api/images/{id}} with no token.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +55,7 @@ class PlantedFilesServerTest implements TestPropertyProvider {
   Path photos;
   Path outside;
   Path data;
+
   /** The indexed photos directly in the folder, whatever else a (wrong) index holds. */
   List<JsonNode> hits;
 
@@ -68,8 +69,10 @@ class PlantedFilesServerTest implements TestPropertyProvider {
       SharedFixtures.copySampleJpegs(photos, 4);
       // a camera's photo outside the roots: date, Canon, lens, exposure, GPS
       byte[] camera = Files.readAllBytes(SharedFixtures.sampleJpegs().get(5));
-      Files.write(outside.resolve("private.jpg"), ExifReaderTest.withExif(camera,
-          ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
+      Files.write(
+          outside.resolve("private.jpg"),
+          ExifReaderTest.withExif(
+              camera, ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
       Files.createSymbolicLink(photos.resolve("linked"), outside);
       return SharedFixtures.tinyClipServer(data, "");
     } catch (IOException e) {
@@ -87,16 +90,21 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     String auth = "Authorization: Bearer " + Files.readString(data.resolve(TokenFile.FULL)).strip();
     String jobId = RawHttpCollections.createAndIndex(http(), auth, "photos", photos);
 
-    JsonNode all = JSON.readTree(http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=10").body()).get("hits");
+    JsonNode all =
+        JSON.readTree(
+                http().get("/api/search?collection=photos&q=photo&cutoff=false&limit=10").body())
+            .get("hits");
     hits = new ArrayList<>();
-    all.forEach(hit -> {
-      if (Path.of(hit.get("path").asText()).getParent().equals(photos)) {
-        hits.add(hit);
-      }
-    });
+    all.forEach(
+        hit -> {
+          if (Path.of(hit.get("path").asText()).getParent().equals(photos)) {
+            hits.add(hit);
+          }
+        });
     assertEquals(4, all.size(), all.toString());
     assertEquals("[]", http().get("/api/collections/photos/cameras").body());
-    assertTrue(JSON.readTree(http().get("/api/collections/photos/places").body()).get("places").isEmpty());
+    assertTrue(
+        JSON.readTree(http().get("/api/collections/photos/places").body()).get("places").isEmpty());
     String report = http().get("/api/jobs/" + jobId + "/report").body();
     assertTrue(report.contains("SYMLINK") && report.contains("linked"), report);
   }
@@ -119,7 +127,10 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     }
   }
 
-  /** Before: each request's worker blocked opening the FIFO for EXIF, and search and health with them. */
+  /**
+   * Before: each request's worker blocked opening the FIFO for EXIF, and search and health with
+   * them.
+   */
   @Test
   @Order(3)
   void aFifoInAPhotosPlaceIsNeverOpenedAndNobodyWaits() throws Exception {
@@ -128,25 +139,29 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     Path kept = Files.move(photo, root.resolve("kept-3.jpg"));
     assertEquals(0, new ProcessBuilder("mkfifo", photo.toString()).start().waitFor());
 
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      ExecutorService clients = Executors.newFixedThreadPool(4);
-      try {
-        List<Future<RawHttp.Response>> infos = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-          infos.add(clients.submit(() -> http().get("/api/images/" + id + "/info?collection=photos")));
-        }
-        assertEquals(200, http().get("/health").status());
-        assertEquals(200, http().get("/api/search?collection=photos&q=photo").status());
-        assertEquals(404, http().get("/api/images/" + id + "?collection=photos").status());
-        for (Future<RawHttp.Response> info : infos) {
-          assertEquals(200, info.get().status(), info.get().body());
-        }
-      } finally {
-        clients.shutdownNow();
-        Files.delete(photo);
-        Files.move(kept, photo);
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          ExecutorService clients = Executors.newFixedThreadPool(4);
+          try {
+            List<Future<RawHttp.Response>> infos = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+              infos.add(
+                  clients.submit(
+                      () -> http().get("/api/images/" + id + "/info?collection=photos")));
+            }
+            assertEquals(200, http().get("/health").status());
+            assertEquals(200, http().get("/api/search?collection=photos&q=photo").status());
+            assertEquals(404, http().get("/api/images/" + id + "?collection=photos").status());
+            for (Future<RawHttp.Response> info : infos) {
+              assertEquals(200, info.get().status(), info.get().body());
+            }
+          } finally {
+            clients.shutdownNow();
+            Files.delete(photo);
+            Files.move(kept, photo);
+          }
+        });
   }
 
   /** The probe's race: 4 of ~117 answers were the linked file. Bounded: 4 s, loopback. */
@@ -160,18 +175,27 @@ class PlantedFilesServerTest implements TestPropertyProvider {
     byte[] secret = Arrays.copyOf(SECRET.getBytes(StandardCharsets.UTF_8), (int) Files.size(photo));
     Path sameSize = Files.write(outside.resolve("shadow-sized"), secret);
     AtomicBoolean stop = new AtomicBoolean();
-    Thread swapper = Thread.ofPlatform().start(() -> {
-      try {
-        // the path always exists, alternately the photo and a link to the secret (atomic renames)
-        while (!stop.get()) {
-          Files.move(Files.createSymbolicLink(root.resolve("next-link"), sameSize), photo,
-              StandardCopyOption.ATOMIC_MOVE);
-          Files.move(Files.createLink(root.resolve("next-photo"), hardLink), photo, StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Thread swapper =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    // the path always exists, alternately the photo and a link to the secret
+                    // (atomic renames)
+                    while (!stop.get()) {
+                      Files.move(
+                          Files.createSymbolicLink(root.resolve("next-link"), sameSize),
+                          photo,
+                          StandardCopyOption.ATOMIC_MOVE);
+                      Files.move(
+                          Files.createLink(root.resolve("next-photo"), hardLink),
+                          photo,
+                          StandardCopyOption.ATOMIC_MOVE);
+                    }
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
     int served = 0;
     int refused = 0;
     List<String> leaks = new ArrayList<>();
@@ -191,9 +215,16 @@ class PlantedFilesServerTest implements TestPropertyProvider {
       stop.set(true);
       swapper.join();
     }
-    assertTrue(leaks.isEmpty(), leaks.size() + " of " + (leaks.size() + served + refused)
-        + " answers were the linked file: " + leaks);
-    assertTrue(served > 0 && refused > 0, served + " served, " + refused + " refused: the race did not run");
+    assertTrue(
+        leaks.isEmpty(),
+        leaks.size()
+            + " of "
+            + (leaks.size() + served + refused)
+            + " answers were the linked file: "
+            + leaks);
+    assertTrue(
+        served > 0 && refused > 0,
+        served + " served, " + refused + " refused: the race did not run");
   }
 
   /** The server runs in this JVM: every opened photo and thumbnail must be closed once sent. */
@@ -208,7 +239,8 @@ class PlantedFilesServerTest implements TestPropertyProvider {
       assertEquals(200, http().get("/api/images/" + id + "/info?collection=photos").status());
     }
     long after = openDescriptors();
-    assertTrue(after - before < 50, before + " open descriptors before 600 requests, " + after + " after");
+    assertTrue(
+        after - before < 50, before + " open descriptors before 600 requests, " + after + " after");
   }
 
   private static long openDescriptors() throws IOException {

@@ -10,8 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 over a plain socket to a loopback port, with every header under the test's control
- * (HTTP client libraries set {@code Host} themselves and refuse malformed requests).
+ * HTTP/1.1 over a plain socket to a loopback port, with every header under the test's control (HTTP
+ * client libraries set {@code Host} themselves and refuse malformed requests).
  */
 final class RawHttp {
 
@@ -29,7 +29,8 @@ final class RawHttp {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(60_000);
       OutputStream out = socket.getOutputStream();
-      String framing = "Connection: close\r\n" + (body == null ? "" : "Content-Length: " + body.length + "\r\n");
+      String framing =
+          "Connection: close\r\n" + (body == null ? "" : "Content-Length: " + body.length + "\r\n");
       out.write((head + "\r\n" + framing + "\r\n").getBytes(StandardCharsets.UTF_8));
       if (body != null) {
         out.write(body);
@@ -42,7 +43,8 @@ final class RawHttp {
       int end = text.indexOf("\r\n\r\n");
       String responseHead = end < 0 ? text : text.substring(0, end);
       String[] statusLine = responseHead.split(" ", 3);
-      return new Response(Integer.parseInt(statusLine[1]), responseHead, end < 0 ? "" : text.substring(end + 4));
+      return new Response(
+          Integer.parseInt(statusLine[1]), responseHead, end < 0 ? "" : text.substring(end + 4));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,13 +52,23 @@ final class RawHttp {
 
   /** A GET of {@code target} with {@code Host: localhost:<port>} and {@code extraHeaders}. */
   Response get(String target, String... extraHeaders) {
-    return send("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + headers(extraHeaders), null);
+    return send(
+        "GET " + target + " HTTP/1.1\r\nHost: localhost:" + port + headers(extraHeaders), null);
   }
 
   /** A request with a body, {@code Host: localhost:<port>} and {@code extraHeaders}. */
-  Response send(String method, String target, String contentType, byte[] body, String... extraHeaders) {
-    return send(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port
-        + "\r\nContent-Type: " + contentType + headers(extraHeaders), body);
+  Response send(
+      String method, String target, String contentType, byte[] body, String... extraHeaders) {
+    return send(
+        method
+            + " "
+            + target
+            + " HTTP/1.1\r\nHost: localhost:"
+            + port
+            + "\r\nContent-Type: "
+            + contentType
+            + headers(extraHeaders),
+        body);
   }
 
   private static String headers(String[] extra) {

@@ -19,11 +19,17 @@ final class RawHttpCollections {
    *
    * @return the job's id
    */
-  static String createAndIndex(RawHttp http, String auth, String name, Path folder) throws Exception {
-    byte[] create = ("{\"name\":\"" + name + "\",\"roots\":[\"" + folder + "\"]}").getBytes(StandardCharsets.UTF_8);
-    RawHttp.Response created = http.send("POST", "/api/collections", "application/json", create, auth);
+  static String createAndIndex(RawHttp http, String auth, String name, Path folder)
+      throws Exception {
+    byte[] create =
+        ("{\"name\":\"" + name + "\",\"roots\":[\"" + folder + "\"]}")
+            .getBytes(StandardCharsets.UTF_8);
+    RawHttp.Response created =
+        http.send("POST", "/api/collections", "application/json", create, auth);
     assertEquals(201, created.status(), created.body());
-    RawHttp.Response job = http.send("POST", "/api/collections/" + name + "/jobs", "application/json", new byte[0], auth);
+    RawHttp.Response job =
+        http.send(
+            "POST", "/api/collections/" + name + "/jobs", "application/json", new byte[0], auth);
     assertEquals(202, job.status(), job.body());
     String id = JSON.readTree(job.body()).get("id").asText();
     for (int i = 0; i < 600; i++) {

@@ -44,7 +44,8 @@ class ShutdownDuringJobTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void closingTheServerMidJobCancelsItCleanlyAndTheNextJobResumes(@TempDir Path tmp) throws Exception {
+  void closingTheServerMidJobCancelsItCleanlyAndTheNextJobResumes(@TempDir Path tmp)
+      throws Exception {
     Path photos = Files.createDirectories(tmp.resolve("photos"));
     writeDistinctJpegs(photos, PHOTOS);
     Path data = tmp.resolve("data");
@@ -56,17 +57,24 @@ class ShutdownDuringJobTest {
       JobInfo cut;
       try (ApplicationContext context = start(data)) {
         RawHttp http = new RawHttp(context.getBean(EmbeddedServer.class).getPort());
-        byte[] create = ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(201, http.send("POST", "/api/collections", "application/json", create, AUTH).status());
-        RawHttp.Response started = http.send("POST", "/api/collections/photos/jobs", "application/json",
-            new byte[0], AUTH);
+        byte[] create =
+            ("{\"name\":\"photos\",\"roots\":[\"" + photos + "\"]}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(
+            201, http.send("POST", "/api/collections", "application/json", create, AUTH).status());
+        RawHttp.Response started =
+            http.send(
+                "POST", "/api/collections/photos/jobs", "application/json", new byte[0], AUTH);
         assertEquals(202, started.status(), started.body());
         String id = JSON.readTree(started.body()).get("id").asText();
         JobService jobs = context.getBean(JobService.class);
-        Await.until("the job to embed a photo", Duration.ofMinutes(3),
+        Await.until(
+            "the job to embed a photo",
+            Duration.ofMinutes(3),
             () -> jobs.get(id).status().embedded() > 0 || jobs.get(id).finished() != null);
         JobInfo midway = jobs.get(id);
-        assertTrue(midway.status().embedded() > 0 && midway.finished() == null,
+        assertTrue(
+            midway.status().embedded() > 0 && midway.finished() == null,
             "the job should be embedding when the server closes: " + midway);
 
         context.close();
@@ -75,21 +83,41 @@ class ShutdownDuringJobTest {
       }
       assertTrue(cut.finished() != null, "closing returned before the job ended: " + cut);
       assertNull(cut.error(), "the cancelled job failed: " + cut.error());
-      assertTrue(cut.status().embedded() < PHOTOS, "the job ended before the server closed: " + cut);
-      List<String> closedErrors = log.list.stream().filter(e -> mentionsAlreadyClosed(e.getThrowableProxy())
-          || e.getFormattedMessage().contains("AlreadyClosed")).map(ILoggingEvent::getFormattedMessage).toList();
+      assertTrue(
+          cut.status().embedded() < PHOTOS, "the job ended before the server closed: " + cut);
+      List<String> closedErrors =
+          log.list.stream()
+              .filter(
+                  e ->
+                      mentionsAlreadyClosed(e.getThrowableProxy())
+                          || e.getFormattedMessage().contains("AlreadyClosed"))
+              .map(ILoggingEvent::getFormattedMessage)
+              .toList();
       assertEquals(List.of(), closedErrors);
 
       try (ApplicationContext context = start(data)) {
         RawHttp http = new RawHttp(context.getBean(EmbeddedServer.class).getPort());
-        long committed = JSON.readTree(http.get("/api/collections/photos", AUTH).body()).get("documents").asLong();
+        long committed =
+            JSON.readTree(http.get("/api/collections/photos", AUTH).body())
+                .get("documents")
+                .asLong();
         assertTrue(committed > 0, "nothing of the cut job was committed");
 
-        String id = JSON.readTree(http.send("POST", "/api/collections/photos/jobs", "application/json",
-            new byte[0], AUTH).body()).get("id").asText();
+        String id =
+            JSON.readTree(
+                    http.send(
+                            "POST",
+                            "/api/collections/photos/jobs",
+                            "application/json",
+                            new byte[0],
+                            AUTH)
+                        .body())
+                .get("id")
+                .asText();
         JobInfo resumed = await(context.getBean(JobService.class), id);
         assertNull(resumed.error(), resumed.toString());
-        assertEquals(committed, resumed.status().unchanged(), "the re-run did not resume: " + resumed);
+        assertEquals(
+            committed, resumed.status().unchanged(), "the re-run did not resume: " + resumed);
         assertEquals(PHOTOS - committed, resumed.status().embedded(), resumed.toString());
         JsonNode collection = JSON.readTree(http.get("/api/collections/photos", AUTH).body());
         assertEquals(PHOTOS, collection.get("documents").asLong(), collection.toString());
@@ -100,14 +128,19 @@ class ShutdownDuringJobTest {
   }
 
   private static ApplicationContext start(Path data) {
-    return ApplicationContext.run(EmbeddedServer.class, Map.of(
-        "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-        "clipsearch.data.dir", data.toString(),
-        "clipsearch.auth.token", TOKEN), "test").getApplicationContext();
+    return ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
+                "clipsearch.data.dir", data.toString(),
+                "clipsearch.auth.token", TOKEN),
+            "test")
+        .getApplicationContext();
   }
 
   private static JobInfo await(JobService jobs, String id) throws Exception {
-    Await.until("job " + id + " to finish", Duration.ofMinutes(5), () -> jobs.get(id).finished() != null);
+    Await.until(
+        "job " + id + " to finish", Duration.ofMinutes(5), () -> jobs.get(id).finished() != null);
     return jobs.get(id);
   }
 

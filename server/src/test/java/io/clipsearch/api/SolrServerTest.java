@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The REST server with {@code clipsearch.backend.kind=solr}, on a real 2-node SolrCloud: the same
- * API calls as with the embedded index create the Solr collection (2 shards x 2 replicas),
- * index photos through an index job, search them, and cluster them. Only configuration differs.
+ * API calls as with the embedded index create the Solr collection (2 shards x 2 replicas), index
+ * photos through an index job, search them, and cluster them. Only configuration differs.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,12 +67,13 @@ class SolrServerTest implements TestPropertyProvider {
       photos = Files.createDirectories(root.resolve("photos"));
       SharedFixtures.copySampleJpegs(photos, 24);
       cluster = SolrTestCluster.start(2, root.resolve("solr"));
-      properties = Map.of(
-          "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
-          "clipsearch.data.dir", root.resolve("data").toString(),
-          "clipsearch.auth.token", TOKEN,
-          "clipsearch.backend.kind", "solr",
-          "clipsearch.backend.solr-zk", cluster.zkHost());
+      properties =
+          Map.of(
+              "clipsearch.model.dir", SharedFixtures.tinyClip().toString(),
+              "clipsearch.data.dir", root.resolve("data").toString(),
+              "clipsearch.auth.token", TOKEN,
+              "clipsearch.backend.kind", "solr",
+              "clipsearch.backend.solr-zk", cluster.zkHost());
       return properties;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,40 +90,67 @@ class SolrServerTest implements TestPropertyProvider {
   @Test
   @Order(1)
   void indexesIntoANewSolrCollection() {
-    client.toBlocking().exchange(HttpRequest.POST("/api/collections",
-        new CreateCollectionRequest("photos", List.of(photos.toString()), "float32")).bearerAuth(TOKEN));
-    IngestStatus last = IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(3)).getLast();
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(
+                    "/api/collections",
+                    new CreateCollectionRequest("photos", List.of(photos.toString()), "float32"))
+                .bearerAuth(TOKEN));
+    IngestStatus last =
+        IndexJobs.run(client, sse, TOKEN, "photos", Duration.ofMinutes(3)).getLast();
     assertEquals("DONE", last.phase());
     assertEquals(24, last.embedded());
-    CollectionInfo info = client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
+    CollectionInfo info =
+        client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
     assertEquals(24, info.documents());
   }
 
   @Test
   @Order(2)
   void searchesAndFiltersThroughTheSameApi() {
-    SearchResults all = client.toBlocking().retrieve(
-        "/api/search?q=mountains&collection=photos&limit=10&cutoff=false", SearchResults.class);
+    SearchResults all =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/search?q=mountains&collection=photos&limit=10&cutoff=false",
+                SearchResults.class);
     assertEquals(10, all.hits().size());
     String first = all.hits().getFirst().path();
     assertTrue(first.startsWith(photos.toString()), first);
-    SearchResults like = client.toBlocking().retrieve(
-        "/api/search?q=like:" + all.hits().getFirst().id() + "&collection=photos&limit=1&cutoff=false",
-        SearchResults.class);
-    assertEquals(all.hits().getFirst().id(), like.hits().getFirst().id(), "an image is its own nearest");
-    SearchResults landscape = client.toBlocking().retrieve(
-        "/api/search?q=mountains&collection=photos&shape=landscape&cutoff=false&limit=50", SearchResults.class);
+    SearchResults like =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/search?q=like:"
+                    + all.hits().getFirst().id()
+                    + "&collection=photos&limit=1&cutoff=false",
+                SearchResults.class);
+    assertEquals(
+        all.hits().getFirst().id(), like.hits().getFirst().id(), "an image is its own nearest");
+    SearchResults landscape =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/search?q=mountains&collection=photos&shape=landscape&cutoff=false&limit=50",
+                SearchResults.class);
     assertFalse(landscape.hits().isEmpty());
-    assertTrue(landscape.hits().stream().allMatch(h -> h.width() > h.height()), "only landscape images");
-    SearchResults huge = client.toBlocking().retrieve(
-        "/api/search?q=mountains&collection=photos&minSize=100000&cutoff=false", SearchResults.class);
+    assertTrue(
+        landscape.hits().stream().allMatch(h -> h.width() > h.height()), "only landscape images");
+    SearchResults huge =
+        client
+            .toBlocking()
+            .retrieve(
+                "/api/search?q=mountains&collection=photos&minSize=100000&cutoff=false",
+                SearchResults.class);
     assertTrue(huge.hits() == null || huge.hits().isEmpty(), "no image is 100,000 px high");
   }
 
   @Test
   @Order(3)
   void clustersComeFromTheSolrCollection() {
-    ClusterList list = client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class);
+    ClusterList list =
+        client.toBlocking().retrieve("/api/collections/photos/clusters", ClusterList.class);
     assertFalse(list.clusters().isEmpty());
     assertEquals(24, list.clusters().stream().mapToInt(c -> c.size()).sum());
   }

@@ -33,23 +33,30 @@ class ExactNeighboursTest {
   }
 
   /** The reference: sort every allowed row by dot product, descending, ties by row. */
-  private static int[] sorted(float[][] data, float[] q, int k, java.util.function.IntPredicate ok) {
-    return IntStream.range(0, data.length).filter(ok).boxed()
+  private static int[] sorted(
+      float[][] data, float[] q, int k, java.util.function.IntPredicate ok) {
+    return IntStream.range(0, data.length)
+        .filter(ok)
+        .boxed()
         .sorted(Comparator.comparingDouble((Integer i) -> -dot(data[i], q)).thenComparing(i -> i))
-        .limit(k).mapToInt(Integer::intValue).toArray();
+        .limit(k)
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /**
    * {@code actual} is the reference ranking up to near-ties: distinct rows whose scores match the
    * reference's position by position. ExactNeighbours scores in float with Lucene's SIMD dot
-   * product, whose last bits depend on the CPU (lane width, FMA); two of these rows can score
-   * 2e-6 apart, so the order of such a pair is not the test's to fix.
+   * product, whose last bits depend on the CPU (lane width, FMA); two of these rows can score 2e-6
+   * apart, so the order of such a pair is not the test's to fix.
    */
-  private static void assertRanking(float[][] data, float[] q, int[] expected, int[] actual, String message) {
+  private static void assertRanking(
+      float[][] data, float[] q, int[] expected, int[] actual, String message) {
     assertEquals(expected.length, actual.length, message);
     assertEquals(actual.length, Arrays.stream(actual).distinct().count(), message);
     for (int i = 0; i < actual.length; i++) {
-      assertEquals(dot(data[expected[i]], q), dot(data[actual[i]], q), TIE, message + ", rank " + i);
+      assertEquals(
+          dot(data[expected[i]], q), dot(data[actual[i]], q), TIE, message + ", rank " + i);
     }
   }
 
@@ -70,8 +77,13 @@ class ExactNeighboursTest {
     int[][] filtered = ExactNeighbours.of(data, queries, 25, BenchInputs::inFilter, 2);
     assertArrayEquals(one, two);
     for (int q = 0; q < queries.length; q++) {
-      assertRanking(data, queries[q], sorted(data, queries[q], 25, i -> true), one[q], "query " + q);
-      assertRanking(data, queries[q], sorted(data, queries[q], 25, BenchInputs::inFilter), filtered[q],
+      assertRanking(
+          data, queries[q], sorted(data, queries[q], 25, i -> true), one[q], "query " + q);
+      assertRanking(
+          data,
+          queries[q],
+          sorted(data, queries[q], 25, BenchInputs::inFilter),
+          filtered[q],
           "filtered query " + q);
       assertEquals(true, Arrays.stream(filtered[q]).allMatch(BenchInputs::inFilter));
     }
@@ -94,14 +106,25 @@ class ExactNeighboursTest {
     NpyFile.writeFloats(query, queries);
     AtomicInteger computed = new AtomicInteger();
     GroundTruthCache cache = new GroundTruthCache(base, query);
-    int[][] first = cache.get(10, "", 5, () -> {
-      computed.incrementAndGet();
-      return ExactNeighbours.of(data, queries, 10, i -> true, 1);
-    });
-    int[][] again = new GroundTruthCache(base, query).get(10, "", 5, () -> {
-      computed.incrementAndGet();
-      return new int[0][];
-    });
+    int[][] first =
+        cache.get(
+            10,
+            "",
+            5,
+            () -> {
+              computed.incrementAndGet();
+              return ExactNeighbours.of(data, queries, 10, i -> true, 1);
+            });
+    int[][] again =
+        new GroundTruthCache(base, query)
+            .get(
+                10,
+                "",
+                5,
+                () -> {
+                  computed.incrementAndGet();
+                  return new int[0][];
+                });
     assertEquals(1, computed.get(), "the second run reads the cache");
     assertArrayEquals(first, again);
     assertEquals(true, Files.isRegularFile(cache.fileFor(10, "")));

@@ -25,26 +25,42 @@ class HttpSearchBenchmarkTest {
   void timesSearchesThenSearchesDuringARealImportAndLeavesTheCollectionAsItWas(@TempDir Path temp)
       throws Exception {
     Path photos = Files.createDirectories(temp.resolve("card"));
-    List<Path> samples = io.clipsearch.model.image.ImageFiles.list(SharedFixtures.path("sample-images"));
+    List<Path> samples =
+        io.clipsearch.model.image.ImageFiles.list(SharedFixtures.path("sample-images"));
     for (int i = 0; i < 12; i++) {
       Files.copy(samples.get(i), photos.resolve("photo-" + i + ".jpg"));
     }
     Path data = temp.resolve("data");
     StringWriter log = new StringWriter();
 
-    HttpSearchBenchmark.Result r = new HttpSearchBenchmark(new PrintWriter(log))
-        .run(SharedFixtures.tinyClip(), data, 2_000, VectorFormat.INT8, 30, 2, Optional.of(photos));
+    HttpSearchBenchmark.Result r =
+        new HttpSearchBenchmark(new PrintWriter(log))
+            .run(
+                SharedFixtures.tinyClip(),
+                data,
+                2_000,
+                VectorFormat.INT8,
+                30,
+                2,
+                Optional.of(photos));
 
     assertEquals(2_000, r.vectors());
     assertTrue(r.p50Millis() > 0 && r.p95Millis() >= r.p50Millis() && r.qps() > 0, r.toString());
     SearchDuringIngest.Result during = r.duringIngest().orElseThrow();
     assertEquals(12, during.images(), "every photo of the card embedded by the job");
-    assertTrue(during.searches() > 0 && during.p95Millis() >= during.p50Millis(), during.toString());
+    assertTrue(
+        during.searches() > 0 && during.p95Millis() >= during.p50Millis(), during.toString());
     ModelFolder model = ModelFolder.open(SharedFixtures.tinyClip());
     CollectionLayout layout = new CollectionLayout(data, "bench-2000-int8");
-    try (VectorIndex index = VectorIndex.open(layout.indexDir(model.id()),
-        new VectorSpace(model.id(), model.config().embedDim()), VectorFormat.INT8)) {
-      assertEquals(2_000, index.count(), "the imported photos are removed again, so a re-run reuses the index");
+    try (VectorIndex index =
+        VectorIndex.open(
+            layout.indexDir(model.id()),
+            new VectorSpace(model.id(), model.config().embedDim()),
+            VectorFormat.INT8)) {
+      assertEquals(
+          2_000,
+          index.count(),
+          "the imported photos are removed again, so a re-run reuses the index");
     }
   }
 }

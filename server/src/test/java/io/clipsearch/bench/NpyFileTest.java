@@ -48,8 +48,12 @@ class NpyFileTest {
   @Test
   void readsFloat32InEveryHeaderVersion() throws IOException {
     for (int major : new int[] {1, 2, 3}) {
-      Path f = npy("v" + major + ".npy", major,
-          "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", floats(1, 2, 3, 4, 5, 6));
+      Path f =
+          npy(
+              "v" + major + ".npy",
+              major,
+              "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }",
+              floats(1, 2, 3, 4, 5, 6));
       float[][] m = NpyFile.readFloats(f);
       assertEquals(2, m.length, "version " + major);
       assertArrayEquals(new float[] {1, 2, 3}, m[0]);
@@ -67,41 +71,95 @@ class NpyFileTest {
     int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
     assertEquals(0, (10 + headerLength) % 64, "numpy aligns the data to 64 bytes");
     String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
-    assertTrue(header.startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }"),
-        header);
+    assertTrue(
+        header.startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }"), header);
     assertTrue(header.endsWith("\n"));
   }
 
   @Test
   void readsInt32AndInt64Ids() throws IOException {
-    ByteBuffer i4 = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(7).putInt(1)
-        .putInt(0).putInt(99).flip();
-    ByteBuffer i8 = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(7).putLong(1)
-        .putLong(0).putLong(99).flip();
+    ByteBuffer i4 =
+        ByteBuffer.allocate(16)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(7)
+            .putInt(1)
+            .putInt(0)
+            .putInt(99)
+            .flip();
+    ByteBuffer i8 =
+        ByteBuffer.allocate(32)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putLong(7)
+            .putLong(1)
+            .putLong(0)
+            .putLong(99)
+            .flip();
     int[][] expected = {{7, 1}, {0, 99}};
-    assertArrayEquals(expected, NpyFile.readInts(npy("i4.npy", 1,
-        "{'descr': '<i4', 'fortran_order': False, 'shape': (2, 2), }", i4)));
-    assertArrayEquals(expected, NpyFile.readInts(npy("i8.npy", 1,
-        "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }", i8)));
+    assertArrayEquals(
+        expected,
+        NpyFile.readInts(
+            npy("i4.npy", 1, "{'descr': '<i4', 'fortran_order': False, 'shape': (2, 2), }", i4)));
+    assertArrayEquals(
+        expected,
+        NpyFile.readInts(
+            npy("i8.npy", 1, "{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }", i8)));
   }
 
   @Test
   void rejectsWhatItCannotReadWithTheReason() throws IOException {
     ByteBuffer six = floats(1, 2, 3, 4, 5, 6);
-    assertMessage("float64", "dtype <f8", npy("f8.npy", 1,
-        "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 6), }", floats(1, 2, 3, 4, 5, 6)));
-    assertMessage("big endian", "dtype >f4", npy("be.npy", 1,
-        "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }", six.duplicate()));
-    assertMessage("fortran", "Fortran", npy("fo.npy", 1,
-        "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", six.duplicate()));
-    assertMessage("1-D", "2-D", npy("1d.npy", 1,
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (6,), }", six.duplicate()));
-    assertMessage("truncated", "truncated", npy("short.npy", 1,
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 3), }", six.duplicate()));
-    assertMessage("version 4", "version 4", npy("v4.npy", 4,
-        "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", six.duplicate()));
-    assertMessage("no shape", "'shape'", npy("noshape.npy", 1,
-        "{'descr': '<f4', 'fortran_order': False, }", six.duplicate()));
+    assertMessage(
+        "float64",
+        "dtype <f8",
+        npy(
+            "f8.npy",
+            1,
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 6), }",
+            floats(1, 2, 3, 4, 5, 6)));
+    assertMessage(
+        "big endian",
+        "dtype >f4",
+        npy(
+            "be.npy",
+            1,
+            "{'descr': '>f4', 'fortran_order': False, 'shape': (2, 3), }",
+            six.duplicate()));
+    assertMessage(
+        "fortran",
+        "Fortran",
+        npy(
+            "fo.npy",
+            1,
+            "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }",
+            six.duplicate()));
+    assertMessage(
+        "1-D",
+        "2-D",
+        npy(
+            "1d.npy",
+            1,
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (6,), }",
+            six.duplicate()));
+    assertMessage(
+        "truncated",
+        "truncated",
+        npy(
+            "short.npy",
+            1,
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 3), }",
+            six.duplicate()));
+    assertMessage(
+        "version 4",
+        "version 4",
+        npy(
+            "v4.npy",
+            4,
+            "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }",
+            six.duplicate()));
+    assertMessage(
+        "no shape",
+        "'shape'",
+        npy("noshape.npy", 1, "{'descr': '<f4', 'fortran_order': False, }", six.duplicate()));
     Path text = dir.resolve("text.npy");
     Files.writeString(text, "0.1,0.2,0.3\n0.4,0.5,0.6\n");
     assertMessage("csv", "magic", text);
@@ -109,7 +167,8 @@ class NpyFileTest {
 
   private static void assertMessage(String what, String expected, Path file) {
     IOException e = assertThrows(IOException.class, () -> NpyFile.readFloats(file), what);
-    assertTrue(e.getMessage().contains(expected) && e.getMessage().contains(file.toString()),
+    assertTrue(
+        e.getMessage().contains(expected) && e.getMessage().contains(file.toString()),
         what + ": " + e.getMessage());
   }
 }

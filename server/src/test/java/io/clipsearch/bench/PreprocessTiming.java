@@ -21,11 +21,11 @@ import java.util.stream.Stream;
  * Single-threaded cost of decode and of preprocess per image, over a folder of images (default
  * {@code ../shared/sample-images}), for comparing implementations by hand; not a test.
  *
- * <p>Files are read into memory first so disk time stays out. Each pass times every image's
- * {@link ImageDecoder#decode(ImageSource)} and {@link ClipPreprocessor#toTensor} separately and
- * prints ms/image per stage, as wall time and as this thread's CPU time (steadier on a shared
- * machine); the last pass is the steady-state figure. It also prints SHA-256
- * digests of all decoded pixels and all tensors, so an optimization can show it changed no output.
+ * <p>Files are read into memory first so disk time stays out. Each pass times every image's {@link
+ * ImageDecoder#decode(ImageSource)} and {@link ClipPreprocessor#toTensor} separately and prints
+ * ms/image per stage, as wall time and as this thread's CPU time (steadier on a shared machine);
+ * the last pass is the steady-state figure. It also prints SHA-256 digests of all decoded pixels
+ * and all tensors, so an optimization can show it changed no output.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp <test classpath>
  * io.clipsearch.bench.PreprocessTiming [DIR] [PASSES]}.
@@ -96,7 +96,8 @@ public final class PreprocessTiming {
 
   private static boolean isImage(Path p) {
     String name = p.getFileName().toString().toLowerCase();
-    return Files.isRegularFile(p) && (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png"));
+    return Files.isRegularFile(p)
+        && (name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png"));
   }
 
   private static void update(MessageDigest digest, float[] values) {

@@ -21,8 +21,8 @@ import java.util.stream.IntStream;
  * page load) over an embedded index of synthetic vectors in a model's space, with the text
  * embeddings already cached, so the figure is the search's own cost and not the text tower's. Each
  * search runs on the calling thread, so its thread CPU time is reported beside the wall time: on a
- * machine shared with other work, CPU time is the steadier figure. For comparing implementations
- * by hand; not a test.
+ * machine shared with other work, CPU time is the steadier figure. For comparing implementations by
+ * hand; not a test.
  *
  * <p>Run: {@code java -cp <test classpath> io.clipsearch.bench.SearchServiceTiming MODEL_DIR
  * INDEX_DIR [vectors] [rounds]} (defaults 100,000 and 5). The index (int8, force-merged to one
@@ -40,20 +40,29 @@ public final class SearchServiceTiming {
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     try (ClipModel model = ClipModels.load(modelDir);
-        VectorIndex index = VectorIndex.open(indexDir,
-            new VectorSpace(model.info().id(), model.dimension()), VectorFormat.INT8)) {
+        VectorIndex index =
+            VectorIndex.open(
+                indexDir,
+                new VectorSpace(model.info().id(), model.dimension()),
+                VectorFormat.INT8)) {
       if (index.count() != n) {
-        SyntheticVectors synthetic = new SyntheticVectors(model.dimension(), SyntheticVectors.clustersFor(n), 42);
+        SyntheticVectors synthetic =
+            new SyntheticVectors(model.dimension(), SyntheticVectors.clustersFor(n), 42);
         for (int first = 0; first < n; first += 50_000) {
           SyntheticVectors.index(index, synthetic.next(Math.min(50_000, n - first)), first, 2);
         }
         index.commit();
         index.forceMerge(1);
       }
-      SearchService service = new SearchService(
-          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model, SearchSettings.DEFAULTS);
-      List<SearchRequest> requests = IntStream.range(0, QUERIES)
-          .mapToObj(q -> SearchRequest.of("a photo of thing number " + q + " at sunset")).toList();
+      SearchService service =
+          new SearchService(
+              new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+              model,
+              SearchSettings.DEFAULTS);
+      List<SearchRequest> requests =
+          IntStream.range(0, QUERIES)
+              .mapToObj(q -> SearchRequest.of("a photo of thing number " + q + " at sunset"))
+              .toList();
       for (SearchRequest r : requests) { // warm-up: caches each text's embedding, JIT
         service.search(r);
       }
@@ -71,10 +80,17 @@ public final class SearchServiceTiming {
         }
         Arrays.sort(millis);
         Arrays.sort(cpuMillis);
-        System.out.printf("round %d: %d searches of %,d documents, %d hits: p50 %.2f ms, p95 %.2f ms,"
-            + " mean %.2f ms; CPU p50 %.2f ms, mean %.2f ms%n", round, millis.length, n, hits,
-            millis[millis.length / 2], millis[(int) Math.ceil(0.95 * millis.length) - 1],
-            Arrays.stream(millis).average().orElse(0), cpuMillis[cpuMillis.length / 2],
+        System.out.printf(
+            "round %d: %d searches of %,d documents, %d hits: p50 %.2f ms, p95 %.2f ms,"
+                + " mean %.2f ms; CPU p50 %.2f ms, mean %.2f ms%n",
+            round,
+            millis.length,
+            n,
+            hits,
+            millis[millis.length / 2],
+            millis[(int) Math.ceil(0.95 * millis.length) - 1],
+            Arrays.stream(millis).average().orElse(0),
+            cpuMillis[cpuMillis.length / 2],
             Arrays.stream(cpuMillis).average().orElse(0));
       }
     }

@@ -25,8 +25,12 @@ class VecsFileTest {
     VecsFile.writeFloats(f, floats);
     // layout: per row, int32 dimension then the values, little endian
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
-    assertTrue(b.remaining() == 2 * (4 + 3 * 4) && b.getInt(0) == 3 && b.getFloat(4) == 1f
-        && b.getInt(16) == 3 && b.getFloat(20) == 4f);
+    assertTrue(
+        b.remaining() == 2 * (4 + 3 * 4)
+            && b.getInt(0) == 3
+            && b.getFloat(4) == 1f
+            && b.getInt(16) == 3
+            && b.getFloat(20) == 4f);
     assertArrayEquals(floats, VectorFiles.readFloats(f));
 
     int[][] ids = {{5, 3, 9}, {0, 1, 2}};
@@ -37,8 +41,16 @@ class VecsFileTest {
 
   @Test
   void raggedTruncatedAndUnknownFilesAreRejected() throws IOException {
-    ByteBuffer ragged = ByteBuffer.allocate(4 + 8 + 4 + 12).order(ByteOrder.LITTLE_ENDIAN)
-        .putInt(2).putFloat(1).putFloat(2).putInt(3).putFloat(1).putFloat(2).putFloat(3);
+    ByteBuffer ragged =
+        ByteBuffer.allocate(4 + 8 + 4 + 12)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(2)
+            .putFloat(1)
+            .putFloat(2)
+            .putInt(3)
+            .putFloat(1)
+            .putFloat(2)
+            .putFloat(3);
     Path r = dir.resolve("ragged.fvecs");
     Files.write(r, ragged.array());
     assertThrows(IOException.class, () -> VecsFile.readFloats(r), "row 1 has dimension 3");
@@ -54,6 +66,7 @@ class VecsFileTest {
     Path csv = dir.resolve("vectors.csv");
     Files.writeString(csv, "1,2,3");
     e = assertThrows(IOException.class, () -> VectorFiles.readFloats(csv));
-    assertTrue(e.getMessage().contains(".npy") && e.getMessage().contains(".fvecs"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(".npy") && e.getMessage().contains(".fvecs"), e.getMessage());
   }
 }

@@ -23,7 +23,8 @@ class CliTest {
 
   @Test
   void tokenizePrintsTheGoldenIds(@TempDir Path dir) throws Exception {
-    List<String> golden = Files.readAllLines(SharedFixtures.clipFixture("tokenizer/golden.jsonl")).subList(0, 5);
+    List<String> golden =
+        Files.readAllLines(SharedFixtures.clipFixture("tokenizer/golden.jsonl")).subList(0, 5);
     Path texts = dir.resolve("texts.txt");
     Files.write(texts, golden.stream().map(l -> readTree(l).get("text").asText()).toList());
 
@@ -60,7 +61,16 @@ class CliTest {
     Path bad = Files.writeString(dir.resolve("broken.jpg"), "definitely not a jpeg");
     Path good = SharedFixtures.clipFixture("images/coffee.png");
 
-    CliRun run = CliRun.of("embed", "--model", tiny(), "--engine", "pytorch", "--image", good.toString(), bad.toString());
+    CliRun run =
+        CliRun.of(
+            "embed",
+            "--model",
+            tiny(),
+            "--engine",
+            "pytorch",
+            "--image",
+            good.toString(),
+            bad.toString());
 
     assertEquals(EmbedCommand.EXIT_SOME_FAILED, run.exitCode(), run.err());
     String[] lines = run.lines();
@@ -76,7 +86,8 @@ class CliTest {
   void thePixelCapIsConfigurable() throws Exception {
     Path photo = SharedFixtures.clipFixture("images/kitten-on-lawn.jpg");
 
-    CliRun run = CliRun.of("embed", "--model", tiny(), "--max-pixels", "1000", "--image", photo.toString());
+    CliRun run =
+        CliRun.of("embed", "--model", tiny(), "--max-pixels", "1000", "--image", photo.toString());
 
     assertEquals(EmbedCommand.EXIT_SOME_FAILED, run.exitCode(), run.err());
     assertEquals("TOO_LARGE", readTree(run.lines()[0]).get("reason").asText());
@@ -85,8 +96,11 @@ class CliTest {
   @Test
   void embedReadsImagePathsFromAFile(@TempDir Path dir) throws Exception {
     Path list = dir.resolve("images.txt");
-    Files.write(list, List.of(SharedFixtures.clipFixture("images/gray.png").toString(),
-        SharedFixtures.clipFixture("images/photo.bmp").toString()));
+    Files.write(
+        list,
+        List.of(
+            SharedFixtures.clipFixture("images/gray.png").toString(),
+            SharedFixtures.clipFixture("images/photo.bmp").toString()));
 
     CliRun run = CliRun.of("embed", "--model", tiny(), "--file", list.toString(), "--file-images");
 
@@ -99,7 +113,8 @@ class CliTest {
     CliRun run = CliRun.of("embed", "--model", "/no/such/model", "--text", "x");
 
     assertEquals(ErrorReporter.EXIT_USER_ERROR, run.exitCode());
-    assertEquals("clipsearch: /no/such/model: not a model folder (no such directory)", run.err().strip());
+    assertEquals(
+        "clipsearch: /no/such/model: not a model folder (no such directory)", run.err().strip());
   }
 
   @Test
@@ -116,8 +131,12 @@ class CliTest {
 
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("engines agree"), run.out());
-    assertTrue(run.out().contains("ok   ONNX text length             texts cut after their end token: "), run.out());
-    assertTrue(run.out().contains("ok   PYTORCH text length          TorchScript: texts padded"), run.out());
+    assertTrue(
+        run.out().contains("ok   ONNX text length             texts cut after their end token: "),
+        run.out());
+    assertTrue(
+        run.out().contains("ok   PYTORCH text length          TorchScript: texts padded"),
+        run.out());
     assertTrue(run.out().strip().endsWith("model OK: " + tiny()), run.out());
   }
 
@@ -156,8 +175,18 @@ class CliTest {
       Files.copy(SharedFixtures.clipFixture("images/" + name), dir.resolve(name));
     }
 
-    CliRun run = CliRun.of("bench", "--model", tiny(), "--engine", "onnx", "--images", dir.toString(),
-        "--calls", "2", "--json");
+    CliRun run =
+        CliRun.of(
+            "bench",
+            "--model",
+            tiny(),
+            "--engine",
+            "onnx",
+            "--images",
+            dir.toString(),
+            "--calls",
+            "2",
+            "--json");
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode result = readTree(run.lines()[0]);

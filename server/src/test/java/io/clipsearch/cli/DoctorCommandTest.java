@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code clipsearch doctor} in-process: the real native libraries, a real socket, a real folder. */
+/**
+ * {@code clipsearch doctor} in-process: the real native libraries, a real socket, a real folder.
+ */
 class DoctorCommandTest {
 
   /** The bundled model, in the repository (tests run in server/). */
@@ -23,13 +25,35 @@ class DoctorCommandTest {
 
   @Test
   void readyWhenNothingBlocksWithOneLinePerCheck() throws IOException {
-    CliRun run = CliRun.of("doctor", "--model", MINI.toString(), "--data", tmp.resolve("data").toString(),
-        "--port", "0");
+    CliRun run =
+        CliRun.of(
+            "doctor",
+            "--model",
+            MINI.toString(),
+            "--data",
+            tmp.resolve("data").toString(),
+            "--port",
+            "0");
     assertEquals(0, run.exitCode(), run.out());
     String[] lines = run.lines();
-    List<String> names = Arrays.stream(lines, 0, lines.length - 1).map(l -> l.substring(5).split(" ")[0]).toList();
-    assertEquals(List.of("versions", "cpu", "cores", "memory", "vector-api", "onnxruntime", "opencv",
-        "pytorch", "install", "model", "text-tower", "data", "port"), names);
+    List<String> names =
+        Arrays.stream(lines, 0, lines.length - 1).map(l -> l.substring(5).split(" ")[0]).toList();
+    assertEquals(
+        List.of(
+            "versions",
+            "cpu",
+            "cores",
+            "memory",
+            "vector-api",
+            "onnxruntime",
+            "opencv",
+            "pytorch",
+            "install",
+            "model",
+            "text-tower",
+            "data",
+            "port"),
+        names);
     assertTrue(run.out().contains("OK   onnxruntime  loads, version "), run.out());
     assertTrue(run.out().strip().endsWith("doctor: ready"), run.out());
   }
@@ -38,13 +62,26 @@ class DoctorCommandTest {
   void busyPortAndMissingModelBlockWithExitCodeOne() throws IOException {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path empty = Files.createDirectory(tmp.resolve("not-a-model"));
-      CliRun run = CliRun.of("doctor", "--model", empty.toString(), "--data", tmp.toString(),
-          "--port", String.valueOf(busy.getLocalPort()));
+      CliRun run =
+          CliRun.of(
+              "doctor",
+              "--model",
+              empty.toString(),
+              "--data",
+              tmp.toString(),
+              "--port",
+              String.valueOf(busy.getLocalPort()));
       assertEquals(1, run.exitCode(), run.out());
-      assertTrue(run.out().contains("FAIL model        " + empty + " has no config.json"), run.out());
-      assertTrue(run.out().contains("FAIL port         127.0.0.1:" + busy.getLocalPort() + " cannot be bound"),
+      assertTrue(
+          run.out().contains("FAIL model        " + empty + " has no config.json"), run.out());
+      assertTrue(
+          run.out()
+              .contains("FAIL port         127.0.0.1:" + busy.getLocalPort() + " cannot be bound"),
           run.out());
-      assertTrue(run.out().strip().endsWith("doctor: something blocks clipsearch here (FAIL lines above)"));
+      assertTrue(
+          run.out()
+              .strip()
+              .endsWith("doctor: something blocks clipsearch here (FAIL lines above)"));
     }
   }
 }

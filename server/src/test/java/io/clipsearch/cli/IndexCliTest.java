@@ -43,7 +43,12 @@ class IndexCliTest {
   }
 
   private static CliRun index(Path folder, Path data) {
-    return CliRun.of("index", folder.toString(), "--model", SharedFixtures.tinyClip().toString(),
-        "--data", data.toString());
+    return CliRun.of(
+        "index",
+        folder.toString(),
+        "--model",
+        SharedFixtures.tinyClip().toString(),
+        "--data",
+        data.toString());
   }
 }

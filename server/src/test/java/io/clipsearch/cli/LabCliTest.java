@@ -27,9 +27,18 @@ class LabCliTest {
   @Test
   void zeroShotOnCifarFivePerClass(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("zs.json");
-    CliRun run = CliRun.of("lab", "zeroshot", "--model", tiny(), "--dataset",
-        SharedFixtures.path("datasets/cifar10-test/test").toString(), "--limit-per-class", "5",
-        "--json", out.toString());
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "zeroshot",
+            "--model",
+            tiny(),
+            "--dataset",
+            SharedFixtures.path("datasets/cifar10-test/test").toString(),
+            "--limit-per-class",
+            "5",
+            "--json",
+            out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("top-1"), run.out());
@@ -59,8 +68,18 @@ class LabCliTest {
   void retrievalOnCocoMini(@TempDir Path dir) throws Exception {
     Path coco = SharedFixtures.path("datasets/coco-mini");
     Path out = dir.resolve("r.json");
-    CliRun run = CliRun.of("lab", "retrieval", "--model", tiny(), "--captions",
-        coco.resolve("captions.csv").toString(), "--images", coco.resolve("images").toString(), "--json", out.toString());
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "retrieval",
+            "--model",
+            tiny(),
+            "--captions",
+            coco.resolve("captions.csv").toString(),
+            "--images",
+            coco.resolve("images").toString(),
+            "--json",
+            out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("text→image"), run.out());
@@ -70,11 +89,14 @@ class LabCliTest {
       JsonNode k = r.get("metrics").get(direction);
       double r1 = k.get("r1").asDouble();
       double r10 = k.get("r10").asDouble();
-      assertTrue(0 <= r1 && r1 <= k.get("r5").asDouble() && k.get("r5").asDouble() <= r10 && r10 <= 1, k.toString());
+      assertTrue(
+          0 <= r1 && r1 <= k.get("r5").asDouble() && k.get("r5").asDouble() <= r10 && r10 <= 1,
+          k.toString());
       assertTrue(k.get("medianRank").asDouble() >= 1, k.toString());
     }
     assertEquals(159, r.get("metrics").get("imageToText").get("queries").asInt());
-    assertEquals(r.get("texts").asInt(), r.get("metrics").get("textToImage").get("queries").asInt());
+    assertEquals(
+        r.get("texts").asInt(), r.get("metrics").get("textToImage").get("queries").asInt());
     assertTrue(r.get("gap").get("centroidDistance").asDouble() > 0);
   }
 
@@ -82,11 +104,23 @@ class LabCliTest {
   void matrixWritesJsonAndHeatmap(@TempDir Path dir) throws Exception {
     Path png = dir.resolve("m.png");
     Path out = dir.resolve("m.json");
-    CliRun run = CliRun.of("lab", "matrix", "--model", tiny(),
-        "--images", SharedFixtures.clipFixture("images/coffee.png").toString(),
-        SharedFixtures.clipFixture("images/gray.png").toString(),
-        "--texts", "a cup of coffee", "a grey square", "a dog",
-        "--png", png.toString(), "--json", out.toString());
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "matrix",
+            "--model",
+            tiny(),
+            "--images",
+            SharedFixtures.clipFixture("images/coffee.png").toString(),
+            SharedFixtures.clipFixture("images/gray.png").toString(),
+            "--texts",
+            "a cup of coffee",
+            "a grey square",
+            "a dog",
+            "--png",
+            png.toString(),
+            "--json",
+            out.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = json.readTree(out.toFile());
@@ -103,8 +137,17 @@ class LabCliTest {
 
   @Test
   void gapOfGivenInputs() {
-    CliRun run = CliRun.of("lab", "gap", "--model", tiny(),
-        "--images", SharedFixtures.clipFixture("images/coffee.png").toString(), "--texts", "a cup", "a dog");
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "gap",
+            "--model",
+            tiny(),
+            "--images",
+            SharedFixtures.clipFixture("images/coffee.png").toString(),
+            "--texts",
+            "a cup",
+            "a dog");
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("gap (centroid distance)"), run.out());
@@ -112,9 +155,20 @@ class LabCliTest {
 
   @Test
   void exportsNpyWithMetadata(@TempDir Path dir) throws Exception {
-    CliRun run = CliRun.of("lab", "export", "--model", tiny(), "--images",
-        SharedFixtures.path("datasets/cifar10-test/test").toString(), "--limit", "4", "--format", "npy",
-        "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "export",
+            "--model",
+            tiny(),
+            "--images",
+            SharedFixtures.path("datasets/cifar10-test/test").toString(),
+            "--limit",
+            "4",
+            "--format",
+            "npy",
+            "--out",
+            dir.toString());
 
     assertEquals(0, run.exitCode(), run.err());
     Npy.FloatArray a = Npy.readFloat32(dir.resolve("embeddings.npy"));
@@ -128,9 +182,20 @@ class LabCliTest {
 
   @Test
   void anUnknownFormatIsOneLine(@TempDir Path dir) {
-    CliRun run = CliRun.of("lab", "export", "--model", tiny(), "--images", dir.toString(), "--format", "parquet",
-        "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "lab",
+            "export",
+            "--model",
+            tiny(),
+            "--images",
+            dir.toString(),
+            "--format",
+            "parquet",
+            "--out",
+            dir.toString());
     assertEquals(ErrorReporter.EXIT_USER_ERROR, run.exitCode());
-    assertEquals("clipsearch: unknown export format 'parquet': use tsv, npy or csv", run.err().strip());
+    assertEquals(
+        "clipsearch: unknown export format 'parquet': use tsv, npy or csv", run.err().strip());
   }
 }

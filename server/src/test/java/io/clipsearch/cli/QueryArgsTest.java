@@ -14,14 +14,16 @@ class QueryArgsTest {
 
   @Test
   void phrasesTheShellUnquotedAreQuotedAgain() {
-    assertEquals("2:\"red car\" +snow -night", QueryArgs.join(List.of("2:red car", "+snow", "-night")));
+    assertEquals(
+        "2:\"red car\" +snow -night", QueryArgs.join(List.of("2:red car", "+snow", "-night")));
     assertEquals("beach -people", QueryArgs.join(List.of("beach", "-people")));
     assertEquals("-\"red car\" \"blue sky\"", QueryArgs.join(List.of("-red car", "blue sky")));
   }
 
   @Test
   void minusWordsAreQueryTextNotOptions(@TempDir Path data) {
-    CliRun run = CliRun.of("search", "--data", data.toString(), "beach", "-people", "-hills", "-kitchen");
+    CliRun run =
+        CliRun.of("search", "--data", data.toString(), "beach", "-people", "-hills", "-kitchen");
     assertEquals(ErrorReporter.EXIT_USER_ERROR, run.exitCode(), run.err());
     assertTrue(run.err().contains("no collection 'default'"), run.err());
     assertFalse(run.err().contains("Unknown option"), run.err());

@@ -29,33 +29,62 @@ class ServeAccessMessageTest {
     List<String> output = serve("--host", "0.0.0.0", "--data", data.toString());
     String all = String.join("\n", output);
     assertTrue(all.contains("clipsearch: serving on http://0.0.0.0:"), all);
-    assertTrue(all.contains("every /api request needs the token (bound to 0.0.0.0, not loopback only)"), all);
-    assertTrue(all.contains("the token is in " + data.resolve(TokenFile.FULL).toAbsolutePath()), all);
+    assertTrue(
+        all.contains("every /api request needs the token (bound to 0.0.0.0, not loopback only)"),
+        all);
+    assertTrue(
+        all.contains("the token is in " + data.resolve(TokenFile.FULL).toAbsolutePath()), all);
     String token = TokenFile.in(data, TokenFile.FULL).read().orElseThrow();
     assertFalse(all.contains(token), "the token itself is never printed or logged");
   }
 
   @Test
   void readsOpenedOffLoopbackAreAWarning() throws Exception {
-    Path config = Files.writeString(temp.resolve("server.yml"), "clipsearch:\n  auth:\n    protect-reads: false\n");
-    List<String> output = serve("--host", "0.0.0.0", "--data", temp.resolve("data").toString(),
-        "--config", config.toString(), "--token", "configured-token");
+    Path config =
+        Files.writeString(
+            temp.resolve("server.yml"), "clipsearch:\n  auth:\n    protect-reads: false\n");
+    List<String> output =
+        serve(
+            "--host",
+            "0.0.0.0",
+            "--data",
+            temp.resolve("data").toString(),
+            "--config",
+            config.toString(),
+            "--token",
+            "configured-token");
     String all = String.join("\n", output);
-    assertTrue(all.contains("searches and photos are open, changes need the token (clipsearch.auth.protect-reads: false)"), all);
-    assertTrue(output.stream().anyMatch(l -> l.contains("WARN") && l.contains("reads need no token although the server"
-        + " listens on 0.0.0.0")), all);
+    assertTrue(
+        all.contains(
+            "searches and photos are open, changes need the token (clipsearch.auth.protect-reads: false)"),
+        all);
+    assertTrue(
+        output.stream()
+            .anyMatch(
+                l ->
+                    l.contains("WARN")
+                        && l.contains(
+                            "reads need no token although the server" + " listens on 0.0.0.0")),
+        all);
     assertTrue(all.contains("the token is the configured clipsearch.auth.token"), all);
     assertFalse(all.contains("configured-token"), all);
   }
 
-  /** Starts serve with the tiny model on a free port, returns its output once it is up, and stops it. */
+  /**
+   * Starts serve with the tiny model on a free port, returns its output once it is up, and stops
+   * it.
+   */
   private static List<String> serve(String... args) throws Exception {
-    List<String> cli = new ArrayList<>(List.of("serve", "--model", SharedFixtures.tinyClip().toString(), "--port", "0"));
+    List<String> cli =
+        new ArrayList<>(
+            List.of("serve", "--model", SharedFixtures.tinyClip().toString(), "--port", "0"));
     cli.addAll(List.of(args));
     ChildCli serve = ChildCli.start(cli.toArray(String[]::new));
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-      while (!serve.printed("clipsearch: the token is") && serve.process().isAlive() && System.nanoTime() < deadline) {
+      while (!serve.printed("clipsearch: the token is")
+          && serve.process().isAlive()
+          && System.nanoTime() < deadline) {
         serve.process().waitFor(100, TimeUnit.MILLISECONDS);
       }
       assertTrue(serve.printed("clipsearch: the token is"), String.join("\n", serve.output()));

@@ -27,7 +27,9 @@ class TokenCommandTest {
     String token = first.out().strip();
     assertEquals(48, token.length(), token);
     assertEquals(token, Files.readString(data.resolve(TokenFile.FULL)).strip());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(TokenFile.FULL))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(TokenFile.FULL))));
     assertTrue(first.err().contains("created the token"), first.err());
 
     CliRun again = CliRun.of("token", "--data", data.toString());
@@ -53,7 +55,8 @@ class TokenCommandTest {
   void aTokenFromTheEnvironmentIsPrintedAndNotRotated() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new TokenCommand(Map.of("CLIPSEARCH_AUTH_TOKEN", "from-env")));
+    CommandLine cli =
+        new CommandLine(new TokenCommand(Map.of("CLIPSEARCH_AUTH_TOKEN", "from-env")));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     assertEquals(0, cli.execute("--data", data.toString()));

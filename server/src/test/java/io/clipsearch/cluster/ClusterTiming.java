@@ -6,8 +6,8 @@ import io.clipsearch.bench.SyntheticVectors;
  * Wall time of a full clustering fit (k chosen by {@link KSelector}, then {@link SphericalKMeans})
  * on synthetic 512-d unit vectors, for comparing implementations by hand; not a test.
  *
- * <p>Run: {@code java -cp <test classpath> io.clipsearch.cluster.ClusterTiming [vectors]}
- * (default 100,000).
+ * <p>Run: {@code java -cp <test classpath> io.clipsearch.cluster.ClusterTiming [vectors]} (default
+ * 100,000).
  */
 public final class ClusterTiming {
 
@@ -21,7 +21,8 @@ public final class ClusterTiming {
     long t1 = System.nanoTime();
     Partition p = new SphericalKMeans(7).fit(vectors, choice.k());
     long t2 = System.nanoTime();
-    System.out.printf("n=%d k=%d (silhouette %.3f): choose k %.1f s, fit %.1f s, clusters %d%n",
+    System.out.printf(
+        "n=%d k=%d (silhouette %.3f): choose k %.1f s, fit %.1f s, clusters %d%n",
         n, choice.k(), choice.silhouette(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, p.k());
   }
 }

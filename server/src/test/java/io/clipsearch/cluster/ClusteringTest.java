@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Spherical k-means, the choice of k and the incremental policy, on planted clusters. */
 class ClusteringTest {
 
-  private static final ZeroShotLabeler LABELER = new ZeroShotLabeler(
-      new LabelVocabulary(List.of("a", "b"), List.of("{}")), NamingTest.ENCODER);
+  private static final ZeroShotLabeler LABELER =
+      new ZeroShotLabeler(
+          new LabelVocabulary(List.of("a", "b"), List.of("{}")), NamingTest.ENCODER);
 
   @Test
   void recoversPlantedClusters() {
@@ -40,7 +41,8 @@ class ClusteringTest {
     assertEquals(8, p.k());
     assertEquals(n, p.assignment().length);
     assertTrue(PlantedClusters.purity(p.assignment(), data.labels, p.k()) >= 0.95);
-    assertEquals(p, new SphericalKMeans(42).fit(data.vectors, 8), "same seed, same sample, same result");
+    assertEquals(
+        p, new SphericalKMeans(42).fit(data.vectors, 8), "same seed, same sample, same result");
   }
 
   @Test
@@ -55,7 +57,9 @@ class ClusteringTest {
   @Test
   void tinyCollectionsGetOneClusterPerImage() {
     assertEquals(2, new KSelector(1).choose(new PlantedClusters(2, 2, 3).vectors).k());
-    assertThrows(IllegalArgumentException.class, () -> new SphericalKMeans(1).fit(new float[3][PlantedClusters.DIM], 4));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SphericalKMeans(1).fit(new float[3][PlantedClusters.DIM], 4));
   }
 
   @Test
@@ -66,7 +70,8 @@ class ClusteringTest {
     assertEquals(5, first.k());
     assertEquals(500, first.fittedImages());
 
-    PlantedClusters more = new PlantedClusters(5, 540, 4); // same centres (same seed), 40 more members
+    PlantedClusters more =
+        new PlantedClusters(5, 540, 4); // same centres (same seed), 40 more members
     ClusterState second = updater.update(snapshot(more.vectors, 0), Optional.of(first), 0, false);
     assertEquals(500, second.fittedImages(), "not re-fitted");
     assertArrayEquals(first.centroids()[0], second.centroids()[0]);
@@ -92,19 +97,26 @@ class ClusteringTest {
     assertEquals(650, refit.fittedImages());
 
     // another model: recomputed
-    ClusterState other2 = updater.update(new CollectionSnapshot("other-model", 500, images(500, 0), data.vectors),
-        Optional.of(first), 5, false);
+    ClusterState other2 =
+        updater.update(
+            new CollectionSnapshot("other-model", 500, images(500, 0), data.vectors),
+            Optional.of(first),
+            5,
+            false);
     assertNotEquals(first.modelId(), other2.modelId());
   }
 
   static CollectionSnapshot snapshot(float[][] vectors, int firstId) {
-    return new CollectionSnapshot("test-model", vectors.length, images(vectors.length, firstId), vectors);
+    return new CollectionSnapshot(
+        "test-model", vectors.length, images(vectors.length, firstId), vectors);
   }
 
   static List<IndexedImage> images(int n, int firstId) {
     List<IndexedImage> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new IndexedImage("id" + (firstId + i), "/p/" + (firstId + i) + ".jpg", 100, 100, 1000, i));
+      out.add(
+          new IndexedImage(
+              "id" + (firstId + i), "/p/" + (firstId + i) + ".jpg", 100, 100, 1000, i));
     }
     return out;
   }

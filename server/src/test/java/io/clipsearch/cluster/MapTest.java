@@ -15,14 +15,16 @@ class MapTest {
 
   @Test
   void pcaPlacesEveryPointInTheUnitSquare() {
-    float[][] xy = new MapProjector(1).project(new PlantedClusters(4, 400, 1).vectors, Projection.PCA);
+    float[][] xy =
+        new MapProjector(1).project(new PlantedClusters(4, 400, 1).vectors, Projection.PCA);
     assertEquals(400, xy.length);
     assertBounded(xy);
   }
 
   @Test
   void umapPlacesEveryPointEvenWhenTheKnnGraphIsDisconnected() {
-    // three far-apart clusters: the kNN graph has three components, Smile's UMAP lays out one per run
+    // three far-apart clusters: the kNN graph has three components, Smile's UMAP lays out one per
+    // run
     PlantedClusters data = new PlantedClusters(3, 240, 2);
     float[][] xy = new MapProjector(1).project(data.vectors, Projection.UMAP);
     assertEquals(240, xy.length);
@@ -36,8 +38,10 @@ class MapTest {
   @Test
   void autoChoosesUmapForSmallAndPcaForLargeCollections() {
     assertEquals(Projection.UMAP, MapProjector.resolve(Projection.AUTO, 1000));
-    assertEquals(Projection.PCA, MapProjector.resolve(Projection.AUTO, MapProjector.UMAP_LIMIT + 1));
-    assertEquals(Projection.PCA, MapProjector.resolve(Projection.UMAP, 10), "too few points for UMAP");
+    assertEquals(
+        Projection.PCA, MapProjector.resolve(Projection.AUTO, MapProjector.UMAP_LIMIT + 1));
+    assertEquals(
+        Projection.PCA, MapProjector.resolve(Projection.UMAP, 10), "too few points for UMAP");
     assertEquals(Projection.PCA, MapProjector.resolve(Projection.PCA, 1000));
   }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one way to define and open a collection, on a real embedded index with the tiny-clip
- * model: the default format of a new collection, roots added to an existing one, a format that
- * contradicts the stored one, and the errors for a missing collection or index.
+ * The one way to define and open a collection, on a real embedded index with the tiny-clip model:
+ * the default format of a new collection, roots added to an existing one, a format that contradicts
+ * the stored one, and the errors for a missing collection or index.
  */
 class CollectionOpenerTest {
 
@@ -46,17 +46,23 @@ class CollectionOpenerTest {
     CollectionOpener opener = CollectionOpener.embedded(data, model);
     Path more = Files.createDirectories(photos.resolve("more"));
 
-    assertEquals(VectorFormat.INT8, opener.define("photos", List.of(photos), Optional.empty()).format());
+    assertEquals(
+        VectorFormat.INT8, opener.define("photos", List.of(photos), Optional.empty()).format());
     CollectionConfig added = opener.define("photos", List.of(more), Optional.empty());
 
     assertEquals(VectorFormat.INT8, added.format());
     assertEquals(List.of(photos, more), added.roots());
-    assertEquals(VectorFormat.FLOAT32,
+    assertEquals(
+        VectorFormat.FLOAT32,
         opener.define("exact", List.of(photos), Optional.of(VectorFormat.FLOAT32)).format());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> opener.define("photos", List.of(), Optional.of(VectorFormat.BBQ)));
-    assertEquals("collection 'photos' stores vectors as int8, not bbq: leave out the format or use"
-        + " another collection", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> opener.define("photos", List.of(), Optional.of(VectorFormat.BBQ)));
+    assertEquals(
+        "collection 'photos' stores vectors as int8, not bbq: leave out the format or use"
+            + " another collection",
+        e.getMessage());
     assertEquals(List.of("exact", "photos"), opener.names());
   }
 
@@ -65,9 +71,11 @@ class CollectionOpenerTest {
     CollectionOpener opener = CollectionOpener.embedded(data, model);
     opener.define("photos", List.of(photos), Optional.empty());
 
-    NoSuchCollectionException noIndex = assertThrows(NoSuchCollectionException.class,
-        () -> opener.openIndexed("photos"));
-    assertTrue(noIndex.getMessage().startsWith("collection 'photos' has no index for model "), noIndex.getMessage());
+    NoSuchCollectionException noIndex =
+        assertThrows(NoSuchCollectionException.class, () -> opener.openIndexed("photos"));
+    assertTrue(
+        noIndex.getMessage().startsWith("collection 'photos' has no index for model "),
+        noIndex.getMessage());
     try (OpenCollection c = opener.open("photos")) {
       assertEquals(VectorFormat.INT8, c.index().format());
       assertEquals(0, c.index().count());
@@ -81,8 +89,11 @@ class CollectionOpenerTest {
   void aMissingOrUnsafeNameIsNoSuchCollection() {
     CollectionOpener opener = CollectionOpener.embedded(data, model);
 
-    assertTrue(assertThrows(NoSuchCollectionException.class, () -> opener.open("nope")).getMessage()
-        .startsWith("no collection 'nope': index one with 'clipsearch index DIR --collection nope'"));
+    assertTrue(
+        assertThrows(NoSuchCollectionException.class, () -> opener.open("nope"))
+            .getMessage()
+            .startsWith(
+                "no collection 'nope': index one with 'clipsearch index DIR --collection nope'"));
     assertThrows(NoSuchCollectionException.class, () -> opener.openIndexed("../etc"));
     assertFalse(Files.exists(data.resolve("nope")), "opening created a folder");
   }

@@ -53,13 +53,18 @@ public class ExifReaderTest {
   }
 
   @Test
-  void exposureIsReadFromTheFileForTheDetailsAndANonImageHasNone(@org.junit.jupiter.api.io.TempDir Path temp)
-      throws IOException {
+  void exposureIsReadFromTheFileForTheDetailsAndANonImageHasNone(
+      @org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
     Path photo = temp.resolve("crafted.jpg");
-    Files.write(photo, withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
-        "2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
-    io.clipsearch.api.types.ExposureInfo e = PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo)))
-        .flatMap(ExposureReader::read).orElseThrow();
+    Files.write(
+        photo,
+        withExif(
+            Files.readAllBytes(Photos.samples().getFirst()),
+            exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
+    io.clipsearch.api.types.ExposureInfo e =
+        PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo)))
+            .flatMap(ExposureReader::read)
+            .orElseThrow();
     assertEquals(2.8, e.fNumber(), 1e-9);
     assertEquals(0.004, e.exposureSeconds(), 1e-9);
     assertEquals(400, e.iso());
@@ -69,8 +74,10 @@ public class ExifReaderTest {
 
   @Test
   void readsDateWithOffsetCameraLensAndPosition() throws Exception {
-    byte[] jpeg = withExif(Files.readAllBytes(Photos.samples().getFirst()), exif(
-        "2021:07:14 18:30:05", "+02:00", 37.5, -122.25));
+    byte[] jpeg =
+        withExif(
+            Files.readAllBytes(Photos.samples().getFirst()),
+            exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25));
 
     PhotoMetadata m = read("crafted.jpg", jpeg);
 
@@ -85,8 +92,10 @@ public class ExifReaderTest {
 
   @Test
   void aDateWithoutOffsetIsReadAsUtc() throws Exception {
-    byte[] jpeg = withExif(Files.readAllBytes(Photos.samples().getFirst()),
-        exif("2021:07:14 18:30:05", null, 0, 0));
+    byte[] jpeg =
+        withExif(
+            Files.readAllBytes(Photos.samples().getFirst()),
+            exif("2021:07:14 18:30:05", null, 0, 0));
 
     PhotoMetadata m = read("crafted.jpg", jpeg);
 
@@ -97,8 +106,10 @@ public class ExifReaderTest {
   @Test
   void brokenMetadataGivesAbsentFieldsNeverAnError() throws Exception {
     byte[] tiff = exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25);
-    byte[] jpeg = withExif(Files.readAllBytes(Photos.samples().getFirst()),
-        Arrays.copyOf(tiff, tiff.length / 3)); // offsets now point past the end
+    byte[] jpeg =
+        withExif(
+            Files.readAllBytes(Photos.samples().getFirst()),
+            Arrays.copyOf(tiff, tiff.length / 3)); // offsets now point past the end
 
     PhotoMetadata cut = read("cut.jpg", jpeg);
     PhotoMetadata none = reader.read("bare.png", new Metadata());
@@ -122,16 +133,32 @@ public class ExifReaderTest {
    * other packages too.
    */
   public static byte[] exif(String taken, String offset, double lat, double lon) {
-    List<Entry> sub = new ArrayList<>(List.of(ascii(0x9003, taken), ascii(0xA434, "RF24-70mm F2.8 L IS USM"),
-        rational(0x829A, 1, 250), rational(0x829D, 28, 10), new Entry(0x8827, SHORT, 1, new byte[] {1, (byte) 0x90, 0, 0}),
-        rational(0x920A, 35, 1)));
+    List<Entry> sub =
+        new ArrayList<>(
+            List.of(
+                ascii(0x9003, taken),
+                ascii(0xA434, "RF24-70mm F2.8 L IS USM"),
+                rational(0x829A, 1, 250),
+                rational(0x829D, 28, 10),
+                new Entry(0x8827, SHORT, 1, new byte[] {1, (byte) 0x90, 0, 0}),
+                rational(0x920A, 35, 1)));
     if (offset != null) {
       sub.add(ascii(0x9011, offset));
     }
-    List<Entry> gps = List.of(ascii(0x0001, lat >= 0 ? "N" : "S"), degrees(0x0002, Math.abs(lat)),
-        ascii(0x0003, lon >= 0 ? "E" : "W"), degrees(0x0004, Math.abs(lon)));
-    List<Entry> ifd0 = new ArrayList<>(List.of(ascii(0x010F, "Canon\0\0\0"), ascii(0x0110, "EOS R5"),
-        new Entry(0x0112, SHORT, 1, new byte[] {0, 3, 0, 0}), longEntry(0x8769, 0), longEntry(0x8825, 0)));
+    List<Entry> gps =
+        List.of(
+            ascii(0x0001, lat >= 0 ? "N" : "S"),
+            degrees(0x0002, Math.abs(lat)),
+            ascii(0x0003, lon >= 0 ? "E" : "W"),
+            degrees(0x0004, Math.abs(lon)));
+    List<Entry> ifd0 =
+        new ArrayList<>(
+            List.of(
+                ascii(0x010F, "Canon\0\0\0"),
+                ascii(0x0110, "EOS R5"),
+                new Entry(0x0112, SHORT, 1, new byte[] {0, 3, 0, 0}),
+                longEntry(0x8769, 0),
+                longEntry(0x8825, 0)));
     int subAt = 8 + size(ifd0);
     int gpsAt = subAt + size(sub);
     ifd0.set(3, longEntry(0x8769, subAt));
@@ -150,7 +177,8 @@ public class ExifReaderTest {
   }
 
   private static Entry rational(int tag, int numerator, int denominator) {
-    return new Entry(tag, RATIONAL, 1, ByteBuffer.allocate(8).putInt(numerator).putInt(denominator).array());
+    return new Entry(
+        tag, RATIONAL, 1, ByteBuffer.allocate(8).putInt(numerator).putInt(denominator).array());
   }
 
   private static Entry longEntry(int tag, int value) {
@@ -162,8 +190,14 @@ public class ExifReaderTest {
     int d = (int) deg;
     int m = (int) ((deg - d) * 60);
     long s1000 = Math.round(((deg - d) * 60 - m) * 60 * 1000);
-    ByteBuffer b = ByteBuffer.allocate(24).putInt(d).putInt(1).putInt(m).putInt(1)
-        .putInt((int) s1000).putInt(1000);
+    ByteBuffer b =
+        ByteBuffer.allocate(24)
+            .putInt(d)
+            .putInt(1)
+            .putInt(m)
+            .putInt(1)
+            .putInt((int) s1000)
+            .putInt(1000);
     return new Entry(tag, RATIONAL, 3, b.array());
   }
 
@@ -194,7 +228,9 @@ public class ExifReaderTest {
     return b.array();
   }
 
-  /** {@code jpeg} with {@code tiff} as its EXIF segment, inserted after its start-of-image marker. */
+  /**
+   * {@code jpeg} with {@code tiff} as its EXIF segment, inserted after its start-of-image marker.
+   */
   public static byte[] withExif(byte[] jpeg, byte[] tiff) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1});

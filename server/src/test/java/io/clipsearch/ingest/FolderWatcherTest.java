@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderWatcherTest {
 
   private static final Duration QUIET = Duration.ofMillis(300);
-  /** Generous: an event arrives in milliseconds, but a loaded machine may delay the watch thread. */
+
+  /**
+   * Generous: an event arrives in milliseconds, but a loaded machine may delay the watch thread.
+   */
   private static final Duration CHANGE_WAIT = Duration.ofMinutes(1);
 
   @Test
@@ -25,13 +28,17 @@ class FolderWatcherTest {
     Path old = Files.createDirectories(root.resolve("2020"));
     try (FolderWatcher watcher = new FolderWatcher(List.of(root))) {
       Files.writeString(old.resolve("a.jpg"), "x");
-      assertEquals(Set.of(old), assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
+      assertEquals(
+          Set.of(old), assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
 
       Path created = Files.createDirectories(root.resolve("2024"));
-      assertEquals(Set.of(root), assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
+      assertEquals(
+          Set.of(root), assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
 
       Files.writeString(created.resolve("b.jpg"), "y"); // the new folder is watched too
-      assertEquals(Set.of(created), assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
+      assertEquals(
+          Set.of(created),
+          assertTimeoutPreemptively(CHANGE_WAIT, () -> watcher.awaitChanges(QUIET)));
     }
   }
 
@@ -39,15 +46,22 @@ class FolderWatcherTest {
   void closingWakesAWaitingCallWithNothing(@TempDir Path root) throws Exception {
     FolderWatcher watcher = new FolderWatcher(List.of(root));
     CompletableFuture<Set<Path>> changes = new CompletableFuture<>();
-    Thread waiting = Thread.ofPlatform().daemon().start(() -> {
-      try {
-        changes.complete(watcher.awaitChanges(QUIET));
-      } catch (Throwable e) {
-        changes.completeExceptionally(e);
-      }
-    });
+    Thread waiting =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    changes.complete(watcher.awaitChanges(QUIET));
+                  } catch (Throwable e) {
+                    changes.completeExceptionally(e);
+                  }
+                });
     // closed while the call waits for a first event (parked in take()), not before it starts
-    Await.until("awaitChanges to wait", Duration.ofMinutes(1), () -> waiting.getState() == Thread.State.WAITING);
+    Await.until(
+        "awaitChanges to wait",
+        Duration.ofMinutes(1),
+        () -> waiting.getState() == Thread.State.WAITING);
     watcher.close();
     assertEquals(Set.of(), changes.get(1, TimeUnit.MINUTES));
   }

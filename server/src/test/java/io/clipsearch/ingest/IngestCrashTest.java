@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,18 +29,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety for real: {@code clipsearch index} runs in a child JVM, is killed with SIGKILL
- * after some commits, and a second run must finish the job with no duplicate and no lost file.
+ * Crash safety for real: {@code clipsearch index} runs in a child JVM, is killed with SIGKILL after
+ * some commits, and a second run must finish the job with no duplicate and no lost file.
  */
 class IngestCrashTest {
 
   private static final int PHOTOS = 150;
   private static final int COMMIT_EVERY = 5;
+
   /** Kill once this many documents are committed: well into the run, well before its end. */
   private static final int KILL_AFTER = 20;
 
-  private static final Pattern SUMMARY = Pattern.compile(
-      "indexed: (\\d+) files in [\\d.]+ s: (\\d+) embedded, (\\d+) unchanged, (\\d+) moved, (\\d+) copied");
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "indexed: (\\d+) files in [\\d.]+ s: (\\d+) embedded, (\\d+) unchanged, (\\d+) moved, (\\d+) copied");
 
   @TempDir Path tmp;
 
@@ -57,10 +58,12 @@ class IngestCrashTest {
     int committedAtKill = awaitCommitted(data, first);
     first.destroyForcibly();
     assertTrue(first.waitFor(2, TimeUnit.MINUTES), "the killed child did not exit");
-    assertTrue(committedAtKill >= KILL_AFTER && committedAtKill < PHOTOS,
+    assertTrue(
+        committedAtKill >= KILL_AFTER && committedAtKill < PHOTOS,
         "killed with " + committedAtKill + " committed; output: " + firstOutput);
     Set<String> survived = indexedPaths(data); // opens cleanly after the kill
-    assertTrue(survived.size() >= committedAtKill && survived.size() < PHOTOS, "" + survived.size());
+    assertTrue(
+        survived.size() >= committedAtKill && survived.size() < PHOTOS, "" + survived.size());
 
     ChildCli secondRun = start(photos, data);
     Process second = secondRun.process();
@@ -68,11 +71,17 @@ class IngestCrashTest {
     assertTrue(second.waitFor(5, TimeUnit.MINUTES), "second run did not finish");
     assertEquals(0, second.exitValue(), String.join("\n", secondOutput));
 
-    Matcher summary = secondOutput.stream().map(SUMMARY::matcher).filter(Matcher::find)
-        .findFirst().orElseThrow(() -> new AssertionError("no summary in " + secondOutput));
+    Matcher summary =
+        secondOutput.stream()
+            .map(SUMMARY::matcher)
+            .filter(Matcher::find)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no summary in " + secondOutput));
     assertEquals(PHOTOS, Integer.parseInt(summary.group(1)));
-    assertEquals(PHOTOS - survived.size(), Integer.parseInt(summary.group(2)), "embedded only the rest");
-    assertEquals(survived.size(), Integer.parseInt(summary.group(3)), "committed files are unchanged");
+    assertEquals(
+        PHOTOS - survived.size(), Integer.parseInt(summary.group(2)), "embedded only the rest");
+    assertEquals(
+        survived.size(), Integer.parseInt(summary.group(3)), "committed files are unchanged");
     Set<String> all = indexedPaths(data);
     Set<String> expected = new HashSet<>();
     files.forEach(f -> expected.add(realPath(f)));
@@ -88,20 +97,30 @@ class IngestCrashTest {
   }
 
   private static ChildCli start(Path photos, Path data) throws IOException {
-    return ChildCli.start("index", photos.toString(), "--model", SharedFixtures.tinyClip().toString(),
-        "--data", data.toString(), "--commit-every", Integer.toString(COMMIT_EVERY));
+    return ChildCli.start(
+        "index",
+        photos.toString(),
+        "--model",
+        SharedFixtures.tinyClip().toString(),
+        "--data",
+        data.toString(),
+        "--commit-every",
+        Integer.toString(COMMIT_EVERY));
   }
 
   /** Polls the committed index until it holds {@link #KILL_AFTER} documents. */
   private static int awaitCommitted(Path data, Process child) throws Exception {
     AtomicInteger committed = new AtomicInteger();
-    Await.until(KILL_AFTER + " committed documents", Duration.ofMinutes(3), () -> {
-      committed.set(committedDocs(data));
-      if (committed.get() < KILL_AFTER && !child.isAlive()) {
-        throw new AssertionError("the child ended before " + KILL_AFTER + " commits");
-      }
-      return committed.get() >= KILL_AFTER;
-    });
+    Await.until(
+        KILL_AFTER + " committed documents",
+        Duration.ofMinutes(3),
+        () -> {
+          committed.set(committedDocs(data));
+          if (committed.get() < KILL_AFTER && !child.isAlive()) {
+            throw new AssertionError("the child ended before " + KILL_AFTER + " commits");
+          }
+          return committed.get() >= KILL_AFTER;
+        });
     return committed.get();
   }
 

@@ -1,20 +1,15 @@
 package io.clipsearch.ingest;
 
-import io.clipsearch.collection.ThumbnailStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.lucene.VectorIndex;
-import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ClipModels;
-import io.clipsearch.testing.SharedFixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -34,17 +29,14 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Mat;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * The ingest pipeline end to end: real photos, the tiny-clip model, a Lucene index on disk. No
- * part of it is mocked; what a run did is read from its report's counters and from the index.
+ * The ingest pipeline end to end: real photos, the tiny-clip model, a Lucene index on disk. No part
+ * of it is mocked; what a run did is read from its report's counters and from the index.
  */
 class IngestJobTest extends TinyModelIngestTestBase {
 
@@ -59,8 +51,14 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
   private IngestReport ingest(IngestOptions options) throws IOException {
     try (VectorIndex index = openIndex()) {
-      return new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-          options, events::add).run();
+      return new IngestJob(
+              model,
+              index,
+              new ThumbnailStore(layout.thumbsDir()),
+              List.of(photos),
+              options,
+              events::add)
+          .run();
     }
   }
 
@@ -70,16 +68,20 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
   private Map<Path, ImageDoc> indexed() throws IOException {
     try (VectorIndex index = openIndex()) {
-      List<ImageDoc> docs = index.search(s -> {
-        MatchAllDocsQuery all = new MatchAllDocsQuery();
-        List<ImageDoc> out = new ArrayList<>();
-        for (ScoreDoc sd : s.search(all, Math.max(1, s.count(all))).scoreDocs) {
-          out.add(VectorIndex.load(s, sd.doc));
-        }
-        return out;
-      });
-      Map<Path, List<ImageDoc>> byPath = docs.stream().collect(Collectors.groupingBy(ImageDoc::path));
-      byPath.forEach((path, list) -> assertEquals(1, list.size(), path + " is indexed more than once"));
+      List<ImageDoc> docs =
+          index.search(
+              s -> {
+                MatchAllDocsQuery all = new MatchAllDocsQuery();
+                List<ImageDoc> out = new ArrayList<>();
+                for (ScoreDoc sd : s.search(all, Math.max(1, s.count(all))).scoreDocs) {
+                  out.add(VectorIndex.load(s, sd.doc));
+                }
+                return out;
+              });
+      Map<Path, List<ImageDoc>> byPath =
+          docs.stream().collect(Collectors.groupingBy(ImageDoc::path));
+      byPath.forEach(
+          (path, list) -> assertEquals(1, list.size(), path + " is indexed more than once"));
       return byPath.entrySet().stream()
           .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getFirst()));
     }
@@ -121,8 +123,10 @@ class IngestJobTest extends TinyModelIngestTestBase {
     ingest();
     List<Path> files = new ArrayList<>(indexed().keySet());
     for (Path f : files) { // same bytes, new mtime: read and hashed again, found, not embedded
-      Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(
-          Files.getLastModifiedTime(f).toMillis() + 60_000));
+      Files.setLastModifiedTime(
+          f,
+          java.nio.file.attribute.FileTime.fromMillis(
+              Files.getLastModifiedTime(f).toMillis() + 60_000));
     }
     Photos.copy(photos.resolve("new"), 1, PHOTOS); // one new photo, embedded
     events.clear();
@@ -131,9 +135,10 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
     assertEquals(1, report.counts().embedded());
     assertEquals(PHOTOS, report.counts().unchanged());
-    IngestProgress committing = events.stream().filter(e -> e.phase() == Phase.COMMITTING)
-        .findFirst().orElseThrow();
-    assertEquals(0.0, committing.etaSeconds().orElseThrow(), "nothing is left to read when committing");
+    IngestProgress committing =
+        events.stream().filter(e -> e.phase() == Phase.COMMITTING).findFirst().orElseThrow();
+    assertEquals(
+        0.0, committing.etaSeconds().orElseThrow(), "nothing is left to read when committing");
   }
 
   @Test
@@ -147,7 +152,8 @@ class IngestJobTest extends TinyModelIngestTestBase {
       Mat m = Imgcodecs.imread(thumb.toString());
       try {
         int longSide = Math.max(m.cols(), m.rows());
-        assertEquals(Math.min(ThumbnailStore.LONG_SIDE, Math.max(doc.width(), doc.height())), longSide);
+        assertEquals(
+            Math.min(ThumbnailStore.LONG_SIDE, Math.max(doc.width(), doc.height())), longSide);
         // aspect ratio kept, within rounding
         assertEquals((double) doc.width() / doc.height(), (double) m.cols() / m.rows(), 0.02);
       } finally {
@@ -169,7 +175,8 @@ class IngestJobTest extends TinyModelIngestTestBase {
     Path deleted = photos.resolve("photo-002.jpg");
     Files.delete(deleted);
     Path modified = photos.resolve("photo-003.jpg");
-    Files.copy(Photos.samples().get(100), modified, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Photos.samples().get(100), modified, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(modified, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
 
     IngestReport report = ingest();
@@ -184,8 +191,10 @@ class IngestJobTest extends TinyModelIngestTestBase {
     assertEquals(PHOTOS, after.size()); // -1 deleted, +1 copy
     assertFalse(after.containsKey(moved));
     assertFalse(after.containsKey(deleted));
-    assertArrayEquals(before.get(moved).vector(), after.get(movedTo).vector(), "moved: vector re-used");
-    assertArrayEquals(before.get(copiedFrom).vector(), after.get(copy).vector(), "copy: vector re-used");
+    assertArrayEquals(
+        before.get(moved).vector(), after.get(movedTo).vector(), "moved: vector re-used");
+    assertArrayEquals(
+        before.get(copiedFrom).vector(), after.get(copy).vector(), "copy: vector re-used");
     assertEquals(before.get(moved).id(), after.get(movedTo).id());
     assertFalse(Arrays.equals(before.get(modified).vector(), after.get(modified).vector()));
     assertEquals(IngestJob.sha256(Files.readAllBytes(modified)), after.get(modified).id());
@@ -200,14 +209,20 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
     IngestReport report = ingest();
 
-    Map<String, SkipReason> reasons = report.skipped().stream().collect(
-        Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
-    assertEquals(Map.of("linked-folder", SkipReason.SYMLINK, "linked.jpg", SkipReason.SYMLINK), reasons);
+    Map<String, SkipReason> reasons =
+        report.skipped().stream()
+            .collect(Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
+    assertEquals(
+        Map.of("linked-folder", SkipReason.SYMLINK, "linked.jpg", SkipReason.SYMLINK), reasons);
     assertEquals(PHOTOS, indexed().size());
-    assertTrue(indexed().keySet().stream().noneMatch(p -> p.startsWith(photos.resolve("linked-folder"))));
+    assertTrue(
+        indexed().keySet().stream().noneMatch(p -> p.startsWith(photos.resolve("linked-folder"))));
 
     IngestReport following = ingest(IngestOptions.defaults().withFollowLinksOutOfRoots(true));
-    assertEquals(2, following.counts().embedded() + following.counts().copied(), following.counts().toString());
+    assertEquals(
+        2,
+        following.counts().embedded() + following.counts().copied(),
+        following.counts().toString());
     assertEquals(PHOTOS + 2, indexed().size());
   }
 
@@ -227,8 +242,9 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
     IngestReport report = ingest(IngestOptions.defaults().withFollowLinksOutOfRoots(true));
 
-    Map<String, SkipReason> reasons = report.skipped().stream().collect(
-        Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
+    Map<String, SkipReason> reasons =
+        report.skipped().stream()
+            .collect(Collectors.toMap(s -> s.path().getFileName().toString(), SkippedFile::reason));
     assertEquals(SkipReason.EMPTY, reasons.get("empty.jpg"));
     assertEquals(SkipReason.NOT_AN_IMAGE, reasons.get("notes.jpg"));
     assertEquals(SkipReason.CORRUPT, reasons.get("truncated.jpg"));
@@ -238,8 +254,11 @@ class IngestJobTest extends TinyModelIngestTestBase {
     assertEquals(SkipReason.SYMLINK_LOOP, reasons.get("loop"));
     assertEquals(7, reasons.size(), reasons.toString());
     for (SkippedFile s : report.skipped()) {
-      assertTrue(s.message().contains(s.path().getFileName().toString()) || s.reason() == SkipReason.SYMLINK_LOOP
-          || s.reason() == SkipReason.UNREADABLE, s.toString());
+      assertTrue(
+          s.message().contains(s.path().getFileName().toString())
+              || s.reason() == SkipReason.SYMLINK_LOOP
+              || s.reason() == SkipReason.UNREADABLE,
+          s.toString());
     }
     assertEquals(PHOTOS, report.counts().embedded());
     assertEquals(6, report.counts().failed());
@@ -253,13 +272,15 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
   @Test
   void aFileWithoutReadPermissionIsReportedUnreadable() throws IOException {
-    assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file: test skipped");
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")), "root reads any file: test skipped");
     Path locked = photos.resolve("photo-004.jpg");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
 
     IngestReport report = ingest();
 
-    assertEquals(List.of(SkipReason.UNREADABLE),
+    assertEquals(
+        List.of(SkipReason.UNREADABLE),
         report.skipped().stream().map(SkippedFile::reason).toList());
     assertEquals(PHOTOS - 1, report.counts().embedded());
   }
@@ -272,12 +293,18 @@ class IngestJobTest extends TinyModelIngestTestBase {
     AtomicReference<IngestJob> job = new AtomicReference<>();
     IngestReport cancelled;
     try (VectorIndex index = openIndex()) {
-      job.set(new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-          small, p -> {
-            if (p.embedded() >= 4) {
-              job.get().cancel();
-            }
-          }));
+      job.set(
+          new IngestJob(
+              model,
+              index,
+              new ThumbnailStore(layout.thumbsDir()),
+              List.of(photos),
+              small,
+              p -> {
+                if (p.embedded() >= 4) {
+                  job.get().cancel();
+                }
+              }));
       cancelled = job.get().run();
     }
 
@@ -297,13 +324,22 @@ class IngestJobTest extends TinyModelIngestTestBase {
 
   @Test
   void progressIsThrottledAndEndsWithTheFinalCounts() throws IOException {
-    IngestOptions slow = new IngestOptions(2, 4, 8, 100, Duration.ofSeconds(30), Duration.ofHours(1),
-        IngestOptions.DEFAULT_MAX_FILES, false);
+    IngestOptions slow =
+        new IngestOptions(
+            2,
+            4,
+            8,
+            100,
+            Duration.ofSeconds(30),
+            Duration.ofHours(1),
+            IngestOptions.DEFAULT_MAX_FILES,
+            false);
 
     IngestReport report = ingest(slow);
 
     // with an hour's interval only the phase changes are sent: scanning, indexing, committing, done
-    assertEquals(List.of(Phase.SCANNING, Phase.INDEXING, Phase.COMMITTING, Phase.DONE),
+    assertEquals(
+        List.of(Phase.SCANNING, Phase.INDEXING, Phase.COMMITTING, Phase.DONE),
         events.stream().map(IngestProgress::phase).toList());
     assertEquals(report.counts(), events.getLast());
     assertTrue(report.counts().filesPerSecond() > 0);
@@ -347,7 +383,8 @@ class IngestJobTest extends TinyModelIngestTestBase {
     return out.toByteArray();
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
     DataOutputStream d = new DataOutputStream(out);
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     d.writeInt(data.length);

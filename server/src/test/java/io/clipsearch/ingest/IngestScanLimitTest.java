@@ -1,10 +1,10 @@
 package io.clipsearch.ingest;
 
-import io.clipsearch.collection.ThumbnailStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.lucene.VectorIndex;
 import java.io.IOException;
 import java.util.List;
@@ -24,15 +24,27 @@ class IngestScanLimitTest extends TinyModelIngestTestBase {
   @Test
   void aScanFindingMoreFilesThanTheLimitStopsThereAndKeepsWhatItIndexed() throws IOException {
     try (VectorIndex index = openIndex()) {
-      IngestJob job = new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-          IngestOptions.defaults().withMaxFiles(5), p -> { });
+      IngestJob job =
+          new IngestJob(
+              model,
+              index,
+              new ThumbnailStore(layout.thumbsDir()),
+              List.of(photos),
+              IngestOptions.defaults().withMaxFiles(5),
+              p -> {});
       IOException e = assertThrows(IOException.class, job::run);
       assertTrue(e.getMessage().contains("more than 5 image files"), e.getMessage());
       index.refresh();
       assertTrue(index.count() <= 5, "only files found within the limit: " + index.count());
 
-      new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-          IngestOptions.defaults().withMaxFiles(6), p -> { }).run();
+      new IngestJob(
+              model,
+              index,
+              new ThumbnailStore(layout.thumbsDir()),
+              List.of(photos),
+              IngestOptions.defaults().withMaxFiles(6),
+              p -> {})
+          .run();
       index.refresh();
       assertEquals(6, index.count());
     }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A photo's EXIF survives the whole ingest road (read once from disk, decoded once, its
- * metadata parsed from the bytes in memory): date taken with its offset, camera, lens, GPS and
- * orientation are in the index, and its exposure is read from the indexed file for the details.
+ * A photo's EXIF survives the whole ingest road (read once from disk, decoded once, its metadata
+ * parsed from the bytes in memory): date taken with its offset, camera, lens, GPS and orientation
+ * are in the index, and its exposure is read from the indexed file for the details.
  */
 class IngestedMetadataTest extends TinyModelIngestTestBase {
 
@@ -31,12 +31,22 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
   void theIndexedDocumentCarriesDateCameraLensAndPositionAndTheFileItsExposure() throws Exception {
     Path photo = photos.resolve("crafted.jpg");
     Files.createDirectories(photos);
-    Files.write(photo, ExifReaderTest.withExif(Files.readAllBytes(Photos.samples().getFirst()),
-        ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
+    Files.write(
+        photo,
+        ExifReaderTest.withExif(
+            Files.readAllBytes(Photos.samples().getFirst()),
+            ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
 
     try (VectorIndex index = openIndex()) {
-      IngestReport report = new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-          IngestOptions.defaults(), p -> { }).run();
+      IngestReport report =
+          new IngestJob(
+                  model,
+                  index,
+                  new ThumbnailStore(layout.thumbsDir()),
+                  List.of(photos),
+                  IngestOptions.defaults(),
+                  p -> {})
+              .run();
       assertEquals(1, report.counts().embedded(), report.skipped().toString());
       index.refresh();
 
@@ -49,8 +59,10 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
       assertEquals(-122.25, m.longitude().orElseThrow(), 1e-9);
       assertEquals(3, m.orientation());
     }
-    ExposureInfo exposure = PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo))).flatMap(ExposureReader::read)
-        .orElseThrow();
+    ExposureInfo exposure =
+        PhotoHeader.read(new ByteArrayInputStream(Files.readAllBytes(photo)))
+            .flatMap(ExposureReader::read)
+            .orElseThrow();
     assertEquals(2.8, exposure.fNumber(), 1e-9);
     assertEquals(400, exposure.iso());
   }

@@ -55,11 +55,15 @@ class RootedFileTest {
   void aLinkAsTheFileOrOnTheWayOutOfTheRootIsRefusedUnlessTold() throws IOException {
     Files.createSymbolicLink(root.resolve("link.jpg"), outside.resolve("a.jpg"));
     Files.createSymbolicLink(root.resolve("out"), outside);
-    FileSystemException link = assertThrows(FileSystemException.class,
-        () -> RootedFile.open(root.resolve("link.jpg"), List.of(root), false));
+    FileSystemException link =
+        assertThrows(
+            FileSystemException.class,
+            () -> RootedFile.open(root.resolve("link.jpg"), List.of(root), false));
     assertTrue(link.getReason().contains("symbolic link"), link.getMessage());
-    FileSystemException out = assertThrows(FileSystemException.class,
-        () -> RootedFile.open(root.resolve("out/a.jpg"), List.of(root), false));
+    FileSystemException out =
+        assertThrows(
+            FileSystemException.class,
+            () -> RootedFile.open(root.resolve("out/a.jpg"), List.of(root), false));
     assertTrue(out.getReason().contains("outside the collection's folders"), out.getMessage());
 
     try (RootedFile f = RootedFile.open(root.resolve("out/a.jpg"), List.of(root), true)) {
@@ -71,13 +75,16 @@ class RootedFileTest {
   void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
     Path fifo = root.resolve("sub/fifo.jpg");
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      for (boolean follow : new boolean[] {false, true}) {
-        FileSystemException e = assertThrows(FileSystemException.class,
-            () -> RootedFile.open(fifo, List.of(root), follow));
-        assertTrue(e.getReason().contains("not a regular file"), e.getMessage());
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          for (boolean follow : new boolean[] {false, true}) {
+            FileSystemException e =
+                assertThrows(
+                    FileSystemException.class, () -> RootedFile.open(fifo, List.of(root), follow));
+            assertTrue(e.getReason().contains("not a regular file"), e.getMessage());
+          }
+        });
   }
 
   /** A swap loop (the file, then its folder, replaced by links out) racing open-and-read. */
@@ -89,22 +96,25 @@ class RootedFileTest {
     Path parked = temp.resolve("parked");
     Path parkedFolder = temp.resolve("parked-folder");
     AtomicBoolean stop = new AtomicBoolean();
-    Thread swapper = Thread.ofPlatform().start(() -> {
-      try {
-        while (!stop.get()) {
-          Files.move(photo, parked, StandardCopyOption.ATOMIC_MOVE);
-          Files.copy(fileLink, photo, LinkOption.NOFOLLOW_LINKS);
-          Files.delete(photo);
-          Files.move(parked, photo, StandardCopyOption.ATOMIC_MOVE);
-          Files.move(root.resolve("sub"), parkedFolder, StandardCopyOption.ATOMIC_MOVE);
-          Files.copy(folderLink, root.resolve("sub"), LinkOption.NOFOLLOW_LINKS);
-          Files.delete(root.resolve("sub"));
-          Files.move(parkedFolder, root.resolve("sub"), StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Thread swapper =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    while (!stop.get()) {
+                      Files.move(photo, parked, StandardCopyOption.ATOMIC_MOVE);
+                      Files.copy(fileLink, photo, LinkOption.NOFOLLOW_LINKS);
+                      Files.delete(photo);
+                      Files.move(parked, photo, StandardCopyOption.ATOMIC_MOVE);
+                      Files.move(root.resolve("sub"), parkedFolder, StandardCopyOption.ATOMIC_MOVE);
+                      Files.copy(folderLink, root.resolve("sub"), LinkOption.NOFOLLOW_LINKS);
+                      Files.delete(root.resolve("sub"));
+                      Files.move(parkedFolder, root.resolve("sub"), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
     int photos = 0;
     int refused = 0;
     long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -118,6 +128,8 @@ class RootedFileTest {
     }
     stop.set(true);
     swapper.join();
-    assertTrue(photos > 0 && refused > 0, photos + " reads, " + refused + " refused: the race did not run");
+    assertTrue(
+        photos > 0 && refused > 0,
+        photos + " reads, " + refused + " refused: the race did not run");
   }
 }

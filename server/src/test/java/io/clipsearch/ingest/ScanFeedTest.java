@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,17 +28,31 @@ class ScanFeedTest {
   void theWalkWaitsForTheWorkersInsteadOfHoldingWhatItFinds() throws Exception {
     Path root = files("photos", 2_000);
     try (VectorIndex index = emptyIndex()) {
-      ProgressTracker progress = new ProgressTracker(p -> { }, 0);
-      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), progress, 8, 1_000_000, () -> false, s -> { });
+      ProgressTracker progress = new ProgressTracker(p -> {}, 0);
+      ScanFeed feed =
+          new ScanFeed(
+              index,
+              List.of(root),
+              new FileScanner(false),
+              progress,
+              8,
+              1_000_000,
+              () -> false,
+              s -> {});
       Thread walk = feed.start();
       // Rather than give the walk a fixed time to run ahead, wait until it shows which way it goes:
       // blocked in its timed offer to the full queue (the only timed wait of the walk thread), or
       // past the bound, or done. Only the first passes; a bounded walk gets there however slow
       // the machine.
-      Await.until("the walk to block or run ahead", Duration.ofMinutes(1), () ->
-          progress.toRead.get() >= 8 && walk.getState() == Thread.State.TIMED_WAITING
-              || progress.toRead.get() > 9 || !walk.isAlive());
-      assertTrue(progress.toRead.get() <= 9, "queued " + progress.toRead.get() + " with room for 8 (+1)");
+      Await.until(
+          "the walk to block or run ahead",
+          Duration.ofMinutes(1),
+          () ->
+              progress.toRead.get() >= 8 && walk.getState() == Thread.State.TIMED_WAITING
+                  || progress.toRead.get() > 9
+                  || !walk.isAlive());
+      assertTrue(
+          progress.toRead.get() <= 9, "queued " + progress.toRead.get() + " with room for 8 (+1)");
       assertFalse(feed.finished(), "the walk waits while nobody takes");
 
       List<Path> taken = drain(feed);
@@ -57,10 +70,19 @@ class ScanFeedTest {
     Path root = files("photos", 10);
     Path inner = Files.createDirectories(root.resolve("inner"));
     Files.createFile(inner.resolve("x.jpg"));
-    assertEquals(List.of(root), ScanFeed.outermost(List.of(inner, root, root.resolve("inner/../inner"))));
+    assertEquals(
+        List.of(root), ScanFeed.outermost(List.of(inner, root, root.resolve("inner/../inner"))));
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(inner, root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 4,
-          1_000_000, () -> false, s -> { });
+      ScanFeed feed =
+          new ScanFeed(
+              index,
+              List.of(inner, root),
+              new FileScanner(false),
+              new ProgressTracker(p -> {}, 0),
+              4,
+              1_000_000,
+              () -> false,
+              s -> {});
       feed.start();
       assertEquals(11, drain(feed).size());
     }
@@ -70,12 +92,21 @@ class ScanFeedTest {
   void theFileLimitStopsTheWalkWithAClearError() throws Exception {
     Path root = files("photos", 20);
     try (VectorIndex index = emptyIndex()) {
-      ScanFeed feed = new ScanFeed(index, List.of(root), new FileScanner(false), new ProgressTracker(p -> { }, 0), 100, 10,
-          () -> false, s -> { });
+      ScanFeed feed =
+          new ScanFeed(
+              index,
+              List.of(root),
+              new FileScanner(false),
+              new ProgressTracker(p -> {}, 0),
+              100,
+              10,
+              () -> false,
+              s -> {});
       Thread walk = feed.start();
       assertTrue(drain(feed).size() <= 10);
       walk.join();
-      assertTrue(feed.failure().orElseThrow().getMessage().contains("more than 10 image files"),
+      assertTrue(
+          feed.failure().orElseThrow().getMessage().contains("more than 10 image files"),
           feed.failure().get().getMessage());
     }
   }

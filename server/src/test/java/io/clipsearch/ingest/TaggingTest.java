@@ -1,23 +1,18 @@
 package io.clipsearch.ingest;
 
-import io.clipsearch.collection.ThumbnailStore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.VectorFormat;
-import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
-import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ClipModels;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
-import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tags end to end on the tiny-clip fixture: written at index time, re-written from stored vectors
@@ -44,8 +35,7 @@ class TaggingTest extends TinyModelIngestTestBase {
   private static final int PHOTOS = 8;
 
   /** "zebra" or "quokka" by the sign of the first component, plus "fauna" for every image. */
-  private static final ImageTagger TAGGER =
-      v -> List.of(v[0] >= 0 ? "zebra" : "quokka", "fauna");
+  private static final ImageTagger TAGGER = v -> List.of(v[0] >= 0 ? "zebra" : "quokka", "fauna");
 
   @Override
   int photoCount() {
@@ -53,8 +43,15 @@ class TaggingTest extends TinyModelIngestTestBase {
   }
 
   private void ingest(VectorIndex index, ImageTagger tagger) throws IOException {
-    new IngestJob(model, index, new ThumbnailStore(layout.thumbsDir()), List.of(photos),
-        IngestOptions.defaults(), tagger, p -> {}).run();
+    new IngestJob(
+            model,
+            index,
+            new ThumbnailStore(layout.thumbsDir()),
+            List.of(photos),
+            IngestOptions.defaults(),
+            tagger,
+            p -> {})
+        .run();
     index.refresh();
   }
 
@@ -77,20 +74,35 @@ class TaggingTest extends TinyModelIngestTestBase {
 
       // the keyword search finds exactly the images carrying the tag, none by name
       String tag = docs.values().iterator().next().tags().getFirst();
-      Set<Path> tagged = docs.values().stream().filter(d -> d.tags().contains(tag))
-          .map(ImageDoc::path).collect(Collectors.toSet());
+      Set<Path> tagged =
+          docs.values().stream()
+              .filter(d -> d.tags().contains(tag))
+              .map(ImageDoc::path)
+              .collect(Collectors.toSet());
       assertTrue(docs.keySet().stream().noneMatch(p -> p.toString().contains(tag)));
-      SearchService search = new SearchService(
-          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
-          SearchSettings.DEFAULTS);
-      SearchResponse r = search.search(SearchRequest.of(tag).withCutoff(null, false).withPage(0, PHOTOS));
-      Set<Path> matched = r.hits().stream().filter(h -> h.textMatch()).map(h -> Path.of(h.path()))
-          .collect(Collectors.toSet());
+      SearchService search =
+          new SearchService(
+              new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+              model,
+              SearchSettings.DEFAULTS);
+      SearchResponse r =
+          search.search(SearchRequest.of(tag).withCutoff(null, false).withPage(0, PHOTOS));
+      Set<Path> matched =
+          r.hits().stream()
+              .filter(h -> h.textMatch())
+              .map(h -> Path.of(h.path()))
+              .collect(Collectors.toSet());
       assertEquals(tagged, matched);
       // tags label hits (matchedBy) but only the keyword mode ranks by them (docs/SEARCH.md)
-      SearchResponse byKeyword = search.search(SearchRequest.of(tag).withMode(SearchMode.KEYWORD)
-          .withCutoff(null, false).withPage(0, PHOTOS));
-      assertTrue(tagged.contains(Path.of(byKeyword.hits().getFirst().path())), "a tagged image ranks first");
+      SearchResponse byKeyword =
+          search.search(
+              SearchRequest.of(tag)
+                  .withMode(SearchMode.KEYWORD)
+                  .withCutoff(null, false)
+                  .withPage(0, PHOTOS));
+      assertTrue(
+          tagged.contains(Path.of(byKeyword.hits().getFirst().path())),
+          "a tagged image ranks first");
     }
   }
 
@@ -112,10 +124,12 @@ class TaggingTest extends TinyModelIngestTestBase {
         assertArrayEquals(old.vector(), now.vector());
         fauna.add(now.path().toString());
       }
-      SearchResponse r = new SearchService(
-          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
-          SearchSettings.DEFAULTS)
-          .search(SearchRequest.of("fauna").withCutoff(null, false).withPage(0, PHOTOS));
+      SearchResponse r =
+          new SearchService(
+                  new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+                  model,
+                  SearchSettings.DEFAULTS)
+              .search(SearchRequest.of("fauna").withCutoff(null, false).withPage(0, PHOTOS));
       assertEquals(PHOTOS, r.hits().stream().filter(h -> h.textMatch()).count(), fauna.toString());
 
       // an unchanged re-run keeps the stored tags (re-used documents are not re-tagged)

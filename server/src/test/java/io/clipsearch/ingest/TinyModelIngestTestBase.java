@@ -50,7 +50,9 @@ abstract class TinyModelIngestTestBase {
   }
 
   VectorIndex openIndex() throws IOException {
-    return VectorIndex.open(layout.indexDir(model.info().id()),
-        new VectorSpace(model.info().id(), model.dimension()), VectorFormat.FLOAT32);
+    return VectorIndex.open(
+        layout.indexDir(model.info().id()),
+        new VectorSpace(model.info().id(), model.dimension()),
+        VectorFormat.FLOAT32);
   }
 }

@@ -23,7 +23,8 @@ class ClipsearchFoldersTest {
 
   @Test
   void checkoutKeepsDataAndModelsUnderItsHome() {
-    ClipsearchFolders f = ClipsearchFolders.of(Map.of("HOME", "/home/ann"), props("/src/clipsearch", false));
+    ClipsearchFolders f =
+        ClipsearchFolders.of(Map.of("HOME", "/home/ann"), props("/src/clipsearch", false));
     assertFalse(f.installed());
     assertEquals(Path.of("/src/clipsearch/work/data"), f.data());
     assertEquals(Path.of("/src/clipsearch/models"), f.models());
@@ -32,9 +33,16 @@ class ClipsearchFoldersTest {
 
   @Test
   void installedProgramWritesToXdgFoldersNeverItsInstallation() {
-    ClipsearchFolders f = ClipsearchFolders.of(
-        Map.of("HOME", "/home/ann", "XDG_DATA_HOME", "/xdg/data", "XDG_CONFIG_HOME", "/xdg/config"),
-        props("/opt/clipsearch/lib/app", true));
+    ClipsearchFolders f =
+        ClipsearchFolders.of(
+            Map.of(
+                "HOME",
+                "/home/ann",
+                "XDG_DATA_HOME",
+                "/xdg/data",
+                "XDG_CONFIG_HOME",
+                "/xdg/config"),
+            props("/opt/clipsearch/lib/app", true));
     assertTrue(f.installed());
     assertEquals(Path.of("/xdg/data/clipsearch"), f.data());
     assertEquals(Path.of("/xdg/data/clipsearch/models"), f.models());
@@ -44,22 +52,31 @@ class ClipsearchFoldersTest {
 
   @Test
   void installedWithoutXdgVariablesUsesHomeNotUserHome() {
-    ClipsearchFolders f = ClipsearchFolders.of(Map.of("HOME", "/home/ann"), props("/opt/clipsearch/lib/app", true));
+    ClipsearchFolders f =
+        ClipsearchFolders.of(Map.of("HOME", "/home/ann"), props("/opt/clipsearch/lib/app", true));
     assertEquals(Path.of("/home/ann/.local/share/clipsearch"), f.data());
     assertEquals(Path.of("/home/ann/.config/clipsearch"), f.config());
   }
 
   @Test
   void relativeXdgValuesAreIgnoredAsTheSpecSays() {
-    ClipsearchFolders f = ClipsearchFolders.of(Map.of("HOME", "/home/ann", "XDG_DATA_HOME", "rel/data"),
-        props("/opt/clipsearch/lib/app", true));
+    ClipsearchFolders f =
+        ClipsearchFolders.of(
+            Map.of("HOME", "/home/ann", "XDG_DATA_HOME", "rel/data"),
+            props("/opt/clipsearch/lib/app", true));
     assertEquals(Path.of("/home/ann/.local/share/clipsearch"), f.data());
   }
 
   @Test
   void environmentOverridesBothLayouts() {
-    Map<String, String> env = Map.of("HOME", "/home/ann", "CLIPSEARCH_DATA_DIR", "/srv/data",
-        "CLIPSEARCH_MODELS", "/srv/models");
+    Map<String, String> env =
+        Map.of(
+            "HOME",
+            "/home/ann",
+            "CLIPSEARCH_DATA_DIR",
+            "/srv/data",
+            "CLIPSEARCH_MODELS",
+            "/srv/models");
     for (boolean installed : new boolean[] {true, false}) {
       ClipsearchFolders f = ClipsearchFolders.of(env, props("/opt/clipsearch/lib/app", installed));
       assertEquals(Path.of("/srv/data"), f.data());

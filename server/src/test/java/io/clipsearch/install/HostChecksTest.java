@@ -10,7 +10,8 @@ class HostChecksTest {
 
   @Test
   void readsVectorFeaturesFromTheFlagsLine() {
-    CheckResult r = HostChecks.cpu("processor\t: 0\nflags\t\t: fpu sse2 avx avx2 avx512f avx512_vnni\n");
+    CheckResult r =
+        HostChecks.cpu("processor\t: 0\nflags\t\t: fpu sse2 avx avx2 avx512f avx512_vnni\n");
     assertEquals(Status.OK, r.status());
     assertEquals("AVX2 yes, AVX-512 yes, VNNI yes (fast int8 inference)", r.detail());
   }
@@ -32,7 +33,11 @@ class HostChecksTest {
     String meminfo = "MemTotal:        4000000 kB\nMemFree:  10 kB\nMemAvailable:     1000000 kB\n";
     CheckResult r = HostChecks.memory(meminfo, 512L << 20);
     assertEquals(Status.WARN, r.status());
-    assertTrue(r.detail().startsWith("3906 MiB total, 976 MiB available; Java heap up to 512 MiB"), r.detail());
-    assertEquals(Status.OK, HostChecks.memory("MemTotal: 32000000 kB\nMemAvailable: 30000000 kB\n", 1).status());
+    assertTrue(
+        r.detail().startsWith("3906 MiB total, 976 MiB available; Java heap up to 512 MiB"),
+        r.detail());
+    assertEquals(
+        Status.OK,
+        HostChecks.memory("MemTotal: 32000000 kB\nMemAvailable: 30000000 kB\n", 1).status());
   }
 }

@@ -35,8 +35,14 @@ class PlaceChecksTest {
   void theTextTowerLineSaysWhatTheFirstLoadDecided() throws IOException {
     Path model = tmp.resolve("tiny-clip");
     Path fixture = SharedFixtures.tinyClip();
-    for (String file : List.of("config.json", "visual/preprocess_cfg.json", "visual/model.onnx", "textual/model.onnx",
-        "textual/vocab.json", "textual/merges.txt")) {
+    for (String file :
+        List.of(
+            "config.json",
+            "visual/preprocess_cfg.json",
+            "visual/model.onnx",
+            "textual/model.onnx",
+            "textual/vocab.json",
+            "textual/merges.txt")) {
       Files.createDirectories(model.resolve(file).getParent());
       Files.copy(fixture.resolve(file), model.resolve(file));
     }
@@ -45,13 +51,15 @@ class PlaceChecksTest {
     assertEquals(Status.INFO, before.status());
     assertTrue(before.detail().startsWith("not prepared yet"), before.detail());
 
-    try (ClipModel loaded = ClipModels.load(model, LoadOptions.defaults().withEngine(EngineKind.ONNX))) {
+    try (ClipModel loaded =
+        ClipModels.load(model, LoadOptions.defaults().withEngine(EngineKind.ONNX))) {
       assertEquals(-1, loaded.info().textInput().shape()[1]);
     }
 
     CheckResult after = PlaceChecks.textTower(model, tmp, data);
     assertEquals(Status.OK, after.status(), after.detail());
-    assertTrue(after.detail().startsWith("texts cut after their end token (" + model.resolve("textual")),
+    assertTrue(
+        after.detail().startsWith("texts cut after their end token (" + model.resolve("textual")),
         after.detail());
     assertTrue(after.detail().contains("max abs difference 0.0"), after.detail());
   }

@@ -28,11 +28,12 @@ import java.util.Map;
  * Writes, for each judged query of a relevance set, the features a confidence rule could use, one
  * JSON line per query: the query's background (median and MAD of its cosines with the sample the
  * cutoff uses), and for each of its first {@link SearchEvaluation#DEPTH} hybrid hits the cosine,
- * the name match, the relevance judgment and the image's ten best vocabulary labels (cosine to
- * the image and to the query). What docs/SEARCH.md's confidence figures were fitted on.
+ * the name match, the relevance judgment and the image's ten best vocabulary labels (cosine to the
+ * image and to the query). What docs/SEARCH.md's confidence figures were fitted on.
  *
  * <pre>java -cp server/target/test-classes:server/target/classes:server/target/lib/* \
- *   io.clipsearch.lab.ConfidenceFeatures MODEL DATA COLLECTION QUERIES.tsv [LABELS.tsv] OUT.jsonl</pre>
+ *   io.clipsearch.lab.ConfidenceFeatures MODEL DATA COLLECTION QUERIES.tsv [LABELS.tsv] OUT.jsonl
+ * </pre>
  */
 public final class ConfidenceFeatures {
 
@@ -55,12 +56,19 @@ public final class ConfidenceFeatures {
         BufferedWriter w = Files.newBufferedWriter(out)) {
       RelevanceKeys keys = RelevanceKeys.of(c.index(), labels);
       LabelVocabulary vocabulary = LabelVocabulary.defaults();
-      float[][] labelVectors = new ClassVectorCache(CollectionLayout.classVectorsDir(data))
-          .classVectors(model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts)
-          .toArray(float[][]::new);
+      float[][] labelVectors =
+          new ClassVectorCache(CollectionLayout.classVectorsDir(data))
+              .classVectors(
+                  model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts)
+              .toArray(float[][]::new);
       for (JudgedQuery q : queries) {
-        SearchResponse r = c.search().search(SearchRequest.of(q.query()).withMode(SearchMode.HYBRID)
-            .withCutoff(null, false).withPage(0, SearchEvaluation.DEPTH));
+        SearchResponse r =
+            c.search()
+                .search(
+                    SearchRequest.of(q.query())
+                        .withMode(SearchMode.HYBRID)
+                        .withCutoff(null, false)
+                        .withPage(0, SearchEvaluation.DEPTH));
         float[] query = model.embedText(q.query());
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("query", q.query());

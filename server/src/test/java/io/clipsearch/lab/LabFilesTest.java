@@ -19,8 +19,9 @@ class LabFilesTest {
 
   @Test
   void readsCifarClassFolders() throws Exception {
-    ImageFolderDataset d = ImageFolderDataset.read(SharedFixtures.path("datasets/cifar10-test/test"),
-        ClassNames.fromFolderNames(), 3);
+    ImageFolderDataset d =
+        ImageFolderDataset.read(
+            SharedFixtures.path("datasets/cifar10-test/test"), ClassNames.fromFolderNames(), 3);
     assertEquals(10, d.classIds().size());
     assertEquals("airplane", d.classNames().getFirst());
     assertEquals(30, d.images().size());
@@ -29,15 +30,18 @@ class LabFilesTest {
 
   @Test
   void folderNamesLoseTheirUnderscores() throws Exception {
-    ImageFolderDataset d = ImageFolderDataset.read(SharedFixtures.path("datasets/imagenette/test"),
-        ClassNames.fromFolderNames(), 1);
+    ImageFolderDataset d =
+        ImageFolderDataset.read(
+            SharedFixtures.path("datasets/imagenette/test"), ClassNames.fromFolderNames(), 1);
     assertEquals("cassette player", d.classNames().getFirst());
   }
 
   @Test
   void tinyImagenetNamesComeFromClassesTsv() throws Exception {
     Path root = SharedFixtures.path("datasets/tiny-imagenet-200");
-    ImageFolderDataset d = ImageFolderDataset.read(root.resolve("val"), ClassNames.read(root.resolve("classes.tsv")), 1);
+    ImageFolderDataset d =
+        ImageFolderDataset.read(
+            root.resolve("val"), ClassNames.read(root.resolve("classes.tsv")), 1);
     assertEquals(200, d.classIds().size());
     assertEquals("n01443537", d.classIds().getFirst());
     assertEquals("goldfish", d.classNames().getFirst());
@@ -50,18 +54,25 @@ class LabFilesTest {
     CaptionDataset d = CaptionDataset.read(root.resolve("captions.csv"), root.resolve("images"), 4);
     assertEquals(4, d.images().size());
     assertEquals(20, d.captions().size());
-    assertArrayEquals(new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3}, d.captionImage());
+    assertArrayEquals(
+        new int[] {0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3}, d.captionImage());
     assertTrue(Files.isRegularFile(d.images().getFirst()));
     // the 8th image is 1012212859_01547e3f17.jpg, whose first caption is quoted for its comma
-    CaptionDataset eight = CaptionDataset.read(root.resolve("captions.csv"), root.resolve("images"), 8);
+    CaptionDataset eight =
+        CaptionDataset.read(root.resolve("captions.csv"), root.resolve("images"), 8);
     assertEquals("1012212859_01547e3f17.jpg", eight.images().getLast().getFileName().toString());
-    assertTrue(eight.captions().contains("A dog shakes its head near the shore , a red ball next to it ."));
+    assertTrue(
+        eight
+            .captions()
+            .contains("A dog shakes its head near the shore , a red ball next to it ."));
   }
 
   @Test
   void cocoCaptionsHaveALicenseColumn() throws Exception {
     Path root = SharedFixtures.path("datasets/coco-mini");
-    CaptionDataset d = CaptionDataset.read(root.resolve("captions.csv"), root.resolve("images"), Integer.MAX_VALUE);
+    CaptionDataset d =
+        CaptionDataset.read(
+            root.resolve("captions.csv"), root.resolve("images"), Integer.MAX_VALUE);
     assertEquals(159, d.images().size());
     assertTrue(d.captions().size() >= 5 * 159, "captions: " + d.captions().size());
     assertTrue(d.captions().stream().noneMatch(c -> c.contains("License")));
@@ -76,9 +87,10 @@ class LabFilesTest {
 
   @Test
   void npyHeaderParsesBack(@TempDir Path dir) throws Exception {
-    List<EmbeddingExport.Row> rows = List.of(
-        new EmbeddingExport.Row("a.jpg", "cat", new float[] {1, 0, -0.5f}),
-        new EmbeddingExport.Row("b.jpg", "dog", new float[] {0.25f, 2, 3}));
+    List<EmbeddingExport.Row> rows =
+        List.of(
+            new EmbeddingExport.Row("a.jpg", "cat", new float[] {1, 0, -0.5f}),
+            new EmbeddingExport.Row("b.jpg", "dog", new float[] {0.25f, 2, 3}));
     List<Path> files = EmbeddingExport.write(rows, ExportFormat.NPY, dir);
     Npy.FloatArray a = Npy.readFloat32(files.getFirst());
     assertArrayEquals(new int[] {2, 3}, a.shape());
@@ -88,23 +100,31 @@ class LabFilesTest {
     assertEquals(0, dataStart % 64);
     assertEquals(dataStart + 6 * 4, bytes.length);
     assertEquals('\n', bytes[dataStart - 1]);
-    assertEquals(List.of("file\tlabel", "a.jpg\tcat", "b.jpg\tdog"), Files.readAllLines(files.get(1)));
+    assertEquals(
+        List.of("file\tlabel", "a.jpg\tcat", "b.jpg\tdog"), Files.readAllLines(files.get(1)));
   }
 
   @Test
   void tsvAndCsvExports(@TempDir Path dir) throws Exception {
-    List<EmbeddingExport.Row> rows = List.of(new EmbeddingExport.Row("a, b.jpg", "x", new float[] {1, 0.5f}));
+    List<EmbeddingExport.Row> rows =
+        List.of(new EmbeddingExport.Row("a, b.jpg", "x", new float[] {1, 0.5f}));
     EmbeddingExport.write(rows, ExportFormat.TSV, dir);
     assertEquals(List.of("1.0\t0.5"), Files.readAllLines(dir.resolve("vectors.tsv")));
-    assertEquals(List.of("file\tlabel", "a, b.jpg\tx"), Files.readAllLines(dir.resolve("metadata.tsv")));
+    assertEquals(
+        List.of("file\tlabel", "a, b.jpg\tx"), Files.readAllLines(dir.resolve("metadata.tsv")));
     EmbeddingExport.write(rows, ExportFormat.CSV, dir);
-    assertEquals(List.of("file,label,e0,e1", "\"a, b.jpg\",x,1.0,0.5"), Files.readAllLines(dir.resolve("embeddings.csv")));
+    assertEquals(
+        List.of("file,label,e0,e1", "\"a, b.jpg\",x,1.0,0.5"),
+        Files.readAllLines(dir.resolve("embeddings.csv")));
   }
 
   @Test
   void heatmapHasRoomForItsLabels(@TempDir Path dir) throws Exception {
-    SimilarityMatrix m = new SimilarityMatrix(List.of("short.jpg", "a-much-longer-image-file-name.jpg"),
-        List.of("a photo of a cat", "a diagram", "x"), new float[][] {{0.3f, 0.1f, 0.2f}, {0.0f, 0.25f, -0.1f}});
+    SimilarityMatrix m =
+        new SimilarityMatrix(
+            List.of("short.jpg", "a-much-longer-image-file-name.jpg"),
+            List.of("a photo of a cat", "a diagram", "x"),
+            new float[][] {{0.3f, 0.1f, 0.2f}, {0.0f, 0.25f, -0.1f}});
     Path png = dir.resolve("m.png");
     HeatmapImage.write(m, png);
     BufferedImage image = ImageIO.read(png.toFile());

@@ -41,7 +41,8 @@ class BackgroundMergeTest {
       assertEquals(1, reopened.segmentCount(), "the merge was committed");
       float[] axis = new float[SPACE.dimension()];
       axis[0] = 1;
-      assertEquals(120, new LuceneSearchBackend(reopened, 4).nearest(axis, 200, SearchFilters.NONE).size());
+      assertEquals(
+          120, new LuceneSearchBackend(reopened, 4).nearest(axis, 200, SearchFilters.NONE).size());
     }
   }
 
@@ -78,8 +79,16 @@ class BackgroundMergeTest {
       for (int d = 0; d < v.length; d++) {
         v[d] /= norm;
       }
-      index.upsert(new ImageDoc(Path.of("/photos/" + i + ".jpg"), "id" + i, 1000,
-          1_700_000_000_000L + i, 640, 480, PhotoMetadata.NONE, v));
+      index.upsert(
+          new ImageDoc(
+              Path.of("/photos/" + i + ".jpg"),
+              "id" + i,
+              1000,
+              1_700_000_000_000L + i,
+              640,
+              480,
+              PhotoMetadata.NONE,
+              v));
     }
   }
 }

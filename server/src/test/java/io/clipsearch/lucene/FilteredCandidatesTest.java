@@ -28,15 +28,21 @@ class FilteredCandidatesTest {
   void textQueriesInALargeIndexKeepTwiceTheCandidates() {
     assertEquals(1600, search.candidates(200, Modality.TEXT, MILLION, MILLION));
     assertEquals(800, search.candidates(200, Modality.TEXT, 100_000, 100_000), "a small index");
-    assertEquals(800, search.candidates(200, Modality.TEXT, VectorSearch.WIDE_TEXT_BEAM_ABOVE,
-        VectorSearch.WIDE_TEXT_BEAM_ABOVE));
+    assertEquals(
+        800,
+        search.candidates(
+            200,
+            Modality.TEXT,
+            VectorSearch.WIDE_TEXT_BEAM_ABOVE,
+            VectorSearch.WIDE_TEXT_BEAM_ABOVE));
     assertEquals(100, search.candidates(10, Modality.TEXT, MILLION, MILLION), "the minimum beam");
   }
 
   @Test
   void fewMatchesKeepEveryCandidate() {
     assertEquals(800, search.candidates(200, Modality.IMAGE, MILLION, 10_000));
-    assertEquals(1600, search.candidates(200, Modality.TEXT, MILLION, VectorSearch.NARROW_ABOVE_MATCHES));
+    assertEquals(
+        1600, search.candidates(200, Modality.TEXT, MILLION, VectorSearch.NARROW_ABOVE_MATCHES));
   }
 
   @Test
@@ -44,9 +50,11 @@ class FilteredCandidatesTest {
     assertEquals(200, search.candidates(200, Modality.IMAGE, MILLION, 100_000), "1M, a 10% filter");
     assertEquals(200, search.candidates(200, Modality.TEXT, MILLION, 100_000));
     assertEquals(400, search.candidates(200, Modality.IMAGE, MILLION, 200_000));
-    assertEquals(200, search.candidates(200, Modality.IMAGE, MILLION, 60_000), "never fewer than k");
+    assertEquals(
+        200, search.candidates(200, Modality.IMAGE, MILLION, 60_000), "never fewer than k");
     assertEquals(120, search.candidates(50, Modality.IMAGE, MILLION, 60_000));
-    assertEquals(100, search.candidates(50, Modality.IMAGE, MILLION, 50_001), "nor the minimum beam");
+    assertEquals(
+        100, search.candidates(50, Modality.IMAGE, MILLION, 50_001), "nor the minimum beam");
   }
 
   @Test

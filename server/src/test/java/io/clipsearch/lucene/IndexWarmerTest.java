@@ -35,14 +35,27 @@ class IndexWarmerTest {
   void quantizedIndexWarmsWhatSearchesReadThenTheOriginalsIfTheyFit(@TempDir Path dir)
       throws Exception {
     try (VectorIndex index = merged(dir, VectorFormat.INT8)) {
-      List<String> searched = index.search(s -> IndexWarmer.filesToWarm(s.getIndexReader(),
-          VectorFormat.INT8, sizes(dir, "vex", "veq", "dvd", "vec") - 1));
-      assertEquals(Set.of("vex", "veq", "dvd"), searched.stream()
-          .map(f -> f.substring(f.lastIndexOf('.') + 1)).collect(Collectors.toSet()),
+      List<String> searched =
+          index.search(
+              s ->
+                  IndexWarmer.filesToWarm(
+                      s.getIndexReader(),
+                      VectorFormat.INT8,
+                      sizes(dir, "vex", "veq", "dvd", "vec") - 1));
+      assertEquals(
+          Set.of("vex", "veq", "dvd"),
+          searched.stream()
+              .map(f -> f.substring(f.lastIndexOf('.') + 1))
+              .collect(Collectors.toSet()),
           "one byte short of room for the originals: graph, quantized vectors, doc values");
       assertEquals(3, searched.size(), searched.toString());
-      List<String> all = index.search(s -> IndexWarmer.filesToWarm(s.getIndexReader(),
-          VectorFormat.INT8, sizes(dir, "vex", "veq", "dvd", "vec")));
+      List<String> all =
+          index.search(
+              s ->
+                  IndexWarmer.filesToWarm(
+                      s.getIndexReader(),
+                      VectorFormat.INT8,
+                      sizes(dir, "vex", "veq", "dvd", "vec")));
       assertEquals(searched, all.subList(0, 3), "what every search reads comes first");
       assertTrue(all.get(3).endsWith(".vec"), all.toString());
 
@@ -81,7 +94,8 @@ class IndexWarmerTest {
     }
     first.handle((w, e) -> null).get(30, TimeUnit.SECONDS); // completes, whichever way
     try (VectorIndex reopened = VectorIndex.open(dir, SPACE, VectorFormat.INT8)) {
-      assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"),
+      assertEquals(
+          sizes(dir, "vex", "veq", "dvd", "vec"),
           reopened.warmUp().get(30, TimeUnit.SECONDS).bytes());
     }
   }
@@ -120,24 +134,36 @@ class IndexWarmerTest {
   private static void add(VectorIndex index, int first, int n) throws IOException {
     Random random = new Random(first);
     for (int i = first; i < first + n; i++) {
-      float[] v = Vectors.unit(DoubleStream.generate(random::nextGaussian)
-          .limit(SPACE.dimension()).toArray());
-      index.upsert(new ImageDoc(Path.of("/photos/" + i + ".jpg"), "id" + i, 1000,
-          1_700_000_000_000L + i, 640, 480, PhotoMetadata.NONE, v));
+      float[] v =
+          Vectors.unit(
+              DoubleStream.generate(random::nextGaussian).limit(SPACE.dimension()).toArray());
+      index.upsert(
+          new ImageDoc(
+              Path.of("/photos/" + i + ".jpg"),
+              "id" + i,
+              1000,
+              1_700_000_000_000L + i,
+              640,
+              480,
+              PhotoMetadata.NONE,
+              v));
     }
   }
 
   private static long sizes(Path dir, String... extensions) throws IOException {
     List<String> wanted = List.of(extensions);
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> wanted.contains(f.toString().substring(f.toString().lastIndexOf('.') + 1)))
-          .mapToLong(f -> {
-            try {
-              return Files.size(f);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }).sum();
+      return files
+          .filter(f -> wanted.contains(f.toString().substring(f.toString().lastIndexOf('.') + 1)))
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
     }
   }
 }

@@ -22,17 +22,22 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hits are keyed by the path's doc values, and by the stored path in documents written before them. */
+/**
+ * Hits are keyed by the path's doc values, and by the stored path in documents written before them.
+ */
 class PathDocValuesTest {
 
   private static ImageDoc doc(String path, float... v) {
-    return new ImageDoc(Path.of(path), "id-" + path, 1000, 1_700_000_000_000L, 640, 480, PhotoMetadata.NONE, v);
+    return new ImageDoc(
+        Path.of(path), "id-" + path, 1000, 1_700_000_000_000L, 640, 480, PhotoMetadata.NONE, v);
   }
 
   @Test
-  void documentsWithAndWithoutPathDocValuesAreFoundByTheirPaths(@TempDir Path dir) throws Exception {
+  void documentsWithAndWithoutPathDocValuesAreFoundByTheirPaths(@TempDir Path dir)
+      throws Exception {
     Path indexDir = dir.resolve("index");
-    try (VectorIndex index = VectorIndex.open(indexDir, VectorIndexTest.SPACE, VectorFormat.FLOAT32)) {
+    try (VectorIndex index =
+        VectorIndex.open(indexDir, VectorIndexTest.SPACE, VectorFormat.FLOAT32)) {
       index.upsert(doc("/photos/new.jpg", 1, 0, 0));
       index.commit();
     }
@@ -45,16 +50,21 @@ class PathDocValuesTest {
       writer.setLiveCommitData(SegmentInfos.readLatestCommit(d).getUserData().entrySet());
       writer.commit();
     }
-    try (Directory d = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(d)) {
+    try (Directory d = FSDirectory.open(indexDir);
+        DirectoryReader reader = DirectoryReader.open(d)) {
       assertEquals(2, reader.leaves().size());
-      assertNull(reader.leaves().get(1).reader().getSortedDocValues(ImageDocuments.PATH_VALUES),
+      assertNull(
+          reader.leaves().get(1).reader().getSortedDocValues(ImageDocuments.PATH_VALUES),
           "the old segment has no path doc values");
     }
 
-    try (VectorIndex index = VectorIndex.open(indexDir, VectorIndexTest.SPACE, VectorFormat.FLOAT32);
+    try (VectorIndex index =
+            VectorIndex.open(indexDir, VectorIndexTest.SPACE, VectorFormat.FLOAT32);
         SearchSession session = new LuceneSearchBackend(index, 4).session()) {
-      Set<Path> found = session.nearest(new float[] {1, 1, 0}, 10, SearchFilters.NONE).stream()
-          .map(ScoredImage::path).collect(Collectors.toSet());
+      Set<Path> found =
+          session.nearest(new float[] {1, 1, 0}, 10, SearchFilters.NONE).stream()
+              .map(ScoredImage::path)
+              .collect(Collectors.toSet());
       assertEquals(Set.of(Path.of("/photos/new.jpg"), Path.of("/photos/old.jpg")), found);
     }
   }

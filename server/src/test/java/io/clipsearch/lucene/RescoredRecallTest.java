@@ -6,7 +6,6 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -39,8 +38,16 @@ class RescoredRecallTest {
     }
     try (VectorIndex index = VectorIndex.open(dir, new VectorSpace("recall", DIM), format)) {
       for (int i = 0; i < N; i++) {
-        index.upsert(new ImageDoc(Path.of("/r/" + i + ".jpg"), "v" + i, 1, 1, 1, 1,
-            PhotoMetadata.NONE, around(centres[random.nextInt(CLUSTERS)], random, 1.0)));
+        index.upsert(
+            new ImageDoc(
+                Path.of("/r/" + i + ".jpg"),
+                "v" + i,
+                1,
+                1,
+                1,
+                1,
+                PhotoMetadata.NONE,
+                around(centres[random.nextInt(CLUSTERS)], random, 1.0)));
       }
       index.refresh();
       VectorSearch search = new VectorSearch(format, SearchSettings.DEFAULTS.oversample());

@@ -35,11 +35,18 @@ class VectorIndexTest {
   @Test
   void storesAndFindsDocuments(@TempDir Path dir) throws Exception {
     Path photo = dir.resolve("photos/2024/IMG_2041.jpg");
-    PhotoMetadata exif = new PhotoMetadata(Optional.of(Instant.parse("2024-06-01T18:30:00Z")),
-        Optional.of("Canon"), Optional.of("Canon EOS R5"), Optional.of("RF24-105mm"),
-        Optional.of(48.85), Optional.of(2.35), 6);
-    ImageDoc original = new ImageDoc(photo, "sha-1", 5_000_000, 1_717_000_000_000L, 4000, 6000, exif,
-        new float[] {1, 0, 0});
+    PhotoMetadata exif =
+        new PhotoMetadata(
+            Optional.of(Instant.parse("2024-06-01T18:30:00Z")),
+            Optional.of("Canon"),
+            Optional.of("Canon EOS R5"),
+            Optional.of("RF24-105mm"),
+            Optional.of(48.85),
+            Optional.of(2.35),
+            6);
+    ImageDoc original =
+        new ImageDoc(
+            photo, "sha-1", 5_000_000, 1_717_000_000_000L, 4000, 6000, exif, new float[] {1, 0, 0});
     try (VectorIndex index = VectorIndex.open(dir.resolve("index"), SPACE, VectorFormat.FLOAT32)) {
       index.upsert(original);
       index.refresh();
@@ -74,18 +81,28 @@ class VectorIndexTest {
     try (VectorIndex index = VectorIndex.open(indexDir, SPACE, VectorFormat.INT8)) {
       assertEquals(1, index.count());
     }
-    IndexMismatchException e = assertThrows(IndexMismatchException.class,
-        () -> VectorIndex.open(indexDir, new VectorSpace("other-model@def", 3), VectorFormat.INT8));
-    assertEquals("the index at " + indexDir + " was built with model test-model@abc (dimension 3),"
-        + " not other-model@def (dimension 3): its vectors cannot be compared; use that model, or"
-        + " index into a new folder", e.getMessage());
+    IndexMismatchException e =
+        assertThrows(
+            IndexMismatchException.class,
+            () ->
+                VectorIndex.open(
+                    indexDir, new VectorSpace("other-model@def", 3), VectorFormat.INT8));
+    assertEquals(
+        "the index at "
+            + indexDir
+            + " was built with model test-model@abc (dimension 3),"
+            + " not other-model@def (dimension 3): its vectors cannot be compared; use that model, or"
+            + " index into a new folder",
+        e.getMessage());
   }
 
   @Test
   void aVectorOfTheWrongDimensionIsRefused(@TempDir Path dir) throws Exception {
     try (VectorIndex index = VectorIndex.open(dir, SPACE, VectorFormat.FLOAT32)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> index.upsert(doc(dir.resolve("x.jpg"), "x", 1, 0, 0, 0)));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> index.upsert(doc(dir.resolve("x.jpg"), "x", 1, 0, 0, 0)));
       assertTrue(e.getMessage().contains("has dimension 4, the index takes 3"), e.getMessage());
     }
   }
@@ -99,20 +116,25 @@ class VectorIndexTest {
       index.refresh();
       List<FileState> states = index.fileStates(dir.resolve("lib"));
       assertEquals(2, states.size());
-      assertTrue(states.contains(new FileState(dir.resolve("lib/sub/b.jpg"), "b", 1000, 1_700_000_000_000L)));
+      assertTrue(
+          states.contains(
+              new FileState(dir.resolve("lib/sub/b.jpg"), "b", 1000, 1_700_000_000_000L)));
     }
   }
 
   @Test
   void int4NeedsAnEvenDimension(@TempDir Path dir) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> VectorIndex.open(dir, SPACE, VectorFormat.INT4));
-    assertEquals("vector format INT4 packs two dimensions per byte and needs an even dimension, got 3",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> VectorIndex.open(dir, SPACE, VectorFormat.INT4));
+    assertEquals(
+        "vector format INT4 packs two dimensions per byte and needs an even dimension, got 3",
         e.getMessage());
   }
 
   @Test
-  void quantizedFormatsKeepFullPrecisionVectorsAndFilteredKnnWorks(@TempDir Path dir) throws Exception {
+  void quantizedFormatsKeepFullPrecisionVectorsAndFilteredKnnWorks(@TempDir Path dir)
+      throws Exception {
     VectorSpace space4 = new VectorSpace("test-model@abc", 4);
     for (VectorFormat format : VectorFormat.values()) {
       try (VectorIndex index = VectorIndex.open(dir.resolve(format.name()), space4, format)) {
@@ -121,12 +143,22 @@ class VectorIndexTest {
         index.upsert(doc(dir.resolve("y/exact.jpg"), "exact", 1, 0, 0, 0));
         index.upsert(doc(dir.resolve("x/far.jpg"), "far", 0, 0, 1, 0));
         index.refresh();
-        assertArrayEquals(new float[] {s, s, 0, 0}, index.findById("near").orElseThrow().vector(), 0f);
-        TopDocs top = index.search(searcher -> searcher.search(new KnnFloatVectorQuery(
-            IndexFields.VECTOR, new float[] {1, 0, 0, 0}, 3,
-            new TermQuery(new Term(IndexFields.FOLDER_TREE, dir.resolve("x").toString()))), 3));
+        assertArrayEquals(
+            new float[] {s, s, 0, 0}, index.findById("near").orElseThrow().vector(), 0f);
+        TopDocs top =
+            index.search(
+                searcher ->
+                    searcher.search(
+                        new KnnFloatVectorQuery(
+                            IndexFields.VECTOR,
+                            new float[] {1, 0, 0, 0},
+                            3,
+                            new TermQuery(
+                                new Term(IndexFields.FOLDER_TREE, dir.resolve("x").toString()))),
+                        3));
         assertEquals(2, top.scoreDocs.length, format.name());
-        String best = index.search(searcher -> VectorIndex.load(searcher, top.scoreDocs[0].doc).id());
+        String best =
+            index.search(searcher -> VectorIndex.load(searcher, top.scoreDocs[0].doc).id());
         assertEquals("near", best, format.name());
       }
     }

@@ -7,7 +7,6 @@ import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.Term;
@@ -28,7 +27,9 @@ class VectorSearchNoCandidatesTest {
   @EnumSource(VectorFormat.class)
   void anEmptyIndexGivesNoResults(VectorFormat format, @TempDir Path dir) throws Exception {
     try (VectorIndex index = VectorIndex.open(dir, SPACE, format)) {
-      List<ScoredDoc> hits = index.search(s -> new VectorSearch(format, 3).search(s, new float[] {1, 0, 0, 0}, 10, null));
+      List<ScoredDoc> hits =
+          index.search(
+              s -> new VectorSearch(format, 3).search(s, new float[] {1, 0, 0, 0}, 10, null));
       assertEquals(List.of(), hits);
     }
   }
@@ -37,10 +38,21 @@ class VectorSearchNoCandidatesTest {
   @EnumSource(VectorFormat.class)
   void aFilterNothingPassesGivesNoResults(VectorFormat format, @TempDir Path dir) throws Exception {
     try (VectorIndex index = VectorIndex.open(dir.resolve("i"), SPACE, format)) {
-      index.upsert(new ImageDoc(dir.resolve("a.jpg"), "a", 1, 1, 10, 10, PhotoMetadata.NONE, new float[] {1, 0, 0, 0}));
+      index.upsert(
+          new ImageDoc(
+              dir.resolve("a.jpg"),
+              "a",
+              1,
+              1,
+              10,
+              10,
+              PhotoMetadata.NONE,
+              new float[] {1, 0, 0, 0}));
       index.refresh();
       TermQuery nowhere = new TermQuery(new Term(IndexFields.FOLDER_TREE, "/no/such/folder"));
-      List<ScoredDoc> hits = index.search(s -> new VectorSearch(format, 3).search(s, new float[] {1, 0, 0, 0}, 10, nowhere));
+      List<ScoredDoc> hits =
+          index.search(
+              s -> new VectorSearch(format, 3).search(s, new float[] {1, 0, 0, 0}, 10, nowhere));
       assertEquals(List.of(), hits);
     }
   }

@@ -19,11 +19,12 @@ class WriteLockTest {
 
   @Test
   void readsTheHolderOfTheFileFromProcLocks() {
-    List<String> locks = List.of(
-        "1: POSIX  ADVISORY  WRITE 13331 fe:00:2244688 0 EOF",
-        "2: POSIX  ADVISORY  WRITE 14003 fe:00:2252808 0 EOF",
-        "2: -> POSIX  ADVISORY  WRITE 15000 fe:00:2252808 0 EOF",
-        "3: OFDLCK ADVISORY  WRITE -1 fe:00:77 0 EOF");
+    List<String> locks =
+        List.of(
+            "1: POSIX  ADVISORY  WRITE 13331 fe:00:2244688 0 EOF",
+            "2: POSIX  ADVISORY  WRITE 14003 fe:00:2252808 0 EOF",
+            "2: -> POSIX  ADVISORY  WRITE 15000 fe:00:2252808 0 EOF",
+            "3: OFDLCK ADVISORY  WRITE -1 fe:00:77 0 EOF");
     // the holder, not the process waiting behind it on the "->" line
     assertEquals(OptionalLong.of(14003), WriteLock.holder(locks, "fe:00:2252808"));
     assertEquals(OptionalLong.empty(), WriteLock.holder(locks, "fe:00:99"));

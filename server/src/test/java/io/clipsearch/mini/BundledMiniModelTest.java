@@ -25,11 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The mini model committed under {@code models/clipsearch-mini}: it loads, is deterministic,
- * embeds a batch as it embeds each image alone, and keeps a quality floor on a fixed held-out
- * subset (Tiny ImageNet val, never trained on), so a broken or badly retrained model fails the
- * build. The floor sits well under the measured figure (docs/MODELS.md: 35.0% top-1 on all of
- * val) and far above chance (0.5%).
+ * The mini model committed under {@code models/clipsearch-mini}: it loads, is deterministic, embeds
+ * a batch as it embeds each image alone, and keeps a quality floor on a fixed held-out subset (Tiny
+ * ImageNet val, never trained on), so a broken or badly retrained model fails the build. The floor
+ * sits well under the measured figure (docs/MODELS.md: 35.0% top-1 on all of val) and far above
+ * chance (0.5%).
  */
 class BundledMiniModelTest {
 
@@ -64,20 +64,31 @@ class BundledMiniModelTest {
     for (int i = 0; i < files.size(); i++) {
       float[] b = assertInstanceOf(ImageEmbedding.Embedded.class, batch.get(i)).vector();
       assertArrayEquals(b, model.embedImage(sources.get(i)), 1e-5f, files.get(i).toString());
-      assertArrayEquals(model.embedImage(sources.get(i)), model.embedImage(sources.get(i)), 0f,
+      assertArrayEquals(
+          model.embedImage(sources.get(i)),
+          model.embedImage(sources.get(i)),
+          0f,
           "the same image twice, bit for bit");
     }
-    assertArrayEquals(model.embedTexts(List.of("a red car")).getFirst(),
-        model.embedTexts(List.of("a red car")).getFirst(), 0f);
+    assertArrayEquals(
+        model.embedTexts(List.of("a red car")).getFirst(),
+        model.embedTexts(List.of("a red car")).getFirst(),
+        0f);
   }
 
   @Test
   void zeroShotOnHeldOutTinyImagenetKeepsTheFloor() throws IOException {
     Path root = SharedFixtures.path("datasets/tiny-imagenet-200");
     // 3 images of each of the 200 classes: 600 images, never seen in training
-    ImageFolderDataset val = ImageFolderDataset.read(root.resolve("val"), ClassNames.read(root.resolve("classes.tsv")), 3);
-    ZeroShotResult r = new ZeroShotEvaluation(model, io.clipsearch.model.Scoring.softmax(100)).run(val, PromptTemplates.SINGLE, p -> {});
+    ImageFolderDataset val =
+        ImageFolderDataset.read(
+            root.resolve("val"), ClassNames.read(root.resolve("classes.tsv")), 3);
+    ZeroShotResult r =
+        new ZeroShotEvaluation(model, io.clipsearch.model.Scoring.softmax(100))
+            .run(val, PromptTemplates.SINGLE, p -> {});
     assertEquals(600, r.metrics().images());
-    assertTrue(r.metrics().top1() >= TOP1_FLOOR, "top-1 " + r.metrics().top1() + " below the floor " + TOP1_FLOOR);
+    assertTrue(
+        r.metrics().top1() >= TOP1_FLOOR,
+        "top-1 " + r.metrics().top1() + " below the floor " + TOP1_FLOOR);
   }
 }

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link MiniClipModel} on the {@link MiniModelFixture} folder, loaded through {@link ClipModels}. */
+/**
+ * {@link MiniClipModel} on the {@link MiniModelFixture} folder, loaded through {@link ClipModels}.
+ */
 class MiniClipModelTest {
 
   private static ClipModel model;
 
   @BeforeAll
   static void load() throws IOException {
-    model = ClipModels.load(MiniModelFixture.folder(), LoadOptions.defaults().withThreads(2).withImageBatch(3));
+    model =
+        ClipModels.load(
+            MiniModelFixture.folder(), LoadOptions.defaults().withThreads(2).withImageBatch(3));
   }
 
   @AfterAll
@@ -50,7 +54,8 @@ class MiniClipModelTest {
 
   @Test
   void idIsStable() throws IOException {
-    try (ClipModel again = ClipModels.load(MiniModelFixture.folder(), LoadOptions.defaults().withThreads(1))) {
+    try (ClipModel again =
+        ClipModels.load(MiniModelFixture.folder(), LoadOptions.defaults().withThreads(1))) {
       assertEquals(model.info().id(), again.info().id());
     }
   }
@@ -78,7 +83,8 @@ class MiniClipModelTest {
     }
     // decode + preprocess + tensors is the same pipeline
     float[] t = model.preprocess(model.decode(sources.get(0)));
-    assertArrayEquals(model.embedImage(sources.get(0)), model.embedImageTensors(List.of(t)).getFirst(), 1e-6f);
+    assertArrayEquals(
+        model.embedImage(sources.get(0)), model.embedImageTensors(List.of(t)).getFirst(), 1e-6f);
   }
 
   @Test
@@ -97,13 +103,18 @@ class MiniClipModelTest {
 
   @Test
   void wrongTensorLengthIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> model.embedImageTensors(List.of(new float[7])));
+    assertThrows(
+        IllegalArgumentException.class, () -> model.embedImageTensors(List.of(new float[7])));
   }
 
   @Test
   void onnxIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClipModels.load(MiniModelFixture.folder(), LoadOptions.defaults().withEngine(EngineKind.ONNX)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ClipModels.load(
+                    MiniModelFixture.folder(), LoadOptions.defaults().withEngine(EngineKind.ONNX)));
     assertTrue(e.getMessage().contains("PyTorch only"), e.getMessage());
   }
 
@@ -117,7 +128,8 @@ class MiniClipModelTest {
     assertThrows(IllegalStateException.class, () -> m.tokenize("dog"));
     assertThrows(IllegalStateException.class, () -> m.embedImages(List.of(image)));
     assertThrows(IllegalStateException.class, () -> m.decode(image));
-    assertThrows(IllegalStateException.class, () -> m.embedImageTensors(List.of(new float[3 * 32 * 32])));
+    assertThrows(
+        IllegalStateException.class, () -> m.embedImageTensors(List.of(new float[3 * 32 * 32])));
   }
 
   @Test

@@ -27,11 +27,17 @@ public final class MiniModelFixture {
   public static synchronized Path folder() {
     if (folder == null) {
       try {
-        Path out = Files.createTempDirectory("clipsearch-mini-fixture").resolve(MiniTraining.MODEL_NAME);
+        Path out =
+            Files.createTempDirectory("clipsearch-mini-fixture").resolve(MiniTraining.MODEL_NAME);
         MiniTrainer.Config config =
             new MiniTrainer.Config(TOWER, 3, 8, 3e-3f, 1e-4f, 0.1f, 42, Duration.ofMinutes(2));
         MiniTrainer.Result r =
-            MiniTraining.run(SharedFixtures.path("datasets"), out, new TrainingSet.Limits(2, 4), config, l -> {});
+            MiniTraining.run(
+                SharedFixtures.path("datasets"),
+                out,
+                new TrainingSet.Limits(2, 4),
+                config,
+                l -> {});
         if (!r.finished()) {
           throw new IllegalStateException("fixture training did not finish: " + r);
         }
@@ -46,7 +52,9 @@ public final class MiniModelFixture {
   /** The 8 training images of the fixture. */
   public static List<Path> images() {
     try {
-      return TrainingSet.read(SharedFixtures.path("datasets"), new TrainingSet.Limits(2, 4)).items().stream()
+      return TrainingSet.read(SharedFixtures.path("datasets"), new TrainingSet.Limits(2, 4))
+          .items()
+          .stream()
           .map(TrainingSet.Item::path)
           .toList();
     } catch (IOException e) {

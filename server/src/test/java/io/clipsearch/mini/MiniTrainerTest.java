@@ -33,7 +33,8 @@ class MiniTrainerTest {
 
   @BeforeAll
   static void data() throws IOException {
-    TrainingSet set = TrainingSet.read(SharedFixtures.path("datasets"), new TrainingSet.Limits(2, 4));
+    TrainingSet set =
+        TrainingSet.read(SharedFixtures.path("datasets"), new TrainingSet.Limits(2, 4));
     store = ImageStore.load(set.items(), TOWER.imageSize());
     labels = set.items().stream().mapToInt(TrainingSet.Item::label).toArray();
     // two random unit targets stand in for the text tower's (fast, no ONNX load)
@@ -49,13 +50,15 @@ class MiniTrainerTest {
   }
 
   private static MiniTrainer trainer(int epochs, Duration budget) {
-    return new MiniTrainer(new MiniTrainer.Config(TOWER, epochs, 8, 3e-3f, 1e-4f, 0.1f, 42, budget));
+    return new MiniTrainer(
+        new MiniTrainer.Config(TOWER, epochs, 8, 3e-3f, 1e-4f, 0.1f, 42, budget));
   }
 
   @Test
   void overfitsEightImages(@TempDir Path dir) throws IOException {
     List<Double> losses = new ArrayList<>();
-    MiniTrainer.Result r = trainer(25, Duration.ofMinutes(10)).train(store, labels, targets, dir, line -> {});
+    MiniTrainer.Result r =
+        trainer(25, Duration.ofMinutes(10)).train(store, labels, targets, dir, line -> {});
     assertTrue(r.finished());
     assertEquals(25, r.steps());
     double before = evalLoss(freshModel(null));
@@ -67,13 +70,17 @@ class MiniTrainerTest {
   void checkpointResumes(@TempDir Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
     // a zero budget stops after the first step with a checkpoint at epoch 1, batch 1 (of 1)
-    MiniTrainer.Result first = trainer(3, Duration.ZERO).train(store, labels, targets, dir, lines::add);
+    MiniTrainer.Result first =
+        trainer(3, Duration.ZERO).train(store, labels, targets, dir, lines::add);
     assertEquals(1, first.steps());
     assertTrue(!first.finished());
-    MiniTrainer.Result rest = trainer(3, Duration.ofMinutes(10)).train(store, labels, targets, dir, lines::add);
+    MiniTrainer.Result rest =
+        trainer(3, Duration.ofMinutes(10)).train(store, labels, targets, dir, lines::add);
     assertTrue(rest.finished());
     assertEquals(3, rest.steps(), "continues at step 1, not from scratch");
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("resuming at epoch 1, batch 1, step 1")), lines.toString());
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith("resuming at epoch 1, batch 1, step 1")),
+        lines.toString());
   }
 
   @Test
@@ -82,7 +89,8 @@ class MiniTrainerTest {
     double saved = evalLoss(freshModel(dir));
     // resuming at the end of epoch 1 of 1 trains nothing and re-saves: the weights must survive
     // the trainer's initialization
-    MiniTrainer.Result r = trainer(1, Duration.ofMinutes(10)).train(store, labels, targets, dir, l -> {});
+    MiniTrainer.Result r =
+        trainer(1, Duration.ofMinutes(10)).train(store, labels, targets, dir, l -> {});
     assertEquals(1, r.steps());
     assertEquals(saved, evalLoss(freshModel(dir)), 1e-6);
   }
@@ -113,7 +121,10 @@ class MiniTrainerTest {
     model.setBlock(TOWER.build());
     if (dir == null) {
       ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(42);
-      model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, TOWER.inputShape(1));
+      model
+          .getBlock()
+          .initialize(
+              model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, TOWER.inputShape(1));
     } else {
       MiniTrainer.loadParams(model, dir);
     }
@@ -131,8 +142,12 @@ class MiniTrainerTest {
         Augmenter.normalize(store.pixels(i), size, x, i * per);
       }
       NDArray emb =
-          model.getBlock()
-              .forward(new ParameterStore(m, false), new NDList(m.create(x, TOWER.inputShape(store.count()))), false)
+          model
+              .getBlock()
+              .forward(
+                  new ParameterStore(m, false),
+                  new NDList(m.create(x, TOWER.inputShape(store.count()))),
+                  false)
               .singletonOrThrow();
       NDArray t = m.create(targets.flat(), new ai.djl.ndarray.types.Shape(2, 384)).transpose();
       NDArray logits = emb.matMul(t).div(0.1f);

@@ -24,7 +24,8 @@ class TrainingSetTest {
     assertTrue(set.classes().contains("goldfish"));
     assertTrue(set.classes().contains("french horn"));
     assertTrue(set.classes().contains("face"));
-    assertEquals(List.copyOf(new java.util.TreeSet<>(set.classes())), set.classes(), "sorted, unique");
+    assertEquals(
+        List.copyOf(new java.util.TreeSet<>(set.classes())), set.classes(), "sorted, unique");
     for (TrainingSet.Item item : set.items()) {
       String p = item.path().toString();
       assertTrue(p.contains("/train/"), p);

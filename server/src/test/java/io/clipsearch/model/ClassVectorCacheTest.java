@@ -30,10 +30,12 @@ class ClassVectorCacheTest {
 
   /** The model's text tower, counting the prompts it embeds. */
   final List<String> embedded = new ArrayList<>();
-  final Function<List<String>, List<float[]>> counting = texts -> {
-    embedded.addAll(texts);
-    return model.embedTexts(texts);
-  };
+
+  final Function<List<String>, List<float[]>> counting =
+      texts -> {
+        embedded.addAll(texts);
+        return model.embedTexts(texts);
+      };
 
   @BeforeAll
   static void load() throws Exception {
@@ -50,8 +52,9 @@ class ClassVectorCacheTest {
     ClassVectorCache cache = new ClassVectorCache(dir.resolve("cache"));
     List<float[]> first = cache.classVectors(model.info(), ENSEMBLE, LABELS, counting);
     assertEquals(6, embedded.size());
-    List<float[]> again = new ClassVectorCache(dir.resolve("cache"))
-        .classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    List<float[]> again =
+        new ClassVectorCache(dir.resolve("cache"))
+            .classVectors(model.info(), ENSEMBLE, LABELS, counting);
     assertEquals(6, embedded.size(), "read from the cache, nothing embedded");
     assertEquals(3, again.size());
     for (int i = 0; i < first.size(); i++) {
@@ -66,19 +69,39 @@ class ClassVectorCacheTest {
     ClassVectorCache cache = new ClassVectorCache(dir);
     ModelInfo info = model.info();
     Path file = cache.file(info, ENSEMBLE, LABELS);
-    ModelInfo otherEngine = new ModelInfo(info.id(), info.name(), info.dimension(), info.imageSize(),
-        info.contextLength(), info.engine() == EngineKind.ONNX ? EngineKind.PYTORCH : EngineKind.ONNX,
-        info.imageBatch(), info.imageBatchFixed(), info.imageInput(), info.textInput(),
-        info.calibration());
-    ModelInfo otherWeights = new ModelInfo(info.id() + "x", info.name(), info.dimension(),
-        info.imageSize(), info.contextLength(), info.engine(), info.imageBatch(),
-        info.imageBatchFixed(), info.imageInput(), info.textInput(), info.calibration());
+    ModelInfo otherEngine =
+        new ModelInfo(
+            info.id(),
+            info.name(),
+            info.dimension(),
+            info.imageSize(),
+            info.contextLength(),
+            info.engine() == EngineKind.ONNX ? EngineKind.PYTORCH : EngineKind.ONNX,
+            info.imageBatch(),
+            info.imageBatchFixed(),
+            info.imageInput(),
+            info.textInput(),
+            info.calibration());
+    ModelInfo otherWeights =
+        new ModelInfo(
+            info.id() + "x",
+            info.name(),
+            info.dimension(),
+            info.imageSize(),
+            info.contextLength(),
+            info.engine(),
+            info.imageBatch(),
+            info.imageBatchFixed(),
+            info.imageInput(),
+            info.textInput(),
+            info.calibration());
     assertNotEquals(file, cache.file(otherEngine, ENSEMBLE, LABELS));
     assertNotEquals(file, cache.file(otherWeights, ENSEMBLE, LABELS));
     assertNotEquals(file, cache.file(info, new PromptEnsemble(List.of("{}")), LABELS));
     assertNotEquals(file, cache.file(info, ENSEMBLE, List.of("dog", "cat")));
     // the parts are length-prefixed: moving a word between neighbours changes the key
-    assertNotEquals(cache.file(info, ENSEMBLE, List.of("a b", "c")),
+    assertNotEquals(
+        cache.file(info, ENSEMBLE, List.of("a b", "c")),
         cache.file(info, ENSEMBLE, List.of("a", "b c")));
     assertEquals(file, new ClassVectorCache(dir).file(info, ENSEMBLE, LABELS));
   }
@@ -104,8 +127,9 @@ class ClassVectorCacheTest {
   @Test
   void aFolderThatCannotBeWrittenStillGivesTheVectors() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-    List<float[]> vectors = new ClassVectorCache(notAFolder.resolve("cache"))
-        .classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    List<float[]> vectors =
+        new ClassVectorCache(notAFolder.resolve("cache"))
+            .classVectors(model.info(), ENSEMBLE, LABELS, counting);
     assertEquals(3, vectors.size());
     assertTrue(Files.isRegularFile(notAFolder));
   }

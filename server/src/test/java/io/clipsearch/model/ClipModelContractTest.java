@@ -72,10 +72,12 @@ abstract class ClipModelContractTest {
   @Test
   void imageFilesEmbedLikeTheReference() {
     List<String> names = new ArrayList<>(reference.images().keySet());
-    List<ImageEmbedding> results = model.embedImages(names.stream().map(ClipModelContractTest::fixtureImage).toList());
+    List<ImageEmbedding> results =
+        model.embedImages(names.stream().map(ClipModelContractTest::fixtureImage).toList());
     assertEquals(names.size(), results.size());
     for (int i = 0; i < names.size(); i++) {
-      ImageEmbedding.Embedded e = assertInstanceOf(ImageEmbedding.Embedded.class, results.get(i), names.get(i));
+      ImageEmbedding.Embedded e =
+          assertInstanceOf(ImageEmbedding.Embedded.class, results.get(i), names.get(i));
       double cos = ReferenceEmbeddings.cosine(e.vector(), reference.images().get(names.get(i)));
       assertTrue(cos >= PARITY_COSINE, names.get(i) + ": cosine " + cos);
     }
@@ -93,7 +95,9 @@ abstract class ClipModelContractTest {
 
   @Test
   void vectorsAreUnitLength() throws Exception {
-    for (float[] v : List.of(model.embedText("a photo of a cat"), model.embedImage(fixtureImage("coffee.png")))) {
+    for (float[] v :
+        List.of(
+            model.embedText("a photo of a cat"), model.embedImage(fixtureImage("coffee.png")))) {
       double norm = Math.sqrt(v.length == 0 ? 0 : dot(v, v));
       assertEquals(1.0, norm, 1e-5);
     }
@@ -107,45 +111,61 @@ abstract class ClipModelContractTest {
       assertArrayEquals(model.embedText(texts.get(i)), batch.get(i), 1e-5f, texts.get(i));
     }
     List<String> images = List.of("coffee.png", "gray.png", "photo.webp");
-    List<ImageEmbedding> embedded = model.embedImages(images.stream().map(ClipModelContractTest::fixtureImage).toList());
+    List<ImageEmbedding> embedded =
+        model.embedImages(images.stream().map(ClipModelContractTest::fixtureImage).toList());
     for (int i = 0; i < images.size(); i++) {
       float[] single = model.embedImage(fixtureImage(images.get(i)));
-      assertArrayEquals(single, ((ImageEmbedding.Embedded) embedded.get(i)).vector(), 1e-5f, images.get(i));
+      assertArrayEquals(
+          single, ((ImageEmbedding.Embedded) embedded.get(i)).vector(), 1e-5f, images.get(i));
     }
   }
 
   @Test
   void badImagesFailAloneAndTheBatchGoesOn(@TempDir Path dir) throws Exception {
     Path empty = Files.createFile(dir.resolve("empty.jpg"));
-    Path text = Files.writeString(dir.resolve("notes.jpg"), "not an image at all", StandardCharsets.UTF_8);
+    Path text =
+        Files.writeString(dir.resolve("notes.jpg"), "not an image at all", StandardCharsets.UTF_8);
     byte[] jpeg = Files.readAllBytes(SharedFixtures.clipFixture("images/sunset-beach.jpg"));
-    Path truncated = Files.write(dir.resolve("truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
+    Path truncated =
+        Files.write(dir.resolve("truncated.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
     Path missing = dir.resolve("missing.png");
-    List<ImageSource> batch = List.of(fixtureImage("coffee.png"), ImageSource.of(empty), ImageSource.of(text),
-        ImageSource.of(truncated), ImageSource.of(missing), fixtureImage("astronaut.png"));
+    List<ImageSource> batch =
+        List.of(
+            fixtureImage("coffee.png"),
+            ImageSource.of(empty),
+            ImageSource.of(text),
+            ImageSource.of(truncated),
+            ImageSource.of(missing),
+            fixtureImage("astronaut.png"));
 
     List<ImageEmbedding> results = model.embedImages(batch);
 
     assertEquals(batch.size(), results.size());
-    assertArrayEquals(model.embedImage(fixtureImage("coffee.png")),
-        assertInstanceOf(ImageEmbedding.Embedded.class, results.get(0)).vector(), 1e-5f);
-    Map<Integer, ImageDecodeException.Reason> expected = Map.of(
-        1, ImageDecodeException.Reason.EMPTY,
-        2, ImageDecodeException.Reason.NOT_AN_IMAGE,
-        3, ImageDecodeException.Reason.CORRUPT,
-        4, ImageDecodeException.Reason.UNREADABLE);
-    expected.forEach((i, reason) -> {
-      ImageEmbedding.Failed f = assertInstanceOf(ImageEmbedding.Failed.class, results.get(i), batch.get(i).name());
-      assertEquals(reason, f.error().reason(), f.error().getMessage());
-      assertTrue(f.error().getMessage().contains(batch.get(i).name()), f.error().getMessage());
-    });
+    assertArrayEquals(
+        model.embedImage(fixtureImage("coffee.png")),
+        assertInstanceOf(ImageEmbedding.Embedded.class, results.get(0)).vector(),
+        1e-5f);
+    Map<Integer, ImageDecodeException.Reason> expected =
+        Map.of(
+            1, ImageDecodeException.Reason.EMPTY,
+            2, ImageDecodeException.Reason.NOT_AN_IMAGE,
+            3, ImageDecodeException.Reason.CORRUPT,
+            4, ImageDecodeException.Reason.UNREADABLE);
+    expected.forEach(
+        (i, reason) -> {
+          ImageEmbedding.Failed f =
+              assertInstanceOf(ImageEmbedding.Failed.class, results.get(i), batch.get(i).name());
+          assertEquals(reason, f.error().reason(), f.error().getMessage());
+          assertTrue(f.error().getMessage().contains(batch.get(i).name()), f.error().getMessage());
+        });
     assertInstanceOf(ImageEmbedding.Embedded.class, results.get(5));
   }
 
   @Test
   void singleBadImageThrowsTypedError(@TempDir Path dir) throws Exception {
     Path text = Files.writeString(dir.resolve("readme.png"), "hello");
-    ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> model.embedImage(ImageSource.of(text)));
+    ImageDecodeException e =
+        assertThrows(ImageDecodeException.class, () -> model.embedImage(ImageSource.of(text)));
     assertEquals(ImageDecodeException.Reason.NOT_AN_IMAGE, e.reason());
   }
 
@@ -172,8 +192,9 @@ abstract class ClipModelContractTest {
 
   @Test
   void wrongTensorLengthIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> model.embedImageTensors(List.of(new float[10])));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> model.embedImageTensors(List.of(new float[10])));
     assertEquals("image tensor has 10 values, the model takes 150528", e.getMessage());
   }
 
@@ -185,7 +206,8 @@ abstract class ClipModelContractTest {
 
   @Test
   void aClosedModelRefusesCalls() throws Exception {
-    ClipModel other = ClipModels.load(SharedFixtures.tinyClip(), LoadOptions.defaults().withEngine(engine()));
+    ClipModel other =
+        ClipModels.load(SharedFixtures.tinyClip(), LoadOptions.defaults().withEngine(engine()));
     other.close();
     other.close(); // idempotent
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> other.embedText("x"));

@@ -8,7 +8,6 @@ import io.clipsearch.testing.SharedFixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,7 +25,8 @@ class EngineParityFromTensorsTest {
     List<String> names = new ArrayList<>(ref.images().keySet());
     List<float[]> tensors = new ArrayList<>();
     for (String name : names) {
-      tensors.add(Npy.readFloat32(SharedFixtures.clipFixture("preprocess/" + name + ".npy")).data());
+      tensors.add(
+          Npy.readFloat32(SharedFixtures.clipFixture("preprocess/" + name + ".npy")).data());
     }
     try (ClipModel model = ClipModels.load(tiny, LoadOptions.defaults().withEngine(engine))) {
       assertEquals(engine, model.info().engine());
@@ -35,7 +35,8 @@ class EngineParityFromTensorsTest {
         double cos = ReferenceEmbeddings.cosine(batch.get(i), ref.images().get(names.get(i)));
         assertTrue(cos >= 0.99999, engine + " " + names.get(i) + ": cosine " + cos);
         float[] single = model.embedImageTensors(List.of(tensors.get(i))).getFirst();
-        assertTrue(ReferenceEmbeddings.cosine(single, batch.get(i)) >= 0.999999,
+        assertTrue(
+            ReferenceEmbeddings.cosine(single, batch.get(i)) >= 0.999999,
             "batch and single differ for " + names.get(i));
       }
     }

@@ -25,24 +25,28 @@ class FamilyFolderTest {
 
   @Test
   void configNamesTheTokenizerAndItsCleaning() throws IOException {
-    ClipConfig siglip = ModelFolder.open(SharedFixtures.clipFixture("families/tiny-siglip")).config();
+    ClipConfig siglip =
+        ModelFolder.open(SharedFixtures.clipFixture("families/tiny-siglip")).config();
     assertEquals("timm/ViT-B-16-SigLIP", siglip.hfTokenizerName());
     assertEquals(TextClean.CANONICALIZE, siglip.clean());
     assertEquals(64, siglip.contextLength());
     ClipConfig mclip = ModelFolder.open(SharedFixtures.clipFixture("families/tiny-mclip")).config();
     assertEquals("xlm-roberta-base", mclip.hfTokenizerName());
-    assertEquals(TextClean.WHITESPACE, mclip.clean(), "open_clip's default when tokenizer_kwargs is absent");
+    assertEquals(
+        TextClean.WHITESPACE, mclip.clean(), "open_clip's default when tokenizer_kwargs is absent");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"tiny-siglip", "tiny-mclip"})
   void modelsVerifyPasses(String fixture) throws IOException {
     List<ModelVerifier.Check> checks =
-        new ModelVerifier().verify(SharedFixtures.clipFixture("families/" + fixture), LoadOptions.defaults());
+        new ModelVerifier()
+            .verify(SharedFixtures.clipFixture("families/" + fixture), LoadOptions.defaults());
     assertTrue(checks.size() > 1, checks.toString());
     assertTrue(checks.stream().allMatch(ModelVerifier.Check::passed), checks.toString());
     // neither has a causal text tower: SigLIP attends both ways, XLM-R takes an attention mask
-    ModelVerifier.Check text = checks.stream().filter(c -> c.name().equals("ONNX text length")).findFirst().orElseThrow();
+    ModelVerifier.Check text =
+        checks.stream().filter(c -> c.name().equals("ONNX text length")).findFirst().orElseThrow();
     assertTrue(text.detail().startsWith("kept at the context length: "), text.detail());
   }
 
@@ -50,9 +54,12 @@ class FamilyFolderTest {
   void aUnigramTokenizerWithoutItsConfigNamesWhatIsMissing(@TempDir Path dir) throws IOException {
     Path folder = copy(SharedFixtures.clipFixture("families/tiny-siglip"), dir);
     String config = Files.readString(folder.resolve("config.json"));
-    Files.writeString(folder.resolve("config.json"), config.replace("\"hf_tokenizer_name\"", "\"was_hf_tokenizer_name\""));
+    Files.writeString(
+        folder.resolve("config.json"),
+        config.replace("\"hf_tokenizer_name\"", "\"was_hf_tokenizer_name\""));
     IOException e = assertThrows(IOException.class, () -> ModelFolder.open(folder).openTokenizer());
-    assertTrue(e.getMessage().contains("Unigram") && e.getMessage().contains("text_cfg.hf_tokenizer_name"),
+    assertTrue(
+        e.getMessage().contains("Unigram") && e.getMessage().contains("text_cfg.hf_tokenizer_name"),
         e.getMessage());
   }
 
@@ -69,8 +76,10 @@ class FamilyFolderTest {
   void anUnknownCleaningIsRefusedNamingTheKey(@TempDir Path dir) throws IOException {
     Path folder = copy(SharedFixtures.clipFixture("families/tiny-siglip"), dir);
     String config = Files.readString(folder.resolve("config.json"));
-    Files.writeString(folder.resolve("config.json"), config.replace("\"canonicalize\"", "\"stem\""));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFolder.open(folder));
+    Files.writeString(
+        folder.resolve("config.json"), config.replace("\"canonicalize\"", "\"stem\""));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelFolder.open(folder));
     assertTrue(e.getMessage().contains("tokenizer_kwargs.clean \"stem\""), e.getMessage());
   }
 

@@ -32,17 +32,28 @@ class FamilyModelParityTest {
     for (EngineKind engine : ModelFolder.open(folder).engines()) {
       try (ClipModel model = ClipModels.load(folder, LoadOptions.defaults().withEngine(engine))) {
         List<String> names = new ArrayList<>(reference.images().keySet());
-        List<ImageSource> sources = names.stream()
-            .map(n -> ImageSource.of(SharedFixtures.clipFixture("images/" + n))).toList();
-        List<float[]> images = model.embedImages(sources).stream()
-            .map(e -> assertInstanceOf(ImageEmbedding.Embedded.class, e, e.name()).vector()).toList();
+        List<ImageSource> sources =
+            names.stream()
+                .map(n -> ImageSource.of(SharedFixtures.clipFixture("images/" + n)))
+                .toList();
+        List<float[]> images =
+            model.embedImages(sources).stream()
+                .map(e -> assertInstanceOf(ImageEmbedding.Embedded.class, e, e.name()).vector())
+                .toList();
         List<String> texts = new ArrayList<>(reference.texts().keySet());
         List<float[]> textVectors = model.embedTexts(texts);
         Parity imageParity = Parity.of(names, images, reference.images());
         Parity textParity = Parity.of(texts, textVectors, reference.texts());
-        System.out.printf("parity %s %s images(%d): min cos %.7f max abs %.3e; texts(%d): min cos %.8f max abs %.3e%n",
-            fixture, engine, names.size(), imageParity.minCosine, imageParity.maxAbs,
-            texts.size(), textParity.minCosine, textParity.maxAbs);
+        System.out.printf(
+            "parity %s %s images(%d): min cos %.7f max abs %.3e; texts(%d): min cos %.8f max abs %.3e%n",
+            fixture,
+            engine,
+            names.size(),
+            imageParity.minCosine,
+            imageParity.maxAbs,
+            texts.size(),
+            textParity.minCosine,
+            textParity.maxAbs);
         assertTrue(imageParity.minCosine >= IMAGE_COSINE, fixture + " images: " + imageParity);
         assertTrue(textParity.minCosine >= TEXT_COSINE, fixture + " texts: " + textParity);
       }

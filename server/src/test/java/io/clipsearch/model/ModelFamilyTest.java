@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The model-family seam: which family {@link ClipModels} picks, and that {@code model} stays free of its families. */
+/**
+ * The model-family seam: which family {@link ClipModels} picks, and that {@code model} stays free
+ * of its families.
+ */
 class ModelFamilyTest {
 
   @Test
@@ -30,7 +33,9 @@ class ModelFamilyTest {
     Path tiny = SharedFixtures.tinyClip();
     assertEquals("open_clip", ClipModels.familyOf(tiny).name());
     assertTrue(new OpenClipFamily().recognizes(tiny));
-    assertFalse(new OpenClipFamily().recognizes(MiniModelFixture.folder()), "the mini folder has no textual/");
+    assertFalse(
+        new OpenClipFamily().recognizes(MiniModelFixture.folder()),
+        "the mini folder has no textual/");
   }
 
   @Test
@@ -56,7 +61,8 @@ class ModelFamilyTest {
     Path mini = source.resolve("mini");
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(mini)).toList()) {
+      for (Path file :
+          files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(mini)).toList()) {
         if (Files.readString(file).contains("io.clipsearch.model.mini")) {
           offenders.add(file.getFileName().toString());
         }

@@ -30,7 +30,8 @@ class ModelFolderTest {
 
   @Test
   void theTimingModelConfigIsFullSize() throws IOException {
-    assertEquals(new ClipConfig(512, 224, 77, 49408),
+    assertEquals(
+        new ClipConfig(512, 224, 77, 49408),
         ClipConfig.read(SharedFixtures.clipFixture("vit-b-32-timing/config.json")));
   }
 
@@ -60,9 +61,11 @@ class ModelFolderTest {
   void configAndPreprocessingMustAgree(@TempDir Path dir) throws IOException {
     copyConfigs(SharedFixtures.tinyClip(), dir);
     Path config = dir.resolve("config.json");
-    Files.writeString(config, Files.readString(config).replace("\"image_size\": 224", "\"image_size\": 256"));
+    Files.writeString(
+        config, Files.readString(config).replace("\"image_size\": 224", "\"image_size\": 256"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFolder.open(dir));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelFolder.open(dir));
     assertTrue(e.getMessage().contains("differs from config.json image_size 256"), e.getMessage());
   }
 
@@ -73,15 +76,20 @@ class ModelFolderTest {
     for (Path p : new Path[] {a, b}) {
       copyConfigs(SharedFixtures.tinyClip(), p);
       for (String tower : new String[] {"visual", "textual"}) {
-        Files.copy(SharedFixtures.tinyClip().resolve(tower).resolve("model.onnx"), p.resolve(tower).resolve("model.onnx"));
+        Files.copy(
+            SharedFixtures.tinyClip().resolve(tower).resolve("model.onnx"),
+            p.resolve(tower).resolve("model.onnx"));
       }
-      Files.copy(SharedFixtures.tinyClip().resolve("textual/vocab.json"), p.resolve("textual/vocab.json"));
-      Files.copy(SharedFixtures.tinyClip().resolve("textual/merges.txt"), p.resolve("textual/merges.txt"));
+      Files.copy(
+          SharedFixtures.tinyClip().resolve("textual/vocab.json"), p.resolve("textual/vocab.json"));
+      Files.copy(
+          SharedFixtures.tinyClip().resolve("textual/merges.txt"), p.resolve("textual/merges.txt"));
     }
     assertEquals(ModelFolder.open(a).id(), ModelFolder.open(b).id());
 
     Path config = b.resolve("config.json");
-    Files.writeString(config, Files.readString(config).replace("\"layers\": 2,", "\"layers\": 2 ,"));
+    Files.writeString(
+        config, Files.readString(config).replace("\"layers\": 2,", "\"layers\": 2 ,"));
     assertNotEquals(ModelFolder.open(a).id(), ModelFolder.open(b).id());
   }
 
@@ -89,19 +97,28 @@ class ModelFolderTest {
   void askingForAnAbsentEngineSaysWhichArePresent(@TempDir Path dir) throws IOException {
     copyConfigs(SharedFixtures.tinyClip(), dir);
     for (String tower : new String[] {"visual", "textual"}) {
-      Files.copy(SharedFixtures.tinyClip().resolve(tower).resolve("model.onnx"), dir.resolve(tower).resolve("model.onnx"));
+      Files.copy(
+          SharedFixtures.tinyClip().resolve(tower).resolve("model.onnx"),
+          dir.resolve(tower).resolve("model.onnx"));
     }
-    Files.copy(SharedFixtures.tinyClip().resolve("textual/tokenizer.json"), dir.resolve("textual/tokenizer.json"));
+    Files.copy(
+        SharedFixtures.tinyClip().resolve("textual/tokenizer.json"),
+        dir.resolve("textual/tokenizer.json"));
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClipModels.load(dir, LoadOptions.defaults().withEngine(EngineKind.PYTORCH)));
-    assertTrue(e.getMessage().contains("no model.pt for both towers (engines present: [ONNX])"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClipModels.load(dir, LoadOptions.defaults().withEngine(EngineKind.PYTORCH)));
+    assertTrue(
+        e.getMessage().contains("no model.pt for both towers (engines present: [ONNX])"),
+        e.getMessage());
   }
 
   private static void copyConfigs(Path from, Path to) throws IOException {
     Files.createDirectories(to.resolve("visual"));
     Files.createDirectories(to.resolve("textual"));
     Files.copy(from.resolve("config.json"), to.resolve("config.json"));
-    Files.copy(from.resolve("visual/preprocess_cfg.json"), to.resolve("visual/preprocess_cfg.json"));
+    Files.copy(
+        from.resolve("visual/preprocess_cfg.json"), to.resolve("visual/preprocess_cfg.json"));
   }
 }

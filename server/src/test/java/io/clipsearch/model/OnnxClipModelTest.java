@@ -32,16 +32,22 @@ class OnnxClipModelTest extends ClipModelContractTest {
   void theTextTowerTakesTextsCutAfterTheirEndToken() {
     assertArrayEquals(new long[] {1, -1}, model.info().textInput().shape());
     String note = ((DjlClipModel) model).textTowerNote();
-    assertTrue(note.startsWith("texts cut after their end token: positional embedding, 2 causal masks"), note);
+    assertTrue(
+        note.startsWith("texts cut after their end token: positional embedding, 2 causal masks"),
+        note);
   }
 
-  /** Every reference text, of 2 to 77 tokens, through the rewritten tower and the export as it is. */
+  /**
+   * Every reference text, of 2 to 77 tokens, through the rewritten tower and the export as it is.
+   */
   @Test
   void cutTextsEmbedExactlyAsPaddedOnes() throws IOException {
     List<String> texts = new ArrayList<>(reference.texts().keySet());
     List<float[]> cut = model.embedTexts(texts);
-    try (ClipModel padded = ClipModels.load(SharedFixtures.tinyClip(),
-        LoadOptions.defaults().withEngine(EngineKind.ONNX).withAnyLengthText(false))) {
+    try (ClipModel padded =
+        ClipModels.load(
+            SharedFixtures.tinyClip(),
+            LoadOptions.defaults().withEngine(EngineKind.ONNX).withAnyLengthText(false))) {
       assertArrayEquals(new long[] {1, 77}, padded.info().textInput().shape());
       List<float[]> full = padded.embedTexts(texts);
       for (int i = 0; i < texts.size(); i++) {

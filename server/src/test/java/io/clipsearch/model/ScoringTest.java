@@ -9,7 +9,9 @@ import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** Each family's label probabilities: CLIP's softmax, SigLIP's per-label sigmoid from its folder. */
+/**
+ * Each family's label probabilities: CLIP's softmax, SigLIP's per-label sigmoid from its folder.
+ */
 class ScoringTest {
 
   @Test
@@ -27,7 +29,8 @@ class ScoringTest {
 
   @Test
   void clipFoldersScoreBySoftmax() throws IOException {
-    Scoring mclip = ModelFolder.open(SharedFixtures.clipFixture("families/tiny-mclip")).config().scoring();
+    Scoring mclip =
+        ModelFolder.open(SharedFixtures.clipFixture("families/tiny-mclip")).config().scoring();
     assertEquals(Scoring.clip(), mclip);
     assertEquals(Scoring.clip(), ModelFolder.open(SharedFixtures.tinyClip()).config().scoring());
   }
@@ -47,6 +50,7 @@ class ScoringTest {
   @Test
   void badScalesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> Scoring.softmax(0));
-    assertThrows(IllegalArgumentException.class, () -> new Scoring(Scoring.Kind.SIGMOID, 10, Double.NaN));
+    assertThrows(
+        IllegalArgumentException.class, () -> new Scoring(Scoring.Kind.SIGMOID, 10, Double.NaN));
   }
 }

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Text tower latency by text length, before (the export as it is, every text padded to the
- * context length) and after (the any-length rewrite, each text cut after its end token), both
- * models loaded in one process and timed interleaved, so a loaded machine weighs on both alike;
- * for docs/BENCHMARKS.md, not a test.
+ * Text tower latency by text length, before (the export as it is, every text padded to the context
+ * length) and after (the any-length rewrite, each text cut after its end token), both models loaded
+ * in one process and timed interleaved, so a loaded machine weighs on both alike; for
+ * docs/BENCHMARKS.md, not a test.
  *
  * <p>Run: {@code java -cp <test classpath> io.clipsearch.model.TextLengthTiming MODEL_DIR [rounds]}
  * (default 60 rounds of one text per length and model, after 5 unmeasured).
@@ -26,11 +26,16 @@ public final class TextLengthTiming {
   public static void main(String[] args) throws IOException {
     Path folder = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-    System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
+    System.out.println(
+        "load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
     LoadOptions options = LoadOptions.defaults().withEngine(EngineKind.ONNX);
     try (ClipModel before = ClipModels.load(folder, options.withAnyLengthText(false));
         ClipModel after = ClipModels.load(folder, options)) {
-      System.out.println("before: text input " + before.info().textInput() + "; after: " + after.info().textInput());
+      System.out.println(
+          "before: text input "
+              + before.info().textInput()
+              + "; after: "
+              + after.info().textInput());
       Map<Integer, String> texts = new LinkedHashMap<>();
       for (int length : LENGTHS) {
         String text = "a ".repeat(length - 2).strip();
@@ -58,16 +63,24 @@ public final class TextLengthTiming {
           }
         }
       }
-      System.out.println("| tokens | before p50 | before p95 | after p50 | after p95 | p50 speed-up |");
+      System.out.println(
+          "| tokens | before p50 | before p95 | after p50 | after p95 | p50 speed-up |");
       System.out.println("|---|---|---|---|---|---|");
       for (int i = 0; i < LENGTHS.length; i++) {
         double b50 = percentile(nanos[i][0], 0.50);
         double a50 = percentile(nanos[i][1], 0.50);
-        System.out.printf("| %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2fx |%n", LENGTHS[i], b50,
-            percentile(nanos[i][0], 0.95), a50, percentile(nanos[i][1], 0.95), b50 / a50);
+        System.out.printf(
+            "| %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.2fx |%n",
+            LENGTHS[i],
+            b50,
+            percentile(nanos[i][0], 0.95),
+            a50,
+            percentile(nanos[i][1], 0.95),
+            b50 / a50);
       }
     }
-    System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+    System.out.println(
+        "load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
   }
 
   private static double percentile(long[] nanos, double q) {

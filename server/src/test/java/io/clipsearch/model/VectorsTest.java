@@ -27,7 +27,8 @@ class VectorsTest {
 
   @Test
   void aZeroVectorHasNoDirection() {
-    ZeroVectorException e = assertThrows(ZeroVectorException.class, () -> Vectors.normalize(new float[3]));
+    ZeroVectorException e =
+        assertThrows(ZeroVectorException.class, () -> Vectors.normalize(new float[3]));
     assertEquals("cannot normalize a vector of length 0.0: it has no direction", e.getMessage());
     assertThrows(ZeroVectorException.class, () -> Vectors.unit(new double[3]));
   }
@@ -41,7 +42,9 @@ class VectorsTest {
   @Test
   void aNonFiniteVectorIsRefusedRatherThanGivingNaN() {
     assertThrows(ZeroVectorException.class, () -> Vectors.normalize(new float[] {Float.NaN, 1}));
-    assertThrows(ZeroVectorException.class, () -> Vectors.normalize(new float[] {Float.POSITIVE_INFINITY, 1}));
+    assertThrows(
+        ZeroVectorException.class,
+        () -> Vectors.normalize(new float[] {Float.POSITIVE_INFINITY, 1}));
     assertThrows(ZeroVectorException.class, () -> Vectors.unit(new double[] {Double.NaN, 1}));
   }
 
@@ -58,8 +61,8 @@ class VectorsTest {
   @Test
   void dotAccumulatesInDoubleAndChecksDimensions() {
     assertEquals(11.0, Vectors.dot(new float[] {1, 2}, new float[] {3, 4}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Vectors.dot(new float[2], new float[3]));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Vectors.dot(new float[2], new float[3]));
     assertEquals("dimensions differ: 2 vs 3", e.getMessage());
   }
 }

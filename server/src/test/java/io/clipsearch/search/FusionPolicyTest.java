@@ -14,8 +14,10 @@ class FusionPolicyTest {
 
   @Test
   void singleModesAreTheirOwnRanking() {
-    assertEquals(byVector, policy.rank(SearchMode.VECTOR, false, byVector, byKeyword, List.of("d")));
-    assertEquals(byKeyword, policy.rank(SearchMode.KEYWORD, false, byVector, byKeyword, List.of("d")));
+    assertEquals(
+        byVector, policy.rank(SearchMode.VECTOR, false, byVector, byKeyword, List.of("d")));
+    assertEquals(
+        byKeyword, policy.rank(SearchMode.KEYWORD, false, byVector, byKeyword, List.of("d")));
   }
 
   @Test
@@ -27,14 +29,16 @@ class FusionPolicyTest {
 
   @Test
   void identifierQueriesPutNameMatchesFirst() {
-    assertEquals(List.of("x", "a", "b", "c", "d"),
+    assertEquals(
+        List.of("x", "a", "b", "c", "d"),
         policy.rank(SearchMode.HYBRID, true, byVector, byKeyword, List.of("x")));
   }
 
   @Test
   void otherQueriesFuseNameMatchesByReciprocalRank() {
     // d: 1/64 + 1/61 beats a: 1/61; x (name rank 2): 1/62 ties b (vector rank 2), met after it
-    assertEquals(List.of("d", "a", "b", "x", "c"),
+    assertEquals(
+        List.of("d", "a", "b", "x", "c"),
         policy.rank(SearchMode.HYBRID, false, byVector, byKeyword, List.of("d", "x")));
   }
 }

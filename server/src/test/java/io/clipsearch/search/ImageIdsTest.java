@@ -8,7 +8,6 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.LuceneSearchBackend;
-import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,22 +18,38 @@ class ImageIdsTest {
 
   @Test
   void fullIdsAndUniquePrefixesOfEightOrMoreResolve(@TempDir Path dir) throws Exception {
-    try (VectorIndex index = VectorIndex.open(dir, new VectorSpace("keywords", KeywordEmbedder.DIM),
-        VectorFormat.FLOAT32)) {
-      index.upsert(SearchServiceTest.doc("/p/a.jpg", "3fa9c0de11112222", 10, 10, PhotoMetadata.NONE,
-          KeywordEmbedder.axis("beach")));
-      index.upsert(SearchServiceTest.doc("/p/b.jpg", "3fa9c0de99990000", 10, 10, PhotoMetadata.NONE,
-          KeywordEmbedder.axis("snow")));
+    try (VectorIndex index =
+        VectorIndex.open(
+            dir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32)) {
+      index.upsert(
+          SearchServiceTest.doc(
+              "/p/a.jpg",
+              "3fa9c0de11112222",
+              10,
+              10,
+              PhotoMetadata.NONE,
+              KeywordEmbedder.axis("beach")));
+      index.upsert(
+          SearchServiceTest.doc(
+              "/p/b.jpg",
+              "3fa9c0de99990000",
+              10,
+              10,
+              PhotoMetadata.NONE,
+              KeywordEmbedder.axis("snow")));
       index.refresh();
 
       try (SearchSession session = new LuceneSearchBackend(index, 1).session()) {
         resolvesIdsAndPrefixes(session);
       }
 
-      SearchService service = new SearchService(
-          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
-          SearchSettings.DEFAULTS);
-      SearchResponse like = service.search(SearchRequest.of("like:3fa9c0de1111").withCutoff(null, false));
+      SearchService service =
+          new SearchService(
+              new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+              new KeywordEmbedder(),
+              SearchSettings.DEFAULTS);
+      SearchResponse like =
+          service.search(SearchRequest.of("like:3fa9c0de1111").withCutoff(null, false));
       assertEquals("3fa9c0de11112222", like.hits().getFirst().id());
     }
   }

@@ -1,10 +1,10 @@
 package io.clipsearch.search;
 
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.image.DecodedFile;
-import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.ModelInfo;
+import io.clipsearch.model.image.DecodedFile;
+import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageSource;
 import java.util.List;
 import java.util.Locale;

@@ -28,9 +28,11 @@ class QueryParserTest {
 
   @Test
   void minusSubtractsAndEndsTheRun() {
-    assertEquals(List.of(new Text("beach sunset", 1), new Text("people", -1)),
+    assertEquals(
+        List.of(new Text("beach sunset", 1), new Text("people", -1)),
         parse("beach sunset -people"));
-    assertEquals(List.of(new Text("beach", 1), new Text("people", -1), new Text("sunset", 1)),
+    assertEquals(
+        List.of(new Text("beach", 1), new Text("people", -1), new Text("sunset", 1)),
         parse("beach -people sunset"));
   }
 
@@ -41,10 +43,13 @@ class QueryParserTest {
 
   @Test
   void weightsAndQuotedPhrases() {
-    assertEquals(List.of(new Text("red car", 2), new Text("snow", 1)), parse("2:\"red car\" +snow"));
+    assertEquals(
+        List.of(new Text("red car", 2), new Text("snow", 1)), parse("2:\"red car\" +snow"));
     assertEquals(List.of(new Text("dog", 0.5), new Text("cat", 1)), parse("0.5:dog cat"));
-    assertEquals(List.of(new Text("beach", 1), new Text("people", -0.5)), parse("beach -0.5:people"));
-    assertEquals(List.of(new Text("beach", 1), new Text("people", 1.5)), parse("beach +1.5:people"));
+    assertEquals(
+        List.of(new Text("beach", 1), new Text("people", -0.5)), parse("beach -0.5:people"));
+    assertEquals(
+        List.of(new Text("beach", 1), new Text("people", 1.5)), parse("beach +1.5:people"));
     assertEquals(List.of(new Text("red car", -1), new Text("road", 1)), parse("-\"red car\" road"));
     assertEquals(List.of(new Text("a b", 1), new Text("c", 1)), parse("\" a b \" c"));
     assertEquals(List.of(new Text("12:30", 1)), parse("\"12:30\""));
@@ -67,14 +72,16 @@ class QueryParserTest {
 
   @Test
   void examplesAreThePositiveLikeParts() {
-    assertEquals(List.of("abc", "def"), parser.parse("like:abc beach like:def -like:ghi").exampleIds());
+    assertEquals(
+        List.of("abc", "def"), parser.parse("like:abc beach like:def -like:ghi").exampleIds());
     assertEquals(List.of(), parser.parse("beach -like:ghi").exampleIds());
     assertEquals(Modality.IMAGE, parser.parse("like:abc -like:def").modality());
   }
 
   @Test
   void positiveTextJoinsPositivePrompts() {
-    assertEquals("beach sunset snow", parser.parse("beach sunset -people +snow like:x").positiveText());
+    assertEquals(
+        "beach sunset snow", parser.parse("beach sunset -people +snow like:x").positiveText());
   }
 
   @Test
@@ -82,24 +89,30 @@ class QueryParserTest {
     assertEquals("query is empty", error("   "));
     assertEquals("unclosed quote at position 7", error("beach \"red car"));
     assertEquals("empty phrase at position 1", error("\"  \" dog"));
-    assertEquals("bad weight '1.2.3' at position 5: use a number such as 2, 0.5 or -1.5",
+    assertEquals(
+        "bad weight '1.2.3' at position 5: use a number such as 2, 0.5 or -1.5",
         error("dog 1.2.3:cat"));
-    assertEquals("weight 0 at position 1 is out of range: use a non-zero number between -10 and 10",
+    assertEquals(
+        "weight 0 at position 1 is out of range: use a non-zero number between -10 and 10",
         error("0:dog"));
-    assertEquals("weight 11 at position 5 is out of range: use a non-zero number between -10 and 10",
+    assertEquals(
+        "weight 11 at position 5 is out of range: use a non-zero number between -10 and 10",
         error("dog 11:cat"));
     assertEquals("'2:' at position 5 has no term after it", error("dog 2: cat"));
     assertEquals("'-' at position 7 has no term after it", error("beach -"));
     assertEquals("'like:' at position 1 needs an image id, e.g. like:3fa9c2", error("like: dog"));
-    assertEquals("query '-people -cars' has only negative parts: add something to look for,"
-        + " e.g. 'beach -people'", error("-people -cars"));
+    assertEquals(
+        "query '-people -cars' has only negative parts: add something to look for,"
+            + " e.g. 'beach -people'",
+        error("-people -cars"));
   }
 
   @Test
   void lengthAndTermCountAreCapped() {
-    assertEquals("query is 1001 characters long, at most 1000 are allowed", error("a".repeat(1001)));
-    assertEquals("query has more than 16 parts; combine words into one prompt",
-        error("+a ".repeat(17)));
+    assertEquals(
+        "query is 1001 characters long, at most 1000 are allowed", error("a".repeat(1001)));
+    assertEquals(
+        "query has more than 16 parts; combine words into one prompt", error("+a ".repeat(17)));
     assertEquals(16, parse("+a ".repeat(16)).size());
   }
 }

@@ -7,8 +7,8 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
-import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
 import io.clipsearch.model.ClipModel;
@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real pipeline: the tiny-clip fixture model embeds the fixture images into an int8 index
- * (so re-scoring runs), then {@link SearchService} searches it by text, by {@code like:}, with a
- * negative term and with a filter. The fixture model's weights are random, so the test checks
- * that the service ranks exactly as brute force over the model's own query vectors does, not
- * what the images show.
+ * The real pipeline: the tiny-clip fixture model embeds the fixture images into an int8 index (so
+ * re-scoring runs), then {@link SearchService} searches it by text, by {@code like:}, with a
+ * negative term and with a filter. The fixture model's weights are random, so the test checks that
+ * the service ranks exactly as brute force over the model's own query vectors does, not what the
+ * images show.
  */
 class RealPipelineSearchTest {
 
@@ -40,8 +40,9 @@ class RealPipelineSearchTest {
   void searchesFixtureImagesEmbeddedByTheTinyModel(@TempDir Path dir) throws Exception {
     Path images = SharedFixtures.clipFixture("images");
     try (ClipModel model = ClipModels.load(SharedFixtures.tinyClip());
-        VectorIndex index = VectorIndex.open(dir,
-            new VectorSpace(model.info().id(), model.dimension()), VectorFormat.INT8)) {
+        VectorIndex index =
+            VectorIndex.open(
+                dir, new VectorSpace(model.info().id(), model.dimension()), VectorFormat.INT8)) {
       List<Path> files;
       try (Stream<Path> s = Files.list(images)) {
         files = s.sorted().toList();
@@ -62,28 +63,47 @@ class RealPipelineSearchTest {
         String name = file.getFileName().toString();
         String folder = name.endsWith(".jpg") ? "/photos/jpeg/" : "/photos/other/";
         String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        index.upsert(new ImageDoc(Path.of(folder + name), id, bytes.length, 1_700_000_000_000L,
-            decoded.width(), decoded.height(), PhotoMetadata.NONE, vector));
+        index.upsert(
+            new ImageDoc(
+                Path.of(folder + name),
+                id,
+                bytes.length,
+                1_700_000_000_000L,
+                decoded.width(),
+                decoded.height(),
+                PhotoMetadata.NONE,
+                vector));
         kittenId = name.equals("kitten-on-lawn.jpg") ? id : kittenId;
         indexed++;
       }
       index.refresh();
       assertTrue(indexed >= 10, "indexed " + indexed);
-      SearchService service = new SearchService(
-          new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), model,
-          SearchSettings.DEFAULTS);
+      SearchService service =
+          new SearchService(
+              new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+              model,
+              SearchSettings.DEFAULTS);
 
       // text: the ranking is brute force's over the model's text vector
-      SearchRequest all = SearchRequest.of("a sunset at the beach").withMode(SearchMode.VECTOR)
-          .withCutoff(null, false).withPage(0, indexed);
+      SearchRequest all =
+          SearchRequest.of("a sunset at the beach")
+              .withMode(SearchMode.VECTOR)
+              .withCutoff(null, false)
+              .withPage(0, indexed);
       assertSameAsExact(index, service.search(all), model.embedText("a sunset at the beach"));
 
       // a negative term: (e(sunset at the beach) - e(people)), renormalized
-      float[] minus = QueryVectorBuilder.combine(
-          model.embedTexts(List.of("sunset at the beach", "people")), List.of(1.0, -1.0),
-          model.dimension());
-      SearchResponse negative = service.search(SearchRequest.of("sunset at the beach -people")
-          .withMode(SearchMode.VECTOR).withCutoff(null, false).withPage(0, indexed));
+      float[] minus =
+          QueryVectorBuilder.combine(
+              model.embedTexts(List.of("sunset at the beach", "people")),
+              List.of(1.0, -1.0),
+              model.dimension());
+      SearchResponse negative =
+          service.search(
+              SearchRequest.of("sunset at the beach -people")
+                  .withMode(SearchMode.VECTOR)
+                  .withCutoff(null, false)
+                  .withPage(0, indexed));
       assertSameAsExact(index, negative, minus);
 
       // like: the image itself first, at cosine 1, confident by rule; the random model puts every
@@ -98,8 +118,9 @@ class RealPipelineSearchTest {
       }
 
       // a folder filter
-      SearchResponse jpegs = service.search(all.withFilters(
-          new SearchFilters(null, null, "/photos/jpeg", null, null, null)));
+      SearchResponse jpegs =
+          service.search(
+              all.withFilters(new SearchFilters(null, null, "/photos/jpeg", null, null, null)));
       assertTrue(jpegs.hits().size() >= 4);
       assertTrue(jpegs.hits().stream().allMatch(h -> h.path().startsWith("/photos/jpeg/")));
 
@@ -114,14 +135,16 @@ class RealPipelineSearchTest {
   static void assertSameAsExact(VectorIndex index, SearchResponse r, float[] q) throws Exception {
     List<String> expectedIds = new ArrayList<>();
     List<Double> expectedScores = new ArrayList<>();
-    index.search(s -> {
-      for (ScoredDoc d : VectorSearch.exact(s, q, r.hits().size(), null)) {
-        expectedIds.add(VectorIndex.load(s, d.doc()).id());
-        expectedScores.add(d.score());
-      }
-      return null;
-    });
-    assertEquals(expectedIds.stream().sorted().toList(),
+    index.search(
+        s -> {
+          for (ScoredDoc d : VectorSearch.exact(s, q, r.hits().size(), null)) {
+            expectedIds.add(VectorIndex.load(s, d.doc()).id());
+            expectedScores.add(d.score());
+          }
+          return null;
+        });
+    assertEquals(
+        expectedIds.stream().sorted().toList(),
         r.hits().stream().map(SearchHit::id).sorted().toList());
     for (int i = 0; i < expectedScores.size(); i++) {
       assertEquals(expectedScores.get(i), r.hits().get(i).score(), 1e-5);

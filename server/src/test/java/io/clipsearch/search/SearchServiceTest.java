@@ -13,8 +13,8 @@ import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.FilterQueries;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
-import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.LuceneSearchBackend;
+import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
 import java.nio.file.Path;
@@ -45,18 +45,32 @@ class SearchServiceTest {
   }
 
   static PhotoMetadata takenWith(Instant taken, String make, String model) {
-    return new PhotoMetadata(Optional.of(taken), Optional.ofNullable(make), Optional.ofNullable(model),
-        Optional.empty(), Optional.empty(), Optional.empty(), 1);
+    return new PhotoMetadata(
+        Optional.of(taken),
+        Optional.ofNullable(make),
+        Optional.ofNullable(model),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        1);
   }
 
   @BeforeEach
   void build() throws Exception {
-    index = VectorIndex.open(dir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32);
+    index =
+        VectorIndex.open(
+            dir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32);
     index.upsert(doc("/p/beach/a.jpg", "a", 800, 600, takenWith(Y2020, null, null), axis("beach")));
     float[] beachPeople = unit(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     index.upsert(doc("/p/beach/b.jpg", "b", 800, 600, PhotoMetadata.NONE, beachPeople));
-    index.upsert(doc("/p/snow/IMG_2041.jpg", "c", 480, 640,
-        takenWith(Instant.parse("2021-06-01T00:00:00Z"), "Canon", "Canon EOS R5"), axis("snow")));
+    index.upsert(
+        doc(
+            "/p/snow/IMG_2041.jpg",
+            "c",
+            480,
+            640,
+            takenWith(Instant.parse("2021-06-01T00:00:00Z"), "Canon", "Canon EOS R5"),
+            axis("snow")));
     index.upsert(doc("/p/snow/sub/d.jpg", "d", 300, 300, PhotoMetadata.NONE, axis("sunset")));
     Random random = new Random(1);
     for (int i = 0; i < 40; i++) {
@@ -67,12 +81,15 @@ class SearchServiceTest {
       for (int d = 0; d < 4; d++) {
         v[d] = (float) (0.05 * random.nextGaussian());
       }
-      index.upsert(doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
+      index.upsert(
+          doc("/p/other/bg" + i + ".jpg", "bg" + i, 1000, 800, PhotoMetadata.NONE, unit(v)));
     }
     index.refresh();
-    service = new SearchService(
-        new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
-        SearchSettings.DEFAULTS);
+    service =
+        new SearchService(
+            new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+            new KeywordEmbedder(),
+            SearchSettings.DEFAULTS);
   }
 
   @AfterEach
@@ -96,19 +113,34 @@ class SearchServiceTest {
     assertTrue(r.threshold() > 0 && r.threshold() < 0.5, "threshold " + r.threshold());
     assertEquals(44, r.candidates());
     ImageDoc a = index.findById("a").orElseThrow();
-    assertEquals(new SearchHit("a", "/p/beach/a.jpg", r.hits().get(0).score(), true, MatchedBy.FOLDER, 1000, 800,
-        600, Y2020), r.hits().get(0)); // "beach" is also its folder's name: a text match
+    assertEquals(
+        new SearchHit(
+            "a",
+            "/p/beach/a.jpg",
+            r.hits().get(0).score(),
+            true,
+            MatchedBy.FOLDER,
+            1000,
+            800,
+            600,
+            Y2020),
+        r.hits().get(0)); // "beach" is also its folder's name: a text match
     assertEquals(a.dateMillis(), Y2020.toEpochMilli());
   }
 
   @Test
   void aNegativeTermPushesAMatchDown() throws Exception {
     // q = (beach - people) / sqrt(2): a scores 0.7071, b scores 0
-    SearchResponse r = service.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
+    SearchResponse r =
+        service.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
     assertEquals(List.of("a"), ids(r));
     assertEquals(Math.sqrt(0.5), r.hits().get(0).score(), 1e-6);
-    SearchResponse all = service.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR)
-        .withCutoff(null, false).withPage(0, 3));
+    SearchResponse all =
+        service.search(
+            SearchRequest.of("beach -people")
+                .withMode(SearchMode.VECTOR)
+                .withCutoff(null, false)
+                .withPage(0, 3));
     assertEquals("a", all.hits().get(0).id());
     assertFalse(all.hits().stream().filter(h -> h.id().equals("b")).anyMatch(SearchHit::confident));
   }
@@ -118,8 +150,9 @@ class SearchServiceTest {
     SearchResponse r = service.search(SearchRequest.of("like:c"));
     assertEquals("c", r.hits().get(0).id());
     assertEquals(1.0, r.hits().get(0).score(), 1e-6);
-    UnknownImageException e = assertThrows(UnknownImageException.class,
-        () -> service.search(SearchRequest.of("like:nope")));
+    UnknownImageException e =
+        assertThrows(
+            UnknownImageException.class, () -> service.search(SearchRequest.of("like:nope")));
     assertTrue(e.getMessage().startsWith("no indexed image has id 'nope'"), e.getMessage());
   }
 
@@ -135,8 +168,10 @@ class SearchServiceTest {
       assertEquals(h.score() >= r.threshold(), h.confident(), h.id() + " at " + h.score());
     }
     // a negative like: is no example
-    SearchResponse away = service.search(SearchRequest.of("like:a -like:b").withCutoff(null, false));
-    assertFalse(away.hits().stream().filter(h -> h.id().equals("b")).anyMatch(SearchHit::confident));
+    SearchResponse away =
+        service.search(SearchRequest.of("like:a -like:b").withCutoff(null, false));
+    assertFalse(
+        away.hits().stream().filter(h -> h.id().equals("b")).anyMatch(SearchHit::confident));
   }
 
   @Test
@@ -144,17 +179,20 @@ class SearchServiceTest {
     // ten images within 0.01 rad of one direction: every cosine > 0.9999, so the calibrated
     // threshold is capped at 1.0 and whether the example's own 1 +- 1 ulp passes it would ride on
     // the kernel's rounding (issue 23); the others sit 1e-5 or more below 1 and never pass
-    try (VectorIndex near = VectorIndex.open(nearDir, new VectorSpace("keywords", KeywordEmbedder.DIM),
-        VectorFormat.FLOAT32)) {
+    try (VectorIndex near =
+        VectorIndex.open(
+            nearDir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32)) {
       for (int i = 0; i < 10; i++) {
         float[] v = axis("beach");
         v[4 + i] = 0.01f * (i + 1);
         near.upsert(doc("/n/img" + i + ".jpg", "n" + i, 100, 100, PhotoMetadata.NONE, unit(v)));
       }
       near.refresh();
-      SearchService nearService = new SearchService(
-          new LuceneSearchBackend(near, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
-          SearchSettings.DEFAULTS);
+      SearchService nearService =
+          new SearchService(
+              new LuceneSearchBackend(near, SearchSettings.DEFAULTS.oversample()),
+              new KeywordEmbedder(),
+              SearchSettings.DEFAULTS);
       SearchResponse r = nearService.search(SearchRequest.of("like:n3"));
       assertEquals(1.0, r.threshold(), 1e-12);
       assertEquals("n3", r.hits().get(0).id());
@@ -175,21 +213,30 @@ class SearchServiceTest {
       for (int d = 0; d < v.length; d++) {
         v[d] = (float) random.nextGaussian();
       }
-      index.upsert(doc("/p/Lisbon trip 2019/IMG_" + (3000 + i) + ".jpg", "l" + i, 1000, 800,
-          PhotoMetadata.NONE, unit(v)));
+      index.upsert(
+          doc(
+              "/p/Lisbon trip 2019/IMG_" + (3000 + i) + ".jpg",
+              "l" + i,
+              1000,
+              800,
+              PhotoMetadata.NONE,
+              unit(v)));
     }
     index.refresh();
-    SearchResponse r = service.search(SearchRequest.of("lisbon").withCutoff(null, false).withPage(0, 64));
+    SearchResponse r =
+        service.search(SearchRequest.of("lisbon").withCutoff(null, false).withPage(0, 64));
     // every Lisbon photo confident, and every confident hit before every other one (a visual
     // stand-out of the random "lisbon" vector may be confident too)
-    List<SearchHit> lisbon = r.hits().stream()
-        .filter(h -> h.path().startsWith("/p/Lisbon trip 2019/")).toList();
+    List<SearchHit> lisbon =
+        r.hits().stream().filter(h -> h.path().startsWith("/p/Lisbon trip 2019/")).toList();
     assertEquals(20, lisbon.size());
     assertTrue(lisbon.stream().allMatch(h -> h.confident() && h.matchedBy() == MatchedBy.FOLDER));
     int confident = r.confidentCount();
     assertTrue(confident >= 20 && confident < 25, "confident " + confident);
-    assertTrue(r.hits().subList(0, confident).stream().allMatch(SearchHit::confident), ids(r).toString());
-    assertTrue(r.hits().subList(confident, r.hits().size()).stream().noneMatch(SearchHit::confident));
+    assertTrue(
+        r.hits().subList(0, confident).stream().allMatch(SearchHit::confident), ids(r).toString());
+    assertTrue(
+        r.hits().subList(confident, r.hits().size()).stream().noneMatch(SearchHit::confident));
     assertTrue(r.noConfident().isEmpty());
   }
 
@@ -197,34 +244,46 @@ class SearchServiceTest {
   void theModelsFloorKeepsAStandOutThatIsNoMatchFromBeingConfident() throws Exception {
     // "beach -people" scores a 0.7071, far above the background (cutoff ~0.04); a floor of 0.8
     // (a model's calibration) says 0.71 is no match for this model
-    SearchService floored = new SearchService(
-        new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
-        SearchSettings.DEFAULTS.withMatchFloor(0.8));
-    SearchResponse r = floored.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
+    SearchService floored =
+        new SearchService(
+            new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
+            new KeywordEmbedder(),
+            SearchSettings.DEFAULTS.withMatchFloor(0.8));
+    SearchResponse r =
+        floored.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
     assertEquals(0, r.confidentCount());
     assertEquals(0.8, r.threshold(), 1e-12);
     assertEquals(SearchService.WEAK_HITS, r.hits().size());
     assertEquals("a", r.hits().get(0).id());
     assertEquals(Optional.of(NoConfidentReason.NOT_CONFIDENT), r.noConfident());
     // without the floor the background cutoff alone decides
-    assertEquals(1, service.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR))
-        .confidentCount());
+    assertEquals(
+        1,
+        service
+            .search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR))
+            .confidentCount());
   }
 
   @Test
   void saysWhyNothingIsConfident(@TempDir Path emptyDir) throws Exception {
-    SearchResponse filtered = service.search(SearchRequest.of("beach")
-        .withFilters(new SearchFilters(null, null, "/nowhere", null, null, null)));
+    SearchResponse filtered =
+        service.search(
+            SearchRequest.of("beach")
+                .withFilters(new SearchFilters(null, null, "/nowhere", null, null, null)));
     assertEquals(List.of(), filtered.hits());
     assertEquals(Optional.of(NoConfidentReason.FILTERED), filtered.noConfident());
     SearchResponse noName = service.search(SearchRequest.of("zebra").withMode(SearchMode.KEYWORD));
     assertEquals(Optional.of(NoConfidentReason.NOT_CONFIDENT), noName.noConfident());
-    try (VectorIndex empty = VectorIndex.open(emptyDir, new VectorSpace("keywords", KeywordEmbedder.DIM),
-        VectorFormat.FLOAT32)) {
-      SearchService none = new SearchService(
-          new LuceneSearchBackend(empty, SearchSettings.DEFAULTS.oversample()), new KeywordEmbedder(),
-          SearchSettings.DEFAULTS);
-      assertEquals(Optional.of(NoConfidentReason.EMPTY),
+    try (VectorIndex empty =
+        VectorIndex.open(
+            emptyDir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32)) {
+      SearchService none =
+          new SearchService(
+              new LuceneSearchBackend(empty, SearchSettings.DEFAULTS.oversample()),
+              new KeywordEmbedder(),
+              SearchSettings.DEFAULTS);
+      assertEquals(
+          Optional.of(NoConfidentReason.EMPTY),
           none.search(SearchRequest.of("beach")).noConfident());
     }
   }
@@ -235,8 +294,10 @@ class SearchServiceTest {
     SearchResponse hybrid = service.search(SearchRequest.of("IMG_2041"));
     assertEquals("c", hybrid.hits().get(0).id());
     assertTrue(hybrid.hits().get(0).textMatch());
-    assertTrue(hybrid.hits().get(0).confident(), "a file name holding the query is confident by rule");
-    SearchResponse vectorOnly = service.search(SearchRequest.of("IMG_2041").withMode(SearchMode.VECTOR));
+    assertTrue(
+        hybrid.hits().get(0).confident(), "a file name holding the query is confident by rule");
+    SearchResponse vectorOnly =
+        service.search(SearchRequest.of("IMG_2041").withMode(SearchMode.VECTOR));
     assertFalse(ids(vectorOnly).contains("c"));
     // camera names are in the text field too
     assertEquals("c", service.search(SearchRequest.of("canon")).hits().get(0).id());
@@ -244,23 +305,53 @@ class SearchServiceTest {
 
   @Test
   void filtersApplyInsideTheSearch() throws Exception {
-    SearchRequest any = SearchRequest.of("sunset snow beach").withCutoff(null, false).withPage(0, 100);
-    assertEquals(List.of("c", "d"), sorted(service.search(
-        any.withFilters(new SearchFilters(null, null, "/p/snow", null, null, null)))));
-    assertEquals(List.of("c"), sorted(service.search(
-        any.withFilters(new SearchFilters(null, null, null, "Canon EOS R5", null, null)))));
-    assertEquals(List.of("c"), sorted(service.search(
-        any.withFilters(new SearchFilters(null, null, null, null, Shape.PORTRAIT, null)))));
-    assertEquals(List.of("d"), sorted(service.search(
-        any.withFilters(new SearchFilters(null, null, "/p/snow", null, Shape.SQUARE, null)))));
+    SearchRequest any =
+        SearchRequest.of("sunset snow beach").withCutoff(null, false).withPage(0, 100);
+    assertEquals(
+        List.of("c", "d"),
+        sorted(
+            service.search(
+                any.withFilters(new SearchFilters(null, null, "/p/snow", null, null, null)))));
+    assertEquals(
+        List.of("c"),
+        sorted(
+            service.search(
+                any.withFilters(new SearchFilters(null, null, null, "Canon EOS R5", null, null)))));
+    assertEquals(
+        List.of("c"),
+        sorted(
+            service.search(
+                any.withFilters(new SearchFilters(null, null, null, null, Shape.PORTRAIT, null)))));
+    assertEquals(
+        List.of("d"),
+        sorted(
+            service.search(
+                any.withFilters(
+                    new SearchFilters(null, null, "/p/snow", null, Shape.SQUARE, null)))));
     // short sides: a, b 600; c 480; d 300; background 800
-    assertEquals(List.of("a", "b"), sorted(service.search(any.withFilters(
-        new SearchFilters(null, null, "/p/beach", null, null, 500)))));
+    assertEquals(
+        List.of("a", "b"),
+        sorted(
+            service.search(
+                any.withFilters(new SearchFilters(null, null, "/p/beach", null, null, 500)))));
     // dates: a 2020 (taken), c 2021 (taken), others 2022 (mtime); to is exclusive
-    assertEquals(List.of("a", "c"), sorted(service.search(
-        any.withFilters(new SearchFilters(Y2020, Y2022, null, null, null, null)))));
-    assertEquals(List.of("a"), sorted(service.search(any.withFilters(
-        new SearchFilters(null, Instant.parse("2020-01-01T00:00:00.001Z"), null, null, null, null)))));
+    assertEquals(
+        List.of("a", "c"),
+        sorted(
+            service.search(
+                any.withFilters(new SearchFilters(Y2020, Y2022, null, null, null, null)))));
+    assertEquals(
+        List.of("a"),
+        sorted(
+            service.search(
+                any.withFilters(
+                    new SearchFilters(
+                        null,
+                        Instant.parse("2020-01-01T00:00:00.001Z"),
+                        null,
+                        null,
+                        null,
+                        null)))));
   }
 
   @Test
@@ -271,7 +362,8 @@ class SearchServiceTest {
     List<ScoredDoc> exact = index.search(s -> VectorSearch.exact(s, q, 5, filter));
     List<ScoredDoc> knn = index.search(s -> search.search(s, q, 5, filter));
     assertEquals(2, exact.size()); // c and d, each at cos 1/sqrt(2)
-    assertEquals(exact.stream().map(ScoredDoc::doc).toList(), knn.stream().map(ScoredDoc::doc).toList());
+    assertEquals(
+        exact.stream().map(ScoredDoc::doc).toList(), knn.stream().map(ScoredDoc::doc).toList());
     for (int i = 0; i < exact.size(); i++) {
       assertEquals(exact.get(i).score(), knn.get(i).score(), 1e-6);
     }
@@ -286,7 +378,8 @@ class SearchServiceTest {
 
   @Test
   void aFixedMinimumScoreOverridesTheCalibration() throws Exception {
-    SearchResponse r = service.search(SearchRequest.of("beach").withMode(SearchMode.VECTOR).withCutoff(0.9, true));
+    SearchResponse r =
+        service.search(SearchRequest.of("beach").withMode(SearchMode.VECTOR).withCutoff(0.9, true));
     assertEquals(List.of("a"), ids(r));
     assertEquals(0.9, r.threshold());
     assertFalse(r.calibrated());
@@ -295,31 +388,51 @@ class SearchServiceTest {
 
   @Test
   void pagesThroughResults() throws Exception {
-    SearchRequest all = SearchRequest.of("beach").withMode(SearchMode.VECTOR).withCutoff(null, false);
+    SearchRequest all =
+        SearchRequest.of("beach").withMode(SearchMode.VECTOR).withCutoff(null, false);
     List<String> first10 = ids(service.search(all.withPage(0, 10)));
     assertEquals(first10.subList(5, 10), ids(service.search(all.withPage(5, 5))));
   }
 
   @Test
   void requestsAreValidated() {
-    assertEquals("a search needs a query, an image, or both", assertThrows(
-        IllegalArgumentException.class, () -> SearchRequest.of(" ")).getMessage());
-    assertEquals("limit must be 1-1000, got 1001", assertThrows(IllegalArgumentException.class,
-        () -> SearchRequest.of("x").withPage(0, 1001)).getMessage());
-    assertEquals("offset + limit must be at most 1000, got 990 + 20", assertThrows(
-        IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(990, 20)).getMessage());
-    assertEquals("offset must be >= 0, got -1", assertThrows(IllegalArgumentException.class,
-        () -> SearchRequest.of("x").withPage(-1, 20)).getMessage());
-    assertEquals("minScore must be between -1 and 1, got 2.0", assertThrows(
-        IllegalArgumentException.class, () -> SearchRequest.of("x").withCutoff(2.0, true)).getMessage());
-    assertEquals("date range is empty: from 2022-01-01T00:00:00Z is not before to 2020-01-01T00:00:00Z",
-        assertThrows(IllegalArgumentException.class,
-            () -> new SearchFilters(Y2022, Y2020, null, null, null, null)).getMessage());
-    assertEquals("folder must be an absolute path, got 'photos'", assertThrows(
-        IllegalArgumentException.class, () -> new SearchFilters(null, null, "photos", null, null, null))
-        .getMessage());
-    assertEquals("unclosed quote at position 1", assertThrows(IllegalArgumentException.class,
-        () -> service.search(SearchRequest.of("\"beach"))).getMessage());
+    assertEquals(
+        "a search needs a query, an image, or both",
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of(" ")).getMessage());
+    assertEquals(
+        "limit must be 1-1000, got 1001",
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(0, 1001))
+            .getMessage());
+    assertEquals(
+        "offset + limit must be at most 1000, got 990 + 20",
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(990, 20))
+            .getMessage());
+    assertEquals(
+        "offset must be >= 0, got -1",
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(-1, 20))
+            .getMessage());
+    assertEquals(
+        "minScore must be between -1 and 1, got 2.0",
+        assertThrows(
+                IllegalArgumentException.class, () -> SearchRequest.of("x").withCutoff(2.0, true))
+            .getMessage());
+    assertEquals(
+        "date range is empty: from 2022-01-01T00:00:00Z is not before to 2020-01-01T00:00:00Z",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SearchFilters(Y2022, Y2020, null, null, null, null))
+            .getMessage());
+    assertEquals(
+        "folder must be an absolute path, got 'photos'",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SearchFilters(null, null, "photos", null, null, null))
+            .getMessage());
+    assertEquals(
+        "unclosed quote at position 1",
+        assertThrows(
+                IllegalArgumentException.class, () -> service.search(SearchRequest.of("\"beach")))
+            .getMessage());
   }
 
   List<String> sorted(SearchResponse r) {
@@ -337,9 +450,13 @@ class SearchServiceTest {
   @Test
   void oneSearchAcquiresOneSearcher() throws Exception {
     // before the search session, one search acquired a searcher per query and per page document
-    List<SearchRequest> searches = List.of(SearchRequest.of("beach"), SearchRequest.of("IMG_2041 beach"),
-        SearchRequest.of("beach").withSort(SortOrder.DATE_DESC), SearchRequest.of("like:a"),
-        SearchRequest.of("beach").withCutoff(null, false).withMode(SearchMode.VECTOR));
+    List<SearchRequest> searches =
+        List.of(
+            SearchRequest.of("beach"),
+            SearchRequest.of("IMG_2041 beach"),
+            SearchRequest.of("beach").withSort(SortOrder.DATE_DESC),
+            SearchRequest.of("like:a"),
+            SearchRequest.of("beach").withCutoff(null, false).withMode(SearchMode.VECTOR));
     for (SearchRequest request : searches) {
       long before = index.searchersAcquired();
       SearchResponse r = service.search(request);

@@ -16,10 +16,25 @@ class TextMatcherTest {
 
   final TextMatcher matcher = new TextMatcher(new LuceneKeywordAnalyzer());
 
-  final ImageFacts doc = new ImageDoc(Path.of("/home/ann/work/gas_pump/IMG_1417.JPG"), "id", 1, 0, 10,
-      10, new PhotoMetadata(Optional.of(Instant.EPOCH), Optional.of("Canon"),
-          Optional.of("Canon EOS R5"), Optional.empty(), Optional.empty(), Optional.empty(), 1),
-      new float[] {1, 0}, List.of("golden retriever")).facts();
+  final ImageFacts doc =
+      new ImageDoc(
+              Path.of("/home/ann/work/gas_pump/IMG_1417.JPG"),
+              "id",
+              1,
+              0,
+              10,
+              10,
+              new PhotoMetadata(
+                  Optional.of(Instant.EPOCH),
+                  Optional.of("Canon"),
+                  Optional.of("Canon EOS R5"),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  1),
+              new float[] {1, 0},
+              List.of("golden retriever"))
+          .facts();
 
   Optional<MatchedBy> match(String keywords) {
     return matcher.match(doc, matcher.terms(keywords));

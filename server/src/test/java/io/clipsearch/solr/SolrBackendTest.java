@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
@@ -12,7 +13,6 @@ import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestReport;
-import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
@@ -54,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The SolrCloud backend against the embedded one on a real 2-node cluster (child JVM, embedded
  * ZooKeeper), collections of 2 shards x 2 replicas, the 210 sample photos embedded by the tiny
  * model: the same queries give the same results, migration copies without re-embedding, a node
- * stopped under query load costs no failed search, and ingest resumes across a node restart
- * without duplicates.
+ * stopped under query load costs no failed search, and ingest resumes across a node restart without
+ * duplicates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,7 +93,8 @@ class SolrBackendTest {
     ingest(solr);
     embedded.refresh();
     solr.refresh();
-    embeddedSearch = new SearchService(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
+    embeddedSearch =
+        new SearchService(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
     solrSearch = new SearchService(solr, model, SearchSettings.DEFAULTS);
   }
 
@@ -114,13 +115,20 @@ class SolrBackendTest {
   }
 
   private IngestReport ingest(io.clipsearch.index.ImageIndex index) throws IOException {
-    return new IngestJob(model, index, new ThumbnailStore(tmp.resolve("thumbs")), List.of(photos),
-        IngestOptions.defaults(), p -> {}).run();
+    return new IngestJob(
+            model,
+            index,
+            new ThumbnailStore(tmp.resolve("thumbs")),
+            List.of(photos),
+            IngestOptions.defaults(),
+            p -> {})
+        .run();
   }
 
   private List<String> top(SearchService service, SearchRequest request) throws Exception {
     return service.search(request.withPage(0, 10).withCutoff(null, false)).hits().stream()
-        .map(SearchHit::path).toList();
+        .map(SearchHit::path)
+        .toList();
   }
 
   private static double overlap(List<String> a, List<String> b) {
@@ -137,9 +145,11 @@ class SolrBackendTest {
     assertEquals(files, solr.count());
     Path any = SharedFixtures.sampleJpegs().get(17);
     ImageDoc local = embedded.findByPath(any).orElseThrow();
-    assertEquals(local, solr.findByPath(any).orElseThrow(), "every field and the vector, bit for bit");
+    assertEquals(
+        local, solr.findByPath(any).orElseThrow(), "every field and the vector, bit for bit");
     assertEquals(local.path(), solr.findById(local.id()).orElseThrow().path());
-    assertEquals(embedded.fileStates(photos.resolve("kodak24")).size(),
+    assertEquals(
+        embedded.fileStates(photos.resolve("kodak24")).size(),
         solr.fileStates(photos.resolve("kodak24")).size());
   }
 
@@ -148,18 +158,25 @@ class SolrBackendTest {
   void sameQueriesGiveTheSameResults() throws Exception {
     String likeId = embedded.findByPath(SharedFixtures.sampleJpegs().get(3)).orElseThrow().id();
     byte[] image = Files.readAllBytes(SharedFixtures.sampleJpegs().get(40));
-    List<SearchRequest> requests = List.of(
-        SearchRequest.of("a photo of a dog"),
-        SearchRequest.of("beach sunset -people"),
-        SearchRequest.of("2:\"red car\" +snow"),
-        SearchRequest.of("like:" + likeId),
-        new SearchRequest(null, image, null, null, 0, 10, SearchMode.HYBRID, null, true),
-        SearchRequest.of("mountains").withFilters(
-            new SearchFilters(null, null, photos.resolve("elementary").toString(), null, null, null)),
-        SearchRequest.of("mountains").withFilters(new SearchFilters(null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
-        // hybrid with few BM25 ties: tied keyword scores (every "kodim" file) are ordered by doc id,
-        // which differs between one index and two shards
-        SearchRequest.of("ladybird flower").withMode(SearchMode.HYBRID));
+    List<SearchRequest> requests =
+        List.of(
+            SearchRequest.of("a photo of a dog"),
+            SearchRequest.of("beach sunset -people"),
+            SearchRequest.of("2:\"red car\" +snow"),
+            SearchRequest.of("like:" + likeId),
+            new SearchRequest(null, image, null, null, 0, 10, SearchMode.HYBRID, null, true),
+            SearchRequest.of("mountains")
+                .withFilters(
+                    new SearchFilters(
+                        null, null, photos.resolve("elementary").toString(), null, null, null)),
+            SearchRequest.of("mountains")
+                .withFilters(
+                    new SearchFilters(
+                        null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
+            // hybrid with few BM25 ties: tied keyword scores (every "kodim" file) are ordered by
+            // doc id,
+            // which differs between one index and two shards
+            SearchRequest.of("ladybird flower").withMode(SearchMode.HYBRID));
     for (SearchRequest r : requests) {
       List<String> lucene = top(embeddedSearch, r);
       List<String> cloud = top(solrSearch, r);
@@ -168,10 +185,18 @@ class SolrBackendTest {
       assertEquals(lucene.getFirst(), cloud.getFirst(), "best hit of " + r);
     }
     // the cosines agree, not only the order
-    double a = embeddedSearch.search(SearchRequest.of("a photo of a dog").withPage(0, 1)
-        .withCutoff(null, false)).hits().getFirst().score();
-    double b = solrSearch.search(SearchRequest.of("a photo of a dog").withPage(0, 1)
-        .withCutoff(null, false)).hits().getFirst().score();
+    double a =
+        embeddedSearch
+            .search(SearchRequest.of("a photo of a dog").withPage(0, 1).withCutoff(null, false))
+            .hits()
+            .getFirst()
+            .score();
+    double b =
+        solrSearch
+            .search(SearchRequest.of("a photo of a dog").withPage(0, 1).withCutoff(null, false))
+            .hits()
+            .getFirst()
+            .score();
     assertEquals(a, b, 1e-5);
   }
 
@@ -179,7 +204,8 @@ class SolrBackendTest {
   @Order(3)
   void migrateCopiesEveryDocumentWithoutReembedding() throws IOException {
     SolrCollections.create(client, "migrated", space, 2, 2);
-    try (SolrImageIndex target = SolrImageIndex.open(client, "migrated", space, settings, new LuceneKeywordAnalyzer())) {
+    try (SolrImageIndex target =
+        SolrImageIndex.open(client, "migrated", space, settings, new LuceneKeywordAnalyzer())) {
       long copied = IndexCopier.copy(embedded, target, n -> {});
       assertEquals(embedded.count(), copied);
       // a second run replaces, never duplicates
@@ -195,10 +221,16 @@ class SolrBackendTest {
   @Order(4)
   void anotherModelsCollectionIsRefused() {
     VectorSpace other = new VectorSpace("some-other-model", space.dimension());
-    IndexMismatchException e = assertThrows(IndexMismatchException.class,
-        () -> SolrImageIndex.open(client, "photos", other, settings, new LuceneKeywordAnalyzer()));
+    IndexMismatchException e =
+        assertThrows(
+            IndexMismatchException.class,
+            () ->
+                SolrImageIndex.open(
+                    client, "photos", other, settings, new LuceneKeywordAnalyzer()));
     assertTrue(e.getMessage().contains(space.modelId()), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SolrImageIndex.open(client, "nope", space, settings, new LuceneKeywordAnalyzer()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SolrImageIndex.open(client, "nope", space, settings, new LuceneKeywordAnalyzer()));
   }
 
   @Test
@@ -212,26 +244,34 @@ class SolrBackendTest {
     try {
       List<Future<?>> clients = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
-        clients.add(pool.submit(() -> {
-          while (running.get()) {
-            try {
-              List<String> got = top(solrSearch, SearchRequest.of("a city at night"));
-              if (!got.equals(expected)) {
-                errors.add(new AssertionError("results changed: " + got));
-              }
-              done.incrementAndGet();
-            } catch (Exception e) {
-              errors.add(e);
-            }
-          }
-        }));
+        clients.add(
+            pool.submit(
+                () -> {
+                  while (running.get()) {
+                    try {
+                      List<String> got = top(solrSearch, SearchRequest.of("a city at night"));
+                      if (!got.equals(expected)) {
+                        errors.add(new AssertionError("results changed: " + got));
+                      }
+                      done.incrementAndGet();
+                    } catch (Exception e) {
+                      errors.add(e);
+                    }
+                  }
+                }));
       }
       Await.until("10 searches", SEARCHES_WAIT, () -> done.get() >= 10 || !errors.isEmpty());
       cluster.stopNode(1);
       int atStop = done.get();
-      Await.until("20 searches with node 1 down", SEARCHES_WAIT, () -> done.get() >= atStop + 20 || !errors.isEmpty());
+      Await.until(
+          "20 searches with node 1 down",
+          SEARCHES_WAIT,
+          () -> done.get() >= atStop + 20 || !errors.isEmpty());
       cluster.startNode(1);
-      Await.until("20 searches with node 1 back", SEARCHES_WAIT, () -> done.get() >= atStop + 40 || !errors.isEmpty());
+      Await.until(
+          "20 searches with node 1 back",
+          SEARCHES_WAIT,
+          () -> done.get() >= atStop + 40 || !errors.isEmpty());
       running.set(false);
       for (Future<?> f : clients) {
         f.get();
@@ -249,7 +289,8 @@ class SolrBackendTest {
   @Order(6)
   void ingestResumesAcrossANodeRestartWithoutDuplicates() throws Exception {
     SolrCollections.create(client, "resumed", space, 2, 2);
-    try (SolrImageIndex target = SolrImageIndex.open(client, "resumed", space, settings, new LuceneKeywordAnalyzer())) {
+    try (SolrImageIndex target =
+        SolrImageIndex.open(client, "resumed", space, settings, new LuceneKeywordAnalyzer())) {
       cluster.stopNode(1);
       IngestReport first = ingest(target);
       cluster.startNode(1);
@@ -258,7 +299,10 @@ class SolrBackendTest {
       target.refresh();
       long files = SharedFixtures.sampleJpegs().size();
       assertEquals(files, first.counts().embedded() + first.counts().failed());
-      assertEquals(first.counts().embedded(), second.counts().unchanged(), "the second run re-embeds nothing it has");
+      assertEquals(
+          first.counts().embedded(),
+          second.counts().unchanged(),
+          "the second run re-embeds nothing it has");
       assertEquals(files, target.count(), "every file once");
     }
   }

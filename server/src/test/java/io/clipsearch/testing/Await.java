@@ -3,10 +3,10 @@ package io.clipsearch.testing;
 import java.time.Duration;
 
 /**
- * Waits in tests for a condition instead of for a duration: polls it, first every few
- * milliseconds and then less often, until it holds or a deadline passes. A fast machine goes on
- * as soon as the condition holds; a slow, loaded one gets the whole deadline, so deadlines should
- * be generous (minutes where a process or a cluster is involved).
+ * Waits in tests for a condition instead of for a duration: polls it, first every few milliseconds
+ * and then less often, until it holds or a deadline passes. A fast machine goes on as soon as the
+ * condition holds; a slow, loaded one gets the whole deadline, so deadlines should be generous
+ * (minutes where a process or a cluster is involved).
  *
  * <pre>{@code
  * Await.until("the job to finish", Duration.ofMinutes(5), () -> jobs.get(id).finished() != null);

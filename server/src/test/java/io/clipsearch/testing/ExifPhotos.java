@@ -15,14 +15,13 @@ import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
  * Real JPEGs with the EXIF a camera writes (date taken, make and model, GPS position, artist and
- * copyright), made from a
- * sample photo with Apache Commons Imaging: the pixels stay as they were, only the metadata is
- * added.
+ * copyright), made from a sample photo with Apache Commons Imaging: the pixels stay as they were,
+ * only the metadata is added.
  */
 public final class ExifPhotos {
 
-  private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")
-      .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter EXIF_DATE =
+      DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private ExifPhotos() {}
 
@@ -37,7 +36,13 @@ public final class ExifPhotos {
    * @param artist who took the photo
    * @param copyright its copyright notice or license
    */
-  public record Exif(Instant taken, String make, String model, Double latitude, Double longitude, String artist,
+  public record Exif(
+      Instant taken,
+      String make,
+      String model,
+      Double latitude,
+      Double longitude,
+      String artist,
       String copyright) {
 
     /** A camera's facts, without artist or copyright. */
@@ -63,8 +68,8 @@ public final class ExifPhotos {
         set.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_COPYRIGHT, exif.copyright());
       }
       if (exif.taken() != null) {
-        set.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,
-            EXIF_DATE.format(exif.taken()));
+        set.getOrCreateExifDirectory()
+            .add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL, EXIF_DATE.format(exif.taken()));
       }
       if (exif.latitude() != null) {
         set.setGpsInDegrees(exif.longitude(), exif.latitude());

@@ -23,7 +23,8 @@ public final class Npy {
     ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[6];
     buf.get(magic);
-    if (magic[0] != (byte) 0x93 || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+    if (magic[0] != (byte) 0x93
+        || !new String(magic, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
       throw new IOException(file + ": not an .npy file");
     }
     int major = buf.get();

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 /**
  * Locates {@code ../shared} (fixtures, datasets, sample images) beside the checkout.
  *
- * <p>Tests that need it call one of these methods; where the folder is absent (a user's laptop)
- * the test is skipped with a message saying so, never failed.
+ * <p>Tests that need it call one of these methods; where the folder is absent (a user's laptop) the
+ * test is skipped with a message saying so, never failed.
  */
 public final class SharedFixtures {
 
@@ -43,9 +43,11 @@ public final class SharedFixtures {
   /** The JPEGs of {@code ../shared/sample-images}, sorted by path, hidden files left out. */
   public static List<Path> sampleJpegs() throws IOException {
     try (Stream<Path> files = Files.walk(path("sample-images"))) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".jpg"))
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".jpg"))
           .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 
@@ -81,7 +83,8 @@ public final class SharedFixtures {
     if (configured != null && Files.isDirectory(Path.of(configured))) {
       return Path.of(configured).toAbsolutePath().normalize();
     }
-    // walk up from the working directory: tests run in a module folder, ../shared sits beside the repo
+    // walk up from the working directory: tests run in a module folder, ../shared sits beside the
+    // repo
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolveSibling("shared");
       if (Files.isDirectory(candidate.resolve("clip-fixtures"))) {

@@ -19,15 +19,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A SolrCloud cluster (embedded ZooKeeper, N Solr nodes) in a child JVM, started from the
- * {@code solr-cluster} module's build output: {@code solr-cluster/target/classes} plus the
- * classpath the build wrote to {@code solr-cluster/target/cluster.classpath}. Solr's Lucene 9
- * stays in that JVM; tests talk to it with SolrJ.
+ * A SolrCloud cluster (embedded ZooKeeper, N Solr nodes) in a child JVM, started from the {@code
+ * solr-cluster} module's build output: {@code solr-cluster/target/classes} plus the classpath the
+ * build wrote to {@code solr-cluster/target/cluster.classpath}. Solr's Lucene 9 stays in that JVM;
+ * tests talk to it with SolrJ.
  *
- * <p>The child speaks {@code io.clipsearch.solrcluster.TestClusterMain}'s line protocol on
- * stdout, read here on a thread of its own, so a full pipe never blocks it; its logs go to
- * {@code <dir>/cluster.log}, whose tail failure messages quote. Should this JVM die, the child
- * sees the end of its stdin and shuts down.
+ * <p>The child speaks {@code io.clipsearch.solrcluster.TestClusterMain}'s line protocol on stdout,
+ * read here on a thread of its own, so a full pipe never blocks it; its logs go to {@code
+ * <dir>/cluster.log}, whose tail failure messages quote. Should this JVM die, the child sees the
+ * end of its stdin and shuts down.
  *
  * <pre>{@code
  * try (SolrTestCluster cluster = SolrTestCluster.start(2, tempDir);
@@ -42,18 +42,22 @@ import java.util.concurrent.TimeUnit;
 public final class SolrTestCluster implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
   /**
    * A backstop for a child that hangs: the child bounds each wait of a command itself (3 minutes
    * each; a start waits twice) and answers {@code ERROR}, with the details in its log.
    */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(8);
+
   private static final Duration QUIT_TIMEOUT = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 40;
 
   private final Process process;
   private final Writer commands;
+
   /** The child's stdout lines; empty once it has closed stdout. */
   private final BlockingQueue<Optional<String>> replies = new LinkedBlockingQueue<>();
+
   private final Path log;
   private final String zkHost;
   private final List<String> nodeUrls = new ArrayList<>();
@@ -62,17 +66,22 @@ public final class SolrTestCluster implements AutoCloseable {
     this.process = process;
     this.log = log;
     this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-    Thread.ofPlatform().daemon().name("solr-test-cluster-stdout").start(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = r.readLine()) != null; ) {
-          replies.add(Optional.of(line));
-        }
-      } catch (IOException e) {
-        replies.add(Optional.of("ERROR stdout lost: " + e));
-      }
-      replies.add(Optional.empty());
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("solr-test-cluster-stdout")
+        .start(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  replies.add(Optional.of(line));
+                }
+              } catch (IOException e) {
+                replies.add(Optional.of("ERROR stdout lost: " + e));
+              }
+              replies.add(Optional.empty());
+            });
     String zk = null;
     try {
       for (String line; !(line = nextLine("READY", START_TIMEOUT)).equals("READY"); ) {
@@ -99,17 +108,26 @@ public final class SolrTestCluster implements AutoCloseable {
    */
   public static SolrTestCluster start(int nodes, Path dir) throws IOException {
     Path module = moduleDir();
-    String classpath = module.resolve("target/classes") + File.pathSeparator
-        + Files.readString(module.resolve("target/cluster.classpath")).strip();
+    String classpath =
+        module.resolve("target/classes")
+            + File.pathSeparator
+            + Files.readString(module.resolve("target/cluster.classpath")).strip();
     Files.createDirectories(dir);
     Path log = dir.resolve("cluster.log");
-    List<String> cmd = List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", classpath,
-        "io.clipsearch.solrcluster.TestClusterMain",
-        "--nodes", Integer.toString(nodes), "--dir", dir.resolve("cluster").toString());
-    Process process = new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
-        .start();
+    List<String> cmd =
+        List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-Xmx1g",
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            classpath,
+            "io.clipsearch.solrcluster.TestClusterMain",
+            "--nodes",
+            Integer.toString(nodes),
+            "--dir",
+            dir.resolve("cluster").toString());
+    Process process =
+        new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
     return new SolrTestCluster(process, log);
   }
 
@@ -137,8 +155,8 @@ public final class SolrTestCluster implements AutoCloseable {
 
   /**
    * Stops node {@code i}; returns once it has left ZooKeeper's live nodes, so that clients route
-   * around it. The rest of its shutdown (closing its cores) may still run: {@link #startNode}
-   * waits for it.
+   * around it. The rest of its shutdown (closing its cores) may still run: {@link #startNode} waits
+   * for it.
    *
    * @throws IllegalStateException if the child reports an error or does not answer in time
    */
@@ -152,8 +170,8 @@ public final class SolrTestCluster implements AutoCloseable {
   }
 
   /**
-   * Restarts node {@code i} on its old port once its shutdown has ended; returns once it is live
-   * in ZooKeeper (its replicas may still be recovering).
+   * Restarts node {@code i} on its old port once its shutdown has ended; returns once it is live in
+   * ZooKeeper (its replicas may still be recovering).
    *
    * @throws IllegalStateException if the child reports an error or does not answer in time
    */
@@ -203,13 +221,18 @@ public final class SolrTestCluster implements AutoCloseable {
     try {
       Optional<String> line = replies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (line == null) {
-        throw new IllegalStateException("the Solr test cluster did not answer '"
-            + waitingFor.strip() + "' within " + timeout.toSeconds() + " s" + logTail());
+        throw new IllegalStateException(
+            "the Solr test cluster did not answer '"
+                + waitingFor.strip()
+                + "' within "
+                + timeout.toSeconds()
+                + " s"
+                + logTail());
       }
       if (line.isEmpty()) {
         replies.add(line); // later calls see the end too
-        throw new IllegalStateException("the Solr test cluster exited while awaiting '"
-            + waitingFor.strip() + "'" + logTail());
+        throw new IllegalStateException(
+            "the Solr test cluster exited while awaiting '" + waitingFor.strip() + "'" + logTail());
       }
       return line.get();
     } catch (InterruptedException e) {
@@ -219,15 +242,23 @@ public final class SolrTestCluster implements AutoCloseable {
   }
 
   private IllegalStateException unexpected(String line, String expected) {
-    return new IllegalStateException("the Solr test cluster answered '" + line
-        + "', expected '" + expected.strip() + "'" + logTail());
+    return new IllegalStateException(
+        "the Solr test cluster answered '"
+            + line
+            + "', expected '"
+            + expected.strip()
+            + "'"
+            + logTail());
   }
 
   private String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return "; the last lines of " + log + ":\n" + String.join("\n",
-          lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      return "; the last lines of "
+          + log
+          + ":\n"
+          + String.join(
+              "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     } catch (IOException e) {
       return "; its log " + log + " is unreadable: " + e;
     }
@@ -239,8 +270,10 @@ public final class SolrTestCluster implements AutoCloseable {
       Path module = dir.resolve("solr-cluster");
       if (Files.isRegularFile(module.resolve("pom.xml"))) {
         if (!Files.isRegularFile(module.resolve("target/cluster.classpath"))) {
-          throw new IllegalStateException(module + " is not built: run "
-              + "'mvn -pl server -am test' or 'mvn -pl solr-cluster package' first");
+          throw new IllegalStateException(
+              module
+                  + " is not built: run "
+                  + "'mvn -pl server -am test' or 'mvn -pl solr-cluster package' first");
         }
         return module;
       }

@@ -20,8 +20,8 @@ import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
- * Runs a {@link MiniSolrCloudCluster} (embedded ZooKeeper, N Jetty nodes, no configset) and
- * drives it over a line protocol, so that tests in another JVM, on another Lucene, can use it.
+ * Runs a {@link MiniSolrCloudCluster} (embedded ZooKeeper, N Jetty nodes, no configset) and drives
+ * it over a line protocol, so that tests in another JVM, on another Lucene, can use it.
  *
  * <p>Usage: {@code TestClusterMain --nodes N --dir BASE_DIR}. Once the cluster is up, stdout
  * carries:
@@ -38,16 +38,16 @@ import org.apache.solr.embedded.JettySolrRunner;
  *   <li>{@code stop I}: stops node I; {@code STOPPED I} once it has left ZooKeeper's live nodes
  *       (what clients route by), while the rest of its shutdown (closing cores, thread pools) may
  *       still run.
- *   <li>{@code start I}: waits for node I's shutdown to end, restarts it on its old port and
- *       waits until it is live in ZooKeeper; {@code STARTED I BASE_URL}.
- *   <li>{@code quit}, or the end of stdin (the parent JVM died): shuts the cluster down;
- *       {@code BYE}, exit status 0.
+ *   <li>{@code start I}: waits for node I's shutdown to end, restarts it on its old port and waits
+ *       until it is live in ZooKeeper; {@code STARTED I BASE_URL}.
+ *   <li>{@code quit}, or the end of stdin (the parent JVM died): shuts the cluster down; {@code
+ *       BYE}, exit status 0.
  * </ul>
  *
- * A failed command answers {@code ERROR <message>} and the cluster stays up; a failed start
- * prints {@code ERROR <message>} and exits with status 1. Each wait of a command ends after
- * {@value #NODE_TIMEOUT_SECONDS} s with an {@code ERROR}. Only protocol lines reach stdout: logs,
- * the commands' timings and anything else printed go to stderr.
+ * A failed command answers {@code ERROR <message>} and the cluster stays up; a failed start prints
+ * {@code ERROR <message>} and exits with status 1. Each wait of a command ends after {@value
+ * #NODE_TIMEOUT_SECONDS} s with an {@code ERROR}. Only protocol lines reach stdout: logs, the
+ * commands' timings and anything else printed go to stderr.
  */
 public final class TestClusterMain {
 
@@ -55,9 +55,12 @@ public final class TestClusterMain {
   private static final int NODE_TIMEOUT_SECONDS = 180;
 
   private final MiniSolrCloudCluster cluster;
+
   /** Node I of the protocol: the cluster's own list reorders as nodes stop and start. */
   private final List<JettySolrRunner> nodes;
+
   private final PrintStream out;
+
   /** Node I's Jetty shutdown, which may still run after {@code STOPPED I}. */
   private final Map<Integer, Stopping> stopping = new HashMap<>();
 
@@ -69,8 +72,8 @@ public final class TestClusterMain {
 
   public static void main(String[] args) throws Exception {
     // the protocol owns the real stdout; stray prints from Solr or ZooKeeper must not reach it
-    PrintStream out = new PrintStream(
-        new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream out =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     MiniSolrCloudCluster cluster;
     try {
@@ -79,8 +82,9 @@ public final class TestClusterMain {
       // and so does its ZooKeeper test server while it enables the 'stat' command it needs
       System.setProperty("solr.log.dir", options.dir().resolve("logs").toString());
       System.setProperty("zookeeper.4lw.commands.whitelist", "*");
-      cluster = new MiniSolrCloudCluster(
-          options.nodes(), options.dir(), JettyConfig.builder().setContext("/solr").build());
+      cluster =
+          new MiniSolrCloudCluster(
+              options.nodes(), options.dir(), JettyConfig.builder().setContext("/solr").build());
     } catch (Exception e) {
       out.println("ERROR " + oneLine(e));
       System.exit(1);
@@ -132,10 +136,10 @@ public final class TestClusterMain {
   }
 
   /**
-   * Stops node {@code i} on a thread of its own and returns once the node has left ZooKeeper's
-   * live nodes. Jetty's stop first waits up to 15 s for requests in flight (so that searches
-   * under load do not fail), then removes the live node, then closes the cores and waits for
-   * every request thread: the last part does not hold up the caller, only a restart.
+   * Stops node {@code i} on a thread of its own and returns once the node has left ZooKeeper's live
+   * nodes. Jetty's stop first waits up to 15 s for requests in flight (so that searches under load
+   * do not fail), then removes the live node, then closes the cores and waits for every request
+   * thread: the last part does not hold up the caller, only a restart.
    */
   private void stop(int i) throws Exception {
     JettySolrRunner node = nodes.get(i);
@@ -145,18 +149,26 @@ public final class TestClusterMain {
     String name = node.getNodeName();
     long start = System.nanoTime();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread thread = Thread.ofPlatform().name("stop-node-" + i).start(() -> {
-      try {
-        cluster.stopJettySolrRunner(node);
-        log("node " + i + ": Jetty stopped after " + millisSince(start) + " ms");
-        done.complete(null);
-      } catch (Throwable e) {
-        done.completeExceptionally(e);
-      }
-    });
+    Thread thread =
+        Thread.ofPlatform()
+            .name("stop-node-" + i)
+            .start(
+                () -> {
+                  try {
+                    cluster.stopJettySolrRunner(node);
+                    log("node " + i + ": Jetty stopped after " + millisSince(start) + " ms");
+                    done.complete(null);
+                  } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                  }
+                });
     stopping.put(i, new Stopping(thread, done));
-    cluster.getZkStateReader().waitForLiveNodes(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS,
-        (before, live) -> live == null || !live.contains(name) || done.isDone());
+    cluster
+        .getZkStateReader()
+        .waitForLiveNodes(
+            NODE_TIMEOUT_SECONDS,
+            TimeUnit.SECONDS,
+            (before, live) -> live == null || !live.contains(name) || done.isDone());
     if (done.isCompletedExceptionally()) {
       stopping.remove(i);
       done.join(); // throws what the stop threw
@@ -182,13 +194,14 @@ public final class TestClusterMain {
 
   /** Before the cluster's own shutdown: lets stops in progress end (or gives up on them). */
   private void awaitStopped() {
-    stopping.forEach((i, s) -> {
-      try {
-        s.await(i);
-      } catch (Exception e) {
-        log("node " + i + ": " + oneLine(e));
-      }
-    });
+    stopping.forEach(
+        (i, s) -> {
+          try {
+            s.await(i);
+          } catch (Exception e) {
+            log("node " + i + ": " + oneLine(e));
+          }
+        });
     stopping.clear();
   }
 
@@ -205,7 +218,8 @@ public final class TestClusterMain {
           where.append("\n\tat ").append(frame);
         }
         log("node " + i + ": Jetty has not stopped after " + NODE_TIMEOUT_SECONDS + " s:" + where);
-        throw new IllegalStateException("node " + i + " did not stop within " + NODE_TIMEOUT_SECONDS + " s");
+        throw new IllegalStateException(
+            "node " + i + " did not stop within " + NODE_TIMEOUT_SECONDS + " s");
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }

@@ -30,8 +30,8 @@ import javax.swing.UIManager;
 
 /**
  * The list of clusters: one card each with its name (best label), size, label scores and four
- * representative thumbnails. Clicking a card selects the cluster (the map highlights it);
- * clicking a thumbnail asks for "more like this". Clusters are few (k ≤ 100), so real components.
+ * representative thumbnails. Clicking a card selects the cluster (the map highlights it); clicking
+ * a thumbnail asks for "more like this". Clusters are few (k ≤ 100), so real components.
  */
 final class ClusterBrowser extends JPanel implements Scrollable {
 
@@ -89,12 +89,19 @@ final class ClusterBrowser extends JPanel implements Scrollable {
       setName("cluster-" + c.cluster());
       setOpaque(false);
       setBorder(BorderFactory.createEmptyBorder(8, 12, 8, 8));
-      JLabel title = new JLabel(ClustersViewModel.name(c) + "  ·  " + c.size() + (c.size() == 1 ? " photo" : " photos"));
+      JLabel title =
+          new JLabel(
+              ClustersViewModel.name(c)
+                  + "  ·  "
+                  + c.size()
+                  + (c.size() == 1 ? " photo" : " photos"));
       title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
       StringBuilder sb = new StringBuilder();
       if (c.labels() != null) {
         for (ClusterLabel l : c.labels()) {
-          sb.append(sb.isEmpty() ? "" : "  ").append(l.label()).append(' ')
+          sb.append(sb.isEmpty() ? "" : "  ")
+              .append(l.label())
+              .append(' ')
               .append(String.format(Locale.ROOT, "%.2f", l.score()));
         }
       }
@@ -113,12 +120,13 @@ final class ClusterBrowser extends JPanel implements Scrollable {
       }
       add(text, BorderLayout.NORTH);
       add(thumbs, BorderLayout.CENTER);
-      addMouseListener(new MouseAdapter() {
-        @Override
-        public void mousePressed(MouseEvent e) {
-          model.select(model.selectedIndex() == index ? -1 : index);
-        }
-      });
+      addMouseListener(
+          new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+              model.select(model.selectedIndex() == index ? -1 : index);
+            }
+          });
       setAlignmentX(LEFT_ALIGNMENT);
     }
 
@@ -136,9 +144,15 @@ final class ClusterBrowser extends JPanel implements Scrollable {
       Graphics2D g = (Graphics2D) graphics.create();
       try {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(selected ? UIManager.getColor("List.selectionInactiveBackground") : UIManager.getColor("Panel.background"));
+        g.setColor(
+            selected
+                ? UIManager.getColor("List.selectionInactiveBackground")
+                : UIManager.getColor("Panel.background"));
         g.fillRoundRect(0, 0, getWidth() - 1, getHeight() - 1, 12, 12);
-        g.setColor(selected ? UIManager.getColor("Component.focusColor") : UIManager.getColor("Component.borderColor"));
+        g.setColor(
+            selected
+                ? UIManager.getColor("Component.focusColor")
+                : UIManager.getColor("Component.borderColor"));
         g.drawRoundRect(0, 0, getWidth() - 1, getHeight() - 1, 12, 12);
         g.setColor(ClusterColors.of(shown.get(index).cluster()));
         g.fillRoundRect(0, 0, 6, getHeight() - 1, 6, 6);
@@ -157,20 +171,22 @@ final class ClusterBrowser extends JPanel implements Scrollable {
       setPreferredSize(new Dimension(THUMB, THUMB));
       setToolTipText("<html>" + escape(image.path()) + "<br>Click: more like this</html>");
       setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
-      addMouseListener(new MouseAdapter() {
-        @Override
-        public void mouseClicked(MouseEvent e) {
-          model.select(cardIndex);
-          moreLike.accept(image.id());
-        }
-      });
+      addMouseListener(
+          new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+              model.select(cardIndex);
+              moreLike.accept(image.id());
+            }
+          });
     }
 
     @Override
     protected void paintComponent(Graphics graphics) {
       Graphics2D g = (Graphics2D) graphics.create();
       try {
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         BufferedImage img = thumbnails.get(image.thumbnailUrl());
         int w = getWidth();
         int h = getHeight();

@@ -7,8 +7,8 @@ import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Cursor;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
@@ -24,19 +24,22 @@ import javax.swing.JComponent;
 import javax.swing.UIManager;
 
 /**
- * The collection map: each image a dot colored by cluster, the selected cluster highlighted.
- * Mouse wheel zooms around the cursor, dragging pans, hovering shows the image's thumbnail in a
- * tooltip-like box, a click asks for "more like this". It paints only what the view-model
- * fetched for the visible box (at most {@code limit} points), so it stays fast on large maps.
+ * The collection map: each image a dot colored by cluster, the selected cluster highlighted. Mouse
+ * wheel zooms around the cursor, dragging pans, hovering shows the image's thumbnail in a
+ * tooltip-like box, a click asks for "more like this". It paints only what the view-model fetched
+ * for the visible box (at most {@code limit} points), so it stays fast on large maps.
  *
  * <p>The map square is fitted into the component (no stretching).
  */
 final class ClusterMap extends JComponent {
 
   private static final int HOVER_RADIUS = 7;
+
   /** The room between the frame and the plotted points: the hover ring's radius and a pixel. */
   static final int PLOT_INSET = HOVER_RADIUS + 1;
-  private static final String HINT = "wheel: zoom · drag: pan · double-click: whole map · click a dot: more like this";
+
+  private static final String HINT =
+      "wheel: zoom · drag: pan · double-click: whole map · click a dot: more like this";
   private static final int POPUP = 128;
   private static final double WHEEL_STEP = 1.2;
 
@@ -52,57 +55,59 @@ final class ClusterMap extends JComponent {
     this.moreLike = moreLike;
     setName("clusterMap");
     setOpaque(true);
-    MouseAdapter mouseHandler = new MouseAdapter() {
-      @Override
-      public void mouseWheelMoved(MouseWheelEvent e) {
-        double factor = Math.pow(WHEEL_STEP, e.getPreciseWheelRotation());
-        double[] at = toMap(e.getX(), e.getY());
-        model.setViewport(model.viewport().zoom(factor, at[0], at[1]));
-      }
+    MouseAdapter mouseHandler =
+        new MouseAdapter() {
+          @Override
+          public void mouseWheelMoved(MouseWheelEvent e) {
+            double factor = Math.pow(WHEEL_STEP, e.getPreciseWheelRotation());
+            double[] at = toMap(e.getX(), e.getY());
+            model.setViewport(model.viewport().zoom(factor, at[0], at[1]));
+          }
 
-      @Override
-      public void mousePressed(MouseEvent e) {
-        dragFrom = e.getPoint();
-        dragViewport = model.viewport();
-      }
+          @Override
+          public void mousePressed(MouseEvent e) {
+            dragFrom = e.getPoint();
+            dragViewport = model.viewport();
+          }
 
-      @Override
-      public void mouseDragged(MouseEvent e) {
-        if (dragFrom == null) {
-          return;
-        }
-        setCursor(Cursor.getPredefinedCursor(Cursor.MOVE_CURSOR));
-        double scale = dragViewport.width() / square().width;
-        model.hover(null);
-        model.setViewport(dragViewport.pan((dragFrom.x - e.getX()) * scale, (dragFrom.y - e.getY()) * scale));
-      }
+          @Override
+          public void mouseDragged(MouseEvent e) {
+            if (dragFrom == null) {
+              return;
+            }
+            setCursor(Cursor.getPredefinedCursor(Cursor.MOVE_CURSOR));
+            double scale = dragViewport.width() / square().width;
+            model.hover(null);
+            model.setViewport(
+                dragViewport.pan((dragFrom.x - e.getX()) * scale, (dragFrom.y - e.getY()) * scale));
+          }
 
-      @Override
-      public void mouseReleased(MouseEvent e) {
-        dragFrom = null;
-        setCursor(Cursor.getDefaultCursor());
-      }
+          @Override
+          public void mouseReleased(MouseEvent e) {
+            dragFrom = null;
+            setCursor(Cursor.getDefaultCursor());
+          }
 
-      @Override
-      public void mouseMoved(MouseEvent e) {
-        model.hover(pointAt(e.getX(), e.getY()));
-      }
+          @Override
+          public void mouseMoved(MouseEvent e) {
+            model.hover(pointAt(e.getX(), e.getY()));
+          }
 
-      @Override
-      public void mouseExited(MouseEvent e) {
-        model.hover(null);
-      }
+          @Override
+          public void mouseExited(MouseEvent e) {
+            model.hover(null);
+          }
 
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        MapPointInfo p = pointAt(e.getX(), e.getY());
-        if (p != null) {
-          moreLike.accept(p.id());
-        } else if (e.getClickCount() == 2) {
-          model.resetViewport();
-        }
-      }
-    };
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            MapPointInfo p = pointAt(e.getX(), e.getY());
+            if (p != null) {
+              moreLike.accept(p.id());
+            } else if (e.getClickCount() == 2) {
+              model.resetViewport();
+            }
+          }
+        };
     addMouseListener(mouseHandler);
     addMouseMotionListener(mouseHandler);
     addMouseWheelListener(mouseHandler);
@@ -129,14 +134,17 @@ final class ClusterMap extends JComponent {
   double[] toMap(int px, int py) {
     Rectangle r = plot();
     MapViewport v = model.viewport();
-    return new double[] {v.minX() + (px - r.x) * v.width() / r.width, v.minY() + (py - r.y) * v.height() / r.height};
+    return new double[] {
+      v.minX() + (px - r.x) * v.width() / r.width, v.minY() + (py - r.y) * v.height() / r.height
+    };
   }
 
   /** Screen position of a map point under the current viewport. */
   Point toScreen(MapPointInfo p) {
     Rectangle r = plot();
     MapViewport v = model.viewport();
-    return new Point((int) Math.round(r.x + (p.x() - v.minX()) / v.width() * r.width),
+    return new Point(
+        (int) Math.round(r.x + (p.x() - v.minX()) / v.width() * r.width),
         (int) Math.round(r.y + (p.y() - v.minY()) / v.height() * r.height));
   }
 
@@ -174,7 +182,8 @@ final class ClusterMap extends JComponent {
     Graphics2D g = (Graphics2D) graphics.create();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(UIManager.getColor("Panel.background"));
       g.fillRect(0, 0, getWidth(), getHeight());
       Rectangle r = square();
@@ -193,7 +202,8 @@ final class ClusterMap extends JComponent {
   private void paintPoints(Graphics2D g, Rectangle r) {
     List<MapPointInfo> points = model.points();
     int selected = model.selectedClusterId();
-    double size = points.size() > 5000 ? 3 : points.size() > 1000 ? 4.5 : points.size() > 200 ? 7 : 9;
+    double size =
+        points.size() > 5000 ? 3 : points.size() > 1000 ? 4.5 : points.size() > 200 ? 7 : 9;
     Graphics2D clip = (Graphics2D) g.create();
     try {
       clip.clipRect(r.x, r.y, r.width + 1, r.height + 1);
@@ -209,7 +219,8 @@ final class ClusterMap extends JComponent {
           }
           Point s = toScreen(p);
           Color c = ClusterColors.of(p.cluster());
-          clip.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, highlight ? 0.85f : 0.3f));
+          clip.setComposite(
+              AlphaComposite.getInstance(AlphaComposite.SRC_OVER, highlight ? 0.85f : 0.3f));
           clip.setColor(c);
           dot.setFrame(s.x - size / 2, s.y - size / 2, size, size);
           clip.fill(dot);
@@ -240,8 +251,15 @@ final class ClusterMap extends JComponent {
     if (model.mapStatus() == ClustersViewModel.Status.LOADING) {
       line = "Loading map…";
     } else if (view != null && view.total() > 0) {
-      line = String.format(Locale.ROOT, "%s · %,d photos · %,d in view · %,d shown%s", view.method().toUpperCase(Locale.ROOT),
-          view.total(), view.inBox(), view.points().size(), model.sampled() ? " (sample: zoom in for all)" : "");
+      line =
+          String.format(
+              Locale.ROOT,
+              "%s · %,d photos · %,d in view · %,d shown%s",
+              view.method().toUpperCase(Locale.ROOT),
+              view.total(),
+              view.inBox(),
+              view.points().size(),
+              model.sampled() ? " (sample: zoom in for all)" : "");
     } else {
       line = null;
     }
@@ -252,7 +270,9 @@ final class ClusterMap extends JComponent {
     g.drawString(fitted(HINT, fm, r.width - 16), r.x + 8, r.y + r.height - fm.getDescent() - 6);
   }
 
-  /** {@code text} cut to whole " · "-separated parts that fit {@code width}, else ended with "…". */
+  /**
+   * {@code text} cut to whole " · "-separated parts that fit {@code width}, else ended with "…".
+   */
   static String fitted(String text, FontMetrics fm, int width) {
     String t = text;
     while (fm.stringWidth(t) > width && t.contains(" · ")) {
@@ -298,7 +318,8 @@ final class ClusterMap extends JComponent {
     g.setColor(UIManager.getColor("Component.borderColor"));
     g.drawRoundRect(x, y, w, h, 10, 10);
     if (img != null) {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(img, x + (w - dw) / 2, y + 6, dw, dh, null);
     } else {
       g.setColor(UIManager.getColor("Component.borderColor"));
@@ -316,6 +337,7 @@ final class ClusterMap extends JComponent {
   }
 
   private static String encode(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 }

@@ -36,11 +36,12 @@ public final class ClustersPanel extends JPanel {
   private final Consumer<String> moreLike;
 
   /**
-   * @param thumbnails loads the representatives and the map's hover thumbnails; its
-   *     {@code onLoaded} should call {@link #repaintThumbnails()}
+   * @param thumbnails loads the representatives and the map's hover thumbnails; its {@code
+   *     onLoaded} should call {@link #repaintThumbnails()}
    * @param moreLike opens a {@code like:<id>} search for an image id
    */
-  public ClustersPanel(ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
+  public ClustersPanel(
+      ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
     super(new BorderLayout());
     this.model = model;
     this.moreLike = moreLike;
@@ -96,23 +97,45 @@ public final class ClustersPanel extends JPanel {
   private void update() {
     browser.update();
     ClusterList list = model.clusterList();
-    String text = switch (model.clustersStatus()) {
-      case IDLE -> " ";
-      case LOADING -> "Computing clusters for “" + model.collection() + "”… (seconds for large collections)";
-      case FAILED -> "Clusters unavailable";
-      case DONE -> list == null ? " " : String.format(Locale.ROOT, "“%s”: %,d photos in %d clusters%s%s",
-          list.collection(), list.documents(), list.k(), list.automaticK() ? " (k chosen automatically)" : "",
-          list.silhouette() == null ? "" : String.format(Locale.ROOT, " · how distinct the groups are: %.0f %%", 100 * Math.max(0, list.silhouette())));
-    };
+    String text =
+        switch (model.clustersStatus()) {
+          case IDLE -> " ";
+          case LOADING ->
+              "Computing clusters for “"
+                  + model.collection()
+                  + "”… (seconds for large collections)";
+          case FAILED -> "Clusters unavailable";
+          case DONE ->
+              list == null
+                  ? " "
+                  : String.format(
+                      Locale.ROOT,
+                      "“%s”: %,d photos in %d clusters%s%s",
+                      list.collection(),
+                      list.documents(),
+                      list.k(),
+                      list.automaticK() ? " (k chosen automatically)" : "",
+                      list.silhouette() == null
+                          ? ""
+                          : String.format(
+                              Locale.ROOT,
+                              " · how distinct the groups are: %.0f %%",
+                              100 * Math.max(0, list.silhouette())));
+        };
     summary.setText(text);
     summary.setToolTipText(text.isBlank() ? null : text); // whole where a narrow window shortens it
     recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);
     String why = model.clustersMessage();
-    if (why == null && model.clustersStatus() == ClustersViewModel.Status.LOADING && model.clusters().isEmpty()) {
+    if (why == null
+        && model.clustersStatus() == ClustersViewModel.Status.LOADING
+        && model.clusters().isEmpty()) {
       why = "Computing clusters…";
     }
     if (why != null) {
-      message.setText("<html><div style='text-align:center;width:300px'>" + ClusterBrowser.escape(why) + "</div></html>");
+      message.setText(
+          "<html><div style='text-align:center;width:300px'>"
+              + ClusterBrowser.escape(why)
+              + "</div></html>");
       leftCards.show(left, "message");
     } else {
       leftCards.show(left, "list");

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The clusters screen's state, without Swing components: the current collection's clusters and
- * the selected one; the map's viewport, the points inside it (re-fetched {@link #MAP_DEBOUNCE}
- * after the viewport stops changing, the stale request cancelled), the hovered point and the
- * level of detail ({@code limit}: how many points the server sends for the box).
+ * The clusters screen's state, without Swing components: the current collection's clusters and the
+ * selected one; the map's viewport, the points inside it (re-fetched {@link #MAP_DEBOUNCE} after
+ * the viewport stops changing, the stale request cancelled), the hovered point and the level of
+ * detail ({@code limit}: how many points the server sends for the box).
  *
  * <p>There is no cluster filter in search: a cluster shows its representative images, and "more
  * like this" on one of them opens a {@code like:} search (the view's business).
@@ -34,18 +34,25 @@ public final class ClustersViewModel {
 
   /** The pause in zooming/panning after which the visible box is fetched. */
   public static final Duration MAP_DEBOUNCE = Duration.ofMillis(150);
+
   public static final int DEFAULT_LIMIT = 3000;
+
   /** The server's largest {@code limit}. */
   public static final int MAX_LIMIT = 100_000;
 
   /** Where a load stands. */
-  public enum Status { IDLE, LOADING, DONE, FAILED }
+  public enum Status {
+    IDLE,
+    LOADING,
+    DONE,
+    FAILED
+  }
 
   private final ClusterService service;
   private final BackgroundTasks tasks;
   private final Delay delay;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> { };
+  private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String collection = "default";
   private boolean stale = true;
@@ -87,7 +94,10 @@ public final class ClustersViewModel {
     return collection;
   }
 
-  /** The collection to show; what is shown is dropped and loaded again on the next {@link #showing()}. */
+  /**
+   * The collection to show; what is shown is dropped and loaded again on the next {@link
+   * #showing()}.
+   */
   public void setCollection(String name) {
     if (!Objects.equals(name, collection)) {
       collection = Objects.requireNonNull(name, "name");
@@ -124,7 +134,9 @@ public final class ClustersViewModel {
     fetchMap();
   }
 
-  /** Re-fits the clusters from scratch on the server, then reloads the map (new cluster numbers). */
+  /**
+   * Re-fits the clusters from scratch on the server, then reloads the map (new cluster numbers).
+   */
   public void recompute() {
     stale = false;
     loadClusters(true);
@@ -136,36 +148,46 @@ public final class ClustersViewModel {
     clustersStatus = Status.LOADING;
     clustersMessage = null;
     changed();
-    clustersTask = tasks.submit(() -> recompute ? service.recompute(c) : service.clusters(c), list -> {
-      clustersTask = null;
-      int previous = selectedClusterId();
-      clusters = list;
-      clustersStatus = Status.DONE;
-      clustersMessage = emptyMessage(list);
-      selected = -1;
-      for (int i = 0; i < list.clusters().size(); i++) {
-        if (!recompute && list.clusters().get(i).cluster() == previous) {
-          selected = i;
-        }
-      }
-      changed();
-      if (recompute) {
-        fetchMap();
-      }
-    }, error -> {
-      clustersTask = null;
-      clustersStatus = Status.FAILED;
-      clustersMessage = message("The clusters could not be loaded", error);
-      changed();
-    });
+    clustersTask =
+        tasks.submit(
+            () -> recompute ? service.recompute(c) : service.clusters(c),
+            list -> {
+              clustersTask = null;
+              int previous = selectedClusterId();
+              clusters = list;
+              clustersStatus = Status.DONE;
+              clustersMessage = emptyMessage(list);
+              selected = -1;
+              for (int i = 0; i < list.clusters().size(); i++) {
+                if (!recompute && list.clusters().get(i).cluster() == previous) {
+                  selected = i;
+                }
+              }
+              changed();
+              if (recompute) {
+                fetchMap();
+              }
+            },
+            error -> {
+              clustersTask = null;
+              clustersStatus = Status.FAILED;
+              clustersMessage = message("The clusters could not be loaded", error);
+              changed();
+            });
   }
 
   private String emptyMessage(ClusterList list) {
     if (list.documents() == 0) {
-      return "Collection “" + collection + "” has no photos yet. Add a folder under Collections, then come back.";
+      return "Collection “"
+          + collection
+          + "” has no photos yet. Add a folder under Collections, then come back.";
     }
     if (list.clusters().isEmpty()) {
-      return "No clusters yet for “" + collection + "” (" + list.documents() + " photos): press Recompute.";
+      return "No clusters yet for “"
+          + collection
+          + "” ("
+          + list.documents()
+          + " photos): press Recompute.";
     }
     return null;
   }
@@ -191,7 +213,9 @@ public final class ClustersViewModel {
 
   // ---- selection
 
-  /** Selects the cluster at {@code index} in {@link #clusters()} (-1: none); the map highlights it. */
+  /**
+   * Selects the cluster at {@code index} in {@link #clusters()} (-1: none); the map highlights it.
+   */
   public void select(int index) {
     int i = index < 0 || index >= clusters().size() ? -1 : index;
     if (i != selected) {
@@ -218,7 +242,9 @@ public final class ClustersViewModel {
 
   /** A cluster's name: its best label, or "cluster N". */
   public static String name(ClusterInfo c) {
-    return c.labels() == null || c.labels().isEmpty() ? "cluster " + c.cluster() : c.labels().getFirst().label();
+    return c.labels() == null || c.labels().isEmpty()
+        ? "cluster " + c.cluster()
+        : c.labels().getFirst().label();
   }
 
   // ---- map
@@ -260,10 +286,13 @@ public final class ClustersViewModel {
     if (pendingMap != null) {
       pendingMap.cancel();
     }
-    pendingMap = delay.schedule(MAP_DEBOUNCE, () -> {
-      pendingMap = null;
-      fetchMap();
-    });
+    pendingMap =
+        delay.schedule(
+            MAP_DEBOUNCE,
+            () -> {
+              pendingMap = null;
+              fetchMap();
+            });
   }
 
   private void fetchMap() {
@@ -278,22 +307,28 @@ public final class ClustersViewModel {
     int l = limit;
     mapStatus = Status.LOADING;
     changed();
-    mapTask = tasks.submit(() -> service.map(c, bbox, l), view -> {
-      mapTask = null;
-      map = view;
-      mapBox = box;
-      mapStatus = Status.DONE;
-      mapMessage = view.total() == 0 ? "Nothing to map: the collection has no photos yet." : null;
-      if (hovered != null && view.points().stream().noneMatch(p -> p.id().equals(hovered.id()))) {
-        hovered = null;
-      }
-      changed();
-    }, error -> {
-      mapTask = null;
-      mapStatus = Status.FAILED;
-      mapMessage = message("The map could not be loaded", error);
-      changed();
-    });
+    mapTask =
+        tasks.submit(
+            () -> service.map(c, bbox, l),
+            view -> {
+              mapTask = null;
+              map = view;
+              mapBox = box;
+              mapStatus = Status.DONE;
+              mapMessage =
+                  view.total() == 0 ? "Nothing to map: the collection has no photos yet." : null;
+              if (hovered != null
+                  && view.points().stream().noneMatch(p -> p.id().equals(hovered.id()))) {
+                hovered = null;
+              }
+              changed();
+            },
+            error -> {
+              mapTask = null;
+              mapStatus = Status.FAILED;
+              mapMessage = message("The map could not be loaded", error);
+              changed();
+            });
   }
 
   public Status mapStatus() {

@@ -3,9 +3,9 @@ package io.clipsearch.app.clusters;
 import java.util.Locale;
 
 /**
- * The part of the collection map on screen, in map coordinates (the whole map is [0, 1]²):
- * zoomed around a point, panned, always at least {@link #MIN_SIZE} wide and never beyond
- * the map's edges (plus a small margin so edge points are not cut in half).
+ * The part of the collection map on screen, in map coordinates (the whole map is [0, 1]²): zoomed
+ * around a point, panned, always at least {@link #MIN_SIZE} wide and never beyond the map's edges
+ * (plus a small margin so edge points are not cut in half).
  *
  * @param minX left
  * @param minY top
@@ -15,16 +15,20 @@ import java.util.Locale;
 public record MapViewport(double minX, double minY, double maxX, double maxY) {
 
   /** The whole map with its margin. */
-  public static final MapViewport ALL = new MapViewport(-MapViewport.MARGIN, -MapViewport.MARGIN,
-      1 + MapViewport.MARGIN, 1 + MapViewport.MARGIN);
+  public static final MapViewport ALL =
+      new MapViewport(
+          -MapViewport.MARGIN, -MapViewport.MARGIN, 1 + MapViewport.MARGIN, 1 + MapViewport.MARGIN);
+
   /** Room around the map's [0, 1] square. */
   public static final double MARGIN = 0.03;
+
   /** The deepest zoom: 1/2000 of the map. */
   public static final double MIN_SIZE = 0.0005;
 
   public MapViewport {
     if (!(maxX > minX) || !(maxY > minY)) {
-      throw new IllegalArgumentException("empty viewport " + minX + "," + minY + "," + maxX + "," + maxY);
+      throw new IllegalArgumentException(
+          "empty viewport " + minX + "," + minY + "," + maxX + "," + maxY);
     }
   }
 
@@ -37,8 +41,8 @@ public record MapViewport(double minX, double minY, double maxX, double maxY) {
   }
 
   /**
-   * Zooms by {@code factor} (&lt; 1 in, &gt; 1 out) keeping the map point {@code (x, y)} where it is
-   * on screen.
+   * Zooms by {@code factor} (&lt; 1 in, &gt; 1 out) keeping the map point {@code (x, y)} where it
+   * is on screen.
    */
   public MapViewport zoom(double factor, double x, double y) {
     double size = ALL.width();
@@ -62,14 +66,16 @@ public record MapViewport(double minX, double minY, double maxX, double maxY) {
   }
 
   /**
-   * The {@code bbox} parameter: this box clipped to [0, 1], as {@code minX,minY,maxX,maxY}; null for
-   * the whole map (the server's default).
+   * The {@code bbox} parameter: this box clipped to [0, 1], as {@code minX,minY,maxX,maxY}; null
+   * for the whole map (the server's default).
    */
   public double[] bbox() {
     if (isAll()) {
       return null;
     }
-    return new double[] {clamp(minX, 0, 1), clamp(minY, 0, 1), clamp(maxX, 0, 1), clamp(maxY, 0, 1)};
+    return new double[] {
+      clamp(minX, 0, 1), clamp(minY, 0, 1), clamp(maxX, 0, 1), clamp(maxY, 0, 1)
+    };
   }
 
   private static MapViewport fit(double x, double y, double w, double h) {

@@ -42,7 +42,9 @@ public final class CollectionsPanel extends JPanel {
   private final JButton report = new JButton("Skipped files…");
   private final JButton delete = new JButton("Delete index…");
 
-  /** @param localFiles whether folders are picked with a file chooser (embedded mode) */
+  /**
+   * @param localFiles whether folders are picked with a file chooser (embedded mode)
+   */
   public CollectionsPanel(CollectionsViewModel model, boolean localFiles) {
     super(new BorderLayout(0, 10));
     this.model = model;
@@ -59,8 +61,10 @@ public final class CollectionsPanel extends JPanel {
 
     JLabel title = new JLabel("Collections");
     title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h2");
-    JLabel hint = new JLabel("Folders are indexed by the server; photos are never changed or moved. "
-        + "Deleting an index keeps the photos.");
+    JLabel hint =
+        new JLabel(
+            "Folders are indexed by the server; photos are never changed or moved. "
+                + "Deleting an index keeps the photos.");
     hint.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
     JPanel head = new JPanel(new BorderLayout(0, 4));
     head.add(title, BorderLayout.NORTH);
@@ -84,23 +88,36 @@ public final class CollectionsPanel extends JPanel {
     remove.addActionListener(e -> selected().ifPresent(this::removeFolder));
     index.addActionListener(e -> selected().ifPresent(c -> model.startIndexing(c.name())));
     cancel.addActionListener(e -> model.cancel());
-    report.addActionListener(e -> {
-      if (model.lastJobId() != null) {
-        model.report(model.lastJobId(), this::showReport);
-      }
-    });
-    delete.addActionListener(e -> selected().ifPresent(c -> {
-      int answer = JOptionPane.showConfirmDialog(SwingUtilities.windowForComponent(this),
-          "Delete the index of \"" + c.name() + "\"? The photos stay where they are.", "Delete index",
-          JOptionPane.OK_CANCEL_OPTION, JOptionPane.WARNING_MESSAGE);
-      if (answer == JOptionPane.OK_OPTION) {
-        model.delete(c.name());
-      }
-    }));
+    report.addActionListener(
+        e -> {
+          if (model.lastJobId() != null) {
+            model.report(model.lastJobId(), this::showReport);
+          }
+        });
+    delete.addActionListener(
+        e ->
+            selected()
+                .ifPresent(
+                    c -> {
+                      int answer =
+                          JOptionPane.showConfirmDialog(
+                              SwingUtilities.windowForComponent(this),
+                              "Delete the index of \""
+                                  + c.name()
+                                  + "\"? The photos stay where they are.",
+                              "Delete index",
+                              JOptionPane.OK_CANCEL_OPTION,
+                              JOptionPane.WARNING_MESSAGE);
+                      if (answer == JOptionPane.OK_OPTION) {
+                        model.delete(c.name());
+                      }
+                    }));
 
     JPanel job = new JPanel(new BorderLayout(0, 6));
-    job.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createTitledBorder("Indexing"),
-        BorderFactory.createEmptyBorder(4, 8, 8, 8)));
+    job.setBorder(
+        BorderFactory.createCompoundBorder(
+            BorderFactory.createTitledBorder("Indexing"),
+            BorderFactory.createEmptyBorder(4, 8, 8, 8)));
     progress.setStringPainted(true);
     job.add(progress, BorderLayout.NORTH);
     job.add(progressText, BorderLayout.CENTER);
@@ -113,8 +130,13 @@ public final class CollectionsPanel extends JPanel {
     add(center, BorderLayout.CENTER);
 
     model.addListener(this::update);
-    model.onError(m -> JOptionPane.showMessageDialog(SwingUtilities.windowForComponent(this), m,
-        "Collections", JOptionPane.WARNING_MESSAGE));
+    model.onError(
+        m ->
+            JOptionPane.showMessageDialog(
+                SwingUtilities.windowForComponent(this),
+                m,
+                "Collections",
+                JOptionPane.WARNING_MESSAGE));
     update();
   }
 
@@ -152,7 +174,8 @@ public final class CollectionsPanel extends JPanel {
   private void updateButtons() {
     boolean running = model.jobId() != null;
     index.setEnabled(!running && selected().isPresent());
-    cancel.setEnabled(running || model.starting()); // a start can take half a minute: cancellable too
+    cancel.setEnabled(
+        running || model.starting()); // a start can take half a minute: cancellable too
     delete.setEnabled(!running && selected().isPresent());
     remove.setEnabled(!running && selected().map(c -> !c.roots().isEmpty()).orElse(false));
     report.setEnabled(model.lastJobId() != null);
@@ -160,7 +183,8 @@ public final class CollectionsPanel extends JPanel {
 
   private java.util.Optional<CollectionInfo> selected() {
     int row = view.getSelectedRow();
-    return row < 0 || row >= model.collections().size() ? java.util.Optional.empty()
+    return row < 0 || row >= model.collections().size()
+        ? java.util.Optional.empty()
         : java.util.Optional.of(model.collections().get(row));
   }
 
@@ -169,9 +193,17 @@ public final class CollectionsPanel extends JPanel {
     if (c.roots().isEmpty()) {
       return;
     }
-    Object folder = JOptionPane.showInputDialog(SwingUtilities.windowForComponent(this),
-        "Stop indexing this folder of \"" + c.name() + "\"?\nIts photos leave the index; the files stay.",
-        "Remove folder", JOptionPane.QUESTION_MESSAGE, null, c.roots().toArray(), c.roots().getFirst());
+    Object folder =
+        JOptionPane.showInputDialog(
+            SwingUtilities.windowForComponent(this),
+            "Stop indexing this folder of \""
+                + c.name()
+                + "\"?\nIts photos leave the index; the files stay.",
+            "Remove folder",
+            JOptionPane.QUESTION_MESSAGE,
+            null,
+            c.roots().toArray(),
+            c.roots().getFirst());
     if (folder != null) {
       model.removeFolder(c.name(), folder.toString());
     }
@@ -184,13 +216,18 @@ public final class CollectionsPanel extends JPanel {
       JFileChooser chooser = new JFileChooser(AppSettings.picturesDir(System.getenv()).toFile());
       chooser.setDialogTitle("Add a photo folder");
       chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-      if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this)) != JFileChooser.APPROVE_OPTION) {
+      if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this))
+          != JFileChooser.APPROVE_OPTION) {
         return;
       }
       folder = chooser.getSelectedFile().getAbsolutePath();
     } else {
-      folder = JOptionPane.showInputDialog(SwingUtilities.windowForComponent(this),
-          "Folder on the server (absolute path):", "Add folder", JOptionPane.QUESTION_MESSAGE);
+      folder =
+          JOptionPane.showInputDialog(
+              SwingUtilities.windowForComponent(this),
+              "Folder on the server (absolute path):",
+              "Add folder",
+              JOptionPane.QUESTION_MESSAGE);
       if (folder == null || folder.isBlank()) {
         return;
       }
@@ -202,25 +239,31 @@ public final class CollectionsPanel extends JPanel {
   private void showReport(JobReport r) {
     // a server that leaves an empty list out of its JSON sends null: nothing was skipped
     List<SkippedFileInfo> skipped = r.skipped() == null ? List.of() : r.skipped();
-    String[][] rows = skipped.stream().map(s -> new String[] {s.path(), s.reason(), s.message()})
-        .toArray(String[][]::new);
+    String[][] rows =
+        skipped.stream()
+            .map(s -> new String[] {s.path(), s.reason(), s.message()})
+            .toArray(String[][]::new);
     JTable t = new JTable(rows, new String[] {"File", "Reason", "Detail"});
     t.setName("reportTable");
     JScrollPane scroll = new JScrollPane(t);
     scroll.setPreferredSize(new java.awt.Dimension(760, 300));
     JPanel p = new JPanel(new BorderLayout(0, 8));
-    p.add(new JLabel(skipped.isEmpty() ? "No file was skipped." : skipped.size() + " files were skipped:"),
+    p.add(
+        new JLabel(
+            skipped.isEmpty() ? "No file was skipped." : skipped.size() + " files were skipped:"),
         BorderLayout.NORTH);
     if (!skipped.isEmpty()) {
       p.add(scroll, BorderLayout.CENTER);
     }
-    JOptionPane.showMessageDialog(SwingUtilities.windowForComponent(this), p, "Skipped files",
-        JOptionPane.PLAIN_MESSAGE);
+    JOptionPane.showMessageDialog(
+        SwingUtilities.windowForComponent(this), p, "Skipped files", JOptionPane.PLAIN_MESSAGE);
   }
 
   /** The collections as table rows. */
   private static final class Table extends AbstractTableModel {
-    private static final String[] COLUMNS = {"Name", "Folders", "Images", "Index size", "Format", "Model"};
+    private static final String[] COLUMNS = {
+      "Name", "Folders", "Images", "Index size", "Format", "Model"
+    };
     private List<CollectionInfo> rows = List.of();
 
     void set(List<CollectionInfo> r) {
@@ -250,8 +293,10 @@ public final class CollectionsPanel extends JPanel {
         case 0 -> i.name();
         case 1 -> String.join(", ", i.roots());
         case 2 -> String.format(Locale.ROOT, "%,d", i.documents());
-        case 3 -> i.indexBytes() < 1_000_000 ? String.format(Locale.ROOT, "%.0f KB", i.indexBytes() / 1e3)
-            : String.format(Locale.ROOT, "%.1f MB", i.indexBytes() / 1e6);
+        case 3 ->
+            i.indexBytes() < 1_000_000
+                ? String.format(Locale.ROOT, "%.0f KB", i.indexBytes() / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", i.indexBytes() / 1e6);
         case 4 -> i.vectorFormat();
         default -> i.modelId();
       };

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Collections and their index jobs: list, create, add folders, start indexing and follow its
- * progress over Server-Sent Events, cancel, fetch the skipped-files report. Calls run on
- * {@link BackgroundTasks}; progress events are posted to the UI thread.
+ * progress over Server-Sent Events, cancel, fetch the skipped-files report. Calls run on {@link
+ * BackgroundTasks}; progress events are posted to the UI thread.
  *
  * <p>Confined to the UI thread; listeners run after each change.
  */
@@ -31,20 +31,25 @@ public final class CollectionsViewModel {
   private final BackgroundTasks tasks;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> indexed = new CopyOnWriteArrayList<>();
-  private Consumer<String> errors = m -> { };
+  private Consumer<String> errors = m -> {};
 
   private List<CollectionInfo> collections = List.of();
   private String jobId;
   private String jobCollection;
   private String lastJobId;
   private IngestStatus status;
+
   /** A job was asked for and its id has not come back yet. */
   private boolean starting;
+
   /** Cancel was pressed while the job was starting: it is cancelled as soon as it exists. */
   private boolean cancelWhenStarted;
+
   private String message;
+
   /** When the list was last reloaded for a running job ({@link System#nanoTime()}). */
   private long listedAt = System.nanoTime();
+
   /** What waits for the running job's end (see {@link #cancel(Runnable)}). */
   private final List<Runnable> jobEnded = new ArrayList<>();
 
@@ -82,7 +87,9 @@ public final class CollectionsViewModel {
   }
 
   /** The latest progress of the running (or last) job, or null. */
-  /** Whether a job is being started (asked for, no id yet): the bar reads "starting", not "idle". */
+  /**
+   * Whether a job is being started (asked for, no id yet): the bar reads "starting", not "idle".
+   */
   public boolean starting() {
     return starting;
   }
@@ -113,21 +120,27 @@ public final class CollectionsViewModel {
 
   /** Reloads the list; follows a job already running on the server. */
   public void refresh() {
-    tasks.submit(client::collections, list -> {
-      collections = List.copyOf(list);
-      if (jobId == null) {
-        list.stream().filter(c -> c.activeJob() != null).findFirst()
-            .ifPresent(c -> follow(c.activeJob(), c.name()));
-      }
-      changed();
-    }, this::failed);
+    tasks.submit(
+        client::collections,
+        list -> {
+          collections = List.copyOf(list);
+          if (jobId == null) {
+            list.stream()
+                .filter(c -> c.activeJob() != null)
+                .findFirst()
+                .ifPresent(c -> follow(c.activeJob(), c.name()));
+          }
+          changed();
+        },
+        this::failed);
   }
 
   /** Creates {@code name} with {@code folder}, or adds the folder to it; then indexes it. */
   public void addFolder(String name, String folder) {
     starting = true;
     changed();
-    tasks.submit(() -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
+    tasks.submit(
+        () -> client.createCollection(new CreateCollectionRequest(name, List.of(folder), null)),
         created -> {
           refresh();
           if (cancelWhenStarted) {
@@ -139,7 +152,8 @@ public final class CollectionsViewModel {
           } else {
             startIndexing(name);
           }
-        }, error -> {
+        },
+        error -> {
           starting = false;
           failed(error);
           cancelledStartEnded();
@@ -156,30 +170,33 @@ public final class CollectionsViewModel {
     status = null;
     starting = true;
     changed();
-    tasks.submit(() -> client.startJob(name), job -> {
-      starting = false;
-      follow(job.id(), name);
-      if (cancelWhenStarted) {
-        cancelWhenStarted = false;
-        cancel();
-      }
-    }, error -> {
-      starting = false;
-      failed(error);
-      cancelledStartEnded();
-    });
+    tasks.submit(
+        () -> client.startJob(name),
+        job -> {
+          starting = false;
+          follow(job.id(), name);
+          if (cancelWhenStarted) {
+            cancelWhenStarted = false;
+            cancel();
+          }
+        },
+        error -> {
+          starting = false;
+          failed(error);
+          cancelledStartEnded();
+        });
   }
 
   /** Cancels the running job (it keeps what it has indexed). */
   public void cancel() {
-    cancel(() -> { });
+    cancel(() -> {});
   }
 
   /**
    * Cancels the running job and runs {@code ended} once it has ended: after it committed what it
-   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). A
-   * job still being started (which can take half a minute on a first run) is cancelled as soon as
-   * it exists. Runs {@code ended} at once when no job runs.
+   * indexed, so {@link #notYetIndexed()} is then what the next run has left to do (quitting). A job
+   * still being started (which can take half a minute on a first run) is cancelled as soon as it
+   * exists. Runs {@code ended} at once when no job runs.
    */
   public void cancel(Runnable ended) {
     if (jobId == null && starting) {
@@ -197,10 +214,13 @@ public final class CollectionsViewModel {
     jobEnded.add(ended);
     message = "Cancelling…";
     changed();
-    tasks.submit(() -> {
-      client.cancelJob(id);
-      return id;
-    }, x -> { }, this::failed);
+    tasks.submit(
+        () -> {
+          client.cancelJob(id);
+          return id;
+        },
+        x -> {},
+        this::failed);
   }
 
   /** Fetches a job's skipped-files report. */
@@ -215,24 +235,30 @@ public final class CollectionsViewModel {
 
   /** Deletes a collection's index (never the photos). */
   public void delete(String name) {
-    tasks.submit(() -> {
-      client.deleteCollection(name);
-      return name;
-    }, n -> refresh(), this::failed);
+    tasks.submit(
+        () -> {
+          client.deleteCollection(name);
+          return name;
+        },
+        n -> refresh(),
+        this::failed);
   }
 
   private void follow(String id, String collection) {
     jobId = id;
     jobCollection = collection;
     changed();
-    tasks.submit(() -> {
-      client.followJob(id, s -> tasks.onUi(() -> progress(id, s)));
-      return client.job(id);
-    }, this::finished, error -> {
-      jobId = null;
-      failed(error);
-      runJobEnded();
-    });
+    tasks.submit(
+        () -> {
+          client.followJob(id, s -> tasks.onUi(() -> progress(id, s)));
+          return client.job(id);
+        },
+        this::finished,
+        error -> {
+          jobId = null;
+          failed(error);
+          runJobEnded();
+        });
   }
 
   private void progress(String id, IngestStatus s) {
@@ -250,7 +276,8 @@ public final class CollectionsViewModel {
 
   private void finished(JobInfo job) {
     status = job.status();
-    message = IndexProgress.describe(job.status()) + (job.error() == null ? "" : " — " + job.error());
+    message =
+        IndexProgress.describe(job.status()) + (job.error() == null ? "" : " — " + job.error());
     lastJobId = job.id();
     jobId = null;
     refresh();

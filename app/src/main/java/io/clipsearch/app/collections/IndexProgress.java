@@ -41,10 +41,17 @@ public final class IndexProgress {
     StringBuilder b = new StringBuilder();
     switch (s.phase()) {
       case "SCANNING" -> b.append("Scanning folders… ").append(s.seen()).append(" files found");
-      case "INDEXING" -> b.append("Indexing ").append(s.seen()).append(" of ").append(s.total()).append(" files");
+      case "INDEXING" ->
+          b.append("Indexing ").append(s.seen()).append(" of ").append(s.total()).append(" files");
       case "COMMITTING" -> b.append("Saving the index…");
-      case "DONE" -> b.append("Done: ").append(s.embedded()).append(" new, ").append(s.unchanged()).append(" unchanged");
-      case "CANCELLED" -> b.append("Cancelled after ").append(s.seen()).append(" files (what was indexed is kept)");
+      case "DONE" ->
+          b.append("Done: ")
+              .append(s.embedded())
+              .append(" new, ")
+              .append(s.unchanged())
+              .append(" unchanged");
+      case "CANCELLED" ->
+          b.append("Cancelled after ").append(s.seen()).append(" files (what was indexed is kept)");
       case "FAILED" -> b.append("Failed after ").append(s.seen()).append(" files");
       default -> b.append(s.phase());
     }

@@ -12,8 +12,8 @@ import javax.swing.JPanel;
 /**
  * A notice under the top bar after the app was closed in the middle of indexing: how many photos
  * were never indexed, with "Index now" and "Dismiss". It stays until "Dismiss" is clicked or an
- * indexing runs to its end (the status line, where it was, is overwritten by the first search).
- * EDT only.
+ * indexing runs to its end (the status line, where it was, is overwritten by the first search). EDT
+ * only.
  */
 public final class UnfinishedIndexingBar extends JPanel {
 
@@ -38,20 +38,25 @@ public final class UnfinishedIndexingBar extends JPanel {
     add(buttons, BorderLayout.EAST);
     setVisible(false);
 
-    settings.unfinishedIndexing().ifPresent(u -> {
-      text.setText(u.notice());
-      setVisible(true);
-      indexNow.addActionListener(e -> collections.startIndexing(u.collection()));
-    });
-    dismiss.addActionListener(e -> {
-      setVisible(false);
-      settings.setUnfinishedIndexing(null, 0);
-    });
-    collections.onIndexed(() -> {
-      if (collections.finishedAll()) {
-        setVisible(false);
-      }
-    });
+    settings
+        .unfinishedIndexing()
+        .ifPresent(
+            u -> {
+              text.setText(u.notice());
+              setVisible(true);
+              indexNow.addActionListener(e -> collections.startIndexing(u.collection()));
+            });
+    dismiss.addActionListener(
+        e -> {
+          setVisible(false);
+          settings.setUnfinishedIndexing(null, 0);
+        });
+    collections.onIndexed(
+        () -> {
+          if (collections.finishedAll()) {
+            setVisible(false);
+          }
+        });
   }
 
   /** The notice's words (tests). */

@@ -17,12 +17,20 @@ import java.time.Duration;
  * @param idle the kiosk's idle timeout
  * @param theme {@code light}, {@code dark} or null (the remembered one)
  */
-public record AppOptions(Path model, Path data, URI server, String token, boolean kiosk, String collection,
-    String pin, Duration idle, String theme) {
+public record AppOptions(
+    Path model,
+    Path data,
+    URI server,
+    String token,
+    boolean kiosk,
+    String collection,
+    String pin,
+    Duration idle,
+    String theme) {
 
   /** Embedded mode, defaults everywhere. */
-  public static final AppOptions DEFAULTS = new AppOptions(null, null, null, null, false, null, null,
-      Duration.ofSeconds(90), null);
+  public static final AppOptions DEFAULTS =
+      new AppOptions(null, null, null, null, false, null, null, Duration.ofSeconds(90), null);
 
   public AppOptions {
     if (idle == null || idle.isNegative() || idle.isZero()) {

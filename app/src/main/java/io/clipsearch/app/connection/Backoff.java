@@ -3,8 +3,8 @@ package io.clipsearch.app.connection;
 import java.time.Duration;
 
 /**
- * Exponential retry delays: 1 s, 2 s, 4 s … capped at 30 s; {@link #reset()} after a success.
- * Not thread-safe (used on the EDT).
+ * Exponential retry delays: 1 s, 2 s, 4 s … capped at 30 s; {@link #reset()} after a success. Not
+ * thread-safe (used on the EDT).
  */
 public final class Backoff {
 

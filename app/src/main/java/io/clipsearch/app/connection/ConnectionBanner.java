@@ -6,8 +6,8 @@ import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 
 /**
- * The red line under the top bar while the server cannot be reached: says so, and when the next
- * try comes; hidden while connected. Follows a {@link ConnectionMonitor}. EDT only.
+ * The red line under the top bar while the server cannot be reached: says so, and when the next try
+ * comes; hidden while connected. Follows a {@link ConnectionMonitor}. EDT only.
  */
 public final class ConnectionBanner extends JLabel {
 
@@ -18,10 +18,17 @@ public final class ConnectionBanner extends JLabel {
     setForeground(Color.WHITE);
     setBorder(BorderFactory.createEmptyBorder(6, 12, 6, 12));
     setVisible(false);
-    monitor.addListener(s -> {
-      setVisible(!s.connected());
-      setText(s.connected() ? "" : "Connection to " + server + " lost — retrying in "
-          + s.retryIn().toSeconds() + " s. Results stay as they were.");
-    });
+    monitor.addListener(
+        s -> {
+          setVisible(!s.connected());
+          setText(
+              s.connected()
+                  ? ""
+                  : "Connection to "
+                      + server
+                      + " lost — retrying in "
+                      + s.retryIn().toSeconds()
+                      + " s. Results stay as they were.");
+        });
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Watches the link to the server once a call has failed to reach it: probes with
- * {@link Backoff} delays until the server answers, then reports it back. Drives the connection
- * banner; nothing blocks (probes run on workers, delays are Swing timers).
+ * Watches the link to the server once a call has failed to reach it: probes with {@link Backoff}
+ * delays until the server answers, then reports it back. Drives the connection banner; nothing
+ * blocks (probes run on workers, delays are Swing timers).
  *
  * <p>Confined to the UI thread.
  */
@@ -65,15 +65,21 @@ public final class ConnectionMonitor {
   private void scheduleProbe(String reason) {
     Duration wait = backoff.next();
     publish(new State(false, wait, reason));
-    delay.schedule(wait, () -> tasks.submit(() -> {
-      probe.run();
-      return Boolean.TRUE;
-    }, ok -> {
-      probing = false;
-      backoff.reset();
-      publish(State.CONNECTED);
-      reconnected.forEach(Runnable::run);
-    }, error -> scheduleProbe(error.getMessage())));
+    delay.schedule(
+        wait,
+        () ->
+            tasks.submit(
+                () -> {
+                  probe.run();
+                  return Boolean.TRUE;
+                },
+                ok -> {
+                  probing = false;
+                  backoff.reset();
+                  publish(State.CONNECTED);
+                  reconnected.forEach(Runnable::run);
+                },
+                error -> scheduleProbe(error.getMessage())));
   }
 
   private void publish(State s) {

@@ -13,8 +13,8 @@ import java.util.Map;
  * Embedded mode: the clipsearch server started in this process on a free loopback port, with a
  * random token only this process knows. The app talks to it over HTTP like to a remote server.
  *
- * <p>{@link #start} blocks (it loads the model): call it off the EDT. The caller owns the
- * instance and closes it (indexes commit, the model is released).
+ * <p>{@link #start} blocks (it loads the model): call it off the EDT. The caller owns the instance
+ * and closes it (indexes commit, the model is released).
  */
 public final class EmbeddedServer implements AutoCloseable {
 
@@ -49,8 +49,10 @@ public final class EmbeddedServer implements AutoCloseable {
     if (data != null) {
       properties.put("clipsearch.data.dir", data.toAbsolutePath().toString());
     }
-    ApplicationContext context = Micronaut.build(new String[0]).banner(false).properties(properties).start();
-    io.micronaut.runtime.server.EmbeddedServer server = context.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
+    ApplicationContext context =
+        Micronaut.build(new String[0]).banner(false).properties(properties).start();
+    io.micronaut.runtime.server.EmbeddedServer server =
+        context.getBean(io.micronaut.runtime.server.EmbeddedServer.class);
     return new EmbeddedServer(context, URI.create("http://127.0.0.1:" + server.getPort()), token);
   }
 

@@ -34,6 +34,7 @@ public final class RemoteCredentials implements Credentials {
   private final Prompt prompt;
   private final ReentrantLock asking = new ReentrantLock();
   private volatile String token;
+
   /** Questions answered so far: a request that waited through one does not ask again. */
   private volatile long answered;
 
@@ -44,7 +45,8 @@ public final class RemoteCredentials implements Credentials {
     this.server = Objects.requireNonNull(server, "server");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.prompt = Objects.requireNonNull(prompt, "prompt");
-    this.token = token != null && !token.isBlank() ? token : settings.serverToken(server).orElse(null);
+    this.token =
+        token != null && !token.isBlank() ? token : settings.serverToken(server).orElse(null);
   }
 
   @Override
@@ -63,12 +65,14 @@ public final class RemoteCredentials implements Credentials {
       if (answered != before) {
         return Optional.empty(); // the user cancelled the question this request waited for
       }
-      Optional<String> typed = prompt.ask(server, refused != null).map(String::strip).filter(t -> !t.isEmpty());
-      typed.ifPresent(t -> {
-        token = t;
-        settings.setServerToken(server, t);
-        settings.save();
-      });
+      Optional<String> typed =
+          prompt.ask(server, refused != null).map(String::strip).filter(t -> !t.isEmpty());
+      typed.ifPresent(
+          t -> {
+            token = t;
+            settings.setServerToken(server, t);
+            settings.save();
+          });
       answered++;
       return typed;
     } finally {

@@ -18,9 +18,9 @@ import javax.swing.JPasswordField;
 import javax.swing.SwingUtilities;
 
 /**
- * The question "this server needs its token": a modal dialog titled {@value #TITLE} with a
- * password field (named {@code serverToken}; Enter accepts), OK and Cancel. Shown on the EDT for
- * a {@link RemoteCredentials.Prompt} that waits for it from a worker thread.
+ * The question "this server needs its token": a modal dialog titled {@value #TITLE} with a password
+ * field (named {@code serverToken}; Enter accepts), OK and Cancel. Shown on the EDT for a {@link
+ * RemoteCredentials.Prompt} that waits for it from a worker thread.
  */
 public final class TokenDialog {
 
@@ -51,21 +51,28 @@ public final class TokenDialog {
     JPasswordField field = new JPasswordField(32);
     field.setName("serverToken");
     JPanel panel = new JPanel(new BorderLayout(0, 8));
-    panel.add(new JLabel("<html>" + (refused ? "The server at " + server + " did not accept the token."
-        : "The server at " + server + " needs its token to show your photos.")
-        + "<br>On the server, <code>clipsearch token</code> prints it (a read-only token lets you search"
-        + " and view).</html>"), BorderLayout.NORTH);
+    panel.add(
+        new JLabel(
+            "<html>"
+                + (refused
+                    ? "The server at " + server + " did not accept the token."
+                    : "The server at " + server + " needs its token to show your photos.")
+                + "<br>On the server, <code>clipsearch token</code> prints it (a read-only token lets you search"
+                + " and view).</html>"),
+        BorderLayout.NORTH);
     panel.add(field, BorderLayout.CENTER);
     panel.setBorder(BorderFactory.createEmptyBorder(4, 0, 4, 0));
-    JOptionPane pane = new JOptionPane(panel, JOptionPane.QUESTION_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
+    JOptionPane pane =
+        new JOptionPane(panel, JOptionPane.QUESTION_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
     field.addActionListener(e -> pane.setValue(JOptionPane.OK_OPTION)); // Enter accepts
     JDialog dialog = pane.createDialog(parent, TITLE);
-    dialog.addWindowFocusListener(new WindowAdapter() {
-      @Override
-      public void windowGainedFocus(WindowEvent e) {
-        field.requestFocusInWindow();
-      }
-    });
+    dialog.addWindowFocusListener(
+        new WindowAdapter() {
+          @Override
+          public void windowGainedFocus(WindowEvent e) {
+            field.requestFocusInWindow();
+          }
+        });
     dialog.setVisible(true); // modal: returns when answered
     dialog.dispose();
     boolean ok = Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue());

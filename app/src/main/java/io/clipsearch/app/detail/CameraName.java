@@ -1,9 +1,9 @@
 package io.clipsearch.app.detail;
 
 /**
- * A camera's name for people from its EXIF make and model. Many makers repeat the make in the
- * model ({@code Canon} + {@code Canon EOS R5}, {@code NIKON CORPORATION} + {@code NIKON D850}):
- * the make is then left out, so the name reads "Canon EOS R5", never "Canon Canon EOS R5".
+ * A camera's name for people from its EXIF make and model. Many makers repeat the make in the model
+ * ({@code Canon} + {@code Canon EOS R5}, {@code NIKON CORPORATION} + {@code NIKON D850}): the make
+ * is then left out, so the name reads "Canon EOS R5", never "Canon Canon EOS R5".
  */
 public final class CameraName {
 

@@ -9,8 +9,8 @@ import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -45,15 +45,17 @@ import javax.swing.UIManager;
 
 /**
  * One result large: the photo (EXIF orientation applied) with its credit under it when the server
- * knows one (kiosk and desktop alike: CC-BY photos must name their author), its metadata and
- * score; previous/next with the arrow keys, Esc or Back returns to the grid. File actions (copy
- * path, open folder) only where allowed (not in kiosk mode). It loads nothing itself: it shows
- * what its {@link DetailViewModel} holds and forwards the keys and buttons to it. EDT only.
+ * knows one (kiosk and desktop alike: CC-BY photos must name their author), its metadata and score;
+ * previous/next with the arrow keys, Esc or Back returns to the grid. File actions (copy path, open
+ * folder) only where allowed (not in kiosk mode). It loads nothing itself: it shows what its {@link
+ * DetailViewModel} holds and forwards the keys and buttons to it. EDT only.
  */
 public final class DetailPanel extends JPanel {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-      .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+          .withLocale(Locale.getDefault())
+          .withZone(ZoneId.systemDefault());
 
   private final DetailViewModel model;
   private final BackgroundTasks tasks;
@@ -79,8 +81,14 @@ public final class DetailPanel extends JPanel {
    * @param selected told the index shown (the grid follows)
    * @param fileActions whether copy-path and open-folder are offered
    */
-  public DetailPanel(DetailViewModel model, BackgroundTasks tasks, Runnable back, Consumer<SearchResultHit> moreLike,
-      Consumer<Integer> selected, boolean fileActions, float fontScale) {
+  public DetailPanel(
+      DetailViewModel model,
+      BackgroundTasks tasks,
+      Runnable back,
+      Consumer<SearchResultHit> moreLike,
+      Consumer<Integer> selected,
+      boolean fileActions,
+      float fontScale) {
     super(new BorderLayout());
     this.model = model;
     this.tasks = tasks;
@@ -98,11 +106,12 @@ public final class DetailPanel extends JPanel {
     next.addActionListener(e -> model.step(1));
     JButton like = new JButton("More like this");
     like.setName("moreLike");
-    like.addActionListener(e -> {
-      if (model.hit() != null) {
-        moreLike.accept(model.hit());
-      }
-    });
+    like.addActionListener(
+        e -> {
+          if (model.hit() != null) {
+            moreLike.accept(model.hit());
+          }
+        });
     JButton fullScreen = new JButton("Full screen");
     fullScreen.setName("fullScreen");
     fullScreen.setToolTipText("The photo on the whole screen, with zoom (F)");
@@ -132,7 +141,10 @@ public final class DetailPanel extends JPanel {
     title.setHorizontalAlignment(SwingConstants.CENTER);
     title.setBorder(BorderFactory.createEmptyBorder(6, 0, 0, 0));
     bar.add(title, BorderLayout.SOUTH);
-    for (JComponent c : new JComponent[] {backButton, previous, next, fullScreen, like, copyPath, openFolder, title}) {
+    for (JComponent c :
+        new JComponent[] {
+          backButton, previous, next, fullScreen, like, copyPath, openFolder, title
+        }) {
       c.setFont(c.getFont().deriveFont(c.getFont().getSize2D() * fontScale));
     }
 
@@ -148,7 +160,8 @@ public final class DetailPanel extends JPanel {
 
     meta.setBorder(BorderFactory.createEmptyBorder(12, 14, 12, 14));
     JScrollPane metaScroll = new JScrollPane(meta);
-    metaScroll.setBorder(BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
+    metaScroll.setBorder(
+        BorderFactory.createMatteBorder(0, 1, 0, 0, UIManager.getColor("Component.borderColor")));
     metaScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     metaScroll.setPreferredSize(new Dimension((int) (250 * fontScale), 100));
     add(bar, BorderLayout.NORTH);
@@ -159,14 +172,15 @@ public final class DetailPanel extends JPanel {
     key(KeyEvent.VK_RIGHT, "next", () -> model.step(1));
     key(KeyEvent.VK_ESCAPE, "back", back);
     key(KeyEvent.VK_F, "fullScreen", this::openFullScreen);
-    image.addMouseListener(new java.awt.event.MouseAdapter() {
-      @Override
-      public void mouseClicked(java.awt.event.MouseEvent e) {
-        if (e.getClickCount() == 2) {
-          openFullScreen();
-        }
-      }
-    });
+    image.addMouseListener(
+        new java.awt.event.MouseAdapter() {
+          @Override
+          public void mouseClicked(java.awt.event.MouseEvent e) {
+            if (e.getClickCount() == 2) {
+              openFullScreen();
+            }
+          }
+        });
     model.addListener(this::update);
   }
 
@@ -180,8 +194,9 @@ public final class DetailPanel extends JPanel {
     if (model.image() == null) {
       return null;
     }
-    FullScreenViewer viewer = new FullScreenViewer(SwingUtilities.windowForComponent(this), model.image(),
-        fileName(model.hit().path()));
+    FullScreenViewer viewer =
+        new FullScreenViewer(
+            SwingUtilities.windowForComponent(this), model.image(), fileName(model.hit().path()));
     viewer.setVisible(true);
     return viewer;
   }
@@ -223,8 +238,10 @@ public final class DetailPanel extends JPanel {
     selected.accept(i);
     previous.setEnabled(model.hasPrevious());
     next.setEnabled(model.hasNext());
-    title.setText(kiosk ? "Photo " + (i + 1) + " of " + model.hits().size()
-        : fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
+    title.setText(
+        kiosk
+            ? "Photo " + (i + 1) + " of " + model.hits().size()
+            : fileName(hit.path()) + "   (" + (i + 1) + " of " + model.hits().size() + ")");
     switch (model.status()) {
       case SHOWN -> image.show(model.image(), null);
       case FAILED -> image.show(null, "This photo cannot be shown.");
@@ -237,13 +254,22 @@ public final class DetailPanel extends JPanel {
     fillMeta(hit, model.details(), model.problem());
   }
 
-  /** @param problem why the details cannot be loaded, else null (still loading when d is null) */
+  /**
+   * @param problem why the details cannot be loaded, else null (still loading when d is null)
+   */
   private void fillMeta(SearchResultHit hit, ImageDetails d, String problem) {
     meta.removeAll();
     int row = 0;
     if (!kiosk) {
-      row = line(row, "Match", String.format(Locale.ROOT, "%.3f%s", hit.score(),
-          hit.confident() ? "  (confident)" : "  (weak)"));
+      row =
+          line(
+              row,
+              "Match",
+              String.format(
+                  Locale.ROOT,
+                  "%.3f%s",
+                  hit.score(),
+                  hit.confident() ? "  (confident)" : "  (weak)"));
       String matched = matchedWords(hit.matchedBy());
       if (matched != null) {
         row = line(row, "Your words matched", matched);
@@ -271,7 +297,11 @@ public final class DetailPanel extends JPanel {
         row = line(row, "Exposure", exposure);
       }
       if (d.latitude() != null && d.longitude() != null) {
-        row = line(row, "Location", String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
+        row =
+            line(
+                row,
+                "Location",
+                String.format(Locale.ROOT, "%.5f, %.5f", d.latitude(), d.longitude()));
       }
       if (d.orientation() > 1 && !kiosk) {
         row = line(row, "Orientation", "EXIF " + d.orientation() + " (shown upright)");
@@ -293,8 +323,14 @@ public final class DetailPanel extends JPanel {
     k.setForeground(UIManager.getColor("Label.disabledForeground"));
     JLabel v = new JLabel();
     v.setFont(v.getFont().deriveFont(v.getFont().getSize2D() * fontScale));
-    v.setText("<html>" + String.join("<br>", wrap(value, v.getFontMetrics(v.getFont()), (int) (180 * fontScale))
-        .stream().map(DetailPanel::escape).toList()) + "</html>");
+    v.setText(
+        "<html>"
+            + String.join(
+                "<br>",
+                wrap(value, v.getFontMetrics(v.getFont()), (int) (180 * fontScale)).stream()
+                    .map(DetailPanel::escape)
+                    .toList())
+            + "</html>");
     GridBagConstraints c = new GridBagConstraints();
     c.gridx = 0;
     c.gridy = row * 2;
@@ -309,7 +345,9 @@ public final class DetailPanel extends JPanel {
 
   private void copyPath() {
     if (model.hit() != null) {
-      Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(model.hit().path()), null);
+      Toolkit.getDefaultToolkit()
+          .getSystemClipboard()
+          .setContents(new StringSelection(model.hit().path()), null);
     }
   }
 
@@ -318,24 +356,36 @@ public final class DetailPanel extends JPanel {
       return;
     }
     File folder = Path.of(model.hit().path()).getParent().toFile();
-    tasks.submit(() -> {
-      if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-        throw new UnsupportedOperationException("this desktop cannot open folders; the path is " + folder);
-      }
-      Desktop.getDesktop().open(folder);
-      return folder;
-    }, f -> { }, error -> JOptionPane.showMessageDialog(SwingUtilities.windowForComponent(this),
-        DetailViewModel.message(error), "Open folder", JOptionPane.WARNING_MESSAGE));
+    tasks.submit(
+        () -> {
+          if (!Desktop.isDesktopSupported()
+              || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+            throw new UnsupportedOperationException(
+                "this desktop cannot open folders; the path is " + folder);
+          }
+          Desktop.getDesktop().open(folder);
+          return folder;
+        },
+        f -> {},
+        error ->
+            JOptionPane.showMessageDialog(
+                SwingUtilities.windowForComponent(this),
+                DetailViewModel.message(error),
+                "Open folder",
+                JOptionPane.WARNING_MESSAGE));
   }
 
   private void key(int code, String name, Runnable r) {
     getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(code, 0), name);
-    getActionMap().put(name, new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        r.run();
-      }
-    });
+    getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                r.run();
+              }
+            });
   }
 
   private static String matchedWords(String matchedBy) {
@@ -363,10 +413,13 @@ public final class DetailPanel extends JPanel {
 
   /** The labels of the details column, names and values (tests). */
   List<JLabel> metaLabels() {
-    return Arrays.stream(meta.getComponents()).filter(JLabel.class::isInstance).map(JLabel.class::cast).toList();
+    return Arrays.stream(meta.getComponents())
+        .filter(JLabel.class::isInstance)
+        .map(JLabel.class::cast)
+        .toList();
   }
 
-    /** What the panel says instead of details (tests): a problem, or "Loading details…". */
+  /** What the panel says instead of details (tests): a problem, or "Loading details…". */
   public String metaText() {
     StringBuilder b = new StringBuilder();
     for (java.awt.Component c : meta.getComponents()) {
@@ -429,8 +482,10 @@ public final class DetailPanel extends JPanel {
     protected void paintComponent(Graphics graphics) {
       Graphics2D g = (Graphics2D) graphics.create();
       try {
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+            RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         int pad = 12;
         int w = getWidth() - 2 * pad;
         int h = getHeight() - 2 * pad;

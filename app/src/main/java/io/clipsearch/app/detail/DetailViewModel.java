@@ -11,10 +11,10 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The detail view's state, without Swing components: which result of which list is shown, and
- * its details and decoded photo (EXIF orientation applied), loaded on a worker; previous/next; a
- * newer selection cancels the older load, so a slow photo never replaces a later one. Why a photo
- * cannot be shown is said in plain words.
+ * The detail view's state, without Swing components: which result of which list is shown, and its
+ * details and decoded photo (EXIF orientation applied), loaded on a worker; previous/next; a newer
+ * selection cancels the older load, so a slow photo never replaces a later one. Why a photo cannot
+ * be shown is said in plain words.
  *
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
@@ -22,7 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class DetailViewModel {
 
   /** Where the shown photo stands. */
-  public enum Status { EMPTY, LOADING, SHOWN, FAILED }
+  public enum Status {
+    EMPTY,
+    LOADING,
+    SHOWN,
+    FAILED
+  }
 
   private final PhotoSource source;
   private final BackgroundTasks tasks;
@@ -38,7 +43,9 @@ public final class DetailViewModel {
   private String problem;
   private BackgroundTasks.Task loading;
 
-  /** @param maxSide the long side photos are decoded to (the screen's width) */
+  /**
+   * @param maxSide the long side photos are decoded to (the screen's width)
+   */
   public DetailViewModel(PhotoSource source, BackgroundTasks tasks, int maxSide) {
     this.source = Objects.requireNonNull(source, "source");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -77,22 +84,27 @@ public final class DetailViewModel {
     changed();
     SearchResultHit hit = hits.get(i);
     String coll = collection;
-    loading = tasks.submit(() -> {
-      ImageDetails d = source.details(hit.id(), coll);
-      BufferedImage decoded = ImageDecoding.readScaled(source.bytes(hit.imageUrl()), maxSide);
-      return new Loaded(d, ExifOrientation.apply(decoded, d.orientation()));
-    }, loaded -> {
-      loading = null;
-      details = loaded.details();
-      image = loaded.image();
-      status = Status.SHOWN;
-      changed();
-    }, error -> {
-      loading = null;
-      problem = unavailable(error);
-      status = Status.FAILED;
-      changed();
-    });
+    loading =
+        tasks.submit(
+            () -> {
+              ImageDetails d = source.details(hit.id(), coll);
+              BufferedImage decoded =
+                  ImageDecoding.readScaled(source.bytes(hit.imageUrl()), maxSide);
+              return new Loaded(d, ExifOrientation.apply(decoded, d.orientation()));
+            },
+            loaded -> {
+              loading = null;
+              details = loaded.details();
+              image = loaded.image();
+              status = Status.SHOWN;
+              changed();
+            },
+            error -> {
+              loading = null;
+              problem = unavailable(error);
+              status = Status.FAILED;
+              changed();
+            });
   }
 
   private record Loaded(ImageDetails details, BufferedImage image) {}

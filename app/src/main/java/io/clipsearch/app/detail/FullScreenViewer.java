@@ -21,8 +21,8 @@ import javax.swing.JLabel;
 import javax.swing.KeyStroke;
 
 /**
- * One photo on the whole screen, black around it, with zoom (wheel, + and -, 0 to fit, 1 for
- * 100 %) and panning by dragging; Esc or F closes. A hint line shows the zoom.
+ * One photo on the whole screen, black around it, with zoom (wheel, + and -, 0 to fit, 1 for 100 %)
+ * and panning by dragging; Esc or F closes. A hint line shows the zoom.
  */
 public final class FullScreenViewer extends JDialog {
 
@@ -49,26 +49,36 @@ public final class FullScreenViewer extends JDialog {
     key(KeyEvent.VK_PLUS, "in", () -> zoom(1.25));
     key(KeyEvent.VK_EQUALS, "in2", () -> zoom(1.25));
     // "+" is Shift+= on most layouts: the key pressed is '=' with Shift held
-    key(KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, InputEvent.SHIFT_DOWN_MASK), "in4", () -> zoom(1.25));
+    key(
+        KeyStroke.getKeyStroke(KeyEvent.VK_EQUALS, InputEvent.SHIFT_DOWN_MASK),
+        "in4",
+        () -> zoom(1.25));
     key(KeyEvent.VK_ADD, "in3", () -> zoom(1.25));
     key(KeyEvent.VK_MINUS, "out", () -> zoom(0.8));
     key(KeyEvent.VK_SUBTRACT, "out2", () -> zoom(0.8));
-    key(KeyEvent.VK_0, "fit", () -> {
-      view.fit();
-      showZoom();
-    });
-    key(KeyEvent.VK_1, "actual", () -> {
-      view.actualSize();
-      showZoom();
-    });
+    key(
+        KeyEvent.VK_0,
+        "fit",
+        () -> {
+          view.fit();
+          showZoom();
+        });
+    key(
+        KeyEvent.VK_1,
+        "actual",
+        () -> {
+          view.actualSize();
+          showZoom();
+        });
     view.addMouseWheelListener(e -> showZoom());
     // the fitted zoom is known once the view has its size: before, it reads as 100 %
-    view.addComponentListener(new ComponentAdapter() {
-      @Override
-      public void componentResized(ComponentEvent e) {
-        showZoom();
-      }
-    });
+    view.addComponentListener(
+        new ComponentAdapter() {
+          @Override
+          public void componentResized(ComponentEvent e) {
+            showZoom();
+          }
+        });
     showZoom();
   }
 
@@ -83,8 +93,12 @@ public final class FullScreenViewer extends JDialog {
   }
 
   private void showZoom() {
-    hint.setText(String.format(Locale.ROOT, "%s  ·  %.0f %%  ·  wheel or + − to zoom, drag to move, 0 fits, Esc closes",
-        getTitle(), 100 * view.zoom()));
+    hint.setText(
+        String.format(
+            Locale.ROOT,
+            "%s  ·  %.0f %%  ·  wheel or + − to zoom, drag to move, 0 fits, Esc closes",
+            getTitle(),
+            100 * view.zoom()));
   }
 
   /** The zoom line under the photo (tests). */
@@ -99,11 +113,14 @@ public final class FullScreenViewer extends JDialog {
   private void key(KeyStroke stroke, String name, Runnable r) {
     JComponent c = getRootPane();
     c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(stroke, name);
-    c.getActionMap().put(name, new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        r.run();
-      }
-    });
+    c.getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                r.run();
+              }
+            });
   }
 }

@@ -21,10 +21,13 @@ public final class ZoomView extends JComponent {
   static final double MAX_ZOOM = 8;
 
   private final BufferedImage image;
+
   /** Screen pixels per image pixel; 0 until the first layout fits the photo. */
   private double zoom;
+
   /** The image point at the view's centre. */
   private double centreX;
+
   private double centreY;
 
   public ZoomView(BufferedImage image) {
@@ -34,30 +37,31 @@ public final class ZoomView extends JComponent {
     setBackground(Color.BLACK);
     centreX = image.getWidth() / 2.0;
     centreY = image.getHeight() / 2.0;
-    MouseAdapter mouse = new MouseAdapter() {
-      private Point last;
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          private Point last;
 
-      @Override
-      public void mousePressed(MouseEvent e) {
-        last = e.getPoint();
-      }
+          @Override
+          public void mousePressed(MouseEvent e) {
+            last = e.getPoint();
+          }
 
-      @Override
-      public void mouseDragged(MouseEvent e) {
-        if (last != null && zoom > 0) {
-          centreX -= (e.getX() - last.x) / zoom;
-          centreY -= (e.getY() - last.y) / zoom;
-          last = e.getPoint();
-          clampCentre();
-          repaint();
-        }
-      }
+          @Override
+          public void mouseDragged(MouseEvent e) {
+            if (last != null && zoom > 0) {
+              centreX -= (e.getX() - last.x) / zoom;
+              centreY -= (e.getY() - last.y) / zoom;
+              last = e.getPoint();
+              clampCentre();
+              repaint();
+            }
+          }
 
-      @Override
-      public void mouseWheelMoved(MouseWheelEvent e) {
-        zoomAbout(Math.pow(1.15, -e.getPreciseWheelRotation()), e.getX(), e.getY());
-      }
-    };
+          @Override
+          public void mouseWheelMoved(MouseWheelEvent e) {
+            zoomAbout(Math.pow(1.15, -e.getPreciseWheelRotation()), e.getX(), e.getY());
+          }
+        };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
     addMouseWheelListener(mouse);
@@ -121,10 +125,14 @@ public final class ZoomView extends JComponent {
     double z = zoom();
     double halfW = getWidth() / 2.0 / z;
     double halfH = getHeight() / 2.0 / z;
-    centreX = halfW * 2 >= image.getWidth() ? image.getWidth() / 2.0
-        : Math.max(halfW, Math.min(image.getWidth() - halfW, centreX));
-    centreY = halfH * 2 >= image.getHeight() ? image.getHeight() / 2.0
-        : Math.max(halfH, Math.min(image.getHeight() - halfH, centreY));
+    centreX =
+        halfW * 2 >= image.getWidth()
+            ? image.getWidth() / 2.0
+            : Math.max(halfW, Math.min(image.getWidth() - halfW, centreX));
+    centreY =
+        halfH * 2 >= image.getHeight()
+            ? image.getHeight() / 2.0
+            : Math.max(halfH, Math.min(image.getHeight() - halfH, centreY));
   }
 
   @Override
@@ -134,11 +142,20 @@ public final class ZoomView extends JComponent {
       g.setColor(getBackground());
       g.fillRect(0, 0, getWidth(), getHeight());
       double z = zoom();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, z < 2
-          ? RenderingHints.VALUE_INTERPOLATION_BILINEAR : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION,
+          z < 2
+              ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+              : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
       int x = (int) Math.round(getWidth() / 2.0 - centreX * z);
       int y = (int) Math.round(getHeight() / 2.0 - centreY * z);
-      g.drawImage(image, x, y, (int) Math.round(image.getWidth() * z), (int) Math.round(image.getHeight() * z), null);
+      g.drawImage(
+          image,
+          x,
+          y,
+          (int) Math.round(image.getWidth() * z),
+          (int) Math.round(image.getHeight() * z),
+          null);
     } finally {
       g.dispose();
     }

@@ -12,8 +12,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -32,9 +32,16 @@ import javax.swing.Timer;
 final class AttractPanel extends JComponent {
 
   private static final int SLIDE_MILLIS = 6000;
-  /** How far a photo may be enlarged before it looks blurred; smaller photos show smaller, on black. */
+
+  /**
+   * How far a photo may be enlarged before it looks blurred; smaller photos show smaller, on black.
+   */
   static final double MAX_UPSCALE = 2.0;
-  /** The long side of a photo worth a full screen; smaller ones show only when there is nothing else. */
+
+  /**
+   * The long side of a photo worth a full screen; smaller ones show only when there is nothing
+   * else.
+   */
   static final int SLIDE_SIDE = 800;
 
   private final SearchService search;
@@ -63,14 +70,31 @@ final class AttractPanel extends JComponent {
   /** Starts the slideshow (loads the slides the first time). */
   void start() {
     if (slides.isEmpty()) {
-      SearchQuery q = new SearchQuery("photo", collection, null, null, null, null, null, null, "date_desc",
-          null, 60, null, null, false);
-      tasks.submit(() -> search.search(q).hits(), hits -> {
-        List<SearchResultHit> shuffled = new ArrayList<>(slides(hits));
-        Collections.shuffle(shuffled);
-        slides = shuffled;
-        prefetch();
-      }, e -> caption = "");
+      SearchQuery q =
+          new SearchQuery(
+              "photo",
+              collection,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              "date_desc",
+              null,
+              60,
+              null,
+              null,
+              false);
+      tasks.submit(
+          () -> search.search(q).hits(),
+          hits -> {
+            List<SearchResultHit> shuffled = new ArrayList<>(slides(hits));
+            Collections.shuffle(shuffled);
+            slides = shuffled;
+            prefetch();
+          },
+          e -> caption = "");
     } else if (upcoming == null) {
       prefetch();
     }
@@ -93,7 +117,8 @@ final class AttractPanel extends JComponent {
 
   /** The photos large enough for the screen, or all of them when none is. */
   static List<SearchResultHit> slides(List<SearchResultHit> hits) {
-    List<SearchResultHit> large = hits.stream().filter(h -> Math.max(h.width(), h.height()) >= SLIDE_SIDE).toList();
+    List<SearchResultHit> large =
+        hits.stream().filter(h -> Math.max(h.width(), h.height()) >= SLIDE_SIDE).toList();
     return large.isEmpty() ? hits : large;
   }
 
@@ -121,28 +146,33 @@ final class AttractPanel extends JComponent {
     }
     SearchResultHit hit = slides.get(next++ % slides.size());
     int side = Math.max(1280, getWidth());
-    tasks.submit(() -> {
-      ImageDetails details = photos.details(hit.id(), collection);
-      BufferedImage image = ImageDecoding.readScaled(photos.bytes(hit.imageUrl()), side);
-      return new Slide(ExifOrientation.apply(image, details.orientation()), details.credit());
-    }, slide -> {
-      upcoming = slide;
-      if (current == null) {
-        advance();
-      }
-    }, e -> {
-      if (next < slides.size() * 2) {
-        prefetch(); // skip a photo that cannot be shown
-      }
-    });
+    tasks.submit(
+        () -> {
+          ImageDetails details = photos.details(hit.id(), collection);
+          BufferedImage image = ImageDecoding.readScaled(photos.bytes(hit.imageUrl()), side);
+          return new Slide(ExifOrientation.apply(image, details.orientation()), details.credit());
+        },
+        slide -> {
+          upcoming = slide;
+          if (current == null) {
+            advance();
+          }
+        },
+        e -> {
+          if (next < slides.size() * 2) {
+            prefetch(); // skip a photo that cannot be shown
+          }
+        });
   }
 
   @Override
   protected void paintComponent(Graphics graphics) {
     Graphics2D g = (Graphics2D) graphics.create();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       int w = getWidth();
       int h = getHeight();
@@ -156,7 +186,8 @@ final class AttractPanel extends JComponent {
         g.drawImage(image, (w - iw) / 2, (h - ih) / 2, iw, ih, null);
       }
       int band = Math.max(160, h / 4);
-      g.setPaint(new GradientPaint(0, h - band, new Color(0, 0, 0, 0), 0, h, new Color(0, 0, 0, 200)));
+      g.setPaint(
+          new GradientPaint(0, h - band, new Color(0, 0, 0, 0), 0, h, new Color(0, 0, 0, 200)));
       g.fillRect(0, h - band, w, band);
       Font title = getFont().deriveFont(Font.BOLD, Math.max(36f, h / 16f));
       Font sub = getFont().deriveFont(Math.max(22f, h / 34f));
@@ -167,7 +198,10 @@ final class AttractPanel extends JComponent {
       g.drawString(t, (w - fm.stringWidth(t)) / 2, h - band / 2);
       g.setFont(sub);
       fm = g.getFontMetrics();
-      String st = caption.isEmpty() ? "Describe what you are looking for: \"a beach at sunset\", \"red flowers\"…" : caption;
+      String st =
+          caption.isEmpty()
+              ? "Describe what you are looking for: \"a beach at sunset\", \"red flowers\"…"
+              : caption;
       g.drawString(st, (w - fm.stringWidth(st)) / 2, h - band / 2 + fm.getHeight() + 8);
       String credit = credit();
       if (credit != null) {
@@ -176,7 +210,8 @@ final class AttractPanel extends JComponent {
         g.setColor(new Color(255, 255, 255, 190));
         fm = g.getFontMetrics();
         int pad = Math.max(12, h / 90);
-        g.drawString(credit, Math.max(pad, w - pad - fm.stringWidth(credit)), h - pad - fm.getDescent());
+        g.drawString(
+            credit, Math.max(pad, w - pad - fm.stringWidth(credit)), h - pad - fm.getDescent());
       }
     } finally {
       g.dispose();

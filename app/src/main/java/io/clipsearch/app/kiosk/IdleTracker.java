@@ -13,7 +13,10 @@ import java.util.function.LongSupplier;
 public final class IdleTracker {
 
   /** What a {@link #tick()} found. */
-  public enum Transition { NONE, BECAME_IDLE }
+  public enum Transition {
+    NONE,
+    BECAME_IDLE
+  }
 
   private final LongSupplier nanos;
   private final long timeoutNanos;

@@ -3,9 +3,7 @@ package io.clipsearch.app.kiosk;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/**
- * The PIN that unlocks leaving kiosk mode. Compared in constant time. Immutable.
- */
+/** The PIN that unlocks leaving kiosk mode. Compared in constant time. Immutable. */
 public final class KioskPin {
 
   private final byte[] pin;
@@ -23,6 +21,7 @@ public final class KioskPin {
 
   /** Whether {@code attempt} is the PIN. */
   public boolean matches(String attempt) {
-    return attempt != null && MessageDigest.isEqual(pin, attempt.getBytes(StandardCharsets.US_ASCII));
+    return attempt != null
+        && MessageDigest.isEqual(pin, attempt.getBytes(StandardCharsets.US_ASCII));
   }
 }

@@ -42,14 +42,17 @@ import javax.swing.WindowConstants;
 
 /**
  * Kiosk mode: full screen, large type and touch targets, search and view only (no file system
- * actions, no collections), an attract slideshow after {@link AppOptions#idle()} without input,
- * and exit only with the PIN. Errors read as short friendly sentences; no stack trace is ever
- * shown (they go to the log).
+ * actions, no collections), an attract slideshow after {@link AppOptions#idle()} without input, and
+ * exit only with the PIN. Errors read as short friendly sentences; no stack trace is ever shown
+ * (they go to the log).
  */
 public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWindow {
 
   static final float FONT = 24f;
-  /** The least height of a key a finger presses (about 9 mm at 150 dpi; guidelines ask 7 to 10 mm). */
+
+  /**
+   * The least height of a key a finger presses (about 9 mm at 150 dpi; guidelines ask 7 to 10 mm).
+   */
   static final int TOUCH_TARGET = 56;
 
   private final AppOptions options;
@@ -69,13 +72,16 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   private ResultsPanel results;
   private DetailPanel detail;
   private AttractPanel attract;
+
   /** The PIN pad while it is open, else null. */
   private PinPad pinPad;
 
   public KioskWindow(AppOptions options, Runnable onClosed) {
     super("clipsearch kiosk");
     this.options = options;
-    this.pinGuard = new PinGuard(new KioskPin(options.pin() == null ? "0000" : options.pin()), System::nanoTime);
+    this.pinGuard =
+        new PinGuard(
+            new KioskPin(options.pin() == null ? "0000" : options.pin()), System::nanoTime);
     this.onClosed = onClosed;
     setName("kioskWindow");
     setUndecorated(true);
@@ -90,31 +96,39 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     setContentPane(root);
 
     idle = new IdleTracker(System::nanoTime, options.idle());
-    idleTimer = new Timer(1000, e -> {
-      if (idle.tick() == IdleTracker.Transition.BECAME_IDLE) {
-        showAttract();
-      }
-    });
-    activity = event -> {
-      if (event.getID() == MouseEvent.MOUSE_PRESSED || event.getID() == java.awt.event.KeyEvent.KEY_PRESSED
-          || event.getID() == MouseEvent.MOUSE_WHEEL) {
-        idle.activity();
-      }
-    };
-    addWindowListener(new WindowAdapter() {
-      @Override
-      public void windowClosing(WindowEvent e) {
-        // Alt+F4 and every other close request go through the PIN, as the Exit button does
-        askPin();
-      }
-    });
+    idleTimer =
+        new Timer(
+            1000,
+            e -> {
+              if (idle.tick() == IdleTracker.Transition.BECAME_IDLE) {
+                showAttract();
+              }
+            });
+    activity =
+        event -> {
+          if (event.getID() == MouseEvent.MOUSE_PRESSED
+              || event.getID() == java.awt.event.KeyEvent.KEY_PRESSED
+              || event.getID() == MouseEvent.MOUSE_WHEEL) {
+            idle.activity();
+          }
+        };
+    addWindowListener(
+        new WindowAdapter() {
+          @Override
+          public void windowClosing(WindowEvent e) {
+            // Alt+F4 and every other close request go through the PIN, as the Exit button does
+            askPin();
+          }
+        });
   }
 
   @Override
   public void addNotify() {
     super.addNotify();
-    Toolkit.getDefaultToolkit().addAWTEventListener(activity,
-        AWTEvent.MOUSE_EVENT_MASK | AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_WHEEL_EVENT_MASK);
+    Toolkit.getDefaultToolkit()
+        .addAWTEventListener(
+            activity,
+            AWTEvent.MOUSE_EVENT_MASK | AWTEvent.KEY_EVENT_MASK | AWTEvent.MOUSE_WHEEL_EVENT_MASK);
     idleTimer.start();
   }
 
@@ -127,8 +141,9 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
 
   /** The server could not be started: a friendly sentence, the details in the log. */
   public void failedToStart(String message) {
-    starting.setText("<html><div style='text-align:center'>The photo search is not available right now.<br>"
-        + "Please ask a member of staff.</div></html>");
+    starting.setText(
+        "<html><div style='text-align:center'>The photo search is not available right now.<br>"
+            + "Please ask a member of staff.</div></html>");
   }
 
   /** Builds the kiosk once the server answers; starts on the attract screen. */
@@ -140,53 +155,73 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     search.setCollection(collection);
     ThumbnailCache cache = new ThumbnailCache(400, 128L << 20);
     ResultsPanel[] self = new ResultsPanel[1];
-    ThumbnailLoader thumbnails = new ThumbnailLoader(client::bytes, tasks, cache, 300, () -> self[0].repaintThumbnails());
+    ThumbnailLoader thumbnails =
+        new ThumbnailLoader(client::bytes, tasks, cache, 300, () -> self[0].repaintThumbnails());
     searchBar = new SearchBar(search, 2.0f, false);
-    results = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
-      @Override
-      public void open(int index) {
-        detail.show(search.state().hits(), search.collection(), index);
-        cards.show(root, "detail");
-      }
+    results =
+        new ResultsPanel(
+            search,
+            thumbnails,
+            new ResultsPanel.Actions() {
+              @Override
+              public void open(int index) {
+                detail.show(search.state().hits(), search.collection(), index);
+                cards.show(root, "detail");
+              }
 
-      @Override
-      public void moreLike(SearchResultHit hit) {
-        search.moreLike(hit.id());
-      }
-    }, 260);
+              @Override
+              public void moreLike(SearchResultHit hit) {
+                search.moreLike(hit.id());
+              }
+            },
+            260);
     self[0] = results;
     results.setKiosk(true);
     results.grid().setFont(results.grid().getFont().deriveFont(FONT * 0.8f));
     // one tap opens a result: touch screens have no double click
-    results.grid().addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseReleased(MouseEvent e) {
-        int i = results.grid().locationToIndex(e.getPoint());
-        if (i >= 0 && results.grid().getCellBounds(i, i).contains(e.getPoint()) && e.getClickCount() == 1) {
-          results.select(i);
-          detail.show(search.state().hits(), search.collection(), i);
-          cards.show(root, "detail");
-        }
-      }
-    });
-    detail = new DetailPanel(new DetailViewModel(photos, tasks, DetailPanel.photoSide()), tasks,
-        () -> cards.show(root, "search"), hit -> {
-      cards.show(root, "search");
-      search.moreLike(hit.id());
-    }, results::select, false, 1.6f);
+    results
+        .grid()
+        .addMouseListener(
+            new MouseAdapter() {
+              @Override
+              public void mouseReleased(MouseEvent e) {
+                int i = results.grid().locationToIndex(e.getPoint());
+                if (i >= 0
+                    && results.grid().getCellBounds(i, i).contains(e.getPoint())
+                    && e.getClickCount() == 1) {
+                  results.select(i);
+                  detail.show(search.state().hits(), search.collection(), i);
+                  cards.show(root, "detail");
+                }
+              }
+            });
+    detail =
+        new DetailPanel(
+            new DetailViewModel(photos, tasks, DetailPanel.photoSide()),
+            tasks,
+            () -> cards.show(root, "search"),
+            hit -> {
+              cards.show(root, "search");
+              search.moreLike(hit.id());
+            },
+            results::select,
+            false,
+            1.6f);
     detail.setKiosk(true);
 
     JButton exit = new JButton("Exit");
     exit.setName("kioskExit");
     exit.setFont(exit.getFont().deriveFont(FONT * 0.8f));
-    exit.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
+    exit.putClientProperty(
+        FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
     exit.addActionListener(e -> askPin());
     JButton clear = new JButton("New search");
     clear.setFont(clear.getFont().deriveFont(FONT));
-    clear.addActionListener(e -> {
-      searchBar.clear();
-      searchBar.focusSearch();
-    });
+    clear.addActionListener(
+        e -> {
+          searchBar.clear();
+          searchBar.focusSearch();
+        });
     JPanel top = new JPanel(new BorderLayout(16, 0));
     top.setBorder(BorderFactory.createEmptyBorder(20, 24, 16, 24));
     top.add(searchBar, BorderLayout.CENTER);
@@ -201,12 +236,13 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     searchCard.add(keyboard, BorderLayout.SOUTH);
 
     attract = new AttractPanel(searchService, photos, tasks, collection);
-    attract.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mousePressed(MouseEvent e) {
-        leaveAttract();
-      }
-    });
+    attract.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mousePressed(MouseEvent e) {
+            leaveAttract();
+          }
+        });
     root.add(searchCard, "search");
     root.add(detail, "detail");
     root.add(attract, "attract");
@@ -214,8 +250,8 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   }
 
   /**
-   * Resets the kiosk to its attract screen (idle timeout, and at start); a PIN pad left open by
-   * the last visitor goes, so the slideshow is not hidden behind it.
+   * Resets the kiosk to its attract screen (idle timeout, and at start); a PIN pad left open by the
+   * last visitor goes, so the slideshow is not hidden behind it.
    */
   public void showAttract() {
     if (pinPad != null) {

@@ -16,7 +16,8 @@ import javax.swing.text.JTextComponent;
  */
 public final class OnScreenKeyboard extends JPanel {
 
-  private static final List<String> ROWS = List.of("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.-");
+  private static final List<String> ROWS =
+      List.of("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.-");
 
   private final JTextComponent target;
   private final Runnable submit;
@@ -54,7 +55,8 @@ public final class OnScreenKeyboard extends JPanel {
 
   private void backspace() {
     int end = target.getSelectionEnd();
-    int start = target.getSelectionStart() == end ? Math.max(0, end - 1) : target.getSelectionStart();
+    int start =
+        target.getSelectionStart() == end ? Math.max(0, end - 1) : target.getSelectionStart();
     target.select(start, end);
     target.replaceSelection("");
   }
@@ -64,8 +66,10 @@ public final class OnScreenKeyboard extends JPanel {
     b.setName(name);
     b.setFont(font);
     b.setFocusable(false);
-    b.setPreferredSize(new Dimension(b.getPreferredSize().width, Math.max(b.getPreferredSize().height,
-        KioskWindow.TOUCH_TARGET)));
+    b.setPreferredSize(
+        new Dimension(
+            b.getPreferredSize().width,
+            Math.max(b.getPreferredSize().height, KioskWindow.TOUCH_TARGET)));
     b.addActionListener(e -> action.run());
     return b;
   }

@@ -5,20 +5,26 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * Checks PIN attempts and locks the keypad after {@link #MAX_TRIES} wrong ones in a row, for
- * {@link #LOCKOUT} (doubling with each further lockout), so that a visitor cannot try PINs until
- * one fits. A right PIN resets the count. Confined to the UI thread.
+ * Checks PIN attempts and locks the keypad after {@link #MAX_TRIES} wrong ones in a row, for {@link
+ * #LOCKOUT} (doubling with each further lockout), so that a visitor cannot try PINs until one fits.
+ * A right PIN resets the count. Confined to the UI thread.
  */
 public final class PinGuard {
 
   /** Wrong PINs in a row before the keypad locks. */
   public static final int MAX_TRIES = 5;
+
   /** The first lockout; each further one doubles, up to {@link #MAX_LOCKOUT}. */
   public static final Duration LOCKOUT = Duration.ofSeconds(60);
+
   static final Duration MAX_LOCKOUT = Duration.ofMinutes(30);
 
   /** What an attempt did. */
-  public enum Result { UNLOCKED, WRONG, LOCKED }
+  public enum Result {
+    UNLOCKED,
+    WRONG,
+    LOCKED
+  }
 
   private final KioskPin pin;
   private final LongSupplier nanoClock;
@@ -26,7 +32,9 @@ public final class PinGuard {
   private int lockouts;
   private long lockedUntil = Long.MIN_VALUE;
 
-  /** @param nanoClock {@code System::nanoTime} in the app, a hand-driven clock in tests */
+  /**
+   * @param nanoClock {@code System::nanoTime} in the app, a hand-driven clock in tests
+   */
   public PinGuard(KioskPin pin, LongSupplier nanoClock) {
     this.pin = Objects.requireNonNull(pin, "pin");
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
@@ -45,7 +53,8 @@ public final class PinGuard {
     if (++wrong >= MAX_TRIES) {
       wrong = 0;
       Duration lock = LOCKOUT.multipliedBy(1L << Math.min(lockouts++, 5));
-      lockedUntil = nanoClock.getAsLong() + (lock.compareTo(MAX_LOCKOUT) > 0 ? MAX_LOCKOUT : lock).toNanos();
+      lockedUntil =
+          nanoClock.getAsLong() + (lock.compareTo(MAX_LOCKOUT) > 0 ? MAX_LOCKOUT : lock).toNanos();
       return Result.LOCKED;
     }
     return Result.WRONG;

@@ -34,12 +34,16 @@ final class PinPad extends JDialog {
     super(owner, "Exit kiosk", ModalityType.APPLICATION_MODAL);
     this.guard = guard;
     setName("pinPad");
-    Font big = getFont() == null ? new JLabel().getFont().deriveFont(fontSize) : getFont().deriveFont(fontSize);
+    Font big =
+        getFont() == null
+            ? new JLabel().getFont().deriveFont(fontSize)
+            : getFont().deriveFont(fontSize);
     shown.setFont(big.deriveFont(Font.BOLD, fontSize * 1.4f));
     hint.setFont(big.deriveFont(fontSize * 0.7f));
     showLock();
     JPanel keys = new JPanel(new GridLayout(4, 3, 10, 10));
-    for (String k : new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"}) {
+    for (String k :
+        new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"}) {
       JButton b = new JButton(k);
       b.setName("pin-" + k);
       b.setFont(big);
@@ -51,7 +55,8 @@ final class PinPad extends JDialog {
     JButton cancel = new JButton("Cancel");
     cancel.setName("pin-cancel");
     cancel.setFont(big.deriveFont(fontSize * 0.8f));
-    cancel.setPreferredSize(new Dimension(cancel.getPreferredSize().width, KioskWindow.TOUCH_TARGET));
+    cancel.setPreferredSize(
+        new Dimension(cancel.getPreferredSize().width, KioskWindow.TOUCH_TARGET));
     cancel.addActionListener(e -> dispose());
     JPanel p = new JPanel(new BorderLayout(0, 14));
     p.setBorder(BorderFactory.createEmptyBorder(24, 28, 24, 28));
@@ -63,7 +68,8 @@ final class PinPad extends JDialog {
     p.add(cancel, BorderLayout.SOUTH);
     setContentPane(p);
     pack(); // at least the keys' touch size, whatever the font
-    setSize(Math.max(getWidth(), (int) (fontSize * 16)), Math.max(getHeight(), (int) (fontSize * 22)));
+    setSize(
+        Math.max(getWidth(), (int) (fontSize * 16)), Math.max(getHeight(), (int) (fontSize * 22)));
     setLocationRelativeTo(owner);
   }
 
@@ -79,8 +85,13 @@ final class PinPad extends JDialog {
           return;
         }
         digits.setLength(0);
-        say(r == PinGuard.Result.LOCKED ? lockedText()
-            : "Wrong PIN, " + guard.triesLeft() + (guard.triesLeft() == 1 ? " try" : " tries") + " left");
+        say(
+            r == PinGuard.Result.LOCKED
+                ? lockedText()
+                : "Wrong PIN, "
+                    + guard.triesLeft()
+                    + (guard.triesLeft() == 1 ? " try" : " tries")
+                    + " left");
       }
       default -> {
         if (digits.length() < 12) {
@@ -114,13 +125,16 @@ final class PinPad extends JDialog {
 
   private String lockedText() {
     long seconds = Math.max(1, guard.lockedFor().toSeconds());
-    return LOCKED + " Try again in " + (seconds >= 120 ? seconds / 60 + " minutes." : seconds + " seconds.");
+    return LOCKED
+        + " Try again in "
+        + (seconds >= 120 ? seconds / 60 + " minutes." : seconds + " seconds.");
   }
 
   /** Shows {@code text} a sentence a line: on one line the lockout was cut at the pad's edges. */
   private void say(String text) {
     hintText = text;
-    hint.setText("<html><div style='text-align:center'>" + text.replace(". ", ".<br>") + "</div></html>");
+    hint.setText(
+        "<html><div style='text-align:center'>" + text.replace(". ", ".<br>") + "</div></html>");
   }
 
   /** The hint line above the digits, without its markup (tests). */

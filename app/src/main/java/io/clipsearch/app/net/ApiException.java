@@ -4,14 +4,16 @@ import io.clipsearch.api.types.ApiError;
 import java.util.Objects;
 
 /**
- * The server answered with an error ({@link ApiError} body): {@link #getMessage()} is the
- * server's own message, fit to show to the user.
+ * The server answered with an error ({@link ApiError} body): {@link #getMessage()} is the server's
+ * own message, fit to show to the user.
  */
 public final class ApiException extends ClientException {
 
   private final ApiError error;
 
-  /** @param error the server's error body; never null */
+  /**
+   * @param error the server's error body; never null
+   */
   public ApiException(ApiError error) {
     super(Objects.requireNonNull(error, "error").message());
     this.error = error;

@@ -43,10 +43,10 @@ import java.util.stream.Stream;
  * remote mode: one code path, over HTTP.
  *
  * <p>Every call blocks: call it off the EDT. Interrupting the calling thread abandons the request
- * (the stale searches of a fast typist are cancelled this way). Failures are
- * {@link ApiException} (the server's message) or {@link ServerUnreachableException}. A request
- * the server refuses for its token (401) is sent again with the token {@link Credentials#renew}
- * gives (in remote mode, the one the user typed), until it is accepted or renewing gives up.
+ * (the stale searches of a fast typist are cancelled this way). Failures are {@link ApiException}
+ * (the server's message) or {@link ServerUnreachableException}. A request the server refuses for
+ * its token (401) is sent again with the token {@link Credentials#renew} gives (in remote mode, the
+ * one the user typed), until it is accepted or renewing gives up.
  *
  * <p>Thread-safe: {@link HttpClient} and the configured {@link ObjectMapper} are.
  */
@@ -83,14 +83,18 @@ public final class ClipsearchClient {
     String s = base.toString();
     this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     this.credentials = Objects.requireNonNull(credentials, "credentials");
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     this.json = mapper();
   }
 
   /** The JSON mapper for the API types: ISO instants, unknown fields ignored, nulls left out. */
   public static ObjectMapper mapper() {
-    return new ObjectMapper().registerModule(new JavaTimeModule())
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -103,17 +107,19 @@ public final class ClipsearchClient {
 
   /** {@code GET /api/collections/{name}/cameras}: the cameras to pick from, by name. */
   public List<String> cameras(String collection) {
-    return send(request("/api/collections/" + encode(collection) + "/cameras").GET().build(),
+    return send(
+        request("/api/collections/" + encode(collection) + "/cameras").GET().build(),
         json.getTypeFactory().constructCollectionType(List.class, String.class));
   }
 
   /**
-   * {@code GET /api/collections/{name}/photos}: the query's collection without a query, a page at
-   * a time, newest first or as the query sorts by date, with the query's filters ({@code q} is
+   * {@code GET /api/collections/{name}/photos}: the query's collection without a query, a page at a
+   * time, newest first or as the query sorts by date, with the query's filters ({@code q} is
    * ignored).
    */
   public SearchResults browse(SearchQuery query) {
-    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(query.collection()) + "/photos?", "");
+    StringJoiner params =
+        new StringJoiner("&", "/api/collections/" + encode(query.collection()) + "/photos?", "");
     param(params, "offset", query.offset());
     param(params, "limit", query.limit());
     filterParams(params, query);
@@ -122,17 +128,37 @@ public final class ClipsearchClient {
 
   /** {@code GET /api/collections/{name}/places}: a page of the photos' GPS positions. */
   public PlaceList places(String collection, int offset, int limit) {
-    return send(request("/api/collections/" + encode(collection) + "/places?offset=" + offset + "&limit=" + limit)
-        .GET().build(), PlaceList.class);
+    return send(
+        request(
+                "/api/collections/"
+                    + encode(collection)
+                    + "/places?offset="
+                    + offset
+                    + "&limit="
+                    + limit)
+            .GET()
+            .build(),
+        PlaceList.class);
   }
 
   /**
-   * {@code GET /api/collections/{name}/places/photos}: the photos taken inside {@code bbox}
-   * ({@code west,south,east,north}), newest first, a page at a time.
+   * {@code GET /api/collections/{name}/places/photos}: the photos taken inside {@code bbox} ({@code
+   * west,south,east,north}), newest first, a page at a time.
    */
   public SearchResults photosIn(String collection, String bbox, int offset, int limit) {
-    return send(request("/api/collections/" + encode(collection) + "/places/photos?bbox=" + encode(bbox)
-        + "&offset=" + offset + "&limit=" + limit).GET().build(), SearchResults.class);
+    return send(
+        request(
+                "/api/collections/"
+                    + encode(collection)
+                    + "/places/photos?bbox="
+                    + encode(bbox)
+                    + "&offset="
+                    + offset
+                    + "&limit="
+                    + limit)
+            .GET()
+            .build(),
+        SearchResults.class);
   }
 
   /** {@code POST /api/search}. */
@@ -154,8 +180,11 @@ public final class ClipsearchClient {
     param(params, "hybrid", query.hybrid());
     param(params, "minScore", query.minScore());
     param(params, "cutoff", query.cutoff());
-    HttpRequest request = request(params.toString()).header("Content-Type", "application/octet-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+    HttpRequest request =
+        request(params.toString())
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(image))
+            .build();
     return send(request, SearchResults.class);
   }
 
@@ -175,11 +204,12 @@ public final class ClipsearchClient {
     }
   }
 
-
-  /** The bytes behind a relative URL of the API (a hit's {@code thumbnailUrl} or {@code imageUrl}). */
+  /**
+   * The bytes behind a relative URL of the API (a hit's {@code thumbnailUrl} or {@code imageUrl}).
+   */
   public byte[] bytes(String relativeUrl) {
-    HttpResponse<byte[]> response = exchange(request(relativeUrl).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        exchange(request(relativeUrl).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() >= 400) {
       throw error(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
     }
@@ -188,13 +218,17 @@ public final class ClipsearchClient {
 
   /** {@code GET /api/images/{id}/info}. */
   public ImageDetails info(String id, String collection) {
-    return send(request("/api/images/" + encode(id) + "/info?collection=" + encode(collection)).GET().build(),
+    return send(
+        request("/api/images/" + encode(id) + "/info?collection=" + encode(collection))
+            .GET()
+            .build(),
         ImageDetails.class);
   }
 
   /** {@code GET /api/collections}. */
   public List<CollectionInfo> collections() {
-    return send(request("/api/collections").GET().build(),
+    return send(
+        request("/api/collections").GET().build(),
         json.getTypeFactory().constructCollectionType(List.class, CollectionInfo.class));
   }
 
@@ -208,8 +242,11 @@ public final class ClipsearchClient {
    * the index (the photos stay).
    */
   public CollectionInfo removeFolder(String collection, String folder) {
-    return send(request("/api/collections/" + encode(collection) + "/roots?path=" + encode(folder))
-        .DELETE().build(), CollectionInfo.class);
+    return send(
+        request("/api/collections/" + encode(collection) + "/roots?path=" + encode(folder))
+            .DELETE()
+            .build(),
+        CollectionInfo.class);
   }
 
   /** {@code DELETE /api/collections/{name}}: its index, never the photos. */
@@ -219,8 +256,11 @@ public final class ClipsearchClient {
 
   /** {@code POST /api/collections/{name}/jobs}: starts indexing. */
   public JobInfo startJob(String collection) {
-    return send(request("/api/collections/" + encode(collection) + "/jobs")
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), JobInfo.class);
+    return send(
+        request("/api/collections/" + encode(collection) + "/jobs")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        JobInfo.class);
   }
 
   /** {@code GET /api/jobs/{id}}. */
@@ -244,7 +284,8 @@ public final class ClipsearchClient {
    * @param k null keeps the server's current choice; 0 clusters with an automatic k
    */
   public ClusterList clusters(String collection, Integer k) {
-    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
+    StringJoiner params =
+        new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
     params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
     param(params, "k", k);
     return send(request(params.toString()).GET().build(), ClusterList.class);
@@ -252,10 +293,13 @@ public final class ClipsearchClient {
 
   /** {@code POST /api/collections/{name}/clusters}: re-fits from scratch (needs the token). */
   public ClusterList recomputeClusters(String collection, Integer k) {
-    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
+    StringJoiner params =
+        new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
     params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
     param(params, "k", k);
-    return send(request(params.toString()).POST(HttpRequest.BodyPublishers.noBody()).build(), ClusterList.class);
+    return send(
+        request(params.toString()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        ClusterList.class);
   }
 
   /**
@@ -265,21 +309,28 @@ public final class ClipsearchClient {
    * @param method {@code auto}, {@code umap}, {@code pca}; null for the server's default
    */
   public CollectionMapView map(String collection, double[] bbox, int limit, String method) {
-    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/map?", "");
+    StringJoiner params =
+        new StringJoiner("&", "/api/collections/" + encode(collection) + "/map?", "");
     if (bbox != null) {
       if (bbox.length != 4) {
         throw new IllegalArgumentException("bbox needs 4 numbers, got " + bbox.length);
       }
-      params.add("bbox=" + String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", bbox[0], bbox[1], bbox[2], bbox[3]));
+      params.add(
+          "bbox="
+              + String.format(
+                  Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", bbox[0], bbox[1], bbox[2], bbox[3]));
     }
     param(params, "limit", limit);
     param(params, "method", method);
     return send(request(params.toString()).GET().build(), CollectionMapView.class);
   }
 
-  /** {@code GET /api/collections/{name}/duplicates}; {@code threshold} null for the default 0.95. */
+  /**
+   * {@code GET /api/collections/{name}/duplicates}; {@code threshold} null for the default 0.95.
+   */
   public DuplicateGroups duplicates(String collection, Double threshold) {
-    StringJoiner params = new StringJoiner("&", "/api/collections/" + encode(collection) + "/duplicates?", "");
+    StringJoiner params =
+        new StringJoiner("&", "/api/collections/" + encode(collection) + "/duplicates?", "");
     params.setEmptyValue("/api/collections/" + encode(collection) + "/duplicates");
     param(params, "threshold", threshold);
     return send(request(params.toString()).GET().build(), DuplicateGroups.class);
@@ -292,12 +343,15 @@ public final class ClipsearchClient {
 
   /**
    * Follows {@code GET /api/jobs/{id}/events}: calls {@code listener} with each {@code progress}
-   * event, on the calling thread, and returns when the job ends (the stream closes) or the
-   * thread is interrupted.
+   * event, on the calling thread, and returns when the job ends (the stream closes) or the thread
+   * is interrupted.
    */
   public void followJob(String id, Consumer<IngestStatus> listener) {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/jobs/" + encode(id) + "/events"))
-        .header("Accept", "text/event-stream").GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/api/jobs/" + encode(id) + "/events"))
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
     HttpResponse<Stream<String>> response = exchange(request, HttpResponse.BodyHandlers.ofLines());
     try (Stream<String> lines = response.body()) {
       if (response.statusCode() >= 400) {
@@ -322,8 +376,10 @@ public final class ClipsearchClient {
 
   private HttpRequest jsonPost(String path, Object body) {
     try {
-      return request(path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+      return request(path)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+          .build();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write " + body + " as JSON", e);
     }
@@ -348,18 +404,28 @@ public final class ClipsearchClient {
     }
   }
 
-  /** Sends {@code request} with the token, and again with a renewed one while the server refuses it. */
+  /**
+   * Sends {@code request} with the token, and again with a renewed one while the server refuses it.
+   */
   private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     // a refusal's body is dropped, so a streamed body (SSE) is never left open
-    HttpResponse.BodyHandler<T> unlessRefused = info -> info.statusCode() == UNAUTHORIZED
-        ? HttpResponse.BodySubscribers.replacing(null) : handler.apply(info);
+    HttpResponse.BodyHandler<T> unlessRefused =
+        info ->
+            info.statusCode() == UNAUTHORIZED
+                ? HttpResponse.BodySubscribers.replacing(null)
+                : handler.apply(info);
     String token = credentials.token();
     HttpResponse<T> response = sendOnce(withToken(request, token), unlessRefused);
     while (response.statusCode() == UNAUTHORIZED) {
       Optional<String> renewed = credentials.renew(token);
       if (renewed.isEmpty()) {
-        throw new ApiException(new ApiError(UNAUTHORIZED, "unauthorized", "The server at " + base
-            + " needs its token (on the server, `clipsearch token` prints it)."));
+        throw new ApiException(
+            new ApiError(
+                UNAUTHORIZED,
+                "unauthorized",
+                "The server at "
+                    + base
+                    + " needs its token (on the server, `clipsearch token` prints it)."));
       }
       token = renewed.get();
       response = sendOnce(withToken(request, token), unlessRefused);
@@ -368,8 +434,11 @@ public final class ClipsearchClient {
   }
 
   private static HttpRequest withToken(HttpRequest request, String token) {
-    return token == null ? request
-        : HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+    return token == null
+        ? request
+        : HttpRequest.newBuilder(request, (name, value) -> true)
+            .header("Authorization", "Bearer " + token)
+            .build();
   }
 
   private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
@@ -387,7 +456,8 @@ public final class ClipsearchClient {
     try {
       return json.readValue(body, type);
     } catch (JsonProcessingException e) {
-      throw new ServerUnreachableException(base, new IOException("unreadable response: " + e.getOriginalMessage(), e));
+      throw new ServerUnreachableException(
+          base, new IOException("unreadable response: " + e.getOriginalMessage(), e));
     }
   }
 
@@ -397,12 +467,16 @@ public final class ClipsearchClient {
       if (error.message() != null) {
         return new ApiException(error);
       }
-      return new ApiException(new ApiError(status, "http_" + status, "the server answered HTTP " + status));
+      return new ApiException(
+          new ApiError(status, "http_" + status, "the server answered HTTP " + status));
     } catch (JsonProcessingException e) {
       // not an ApiError body (a proxy's page): say what came back
       String start = body.length() > 120 ? body.substring(0, 120) + "…" : body;
-      return new ApiException(new ApiError(status, "http_" + status,
-          "the server answered HTTP " + status + ": " + start.strip()));
+      return new ApiException(
+          new ApiError(
+              status,
+              "http_" + status,
+              "the server answered HTTP " + status + ": " + start.strip()));
     }
   }
 

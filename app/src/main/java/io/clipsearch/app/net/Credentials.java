@@ -3,9 +3,9 @@ package io.clipsearch.app.net;
 import java.util.Optional;
 
 /**
- * Where a {@link ClipsearchClient} gets its bearer token, and a new one when the server refuses
- * it (401). Implementations are thread-safe: every request of the client asks, from its own
- * worker thread.
+ * Where a {@link ClipsearchClient} gets its bearer token, and a new one when the server refuses it
+ * (401). Implementations are thread-safe: every request of the client asks, from its own worker
+ * thread.
  */
 public interface Credentials {
 
@@ -13,8 +13,8 @@ public interface Credentials {
   String token();
 
   /**
-   * A token to retry with after the server refused {@code refused} (which may be null: no token
-   * was sent). May block, asking the user; never called on the EDT.
+   * A token to retry with after the server refused {@code refused} (which may be null: no token was
+   * sent). May block, asking the user; never called on the EDT.
    *
    * @return the token to retry with; empty to give up (the request fails with 401)
    */

@@ -3,9 +3,9 @@ package io.clipsearch.app.net;
 import java.util.regex.Pattern;
 
 /**
- * Turns the server's error messages into plain sentences: validation messages name
- * request fields ({@code query.q: size must be between 0 and 1000}), which mean nothing to the
- * person at the window. Messages the server already words for people pass through.
+ * Turns the server's error messages into plain sentences: validation messages name request fields
+ * ({@code query.q: size must be between 0 and 1000}), which mean nothing to the person at the
+ * window. Messages the server already words for people pass through.
  */
 public final class PlainErrors {
 
@@ -33,6 +33,8 @@ public final class PlainErrors {
       return "The search engine had a problem with this search. Please try again.";
     }
     String plain = FIELD_PREFIX.matcher(m).replaceFirst("");
-    return plain.isEmpty() ? "The search did not work." : Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
+    return plain.isEmpty()
+        ? "The search did not work."
+        : Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
   }
 }

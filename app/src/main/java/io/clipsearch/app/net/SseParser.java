@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public final class SseParser {
 
-  /** One dispatched event: its name ({@code message} when unnamed) and data lines joined by '\n'. */
+  /**
+   * One dispatched event: its name ({@code message} when unnamed) and data lines joined by '\n'.
+   */
   public record Event(String name, String data) {}
 
   private String name = "message";
@@ -24,7 +26,8 @@ public final class SseParser {
    */
   public Optional<Event> feed(String line) {
     if (line.isEmpty()) {
-      Optional<Event> event = hasData ? Optional.of(new Event(name, data.toString())) : Optional.empty();
+      Optional<Event> event =
+          hasData ? Optional.of(new Event(name, data.toString())) : Optional.empty();
       name = "message";
       data.setLength(0);
       hasData = false;

@@ -14,10 +14,18 @@ import java.util.Locale;
  */
 public record GeoArea(double west, double south, double east, double north) {
 
-  /** @throws IllegalArgumentException if an edge is out of range or the rectangle inside out */
+  /**
+   * @throws IllegalArgumentException if an edge is out of range or the rectangle inside out
+   */
   public GeoArea {
-    if (!(west >= -180 && east <= 180 && west <= east && south >= -90 && north <= 90 && south <= north)) {
-      throw new IllegalArgumentException("not an area: " + west + "," + south + "," + east + "," + north);
+    if (!(west >= -180
+        && east <= 180
+        && west <= east
+        && south >= -90
+        && north <= 90
+        && south <= north)) {
+      throw new IllegalArgumentException(
+          "not an area: " + west + "," + south + "," + east + "," + north);
     }
   }
 
@@ -31,14 +39,22 @@ public record GeoArea(double west, double south, double east, double north) {
 
   /** Whether the place lies inside, edges included. */
   public boolean contains(PlaceInfo p) {
-    return p.latitude() >= south && p.latitude() <= north && p.longitude() >= west && p.longitude() <= east;
+    return p.latitude() >= south
+        && p.latitude() <= north
+        && p.longitude() >= west
+        && p.longitude() <= east;
   }
 
   /** The area's middle in plain words, as people read coordinates: {@code 48.86° N, 2.35° E}. */
   public String describe() {
     double lat = (south + north) / 2;
     double lon = (west + east) / 2;
-    return String.format(Locale.ROOT, "%.2f° %s, %.2f° %s", Math.abs(lat), lat >= 0 ? "N" : "S",
-        Math.abs(lon), lon >= 0 ? "E" : "W");
+    return String.format(
+        Locale.ROOT,
+        "%.2f° %s, %.2f° %s",
+        Math.abs(lat),
+        lat >= 0 ? "N" : "S",
+        Math.abs(lon),
+        lon >= 0 ? "E" : "W");
   }
 }

@@ -11,7 +11,8 @@ package io.clipsearch.app.places;
  * @param centerLat latitude at the centre
  * @param degreesPerPixel the scale
  */
-public record GeoProjection(int width, int height, double centerLon, double centerLat, double degreesPerPixel) {
+public record GeoProjection(
+    int width, int height, double centerLon, double centerLat, double degreesPerPixel) {
 
   public double x(double lon) {
     return width / 2.0 + (lon - centerLon) / degreesPerPixel;

@@ -3,8 +3,8 @@ package io.clipsearch.app.places;
 /**
  * The part of the world the places map shows: a centre and a zoom (1 fits the whole world into the
  * map, 2 shows half as many degrees...). Independent of the map's size, so it survives resizing;
- * {@link #projection} ties it to pixels. Immutable; zoom stays within 1 to {@link #MAX_ZOOM} and the
- * centre on the world.
+ * {@link #projection} ties it to pixels. Immutable; zoom stays within 1 to {@link #MAX_ZOOM} and
+ * the centre on the world.
  *
  * @param centerLon longitude at the map's centre
  * @param centerLat latitude at the map's centre
@@ -14,6 +14,7 @@ public record GeoView(double centerLon, double centerLat, double zoom) {
 
   /** The whole world. */
   public static final GeoView WORLD = new GeoView(0, 0, 1);
+
   /** The deepest zoom: about a city block across on a 1,000-pixel map. */
   public static final double MAX_ZOOM = 20_000;
 
@@ -24,8 +25,8 @@ public record GeoView(double centerLon, double centerLat, double zoom) {
   }
 
   /**
-   * Zooms by {@code factor} (&gt; 1 in, &lt; 1 out), keeping the point {@code (lon, lat)} where it is
-   * on screen (the mouse wheel's anchor).
+   * Zooms by {@code factor} (&gt; 1 in, &lt; 1 out), keeping the point {@code (lon, lat)} where it
+   * is on screen (the mouse wheel's anchor).
    */
   public GeoView zoomBy(double factor, double lon, double lat) {
     double z = clamp(zoom * factor, 1, MAX_ZOOM);

@@ -1,8 +1,8 @@
 package io.clipsearch.app.places;
 
 /**
- * Photos whose dots fall close together on the map at the current zoom, drawn as one dot with
- * their number.
+ * Photos whose dots fall close together on the map at the current zoom, drawn as one dot with their
+ * number.
  *
  * @param count photos in it
  * @param x pixel position (the members' mean)

@@ -31,10 +31,15 @@ public final class PlaceClusters {
     for (PlaceInfo p : places) {
       double x = projection.x(p.longitude());
       double y = projection.y(p.latitude());
-      if (x < -cell || y < -cell || x > projection.width() + cell || y > projection.height() + cell) {
+      if (x < -cell
+          || y < -cell
+          || x > projection.width() + cell
+          || y > projection.height() + cell) {
         continue;
       }
-      long key = (Math.floorDiv((long) Math.floor(x), cell) << 32) ^ (Math.floorDiv((long) Math.floor(y), cell) & 0xffffffffL);
+      long key =
+          (Math.floorDiv((long) Math.floor(x), cell) << 32)
+              ^ (Math.floorDiv((long) Math.floor(y), cell) & 0xffffffffL);
       cells.computeIfAbsent(key, k -> new Accumulator()).add(p, x, y);
     }
     List<PlaceCluster> clusters = new ArrayList<>(cells.size());
@@ -65,7 +70,8 @@ public final class PlaceClusters {
     }
 
     PlaceCluster cluster() {
-      return new PlaceCluster(count, sumX / count, sumY / count, new GeoArea(west, south, east, north));
+      return new PlaceCluster(
+          count, sumX / count, sumY / count, new GeoArea(west, south, east, north));
     }
   }
 }

@@ -32,6 +32,7 @@ public final class PlacesMap extends JComponent {
 
   /** Dots closer than this many pixels merge into one cluster. */
   static final int CELL = 36;
+
   private static final double WHEEL_STEP = 1.5;
 
   private final PlacesViewModel model;
@@ -41,7 +42,9 @@ public final class PlacesMap extends JComponent {
   private int dragY;
   private boolean dragged;
 
-  /** @param open told the cluster (or single photo) clicked */
+  /**
+   * @param open told the cluster (or single photo) clicked
+   */
   public PlacesMap(PlacesViewModel model, WorldOutline outline, Consumer<PlaceCluster> open) {
     this.model = Objects.requireNonNull(model, "model");
     this.outline = Objects.requireNonNull(outline, "outline");
@@ -50,37 +53,43 @@ public final class PlacesMap extends JComponent {
     setPreferredSize(new Dimension(720, 360));
     setFocusable(true);
     ToolTipManager.sharedInstance().registerComponent(this);
-    MouseAdapter mouse = new MouseAdapter() {
-      @Override
-      public void mousePressed(MouseEvent e) {
-        dragX = e.getX();
-        dragY = e.getY();
-        dragged = false;
-        requestFocusInWindow();
-      }
+    MouseAdapter mouse =
+        new MouseAdapter() {
+          @Override
+          public void mousePressed(MouseEvent e) {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = false;
+            requestFocusInWindow();
+          }
 
-      @Override
-      public void mouseDragged(MouseEvent e) {
-        GeoProjection p = projection();
-        model.setView(model.view().pan(-(e.getX() - dragX) * p.degreesPerPixel(),
-            (e.getY() - dragY) * p.degreesPerPixel()));
-        dragX = e.getX();
-        dragY = e.getY();
-        dragged = true;
-      }
+          @Override
+          public void mouseDragged(MouseEvent e) {
+            GeoProjection p = projection();
+            model.setView(
+                model
+                    .view()
+                    .pan(
+                        -(e.getX() - dragX) * p.degreesPerPixel(),
+                        (e.getY() - dragY) * p.degreesPerPixel()));
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = true;
+          }
 
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        if (!dragged) {
-          clusterAt(e.getX(), e.getY()).ifPresent(open);
-        }
-      }
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            if (!dragged) {
+              clusterAt(e.getX(), e.getY()).ifPresent(open);
+            }
+          }
 
-      @Override
-      public void mouseWheelMoved(MouseWheelEvent e) {
-        zoomAt(e.getPreciseWheelRotation() < 0 ? WHEEL_STEP : 1 / WHEEL_STEP, e.getX(), e.getY());
-      }
-    };
+          @Override
+          public void mouseWheelMoved(MouseWheelEvent e) {
+            zoomAt(
+                e.getPreciseWheelRotation() < 0 ? WHEEL_STEP : 1 / WHEEL_STEP, e.getX(), e.getY());
+          }
+        };
     addMouseListener(mouse);
     addMouseMotionListener(mouse);
     addMouseWheelListener(mouse);
@@ -104,13 +113,23 @@ public final class PlacesMap extends JComponent {
 
   /** The cluster whose dot covers the pixel, the largest where dots touch. */
   public java.util.Optional<PlaceCluster> clusterAt(double x, double y) {
-    return clusters().stream().filter(c -> Math.hypot(c.x() - x, c.y() - y) <= radius(c.count()) + 2).findFirst();
+    return clusters().stream()
+        .filter(c -> Math.hypot(c.x() - x, c.y() - y) <= radius(c.count()) + 2)
+        .findFirst();
   }
 
   @Override
   public String getToolTipText(MouseEvent e) {
-    return clusterAt(e.getX(), e.getY()).map(c -> String.format(Locale.ROOT, "%,d %s near %s — click to see",
-        c.count(), c.count() == 1 ? "photo" : "photos", c.area().describe())).orElse(null);
+    return clusterAt(e.getX(), e.getY())
+        .map(
+            c ->
+                String.format(
+                    Locale.ROOT,
+                    "%,d %s near %s — click to see",
+                    c.count(),
+                    c.count() == 1 ? "photo" : "photos",
+                    c.area().describe()))
+        .orElse(null);
   }
 
   static double radius(int count) {
@@ -122,7 +141,8 @@ public final class PlacesMap extends JComponent {
     Graphics2D g = (Graphics2D) graphics.create();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       boolean dark = FlatLaf.isLafDark();
       GeoProjection p = projection();
       g.setColor(dark ? new Color(0x1d2833) : new Color(0xdce8f2));
@@ -152,9 +172,14 @@ public final class PlacesMap extends JComponent {
   }
 
   private void paintClusters(Graphics2D g, List<PlaceCluster> clusters) {
-    Color accent = UIManager.getColor("Component.accentColor") != null
-        ? UIManager.getColor("Component.accentColor") : new Color(0x2675bf);
-    Font font = getFont() != null ? getFont().deriveFont(Font.BOLD, 11f) : new Font(Font.SANS_SERIF, Font.BOLD, 11);
+    Color accent =
+        UIManager.getColor("Component.accentColor") != null
+            ? UIManager.getColor("Component.accentColor")
+            : new Color(0x2675bf);
+    Font font =
+        getFont() != null
+            ? getFont().deriveFont(Font.BOLD, 11f)
+            : new Font(Font.SANS_SERIF, Font.BOLD, 11);
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     // smallest last would hide them under big ones: draw the largest first
@@ -168,7 +193,10 @@ public final class PlacesMap extends JComponent {
       g.draw(dot);
       if (c.count() > 1) {
         String n = c.count() >= 1000 ? c.count() / 1000 + "k" : Integer.toString(c.count());
-        g.drawString(n, (float) (c.x() - fm.stringWidth(n) / 2.0), (float) (c.y() + fm.getAscent() / 2.0 - 1));
+        g.drawString(
+            n,
+            (float) (c.x() - fm.stringWidth(n) / 2.0),
+            (float) (c.y() + fm.getAscent() / 2.0 - 1));
       }
     }
   }

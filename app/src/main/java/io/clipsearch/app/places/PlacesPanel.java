@@ -19,7 +19,9 @@ public final class PlacesPanel extends JPanel {
   private final PlacesMap map;
   private final JLabel message = new JLabel(" ");
 
-  /** @param open told the area of a clicked dot or cluster */
+  /**
+   * @param open told the area of a clicked dot or cluster
+   */
   public PlacesPanel(PlacesViewModel model, WorldOutline outline, Consumer<PlaceCluster> open) {
     super(new BorderLayout());
     this.model = model;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The places map's state, without Swing components: the positions of the current collection's
- * photos (loaded page by page in one background task, at most {@link #MAX_PLACES}), the part of
- * the world shown, and a message in plain words. Loads when the map is shown and the data went
- * stale (another collection, indexing finished).
+ * photos (loaded page by page in one background task, at most {@link #MAX_PLACES}), the part of the
+ * world shown, and a message in plain words. Loads when the map is shown and the data went stale
+ * (another collection, indexing finished).
  *
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
@@ -31,16 +31,22 @@ public final class PlacesViewModel {
 
   /** Positions asked per request: the server's largest page. */
   public static final int PAGE = 1000;
+
   /** The most positions loaded: beyond, the map says it shows part of them. */
   public static final int MAX_PLACES = 50_000;
 
   /** Where loading stands. */
-  public enum Status { IDLE, LOADING, DONE, FAILED }
+  public enum Status {
+    IDLE,
+    LOADING,
+    DONE,
+    FAILED
+  }
 
   private final PlaceService service;
   private final BackgroundTasks tasks;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> { };
+  private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String collection = "default";
   private boolean stale = true;
@@ -69,7 +75,9 @@ public final class PlacesViewModel {
     return collection;
   }
 
-  /** The collection to show: what is shown is dropped, loaded again on the next {@link #showing()}. */
+  /**
+   * The collection to show: what is shown is dropped, loaded again on the next {@link #showing()}.
+   */
   public void setCollection(String name) {
     if (!Objects.equals(name, collection)) {
       collection = Objects.requireNonNull(name, "name");
@@ -103,13 +111,17 @@ public final class PlacesViewModel {
     status = Status.LOADING;
     error = null;
     changed();
-    loading = tasks.submit(() -> loadAll(c), loaded -> {
-      loading = null;
-      places = loaded.places();
-      total = loaded.total();
-      status = Status.DONE;
-      changed();
-    }, this::failed);
+    loading =
+        tasks.submit(
+            () -> loadAll(c),
+            loaded -> {
+              loading = null;
+              places = loaded.places();
+              total = loaded.total();
+              status = Status.DONE;
+              changed();
+            },
+            this::failed);
   }
 
   private PlaceList loadAll(String c) {
@@ -168,11 +180,16 @@ public final class PlacesViewModel {
       case FAILED -> error;
       case DONE -> {
         if (total == 0) {
-          yield "No photo in “" + collection + "” has a GPS position. Photos from phones and cameras with GPS show up here.";
+          yield "No photo in “"
+              + collection
+              + "” has a GPS position. Photos from phones and cameras with GPS show up here.";
         }
-        String shown = places.size() < total
-            ? String.format(Locale.ROOT, "%,d of %,d photos with a position shown", places.size(), total)
-            : String.format(Locale.ROOT, "%,d %s with a position", total, total == 1 ? "photo" : "photos");
+        String shown =
+            places.size() < total
+                ? String.format(
+                    Locale.ROOT, "%,d of %,d photos with a position shown", places.size(), total)
+                : String.format(
+                    Locale.ROOT, "%,d %s with a position", total, total == 1 ? "photo" : "photos");
         yield shown + " · click a dot to see its photos · scroll to zoom, drag to move";
       }
     };

@@ -37,7 +37,8 @@ public final class WorldOutline {
       if (in == null) {
         throw new IOException(RESOURCE + " is not on the class path");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       List<double[]> rings = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         if (!line.isBlank()) {
@@ -46,7 +47,8 @@ public final class WorldOutline {
       }
       return new WorldOutline(rings);
     } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException(new IOException("cannot read the world outline: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot read the world outline: " + e.getMessage(), e));
     }
   }
 

@@ -22,7 +22,8 @@ public final class PhotoExport {
    * @return the files written, in the order of {@code photos}
    * @throws IOException if the folder cannot be created or a file written
    */
-  public static List<Path> export(List<SearchResultHit> photos, Path folder, Function<String, byte[]> bytes)
+  public static List<Path> export(
+      List<SearchResultHit> photos, Path folder, Function<String, byte[]> bytes)
       throws IOException {
     Files.createDirectories(folder);
     List<Path> written = new java.util.ArrayList<>();

@@ -6,8 +6,8 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Font;
 import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.awt.Graphics;
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
@@ -17,8 +17,8 @@ import javax.swing.UIManager;
 
 /**
  * Paints one result: the thumbnail fitted into a square, the score badge (green when above the
- * confidence threshold) with what the words matched (see {@link ResultBadge}), and the file name. One instance renders every cell
- * (the JList's flyweight), so 10,000 results cost no components.
+ * confidence threshold) with what the words matched (see {@link ResultBadge}), and the file name.
+ * One instance renders every cell (the JList's flyweight), so 10,000 results cost no components.
  */
 final class ResultCell extends JComponent implements ListCellRenderer<SearchResultHit> {
 
@@ -60,8 +60,12 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
   }
 
   @Override
-  public Component getListCellRendererComponent(JList<? extends SearchResultHit> list, SearchResultHit value,
-      int index, boolean isSelected, boolean cellHasFocus) {
+  public Component getListCellRendererComponent(
+      JList<? extends SearchResultHit> list,
+      SearchResultHit value,
+      int index,
+      boolean isSelected,
+      boolean cellHasFocus) {
     this.hit = value;
     this.selected = isSelected;
     this.focused = cellHasFocus;
@@ -74,8 +78,10 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
     Graphics2D g = (Graphics2D) graphics.create();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       int w = getWidth();
       int h = getHeight();
       Color selection = UIManager.getColor("List.selectionBackground");
@@ -122,8 +128,13 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
 
       if (name != null) {
         g.setFont(getFont());
-        g.setColor(selected ? UIManager.getColor("List.selectionForeground") : UIManager.getColor("List.foreground"));
-        g.drawString(ellipsize(name, fm, w - 2 * pad), pad + Math.max(0, (w - 2 * pad - fm.stringWidth(name)) / 2),
+        g.setColor(
+            selected
+                ? UIManager.getColor("List.selectionForeground")
+                : UIManager.getColor("List.foreground"));
+        g.drawString(
+            ellipsize(name, fm, w - 2 * pad),
+            pad + Math.max(0, (w - 2 * pad - fm.stringWidth(name)) / 2),
             by + box + 4 + fm.getAscent());
       }
       if (focused && !selected) {

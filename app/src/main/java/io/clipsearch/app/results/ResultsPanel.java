@@ -38,9 +38,9 @@ import javax.swing.SwingConstants;
 
 /**
  * The results grid: a {@link JList} in horizontal-wrap layout with fixed cell sizes, so only the
- * visible cells are ever painted (10,000 results scroll like 10). Thumbnails come from a
- * {@link ThumbnailLoader}; scrolling near the end asks the view-model for the next page.
- * Enter or a double click opens a result, Ctrl+L searches for more like it.
+ * visible cells are ever painted (10,000 results scroll like 10). Thumbnails come from a {@link
+ * ThumbnailLoader}; scrolling near the end asks the view-model for the next page. Enter or a double
+ * click opens a result, Ctrl+L searches for more like it.
  */
 public final class ResultsPanel extends JPanel {
 
@@ -90,7 +90,8 @@ public final class ResultsPanel extends JPanel {
   /**
    * @param cellSize the cell's logical width in pixels (its height adds the name line)
    */
-  public ResultsPanel(SearchViewModel model, ThumbnailLoader thumbnails, Actions actions, int cellSize) {
+  public ResultsPanel(
+      SearchViewModel model, ThumbnailLoader thumbnails, Actions actions, int cellSize) {
     this.model = model;
     this.thumbnails = thumbnails;
     this.actions = actions;
@@ -107,18 +108,24 @@ public final class ResultsPanel extends JPanel {
     scroll = new JScrollPane(list);
     scroll.setBorder(null);
     scroll.getVerticalScrollBar().setUnitIncrement(cellSize / 3);
-    scroll.getViewport().addComponentListener(new ComponentAdapter() {
-      @Override
-      public void componentResized(ComponentEvent e) {
-        applyCellSize();
-      }
-    });
-    scroll.getViewport().addChangeListener(e -> {
-      int last = list.getLastVisibleIndex();
-      if (last >= 0 && last >= hits.size() - 12) {
-        model.loadMore();
-      }
-    });
+    scroll
+        .getViewport()
+        .addComponentListener(
+            new ComponentAdapter() {
+              @Override
+              public void componentResized(ComponentEvent e) {
+                applyCellSize();
+              }
+            });
+    scroll
+        .getViewport()
+        .addChangeListener(
+            e -> {
+              int last = list.getLastVisibleIndex();
+              if (last >= 0 && last >= hits.size() - 12) {
+                model.loadMore();
+              }
+            });
     empty.setName("emptyMessage");
     empty.putClientProperty("FlatLaf.styleClass", "h3");
     empty.setEnabled(false);
@@ -143,35 +150,45 @@ public final class ResultsPanel extends JPanel {
     add(listCard, "list");
     add(emptyCard, "empty");
 
-    list.addMouseListener(new MouseAdapter() {
-      @Override
-      public void mouseClicked(MouseEvent e) {
-        int i = list.locationToIndex(e.getPoint());
-        if (e.getClickCount() == 2 && i >= 0 && list.getCellBounds(i, i).contains(e.getPoint())) {
-          actions.open(i);
-        }
-      }
+    list.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            int i = list.locationToIndex(e.getPoint());
+            if (e.getClickCount() == 2
+                && i >= 0
+                && list.getCellBounds(i, i).contains(e.getPoint())) {
+              actions.open(i);
+            }
+          }
 
-      @Override
-      public void mousePressed(MouseEvent e) {
-        popup(e);
-      }
+          @Override
+          public void mousePressed(MouseEvent e) {
+            popup(e);
+          }
 
-      @Override
-      public void mouseReleased(MouseEvent e) {
-        popup(e);
-      }
-    });
-    bind(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "open", () -> {
-      if (list.getSelectedIndex() >= 0) {
-        actions.open(list.getSelectedIndex());
-      }
-    });
-    bind(KeyStroke.getKeyStroke(KeyEvent.VK_L, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), "like", () -> {
-      if (list.getSelectedValue() != null) {
-        actions.moreLike(list.getSelectedValue());
-      }
-    });
+          @Override
+          public void mouseReleased(MouseEvent e) {
+            popup(e);
+          }
+        });
+    bind(
+        KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0),
+        "open",
+        () -> {
+          if (list.getSelectedIndex() >= 0) {
+            actions.open(list.getSelectedIndex());
+          }
+        });
+    bind(
+        KeyStroke.getKeyStroke(
+            KeyEvent.VK_L, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()),
+        "like",
+        () -> {
+          if (list.getSelectedValue() != null) {
+            actions.moreLike(list.getSelectedValue());
+          }
+        });
     model.addListener(this::show);
     show(model.state());
   }
@@ -182,8 +199,8 @@ public final class ResultsPanel extends JPanel {
   }
 
   /**
-   * Kiosk mode: errors read as a short apology, never as the server's technical message; the
-   * cells show photos only (no scores, match badges or file names); nothing invites a drop.
+   * Kiosk mode: errors read as a short apology, never as the server's technical message; the cells
+   * show photos only (no scores, match badges or file names); nothing invites a drop.
    */
   public void setKiosk(boolean kiosk) {
     this.kiosk = kiosk;
@@ -193,14 +210,19 @@ public final class ResultsPanel extends JPanel {
     list.repaint();
   }
 
-  /** The badge and the caption a result's cell shows, joined by a new line, empty parts left out (tests). */
+  /**
+   * The badge and the caption a result's cell shows, joined by a new line, empty parts left out
+   * (tests).
+   */
   public String cellText(SearchResultHit hit) {
-    return Stream.of(cell.badge(hit), cell.caption(hit)).filter(Objects::nonNull).collect(Collectors.joining("\n"));
+    return Stream.of(cell.badge(hit), cell.caption(hit))
+        .filter(Objects::nonNull)
+        .collect(Collectors.joining("\n"));
   }
 
   /**
-   * The first-run screen: with no photos indexed yet, the empty grid says so and offers one
-   * button to add a folder instead of inviting a search that cannot find anything.
+   * The first-run screen: with no photos indexed yet, the empty grid says so and offers one button
+   * to add a folder instead of inviting a search that cannot find anything.
    *
    * @param add what the button does
    */
@@ -268,16 +290,20 @@ public final class ResultsPanel extends JPanel {
 
   private void updateMaxPixels() {
     // thumbnails at device resolution: a 2x screen gets 2x pixels per cell
-    AffineTransform t = getGraphicsConfiguration() == null ? new AffineTransform()
-        : getGraphicsConfiguration().getDefaultTransform();
+    AffineTransform t =
+        getGraphicsConfiguration() == null
+            ? new AffineTransform()
+            : getGraphicsConfiguration().getDefaultTransform();
     thumbnails.setMaxPixels((int) Math.ceil(cellSize * Math.max(1, t.getScaleX())));
   }
 
   private void show(SearchState state) {
     List<SearchResultHit> now = state.hits();
-    boolean appended = now.size() > hits.size() && !hits.isEmpty()
-        && now.get(hits.size() - 1).id().equals(hits.get(hits.size() - 1).id())
-        && now.getFirst().id().equals(hits.get(0).id());
+    boolean appended =
+        now.size() > hits.size()
+            && !hits.isEmpty()
+            && now.get(hits.size() - 1).id().equals(hits.get(hits.size() - 1).id())
+            && now.getFirst().id().equals(hits.get(0).id());
     if (appended) {
       for (int i = hits.size(); i < now.size(); i++) {
         hits.addElement(now.get(i));
@@ -290,18 +316,31 @@ public final class ResultsPanel extends JPanel {
         list.ensureIndexIsVisible(0);
       }
     }
-    String message = switch (state.status()) {
-      case IDLE -> firstRun ? "No photos yet. Add a folder of photos to search them."
-          : kiosk ? "Type what you are looking for." : "Type to search your photos, or drop an image here.";
-      case SEARCHING -> now.isEmpty() ? "Searching…" : null;
-      case FAILED -> now.isEmpty()
-          ? (friendlyErrors ? "Sorry, that search did not work. Please try other words." : state.error()) : null;
-      case DONE -> now.isEmpty() ? noResults(state) : null;
-    };
+    String message =
+        switch (state.status()) {
+          case IDLE ->
+              firstRun
+                  ? "No photos yet. Add a folder of photos to search them."
+                  : kiosk
+                      ? "Type what you are looking for."
+                      : "Type to search your photos, or drop an image here.";
+          case SEARCHING -> now.isEmpty() ? "Searching…" : null;
+          case FAILED ->
+              now.isEmpty()
+                  ? (friendlyErrors
+                      ? "Sorry, that search did not work. Please try other words."
+                      : state.error())
+                  : null;
+          case DONE -> now.isEmpty() ? noResults(state) : null;
+        };
     cell.setShowScores(!kiosk && !state.browsing());
     // nothing at all under the cutoff means the filters left nothing: the closest would be none too
-    closest.setVisible(state.nothingFound() && !state.browsing() && !model.includesWeak()
-        && !state.filters().isFiltering() && !state.collectionEmpty());
+    closest.setVisible(
+        state.nothingFound()
+            && !state.browsing()
+            && !model.includesWeak()
+            && !state.filters().isFiltering()
+            && !state.collectionEmpty());
     addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
@@ -310,12 +349,15 @@ public final class ResultsPanel extends JPanel {
 
   private String noResults(SearchState state) {
     if (state.browsing()) {
-      return state.place() != null ? "No photos were taken here." : "No photos match these filters.";
+      return state.place() != null
+          ? "No photos were taken here."
+          : "No photos match these filters.";
     }
     if (state.collectionEmpty()) {
       return "This collection has no photos yet.";
     }
-    String what = state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
+    String what =
+        state.byExample() ? "the image" : model.likeId() != null ? "this photo" : "your search";
     if (state.filters().isFiltering() || "filtered".equals(state.noConfidentReason())) {
       return "No photos match " + what + " with these filters. Change or reset the filters.";
     }
@@ -353,10 +395,16 @@ public final class ResultsPanel extends JPanel {
     JPopupMenu menu = new JPopupMenu();
     if (selection.size() > 1) {
       if (actions.copyPaths() != null) {
-        item(menu, "Copy the paths of " + selection.size() + " photos", () -> actions.copyPaths().accept(selection));
+        item(
+            menu,
+            "Copy the paths of " + selection.size() + " photos",
+            () -> actions.copyPaths().accept(selection));
       }
       if (actions.export() != null) {
-        item(menu, "Export " + selection.size() + " photos to a folder…", () -> actions.export().accept(selection));
+        item(
+            menu,
+            "Export " + selection.size() + " photos to a folder…",
+            () -> actions.export().accept(selection));
       }
       menu.show(list, e.getX(), e.getY());
       return;
@@ -383,12 +431,15 @@ public final class ResultsPanel extends JPanel {
 
   private void bind(KeyStroke key, String name, Runnable r) {
     list.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
-    list.getActionMap().put(name, new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        r.run();
-      }
-    });
+    list.getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                r.run();
+              }
+            });
   }
 
   /** The thumbnail loader: the owner repaints the list when images arrive. */
@@ -400,5 +451,4 @@ public final class ResultsPanel extends JPanel {
   public int cellSize() {
     return cellSize;
   }
-
 }

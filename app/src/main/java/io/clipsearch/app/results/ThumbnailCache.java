@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Least-recently-used thumbnails, bounded both by count and by decoded bytes (4 per pixel), so
- * that scrolling through 1,000 results keeps memory flat.
+ * Least-recently-used thumbnails, bounded both by count and by decoded bytes (4 per pixel), so that
+ * scrolling through 1,000 results keeps memory flat.
  *
  * <p>Not thread-safe: confined to the EDT (workers hand decoded images over by callback).
  */
@@ -23,7 +23,8 @@ public final class ThumbnailCache {
    */
   public ThumbnailCache(int maxEntries, long maxBytes) {
     if (maxEntries <= 0 || maxBytes <= 0) {
-      throw new IllegalArgumentException("bounds must be positive, got " + maxEntries + " entries, " + maxBytes + " bytes");
+      throw new IllegalArgumentException(
+          "bounds must be positive, got " + maxEntries + " entries, " + maxBytes + " bytes");
     }
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
@@ -47,7 +48,9 @@ public final class ThumbnailCache {
     }
     bytes += sizeOf(image);
     Iterator<Map.Entry<String, BufferedImage>> eldest = images.entrySet().iterator();
-    while ((images.size() > maxEntries || bytes > maxBytes) && images.size() > 1 && eldest.hasNext()) {
+    while ((images.size() > maxEntries || bytes > maxBytes)
+        && images.size() > 1
+        && eldest.hasNext()) {
       Map.Entry<String, BufferedImage> e = eldest.next();
       if (e.getKey().equals(key)) {
         continue; // never evict what was just added

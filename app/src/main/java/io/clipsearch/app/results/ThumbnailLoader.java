@@ -15,13 +15,13 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
- * Loads thumbnails asynchronously into a {@link ThumbnailCache}: the renderer asks with
- * {@link #get}, gets null at first, and {@code onLoaded} runs (on the UI thread) once the image
- * is there. At most {@link #PARALLEL} downloads run; waiting requests are served newest first,
- * so the cells on screen now come before those scrolled past.
+ * Loads thumbnails asynchronously into a {@link ThumbnailCache}: the renderer asks with {@link
+ * #get}, gets null at first, and {@code onLoaded} runs (on the UI thread) once the image is there.
+ * At most {@link #PARALLEL} downloads run; waiting requests are served newest first, so the cells
+ * on screen now come before those scrolled past.
  *
- * <p>Images are scaled in the worker to the cell's size in device pixels ({@code maxPixels}),
- * so HiDPI screens get sharp thumbnails and the cache holds no more than is shown.
+ * <p>Images are scaled in the worker to the cell's size in device pixels ({@code maxPixels}), so
+ * HiDPI screens get sharp thumbnails and the cache holds no more than is shown.
  *
  * <p>Confined to the UI thread, except the fetch and decode, which run on workers.
  */
@@ -44,8 +44,12 @@ public final class ThumbnailLoader {
    * @param maxPixels the long side images are scaled down to
    * @param onLoaded called on the UI thread after an image arrives (repaint)
    */
-  public ThumbnailLoader(Function<String, byte[]> fetch, BackgroundTasks tasks, ThumbnailCache cache,
-      int maxPixels, Runnable onLoaded) {
+  public ThumbnailLoader(
+      Function<String, byte[]> fetch,
+      BackgroundTasks tasks,
+      ThumbnailCache cache,
+      int maxPixels,
+      Runnable onLoaded) {
     this.fetch = Objects.requireNonNull(fetch, "fetch");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.cache = Objects.requireNonNull(cache, "cache");
@@ -72,7 +76,9 @@ public final class ThumbnailLoader {
     return failed.contains(url);
   }
 
-  /** Forgets requests not yet started (a new result list); running downloads finish into the cache. */
+  /**
+   * Forgets requests not yet started (a new result list); running downloads finish into the cache.
+   */
   public void dropWaiting() {
     queued.removeAll(waiting);
     waiting.clear();
@@ -97,13 +103,16 @@ public final class ThumbnailLoader {
       String url = waiting.removeFirst();
       int pixels = maxPixels;
       active++;
-      tasks.submit(() -> scaled(decode(fetch.apply(url)), pixels), image -> {
-        cache.put(url, image);
-        finish(url);
-      }, error -> {
-        failed.add(url);
-        finish(url);
-      });
+      tasks.submit(
+          () -> scaled(decode(fetch.apply(url)), pixels),
+          image -> {
+            cache.put(url, image);
+            finish(url);
+          },
+          error -> {
+            failed.add(url);
+            finish(url);
+          });
     }
   }
 
@@ -132,7 +141,8 @@ public final class ThumbnailLoader {
     BufferedImage out = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       g.drawImage(image, 0, 0, tw, th, null);
     } finally {

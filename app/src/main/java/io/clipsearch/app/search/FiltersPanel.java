@@ -20,10 +20,10 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 
 /**
- * The filters column: date range, folder, camera, shape, minimum size, sort, weak matches. Builds
- * a {@link SearchFilters} from its fields and hands it to the view-model on every committed
- * change (Enter or leaving a field; at once for lists). Bad input outlines the field in red and
- * keeps the previous filters.
+ * The filters column: date range, folder, camera, shape, minimum size, sort, weak matches. Builds a
+ * {@link SearchFilters} from its fields and hands it to the view-model on every committed change
+ * (Enter or leaving a field; at once for lists). Bad input outlines the field in red and keeps the
+ * previous filters.
  */
 public final class FiltersPanel extends JPanel {
 
@@ -101,12 +101,13 @@ public final class FiltersPanel extends JPanel {
 
     for (JTextField f : new JTextField[] {from, to, folder, camera}) {
       f.addActionListener(e -> apply());
-      f.addFocusListener(new FocusAdapter() {
-        @Override
-        public void focusLost(FocusEvent e) {
-          apply();
-        }
-      });
+      f.addFocusListener(
+          new FocusAdapter() {
+            @Override
+            public void focusLost(FocusEvent e) {
+              apply();
+            }
+          });
     }
     shape.addActionListener(e -> apply());
     minSize.addActionListener(e -> apply());
@@ -122,12 +123,15 @@ public final class FiltersPanel extends JPanel {
 
   /** Sets the shape filter: null for any. */
   public void setShape(String key) {
-    shape.setSelectedIndex(key == null ? 0 : switch (key) {
-      case "landscape" -> 1;
-      case "portrait" -> 2;
-      case "square" -> 3;
-      default -> throw new IllegalArgumentException("unknown shape " + key);
-    });
+    shape.setSelectedIndex(
+        key == null
+            ? 0
+            : switch (key) {
+              case "landscape" -> 1;
+              case "portrait" -> 2;
+              case "square" -> 3;
+              default -> throw new IllegalArgumentException("unknown shape " + key);
+            });
   }
 
   public void setShowWeak(boolean show) {
@@ -147,7 +151,9 @@ public final class FiltersPanel extends JPanel {
     apply();
   }
 
-  /** The collection's cameras, for the camera list (loaded by the window when collections change). */
+  /**
+   * The collection's cameras, for the camera list (loaded by the window when collections change).
+   */
   public void setCameras(List<String> names) {
     cameras = List.copyOf(names);
   }
@@ -161,7 +167,8 @@ public final class FiltersPanel extends JPanel {
   javax.swing.JPopupMenu cameraMenu() {
     javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
     if (cameras.isEmpty()) {
-      javax.swing.JMenuItem none = new javax.swing.JMenuItem("No camera names in this collection's photos");
+      javax.swing.JMenuItem none =
+          new javax.swing.JMenuItem("No camera names in this collection's photos");
       none.setEnabled(false);
       menu.add(none);
     }
@@ -196,20 +203,31 @@ public final class FiltersPanel extends JPanel {
     LocalDate end = date(to);
     // an unreadable date is left out and said so; the other filters still apply
     boolean bad = start == Invalid.DATE || end == Invalid.DATE;
-    dateProblem.setText(bad ? "<html>Not a date: use 2024-06-01. Searching without it.</html>" : " ");
+    dateProblem.setText(
+        bad ? "<html>Not a date: use 2024-06-01. Searching without it.</html>" : " ");
     start = start == Invalid.DATE ? null : start;
     end = end == Invalid.DATE ? null : end;
-    String s = switch (shape.getSelectedIndex()) {
-      case 1 -> "landscape";
-      case 2 -> "portrait";
-      case 3 -> "square";
-      default -> null;
-    };
-    Integer size = minSize.getSelectedIndex() == 0 ? null
-        : Integer.valueOf(((String) minSize.getSelectedItem()).replace(" px", ""));
+    String s =
+        switch (shape.getSelectedIndex()) {
+          case 1 -> "landscape";
+          case 2 -> "portrait";
+          case 3 -> "square";
+          default -> null;
+        };
+    Integer size =
+        minSize.getSelectedIndex() == 0
+            ? null
+            : Integer.valueOf(((String) minSize.getSelectedItem()).replace(" px", ""));
     try {
-      model.setFilters(new SearchFilters(start, end, folder.getText(), camera.getText(), s, size,
-          SORT_KEYS[sort.getSelectedIndex()]));
+      model.setFilters(
+          new SearchFilters(
+              start,
+              end,
+              folder.getText(),
+              camera.getText(),
+              s,
+              size,
+              SORT_KEYS[sort.getSelectedIndex()]));
       to.putClientProperty(FlatClientProperties.OUTLINE, null);
       to.setToolTipText(null);
     } catch (IllegalArgumentException e) {
@@ -242,10 +260,14 @@ public final class FiltersPanel extends JPanel {
   }
 
   private void chooseFolder() {
-    JFileChooser chooser = new JFileChooser(folder.getText().isBlank()
-        ? io.clipsearch.app.settings.AppSettings.picturesDir(System.getenv()).toString() : folder.getText());
+    JFileChooser chooser =
+        new JFileChooser(
+            folder.getText().isBlank()
+                ? io.clipsearch.app.settings.AppSettings.picturesDir(System.getenv()).toString()
+                : folder.getText());
     chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
-    if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this)) == JFileChooser.APPROVE_OPTION) {
+    if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this))
+        == JFileChooser.APPROVE_OPTION) {
       setFolder(chooser.getSelectedFile().getAbsolutePath());
     }
   }
@@ -273,5 +295,4 @@ public final class FiltersPanel extends JPanel {
     c.insets = new Insets(0, 0, bottom, 0);
     return c;
   }
-
 }

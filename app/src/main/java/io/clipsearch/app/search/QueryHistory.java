@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recent queries, newest first, without duplicates or blanks, at most {@link #MAX} entries.
- * Not thread-safe: used on the EDT.
+ * Recent queries, newest first, without duplicates or blanks, at most {@link #MAX} entries. Not
+ * thread-safe: used on the EDT.
  */
 public final class QueryHistory {
 
@@ -13,7 +13,9 @@ public final class QueryHistory {
 
   private final List<String> entries = new ArrayList<>();
 
-  /** @param initial stored entries, newest first */
+  /**
+   * @param initial stored entries, newest first
+   */
   public QueryHistory(List<String> initial) {
     for (int i = initial.size() - 1; i >= 0; i--) {
       record(initial.get(i));
@@ -48,7 +50,9 @@ public final class QueryHistory {
       return List.copyOf(entries);
     }
     String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
-    return entries.stream().filter(e -> e.toLowerCase(java.util.Locale.ROOT).startsWith(p)).toList();
+    return entries.stream()
+        .filter(e -> e.toLowerCase(java.util.Locale.ROOT).startsWith(p))
+        .toList();
   }
 
   /** All entries, newest first. */

@@ -21,12 +21,13 @@ import javax.swing.event.DocumentListener;
 
 /**
  * The search field: forwards edits to {@link SearchViewModel#setText} (which debounces), Enter to
- * {@link SearchViewModel#submit}, Esc clears; a history popup (Down arrow or the clock button)
- * and a syntax help popup. A view only: no state of its own beyond the text.
+ * {@link SearchViewModel#submit}, Esc clears; a history popup (Down arrow or the clock button) and
+ * a syntax help popup. A view only: no state of its own beyond the text.
  */
 public final class SearchBar extends JPanel {
 
-  static final String HELP = """
+  static final String HELP =
+      """
       <html><body style='width:340px'>
       <b>Search syntax</b><br>
       <code>osprey at sunset</code> &nbsp;words form one prompt<br>
@@ -40,14 +41,17 @@ public final class SearchBar extends JPanel {
 
   private final SearchViewModel model;
   private final JTextField field = new JTextField();
+
   /** Never taller than the field: a taller chip made the whole toolbar jump when it appeared. */
-  private final JButton exampleChip = new JButton() {
-    @Override
-    public Dimension getPreferredSize() {
-      Dimension d = super.getPreferredSize();
-      return new Dimension(d.width, Math.min(d.height, field.getPreferredSize().height));
-    }
-  };
+  private final JButton exampleChip =
+      new JButton() {
+        @Override
+        public Dimension getPreferredSize() {
+          Dimension d = super.getPreferredSize();
+          return new Dimension(d.width, Math.min(d.height, field.getPreferredSize().height));
+        }
+      };
+
   private byte[] shownExample;
   private boolean adjusting;
 
@@ -60,28 +64,33 @@ public final class SearchBar extends JPanel {
     this.model = model;
     setOpaque(false);
     field.setName("searchField");
-    field.putClientProperty(FlatClientProperties.PLACEHOLDER_TEXT,
+    field.putClientProperty(
+        FlatClientProperties.PLACEHOLDER_TEXT,
         syntax ? "Search photos: words, -not, 2:\"weighted\"" : "Type what you are looking for");
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
-    field.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON,
+    field.putClientProperty(
+        FlatClientProperties.TEXT_FIELD_LEADING_ICON,
         new com.formdev.flatlaf.icons.FlatSearchIcon());
     field.setFont(field.getFont().deriveFont(field.getFont().getSize2D() * fontScale));
-    field.getDocument().addDocumentListener(new DocumentListener() {
-      @Override
-      public void insertUpdate(DocumentEvent e) {
-        changed();
-      }
+    field
+        .getDocument()
+        .addDocumentListener(
+            new DocumentListener() {
+              @Override
+              public void insertUpdate(DocumentEvent e) {
+                changed();
+              }
 
-      @Override
-      public void removeUpdate(DocumentEvent e) {
-        changed();
-      }
+              @Override
+              public void removeUpdate(DocumentEvent e) {
+                changed();
+              }
 
-      @Override
-      public void changedUpdate(DocumentEvent e) {
-        changed();
-      }
-    });
+              @Override
+              public void changedUpdate(DocumentEvent e) {
+                changed();
+              }
+            });
     field.addActionListener(e -> model.submit());
     bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "clear", this::clear);
     bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "history", this::showHistory);
@@ -90,18 +99,21 @@ public final class SearchBar extends JPanel {
     history.setToolTipText("Recent searches (Down arrow)");
     history.setFocusable(false);
     history.addActionListener(e -> showHistory());
-    history.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
+    history.putClientProperty(
+        FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_TOOLBAR_BUTTON);
     JButton help = new JButton("?");
     help.setName("syntaxHelp");
     help.setToolTipText(HELP);
     help.setFocusable(false);
     help.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_HELP);
-    help.addActionListener(e -> {
-      JPopupMenu popup = new JPopupMenu();
-      popup.add(new javax.swing.JLabel(HELP)).setFont(getFont());
-      ((JComponent) popup.getComponent(0)).setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
-      popup.show(help, 0, help.getHeight());
-    });
+    help.addActionListener(
+        e -> {
+          JPopupMenu popup = new JPopupMenu();
+          popup.add(new javax.swing.JLabel(HELP)).setFont(getFont());
+          ((JComponent) popup.getComponent(0))
+              .setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
+          popup.show(help, 0, help.getHeight());
+        });
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, history);
     add(field, BorderLayout.CENTER);
     if (syntax) {
@@ -114,24 +126,25 @@ public final class SearchBar extends JPanel {
     exampleChip.addActionListener(e -> clear());
     add(exampleChip, BorderLayout.WEST);
 
-    model.addListener(state -> {
-      showExample();
-      // "more like this" sets the text from the model: show it without searching again
-      if (!field.getText().equals(model.text())) {
-        adjusting = true;
-        try {
-          field.setText(model.text());
-        } finally {
-          adjusting = false;
-        }
-      }
-    });
+    model.addListener(
+        state -> {
+          showExample();
+          // "more like this" sets the text from the model: show it without searching again
+          if (!field.getText().equals(model.text())) {
+            adjusting = true;
+            try {
+              field.setText(model.text());
+            } finally {
+              adjusting = false;
+            }
+          }
+        });
   }
 
   /**
-   * The preview of what a search by image or "more like this" starts from, in place of query
-   * syntax in the box: a small copy of the example image, "Similar photos", or "Taken here" for
-   * the photos of a place on the map.
+   * The preview of what a search by image or "more like this" starts from, in place of query syntax
+   * in the box: a small copy of the example image, "Similar photos", or "Taken here" for the photos
+   * of a place on the map.
    */
   private void showExample() {
     byte[] example = model.example();
@@ -141,22 +154,29 @@ public final class SearchBar extends JPanel {
     if (example == null) {
       shownExample = null;
       exampleChip.setIcon(null);
-      exampleChip.setText(like ? "Similar photos  \u00D7" : place != null ? "Taken here (map)  \u00D7" : "");
-      exampleChip.setToolTipText(place != null ? "Photos taken near " + place.describe() + ": click to show all"
-          : "Searching by this photo: click to clear");
+      exampleChip.setText(
+          like ? "Similar photos  \u00D7" : place != null ? "Taken here (map)  \u00D7" : "");
+      exampleChip.setToolTipText(
+          place != null
+              ? "Photos taken near " + place.describe() + ": click to show all"
+              : "Searching by this photo: click to clear");
       return;
     }
     if (!java.util.Arrays.equals(example, shownExample)) {
       shownExample = example;
       exampleChip.setText("\u00D7");
       try {
-        java.awt.image.BufferedImage small = io.clipsearch.app.detail.ImageDecoding.readScaled(example, 40);
+        java.awt.image.BufferedImage small =
+            io.clipsearch.app.detail.ImageDecoding.readScaled(example, 40);
         // the preview fits inside the field's height, the chip's border included
         int side = Math.max(12, field.getPreferredSize().height - 8);
         double scale = (double) side / Math.max(small.getWidth(), small.getHeight());
-        exampleChip.setIcon(new javax.swing.ImageIcon(small.getScaledInstance(
-            Math.max(1, (int) (small.getWidth() * scale)), Math.max(1, (int) (small.getHeight() * scale)),
-            java.awt.Image.SCALE_SMOOTH)));
+        exampleChip.setIcon(
+            new javax.swing.ImageIcon(
+                small.getScaledInstance(
+                    Math.max(1, (int) (small.getWidth() * scale)),
+                    Math.max(1, (int) (small.getHeight() * scale)),
+                    java.awt.Image.SCALE_SMOOTH)));
       } catch (java.io.IOException e) {
         exampleChip.setIcon(null);
         exampleChip.setText("Image  \u00D7");
@@ -206,10 +226,11 @@ public final class SearchBar extends JPanel {
     }
     for (String entry : entries.subList(0, Math.min(15, entries.size()))) {
       JMenuItem item = new JMenuItem(entry);
-      item.addActionListener(e -> {
-        field.setText(entry);
-        model.submit();
-      });
+      item.addActionListener(
+          e -> {
+            field.setText(entry);
+            model.submit();
+          });
       popup.add(item);
     }
     popup.show(field, 0, field.getHeight());
@@ -217,12 +238,15 @@ public final class SearchBar extends JPanel {
 
   static void bind(JComponent c, KeyStroke key, String name, Runnable action) {
     c.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
-    c.getActionMap().put(name, new AbstractAction() {
-      @Override
-      public void actionPerformed(ActionEvent e) {
-        action.run();
-      }
-    });
+    c.getActionMap()
+        .put(
+            name,
+            new AbstractAction() {
+              @Override
+              public void actionPerformed(ActionEvent e) {
+                action.run();
+              }
+            });
   }
 
   /** A larger variant of {@code f}. */

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * The filters panel's state: date range (both ends inclusive, as people read them), folder,
- * camera, shape, minimum size, sort. Immutable; {@link #NONE} has nothing set.
+ * The filters panel's state: date range (both ends inclusive, as people read them), folder, camera,
+ * shape, minimum size, sort. Immutable; {@link #NONE} has nothing set.
  *
  * @param from first day, or null
  * @param to last day (inclusive), or null
@@ -16,20 +16,27 @@ import java.util.Set;
  * @param minSize minimum shorter side in pixels, or null
  * @param sort {@code relevance}, {@code date_desc} or {@code date_asc}
  */
-public record SearchFilters(LocalDate from, LocalDate to, String folder, String camera, String shape,
-    Integer minSize, String sort) {
+public record SearchFilters(
+    LocalDate from,
+    LocalDate to,
+    String folder,
+    String camera,
+    String shape,
+    Integer minSize,
+    String sort) {
 
   private static final Set<String> SHAPES = Set.of("landscape", "portrait", "square");
   private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
 
   /** Nothing filtered, sorted by relevance (after the sets its constructor checks against). */
-  public static final SearchFilters NONE = new SearchFilters(null, null, null, null, null, null, "relevance");
+  public static final SearchFilters NONE =
+      new SearchFilters(null, null, null, null, null, null, "relevance");
 
   /**
    * Blank strings become null.
    *
-   * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, or
-   *     the minimum size is not positive
+   * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, or the
+   *     minimum size is not positive
    */
   public SearchFilters {
     folder = blankToNull(folder);
@@ -37,13 +44,16 @@ public record SearchFilters(LocalDate from, LocalDate to, String folder, String 
     shape = blankToNull(shape);
     sort = sort == null || sort.isBlank() ? "relevance" : sort;
     if (from != null && to != null && to.isBefore(from)) {
-      throw new IllegalArgumentException("the date range ends (" + to + ") before it starts (" + from + ")");
+      throw new IllegalArgumentException(
+          "the date range ends (" + to + ") before it starts (" + from + ")");
     }
     if (shape != null && !SHAPES.contains(shape)) {
-      throw new IllegalArgumentException("shape must be landscape, portrait or square, got " + shape);
+      throw new IllegalArgumentException(
+          "shape must be landscape, portrait or square, got " + shape);
     }
     if (!SORTS.contains(sort)) {
-      throw new IllegalArgumentException("sort must be relevance, date_desc or date_asc, got " + sort);
+      throw new IllegalArgumentException(
+          "sort must be relevance, date_desc or date_asc, got " + sort);
     }
     if (minSize != null && minSize <= 0) {
       throw new IllegalArgumentException("minimum size must be positive, got " + minSize);
@@ -52,7 +62,12 @@ public record SearchFilters(LocalDate from, LocalDate to, String folder, String 
 
   /** Whether any filter (not the sort) is set. */
   public boolean isFiltering() {
-    return from != null || to != null || folder != null || camera != null || shape != null || minSize != null;
+    return from != null
+        || to != null
+        || folder != null
+        || camera != null
+        || shape != null
+        || minSize != null;
   }
 
   public SearchFilters withFolder(String f) {
@@ -68,16 +83,26 @@ public record SearchFilters(LocalDate from, LocalDate to, String folder, String 
   }
 
   /**
-   * The API query for {@code text} with these filters; the server's {@code to} is exclusive, so
-   * the last day is sent as the day after.
+   * The API query for {@code text} with these filters; the server's {@code to} is exclusive, so the
+   * last day is sent as the day after.
    */
-  public SearchQuery toQuery(String text, String collection, int offset, int limit, boolean cutoff) {
-    return new SearchQuery(text, collection,
+  public SearchQuery toQuery(
+      String text, String collection, int offset, int limit, boolean cutoff) {
+    return new SearchQuery(
+        text,
+        collection,
         from == null ? null : from.toString(),
         to == null ? null : to.plusDays(1).toString(),
-        folder, camera, shape, minSize,
+        folder,
+        camera,
+        shape,
+        minSize,
         "relevance".equals(sort) ? null : sort,
-        offset == 0 ? null : offset, limit, null, null, cutoff ? null : Boolean.FALSE);
+        offset == 0 ? null : offset,
+        limit,
+        null,
+        null,
+        cutoff ? null : Boolean.FALSE);
   }
 
   private static String blankToNull(String s) {

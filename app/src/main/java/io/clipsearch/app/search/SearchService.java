@@ -6,8 +6,8 @@ import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.places.GeoArea;
 
 /**
- * What the search view-model needs from the server: blocking calls, run off the EDT.
- * {@link #of(ClipsearchClient)} in the app, a fake in tests.
+ * What the search view-model needs from the server: blocking calls, run off the EDT. {@link
+ * #of(ClipsearchClient)} in the app, a fake in tests.
  */
 public interface SearchService {
 
@@ -22,7 +22,9 @@ public interface SearchService {
    */
   SearchResults browse(SearchQuery query);
 
-  /** The photos taken inside {@code area} (the places map), newest first (same shape as a search). */
+  /**
+   * The photos taken inside {@code area} (the places map), newest first (same shape as a search).
+   */
   SearchResults photosIn(String collection, GeoArea area, int offset, int limit);
 
   static SearchService of(ClipsearchClient client) {

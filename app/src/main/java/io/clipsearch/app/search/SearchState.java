@@ -22,24 +22,77 @@ import java.util.Objects;
  * @param browsing whether the results are the collection without a query, newest first
  * @param place when browsing, the area of the places map whose photos these are, else null
  * @param filters the filters and sort the results were found with
- * @param noConfidentReason the server's word for why no hit is confident ({@code empty},
- *     {@code filtered}, {@code not-confident}), null when some is or before an answer
+ * @param noConfidentReason the server's word for why no hit is confident ({@code empty}, {@code
+ *     filtered}, {@code not-confident}), null when some is or before an answer
  */
-public record SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount,
-    double threshold, boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample,
-    boolean browsing, GeoArea place, SearchFilters filters, String noConfidentReason) {
+public record SearchState(
+    String query,
+    Status status,
+    List<SearchResultHit> hits,
+    int confidentCount,
+    double threshold,
+    boolean calibrated,
+    long tookMillis,
+    boolean hasMore,
+    String error,
+    boolean byExample,
+    boolean browsing,
+    GeoArea place,
+    SearchFilters filters,
+    String noConfidentReason) {
 
   /** Where a search stands. */
-  public enum Status { IDLE, SEARCHING, DONE, FAILED }
+  public enum Status {
+    IDLE,
+    SEARCHING,
+    DONE,
+    FAILED
+  }
 
-  public static final SearchState IDLE = new SearchState("", Status.IDLE, List.of(), 0, 0, false, 0, false, null, false,
-      false, null, SearchFilters.NONE, null);
+  public static final SearchState IDLE =
+      new SearchState(
+          "",
+          Status.IDLE,
+          List.of(),
+          0,
+          0,
+          false,
+          0,
+          false,
+          null,
+          false,
+          false,
+          null,
+          SearchFilters.NONE,
+          null);
 
   /** A state of the old shape: not browsing, no filters. */
-  public SearchState(String query, Status status, List<SearchResultHit> hits, int confidentCount, double threshold,
-      boolean calibrated, long tookMillis, boolean hasMore, String error, boolean byExample) {
-    this(query, status, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, error, byExample, false, null,
-        SearchFilters.NONE, null);
+  public SearchState(
+      String query,
+      Status status,
+      List<SearchResultHit> hits,
+      int confidentCount,
+      double threshold,
+      boolean calibrated,
+      long tookMillis,
+      boolean hasMore,
+      String error,
+      boolean byExample) {
+    this(
+        query,
+        status,
+        hits,
+        confidentCount,
+        threshold,
+        calibrated,
+        tookMillis,
+        hasMore,
+        error,
+        byExample,
+        false,
+        null,
+        SearchFilters.NONE,
+        null);
   }
 
   public SearchState {
@@ -59,7 +112,9 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
 
   /** The search found only weak matches: shown dimmed under "No confident matches; closest:". */
   public boolean onlyWeak() {
-    return status == Status.DONE && !hits.isEmpty() && hits.stream().noneMatch(SearchResultHit::confident);
+    return status == Status.DONE
+        && !hits.isEmpty()
+        && hits.stream().noneMatch(SearchResultHit::confident);
   }
 
   /**
@@ -75,8 +130,12 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
         if (browsing) {
           // a place's photos are listed newest first whatever the filters say
           boolean filtered = place == null && filters.isFiltering();
-          yield String.format(Locale.ROOT, "%,d %s%s%s, %s first%s", confidentCount,
-              confidentCount == 1 ? "photo" : "photos", place == null ? "" : " taken near " + place.describe(),
+          yield String.format(
+              Locale.ROOT,
+              "%,d %s%s%s, %s first%s",
+              confidentCount,
+              confidentCount == 1 ? "photo" : "photos",
+              place == null ? "" : " taken near " + place.describe(),
               filtered ? " matching the filters" : "",
               place == null && "date_asc".equals(filters.sort()) ? "oldest" : "newest",
               hasMore ? " (scroll for more)" : "");
@@ -85,20 +144,43 @@ public record SearchState(String query, Status status, List<SearchResultHit> hit
           yield "No photos in this collection yet.";
         }
         if (hits.isEmpty()) {
-          yield "No matches" + (byExample ? " for the image" : "") + (filters.isFiltering() ? " with these filters." : ".");
+          yield "No matches"
+              + (byExample ? " for the image" : "")
+              + (filters.isFiltering() ? " with these filters." : ".");
         }
         if (onlyWeak()) {
-          yield hits.size() == 1 ? "No confident matches; the closest one is shown dimmed."
+          yield hits.size() == 1
+              ? "No confident matches; the closest one is shown dimmed."
               : "No confident matches; the " + hits.size() + " closest are shown dimmed.";
         }
-        yield String.format(Locale.ROOT, "%,d confident %s%s · %,d shown%s · %,d ms", confidentCount,
-            confidentCount == 1 ? "match" : "matches", byExample ? " for the image" : "", hits.size(), hasMore ? " (scroll for more)" : "", tookMillis);
+        yield String.format(
+            Locale.ROOT,
+            "%,d confident %s%s · %,d shown%s · %,d ms",
+            confidentCount,
+            confidentCount == 1 ? "match" : "matches",
+            byExample ? " for the image" : "",
+            hits.size(),
+            hasMore ? " (scroll for more)" : "",
+            tookMillis);
       }
     };
   }
 
   SearchState with(Status s, String e) {
-    return new SearchState(query, s, hits, confidentCount, threshold, calibrated, tookMillis, hasMore, e, byExample,
-        browsing, place, filters, noConfidentReason);
+    return new SearchState(
+        query,
+        s,
+        hits,
+        confidentCount,
+        threshold,
+        calibrated,
+        tookMillis,
+        hasMore,
+        e,
+        byExample,
+        browsing,
+        place,
+        filters,
+        noConfidentReason);
   }
 }

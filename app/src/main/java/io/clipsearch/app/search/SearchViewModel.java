@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * debounce, stale requests cancelled, paging up to the server's 1,000 results, filters, search by
  * example, "more like this", history.
  *
- * <p>Confined to the UI thread: every method is called there, and {@link BackgroundTasks}
- * delivers results there. Listeners get a new {@link SearchState} after each change.
+ * <p>Confined to the UI thread: every method is called there, and {@link BackgroundTasks} delivers
+ * results there. Listeners get a new {@link SearchState} after each change.
  */
 public final class SearchViewModel {
 
@@ -34,9 +34,12 @@ public final class SearchViewModel {
 
   /** The pause in typing after which a search starts. */
   public static final Duration DEBOUNCE = Duration.ofMillis(300);
+
   public static final int PAGE = 100;
+
   /** The server's limit on {@code offset + limit}. */
   public static final int MAX_RESULTS = SearchLimits.MAX_RESULTS;
+
   static final int EXAMPLE_LIMIT = 200;
 
   private final SearchService service;
@@ -44,28 +47,35 @@ public final class SearchViewModel {
   private final Delay delay;
   private final QueryHistory history;
   private final List<Consumer<SearchState>> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> { };
+  private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String text = "";
   private String collection = "default";
   private SearchFilters filters = SearchFilters.NONE;
   private boolean showAll;
+
   /** "Show the closest matches" was asked for the current search only; a new search forgets it. */
   private boolean closestOnce;
+
   private byte[] example;
+
   /** The image a "more like this" search started from, else null (kept out of the search box). */
   private String likeId;
+
   /** The area of the places map whose photos are shown (browsing), else null. */
   private GeoArea place;
+
   /** Show the collection newest first when there is nothing to search for (not in kiosk mode). */
   private boolean browseWhenEmpty;
+
   private SearchState state = SearchState.IDLE;
 
   private Delay.Scheduled pendingDebounce;
   private BackgroundTasks.Task inFlight;
   private long generation;
 
-  public SearchViewModel(SearchService service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
+  public SearchViewModel(
+      SearchService service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
     this.service = Objects.requireNonNull(service, "service");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
@@ -142,10 +152,13 @@ public final class SearchViewModel {
       clearResults();
       return;
     }
-    pendingDebounce = delay.schedule(DEBOUNCE, () -> {
-      pendingDebounce = null;
-      search();
-    });
+    pendingDebounce =
+        delay.schedule(
+            DEBOUNCE,
+            () -> {
+              pendingDebounce = null;
+              search();
+            });
   }
 
   /** Enter in the search bar: search now and remember the query. */
@@ -185,9 +198,9 @@ public final class SearchViewModel {
   }
 
   /**
-   * Search by example: a dropped file or a pasted image. It starts from the example alone: the
-   * text in the box belonged to the previous search and is cleared (typing afterwards starts a
-   * text search again).
+   * Search by example: a dropped file or a pasted image. It starts from the example alone: the text
+   * in the box belonged to the previous search and is cleared (typing afterwards starts a text
+   * search again).
    */
   public void searchByExample(byte[] image) {
     cancelDebounce();
@@ -200,9 +213,9 @@ public final class SearchViewModel {
   }
 
   /**
-   * "More like this": a {@code like:<id>} search, at once. The query syntax stays out of the
-   * search box ({@link #text()} is empty); {@link #likeId()} names the photo for the view. Weak
-   * matches are included: the photo itself is the only confident match of its own likeness.
+   * "More like this": a {@code like:<id>} search, at once. The query syntax stays out of the search
+   * box ({@link #text()} is empty); {@link #likeId()} names the photo for the view. Weak matches
+   * are included: the photo itself is the only confident match of its own likeness.
    */
   public void moreLike(String imageId) {
     cancelDebounce();
@@ -215,8 +228,8 @@ public final class SearchViewModel {
   }
 
   /**
-   * The photos taken inside {@code area} of the places map, newest first, in place of a search:
-   * the search box empties; typing starts a search again.
+   * The photos taken inside {@code area} of the places map, newest first, in place of a search: the
+   * search box empties; typing starts a search again.
    */
   public void showPlace(GeoArea area) {
     cancelDebounce();
@@ -233,8 +246,8 @@ public final class SearchViewModel {
   }
 
   /**
-   * One click from "no confident matches": the same search with the closest weak matches shown.
-   * For this search only: the next one leaves them out again, unless {@link #setShowAll} says so.
+   * One click from "no confident matches": the same search with the closest weak matches shown. For
+   * this search only: the next one leaves them out again, unless {@link #setShowAll} says so.
    */
   public void showClosest() {
     if (!closestOnce) {
@@ -270,25 +283,44 @@ public final class SearchViewModel {
     long gen = generation;
     String coll = collection;
     SearchFilters f = filters;
-    inFlight = tasks.submit(() -> base.browsing() ? listing(coll, f, base.place(), offset, limit) : service.search(query),
-        results -> {
-      if (gen != generation) {
-        return;
-      }
-      inFlight = null;
-      List<SearchResultHit> page = hitsOf(results);
-      List<SearchResultHit> hits = new ArrayList<>(base.hits());
-      hits.addAll(page);
-      boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
-      publish(new SearchState(base.query(), SearchState.Status.DONE, hits, base.confidentCount(),
-          base.threshold(), base.calibrated(), base.tookMillis(), more, null, false, base.browsing(), base.place(),
-          base.filters(), base.noConfidentReason()));
-    }, error -> {
-      if (gen == generation) {
-        inFlight = null;
-        failed(error);
-      }
-    });
+    inFlight =
+        tasks.submit(
+            () ->
+                base.browsing()
+                    ? listing(coll, f, base.place(), offset, limit)
+                    : service.search(query),
+            results -> {
+              if (gen != generation) {
+                return;
+              }
+              inFlight = null;
+              List<SearchResultHit> page = hitsOf(results);
+              List<SearchResultHit> hits = new ArrayList<>(base.hits());
+              hits.addAll(page);
+              boolean more = page.size() == limit && hits.size() < MAX_RESULTS;
+              publish(
+                  new SearchState(
+                      base.query(),
+                      SearchState.Status.DONE,
+                      hits,
+                      base.confidentCount(),
+                      base.threshold(),
+                      base.calibrated(),
+                      base.tookMillis(),
+                      more,
+                      null,
+                      false,
+                      base.browsing(),
+                      base.place(),
+                      base.filters(),
+                      base.noConfidentReason()));
+            },
+            error -> {
+              if (gen == generation) {
+                inFlight = null;
+                failed(error);
+              }
+            });
   }
 
   /** Clears the text and the results; cancels what runs. */
@@ -313,23 +345,42 @@ public final class SearchViewModel {
     String coll = collection;
     GeoArea area = place;
     SearchFilters f = filters;
-    inFlight = tasks.submit(() -> listing(coll, f, area, 0, PAGE), results -> {
-      if (gen == generation) {
-        inFlight = null;
-        List<SearchResultHit> hits = hitsOf(results);
-        // an empty collection stays idle: the first-run screen offers to add a folder
-        publish(hits.isEmpty() && area == null && !f.isFiltering() ? SearchState.IDLE
-            : new SearchState("", SearchState.Status.DONE, hits, results.confidentCount(), 0, false, results.tookMillis(),
-                hits.size() == PAGE, null, false, true, area, f, results.noConfidentReason()));
-      }
-    }, error -> {
-      if (gen == generation) {
-        inFlight = null;
-        if (!(error instanceof ApiException api && api.status() == 404)) {
-          failed(error); // a missing collection (first run) stays idle
-        }
-      }
-    });
+    inFlight =
+        tasks.submit(
+            () -> listing(coll, f, area, 0, PAGE),
+            results -> {
+              if (gen == generation) {
+                inFlight = null;
+                List<SearchResultHit> hits = hitsOf(results);
+                // an empty collection stays idle: the first-run screen offers to add a folder
+                publish(
+                    hits.isEmpty() && area == null && !f.isFiltering()
+                        ? SearchState.IDLE
+                        : new SearchState(
+                            "",
+                            SearchState.Status.DONE,
+                            hits,
+                            results.confidentCount(),
+                            0,
+                            false,
+                            results.tookMillis(),
+                            hits.size() == PAGE,
+                            null,
+                            false,
+                            true,
+                            area,
+                            f,
+                            results.noConfidentReason()));
+              }
+            },
+            error -> {
+              if (gen == generation) {
+                inFlight = null;
+                if (!(error instanceof ApiException api && api.status() == 404)) {
+                  failed(error); // a missing collection (first run) stays idle
+                }
+              }
+            });
   }
 
   private void search() {
@@ -338,29 +389,66 @@ public final class SearchViewModel {
     String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
     SearchFilters f = filters;
-    publish(new SearchState(q, SearchState.Status.SEARCHING, state.hits(), state.confidentCount(),
-        state.threshold(), state.calibrated(), state.tookMillis(), false, null, image != null, false, null, f,
-        null));
+    publish(
+        new SearchState(
+            q,
+            SearchState.Status.SEARCHING,
+            state.hits(),
+            state.confidentCount(),
+            state.threshold(),
+            state.calibrated(),
+            state.tookMillis(),
+            false,
+            null,
+            image != null,
+            false,
+            null,
+            f,
+            null));
     int limit = Math.min(PAGE, MAX_RESULTS);
-    SearchQuery query = image != null
-        ? f.toQuery(q, collection, 0, EXAMPLE_LIMIT, cutoff())
-        : f.toQuery(q, collection, 0, limit, cutoff());
-    inFlight = tasks.submit(
-        () -> image != null ? service.searchByImage(image, query) : service.search(query),
-        results -> {
-          if (gen == generation) {
-            inFlight = null;
-            publish(fromResults(q, results, image == null && hitsOf(results).size() == limit, image != null, f));
-          }
-        },
-        error -> {
-          if (gen == generation) {
-            inFlight = null;
-            // the hits shown belong to the previous search (or the whole collection): none answers this one
-            failed(error, new SearchState(q, SearchState.Status.SEARCHING, List.of(), 0, 0, false, 0, false, null,
-                image != null, false, null, f, null));
-          }
-        });
+    SearchQuery query =
+        image != null
+            ? f.toQuery(q, collection, 0, EXAMPLE_LIMIT, cutoff())
+            : f.toQuery(q, collection, 0, limit, cutoff());
+    inFlight =
+        tasks.submit(
+            () -> image != null ? service.searchByImage(image, query) : service.search(query),
+            results -> {
+              if (gen == generation) {
+                inFlight = null;
+                publish(
+                    fromResults(
+                        q,
+                        results,
+                        image == null && hitsOf(results).size() == limit,
+                        image != null,
+                        f));
+              }
+            },
+            error -> {
+              if (gen == generation) {
+                inFlight = null;
+                // the hits shown belong to the previous search (or the whole collection): none
+                // answers this one
+                failed(
+                    error,
+                    new SearchState(
+                        q,
+                        SearchState.Status.SEARCHING,
+                        List.of(),
+                        0,
+                        0,
+                        false,
+                        0,
+                        false,
+                        null,
+                        image != null,
+                        false,
+                        null,
+                        f,
+                        null));
+              }
+            });
   }
 
   /**
@@ -368,7 +456,8 @@ public final class SearchViewModel {
    * photos taken in {@code area}.
    */
   private SearchResults listing(String coll, SearchFilters f, GeoArea area, int offset, int limit) {
-    return area == null ? service.browse(f.toQuery("", coll, offset, limit, true))
+    return area == null
+        ? service.browse(f.toQuery("", coll, offset, limit, true))
         : service.photosIn(coll, area, offset, limit);
   }
 
@@ -385,11 +474,23 @@ public final class SearchViewModel {
     return r.hits() == null ? List.of() : r.hits();
   }
 
-  private static SearchState fromResults(String q, SearchResults r, boolean more, boolean byExample,
-      SearchFilters f) {
+  private static SearchState fromResults(
+      String q, SearchResults r, boolean more, boolean byExample, SearchFilters f) {
     List<SearchResultHit> hits = hitsOf(r);
-    return new SearchState(q, SearchState.Status.DONE, hits, r.confidentCount(), r.threshold(),
-        r.calibrated(), r.tookMillis(), more && hits.size() < MAX_RESULTS, null, byExample, false, null, f,
+    return new SearchState(
+        q,
+        SearchState.Status.DONE,
+        hits,
+        r.confidentCount(),
+        r.threshold(),
+        r.calibrated(),
+        r.tookMillis(),
+        more && hits.size() < MAX_RESULTS,
+        null,
+        byExample,
+        false,
+        null,
+        f,
         r.noConfidentReason());
   }
 

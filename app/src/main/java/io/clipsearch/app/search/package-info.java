@@ -4,9 +4,9 @@
  * first, a place of the map), its immutable {@link io.clipsearch.app.search.SearchState}, the
  * search bar, the filters column and the query history.
  *
- * <p>Threading: the view model and the views are confined to the EDT; only the
- * {@link io.clipsearch.app.search.SearchService} calls run on the window's background workers.
- * {@link io.clipsearch.app.search.SearchState} and {@link io.clipsearch.app.search.SearchFilters}
- * are immutable.
+ * <p>Threading: the view model and the views are confined to the EDT; only the {@link
+ * io.clipsearch.app.search.SearchService} calls run on the window's background workers. {@link
+ * io.clipsearch.app.search.SearchState} and {@link io.clipsearch.app.search.SearchFilters} are
+ * immutable.
  */
 package io.clipsearch.app.search;

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every remembered preference of the desktop app, in one properties file:
- * {@code $XDG_CONFIG_HOME/clipsearch/app.properties} (else {@code ~/.config/clipsearch}).
+ * Every remembered preference of the desktop app, in one properties file: {@code
+ * $XDG_CONFIG_HOME/clipsearch/app.properties} (else {@code ~/.config/clipsearch}).
  *
  * <p>Setters change memory only; {@link #save()} writes the file atomically. A missing or
  * unreadable file gives the defaults. Thread-safe (synchronized): saved from the EDT, read at
@@ -32,8 +32,10 @@ public final class AppSettings {
 
   private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
   private static final String FILE = "app.properties";
+
   /** History entries are stored as history.0 … history.N-1, newest first. */
   private static final String HISTORY = "history.";
+
   /** Tokens are stored as server.token.URL, one per remote server. */
   private static final String SERVER_TOKEN = "server.token.";
 
@@ -74,12 +76,14 @@ public final class AppSettings {
   /** {@code $HOME}, else Java's {@code user.home}. */
   public static Path home(Map<String, String> env) {
     String home = env.get("HOME");
-    return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"));
+    return home != null && !home.isBlank()
+        ? Path.of(home)
+        : Path.of(System.getProperty("user.home"));
   }
 
   /**
-   * Where file choosers open: {@code $XDG_PICTURES_DIR} (as the environment or
-   * {@code user-dirs.dirs} sets it), else {@code $HOME/Pictures} when it exists, else the home.
+   * Where file choosers open: {@code $XDG_PICTURES_DIR} (as the environment or {@code
+   * user-dirs.dirs} sets it), else {@code $HOME/Pictures} when it exists, else the home.
    */
   public static Path picturesDir(Map<String, String> env) {
     Path home = home(env);
@@ -147,7 +151,9 @@ public final class AppSettings {
     return "dark".equals(theme) ? "dark" : "light";
   }
 
-  /** @throws IllegalArgumentException unless {@code light} or {@code dark} */
+  /**
+   * @throws IllegalArgumentException unless {@code light} or {@code dark}
+   */
   public synchronized void setTheme(String theme) {
     if (!"light".equals(theme) && !"dark".equals(theme)) {
       throw new IllegalArgumentException("theme must be light or dark, got " + theme);
@@ -163,8 +169,12 @@ public final class AppSettings {
     }
     try {
       String[] p = s.split(",");
-      Rectangle r = new Rectangle(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-          Integer.parseInt(p[2]), Integer.parseInt(p[3]));
+      Rectangle r =
+          new Rectangle(
+              Integer.parseInt(p[0]),
+              Integer.parseInt(p[1]),
+              Integer.parseInt(p[2]),
+              Integer.parseInt(p[3]));
       return r.width > 100 && r.height > 100 ? Optional.of(r) : Optional.empty();
     } catch (RuntimeException e) {
       LOG.warn("ignoring bad window.bounds '{}'", s);
@@ -213,8 +223,8 @@ public final class AppSettings {
   }
 
   /**
-   * What the app closed in the middle of indexing: "collection,photos not indexed", as read back
-   * by {@link #unfinishedIndexing()}; null clears it.
+   * What the app closed in the middle of indexing: "collection,photos not indexed", as read back by
+   * {@link #unfinishedIndexing()}; null clears it.
    */
   public synchronized void setUnfinishedIndexing(String collection, long notIndexed) {
     if (collection == null) {
@@ -232,7 +242,8 @@ public final class AppSettings {
     }
     try {
       int comma = s.indexOf(',');
-      return Optional.of(new UnfinishedIndexing(s.substring(comma + 1), Long.parseLong(s.substring(0, comma))));
+      return Optional.of(
+          new UnfinishedIndexing(s.substring(comma + 1), Long.parseLong(s.substring(0, comma))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -248,8 +259,14 @@ public final class AppSettings {
 
     /** The notice shown at the next start, in plain words. */
     public String notice() {
-      String photos = notIndexed > 0 ? String.format(java.util.Locale.ROOT, "%,d photos", notIndexed) : "Some photos";
-      return photos + " of “" + collection + "” were never indexed: the app was closed while indexing. "
+      String photos =
+          notIndexed > 0
+              ? String.format(java.util.Locale.ROOT, "%,d photos", notIndexed)
+              : "Some photos";
+      return photos
+          + " of “"
+          + collection
+          + "” were never indexed: the app was closed while indexing. "
           + "Index the collection again under Collections to make them searchable.";
     }
   }
@@ -257,7 +274,8 @@ public final class AppSettings {
   /** The results' thumbnail size in logical pixels, 120–320; default 180. */
   public synchronized int thumbnailSize() {
     try {
-      return Math.max(120, Math.min(320, Integer.parseInt(values.getProperty("thumbnail.size", "180"))));
+      return Math.max(
+          120, Math.min(320, Integer.parseInt(values.getProperty("thumbnail.size", "180"))));
     } catch (NumberFormatException e) {
       return 180;
     }
@@ -287,7 +305,10 @@ public final class AppSettings {
 
   /** Replaces the stored history (newest first). */
   public synchronized void setHistory(List<String> history) {
-    values.stringPropertyNames().stream().filter(k -> k.startsWith(HISTORY)).toList().forEach(values::remove);
+    values.stringPropertyNames().stream()
+        .filter(k -> k.startsWith(HISTORY))
+        .toList()
+        .forEach(values::remove);
     for (int i = 0; i < history.size(); i++) {
       values.setProperty(HISTORY + i, history.get(i));
     }

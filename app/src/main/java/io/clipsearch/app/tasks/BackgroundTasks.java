@@ -62,18 +62,22 @@ public final class BackgroundTasks implements AutoCloseable {
   /** {@code threads} daemon workers named {@code name-N}, callbacks on the EDT. */
   public static BackgroundTasks swing(String name, int threads) {
     AtomicInteger n = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     return new BackgroundTasks(pool, SwingUtilities::invokeLater, pool);
   }
 
   /**
    * Runs {@code work} on a worker, then {@code onSuccess} or {@code onFailure} on the UI executor.
    */
-  public <T> Task submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+  public <T> Task submit(
+      Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(onSuccess, "onSuccess");
     Objects.requireNonNull(onFailure, "onFailure");
@@ -81,16 +85,17 @@ public final class BackgroundTasks implements AutoCloseable {
       return CANCELLED;
     }
     FutureTask<T>[] self = new FutureTask[1];
-    FutureTask<T> future = new FutureTask<>(work) {
-      @Override
-      protected void done() {
-        running.remove(this);
-        if (isCancelled()) {
-          return;
-        }
-        ui.execute(() -> deliver(self[0], onSuccess, onFailure));
-      }
-    };
+    FutureTask<T> future =
+        new FutureTask<>(work) {
+          @Override
+          protected void done() {
+            running.remove(this);
+            if (isCancelled()) {
+              return;
+            }
+            ui.execute(() -> deliver(self[0], onSuccess, onFailure));
+          }
+        };
     self[0] = future;
     running.add(future);
     try {
@@ -112,20 +117,21 @@ public final class BackgroundTasks implements AutoCloseable {
     };
   }
 
-  private static final Task CANCELLED = new Task() {
-    @Override
-    public void cancel() {
-      // never ran: nothing to stop
-    }
+  private static final Task CANCELLED =
+      new Task() {
+        @Override
+        public void cancel() {
+          // never ran: nothing to stop
+        }
 
-    @Override
-    public boolean isCancelled() {
-      return true;
-    }
-  };
+        @Override
+        public boolean isCancelled() {
+          return true;
+        }
+      };
 
-  private static <T> void deliver(FutureTask<T> future, Consumer<? super T> onSuccess,
-      Consumer<? super Throwable> onFailure) {
+  private static <T> void deliver(
+      FutureTask<T> future, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
     if (future.isCancelled()) {
       return; // cancelled between completion and this callback
     }

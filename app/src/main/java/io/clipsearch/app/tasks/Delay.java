@@ -3,8 +3,8 @@ package io.clipsearch.app.tasks;
 import java.time.Duration;
 
 /**
- * Schedules a task after a delay, on the UI thread: a {@link javax.swing.Timer} in the app
- * ({@link #swing()}), a manual clock in tests. Used for debouncing and backoff.
+ * Schedules a task after a delay, on the UI thread: a {@link javax.swing.Timer} in the app ({@link
+ * #swing()}), a manual clock in tests. Used for debouncing and backoff.
  */
 @FunctionalInterface
 public interface Delay {
@@ -21,7 +21,8 @@ public interface Delay {
   /** A one-shot {@link javax.swing.Timer} per call: runs on the EDT, never blocks it. */
   static Delay swing() {
     return (delay, task) -> {
-      javax.swing.Timer timer = new javax.swing.Timer((int) Math.max(0, delay.toMillis()), e -> task.run());
+      javax.swing.Timer timer =
+          new javax.swing.Timer((int) Math.max(0, delay.toMillis()), e -> task.run());
       timer.setRepeats(false);
       timer.start();
       return timer::stop;

@@ -52,7 +52,8 @@ class ClustersViewModelTest {
     @Override
     public ClusterList recompute(String collection) {
       recomputes++;
-      return new ClusterList(collection, "tiny", documents, 1, true, null, List.of(cluster(0, 30, "all")));
+      return new ClusterList(
+          collection, "tiny", documents, 1, true, null, List.of(cluster(0, 30, "all")));
     }
 
     @Override
@@ -61,21 +62,29 @@ class ClustersViewModelTest {
       if (failure != null) {
         throw failure;
       }
-      List<MapPointInfo> points = IntStream.range(0, (int) Math.min(documents, limit))
-          .mapToObj(i -> new MapPointInfo("id" + i, i / 30f, i / 30f, i % 2 == 0 ? 3 : 1)).toList();
+      List<MapPointInfo> points =
+          IntStream.range(0, (int) Math.min(documents, limit))
+              .mapToObj(i -> new MapPointInfo("id" + i, i / 30f, i / 30f, i % 2 == 0 ? 3 : 1))
+              .toList();
       return new CollectionMapView(collection, "umap", (int) documents, (int) documents, points);
     }
   }
 
   static ClusterInfo cluster(int id, int size, String label) {
-    return new ClusterInfo(id, size, List.of(new ClusterLabel(label, 0.27), new ClusterLabel("other", 0.2)),
-        List.of(new ClusterImage("r" + id, "/p/r" + id + ".jpg", "/api/images/r" + id + "/thumbnail?collection=c")));
+    return new ClusterInfo(
+        id,
+        size,
+        List.of(new ClusterLabel(label, 0.27), new ClusterLabel("other", 0.2)),
+        List.of(
+            new ClusterImage(
+                "r" + id, "/p/r" + id + ".jpg", "/api/images/r" + id + "/thumbnail?collection=c")));
   }
 
   final FakeService service = new FakeService();
   final Deque<Runnable> workers = new ArrayDeque<>();
   final ManualDelay clock = new ManualDelay();
-  final ClustersViewModel vm = new ClustersViewModel(service, new BackgroundTasks(workers::add, Runnable::run), clock);
+  final ClustersViewModel vm =
+      new ClustersViewModel(service, new BackgroundTasks(workers::add, Runnable::run), clock);
   int changes;
 
   {
@@ -160,7 +169,9 @@ class ClustersViewModelTest {
 
     List<String> lost = new ArrayList<>();
     vm.onConnectionLost(e -> lost.add(e.getMessage()));
-    service.failure = new ServerUnreachableException(URI.create("http://127.0.0.1:1"), new IOException("refused"));
+    service.failure =
+        new ServerUnreachableException(
+            URI.create("http://127.0.0.1:1"), new IOException("refused"));
     vm.refresh();
     runWorkers();
     assertTrue(vm.clustersMessage().contains("cannot be reached"), vm.clustersMessage());

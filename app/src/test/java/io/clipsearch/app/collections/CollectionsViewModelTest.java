@@ -23,12 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starting and cancelling a job over real HTTP against a stand-in for the server's job endpoints
- * (a JDK HTTP server answering as {@code docs/API.md} says), the view model's workers run by hand.
+ * Starting and cancelling a job over real HTTP against a stand-in for the server's job endpoints (a
+ * JDK HTTP server answering as {@code docs/API.md} says), the view model's workers run by hand.
  */
 class CollectionsViewModelTest {
 
-  static final String CANCELLED = """
+  static final String CANCELLED =
+      """
       {"id":"j1","collection":"default","started":"2026-01-01T00:00:00Z","finished":"2026-01-01T00:00:01Z",
        "status":{"phase":"CANCELLED","seen":0,"total":10,"embedded":0,"unchanged":0,"moved":0,"copied":0,
        "deleted":0,"failed":0,"filesPerSecond":0}}""";
@@ -42,22 +43,28 @@ class CollectionsViewModelTest {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::answer);
     server.start();
-    vm = new CollectionsViewModel(new ClipsearchClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        "token"), new BackgroundTasks(workers::add, Runnable::run));
+    vm =
+        new CollectionsViewModel(
+            new ClipsearchClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "token"),
+            new BackgroundTasks(workers::add, Runnable::run));
   }
 
   private void answer(HttpExchange exchange) throws IOException {
     String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     requests.add(request);
-    String body = switch (request) {
-      case "GET /api/collections" -> "[]";
-      case "GET /api/jobs/j1/events" -> ""; // the job has ended: the stream closes at once
-      case "DELETE /api/jobs/j1" -> null;
-      default -> CANCELLED; // POST /api/collections/default/jobs, GET /api/jobs/j1
-    };
+    String body =
+        switch (request) {
+          case "GET /api/collections" -> "[]";
+          case "GET /api/jobs/j1/events" -> ""; // the job has ended: the stream closes at once
+          case "DELETE /api/jobs/j1" -> null;
+          default -> CANCELLED; // POST /api/collections/default/jobs, GET /api/jobs/j1
+        };
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", request.endsWith("/events") ? "text/event-stream"
-        : "application/json");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Content-Type", request.endsWith("/events") ? "text/event-stream" : "application/json");
     exchange.sendResponseHeaders(body == null ? 204 : 200, body == null ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
@@ -84,7 +91,8 @@ class CollectionsViewModelTest {
     assertEquals("Cancelling…", vm.message());
     assertFalse(ended.get(), "the job has not ended: it does not exist yet");
     runWorkers();
-    assertTrue(requests.contains("DELETE /api/jobs/j1"), "cancelled as soon as it exists: " + requests);
+    assertTrue(
+        requests.contains("DELETE /api/jobs/j1"), "cancelled as soon as it exists: " + requests);
     assertTrue(ended.get(), "told when the job has ended");
     assertNull(vm.jobId());
   }

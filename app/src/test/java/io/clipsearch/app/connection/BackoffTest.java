@@ -30,11 +30,15 @@ class BackoffTest {
     ManualDelay clock = new ManualDelay();
     int[] failuresLeft = {2};
     int[] reconnects = {0};
-    ConnectionMonitor m = new ConnectionMonitor(() -> {
-      if (failuresLeft[0]-- > 0) {
-        throw new IllegalStateException("refused");
-      }
-    }, new BackgroundTasks(Runnable::run, Runnable::run), clock);
+    ConnectionMonitor m =
+        new ConnectionMonitor(
+            () -> {
+              if (failuresLeft[0]-- > 0) {
+                throw new IllegalStateException("refused");
+              }
+            },
+            new BackgroundTasks(Runnable::run, Runnable::run),
+            clock);
     m.onReconnected(() -> reconnects[0]++);
     m.lost("refused");
     m.lost("again"); // already probing

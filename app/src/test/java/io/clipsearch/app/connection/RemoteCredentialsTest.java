@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The remote token: remembered per server, asked for once when refused, however many requests
- * were refused together; a cancelled question fails those requests instead of asking again.
+ * The remote token: remembered per server, asked for once when refused, however many requests were
+ * refused together; a cancelled question fails those requests instead of asking again.
  */
 class RemoteCredentialsTest {
 
@@ -33,12 +33,15 @@ class RemoteCredentialsTest {
   void startsWithTheCommandLinesTokenElseTheRemembered() {
     AppSettings settings = AppSettings.load(dir);
     settings.setServerToken(SERVER, "remembered");
-    RemoteCredentials.Prompt never = (server, refused) -> {
-      throw new AssertionError("asked");
-    };
+    RemoteCredentials.Prompt never =
+        (server, refused) -> {
+          throw new AssertionError("asked");
+        };
     assertEquals("remembered", new RemoteCredentials(SERVER, null, settings, never).token());
     assertEquals("given", new RemoteCredentials(SERVER, "given", settings, never).token());
-    assertEquals(null, new RemoteCredentials(URI.create("http://other:8080"), null, settings, never).token());
+    assertEquals(
+        null,
+        new RemoteCredentials(URI.create("http://other:8080"), null, settings, never).token());
   }
 
   @Test
@@ -48,13 +51,18 @@ class RemoteCredentialsTest {
     CountDownLatch asked = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
     AtomicInteger questions = new AtomicInteger();
-    RemoteCredentials credentials = new RemoteCredentials(SERVER, null, settings, (server, refused) -> {
-      assertTrue(refused, "a token was sent");
-      questions.incrementAndGet();
-      asked.countDown();
-      await(answer);
-      return Optional.of(" new \n");
-    });
+    RemoteCredentials credentials =
+        new RemoteCredentials(
+            SERVER,
+            null,
+            settings,
+            (server, refused) -> {
+              assertTrue(refused, "a token was sent");
+              questions.incrementAndGet();
+              asked.countDown();
+              await(answer);
+              return Optional.of(" new \n");
+            });
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Optional<String>>> renewals = new ArrayList<>();
@@ -73,22 +81,29 @@ class RemoteCredentialsTest {
     }
     assertEquals(1, questions.get());
     assertEquals("new", credentials.token());
-    assertEquals("new", AppSettings.load(dir).serverToken(SERVER).orElseThrow(), "saved for this server");
+    assertEquals(
+        "new", AppSettings.load(dir).serverToken(SERVER).orElseThrow(), "saved for this server");
   }
 
   @Test
-  void aCancelledQuestionFailsTheRequestsThatWaitedForItAndALaterRefusalAsksAgain() throws Exception {
+  void aCancelledQuestionFailsTheRequestsThatWaitedForItAndALaterRefusalAsksAgain()
+      throws Exception {
     CountDownLatch asked = new CountDownLatch(1);
     CountDownLatch answer = new CountDownLatch(1);
     AtomicInteger questions = new AtomicInteger();
-    RemoteCredentials credentials = new RemoteCredentials(SERVER, null, AppSettings.load(dir), (server, refused) -> {
-      if (questions.incrementAndGet() == 1) {
-        assertFalse(refused, "no token was sent");
-        asked.countDown();
-        await(answer);
-      }
-      return Optional.empty();
-    });
+    RemoteCredentials credentials =
+        new RemoteCredentials(
+            SERVER,
+            null,
+            AppSettings.load(dir),
+            (server, refused) -> {
+              if (questions.incrementAndGet() == 1) {
+                assertFalse(refused, "no token was sent");
+                asked.countDown();
+                await(answer);
+              }
+              return Optional.empty();
+            });
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<Optional<String>> first = pool.submit(() -> credentials.renew(null));

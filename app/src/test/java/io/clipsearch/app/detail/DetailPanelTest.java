@@ -16,7 +16,9 @@ import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
-/** The detail panel's words over the fake server of {@link DetailViewModelTest}, loading at once. */
+/**
+ * The detail panel's words over the fake server of {@link DetailViewModelTest}, loading at once.
+ */
 class DetailPanelTest {
 
   private static DetailPanel shown(boolean kiosk) throws Exception {
@@ -27,19 +29,27 @@ class DetailPanelTest {
     return shown(kiosk, hit, new DetailViewModelTest.FakeSource());
   }
 
-  private static DetailPanel shown(boolean kiosk, SearchResultHit hit, DetailViewModelTest.FakeSource source)
-      throws Exception {
+  private static DetailPanel shown(
+      boolean kiosk, SearchResultHit hit, DetailViewModelTest.FakeSource source) throws Exception {
     AtomicReference<DetailPanel> panel = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
-      DetailPanel p = new DetailPanel(new DetailViewModel(source, tasks, 1600), tasks,
-          () -> { }, h -> { }, i -> { }, !kiosk, 1f);
-      p.setKiosk(kiosk);
-      p.show(List.of(hit), "default", 0);
-      p.setSize(1000, 700);
-      layOut(p);
-      panel.set(p);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
+          DetailPanel p =
+              new DetailPanel(
+                  new DetailViewModel(source, tasks, 1600),
+                  tasks,
+                  () -> {},
+                  h -> {},
+                  i -> {},
+                  !kiosk,
+                  1f);
+          p.setKiosk(kiosk);
+          p.show(List.of(hit), "default", 0);
+          p.setSize(1000, 700);
+          layOut(p);
+          panel.set(p);
+        });
     return panel.get();
   }
 
@@ -54,7 +64,10 @@ class DetailPanelTest {
 
   private static Component find(Container c, String name) {
     for (Component child : c.getComponents()) {
-      Component found = name.equals(child.getName()) ? child : child instanceof Container k ? find(k, name) : null;
+      Component found =
+          name.equals(child.getName())
+              ? child
+              : child instanceof Container k ? find(k, name) : null;
       if (found != null) {
         return found;
       }
@@ -82,18 +95,28 @@ class DetailPanelTest {
       DetailPanel panel = shown(kiosk, DetailViewModelTest.hit("a"), source);
       assertEquals(credit, panel.credit(), kiosk ? "kiosk" : "desktop");
       assertTrue(find(panel, "credit").getHeight() > 0, "laid out under the photo");
-      assertNull(shown(kiosk, DetailViewModelTest.hit("b"), source).credit(), "nobody named: no line");
+      assertNull(
+          shown(kiosk, DetailViewModelTest.hit("b"), source).credit(), "nobody named: no line");
     }
   }
 
   @Test
   void aLongFileNameWrapsInsteadOfBeingCut() throws Exception {
-    String path = "/home/ana/Pictures/2024/PXL_20240612_183512345_HDR_PORTRAIT_edited_final_version.jpg";
-    DetailPanel desktop = shown(false, new SearchResultHit("a", path, 0.3, true, false, null, 100, 40, 20, null,
-        "/t/a", "/i/a"));
-    JLabel file = desktop.metaLabels().stream().filter(l -> l.getText().contains("PXL")).findFirst().orElseThrow();
+    String path =
+        "/home/ana/Pictures/2024/PXL_20240612_183512345_HDR_PORTRAIT_edited_final_version.jpg";
+    DetailPanel desktop =
+        shown(
+            false,
+            new SearchResultHit(
+                "a", path, 0.3, true, false, null, 100, 40, 20, null, "/t/a", "/i/a"));
+    JLabel file =
+        desktop.metaLabels().stream()
+            .filter(l -> l.getText().contains("PXL"))
+            .findFirst()
+            .orElseThrow();
     int visible = desktop.metaLabels().getFirst().getParent().getParent().getWidth();
-    assertTrue(file.getPreferredSize().width <= visible,
+    assertTrue(
+        file.getPreferredSize().width <= visible,
         "the path needs " + file.getPreferredSize().width + " px of the " + visible + " shown");
   }
 

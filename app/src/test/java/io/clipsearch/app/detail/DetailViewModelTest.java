@@ -24,8 +24,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
- * The detail view's loading without a display: a hand-driven worker queue, a fake server with
- * real PNG bytes (decoded and turned upright by the view model, as in the app).
+ * The detail view's loading without a display: a hand-driven worker queue, a fake server with real
+ * PNG bytes (decoded and turned upright by the view model, as in the app).
  */
 class DetailViewModelTest {
 
@@ -41,8 +41,23 @@ class DetailViewModelTest {
       if (id.equals("gone")) {
         throw new ApiException(new ApiError(404, "not_found", "no such file"));
       }
-      return new ImageDetails(id, "/p/" + id + ".png", 100, 40, 20, Instant.EPOCH, null, "Canon", "Canon EOS R5",
-          null, null, null, orientation.getOrDefault(id, 1), List.of(), null, credit.get(id));
+      return new ImageDetails(
+          id,
+          "/p/" + id + ".png",
+          100,
+          40,
+          20,
+          Instant.EPOCH,
+          null,
+          "Canon",
+          "Canon EOS R5",
+          null,
+          null,
+          null,
+          orientation.getOrDefault(id, 1),
+          List.of(),
+          null,
+          credit.get(id));
     }
 
     @Override
@@ -59,12 +74,24 @@ class DetailViewModelTest {
 
   final FakeSource source = new FakeSource();
   final Deque<Runnable> workers = new ArrayDeque<>();
-  final DetailViewModel vm = new DetailViewModel(source, new BackgroundTasks(workers::add, Runnable::run), 1600);
+  final DetailViewModel vm =
+      new DetailViewModel(source, new BackgroundTasks(workers::add, Runnable::run), 1600);
   final List<SearchResultHit> hits = List.of(hit("a"), hit("b"), hit("gone"));
 
   static SearchResultHit hit(String id) {
-    return new SearchResultHit(id, "/p/" + id + ".png", 0.3, true, false, null, 100, 40, 20, null,
-        "/api/images/" + id + "/thumbnail", "/api/images/" + id);
+    return new SearchResultHit(
+        id,
+        "/p/" + id + ".png",
+        0.3,
+        true,
+        false,
+        null,
+        100,
+        40,
+        20,
+        null,
+        "/api/images/" + id + "/thumbnail",
+        "/api/images/" + id);
   }
 
   @Test

@@ -24,23 +24,35 @@ class FullScreenViewerUiTest {
   void theHintSaysTheFittedZoomAndShiftEqualsZoomsIn() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "no display (Xvfb missing): UI test skipped");
     AtomicReference<FullScreenViewer> viewer = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      viewer.set(new FullScreenViewer(null, new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB), "big.jpg"));
-      viewer.get().setVisible(true);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          viewer.set(
+              new FullScreenViewer(
+                  null, new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB), "big.jpg"));
+          viewer.get().setVisible(true);
+        });
     try {
       await(() -> viewer.get().view().getWidth() > 0);
       double fitted = call(() -> viewer.get().view().zoom());
       assertNotEquals(1.0, fitted, 0.01, "a 4000-pixel photo is fitted smaller than 100 %");
       String said = String.format(Locale.ROOT, "%.0f %%", 100 * fitted);
       await(() -> viewer.get().hint().contains(said));
-      SwingUtilities.invokeAndWait(() -> {
-        JRootPane root = viewer.get().getRootPane();
-        root.dispatchEvent(new KeyEvent(root, KeyEvent.KEY_PRESSED, System.currentTimeMillis(),
-            InputEvent.SHIFT_DOWN_MASK, KeyEvent.VK_EQUALS, '+'));
-      });
+      SwingUtilities.invokeAndWait(
+          () -> {
+            JRootPane root = viewer.get().getRootPane();
+            root.dispatchEvent(
+                new KeyEvent(
+                    root,
+                    KeyEvent.KEY_PRESSED,
+                    System.currentTimeMillis(),
+                    InputEvent.SHIFT_DOWN_MASK,
+                    KeyEvent.VK_EQUALS,
+                    '+'));
+          });
       assertEquals(1.25 * fitted, call(() -> viewer.get().view().zoom()), 1e-6, "Shift+= is +");
-      assertTrue(call(() -> viewer.get().hint()).contains(String.format(Locale.ROOT, "%.0f %%", 125 * fitted)));
+      assertTrue(
+          call(() -> viewer.get().hint())
+              .contains(String.format(Locale.ROOT, "%.0f %%", 125 * fitted)));
     } finally {
       SwingUtilities.invokeAndWait(() -> viewer.get().dispose());
     }

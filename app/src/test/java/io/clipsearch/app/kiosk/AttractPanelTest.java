@@ -26,23 +26,40 @@ import org.junit.jupiter.api.Test;
 /** What the attract slideshow shows and how large, without a display. */
 class AttractPanelTest {
 
-  static final String CREDIT = "Bridge by Sander Klootwijk · CC-BY-4.0 / CC-BY-SA-4.0 per debian_copyright";
+  static final String CREDIT =
+      "Bridge by Sander Klootwijk · CC-BY-4.0 / CC-BY-SA-4.0 per debian_copyright";
 
   static SearchResultHit photo(String id, int width, int height) {
-    return new SearchResultHit(id, "/p/" + id + ".jpg", 0.3, true, false, null, 1000, width, height, null,
-        "/t/" + id, "/i/" + id);
+    return new SearchResultHit(
+        id,
+        "/p/" + id + ".jpg",
+        0.3,
+        true,
+        false,
+        null,
+        1000,
+        width,
+        height,
+        null,
+        "/t/" + id,
+        "/i/" + id);
   }
 
   @Test
   void aLargePhotoFillsTheScreen() {
-    assertEquals(1440.0 / 1024, AttractPanel.scale(1024, 683, 1440, 900), 1e-9, "the wider of the two ratios: fill");
+    assertEquals(
+        1440.0 / 1024,
+        AttractPanel.scale(1024, 683, 1440, 900),
+        1e-9,
+        "the wider of the two ratios: fill");
   }
 
   @Test
   void aThumbnailSizedPhotoIsNotBlownUpToFullScreen() {
     // filling 1440×900 with 160×120 would enlarge it 9 times
     assertEquals(AttractPanel.MAX_UPSCALE, AttractPanel.scale(160, 120, 1440, 900), 1e-9);
-    assertEquals(900.0 / 600, AttractPanel.scale(400, 600, 1440, 900), 1e-9, "fitted, under the cap");
+    assertEquals(
+        900.0 / 600, AttractPanel.scale(400, 600, 1440, 900), 1e-9, "fitted, under the cap");
   }
 
   @Test
@@ -50,7 +67,10 @@ class AttractPanelTest {
     SearchResultHit small = photo("small", 160, 120);
     SearchResultHit large = photo("large", 1024, 683);
     assertEquals(List.of(large), AttractPanel.slides(List.of(small, large)));
-    assertEquals(List.of(small), AttractPanel.slides(List.of(small)), "small ones when there is nothing else");
+    assertEquals(
+        List.of(small),
+        AttractPanel.slides(List.of(small)),
+        "small ones when there is nothing else");
   }
 
   @Test
@@ -69,38 +89,61 @@ class AttractPanelTest {
     SearchResultHit hit = photo("a", 1024, 683);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(64, 43, BufferedImage.TYPE_INT_RGB), "png", png);
-    PhotoSource photos = new PhotoSource() {
-      @Override
-      public ImageDetails details(String id, String collection) {
-        return new ImageDetails(id, hit.path(), 1000, 1024, 683, Instant.EPOCH, null, null, null, null, null, null, 1,
-            List.of(), null, credit);
-      }
+    PhotoSource photos =
+        new PhotoSource() {
+          @Override
+          public ImageDetails details(String id, String collection) {
+            return new ImageDetails(
+                id,
+                hit.path(),
+                1000,
+                1024,
+                683,
+                Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                1,
+                List.of(),
+                null,
+                credit);
+          }
 
-      @Override
-      public byte[] bytes(String relativeUrl) {
-        return png.toByteArray();
-      }
-    };
+          @Override
+          public byte[] bytes(String relativeUrl) {
+            return png.toByteArray();
+          }
+        };
     AtomicReference<AttractPanel> panel = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      AttractPanel p = new AttractPanel(new OneResult(hit), photos, new BackgroundTasks(Runnable::run, Runnable::run),
-          "default");
-      p.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      p.setSize(1280, 800);
-      p.start();
-      p.stop();
-      panel.set(p);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          AttractPanel p =
+              new AttractPanel(
+                  new OneResult(hit),
+                  photos,
+                  new BackgroundTasks(Runnable::run, Runnable::run),
+                  "default");
+          p.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+          p.setSize(1280, 800);
+          p.start();
+          p.stop();
+          panel.set(p);
+        });
     return panel.get();
   }
 
   private static int brightPixelsInCorner(AttractPanel panel) throws Exception {
-    BufferedImage screen = new BufferedImage(panel.getWidth(), panel.getHeight(), BufferedImage.TYPE_INT_RGB);
-    SwingUtilities.invokeAndWait(() -> {
-      Graphics2D g = screen.createGraphics();
-      panel.paint(g);
-      g.dispose();
-    });
+    BufferedImage screen =
+        new BufferedImage(panel.getWidth(), panel.getHeight(), BufferedImage.TYPE_INT_RGB);
+    SwingUtilities.invokeAndWait(
+        () -> {
+          Graphics2D g = screen.createGraphics();
+          panel.paint(g);
+          g.dispose();
+        });
     int bright = 0;
     for (int y = screen.getHeight() - 40; y < screen.getHeight(); y++) {
       for (int x = screen.getWidth() - 500; x < screen.getWidth(); x++) {

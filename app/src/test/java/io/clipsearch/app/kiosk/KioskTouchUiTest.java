@@ -42,15 +42,17 @@ class KioskTouchUiTest {
     SwingUtilities.invokeAndWait(() -> pad.set(new PinPad(null, guard, KioskWindow.FONT)));
     SwingUtilities.invokeLater(() -> pad.get().setVisible(true)); // modal: returns when it closes
     await("the PIN pad", () -> pad.get().isShowing());
-    SwingUtilities.invokeAndWait(() -> {
-      for (int i = 0; i < PinGuard.MAX_TRIES; i++) {
-        pad.get().press("1");
-        pad.get().press("OK");
-      }
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          for (int i = 0; i < PinGuard.MAX_TRIES; i++) {
+            pad.get().press("1");
+            pad.get().press("OK");
+          }
+        });
     assertEquals("Too many wrong PINs. Try again in 60 seconds.", call(() -> pad.get().hint()));
     now.addAndGet(Duration.ofSeconds(16).toNanos());
-    await("the countdown to move without a key press", () -> pad.get().hint().contains("44 seconds"));
+    await(
+        "the countdown to move without a key press", () -> pad.get().hint().contains("44 seconds"));
     int needed = call(() -> pad.get().hintLabel().getPreferredSize().width);
     int given = call(() -> pad.get().hintLabel().getWidth());
     assertTrue(needed <= given, "the lockout text fits the pad: " + needed + " px in " + given);
@@ -58,7 +60,9 @@ class KioskTouchUiTest {
       assertTrue(key.getHeight() >= FINGER, key.getName() + " is " + key.getHeight() + " px high");
     }
     now.addAndGet(PinGuard.LOCKOUT.toNanos());
-    await("the question again once the lock ends", () -> pad.get().hint().startsWith("Enter the PIN"));
+    await(
+        "the question again once the lock ends",
+        () -> pad.get().hint().startsWith("Enter the PIN"));
     SwingUtilities.invokeAndWait(() -> pad.get().dispose());
   }
 
@@ -66,18 +70,20 @@ class KioskTouchUiTest {
   void theOnScreenKeysAreFingerSized() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "no display (Xvfb missing): UI test skipped");
     AtomicReference<JFrame> frame = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      JFrame f = new JFrame("keyboard");
-      f.add(new OnScreenKeyboard(new JTextField(), () -> { }, KioskWindow.FONT * 0.9f));
-      f.pack();
-      f.setVisible(true);
-      frame.set(f);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          JFrame f = new JFrame("keyboard");
+          f.add(new OnScreenKeyboard(new JTextField(), () -> {}, KioskWindow.FONT * 0.9f));
+          f.pack();
+          f.setVisible(true);
+          frame.set(f);
+        });
     try {
       List<JButton> keys = call(() -> buttons(frame.get().getContentPane()));
       assertEquals(43, keys.size());
       for (JButton key : keys) {
-        assertTrue(key.getHeight() >= FINGER, key.getName() + " is " + key.getHeight() + " px high");
+        assertTrue(
+            key.getHeight() >= FINGER, key.getName() + " is " + key.getHeight() + " px high");
       }
     } finally {
       SwingUtilities.invokeAndWait(() -> frame.get().dispose());
@@ -87,16 +93,27 @@ class KioskTouchUiTest {
   @Test
   void theIdleTimeoutClosesAnOpenPinPad() throws Exception {
     assumeFalse(GraphicsEnvironment.isHeadless(), "no display (Xvfb missing): UI test skipped");
-    AppOptions options = new AppOptions(Path.of("model"), Path.of("data"), null, null, true, "default", "4321",
-        Duration.ofSeconds(2), "light");
+    AppOptions options =
+        new AppOptions(
+            Path.of("model"),
+            Path.of("data"),
+            null,
+            null,
+            true,
+            "default",
+            "4321",
+            Duration.ofSeconds(2),
+            "light");
     AtomicReference<KioskWindow> kiosk = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      kiosk.set(new KioskWindow(options, () -> { }));
-      kiosk.get().setVisible(true);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          kiosk.set(new KioskWindow(options, () -> {}));
+          kiosk.get().setVisible(true);
+        });
     try {
-      SwingUtilities.invokeLater(() -> kiosk.get().dispatchEvent(
-          new WindowEvent(kiosk.get(), WindowEvent.WINDOW_CLOSING)));
+      SwingUtilities.invokeLater(
+          () ->
+              kiosk.get().dispatchEvent(new WindowEvent(kiosk.get(), WindowEvent.WINDOW_CLOSING)));
       await("the PIN pad", () -> openPad() != null);
       // nobody touches the kiosk: after the idle timeout the pad goes, the kiosk stays
       await("the pad closed by the idle timeout", () -> openPad() == null);

@@ -14,8 +14,16 @@ class SseParserTest {
   void dispatchesNamedEventsOnBlankLines() throws Exception {
     SseParser p = new SseParser();
     List<SseParser.Event> events = new ArrayList<>();
-    for (String line : List.of(": comment", "event: progress", "data: {\"phase\":\"INDEXING\",", "data: \"seen\":3}",
-        "", "", "data:plain", "")) {
+    for (String line :
+        List.of(
+            ": comment",
+            "event: progress",
+            "data: {\"phase\":\"INDEXING\",",
+            "data: \"seen\":3}",
+            "",
+            "",
+            "data:plain",
+            "")) {
       p.feed(line).ifPresent(events::add);
     }
     assertEquals(2, events.size());

@@ -33,14 +33,22 @@ class PlaceClustersTest {
     assertEquals(2, world.size());
     PlaceCluster paris = world.getFirst();
     assertEquals(2, paris.count(), "largest first");
-    assertEquals(new GeoArea(2.3376, 48.8530, 2.3499, 48.8606), paris.area(), "exactly its members' rectangle");
-    assertTrue(paris.area().contains(LOUVRE) && paris.area().contains(NOTRE_DAME) && !paris.area().contains(SYDNEY));
+    assertEquals(
+        new GeoArea(2.3376, 48.8530, 2.3499, 48.8606),
+        paris.area(),
+        "exactly its members' rectangle");
+    assertTrue(
+        paris.area().contains(LOUVRE)
+            && paris.area().contains(NOTRE_DAME)
+            && !paris.area().contains(SYDNEY));
 
-    // 0.0123° of longitude apart: at zoom 2,000 on a 720-pixel map a pixel is 0.00025°, so 49 pixels,
+    // 0.0123° of longitude apart: at zoom 2,000 on a 720-pixel map a pixel is 0.00025°, so 49
+    // pixels,
     // more than a cell
     GeoView street = GeoView.WORLD.zoomBy(2_000, 2.344, 48.857);
     List<PlaceCluster> close = PlaceClusters.of(places, street.projection(720, 360), 36);
-    assertEquals(List.of(1, 1), close.stream().map(PlaceCluster::count).toList(), "Sydney is off the map");
+    assertEquals(
+        List.of(1, 1), close.stream().map(PlaceCluster::count).toList(), "Sydney is off the map");
   }
 
   @Test
@@ -58,9 +66,11 @@ class PlaceClustersTest {
   @Test
   void theAreaIsTheServersBboxAndReadsAsCoordinates() {
     GeoArea a = new GeoArea(2.3376, 48.853, 2.3499, 48.8606);
-    assertEquals("2.3376,48.853,2.3499,48.8606", a.bbox(), "full precision: the edge photos stay inside");
+    assertEquals(
+        "2.3376,48.853,2.3499,48.8606", a.bbox(), "full precision: the edge photos stay inside");
     assertEquals("48.86° N, 2.34° E", a.describe());
-    assertEquals("33.86° S, 151.22° E", new GeoArea(151.2153, -33.8568, 151.2153, -33.8568).describe());
+    assertEquals(
+        "33.86° S, 151.22° E", new GeoArea(151.2153, -33.8568, 151.2153, -33.8568).describe());
   }
 
   @Test

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The places map's state without a display: a hand-driven worker queue and a paging fake server. */
+/**
+ * The places map's state without a display: a hand-driven worker queue and a paging fake server.
+ */
 class PlacesViewModelTest {
 
   /** A server with {@code total} places, answering pages as the real one does. */
@@ -33,15 +35,18 @@ class PlacesViewModelTest {
       if (failure != null) {
         throw failure;
       }
-      List<PlaceInfo> page = IntStream.range(offset, Math.min(total, offset + limit))
-          .mapToObj(i -> new PlaceInfo("id" + i, i % 180 - 89.5, i % 360 - 179.5)).toList();
+      List<PlaceInfo> page =
+          IntStream.range(offset, Math.min(total, offset + limit))
+              .mapToObj(i -> new PlaceInfo("id" + i, i % 180 - 89.5, i % 360 - 179.5))
+              .toList();
       return new PlaceList(collection, total, page);
     }
   }
 
   final FakeService service = new FakeService();
   final Deque<Runnable> workers = new ArrayDeque<>();
-  final PlacesViewModel vm = new PlacesViewModel(service, new BackgroundTasks(workers::add, Runnable::run));
+  final PlacesViewModel vm =
+      new PlacesViewModel(service, new BackgroundTasks(workers::add, Runnable::run));
 
   @Test
   void showingLoadsEveryPageInOneBackgroundTask() {
@@ -69,7 +74,8 @@ class PlacesViewModelTest {
     vm.showing();
     workers.poll().run();
     assertEquals(PlacesViewModel.MAX_PLACES, vm.places().size());
-    assertTrue(vm.message().startsWith("50,000 of 50,005 photos with a position shown"), vm.message());
+    assertTrue(
+        vm.message().startsWith("50,000 of 50,005 photos with a position shown"), vm.message());
   }
 
   @Test
@@ -91,7 +97,9 @@ class PlacesViewModelTest {
     assertEquals(PlacesViewModel.Status.FAILED, vm.status());
     assertEquals("Nothing is indexed yet: add a photo folder in Collections.", vm.message());
 
-    service.failure = new ServerUnreachableException(URI.create("http://localhost:1"), new IOException("refused"));
+    service.failure =
+        new ServerUnreachableException(
+            URI.create("http://localhost:1"), new IOException("refused"));
     vm.showing(); // a failure leaves the data stale: the next showing tries again
     workers.poll().run();
     assertEquals("The search engine cannot be reached.", vm.message());

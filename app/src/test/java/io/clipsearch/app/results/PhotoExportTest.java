@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Exporting a selection copies the originals and never overwrites a file already there. */
 class PhotoExportTest {
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   static SearchResultHit hit(String id, String path) {
-    return new SearchResultHit(id, path, 0.3, true, false, null, 3, 1, 1, null, "/t/" + id, "/i/" + id);
+    return new SearchResultHit(
+        id, path, 0.3, true, false, null, 3, 1, 1, null, "/t/" + id, "/i/" + id);
   }
 
   @Test
@@ -27,8 +27,9 @@ class PhotoExportTest {
     Files.createDirectories(out);
     Files.writeString(out.resolve("IMG_1.jpg"), "mine");
     Map<String, byte[]> served = Map.of("/i/a", new byte[] {1}, "/i/b", new byte[] {2});
-    List<Path> written = PhotoExport.export(List.of(hit("a", "/x/IMG_1.jpg"), hit("b", "/y/IMG_1.jpg")), out,
-        served::get);
+    List<Path> written =
+        PhotoExport.export(
+            List.of(hit("a", "/x/IMG_1.jpg"), hit("b", "/y/IMG_1.jpg")), out, served::get);
     assertEquals(List.of(out.resolve("IMG_1 (2).jpg"), out.resolve("IMG_1 (3).jpg")), written);
     assertEquals("mine", Files.readString(out.resolve("IMG_1.jpg")));
     assertArrayEquals(new byte[] {2}, Files.readAllBytes(out.resolve("IMG_1 (3).jpg")));

@@ -6,12 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.clipsearch.api.types.SearchResultHit;
 import org.junit.jupiter.api.Test;
 
-/** The badge says what the words matched, from the server's matchedBy; kiosk badges carry no scores. */
+/**
+ * The badge says what the words matched, from the server's matchedBy; kiosk badges carry no scores.
+ */
 class ResultBadgeTest {
 
   static SearchResultHit hit(String matchedBy) {
-    return new SearchResultHit("id", "/p/motherboard-circuits.jpg", 0.2512, true, matchedBy != null, matchedBy,
-        1000, 640, 480, null, "/t", "/i");
+    return new SearchResultHit(
+        "id",
+        "/p/motherboard-circuits.jpg",
+        0.2512,
+        true,
+        matchedBy != null,
+        matchedBy,
+        1000,
+        640,
+        480,
+        null,
+        "/t",
+        "/i");
   }
 
   @Test
@@ -24,8 +37,9 @@ class ResultBadgeTest {
 
   @Test
   void aMatchTheServerDoesNotNameGetsNoGuessedLabel() {
-    SearchResultHit oldServer = new SearchResultHit("id", "/p/a.jpg", 0.2512, true, true, null, 1000, 640, 480, null,
-        "/t", "/i");
+    SearchResultHit oldServer =
+        new SearchResultHit(
+            "id", "/p/a.jpg", 0.2512, true, true, null, 1000, 640, 480, null, "/t", "/i");
     assertEquals("0.251", ResultBadge.text(oldServer, true));
   }
 

@@ -48,29 +48,48 @@ public class ResultsPanelTest {
     }
   }
 
-  static final SearchResultHit BY_NAME = new SearchResultHit("a", "/photos/IMG_2041.jpg", 0.31, true, true, "name",
-      1000, 640, 480, null, "/t/a", "/i/a");
+  static final SearchResultHit BY_NAME =
+      new SearchResultHit(
+          "a",
+          "/photos/IMG_2041.jpg",
+          0.31,
+          true,
+          true,
+          "name",
+          1000,
+          640,
+          480,
+          null,
+          "/t/a",
+          "/i/a");
 
   private static ResultsPanel panel(boolean kiosk) throws Exception {
     AtomicReference<ResultsPanel> panel = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
-      SearchViewModel search = new SearchViewModel(new NoPhotos(), tasks, new ManualDelay(), new QueryHistory(List.of()));
-      ThumbnailLoader thumbnails = new ThumbnailLoader(url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100,
-          () -> { });
-      ResultsPanel p = new ResultsPanel(search, thumbnails, new ResultsPanel.Actions() {
-        @Override
-        public void open(int index) {
-        }
+    SwingUtilities.invokeAndWait(
+        () -> {
+          BackgroundTasks tasks = new BackgroundTasks(Runnable::run, Runnable::run);
+          SearchViewModel search =
+              new SearchViewModel(
+                  new NoPhotos(), tasks, new ManualDelay(), new QueryHistory(List.of()));
+          ThumbnailLoader thumbnails =
+              new ThumbnailLoader(
+                  url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100, () -> {});
+          ResultsPanel p =
+              new ResultsPanel(
+                  search,
+                  thumbnails,
+                  new ResultsPanel.Actions() {
+                    @Override
+                    public void open(int index) {}
 
-        @Override
-        public void moreLike(SearchResultHit hit) {
-        }
-      }, 200);
-      p.setKiosk(kiosk);
-      search.clear();
-      panel.set(p);
-    });
+                    @Override
+                    public void moreLike(SearchResultHit hit) {}
+                  },
+                  200);
+          p.setKiosk(kiosk);
+          search.clear();
+          panel.set(p);
+        });
     return panel.get();
   }
 
@@ -83,19 +102,26 @@ public class ResultsPanelTest {
   @Test
   void theColumnsFillTheGridsWidth() throws Exception {
     ResultsPanel panel = panel(false);
-    SwingUtilities.invokeAndWait(() -> {
-      panel.setSize(1030, 600);
-      layOut(panel);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          panel.setSize(1030, 600);
+          layOut(panel);
+        });
     AtomicReference<int[]> sizes = new AtomicReference<>();
     // the viewport's resize is an event of its own: read after it
-    SwingUtilities.invokeAndWait(() -> sizes.set(new int[] {panel.grid().getParent().getWidth(),
-        panel.grid().getFixedCellWidth()}));
+    SwingUtilities.invokeAndWait(
+        () ->
+            sizes.set(
+                new int[] {panel.grid().getParent().getWidth(), panel.grid().getFixedCellWidth()}));
     int viewport = sizes.get()[0];
     int columns = viewport / sizes.get()[1];
     assertTrue(columns > 1, viewport + " px");
-    assertTrue(viewport - columns * sizes.get()[1] < columns,
-        "at most a pixel a column left over, not a strip: " + viewport + " px in cells of " + sizes.get()[1]);
+    assertTrue(
+        viewport - columns * sizes.get()[1] < columns,
+        "at most a pixel a column left over, not a strip: "
+            + viewport
+            + " px in cells of "
+            + sizes.get()[1]);
   }
 
   private static void layOut(Container c) {
@@ -110,6 +136,8 @@ public class ResultsPanelTest {
   @Test
   void theKioskDoesNotInviteADrop() throws Exception {
     assertEquals("Type what you are looking for.", panel(true).emptyMessage().getText());
-    assertEquals("Type to search your photos, or drop an image here.", panel(false).emptyMessage().getText());
+    assertEquals(
+        "Type to search your photos, or drop an image here.",
+        panel(false).emptyMessage().getText());
   }
 }

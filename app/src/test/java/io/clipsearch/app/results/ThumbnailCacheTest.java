@@ -58,10 +58,16 @@ class ThumbnailCacheTest {
     Deque<Runnable> workers = new ArrayDeque<>();
     List<String> fetched = new ArrayList<>();
     int[] loaded = new int[1];
-    ThumbnailLoader loader = new ThumbnailLoader(url -> {
-      fetched.add(url);
-      return png.toByteArray();
-    }, new BackgroundTasks(workers::add, Runnable::run), new ThumbnailCache(100, 1 << 20), 100, () -> loaded[0]++);
+    ThumbnailLoader loader =
+        new ThumbnailLoader(
+            url -> {
+              fetched.add(url);
+              return png.toByteArray();
+            },
+            new BackgroundTasks(workers::add, Runnable::run),
+            new ThumbnailCache(100, 1 << 20),
+            100,
+            () -> loaded[0]++);
     for (int i = 0; i < 10; i++) {
       assertNull(loader.get("u" + i));
     }

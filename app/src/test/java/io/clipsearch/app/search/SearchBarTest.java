@@ -13,7 +13,9 @@ import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
-/** The search bar's layout over the fake server of {@link SearchViewModelTest}, searching at once. */
+/**
+ * The search bar's layout over the fake server of {@link SearchViewModelTest}, searching at once.
+ */
 class SearchBarTest {
 
   @Test
@@ -21,18 +23,23 @@ class SearchBarTest {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB), "png", png);
     AtomicReference<String> heights = new AtomicReference<>();
-    SwingUtilities.invokeAndWait(() -> {
-      SearchViewModel vm = new SearchViewModel(new SearchViewModelTest.FakeService(),
-          new BackgroundTasks(Runnable::run, Runnable::run), new ManualDelay(), new QueryHistory(List.of()));
-      SearchBar bar = new SearchBar(vm, 1.2f, true);
-      int plain = bar.getPreferredSize().height;
-      vm.searchByExample(png.toByteArray());
-      assertTrue(bar.exampleChip().isVisible());
-      int withImage = bar.getPreferredSize().height;
-      vm.moreLike("abc");
-      int withLike = bar.getPreferredSize().height;
-      heights.set(plain + " " + withImage + " " + withLike);
-    });
+    SwingUtilities.invokeAndWait(
+        () -> {
+          SearchViewModel vm =
+              new SearchViewModel(
+                  new SearchViewModelTest.FakeService(),
+                  new BackgroundTasks(Runnable::run, Runnable::run),
+                  new ManualDelay(),
+                  new QueryHistory(List.of()));
+          SearchBar bar = new SearchBar(vm, 1.2f, true);
+          int plain = bar.getPreferredSize().height;
+          vm.searchByExample(png.toByteArray());
+          assertTrue(bar.exampleChip().isVisible());
+          int withImage = bar.getPreferredSize().height;
+          vm.moreLike("abc");
+          int withLike = bar.getPreferredSize().height;
+          heights.set(plain + " " + withImage + " " + withLike);
+        });
     String[] h = heights.get().split(" ");
     assertEquals(h[0], h[1], "the bar keeps its height with the image chip");
     assertEquals(h[0], h[2], "and with the \"similar photos\" chip");

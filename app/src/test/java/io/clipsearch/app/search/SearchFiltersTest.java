@@ -14,8 +14,15 @@ class SearchFiltersTest {
 
   @Test
   void buildsTheApiQueryWithAnExclusiveEndDate() {
-    SearchFilters f = new SearchFilters(LocalDate.of(2024, 6, 1), LocalDate.of(2024, 6, 30), " /photos ",
-        "Canon EOS R5", "landscape", 1024, "date_desc");
+    SearchFilters f =
+        new SearchFilters(
+            LocalDate.of(2024, 6, 1),
+            LocalDate.of(2024, 6, 30),
+            " /photos ",
+            "Canon EOS R5",
+            "landscape",
+            1024,
+            "date_desc");
     SearchQuery q = f.toQuery("beach", "trips", 100, 50, true);
     assertEquals("2024-06-01", q.from());
     assertEquals("2024-07-01", q.to());
@@ -43,11 +50,23 @@ class SearchFiltersTest {
 
   @Test
   void rejectsBadValuesNamingThem() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new SearchFilters(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), null, null, null, null, null));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new SearchFilters(
+                    LocalDate.of(2024, 2, 1),
+                    LocalDate.of(2024, 1, 1),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
     assertEquals("the date range ends (2024-01-01) before it starts (2024-02-01)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withShape("round"));
     assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withSort("random"));
-    assertThrows(IllegalArgumentException.class, () -> new SearchFilters(null, null, null, null, null, 0, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SearchFilters(null, null, null, null, null, 0, null));
   }
 }

@@ -33,6 +33,7 @@ class SearchViewModelTest {
     final List<SearchQuery> exampleQueries = new ArrayList<>();
     int total = 250;
     RuntimeException failure;
+
     /** Answer as a server that leaves an empty hits list out of its JSON. */
     boolean omitHits;
 
@@ -63,7 +64,8 @@ class SearchViewModelTest {
       browsed.add(q.collection() + "@" + offset);
       browseQueries.add(q);
       int to = Math.min(total, offset + q.limit());
-      List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
+      List<SearchResultHit> hits =
+          IntStream.range(offset, to).mapToObj(i -> hit("new" + i)).toList();
       return new SearchResults(hits, total, total, 0, false, 1, q.collection(), null);
     }
 
@@ -73,27 +75,44 @@ class SearchViewModelTest {
     public SearchResults photosIn(String collection, GeoArea area, int offset, int limit) {
       places.add(collection + "@" + area.bbox() + "@" + offset);
       int to = Math.min(total, offset + limit);
-      List<SearchResultHit> hits = IntStream.range(offset, to).mapToObj(i -> hit("here" + i)).toList();
+      List<SearchResultHit> hits =
+          IntStream.range(offset, to).mapToObj(i -> hit("here" + i)).toList();
       return new SearchResults(hits, total, total, 0, false, 1, collection, null);
     }
 
     @Override
     public SearchResults searchByImage(byte[] image, SearchQuery query) {
       exampleQueries.add(query);
-      return new SearchResults(List.of(hit("example")), 1, 1, 0.25, true, 3, query.collection(), null);
+      return new SearchResults(
+          List.of(hit("example")), 1, 1, 0.25, true, 3, query.collection(), null);
     }
   }
 
   static SearchResultHit hit(String id) {
-    return new SearchResultHit(id, "/p/" + id + ".jpg", 0.3, true, false, null, 1000, 640, 480, null,
-        "/api/images/" + id + "/thumbnail", "/api/images/" + id);
+    return new SearchResultHit(
+        id,
+        "/p/" + id + ".jpg",
+        0.3,
+        true,
+        false,
+        null,
+        1000,
+        640,
+        480,
+        null,
+        "/api/images/" + id + "/thumbnail",
+        "/api/images/" + id);
   }
 
   final FakeService service = new FakeService();
   final Deque<Runnable> workers = new ArrayDeque<>();
   final ManualDelay clock = new ManualDelay();
-  final SearchViewModel vm = new SearchViewModel(service, new BackgroundTasks(workers::add, Runnable::run),
-      clock, new QueryHistory(List.of()));
+  final SearchViewModel vm =
+      new SearchViewModel(
+          service,
+          new BackgroundTasks(workers::add, Runnable::run),
+          clock,
+          new QueryHistory(List.of()));
 
   void runWorkers() {
     while (!workers.isEmpty()) {
@@ -190,7 +209,10 @@ class SearchViewModelTest {
     vm.moreLike("abc");
     runWorkers();
     assertEquals("like:abc", service.queries.getLast().q());
-    assertEquals(Boolean.FALSE, service.queries.getLast().cutoff(), "the photo alone is its only confident match");
+    assertEquals(
+        Boolean.FALSE,
+        service.queries.getLast().cutoff(),
+        "the photo alone is its only confident match");
     assertEquals("", vm.text(), "no raw like:<hash> in the search box");
     assertEquals("abc", vm.likeId());
     vm.setText("forest");
@@ -227,10 +249,12 @@ class SearchViewModelTest {
     assertEquals("portrait", sent.shape());
     assertEquals("date_asc", sent.sort());
     assertTrue(vm.state().browsing());
-    assertEquals("250 photos matching the filters, oldest first (scroll for more)", vm.state().summary());
+    assertEquals(
+        "250 photos matching the filters, oldest first (scroll for more)", vm.state().summary());
     vm.loadMore();
     runWorkers();
-    assertEquals("portrait", service.browseQueries.getLast().shape(), "the next page has the filters too");
+    assertEquals(
+        "portrait", service.browseQueries.getLast().shape(), "the next page has the filters too");
     assertEquals(100, service.browseQueries.getLast().offset());
     vm.setFilters(SearchFilters.NONE.withSort("date_asc"));
     runWorkers();
@@ -239,7 +263,9 @@ class SearchViewModelTest {
     service.total = 0;
     vm.setFilters(SearchFilters.NONE.withShape("square"));
     runWorkers();
-    assertTrue(vm.state().nothingFound(), "filters that leave nothing are said so, not the first-run screen");
+    assertTrue(
+        vm.state().nothingFound(),
+        "filters that leave nothing are said so, not the first-run screen");
     assertEquals("0 photos matching the filters, newest first", vm.state().summary());
   }
 
@@ -253,11 +279,13 @@ class SearchViewModelTest {
     runWorkers();
     assertEquals(Boolean.FALSE, service.queries.getLast().cutoff());
     assertTrue(vm.includesWeak());
-    assertFalse(vm.showAll(), "the weak-matches setting is not switched on behind the checkbox's back");
+    assertFalse(
+        vm.showAll(), "the weak-matches setting is not switched on behind the checkbox's back");
     vm.setText("IMG_2041");
     clock.advance(SearchViewModel.DEBOUNCE);
     runWorkers();
-    assertNull(service.queries.getLast().cutoff(), "the next search leaves the weak matches out again");
+    assertNull(
+        service.queries.getLast().cutoff(), "the next search leaves the weak matches out again");
     assertFalse(vm.includesWeak());
   }
 
@@ -292,7 +320,9 @@ class SearchViewModelTest {
     assertTrue(vm.state().byExample());
     assertEquals("example", vm.state().hits().getFirst().id());
     assertEquals(SearchViewModel.EXAMPLE_LIMIT, service.exampleQueries.getLast().limit());
-    assertTrue(service.exampleQueries.getLast().q() == null || service.exampleQueries.getLast().q().isEmpty(),
+    assertTrue(
+        service.exampleQueries.getLast().q() == null
+            || service.exampleQueries.getLast().q().isEmpty(),
         "the text of the previous search is not mixed in: " + service.exampleQueries.getLast().q());
     assertEquals("", vm.text());
     assertEquals(2, vm.example().length, "the view can preview the example");
@@ -309,26 +339,43 @@ class SearchViewModelTest {
     assertEquals("No matches.", vm.state().summary());
     vm.showClosest();
     runWorkers();
-    assertEquals(Boolean.FALSE, service.queries.getLast().cutoff(), "one click asks for the closest matches");
+    assertEquals(
+        Boolean.FALSE,
+        service.queries.getLast().cutoff(),
+        "one click asks for the closest matches");
   }
 
   @Test
   void onlyWeakHitsReadAsClosestMatchesWithoutInternals() {
-    SearchResultHit weak = new SearchResultHit("w", "/p/w.jpg", 0.2, false, false, null, 1000, 640, 480, null,
-        "/t", "/i");
-    SearchState s = new SearchState("ocean", SearchState.Status.DONE, List.of(weak), 0, 0.25, true, 5, false,
-        null, false);
+    SearchResultHit weak =
+        new SearchResultHit(
+            "w", "/p/w.jpg", 0.2, false, false, null, 1000, 640, 480, null, "/t", "/i");
+    SearchState s =
+        new SearchState(
+            "ocean", SearchState.Status.DONE, List.of(weak), 0, 0.25, true, 5, false, null, false);
     assertTrue(s.onlyWeak());
     assertEquals("No confident matches; the closest one is shown dimmed.", s.summary());
-    SearchState confident = new SearchState("ocean", SearchState.Status.DONE, List.of(hit("a")), 1, 0.25, true, 5,
-        false, null, false);
+    SearchState confident =
+        new SearchState(
+            "ocean",
+            SearchState.Status.DONE,
+            List.of(hit("a")),
+            1,
+            0.25,
+            true,
+            5,
+            false,
+            null,
+            false);
     assertFalse(confident.summary().contains("cutoff"), confident.summary());
     assertFalse(confident.summary().contains("calibrated"), confident.summary());
   }
 
   @Test
   void validationMessagesReadAsPlainWords() {
-    service.failure = new ApiException(new ApiError(400, "bad_request", "query.q: size must be between 0 and 1000"));
+    service.failure =
+        new ApiException(
+            new ApiError(400, "bad_request", "query.q: size must be between 0 and 1000"));
     vm.setText("x".repeat(1001));
     vm.submit();
     runWorkers();
@@ -340,7 +387,8 @@ class SearchViewModelTest {
     vm.setBrowseWhenEmpty(true);
     runWorkers();
     assertEquals(SearchViewModel.PAGE, vm.state().hits().size(), "the collection, browsed");
-    service.failure = new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
+    service.failure =
+        new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
     vm.setText("\"red car");
     vm.submit();
     runWorkers();
@@ -352,14 +400,17 @@ class SearchViewModelTest {
   void errorsCarryTheServersMessageAndUnreachableServersRaiseTheBanner() {
     List<String> lost = new ArrayList<>();
     vm.onConnectionLost(e -> lost.add(e.getMessage()));
-    service.failure = new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
+    service.failure =
+        new ApiException(new ApiError(400, "bad_request", "unbalanced quote in query"));
     vm.setText("\"oops");
     vm.submit();
     runWorkers();
     assertEquals(SearchState.Status.FAILED, vm.state().status());
-    assertEquals("Unbalanced quote in query", vm.state().error(), "a sentence, as the server wrote it");
+    assertEquals(
+        "Unbalanced quote in query", vm.state().error(), "a sentence, as the server wrote it");
     assertTrue(lost.isEmpty());
-    service.failure = new ServerUnreachableException(URI.create("http://h:1"), new IOException("refused"));
+    service.failure =
+        new ServerUnreachableException(URI.create("http://h:1"), new IOException("refused"));
     vm.searchAgain();
     runWorkers();
     assertEquals(1, lost.size());
@@ -399,13 +450,17 @@ class SearchViewModelTest {
     assertTrue(vm.state().browsing());
     assertEquals(paris, vm.state().place());
     assertEquals("here0", vm.state().hits().getFirst().id());
-    assertEquals("250 photos taken near 48.86° N, 2.34° E, newest first (scroll for more)", vm.state().summary());
+    assertEquals(
+        "250 photos taken near 48.86° N, 2.34° E, newest first (scroll for more)",
+        vm.state().summary());
     vm.loadMore();
     workers.poll().run();
-    assertEquals("default@2.33,48.85,2.35,48.87@100", service.places.getLast(), "pages of the place");
+    assertEquals(
+        "default@2.33,48.85,2.35,48.87@100", service.places.getLast(), "pages of the place");
     assertEquals(200, vm.state().hits().size());
 
-    vm.searchAgain(); // a reconnect or a finished indexing: the place again, not the whole collection
+    vm.searchAgain(); // a reconnect or a finished indexing: the place again, not the whole
+    // collection
     workers.poll().run();
     assertEquals(3, service.places.size());
 

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AppSettingsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void roundTripsThroughTheFile() {
@@ -45,10 +44,15 @@ class AppSettingsTest {
     s.setServerToken(URI.create("http://nas.local:8080"), "nas-token");
     s.save();
     AppSettings again = AppSettings.load(dir);
-    assertEquals("box-token", again.serverToken(URI.create("http://box:8080")).orElseThrow(), "with or without a slash");
-    assertEquals("nas-token", again.serverToken(URI.create("http://nas.local:8080/")).orElseThrow());
+    assertEquals(
+        "box-token",
+        again.serverToken(URI.create("http://box:8080")).orElseThrow(),
+        "with or without a slash");
+    assertEquals(
+        "nas-token", again.serverToken(URI.create("http://nas.local:8080/")).orElseThrow());
     assertTrue(again.serverToken(URI.create("http://box:9090")).isEmpty());
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.file())));
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(again.file())));
   }
 
   @Test
@@ -63,9 +67,11 @@ class AppSettingsTest {
 
   @Test
   void withoutXdgTheDirIsUnderTheHomeOfTheEnvironment() {
-    assertEquals(Path.of("/tmp/elsewhere/.config/clipsearch"),
+    assertEquals(
+        Path.of("/tmp/elsewhere/.config/clipsearch"),
         AppSettings.defaultDir(Map.of("HOME", "/tmp/elsewhere")));
-    assertEquals(Path.of("/tmp/elsewhere/.config/clipsearch"),
+    assertEquals(
+        Path.of("/tmp/elsewhere/.config/clipsearch"),
         AppSettings.defaultDir(Map.of("HOME", "/tmp/elsewhere", "XDG_CONFIG_HOME", "")));
   }
 
@@ -73,7 +79,8 @@ class AppSettingsTest {
   void fileChoosersOpenAtThePicturesFolder() throws Exception {
     Path home = dir.resolve("home");
     Files.createDirectories(home.resolve("Pictures"));
-    assertEquals(home.resolve("Pictures"), AppSettings.picturesDir(Map.of("HOME", home.toString())));
+    assertEquals(
+        home.resolve("Pictures"), AppSettings.picturesDir(Map.of("HOME", home.toString())));
     Path photos = Files.createDirectories(home.resolve("Fotos"));
     Files.createDirectories(home.resolve(".config"));
     Files.writeString(home.resolve(".config/user-dirs.dirs"), "XDG_PICTURES_DIR=\"$HOME/Fotos\"\n");
@@ -86,7 +93,12 @@ class AppSettingsTest {
     s.setUnfinishedIndexing("default", 1190);
     s.save();
     AppSettings again = AppSettings.load(dir);
-    assertTrue(again.unfinishedIndexing().orElseThrow().notice().startsWith("1,190 photos of “default” were never indexed"));
+    assertTrue(
+        again
+            .unfinishedIndexing()
+            .orElseThrow()
+            .notice()
+            .startsWith("1,190 photos of “default” were never indexed"));
     again.setUnfinishedIndexing(null, 0);
     assertTrue(again.unfinishedIndexing().isEmpty());
   }

@@ -18,9 +18,12 @@ class BackgroundTasksTest {
     BackgroundTasks tasks = new BackgroundTasks(Runnable::run, ui::add);
     List<Object> seen = new ArrayList<>();
     tasks.submit(() -> 42, seen::add, seen::add);
-    tasks.submit(() -> {
-      throw new IllegalStateException("boom");
-    }, seen::add, e -> seen.add(e.getMessage()));
+    tasks.submit(
+        () -> {
+          throw new IllegalStateException("boom");
+        },
+        seen::add,
+        e -> seen.add(e.getMessage()));
     assertTrue(seen.isEmpty(), "nothing before the UI executor runs");
     ui.forEach(Runnable::run);
     assertEquals(List.of(42, "boom"), seen);
@@ -47,8 +50,8 @@ class BackgroundTasksTest {
     BackgroundTasks tasks = BackgroundTasks.swing("test", 1);
     tasks.close();
     AtomicInteger ran = new AtomicInteger();
-    BackgroundTasks.Task late = tasks.submit(ran::incrementAndGet, x -> ran.incrementAndGet(),
-        e -> ran.incrementAndGet());
+    BackgroundTasks.Task late =
+        tasks.submit(ran::incrementAndGet, x -> ran.incrementAndGet(), e -> ran.incrementAndGet());
     assertTrue(late.isCancelled());
     assertEquals(0, ran.get());
     assertEquals(0, tasks.pending());

@@ -22,7 +22,8 @@ public final class EdtAwait {
    *
    * @throws AssertionError naming {@code what} if it does not hold within {@code maxWait}
    */
-  public static void until(String what, Duration maxWait, Supplier<Boolean> condition) throws Exception {
+  public static void until(String what, Duration maxWait, Supplier<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + maxWait.toNanos();
     AtomicBoolean holds = new AtomicBoolean();
     while (true) {
@@ -31,7 +32,8 @@ public final class EdtAwait {
         return;
       }
       if (System.nanoTime() - deadline >= 0) {
-        throw new AssertionError("timed out after " + maxWait.toSeconds() + " s waiting for " + what);
+        throw new AssertionError(
+            "timed out after " + maxWait.toSeconds() + " s waiting for " + what);
       }
       Thread.sleep(PAUSE_MILLIS);
     }

@@ -8,10 +8,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts a virtual X display (Xvfb) before any test touches AWT, so UI tests run in real windows
- * on machines without a screen. The display number comes from surefire's DISPLAY (the pom sets
- * one of our own, :87); if its socket exists, that server is used. Without Xvfb the JVM goes
- * headless: pure tests still run and UI tests skip with a message.
+ * Starts a virtual X display (Xvfb) before any test touches AWT, so UI tests run in real windows on
+ * machines without a screen. The display number comes from surefire's DISPLAY (the pom sets one of
+ * our own, :87); if its socket exists, that server is used. Without Xvfb the JVM goes headless:
+ * pure tests still run and UI tests skip with a message.
  */
 public final class XvfbDisplay implements LauncherSessionListener {
 
@@ -29,8 +29,12 @@ public final class XvfbDisplay implements LauncherSessionListener {
       return;
     }
     try {
-      xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp", "-terminate")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      xvfb =
+          new ProcessBuilder(
+                  "Xvfb", display, "-screen", "0", "1440x900x24", "-nolisten", "tcp", "-terminate")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!Files.exists(socket) && xvfb.isAlive() && System.nanoTime() < deadline) {
         Thread.onSpinWait();

@@ -61,7 +61,8 @@ final class HubClient implements AutoCloseable {
    * @throws ModelDownloadException if the host is unreachable, the request fails, there are too
    *     many redirects, or the thread is interrupted
    */
-  HttpResponse<InputStream> get(URI uri, long from, PullTarget target) throws ModelDownloadException {
+  HttpResponse<InputStream> get(URI uri, long from, PullTarget target)
+      throws ModelDownloadException {
     URI current = uri;
     for (int hop = 0; ; hop++) {
       HttpRequest.Builder request =
@@ -116,7 +117,12 @@ final class HubClient implements AutoCloseable {
       case 401 ->
           new ModelDownloadException(
               Reason.UNAUTHORIZED,
-              "cannot " + what + ": HTTP 401" + hubSays + ". " + repo
+              "cannot "
+                  + what
+                  + ": HTTP 401"
+                  + hubSays
+                  + ". "
+                  + repo
                   + (token == null
                       ? " may be gated, private or absent; set HF_TOKEN to an access token that"
                           + " can read it"
@@ -124,17 +130,36 @@ final class HubClient implements AutoCloseable {
       case 403 ->
           new ModelDownloadException(
               Reason.FORBIDDEN,
-              "cannot " + what + ": HTTP 403" + hubSays + ". Your token may not read " + repo
+              "cannot "
+                  + what
+                  + ": HTTP 403"
+                  + hubSays
+                  + ". Your token may not read "
+                  + repo
                   + "; accept the model's terms on its Hugging Face page");
       case 404 ->
           new ModelDownloadException(
               Reason.NOT_FOUND,
-              "cannot " + what + ": HTTP 404" + hubSays + " for " + response.uri()
-                  + ". Check that " + repo + " exists at " + baseUrl);
+              "cannot "
+                  + what
+                  + ": HTTP 404"
+                  + hubSays
+                  + " for "
+                  + response.uri()
+                  + ". Check that "
+                  + repo
+                  + " exists at "
+                  + baseUrl);
       default ->
           new ModelDownloadException(
               Reason.HTTP_ERROR,
-              "cannot " + what + ": unexpected HTTP " + status + hubSays + " from " + response.uri());
+              "cannot "
+                  + what
+                  + ": unexpected HTTP "
+                  + status
+                  + hubSays
+                  + " from "
+                  + response.uri());
     };
   }
 
@@ -160,14 +185,17 @@ final class HubClient implements AutoCloseable {
         : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
-  private static ModelDownloadException transportFailure(URI uri, IOException e, PullTarget target) {
+  private static ModelDownloadException transportFailure(
+      URI uri, IOException e, PullTarget target) {
     if (isUnreachable(e)) {
       URI host = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
       return new ModelDownloadException(
           Reason.UNREACHABLE,
-          "cannot reach " + host
+          "cannot reach "
+              + host
               + " (offline?). To install a model by hand, place a folder in the CLIP layout"
-              + " (config.json, visual/…, textual/…) under " + target.dir()
+              + " (config.json, visual/…, textual/…) under "
+              + target.dir()
               + " — see models/README.md",
           e);
     }

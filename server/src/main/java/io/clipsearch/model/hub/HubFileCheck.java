@@ -58,7 +58,9 @@ final class HubFileCheck {
 
   /** Whether {@code file} is in place and matches {@code expected}: a file a pull can skip. */
   static boolean isComplete(Path file, HubFile expected) throws IOException {
-    return Files.isRegularFile(file) && Files.size(file) == expected.size() && mismatch(file, expected).isEmpty();
+    return Files.isRegularFile(file)
+        && Files.size(file) == expected.size()
+        && mismatch(file, expected).isEmpty();
   }
 
   private static MessageDigest digest(String algorithm) {

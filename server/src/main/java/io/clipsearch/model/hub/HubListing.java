@@ -37,8 +37,14 @@ final class HubListing {
   List<HubFile> wantedFiles(PullTarget target) throws ModelDownloadException {
     KnownModel model = target.model();
     List<HubFile> all = new ArrayList<>();
-    URI page = URI.create(
-        hub.baseUrl() + "/api/models/" + model.repo() + "/tree/" + model.revision() + "?recursive=true");
+    URI page =
+        URI.create(
+            hub.baseUrl()
+                + "/api/models/"
+                + model.repo()
+                + "/tree/"
+                + model.revision()
+                + "?recursive=true");
     while (page != null) {
       HttpResponse<InputStream> response = hub.get(page, 0, target);
       hub.expectOk(response, "list " + model.repo(), target);
@@ -56,8 +62,10 @@ final class HubListing {
     if (!missing.isEmpty()) {
       throw new ModelDownloadException(
           Reason.LAYOUT,
-          target.repoAtRevision() + " is not a CLIP model in the expected layout: it lacks "
-              + String.join(", ", missing) + " (see models/README.md)");
+          target.repoAtRevision()
+              + " is not a CLIP model in the expected layout: it lacks "
+              + String.join(", ", missing)
+              + " (see models/README.md)");
     }
     return all.stream()
         .filter(f -> ModelLayout.wanted(f.path()))
@@ -65,7 +73,10 @@ final class HubListing {
         .toList();
   }
 
-  /** The {@code rel="next"} page named by {@code Link} headers, resolved against the current one; null if none. */
+  /**
+   * The {@code rel="next"} page named by {@code Link} headers, resolved against the current one;
+   * null if none.
+   */
   static URI nextPage(List<String> linkHeaders, URI current) {
     for (String link : linkHeaders) {
       Matcher m = NEXT_LINK.matcher(link);

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * Closes a response body that has sent nothing for the idle timeout: once headers have arrived
- * the JDK client has no read timeout, and a stalled connection would otherwise block forever.
+ * Closes a response body that has sent nothing for the idle timeout: once headers have arrived the
+ * JDK client has no read timeout, and a stalled connection would otherwise block forever.
  *
  * <p>The reader calls {@link #touch()} after each read; a virtual thread checks the time since.
  * Closing the watchdog stops that thread (it never closes the body then).

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * <p>All entries are ONNX exports published by the Immich project, in the layout {@link
  * ModelLayout} describes, of three families: OpenAI-style CLIP (CLIP BPE tokenizer), SigLIP and
  * SigLIP 2 (Hugging Face tokenizer, sigmoid scores) and multilingual CLIP (XLM-RoBERTa text
- * towers). Sizes are approximate (fp32 ONNX files of both encoders). No checksum is pinned here:
- * a pull checks every file against the size and hash the Hub publishes for the revision (see
- * {@link ModelDownloader}). Immutable and thread-safe.
+ * towers). Sizes are approximate (fp32 ONNX files of both encoders). No checksum is pinned here: a
+ * pull checks every file against the size and hash the Hub publishes for the revision (see {@link
+ * ModelDownloader}). Immutable and thread-safe.
  */
 public final class KnownModels {
 

@@ -16,8 +16,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@link HubListing} lists the repository and keeps the files {@link ModelLayout} wants;
- *   <li>a file already in place with the published size and hash is skipped ({@link
- *       HubFileCheck});
+ *   <li>a file already in place with the published size and hash is skipped ({@link HubFileCheck});
  *   <li>otherwise {@link RangeDownload} fetches it from {@code /{repo}/resolve/{revision}/{path}}
  *       into {@code <file>.part}, resuming an existing one;
  *   <li>the finished {@code .part} is checked against the published size and hash ({@link
@@ -71,9 +70,12 @@ public final class ModelDownloader implements AutoCloseable {
       throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
     }
     String base = baseUrl.toString();
-    this.hub = new HubClient(
-        URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
-        token == null || token.isBlank() ? null : token.strip(), connectTimeout, idleTimeout);
+    this.hub =
+        new HubClient(
+            URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
+            token == null || token.isBlank() ? null : token.strip(),
+            connectTimeout,
+            idleTimeout);
     this.listing = new HubListing(hub);
     this.download = new RangeDownload(hub, idleTimeout);
   }
@@ -160,7 +162,11 @@ public final class ModelDownloader implements AutoCloseable {
         Files.delete(part);
         throw new ModelDownloadException(
             Reason.INTEGRITY,
-            file.path() + " of " + target.model().repo() + " is corrupt: " + problem.get()
+            file.path()
+                + " of "
+                + target.model().repo()
+                + " is corrupt: "
+                + problem.get()
                 + ". The bad download was deleted; pull again to retry.");
       }
       PartFiles.moveIntoPlace(part, path);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The install side of a pull: bytes go to {@code <file>.part} and only a checked file is moved
- * into place, atomically where the file system can; before anything is fetched, the free space is
+ * The install side of a pull: bytes go to {@code <file>.part} and only a checked file is moved into
+ * place, atomically where the file system can; before anything is fetched, the free space is
  * checked against what is still missing. Stateless.
  */
 final class PartFiles {
@@ -49,18 +49,24 @@ final class PartFiles {
   }
 
   /**
-   * @throws ModelDownloadException if the target's file system has less free space than the
-   *     files still need
+   * @throws ModelDownloadException if the target's file system has less free space than the files
+   *     still need
    * @throws IOException if the folder cannot be read
    */
-  static void checkFreeSpace(PullTarget target, List<HubFile> files) throws IOException, ModelDownloadException {
+  static void checkFreeSpace(PullTarget target, List<HubFile> files)
+      throws IOException, ModelDownloadException {
     long needed = bytesMissing(target.dir(), files);
     long usable = Files.getFileStore(target.dir()).getUsableSpace();
     if (needed > usable) {
       throw new ModelDownloadException(
           Reason.LOCAL_IO,
-          String.format(Locale.ROOT, "%s needs %.1f MB more in %s but only %.1f MB are free",
-              target.model().name(), needed / 1e6, target.dir(), usable / 1e6));
+          String.format(
+              Locale.ROOT,
+              "%s needs %.1f MB more in %s but only %.1f MB are free",
+              target.model().name(),
+              needed / 1e6,
+              target.dir(),
+              usable / 1e6));
     }
   }
 }

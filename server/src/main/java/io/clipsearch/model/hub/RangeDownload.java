@@ -43,7 +43,8 @@ final class RangeDownload {
    *     Reason#INTERRUPTED}, the part kept for resuming) or sends more than the listed size
    * @throws IOException if the part file cannot be written
    */
-  void fetch(URI uri, HubFile file, Path part, long have, PullTarget target, ProgressListener progress)
+  void fetch(
+      URI uri, HubFile file, Path part, long have, PullTarget target, ProgressListener progress)
       throws ModelDownloadException, IOException {
     HttpResponse<InputStream> response = hub.get(uri, have, target);
     int status = response.statusCode();
@@ -70,29 +71,44 @@ final class RangeDownload {
     copy(response, file, part, start, progress);
   }
 
-  private void copy(HttpResponse<InputStream> response, HubFile file, Path part, long start,
-      ProgressListener progress) throws ModelDownloadException, IOException {
+  private void copy(
+      HttpResponse<InputStream> response,
+      HubFile file,
+      Path part,
+      long start,
+      ProgressListener progress)
+      throws ModelDownloadException, IOException {
     long done = start;
     progress.onProgress(file.path(), done, file.size());
     try (InputStream in = response.body();
         IdleWatchdog watchdog = new IdleWatchdog(in, idleTimeout);
-        OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream out =
+            Files.newOutputStream(
+                part,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                start > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] buffer = new byte[BUFFER_BYTES];
       while (true) {
         int n;
         try {
           n = in.read(buffer);
         } catch (IOException e) {
-          throw interrupted(file, done,
-              watchdog.fired() ? "no data for " + idleTimeout : "connection lost: " + e.getMessage(), e);
+          throw interrupted(
+              file,
+              done,
+              watchdog.fired()
+                  ? "no data for " + idleTimeout
+                  : "connection lost: " + e.getMessage(),
+              e);
         }
         if (n < 0) {
           break;
         }
         if (done + n > file.size()) {
           throw new ModelDownloadException(
-              Reason.INTEGRITY, file.path() + " is longer than the " + file.size() + " bytes the Hub lists");
+              Reason.INTEGRITY,
+              file.path() + " is longer than the " + file.size() + " bytes the Hub lists");
         }
         out.write(buffer, 0, n);
         done += n;
@@ -100,17 +116,26 @@ final class RangeDownload {
         progress.onProgress(file.path(), done, file.size());
       }
       if (done < file.size()) {
-        throw interrupted(file, done,
-            watchdog.fired() ? "no data for " + idleTimeout : "the connection closed early", null);
+        throw interrupted(
+            file,
+            done,
+            watchdog.fired() ? "no data for " + idleTimeout : "the connection closed early",
+            null);
       }
     }
   }
 
-  private static ModelDownloadException interrupted(HubFile file, long done, String why, Throwable cause) {
+  private static ModelDownloadException interrupted(
+      HubFile file, long done, String why, Throwable cause) {
     return new ModelDownloadException(
         Reason.INTERRUPTED,
-        String.format(Locale.ROOT, "download of %s stopped at %d of %d bytes (%s); pull again to resume",
-            file.path(), done, file.size(), why),
+        String.format(
+            Locale.ROOT,
+            "download of %s stopped at %d of %d bytes (%s); pull again to resume",
+            file.path(),
+            done,
+            file.size(),
+            why),
         cause);
   }
 

@@ -29,9 +29,10 @@ public final class ClipPreprocessor {
 
   private final PreprocessConfig config;
   private final int size;
+
   /**
-   * Per channel, the normalized value of each byte 0..255, computed by the same float32
-   * expression the per-pixel loop would use, so a lookup gives the identical bits.
+   * Per channel, the normalized value of each byte 0..255, computed by the same float32 expression
+   * the per-pixel loop would use, so a lookup gives the identical bits.
    */
   private final float[][] normalized;
 

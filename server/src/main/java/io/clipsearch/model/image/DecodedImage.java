@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A decoded picture: 8-bit RGB, interleaved ({@code R G B R G B ...}), rows top to bottom, with
- * any EXIF orientation already applied.
+ * A decoded picture: 8-bit RGB, interleaved ({@code R G B R G B ...}), rows top to bottom, with any
+ * EXIF orientation already applied.
  *
  * <p>The record owns {@code rgb} and does not copy it: a 24-megapixel photo is 72 MB, and a copy
- * per pipeline step would double the peak memory of ingest. Whoever builds one hands the array
- * over and must not write to it afterwards; readers must not write to it either.
+ * per pipeline step would double the peak memory of ingest. Whoever builds one hands the array over
+ * and must not write to it afterwards; readers must not write to it either.
  *
  * @param width pixels per row, positive
  * @param height rows, positive

@@ -20,7 +20,9 @@ public final class ImageDecodeException extends Exception {
     NOT_AN_IMAGE,
     /** The bytes start like an image but the data is cut short or damaged. */
     CORRUPT,
-    /** Width x height exceeds the configured pixel cap (a decompression bomb or a gigapixel scan). */
+    /**
+     * Width x height exceeds the configured pixel cap (a decompression bomb or a gigapixel scan).
+     */
     TOO_LARGE
   }
 

@@ -61,9 +61,9 @@ import org.opencv.imgcodecs.Imgcodecs;
  *       is told to ignore EXIF orientation so it is applied exactly once, here, for all 8 values.
  * </ol>
  *
- * <p>Thread-safe and stateless apart from its immutable pixel cap: share one instance. Every
- * OpenCV {@link Mat} it creates is released before {@link #decode} returns, on success and on
- * failure; the returned {@link DecodedImage} is plain Java memory owned by the caller.
+ * <p>Thread-safe and stateless apart from its immutable pixel cap: share one instance. Every OpenCV
+ * {@link Mat} it creates is released before {@link #decode} returns, on success and on failure; the
+ * returned {@link DecodedImage} is plain Java memory owned by the caller.
  */
 public final class ImageDecoder {
 
@@ -163,16 +163,22 @@ public final class ImageDecoder {
           header.width + "x" + header.height + " pixels exceeds the limit of " + maxPixels);
     }
     if (type == FileType.Jpeg && !JpegStructure.isComplete(bytes)) {
-      throw new ImageDecodeException(name, Reason.CORRUPT, "JPEG data is truncated (no end-of-image marker)");
+      throw new ImageDecodeException(
+          name, Reason.CORRUPT, "JPEG data is truncated (no end-of-image marker)");
     }
     if (type == FileType.Gif) {
       return new DecodedFile(decodeWithImageIo(name, bytes), header.metadata);
     }
-    int reduction = type == FileType.Jpeg ? jpegReduction(Math.min(header.width, header.height), minShortSide) : 1;
+    int reduction =
+        type == FileType.Jpeg
+            ? jpegReduction(Math.min(header.width, header.height), minShortSide)
+            : 1;
     return new DecodedFile(decodeWithOpenCv(name, bytes, header, reduction), header.metadata);
   }
 
-  /** The largest libjpeg scale-down (8, 4, 2) keeping the short side at least {@code minShortSide}. */
+  /**
+   * The largest libjpeg scale-down (8, 4, 2) keeping the short side at least {@code minShortSide}.
+   */
   static int jpegReduction(int shortSide, int minShortSide) {
     if (minShortSide <= 0) {
       return 1;
@@ -198,7 +204,8 @@ public final class ImageDecoder {
   private static FileType detect(byte[] bytes) {
     FileType type;
     try {
-      type = FileTypeDetector.detectFileType(new BufferedInputStream(new ByteArrayInputStream(bytes)));
+      type =
+          FileTypeDetector.detectFileType(new BufferedInputStream(new ByteArrayInputStream(bytes)));
     } catch (IOException e) {
       return FileType.Unknown;
     }
@@ -208,42 +215,78 @@ public final class ImageDecoder {
   }
 
   /**
-   * Header facts needed before decoding, and all the metadata they were read from.
-   * {@code orientation} is the EXIF value, 1 if absent.
+   * Header facts needed before decoding, and all the metadata they were read from. {@code
+   * orientation} is the EXIF value, 1 if absent.
    */
   private record Header(int width, int height, int orientation, Metadata metadata) {}
 
-  private static Header readHeader(String name, byte[] bytes, FileType type) throws ImageDecodeException {
+  private static Header readHeader(String name, byte[] bytes, FileType type)
+      throws ImageDecodeException {
     Metadata metadata;
     try {
-      metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length, type);
+      metadata =
+          ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length, type);
     } catch (ImageProcessingException | IOException | RuntimeException e) {
       // metadata-extractor throws for headers it cannot parse; the pixels would not decode either
-      throw new ImageDecodeException(name, Reason.CORRUPT, "unreadable " + type.getName() + " header: " + describe(e), e);
+      throw new ImageDecodeException(
+          name, Reason.CORRUPT, "unreadable " + type.getName() + " header: " + describe(e), e);
     }
     int[] size =
         switch (type) {
-          case Jpeg -> dimensions(metadata, JpegDirectory.class, JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT);
-          case Png -> dimensions(metadata, PngDirectory.class, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT);
-          case Gif -> dimensions(metadata, GifHeaderDirectory.class, GifHeaderDirectory.TAG_IMAGE_WIDTH, GifHeaderDirectory.TAG_IMAGE_HEIGHT);
-          case WebP -> dimensions(metadata, WebpDirectory.class, WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT);
-          case Bmp -> dimensions(metadata, BmpHeaderDirectory.class, BmpHeaderDirectory.TAG_IMAGE_WIDTH, BmpHeaderDirectory.TAG_IMAGE_HEIGHT);
-          case Tiff -> dimensions(metadata, ExifIFD0Directory.class, ExifDirectoryBase.TAG_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+          case Jpeg ->
+              dimensions(
+                  metadata,
+                  JpegDirectory.class,
+                  JpegDirectory.TAG_IMAGE_WIDTH,
+                  JpegDirectory.TAG_IMAGE_HEIGHT);
+          case Png ->
+              dimensions(
+                  metadata,
+                  PngDirectory.class,
+                  PngDirectory.TAG_IMAGE_WIDTH,
+                  PngDirectory.TAG_IMAGE_HEIGHT);
+          case Gif ->
+              dimensions(
+                  metadata,
+                  GifHeaderDirectory.class,
+                  GifHeaderDirectory.TAG_IMAGE_WIDTH,
+                  GifHeaderDirectory.TAG_IMAGE_HEIGHT);
+          case WebP ->
+              dimensions(
+                  metadata,
+                  WebpDirectory.class,
+                  WebpDirectory.TAG_IMAGE_WIDTH,
+                  WebpDirectory.TAG_IMAGE_HEIGHT);
+          case Bmp ->
+              dimensions(
+                  metadata,
+                  BmpHeaderDirectory.class,
+                  BmpHeaderDirectory.TAG_IMAGE_WIDTH,
+                  BmpHeaderDirectory.TAG_IMAGE_HEIGHT);
+          case Tiff ->
+              dimensions(
+                  metadata,
+                  ExifIFD0Directory.class,
+                  ExifDirectoryBase.TAG_IMAGE_WIDTH,
+                  ExifDirectoryBase.TAG_IMAGE_HEIGHT);
           default -> null;
         };
     if (size == null) {
-      throw new ImageDecodeException(name, Reason.CORRUPT, "no image dimensions in the " + type.getName() + " header");
+      throw new ImageDecodeException(
+          name, Reason.CORRUPT, "no image dimensions in the " + type.getName() + " header");
     }
     // A bottom-up BMP stores a negative height; a zero side means nothing to decode.
     int width = Math.abs(size[0]);
     int height = Math.abs(size[1]);
     if (width == 0 || height == 0) {
-      throw new ImageDecodeException(name, Reason.CORRUPT, "header claims an empty image " + width + "x" + height);
+      throw new ImageDecodeException(
+          name, Reason.CORRUPT, "header claims an empty image " + width + "x" + height);
     }
     return new Header(width, height, orientation(metadata), metadata);
   }
 
-  private static int[] dimensions(Metadata metadata, Class<? extends Directory> kind, int widthTag, int heightTag) {
+  private static int[] dimensions(
+      Metadata metadata, Class<? extends Directory> kind, int widthTag, int heightTag) {
     for (Directory d : metadata.getDirectoriesOfType(kind)) {
       if (d.containsTag(widthTag) && d.containsTag(heightTag)) {
         try {
@@ -270,18 +313,23 @@ public final class ImageDecoder {
     }
   }
 
-  private static DecodedImage decodeWithOpenCv(String name, byte[] bytes, Header header, int reduction)
-      throws ImageDecodeException {
+  private static DecodedImage decodeWithOpenCv(
+      String name, byte[] bytes, Header header, int reduction) throws ImageDecodeException {
     MatOfByte encoded = new MatOfByte(bytes);
     Mat bgr = null;
     Mat upright = null;
     try {
-      bgr = Imgcodecs.imdecode(encoded, openCvReadFlag(reduction) | Imgcodecs.IMREAD_IGNORE_ORIENTATION);
+      bgr =
+          Imgcodecs.imdecode(
+              encoded, openCvReadFlag(reduction) | Imgcodecs.IMREAD_IGNORE_ORIENTATION);
       if (bgr.empty()) {
         throw new ImageDecodeException(name, Reason.CORRUPT, "image data is damaged or truncated");
       }
       if (bgr.type() != CvType.CV_8UC3) {
-        throw new ImageDecodeException(name, Reason.CORRUPT, "decoder returned unexpected pixel type " + CvType.typeToString(bgr.type()));
+        throw new ImageDecodeException(
+            name,
+            Reason.CORRUPT,
+            "decoder returned unexpected pixel type " + CvType.typeToString(bgr.type()));
       }
       upright = orient(bgr, header.orientation);
       return new DecodedImage(upright.cols(), upright.rows(), toRgb(upright));
@@ -297,8 +345,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * Copies a BGR Mat's pixels into a new RGB array, swapping channels on the way: one pass over
-   * the native memory instead of {@code cvtColor} followed by {@code Mat.get}.
+   * Copies a BGR Mat's pixels into a new RGB array, swapping channels on the way: one pass over the
+   * native memory instead of {@code cvtColor} followed by {@code Mat.get}.
    */
   @SuppressWarnings("restricted") // reading the Mat's own buffer; the JVM runs with native access
   private static byte[] toRgb(Mat bgr) {
@@ -325,8 +373,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * Applies EXIF orientation like Pillow's {@code exif_transpose}. Returns {@code bgr} itself for 1,
-   * else a new Mat the caller releases.
+   * Applies EXIF orientation like Pillow's {@code exif_transpose}. Returns {@code bgr} itself for
+   * 1, else a new Mat the caller releases.
    */
   private static Mat orient(Mat bgr, int orientation) {
     if (orientation == 1) {
@@ -354,7 +402,8 @@ public final class ImageDecoder {
    * GIF through ImageIO: the first frame, palette indices mapped to their colors (a transparent
    * index keeps its palette color, as Pillow's {@code convert("RGB")} does).
    */
-  private static DecodedImage decodeWithImageIo(String name, byte[] bytes) throws ImageDecodeException {
+  private static DecodedImage decodeWithImageIo(String name, byte[] bytes)
+      throws ImageDecodeException {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       var readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -369,7 +418,8 @@ public final class ImageDecoder {
         reader.dispose();
       }
     } catch (IOException | RuntimeException e) {
-      throw new ImageDecodeException(name, Reason.CORRUPT, "GIF data is damaged or truncated: " + describe(e), e);
+      throw new ImageDecodeException(
+          name, Reason.CORRUPT, "GIF data is damaged or truncated: " + describe(e), e);
     }
   }
 
@@ -392,6 +442,8 @@ public final class ImageDecoder {
   }
 
   private static String describe(Throwable e) {
-    return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
+    return e.getMessage() != null
+        ? e.getClass().getSimpleName() + ": " + e.getMessage()
+        : e.getClass().getSimpleName();
   }
 }

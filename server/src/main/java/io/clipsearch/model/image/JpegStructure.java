@@ -5,8 +5,8 @@ package io.clipsearch.model.image;
  *
  * <p>Why not look for {@code FF D9} at the end: cameras and editors append data after the image,
  * and EXIF thumbnails carry their own end marker inside an APP1 segment. Walking the segments by
- * their lengths skips those, and inside entropy-coded data a real marker is the only {@code FF}
- * not followed by a stuffed {@code 00} or a restart marker. Linear in the file size, no allocation.
+ * their lengths skips those, and inside entropy-coded data a real marker is the only {@code FF} not
+ * followed by a stuffed {@code 00} or a restart marker. Linear in the file size, no allocation.
  */
 final class JpegStructure {
 

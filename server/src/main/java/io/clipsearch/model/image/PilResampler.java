@@ -18,21 +18,20 @@ import jdk.incubator.vector.VectorSpecies;
  * with the scale factor (antialiasing) and rounds to 8 bits between its two passes. OpenCV's {@code
  * INTER_CUBIC} does neither and {@code INTER_AREA} uses another kernel; both land visibly off the
  * reference tensors. This class follows Pillow's {@code libImaging/Resample.c}: per output pixel a
- * window of {@code support * max(1, scale)} input pixels, weights from the filter normalized to
- * sum 1 then turned into 22-bit fixed point, a horizontal pass over only the input rows the
- * vertical pass needs, then the vertical pass, each rounding half up and clamping to {@code
- * [0,255]}.
+ * window of {@code support * max(1, scale)} input pixels, weights from the filter normalized to sum
+ * 1 then turned into 22-bit fixed point, a horizontal pass over only the input rows the vertical
+ * pass needs, then the vertical pass, each rounding half up and clamping to {@code [0,255]}.
  *
  * <p>A {@linkplain #resize(byte[], int, int, int, int, int, Filter, int, int, int, int) windowed
  * variant} computes only a rectangle of the resized image (what a center crop keeps): each output
- * pixel depends only on its own coefficients, so the window equals the same rectangle cropped
- * from the full resize, for less work.
+ * pixel depends only on its own coefficients, so the window equals the same rectangle cropped from
+ * the full resize, for less work.
  *
- * <p>Both passes run on the JDK's Vector API with 32-bit integer lanes, the same arithmetic as
- * the scalar C code: the products and their sums are exact integers (they fit in 32 bits, as in
+ * <p>Both passes run on the JDK's Vector API with 32-bit integer lanes, the same arithmetic as the
+ * scalar C code: the products and their sums are exact integers (they fit in 32 bits, as in
  * Pillow), so summing in another order gives the same bits. The vertical pass puts consecutive
- * bytes of a row in the lanes. The horizontal pass, for 3 channels, loads a run of whole RGB
- * pixels into the lanes (lane {@code j} holds channel {@code j % 3}), multiplies by the tap weights
+ * bytes of a row in the lanes. The horizontal pass, for 3 channels, loads a run of whole RGB pixels
+ * into the lanes (lane {@code j} holds channel {@code j % 3}), multiplies by the tap weights
  * repeated per channel, and adds the pixel groups together at the end; other channel counts use a
  * scalar loop.
  *
@@ -45,15 +44,21 @@ public final class PilResampler {
 
   private static final int HALF = 1 << (PRECISION_BITS - 1);
 
-  /** Int lanes: the platform's widest, but at least 8 so that a byte vector of as many lanes exists. */
+  /**
+   * Int lanes: the platform's widest, but at least 8 so that a byte vector of as many lanes exists.
+   */
   private static final VectorSpecies<Integer> INTS =
-      IntVector.SPECIES_PREFERRED.length() >= 8 ? IntVector.SPECIES_PREFERRED : IntVector.SPECIES_256;
+      IntVector.SPECIES_PREFERRED.length() >= 8
+          ? IntVector.SPECIES_PREFERRED
+          : IntVector.SPECIES_256;
 
   /** Byte lanes, as many as {@link #INTS}: loaded then widened to ints. */
   private static final VectorSpecies<Byte> BYTES =
       VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.vectorBitSize() / 4));
 
-  /** Whole RGB pixels per int vector in the horizontal pass (5 with 16 lanes); spare lanes weigh 0. */
+  /**
+   * Whole RGB pixels per int vector in the horizontal pass (5 with 16 lanes); spare lanes weigh 0.
+   */
   private static final int PIXELS_PER_VECTOR = INTS.length() / 3;
 
   /**
@@ -108,7 +113,8 @@ public final class PilResampler {
    */
   public static byte[] resize(
       byte[] src, int width, int height, int channels, int outWidth, int outHeight, Filter filter) {
-    return resize(src, width, height, channels, outWidth, outHeight, filter, 0, 0, outWidth, outHeight);
+    return resize(
+        src, width, height, channels, outWidth, outHeight, filter, 0, 0, outWidth, outHeight);
   }
 
   /**
@@ -136,17 +142,40 @@ public final class PilResampler {
     Objects.requireNonNull(filter, "filter");
     if (width <= 0 || height <= 0 || outWidth <= 0 || outHeight <= 0 || channels <= 0) {
       throw new IllegalArgumentException(
-          "sizes must be positive: " + width + "x" + height + "x" + channels + " -> " + outWidth + "x" + outHeight);
+          "sizes must be positive: "
+              + width
+              + "x"
+              + height
+              + "x"
+              + channels
+              + " -> "
+              + outWidth
+              + "x"
+              + outHeight);
     }
     if ((long) width * height * channels != src.length) {
       throw new IllegalArgumentException(
           "src has " + src.length + " bytes, expected " + width + "*" + height + "*" + channels);
     }
-    if (cropX < 0 || cropY < 0 || cropWidth <= 0 || cropHeight <= 0
-        || cropX + cropWidth > outWidth || cropY + cropHeight > outHeight) {
+    if (cropX < 0
+        || cropY < 0
+        || cropWidth <= 0
+        || cropHeight <= 0
+        || cropX + cropWidth > outWidth
+        || cropY + cropHeight > outHeight) {
       throw new IllegalArgumentException(
-          "window " + cropWidth + "x" + cropHeight + "+" + cropX + "+" + cropY
-              + " is not inside " + outWidth + "x" + outHeight);
+          "window "
+              + cropWidth
+              + "x"
+              + cropHeight
+              + "+"
+              + cropX
+              + "+"
+              + cropY
+              + " is not inside "
+              + outWidth
+              + "x"
+              + outHeight);
     }
     Coefficients vert = Coefficients.compute(height, outHeight, filter, cropY, cropHeight);
     boolean needHorizontal = outWidth != width;
@@ -228,7 +257,8 @@ public final class PilResampler {
    * (zero past the window), so every lane keeps its channel; the pixel groups of the summed vector
    * are then folded into lanes 0..2.
    */
-  private static byte[] horizontalRgb(byte[] src, int width, int rowFirst, int rowCount, Coefficients c) {
+  private static byte[] horizontalRgb(
+      byte[] src, int width, int rowFirst, int rowCount, Coefficients c) {
     int outW = c.count;
     int lanes = INTS.length();
     int perVector = 3 * PIXELS_PER_VECTOR;
@@ -270,7 +300,9 @@ public final class PilResampler {
     return out;
   }
 
-  /** One RGB output pixel, scalar: {@code n} taps from byte {@code p} with weights {@code kk[k...]}. */
+  /**
+   * One RGB output pixel, scalar: {@code n} taps from byte {@code p} with weights {@code kk[k...]}.
+   */
   private static void convolveRgb(byte[] src, int p, int[] kk, int k, int n, byte[] out, int o) {
     int s0 = HALF;
     int s1 = HALF;
@@ -288,8 +320,8 @@ public final class PilResampler {
 
   /**
    * The horizontal weights in lane order: per output pixel, {@code vectors} blocks of {@code
-   * INTS.length()} ints, tap {@code t} at block {@code t / PIXELS_PER_VECTOR}, lanes {@code 3 * (t %
-   * PIXELS_PER_VECTOR) + 0..2}; everything else 0.
+   * INTS.length()} ints, tap {@code t} at block {@code t / PIXELS_PER_VECTOR}, lanes {@code 3 * (t
+   * % PIXELS_PER_VECTOR) + 0..2}; everything else 0.
    */
   private static int[] laneWeights(Coefficients c, int vectors) {
     int lanes = INTS.length();
@@ -344,7 +376,8 @@ public final class PilResampler {
 
   /** {@code INTS.length()} bytes from {@code src[p]} as unsigned ints. */
   private static IntVector widen(byte[] src, int p) {
-    return (IntVector) ByteVector.fromArray(BYTES, src, p).convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, 0);
+    return (IntVector)
+        ByteVector.fromArray(BYTES, src, p).convertShape(VectorOperators.ZERO_EXTEND_B2I, INTS, 0);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -23,7 +23,12 @@ import java.util.Objects;
  * @param fillColor gray level (0..255) of the padding that {@link ResizeMode#LONGEST} adds
  */
 public record PreprocessConfig(
-    int size, float[] mean, float[] std, Interpolation interpolation, ResizeMode resizeMode, int fillColor) {
+    int size,
+    float[] mean,
+    float[] std,
+    Interpolation interpolation,
+    ResizeMode resizeMode,
+    int fillColor) {
 
   /** The input side of OpenAI's CLIP ViT-B models, used where a config names none. */
   public static final int DEFAULT_SIZE = 224;
@@ -83,12 +88,13 @@ public record PreprocessConfig(
 
   /** The OpenAI CLIP defaults at {@code size}: bicubic, shortest side, OpenAI mean/std. */
   public static PreprocessConfig openAiDefaults(int size) {
-    return new PreprocessConfig(size, OPENAI_MEAN, OPENAI_STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0);
+    return new PreprocessConfig(
+        size, OPENAI_MEAN, OPENAI_STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0);
   }
 
   /**
-   * Reads an open_clip {@code preprocess_cfg.json}. Missing keys take open_clip's defaults
-   * ({@link #DEFAULT_SIZE}, OpenAI mean/std, bicubic, shortest, fill 0).
+   * Reads an open_clip {@code preprocess_cfg.json}. Missing keys take open_clip's defaults ({@link
+   * #DEFAULT_SIZE}, OpenAI mean/std, bicubic, shortest, fill 0).
    *
    * @throws IOException if the file cannot be read or parsed
    * @throws IllegalArgumentException naming the file and the key for values we cannot honor
@@ -108,7 +114,8 @@ public record PreprocessConfig(
   private static PreprocessConfig fromJson(JsonNode root) {
     JsonNode mode = root.get("mode");
     if (mode != null && !mode.isNull() && !"RGB".equals(mode.asText())) {
-      throw new IllegalArgumentException("mode \"" + mode.asText() + "\" is not supported, only RGB");
+      throw new IllegalArgumentException(
+          "mode \"" + mode.asText() + "\" is not supported, only RGB");
     }
     return new PreprocessConfig(
         size(root.get("size")),
@@ -128,7 +135,8 @@ public record PreprocessConfig(
     }
     if (node.isArray() && node.size() == 2 && node.get(0).isInt() && node.get(1).isInt()) {
       if (node.get(0).intValue() != node.get(1).intValue()) {
-        throw new IllegalArgumentException("size " + node + " is not square; only square inputs are supported");
+        throw new IllegalArgumentException(
+            "size " + node + " is not square; only square inputs are supported");
       }
       return node.get(0).intValue();
     }
@@ -166,7 +174,10 @@ public record PreprocessConfig(
       return Enum.valueOf(type, node.asText().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          key + " \"" + node.asText() + "\" is not supported; expected one of "
+          key
+              + " \""
+              + node.asText()
+              + "\" is not supported; expected one of "
               + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
     }
   }
@@ -184,11 +195,13 @@ public record PreprocessConfig(
   private static float[] threeFinite(String name, float[] values) {
     Objects.requireNonNull(values, name);
     if (values.length != 3) {
-      throw new IllegalArgumentException(name + " must have 3 values (R, G, B): " + Arrays.toString(values));
+      throw new IllegalArgumentException(
+          name + " must have 3 values (R, G, B): " + Arrays.toString(values));
     }
     for (float v : values) {
       if (!Float.isFinite(v)) {
-        throw new IllegalArgumentException(name + " values must be finite: " + Arrays.toString(values));
+        throw new IllegalArgumentException(
+            name + " values must be finite: " + Arrays.toString(values));
       }
     }
     return values;
@@ -217,12 +230,24 @@ public record PreprocessConfig(
 
   @Override
   public int hashCode() {
-    return Objects.hash(size, Arrays.hashCode(mean), Arrays.hashCode(std), interpolation, resizeMode, fillColor);
+    return Objects.hash(
+        size, Arrays.hashCode(mean), Arrays.hashCode(std), interpolation, resizeMode, fillColor);
   }
 
   @Override
   public String toString() {
-    return "PreprocessConfig[size=" + size + ", mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std)
-        + ", interpolation=" + interpolation + ", resizeMode=" + resizeMode + ", fillColor=" + fillColor + "]";
+    return "PreprocessConfig[size="
+        + size
+        + ", mean="
+        + Arrays.toString(mean)
+        + ", std="
+        + Arrays.toString(std)
+        + ", interpolation="
+        + interpolation
+        + ", resizeMode="
+        + resizeMode
+        + ", fillColor="
+        + fillColor
+        + "]";
   }
 }

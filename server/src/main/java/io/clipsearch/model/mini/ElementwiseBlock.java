@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A parameter-free block with a known output shape: ReLU, identity, L2 normalization (shape kept)
- * and global average pooling ({@code [N, C, H, W]} to {@code [N, C]}). Replaces
- * DJL's {@code LambdaBlock}, whose shape inference runs on the default engine (see {@link
- * ResidualBlock}). Stateless.
+ * and global average pooling ({@code [N, C, H, W]} to {@code [N, C]}). Replaces DJL's {@code
+ * LambdaBlock}, whose shape inference runs on the default engine (see {@link ResidualBlock}).
+ * Stateless.
  */
 final class ElementwiseBlock extends AbstractBlock {
 
@@ -33,7 +33,8 @@ final class ElementwiseBlock extends AbstractBlock {
 
   /** Mean over the spatial axes. */
   static ElementwiseBlock globalAvgPool() {
-    return new ElementwiseBlock(ai.djl.nn.pooling.Pool::globalAvgPool2d, s -> new Shape(s.get(0), s.get(1)));
+    return new ElementwiseBlock(
+        ai.djl.nn.pooling.Pool::globalAvgPool2d, s -> new Shape(s.get(0), s.get(1)));
   }
 
   static ElementwiseBlock relu() {

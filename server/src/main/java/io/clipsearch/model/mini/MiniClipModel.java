@@ -65,14 +65,14 @@ import org.slf4j.LoggerFactory;
  * visual/preprocess_cfg.json}, {@code visual/image-tower.params}. {@link #isMiniFolder} recognizes
  * it.
  *
- * <p>Strategy: image batches are split into chunks of the load options' image batch; each chunk
- * is decoded and preprocessed in parallel on a decode pool, then runs through the tower in one
- * call. Batch norm runs in inference mode, so a batch gives the vectors of the single calls (up to
- * float rounding of batched convolutions).
+ * <p>Strategy: image batches are split into chunks of the load options' image batch; each chunk is
+ * decoded and preprocessed in parallel on a decode pool, then runs through the tower in one call.
+ * Batch norm runs in inference mode, so a batch gives the vectors of the single calls (up to float
+ * rounding of batched convolutions).
  *
- * <p>Thread-safe: each image call makes its own DJL predictor on the shared model; the text
- * encoder serializes its own calls. Owns the PyTorch model, the text encoder and the decode pool;
- * {@link #close()} releases them, after which every call fails with {@link IllegalStateException}.
+ * <p>Thread-safe: each image call makes its own DJL predictor on the shared model; the text encoder
+ * serializes its own calls. Owns the PyTorch model, the text encoder and the decode pool; {@link
+ * #close()} releases them, after which every call fails with {@link IllegalStateException}.
  */
 public final class MiniClipModel implements ClipModel {
 
@@ -97,13 +97,22 @@ public final class MiniClipModel implements ClipModel {
   private final ImagePipeline pipeline;
   private final int imageBatch;
   private final int imageTensorLength;
-  /** Calls hold the read lock; {@link #close()} takes the write lock so no call sees freed natives. */
+
+  /**
+   * Calls hold the read lock; {@link #close()} takes the write lock so no call sees freed natives.
+   */
   private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+
   private volatile boolean closed;
 
   private MiniClipModel(
-      ModelInfo info, MiniImageTower tower, MiniLmTextEncoder text, Model imageModel,
-      PreprocessConfig preprocess, LoadOptions options, int threads) {
+      ModelInfo info,
+      MiniImageTower tower,
+      MiniLmTextEncoder text,
+      Model imageModel,
+      PreprocessConfig preprocess,
+      LoadOptions options,
+      int threads) {
     this.info = info;
     this.tower = tower;
     this.text = text;
@@ -113,10 +122,17 @@ public final class MiniClipModel implements ClipModel {
     this.imageBatch = info.imageBatch();
     this.imageTensorLength = 3 * tower.imageSize() * tower.imageSize();
     AtomicInteger n = new AtomicInteger();
-    this.decodePool = Executors.newFixedThreadPool(threads,
-        r -> Thread.ofPlatform().daemon().name("mini-decode-" + n.incrementAndGet()).unstarted(r));
-    this.pipeline = new ImagePipeline(decodePool, src -> preprocess(decoder.decode(src)),
-        this::embedImageTensors);
+    this.decodePool =
+        Executors.newFixedThreadPool(
+            threads,
+            r ->
+                Thread.ofPlatform()
+                    .daemon()
+                    .name("mini-decode-" + n.incrementAndGet())
+                    .unstarted(r));
+    this.pipeline =
+        new ImagePipeline(
+            decodePool, src -> preprocess(decoder.decode(src)), this::embedImageTensors);
   }
 
   /** Whether {@code folder}'s {@code config.json} names the mini model. Never throws. */
@@ -145,17 +161,25 @@ public final class MiniClipModel implements ClipModel {
     Path dir = folder.toAbsolutePath().normalize();
     if (options.engine().isPresent() && options.engine().get() != EngineKind.PYTORCH) {
       throw new IllegalArgumentException(
-          dir + " is the mini model, which runs on PyTorch only (asked for " + options.engine().get() + ")");
+          dir
+              + " is the mini model, which runs on PyTorch only (asked for "
+              + options.engine().get()
+              + ")");
     }
     JsonNode config = new ObjectMapper().readTree(require(dir.resolve(CONFIG_FILE)).toFile());
     MiniImageTower tower = towerOf(config, dir);
     PreprocessConfig preprocess = PreprocessConfig.read(require(dir.resolve(PREPROCESS_FILE)));
     if (preprocess.size() != tower.imageSize()) {
-      throw new IllegalArgumentException(dir + ": preprocess_cfg.json size " + preprocess.size()
-          + " differs from the tower's image_size " + tower.imageSize());
+      throw new IllegalArgumentException(
+          dir
+              + ": preprocess_cfg.json size "
+              + preprocess.size()
+              + " differs from the tower's image_size "
+              + tower.imageSize());
     }
     Path params = require(dir.resolve(PARAMS_FILE));
-    int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+    int threads =
+        options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
     int batch = options.imageBatch() > 0 ? options.imageBatch() : 32;
     long start = System.nanoTime();
     PyTorchThreads.configure(threads);
@@ -166,14 +190,27 @@ public final class MiniClipModel implements ClipModel {
       loadParameters(model, params);
       text = MiniLmTextEncoder.load(threads);
       long side = tower.imageSize();
-      ModelInfo info = new ModelInfo(computeId(dir), dir.getFileName().toString(),
-          MiniLmTextEncoder.DIMENSION, tower.imageSize(), MiniLmTextEncoder.MAX_TOKENS,
-          EngineKind.PYTORCH, batch, false,
-          new TensorSpec("image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
-          new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
-          MatchCalibration.read(dir));
-      MiniClipModel loaded = new MiniClipModel(info, tower, text, model, preprocess, options, threads);
-      log.info("loaded {} (mini: {}, text {}) in {} ms", info.id(), tower, MiniLmTextEncoder.MODEL_ID,
+      ModelInfo info =
+          new ModelInfo(
+              computeId(dir),
+              dir.getFileName().toString(),
+              MiniLmTextEncoder.DIMENSION,
+              tower.imageSize(),
+              MiniLmTextEncoder.MAX_TOKENS,
+              EngineKind.PYTORCH,
+              batch,
+              false,
+              new TensorSpec(
+                  "image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
+              new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
+              MatchCalibration.read(dir));
+      MiniClipModel loaded =
+          new MiniClipModel(info, tower, text, model, preprocess, options, threads);
+      log.info(
+          "loaded {} (mini: {}, text {}) in {} ms",
+          info.id(),
+          tower,
+          MiniLmTextEncoder.MODEL_ID,
           (System.nanoTime() - start) / 1_000_000);
       return loaded;
     } catch (MalformedModelException e) {
@@ -187,11 +224,13 @@ public final class MiniClipModel implements ClipModel {
 
   /**
    * Reads a DJL {@code .params} file into the model's block. {@code Model.load} only finds files
-   * named {@code <prefix>-<epoch>.params}; this reads the same format (magic, version, model name, data
-   * type, input shapes, properties, then the block's parameters) from our fixed file name.
+   * named {@code <prefix>-<epoch>.params}; this reads the same format (magic, version, model name,
+   * data type, input shapes, properties, then the block's parameters) from our fixed file name.
    */
-  private static void loadParameters(Model model, Path params) throws IOException, MalformedModelException {
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+  private static void loadParameters(Model model, Path params)
+      throws IOException, MalformedModelException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
       byte[] magic = new byte[4];
       in.readFully(magic);
       if (!PARAMS_MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
@@ -234,13 +273,17 @@ public final class MiniClipModel implements ClipModel {
     for (int i = 0; i < w.length; i++) {
       w[i] = widths.get(i).asInt();
     }
-    return new MiniImageTower(v.path("image_size").asInt(MiniImageTower.DEFAULT_IMAGE_SIZE),
-        v.path("stem_width").asInt(0), w, v.path("blocks_per_stage").asInt(1));
+    return new MiniImageTower(
+        v.path("image_size").asInt(MiniImageTower.DEFAULT_IMAGE_SIZE),
+        v.path("stem_width").asInt(0),
+        w,
+        v.path("blocks_per_stage").asInt(1));
   }
 
   /**
    * {@code <folder name>@<12 hex>}: SHA-256 over the config, the preprocessing config and the
-   * parameters (small enough to read whole), each with its relative path. Any retraining changes it.
+   * parameters (small enough to read whole), each with its relative path. Any retraining changes
+   * it.
    */
   static String computeId(Path dir) throws IOException {
     try {
@@ -278,7 +321,10 @@ public final class MiniClipModel implements ClipModel {
     return Optional.of(BundledModel.NOTICE);
   }
 
-  /** WordPiece ids of the MiniLM tokenizer: [CLS] … [SEP], truncated to {@value MiniLmTextEncoder#MAX_TOKENS}. */
+  /**
+   * WordPiece ids of the MiniLM tokenizer: [CLS] … [SEP], truncated to {@value
+   * MiniLmTextEncoder#MAX_TOKENS}.
+   */
   @Override
   public int[] tokenize(String s) {
     return guarded(() -> text.tokenize(s));
@@ -308,13 +354,14 @@ public final class MiniClipModel implements ClipModel {
             "image tensor has " + t.length + " values, the model takes " + imageTensorLength);
       }
     }
-    return guarded(() -> {
-      List<float[]> out = new ArrayList<>(tensors.size());
-      for (int i = 0; i < tensors.size(); i += imageBatch) {
-        out.addAll(runTower(tensors.subList(i, Math.min(tensors.size(), i + imageBatch))));
-      }
-      return out;
-    });
+    return guarded(
+        () -> {
+          List<float[]> out = new ArrayList<>(tensors.size());
+          for (int i = 0; i < tensors.size(); i += imageBatch) {
+            out.addAll(runTower(tensors.subList(i, Math.min(tensors.size(), i + imageBatch))));
+          }
+          return out;
+        });
   }
 
   private List<float[]> runTower(List<float[]> rows) {
@@ -335,7 +382,6 @@ public final class MiniClipModel implements ClipModel {
     ensureOpen();
     return pipeline.embed(images, imageBatch);
   }
-
 
   private interface Call<T> {
     T run();
@@ -378,7 +424,8 @@ public final class MiniClipModel implements ClipModel {
   }
 
   /** Rows of CHW floats in, one vector per row out. Only converts. */
-  private record TowerTranslator(MiniImageTower tower) implements NoBatchifyTranslator<float[][], float[][]> {
+  private record TowerTranslator(MiniImageTower tower)
+      implements NoBatchifyTranslator<float[][], float[][]> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, float[][] rows) {

@@ -10,19 +10,19 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The mini model's image tower: a small residual CNN (ResNet-style basic blocks) from a {@code
- * size x size} RGB tensor (CHW, normalized with the CLIP mean/std) to an L2-normalized {@value
+ * The mini model's image tower: a small residual CNN (ResNet-style basic blocks) from a {@code size
+ * x size} RGB tensor (CHW, normalized with the CLIP mean/std) to an L2-normalized {@value
  * MiniLmTextEncoder#DIMENSION}-d vector in the text tower's space.
  *
  * <p>Layout: a 3x3 stride-2 stem, then one stage per entry of {@code widths}, each but the first
- * opening with a stride-2 basic block (projection shortcut) followed by {@code blocksPerStage - 1} identity blocks; global
- * average pooling; a linear projection; L2 normalization. The normalization is part of the block,
- * so training and inference see the same output.
+ * opening with a stride-2 basic block (projection shortcut) followed by {@code blocksPerStage - 1}
+ * identity blocks; global average pooling; a linear projection; L2 normalization. The normalization
+ * is part of the block, so training and inference see the same output.
  *
  * <p>The weights are saved as DJL {@code .params}: DJL cannot trace a Java-built block to
  * TorchScript, so the definition lives here and {@link #build} rebuilds it from the model folder's
- * config before the parameters are loaded. Immutable value; {@link #build} returns a new block
- * each call.
+ * config before the parameters are loaded. Immutable value; {@link #build} returns a new block each
+ * call.
  *
  * @param imageSize input side in pixels
  * @param stemWidth channels of the stem convolution
@@ -34,8 +34,8 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
   public static final int DEFAULT_IMAGE_SIZE = 64;
 
   /**
-   * The default: 2.35 M parameters (9.4 MB of float32); trains at ~170 images/s (batch 64) on
-   * this project's 2-core machine while another process shares it.
+   * The default: 2.35 M parameters (9.4 MB of float32); trains at ~170 images/s (batch 64) on this
+   * project's 2-core machine while another process shares it.
    */
   public static MiniImageTower defaults() {
     return new MiniImageTower(DEFAULT_IMAGE_SIZE, 32, new int[] {48, 96, 192, 320}, 1);
@@ -48,12 +48,19 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
     Objects.requireNonNull(widths, "widths");
     if (imageSize < 8 || stemWidth < 1 || widths.length == 0 || blocksPerStage < 1) {
       throw new IllegalArgumentException(
-          "bad tower shape: imageSize=" + imageSize + " stemWidth=" + stemWidth + " widths="
-              + Arrays.toString(widths) + " blocksPerStage=" + blocksPerStage);
+          "bad tower shape: imageSize="
+              + imageSize
+              + " stemWidth="
+              + stemWidth
+              + " widths="
+              + Arrays.toString(widths)
+              + " blocksPerStage="
+              + blocksPerStage);
     }
     for (int w : widths) {
       if (w < 1) {
-        throw new IllegalArgumentException("stage width must be >= 1, got " + Arrays.toString(widths));
+        throw new IllegalArgumentException(
+            "stage width must be >= 1, got " + Arrays.toString(widths));
       }
     }
     widths = widths.clone();
@@ -131,7 +138,14 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
 
   @Override
   public String toString() {
-    return "MiniImageTower[imageSize=" + imageSize + ", stemWidth=" + stemWidth + ", widths="
-        + Arrays.toString(widths) + ", blocksPerStage=" + blocksPerStage + "]";
+    return "MiniImageTower[imageSize="
+        + imageSize
+        + ", stemWidth="
+        + stemWidth
+        + ", widths="
+        + Arrays.toString(widths)
+        + ", blocksPerStage="
+        + blocksPerStage
+        + "]";
   }
 }

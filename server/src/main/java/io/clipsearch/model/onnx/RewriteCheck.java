@@ -27,7 +27,10 @@ import java.util.Map;
  */
 final class RewriteCheck {
 
-  /** The most an output value may differ: the rewrite is exact, so this only absorbs kernel rounding. */
+  /**
+   * The most an output value may differ: the rewrite is exact, so this only absorbs kernel
+   * rounding.
+   */
   static final double TOLERANCE = 1e-6;
 
   /** DJL's name of the ONNX Runtime engine, which owns the process's {@link OrtEnvironment}. */
@@ -55,7 +58,8 @@ final class RewriteCheck {
    * @param padId the id that fills a row after its end-of-text token
    * @param threads intra-op threads of each session
    */
-  static Verdict verify(Path original, byte[] rewritten, List<int[]> probes, int padId, int threads) {
+  static Verdict verify(
+      Path original, byte[] rewritten, List<int[]> probes, int padId, int threads) {
     // DJL's engine creates the process's one environment with its thread pool settings; asking
     // ONNX Runtime first would create a plain one and make DJL's engine fail to start
     Engine.getEngine(DJL_ENGINE);
@@ -69,12 +73,14 @@ final class RewriteCheck {
         return compare(env, before, after, probes, padId);
       }
     } catch (OrtException | RuntimeException e) {
-      return new Verdict(false, Double.POSITIVE_INFINITY, "the rewritten graph does not run: " + e.getMessage());
+      return new Verdict(
+          false, Double.POSITIVE_INFINITY, "the rewritten graph does not run: " + e.getMessage());
     }
   }
 
-  private static Verdict compare(OrtEnvironment env, OrtSession before, OrtSession after, List<int[]> probes,
-      int padId) throws OrtException {
+  private static Verdict compare(
+      OrtEnvironment env, OrtSession before, OrtSession after, List<int[]> probes, int padId)
+      throws OrtException {
     NodeInfo input = before.getInputInfo().values().iterator().next();
     TensorInfo info = (TensorInfo) input.getInfo();
     long[] shape = info.getShape();
@@ -86,7 +92,8 @@ final class RewriteCheck {
     for (int i = 0; i < probes.size(); i++) {
       int[] ids = probes.get(i);
       reference[i] = run(env, before, input.getName(), new int[][] {ids}, context, padId, longs)[0];
-      float[] cut = run(env, after, input.getName(), new int[][] {ids}, ids.length, padId, longs)[0];
+      float[] cut =
+          run(env, after, input.getName(), new int[][] {ids}, ids.length, padId, longs)[0];
       double diff = maxAbsDiff(reference[i], cut);
       if (diff >= worst) {
         worst = diff;
@@ -96,30 +103,48 @@ final class RewriteCheck {
     String batched = "";
     if (shape[0] < 0 && probes.size() > 1) {
       int longest = probes.stream().mapToInt(p -> p.length).max().orElseThrow();
-      float[][] rows = run(env, after, input.getName(), probes.toArray(int[][]::new), longest, padId, longs);
+      float[][] rows =
+          run(env, after, input.getName(), probes.toArray(int[][]::new), longest, padId, longs);
       for (int i = 0; i < rows.length; i++) {
         worst = Math.max(worst, maxAbsDiff(reference[i], rows[i]));
       }
       batched = ", and as one batch padded to " + longest;
     }
     int[] lengths = probes.stream().mapToInt(p -> p.length).sorted().toArray();
-    String detail = probes.size() + " texts of " + lengths[0] + " to " + lengths[lengths.length - 1]
-        + " tokens one by one" + batched + ": max abs difference " + worst
-        + (worst > TOLERANCE ? " (at " + worstLength + " tokens) > " + TOLERANCE : "");
+    String detail =
+        probes.size()
+            + " texts of "
+            + lengths[0]
+            + " to "
+            + lengths[lengths.length - 1]
+            + " tokens one by one"
+            + batched
+            + ": max abs difference "
+            + worst
+            + (worst > TOLERANCE ? " (at " + worstLength + " tokens) > " + TOLERANCE : "");
     return new Verdict(worst <= TOLERANCE, worst, detail);
   }
 
-  private static float[][] run(OrtEnvironment env, OrtSession session, String name, int[][] ids, int length,
-      int padId, boolean longs) throws OrtException {
+  private static float[][] run(
+      OrtEnvironment env,
+      OrtSession session,
+      String name,
+      int[][] ids,
+      int length,
+      int padId,
+      boolean longs)
+      throws OrtException {
     long[] shape = {ids.length, length};
     int[] flat = new int[ids.length * length];
     Arrays.fill(flat, padId);
     for (int r = 0; r < ids.length; r++) {
       System.arraycopy(ids[r], 0, flat, r * length, ids[r].length);
     }
-    try (OnnxTensor tensor = longs
-            ? OnnxTensor.createTensor(env, LongBuffer.wrap(Arrays.stream(flat).asLongStream().toArray()), shape)
-            : OnnxTensor.createTensor(env, IntBuffer.wrap(flat), shape);
+    try (OnnxTensor tensor =
+            longs
+                ? OnnxTensor.createTensor(
+                    env, LongBuffer.wrap(Arrays.stream(flat).asLongStream().toArray()), shape)
+                : OnnxTensor.createTensor(env, IntBuffer.wrap(flat), shape);
         OrtSession.Result result = session.run(Map.of(name, tensor))) {
       OnnxValue value = result.get(EMBEDDING_OUTPUT).orElseGet(() -> result.get(0));
       FloatBuffer out = ((OnnxTensor) value).getFloatBuffer();

@@ -5,7 +5,10 @@ import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Values of small ONNX tensors in and out of their stored form (little-endian raw data or typed lists). Stateless. */
+/**
+ * Values of small ONNX tensors in and out of their stored form (little-endian raw data or typed
+ * lists). Stateless.
+ */
 final class Tensors {
 
   private Tensors() {}
@@ -40,7 +43,11 @@ final class Tensors {
   static TensorProto int64(String name, long[] values) {
     ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     raw.asLongBuffer().put(values);
-    return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-        .addDims(values.length).setRawData(ByteString.copyFrom(raw)).build();
+    return TensorProto.newBuilder()
+        .setName(name)
+        .setDataType(TensorProto.DataType.INT64_VALUE)
+        .addDims(values.length)
+        .setRawData(ByteString.copyFrom(raw))
+        .build();
   }
 }

@@ -7,7 +7,6 @@ import io.clipsearch.model.onnx.OnnxGraph.NodeProto;
 import io.clipsearch.model.onnx.OnnxGraph.OperatorSetIdProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorShapeProto;
-import io.clipsearch.model.onnx.OnnxGraph.TypeProto;
 import io.clipsearch.model.onnx.OnnxGraph.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +30,8 @@ import java.util.Set;
  *   <li>the positional embedding: a float {@code [context, width]} tensor added to the token
  *       embedding; it is sliced to its first {@code L} rows;
  *   <li>the causal attention masks: float {@code [.., context, context]} tensors with {@code -inf}
- *       strictly above the diagonal and {@code 0} on and below it; each is sliced to {@code [..,
- *       L, L]};
+ *       strictly above the diagonal and {@code 0} on and below it; each is sliced to {@code [.., L,
+ *       L]};
  *   <li>the shapes of the attention reshapes: int64 vectors holding the context length that feed a
  *       {@code Reshape}'s shape, directly or through a {@code Concat}; the context length in them
  *       becomes {@code L}, read from the input's shape at run time.
@@ -48,17 +47,23 @@ final class TextLengthRewriter {
 
   /** Prefix of every value and node the rewrite adds, so no name clashes with the export's. */
   private static final String PREFIX = "clipsearch_any_length/";
+
   private static final String LENGTH = PREFIX + "length";
+
   /** The first opset whose {@code Slice} takes starts, ends and axes as inputs. */
   private static final long MIN_OPSET = 10;
 
   /** The outcome: a rewritten model, or the reason the model is kept. */
   sealed interface Result {}
 
-  /** @param summary what was rewritten, for logs and {@code models verify} */
+  /**
+   * @param summary what was rewritten, for logs and {@code models verify}
+   */
   record Rewritten(ModelProto model, String summary) implements Result {}
 
-  /** @param reason why the model is kept as it is */
+  /**
+   * @param reason why the model is kept as it is
+   */
   record Unchanged(String reason) implements Result {}
 
   private TextLengthRewriter() {}
@@ -66,9 +71,12 @@ final class TextLengthRewriter {
   /** Rewrites {@code model}, or says why it does not apply. */
   static Result rewrite(ModelProto model) {
     GraphProto graph = model.getGraph();
-    long opset = model.getOpsetImportList().stream()
-        .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
-        .mapToLong(OperatorSetIdProto::getVersion).max().orElse(0);
+    long opset =
+        model.getOpsetImportList().stream()
+            .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
+            .mapToLong(OperatorSetIdProto::getVersion)
+            .max()
+            .orElse(0);
     if (opset < MIN_OPSET) {
       return new Unchanged("opset " + opset + " is older than " + MIN_OPSET);
     }
@@ -95,29 +103,44 @@ final class TextLengthRewriter {
         continue;
       }
       List<Long> dims = t.getDimsList();
-      if (dims.size() == 2 && dims.get(0) == context && dims.get(1) != context
-          && users.getOrDefault(e.getKey(), List.of()).stream().anyMatch(n -> n.getOpType().equals("Add"))) {
+      if (dims.size() == 2
+          && dims.get(0) == context
+          && dims.get(1) != context
+          && users.getOrDefault(e.getKey(), List.of()).stream()
+              .anyMatch(n -> n.getOpType().equals("Add"))) {
         positional.add(e.getKey());
-      } else if (dims.size() >= 2 && dims.get(dims.size() - 1) == context && dims.get(dims.size() - 2) == context
+      } else if (dims.size() >= 2
+          && dims.get(dims.size() - 1) == context
+          && dims.get(dims.size() - 2) == context
           && dims.subList(0, dims.size() - 2).stream().allMatch(d -> d == 1)
-          && users.getOrDefault(e.getKey(), List.of()).stream().allMatch(n -> n.getOpType().equals("Add"))
+          && users.getOrDefault(e.getKey(), List.of()).stream()
+              .allMatch(n -> n.getOpType().equals("Add"))
           && isCausalMask(Tensors.floats(t), (int) context)) {
         // added to attention scores, -inf above the diagonal (a square weight matrix is neither)
         masks.add(e.getKey());
       }
     }
     if (masks.isEmpty()) {
-      return new Unchanged("no causal attention mask [" + context + ", " + context + "]: attention is bidirectional"
-          + " or masked by an input, so padding matters to the output");
+      return new Unchanged(
+          "no causal attention mask ["
+              + context
+              + ", "
+              + context
+              + "]: attention is bidirectional"
+              + " or masked by an input, so padding matters to the output");
     }
     if (positional.size() != 1) {
-      return new Unchanged("expected one positional embedding [" + context + ", width] added to the tokens, found "
-          + positional.size());
+      return new Unchanged(
+          "expected one positional embedding ["
+              + context
+              + ", width] added to the tokens, found "
+              + positional.size());
     }
 
     Edit edit = new Edit(graph, constants);
     edit.addLength(input.getName());
-    edit.replaceUses(positional.getFirst(), edit.slice(positional.getFirst(), new long[] {0}, LENGTH));
+    edit.replaceUses(
+        positional.getFirst(), edit.slice(positional.getFirst(), new long[] {0}, LENGTH));
     for (String mask : masks) {
       int rank = constants.byName.get(mask).getDimsCount();
       String ends = edit.concat(PREFIX + mask + "/ends", List.of(LENGTH, LENGTH));
@@ -129,16 +152,26 @@ final class TextLengthRewriter {
     }
 
     GraphProto.Builder out = edit.build();
-    TensorShapeProto.Builder inShape = out.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder();
+    TensorShapeProto.Builder inShape =
+        out.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder();
     inShape.getDimBuilder(1).clearDimValue().setDimParam("length");
     // shapes recorded for intermediate values say 77; the runtime infers them anew
     out.clearValueInfo();
-    String summary = "positional embedding, " + masks.size() + " causal masks and " + shapes
-        + " reshape shapes cut to the input length (at most " + context + ")";
+    String summary =
+        "positional embedding, "
+            + masks.size()
+            + " causal masks and "
+            + shapes
+            + " reshape shapes cut to the input length (at most "
+            + context
+            + ")";
     return new Rewritten(model.toBuilder().setGraph(out).build(), summary);
   }
 
-  /** Whether {@code values} (trailing {@code [n, n]}) is {@code -inf}/very negative above the diagonal, 0 elsewhere. */
+  /**
+   * Whether {@code values} (trailing {@code [n, n]}) is {@code -inf}/very negative above the
+   * diagonal, 0 elsewhere.
+   */
   private static boolean isCausalMask(float[] values, int n) {
     if (values.length % (n * n) != 0) {
       return false;
@@ -167,7 +200,10 @@ final class TextLengthRewriter {
     return users;
   }
 
-  /** The graph's constant values: initializers and the outputs of {@code Constant} nodes with a tensor. */
+  /**
+   * The graph's constant values: initializers and the outputs of {@code Constant} nodes with a
+   * tensor.
+   */
   private static final class Constants {
     final Map<String, TensorProto> byName = new LinkedHashMap<>();
     final Map<String, Integer> constantNode = new HashMap<>();
@@ -178,7 +214,9 @@ final class TextLengthRewriter {
       }
       for (int i = 0; i < graph.getNodeCount(); i++) {
         NodeProto n = graph.getNode(i);
-        if (n.getOpType().equals("Constant") && n.getDomain().isEmpty() && n.getAttributeCount() == 1
+        if (n.getOpType().equals("Constant")
+            && n.getDomain().isEmpty()
+            && n.getAttributeCount() == 1
             && n.getAttribute(0).getName().equals("value")) {
           byName.put(n.getOutput(0), n.getAttribute(0).getT());
           constantNode.put(n.getOutput(0), i);
@@ -188,8 +226,11 @@ final class TextLengthRewriter {
 
     Optional<long[]> longs(String name) {
       TensorProto t = byName.get(name);
-      return t == null || t.getDataType() != TensorProto.DataType.INT64_VALUE || t.getDimsCount() > 1
-          ? Optional.empty() : Optional.of(Tensors.longs(t));
+      return t == null
+              || t.getDataType() != TensorProto.DataType.INT64_VALUE
+              || t.getDimsCount() > 1
+          ? Optional.empty()
+          : Optional.of(Tensors.longs(t));
     }
   }
 
@@ -219,21 +260,30 @@ final class TextLengthRewriter {
       added.add(node("Slice", List.of(shape, constant(1), constant(2), constant(0)), LENGTH));
     }
 
-    /** {@code Slice(value, starts 0.., ends, axes)}: reads a constant; returns the sliced value's name. */
+    /**
+     * {@code Slice(value, starts 0.., ends, axes)}: reads a constant; returns the sliced value's
+     * name.
+     */
     String slice(String value, long[] axes, String ends) {
       Integer at = constants.constantNode.get(value);
       if (at != null) {
         hoisted.add(at);
       }
       String out = PREFIX + value + "/sliced";
-      added.add(node("Slice", List.of(value, constant(new long[axes.length]), ends, constant(axes)), out));
+      added.add(
+          node(
+              "Slice", List.of(value, constant(new long[axes.length]), ends, constant(axes)), out));
       return out;
     }
 
     /** {@code Concat(parts, axis 0)} of int64 vectors; returns {@code out}. */
     String concat(String out, List<String> parts) {
       NodeProto.Builder n = node("Concat", parts, out).toBuilder();
-      n.addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(0));
+      n.addAttribute(
+          AttributeProto.newBuilder()
+              .setName("axis")
+              .setType(AttributeProto.AttributeType.INT)
+              .setI(0));
       added.add(n.build());
       return out;
     }
@@ -243,8 +293,8 @@ final class TextLengthRewriter {
     }
 
     /**
-     * Replaces the context length in every int64 constant that is a Reshape's shape, or a part of
-     * a Concat that is; returns how many constants changed.
+     * Replaces the context length in every int64 constant that is a Reshape's shape, or a part of a
+     * Concat that is; returns how many constants changed.
      */
     int rewriteReshapeShapes(long context) {
       Set<String> shapeValues = new HashSet<>();
@@ -299,8 +349,12 @@ final class TextLengthRewriter {
     }
 
     private NodeProto node(String op, List<String> inputs, String output) {
-      return NodeProto.newBuilder().setOpType(op).setName(PREFIX + op + "_" + counter++)
-          .addAllInput(inputs).addOutput(output).build();
+      return NodeProto.newBuilder()
+          .setOpType(op)
+          .setName(PREFIX + op + "_" + counter++)
+          .addAllInput(inputs)
+          .addOutput(output)
+          .build();
     }
 
     GraphProto.Builder build() {
@@ -314,7 +368,8 @@ final class TextLengthRewriter {
           continue;
         }
         NodeProto n = graph.getNode(i);
-        if (constants.constantNode.containsKey(n.getOutput(0)) && renames.containsKey(n.getOutput(0))) {
+        if (constants.constantNode.containsKey(n.getOutput(0))
+            && renames.containsKey(n.getOutput(0))) {
           // a shape constant whose every use now reads the new value
           continue;
         }

@@ -77,9 +77,9 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
   }
 
   /**
-   * Reads the vocabulary and merges embedded in a Hugging Face {@code tokenizer.json} (its
-   * {@code model} section, type BPE). Only the BPE tables are taken from it: its pre-tokenizer
-   * and normalizer differ from the reference's text cleaning, which {@link ClipTextCleaner} does.
+   * Reads the vocabulary and merges embedded in a Hugging Face {@code tokenizer.json} (its {@code
+   * model} section, type BPE). Only the BPE tables are taken from it: its pre-tokenizer and
+   * normalizer differ from the reference's text cleaning, which {@link ClipTextCleaner} does.
    * Merges may be written as {@code "a b"} strings or as {@code ["a", "b"]} pairs (newer files).
    *
    * @throws NoSuchFileException naming the file if it is missing
@@ -91,9 +91,13 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
     String type = model.path("type").asText();
     if (!type.isEmpty() && !"BPE".equals(type)) {
       // e.g. a SigLIP or XLM-R folder whose config.json lost its text_cfg
-      throw new IOException(tokenizerJson + ": a " + type + " tokenizer, not CLIP's byte-level"
-          + " BPE, yet config.json names no text_cfg.hf_tokenizer_name: add it (and"
-          + " text_cfg.tokenizer_kwargs.clean) from the model's open_clip config to load this folder");
+      throw new IOException(
+          tokenizerJson
+              + ": a "
+              + type
+              + " tokenizer, not CLIP's byte-level"
+              + " BPE, yet config.json names no text_cfg.hf_tokenizer_name: add it (and"
+              + " text_cfg.tokenizer_kwargs.clean) from the model's open_clip config to load this folder");
     }
     if (!model.path("vocab").isObject() || !model.path("merges").isArray()) {
       throw new IOException(tokenizerJson + ": no BPE model with vocab and merges");
@@ -109,9 +113,10 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
     int index = 0;
     for (JsonNode merge : model.get("merges")) {
       index++;
-      String line = merge.isArray() && merge.size() == 2
-          ? merge.get(0).asText() + " " + merge.get(1).asText()
-          : merge.asText();
+      String line =
+          merge.isArray() && merge.size() == 2
+              ? merge.get(0).asText() + " " + merge.get(1).asText()
+              : merge.asText();
       ranks.put(mergeKey(line, tokenizerJson, index), ranks.size());
     }
     return new BpeVocabulary(ids, ranks);
@@ -119,8 +124,8 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
 
   /**
    * Reads OpenAI's gzipped merges file ({@code bpe_simple_vocab_16e6.txt.gz}) and builds the
-   * vocabulary from it as the reference does: the 256 byte symbols, the same followed by
-   * {@code </w>}, one symbol per merge, then the start- and end-of-text tokens.
+   * vocabulary from it as the reference does: the 256 byte symbols, the same followed by {@code
+   * </w>}, one symbol per merge, then the start- and end-of-text tokens.
    *
    * @throws NoSuchFileException naming the file if it is missing
    * @throws IOException if it cannot be read or is malformed
@@ -171,8 +176,7 @@ record BpeVocabulary(Map<String, Integer> ids, Map<String, Integer> mergeRanks) 
   private static String mergeKey(String line, Path file, int lineNumber) throws IOException {
     String[] symbols = line.strip().split("\\s+");
     if (symbols.length != 2) {
-      throw new IOException(
-          file + ":" + lineNumber + ": expected two symbols, got '" + line + "'");
+      throw new IOException(file + ":" + lineNumber + ": expected two symbols, got '" + line + "'");
     }
     return symbols[0] + " " + symbols[1];
   }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The byte-level alphabet of CLIP's BPE (the reference's {@code bytes_to_unicode}): every byte
- * value stands for one printable character, so that BPE works on strings yet covers any UTF-8
- * text without an unknown token. Printable Latin-1 bytes stand for themselves; the others (space,
+ * value stands for one printable character, so that BPE works on strings yet covers any UTF-8 text
+ * without an unknown token. Printable Latin-1 bytes stand for themselves; the others (space,
  * controls) for characters from U+0100 on.
  *
  * <p>Immutable and thread-safe.

@@ -7,8 +7,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
- * The text cleaning CLIP's reference tokenizer applies before BPE (open_clip's
- * {@code whitespace_clean(basic_clean(text)).lower()}):
+ * The text cleaning CLIP's reference tokenizer applies before BPE (open_clip's {@code
+ * whitespace_clean(basic_clean(text)).lower()}):
  *
  * <ol>
  *   <li>ftfy's {@code fix_text} with its default configuration, less mojibake repair (below);
@@ -19,16 +19,15 @@ import java.util.regex.Pattern;
  *
  * <p>Of ftfy, as in its {@code fix_text}: the text is fixed line by line; each line is fixed until
  * nothing changes by, in this order, {@code unescape_html} (only while no line so far contains a
- * '&lt;', ftfy's "auto" mode), {@code fix_c1_controls}, {@code fix_latin_ligatures},
- * {@code fix_character_width}, {@code uncurl_quotes}, {@code fix_line_breaks},
- * {@code fix_surrogates}, {@code remove_terminal_escapes}, {@code remove_control_chars} and NFC
- * normalization.
+ * '&lt;', ftfy's "auto" mode), {@code fix_c1_controls}, {@code fix_latin_ligatures}, {@code
+ * fix_character_width}, {@code uncurl_quotes}, {@code fix_line_breaks}, {@code fix_surrogates},
+ * {@code remove_terminal_escapes}, {@code remove_control_chars} and NFC normalization.
  *
  * <p>Left out: {@code fix_encoding}, the repair of mojibake (UTF-8 read as Windows-1252 and the
- * like), with its sub-steps {@code restore_byte_a0}, {@code replace_lossy_sequences} and
- * {@code decode_inconsistent_utf8}. ftfy applies it only to text its "badness" heuristic (large
- * tables of suspicious character sequences) flags, so it leaves correct text alone; only text
- * that already is mojibake, such as "cafÃ©", is tokenized differently from the reference.
+ * like), with its sub-steps {@code restore_byte_a0}, {@code replace_lossy_sequences} and {@code
+ * decode_inconsistent_utf8}. ftfy applies it only to text its "badness" heuristic (large tables of
+ * suspicious character sequences) flags, so it leaves correct text alone; only text that already is
+ * mojibake, such as "cafÃ©", is tokenized differently from the reference.
  *
  * <p>Case mapping and character classes come from the JDK's Unicode tables, which may be a newer
  * Unicode version than the reference Python's; they differ only on characters added since.
@@ -207,8 +206,8 @@ public final class ClipTextCleaner {
   }
 
   /**
-   * Maps each code point through {@code mapping} (null keeps it), like Python's
-   * {@code str.translate}; returns {@code text} itself when nothing changes.
+   * Maps each code point through {@code mapping} (null keeps it), like Python's {@code
+   * str.translate}; returns {@code text} itself when nothing changes.
    */
   private static String translate(String text, IntFunction<String> mapping) {
     StringBuilder out = null;

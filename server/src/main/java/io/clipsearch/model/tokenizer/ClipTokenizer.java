@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  *
  * <p>The vocabulary comes from Hugging Face files ({@code vocab.json} + {@code merges.txt}, as
  * published beside exported models) or from OpenAI's {@code bpe_simple_vocab_16e6.txt.gz}; the
- * special token ids are looked up in it. As in the reference, the texts {@code <start_of_text>}
- * and {@code <end_of_text>} in the input are read as those tokens.
+ * special token ids are looked up in it. As in the reference, the texts {@code <start_of_text>} and
+ * {@code <end_of_text>} in the input are read as those tokens.
  *
  * <p>Immutable and thread-safe: share one instance. It keeps a bounded concurrent cache of the BPE
  * of words already seen.
@@ -83,8 +83,8 @@ public final class ClipTokenizer implements TextTokenizer {
    *
    * @throws IllegalArgumentException if {@code contextLength < 2}
    * @throws NoSuchFileException naming the file if either file is missing
-   * @throws IOException if a file cannot be read or is malformed, or the vocabulary lacks
-   *     {@code <|startoftext|>} or {@code <|endoftext|>}
+   * @throws IOException if a file cannot be read or is malformed, or the vocabulary lacks {@code
+   *     <|startoftext|>} or {@code <|endoftext|>}
    */
   public static ClipTokenizer fromHuggingFaceFiles(
       Path vocabJson, Path mergesTxt, int contextLength) throws IOException {
@@ -94,8 +94,8 @@ public final class ClipTokenizer implements TextTokenizer {
   }
 
   /**
-   * A tokenizer from the BPE tables of a Hugging Face {@code tokenizer.json}; the text cleaning
-   * and pre-tokenization stay the reference's, not the file's.
+   * A tokenizer from the BPE tables of a Hugging Face {@code tokenizer.json}; the text cleaning and
+   * pre-tokenization stay the reference's, not the file's.
    *
    * @throws IllegalArgumentException if {@code contextLength < 2}
    * @throws NoSuchFileException naming the file if it is missing
@@ -122,8 +122,8 @@ public final class ClipTokenizer implements TextTokenizer {
 
   /**
    * A tokenizer from a model's text folder: {@value #VOCAB_JSON} and {@value #MERGES_TXT} when
-   * either is there, else the BPE tables of {@value #TOKENIZER_JSON}, else the folder's one
-   * {@code .txt.gz} BPE file (preferring {@value #OPENAI_BPE}).
+   * either is there, else the BPE tables of {@value #TOKENIZER_JSON}, else the folder's one {@code
+   * .txt.gz} BPE file (preferring {@value #OPENAI_BPE}).
    *
    * @throws IllegalArgumentException if {@code contextLength < 2}
    * @throws NoSuchFileException naming what is missing: the folder, one of the Hugging Face files,

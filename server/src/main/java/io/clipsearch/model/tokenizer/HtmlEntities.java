@@ -8,14 +8,13 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 
 /**
- * HTML character references decoded exactly as the reference cleaning decodes them: Python's
- * {@code html.unescape} and ftfy's stricter {@code unescape_html}.
+ * HTML character references decoded exactly as the reference cleaning decodes them: Python's {@code
+ * html.unescape} and ftfy's stricter {@code unescape_html}.
  *
- * <p>The entity table is jsoup's, which holds the same HTML5 names and values as Python's
- * {@code html.entities.html5}: every name with its semicolon, and the legacy subset ("base"
- * entities) also without one. jsoup's own {@code Parser.unescapeEntities} is not used because its
- * rules for numeric references and missing semicolons differ from Python's. Stateless and
- * thread-safe.
+ * <p>The entity table is jsoup's, which holds the same HTML5 names and values as Python's {@code
+ * html.entities.html5}: every name with its semicolon, and the legacy subset ("base" entities) also
+ * without one. jsoup's own {@code Parser.unescapeEntities} is not used because its rules for
+ * numeric references and missing semicolons differ from Python's. Stateless and thread-safe.
  */
 final class HtmlEntities {
 

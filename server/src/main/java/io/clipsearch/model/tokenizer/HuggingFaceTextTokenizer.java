@@ -38,7 +38,8 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
   private final int contextLength;
   private final int padId;
 
-  private HuggingFaceTextTokenizer(HuggingFaceTokenizer tokenizer, TextClean clean, int contextLength, int padId) {
+  private HuggingFaceTextTokenizer(
+      HuggingFaceTokenizer tokenizer, TextClean clean, int contextLength, int padId) {
     this.tokenizer = tokenizer;
     this.clean = clean;
     this.contextLength = contextLength;
@@ -54,26 +55,34 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
    * @throws NoSuchFileException naming {@value #TOKENIZER_JSON} when it is missing
    * @throws IOException if a file cannot be read, or no pad token is defined or known to the file
    */
-  public static HuggingFaceTextTokenizer open(Path textualDir, int contextLength, TextClean clean) throws IOException {
+  public static HuggingFaceTextTokenizer open(Path textualDir, int contextLength, TextClean clean)
+      throws IOException {
     Objects.requireNonNull(clean, "clean");
     if (contextLength < 2) {
       throw new IllegalArgumentException("contextLength must be >= 2, got " + contextLength);
     }
     Path file = textualDir.resolve(TOKENIZER_JSON);
     if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString(), null,
+      throw new NoSuchFileException(
+          file.toString(),
+          null,
           "the Hugging Face tokenizer this model's config.json names (text_cfg.hf_tokenizer_name) is missing");
     }
     int padId = padId(textualDir, new ObjectMapper().readTree(file.toFile()));
-    HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(file, Map.of(
-        "addSpecialTokens", "true",
-        "padding", "false",
-        "truncation", "true",
-        "maxLength", Integer.toString(contextLength)));
+    HuggingFaceTokenizer tokenizer =
+        HuggingFaceTokenizer.newInstance(
+            file,
+            Map.of(
+                "addSpecialTokens", "true",
+                "padding", "false",
+                "truncation", "true",
+                "maxLength", Integer.toString(contextLength)));
     return new HuggingFaceTextTokenizer(tokenizer, clean, contextLength, padId);
   }
 
-  /** The pad token as transformers finds it: tokenizer_config.json, else special_tokens_map.json. */
+  /**
+   * The pad token as transformers finds it: tokenizer_config.json, else special_tokens_map.json.
+   */
   private static int padId(Path textualDir, JsonNode tokenizerJson) throws IOException {
     String padToken = null;
     for (String name : new String[] {TOKENIZER_CONFIG, SPECIAL_TOKENS_MAP}) {
@@ -88,16 +97,25 @@ public final class HuggingFaceTextTokenizer implements TextTokenizer, AutoClosea
       return padding.get("pad_id").asInt();
     }
     if (padToken == null) {
-      throw new IOException(textualDir + ": no pad token: expected pad_token in " + TOKENIZER_CONFIG
-          + " or " + SPECIAL_TOKENS_MAP + ", or padding.pad_id in " + TOKENIZER_JSON);
+      throw new IOException(
+          textualDir
+              + ": no pad token: expected pad_token in "
+              + TOKENIZER_CONFIG
+              + " or "
+              + SPECIAL_TOKENS_MAP
+              + ", or padding.pad_id in "
+              + TOKENIZER_JSON);
     }
     for (JsonNode added : tokenizerJson.path("added_tokens")) {
       if (padToken.equals(added.path("content").asText())) {
         return added.path("id").asInt();
       }
     }
-    throw new IOException(textualDir.resolve(TOKENIZER_JSON) + ": pad token \"" + padToken
-        + "\" is not among its added_tokens");
+    throw new IOException(
+        textualDir.resolve(TOKENIZER_JSON)
+            + ": pad token \""
+            + padToken
+            + "\" is not among its added_tokens");
   }
 
   @Override

@@ -23,7 +23,8 @@ public enum TextClean {
   CANONICALIZE;
 
   /** Python's {@code string.punctuation}: the 32 ASCII punctuation characters. */
-  private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
+  private static final Pattern PUNCTUATION =
+      Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
 
   /**
    * Cleans one text.
@@ -56,7 +57,9 @@ public enum TextClean {
       return valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "text_cfg.tokenizer_kwargs.clean \"" + name + "\" is not supported; expected canonicalize, lower or whitespace");
+          "text_cfg.tokenizer_kwargs.clean \""
+              + name
+              + "\" is not supported; expected canonicalize, lower or whitespace");
     }
   }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +40,7 @@ final class HubFixture implements AutoCloseable {
   record Request(String path, String range, String authorization) {}
 
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+
   /** A stalled response ends at the latest after this, should a test never close the fixture. */
   private static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 

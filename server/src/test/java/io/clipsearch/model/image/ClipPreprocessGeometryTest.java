@@ -22,8 +22,17 @@ class ClipPreprocessGeometryTest {
 
   /** width, height, size: 448x5 at 224 rounds 2.5 to 2, 448x7 rounds 3.5 to 4. */
   private static final int[][] SHAPES = {
-    {640, 480, 224}, {480, 640, 224}, {448, 5, 224}, {448, 7, 224}, {5, 448, 224}, {37, 61, 64},
-    {3, 2, 16}, {1, 1, 9}, {1600, 200, 256}, {257, 255, 256}, {90, 90, 90}
+    {640, 480, 224},
+    {480, 640, 224},
+    {448, 5, 224},
+    {448, 7, 224},
+    {5, 448, 224},
+    {37, 61, 64},
+    {3, 2, 16},
+    {1, 1, 9},
+    {1600, 200, 256},
+    {257, 255, 256},
+    {90, 90, 90}
   };
 
   @ParameterizedTest
@@ -33,8 +42,9 @@ class ClipPreprocessGeometryTest {
       DecodedImage image = random(shape[0], shape[1]);
       int size = shape[2];
       // torchvision Resize((size, size)) on a PIL image: one Image.resize to the square
-      byte[] expected = PillowReference.resize(
-          image.rgb(), shape[0], shape[1], 3, size, size, interpolation.filter());
+      byte[] expected =
+          PillowReference.resize(
+              image.rgb(), shape[0], shape[1], 3, size, size, interpolation.filter());
       assertTensor(expected, size, config(size, interpolation, ResizeMode.SQUASH, 0), image, shape);
     }
   }
@@ -48,12 +58,15 @@ class ClipPreprocessGeometryTest {
       int h = shape[1];
       int size = shape[2];
       DecodedImage image = random(w, h);
-      // open_clip ResizeKeepRatio(longest=1): ratio = max(h / size, w / size), sides round(x / ratio)
+      // open_clip ResizeKeepRatio(longest=1): ratio = max(h / size, w / size), sides round(x /
+      // ratio)
       double ratio = Math.max((double) h / size, (double) w / size);
       int newW = (int) pythonRound(w / ratio);
       int newH = (int) pythonRound(h / ratio);
-      byte[] fitted = PillowReference.resize(image.rgb(), w, h, 3, newW, newH, interpolation.filter());
-      // CenterCropOrPad: pad left/top by (size - side) // 2 with the fill, then the crop is the whole
+      byte[] fitted =
+          PillowReference.resize(image.rgb(), w, h, 3, newW, newH, interpolation.filter());
+      // CenterCropOrPad: pad left/top by (size - side) // 2 with the fill, then the crop is the
+      // whole
       byte[] expected = new byte[size * size * 3];
       Arrays.fill(expected, (byte) fill);
       int left = Math.floorDiv(size - newW, 2);
@@ -63,7 +76,8 @@ class ClipPreprocessGeometryTest {
           expected[((top + y) * size + left) * 3 + x] = fitted[y * newW * 3 + x];
         }
       }
-      assertTensor(expected, size, config(size, interpolation, ResizeMode.LONGEST, fill), image, shape);
+      assertTensor(
+          expected, size, config(size, interpolation, ResizeMode.LONGEST, fill), image, shape);
     }
   }
 
@@ -77,12 +91,14 @@ class ClipPreprocessGeometryTest {
     return floor % 2 == 0 ? floor : floor + 1;
   }
 
-  private static PreprocessConfig config(int size, Interpolation interpolation, ResizeMode mode, int fill) {
+  private static PreprocessConfig config(
+      int size, Interpolation interpolation, ResizeMode mode, int fill) {
     return new PreprocessConfig(size, HALF, HALF, interpolation, mode, fill);
   }
 
   /** ToTensor then Normalize(0.5, 0.5), each in float32 as torch computes them. */
-  private static void assertTensor(byte[] pixels, int size, PreprocessConfig config, DecodedImage image, int[] shape) {
+  private static void assertTensor(
+      byte[] pixels, int size, PreprocessConfig config, DecodedImage image, int[] shape) {
     int plane = size * size;
     float[] expected = new float[3 * plane];
     for (int i = 0; i < plane; i++) {
@@ -91,7 +107,9 @@ class ClipPreprocessGeometryTest {
         expected[c * plane + i] = (scaled - 0.5f) / 0.5f;
       }
     }
-    assertArrayEquals(expected, new ClipPreprocessor(config).toTensor(image),
+    assertArrayEquals(
+        expected,
+        new ClipPreprocessor(config).toTensor(image),
         config.resizeMode() + " " + Arrays.toString(shape));
   }
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Decode + preprocess every fixture image from its file and compare with open_clip's tensor
- * ({@code clip-fixtures/preprocess/<image>.npy}, made with PIL + torchvision).
+ * Decode + preprocess every fixture image from its file and compare with open_clip's tensor ({@code
+ * clip-fixtures/preprocess/<image>.npy}, made with PIL + torchvision).
  */
 class ClipPreprocessParityTest {
 

@@ -29,15 +29,19 @@ class ClipPreprocessorTest {
 
   @Test
   void readsTheFixtureModelsConfig() throws IOException {
-    PreprocessConfig config = PreprocessConfig.read(SharedFixtures.tinyClip().resolve("visual/preprocess_cfg.json"));
-    assertEquals(new PreprocessConfig(224, MEAN, STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0), config);
+    PreprocessConfig config =
+        PreprocessConfig.read(SharedFixtures.tinyClip().resolve("visual/preprocess_cfg.json"));
+    assertEquals(
+        new PreprocessConfig(224, MEAN, STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0),
+        config);
     assertEquals(PreprocessConfig.openAiDefaults(224), config);
   }
 
   @Test
   void missingKeysTakeOpenClipDefaults() throws IOException {
     assertEquals(PreprocessConfig.openAiDefaults(PreprocessConfig.DEFAULT_SIZE), readJson("{}"));
-    PreprocessConfig config = readJson("{\"size\": 336, \"interpolation\": \"bilinear\", \"resize_mode\": \"squash\"}");
+    PreprocessConfig config =
+        readJson("{\"size\": 336, \"interpolation\": \"bilinear\", \"resize_mode\": \"squash\"}");
     assertEquals(336, config.size());
     assertEquals(Interpolation.BILINEAR, config.interpolation());
     assertEquals(ResizeMode.SQUASH, config.resizeMode());
@@ -65,7 +69,8 @@ class ClipPreprocessorTest {
   @Test
   void configIsImmutable() {
     float[] mean = MEAN.clone();
-    PreprocessConfig config = new PreprocessConfig(224, mean, STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0);
+    PreprocessConfig config =
+        new PreprocessConfig(224, mean, STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0);
     mean[0] = 9;
     config.mean()[1] = 9;
     assertArrayEquals(MEAN, config.mean());
@@ -105,13 +110,18 @@ class ClipPreprocessorTest {
         rgb[(y * 12 + x) * 3 + x / 4] = (byte) 255;
       }
     }
-    byte[] out = new ClipPreprocessor(PreprocessConfig.openAiDefaults(8)).resized(new DecodedImage(12, 4, rgb));
+    byte[] out =
+        new ClipPreprocessor(PreprocessConfig.openAiDefaults(8))
+            .resized(new DecodedImage(12, 4, rgb));
     assertEquals(8 * 8 * 3, out.length);
     // away from the crop's edges, where bicubic lobes reach into red and blue, it is pure green
     for (int y = 0; y < 8; y++) {
       for (int x = 2; x < 6; x++) {
         int i = (y * 8 + x) * 3;
-        assertArrayEquals(new byte[] {0, (byte) 255, 0}, new byte[] {out[i], out[i + 1], out[i + 2]}, "(" + x + "," + y + ")");
+        assertArrayEquals(
+            new byte[] {0, (byte) 255, 0},
+            new byte[] {out[i], out[i + 1], out[i + 2]},
+            "(" + x + "," + y + ")");
       }
     }
   }
@@ -119,19 +129,22 @@ class ClipPreprocessorTest {
   @Test
   void longestLetterboxesWithTheFillColor() {
     // 20x10 white fitted into 8x8: 8x4 image at rows 2..5, rows 0-1 and 6-7 filled with gray 0
-    PreprocessConfig config = new PreprocessConfig(8, MEAN, STD, Interpolation.BICUBIC, ResizeMode.LONGEST, 0);
+    PreprocessConfig config =
+        new PreprocessConfig(8, MEAN, STD, Interpolation.BICUBIC, ResizeMode.LONGEST, 0);
     float[] t = new ClipPreprocessor(config).toTensor(solid(20, 10, 255, 255, 255));
     for (int y = 0; y < 8; y++) {
       boolean padded = y < 2 || y >= 6;
       for (int c = 0; c < 3; c++) {
-        assertEquals(normalized(padded ? 0 : 255, c), t[c * 64 + y * 8 + 3], "channel " + c + " row " + y);
+        assertEquals(
+            normalized(padded ? 0 : 255, c), t[c * 64 + y * 8 + 3], "channel " + c + " row " + y);
       }
     }
   }
 
   @Test
   void squashFillsTheSquare() {
-    PreprocessConfig config = new PreprocessConfig(8, MEAN, STD, Interpolation.BILINEAR, ResizeMode.SQUASH, 0);
+    PreprocessConfig config =
+        new PreprocessConfig(8, MEAN, STD, Interpolation.BILINEAR, ResizeMode.SQUASH, 0);
     float[] t = new ClipPreprocessor(config).toTensor(solid(30, 7, 10, 20, 30));
     for (int i = 0; i < 64; i++) {
       assertEquals(normalized(10, 0), t[i]);

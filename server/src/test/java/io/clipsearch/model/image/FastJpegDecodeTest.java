@@ -28,18 +28,22 @@ class FastJpegDecodeTest {
 
   @Test
   void aLargePhotoDecodesSmallerAndPreprocessesAlike() throws Exception {
-    BufferedImage photo = ImageIO.read(SharedFixtures.clipFixture("images/kitten-on-lawn.jpg").toFile());
-    BufferedImage large = new BufferedImage(photo.getWidth() * 4, photo.getHeight() * 4, BufferedImage.TYPE_INT_RGB);
+    BufferedImage photo =
+        ImageIO.read(SharedFixtures.clipFixture("images/kitten-on-lawn.jpg").toFile());
+    BufferedImage large =
+        new BufferedImage(photo.getWidth() * 4, photo.getHeight() * 4, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = large.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.drawImage(photo, 0, 0, large.getWidth(), large.getHeight(), null);
     g.dispose();
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(large, "jpg", jpeg);
     ImageSource source = ImageSource.of("large.jpg", jpeg.toByteArray());
     ImageDecoder decoder = new ImageDecoder();
-    ClipPreprocessor preprocessor = new ClipPreprocessor(
-        PreprocessConfig.read(SharedFixtures.tinyClip().resolve("visual/preprocess_cfg.json")));
+    ClipPreprocessor preprocessor =
+        new ClipPreprocessor(
+            PreprocessConfig.read(SharedFixtures.tinyClip().resolve("visual/preprocess_cfg.json")));
 
     DecodedImage exact = decoder.decode(source);
     DecodedImage fast = decoder.decode(source, 448);
@@ -60,8 +64,10 @@ class FastJpegDecodeTest {
 
   @Test
   void otherFormatsIgnoreTheHint() throws Exception {
-    ImageSource png = ImageSource.of("astronaut.png",
-        Files.readAllBytes(SharedFixtures.clipFixture("images/astronaut.png")));
+    ImageSource png =
+        ImageSource.of(
+            "astronaut.png",
+            Files.readAllBytes(SharedFixtures.clipFixture("images/astronaut.png")));
     ImageDecoder decoder = new ImageDecoder();
     assertEquals(decoder.decode(png).width(), decoder.decode(png, 16).width());
   }

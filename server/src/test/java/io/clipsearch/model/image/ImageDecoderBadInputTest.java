@@ -28,7 +28,8 @@ class ImageDecoderBadInputTest {
   @TempDir Path dir;
 
   private static ImageDecodeException refused(ImageDecoder decoder, Path file, Reason reason) {
-    ImageDecodeException e = assertThrows(ImageDecodeException.class, () -> decoder.decode(ImageSource.of(file)));
+    ImageDecodeException e =
+        assertThrows(ImageDecodeException.class, () -> decoder.decode(ImageSource.of(file)));
     assertEquals(reason, e.reason(), e.getMessage());
     assertEquals(file.toString(), e.imageName());
     assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
@@ -57,7 +58,9 @@ class ImageDecoderBadInputTest {
   @Test
   void otherFormatIsNotAnImage() throws IOException {
     // a ZIP archive renamed .png: recognised, but not as an image
-    byte[] zip = "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000 archive body".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] zip =
+        "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000 archive body"
+            .getBytes(StandardCharsets.ISO_8859_1);
     Path file = Files.write(dir.resolve("archive.png"), zip);
     ImageDecodeException e = refused(DECODER, file, Reason.NOT_AN_IMAGE);
     assertTrue(e.getMessage().contains("unsupported format"), e.getMessage());
@@ -111,7 +114,8 @@ class ImageDecoderBadInputTest {
     // the IHDR chunk alone: reaching the decoder would either allocate it or fail as CORRUPT.
     Path file = Files.write(dir.resolve("bomb.png"), png(50_000, 50_000, false));
     ImageDecodeException e =
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> refused(DECODER, file, Reason.TOO_LARGE));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> refused(DECODER, file, Reason.TOO_LARGE));
     assertTrue(e.getMessage().contains("50000x50000"), e.getMessage());
   }
 
@@ -119,7 +123,8 @@ class ImageDecoderBadInputTest {
   void pixelCapIsConfigurable() {
     Path photo = SharedFixtures.clipFixture("images/coffee.png"); // 600 x 400 = 240,000 pixels
     ImageDecodeException e = refused(new ImageDecoder(239_999), photo, Reason.TOO_LARGE);
-    assertTrue(e.getMessage().contains("600x400 pixels exceeds the limit of 239999"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("600x400 pixels exceeds the limit of 239999"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ImageDecoder(0));
   }
 
@@ -169,7 +174,8 @@ class ImageDecoderBadInputTest {
     return Arrays.copyOf(buf, n);
   }
 
-  private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
     DataOutputStream d = new DataOutputStream(out);
     byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
     d.writeInt(data.length);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ImageDecoderNativeMemoryTest {
 
   private static final int ROUNDS = 10_000;
+
   /** Generous: allocator caches and JIT; a leak of one input buffer per failure is ~700 MB here. */
   private static final long MAX_GROWTH_BYTES = 64L << 20;
 
@@ -56,13 +57,17 @@ class ImageDecoderNativeMemoryTest {
     // which a loaded machine may run late: collect and measure until the growth is under the
     // limit, which a leak never gets to, rather than after a fixed pause.
     long[] last = new long[3]; // RSS, committed heap, growth
-    boolean freed = Await.within(Duration.ofSeconds(30), () -> {
-      last[0] = residentBytes(status);
-      last[1] = heapCommitted();
-      // RSS also counts Java heap pages; growth of the committed heap is the JVM's, not a leak
-      last[2] = (last[0] - before) - Math.max(0, last[1] - heapBefore);
-      return last[2] < MAX_GROWTH_BYTES;
-    });
+    boolean freed =
+        Await.within(
+            Duration.ofSeconds(30),
+            () -> {
+              last[0] = residentBytes(status);
+              last[1] = heapCommitted();
+              // RSS also counts Java heap pages; growth of the committed heap is the JVM's, not a
+              // leak
+              last[2] = (last[0] - before) - Math.max(0, last[1] - heapBefore);
+              return last[2] < MAX_GROWTH_BYTES;
+            });
     long after = last[0];
     long heapAfter = last[1];
     long growth = last[2];
@@ -73,7 +78,8 @@ class ImageDecoderNativeMemoryTest {
   }
 
   private static void decodeExpectingFailure(ImageDecoder decoder, byte[] bytes, int i) {
-    assertThrows(ImageDecodeException.class, () -> decoder.decode(ImageSource.of("bad-" + i, bytes)));
+    assertThrows(
+        ImageDecodeException.class, () -> decoder.decode(ImageSource.of("bad-" + i, bytes)));
   }
 
   private static byte[] half(String fixture) throws IOException {

@@ -139,7 +139,8 @@ class ImageDecoderTest {
     byte[] jpeg = encode(".jpg", mat);
     DecodedImage plain = DECODER.decode(ImageSource.of("plain.jpg", jpeg));
     DecodedImage oriented =
-        DECODER.decode(ImageSource.of("o" + orientation + ".jpg", withExifOrientation(jpeg, orientation)));
+        DECODER.decode(
+            ImageSource.of("o" + orientation + ".jpg", withExifOrientation(jpeg, orientation)));
     int w = plain.width();
     int h = plain.height();
     boolean swapped = orientation >= 5;
@@ -159,7 +160,8 @@ class ImageDecoderTest {
               case 8 -> new int[] {w - 1 - y, x};
               default -> throw new AssertionError();
             };
-        assertArrayEquals(pixel(plain, src[0], src[1]), pixel(oriented, x, y), "(" + x + "," + y + ")");
+        assertArrayEquals(
+            pixel(plain, src[0], src[1]), pixel(oriented, x, y), "(" + x + "," + y + ")");
       }
     }
   }
@@ -196,14 +198,20 @@ class ImageDecoderTest {
     for (int c = 0; c < 3; c++) {
       assertTrue(
           Math.abs(expected[c] - actual[c]) <= 8,
-          what + ": expected about " + Arrays.toString(expected) + ", got " + Arrays.toString(actual));
+          what
+              + ": expected about "
+              + Arrays.toString(expected)
+              + ", got "
+              + Arrays.toString(actual));
     }
   }
 
   static byte[] encode(String extension, Mat mat) {
     MatOfByte buf = new MatOfByte();
     try {
-      assertTrue(Imgcodecs.imencode(extension, mat, buf, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 100)));
+      assertTrue(
+          Imgcodecs.imencode(
+              extension, mat, buf, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 100)));
       return buf.toArray();
     } finally {
       buf.release();
@@ -214,12 +222,42 @@ class ImageDecoderTest {
   /** Inserts an APP1 EXIF segment with one IFD0 entry, Orientation, right after SOI. */
   static byte[] withExifOrientation(byte[] jpeg, int orientation) {
     byte[] app1 = {
-      (byte) 0xFF, (byte) 0xE1, 0, 34, // marker, length (excluding the marker)
-      'E', 'x', 'i', 'f', 0, 0,
-      'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF header, IFD0 at offset 8
-      0, 1, // one entry
-      0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, // Orientation, SHORT, count 1
-      0, 0, 0, 0 // no next IFD
+      (byte) 0xFF,
+      (byte) 0xE1,
+      0,
+      34, // marker, length (excluding the marker)
+      'E',
+      'x',
+      'i',
+      'f',
+      0,
+      0,
+      'M',
+      'M',
+      0,
+      42,
+      0,
+      0,
+      0,
+      8, // big-endian TIFF header, IFD0 at offset 8
+      0,
+      1, // one entry
+      0x01,
+      0x12,
+      0,
+      3,
+      0,
+      0,
+      0,
+      1,
+      0,
+      (byte) orientation,
+      0,
+      0, // Orientation, SHORT, count 1
+      0,
+      0,
+      0,
+      0 // no next IFD
     };
     byte[] out = new byte[jpeg.length + app1.length];
     System.arraycopy(jpeg, 0, out, 0, 2);

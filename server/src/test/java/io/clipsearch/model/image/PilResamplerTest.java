@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.clipsearch.model.image.PilResampler.Filter;
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class PilResamplerTest {
 
@@ -42,7 +42,9 @@ class PilResamplerTest {
     for (int[] size : new int[][] {{33, 17}, {224, 301}, {100, 3}, {1, 1}}) {
       byte[] out = PilResampler.resize(src, 100, 80, 3, size[0], size[1], filter);
       for (int i = 0; i < out.length; i += 3) {
-        assertArrayEquals(new byte[] {17, (byte) 128, (byte) 250}, Arrays.copyOfRange(out, i, i + 3),
+        assertArrayEquals(
+            new byte[] {17, (byte) 128, (byte) 250},
+            Arrays.copyOfRange(out, i, i + 3),
             "pixel " + i / 3 + " of " + size[0] + "x" + size[1]);
       }
     }
@@ -107,8 +109,12 @@ class PilResamplerTest {
   @Test
   void rejectsBadArguments() {
     byte[] src = new byte[4 * 4 * 3];
-    assertThrows(IllegalArgumentException.class, () -> PilResampler.resize(src, 4, 4, 3, 0, 2, Filter.BICUBIC));
-    assertThrows(IllegalArgumentException.class, () -> PilResampler.resize(src, 4, 5, 3, 2, 2, Filter.BICUBIC));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PilResampler.resize(src, 4, 4, 3, 0, 2, Filter.BICUBIC));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> PilResampler.resize(src, 4, 5, 3, 2, 2, Filter.BICUBIC));
     assertThrows(
         IllegalArgumentException.class,
         () -> PilResampler.resize(src, 4, 4, 3, 2, 2, Filter.BICUBIC, 1, 0, 2, 2));
@@ -123,9 +129,17 @@ class PilResamplerTest {
   void matchesPerPixelReference(Filter filter) {
     int[][] cases = {
       // width, height, channels, outWidth, outHeight
-      {1024, 683, 3, 336, 224}, {683, 1024, 3, 224, 335}, {61, 37, 3, 40, 23}, {17, 9, 3, 50, 31},
-      {300, 7, 3, 13, 5}, {5, 300, 3, 3, 11}, {1, 1, 3, 7, 7}, {97, 41, 1, 30, 20}, {97, 41, 4, 30, 20},
-      {2000, 60, 3, 31, 60}, {64, 64, 3, 64, 17}
+      {1024, 683, 3, 336, 224},
+      {683, 1024, 3, 224, 335},
+      {61, 37, 3, 40, 23},
+      {17, 9, 3, 50, 31},
+      {300, 7, 3, 13, 5},
+      {5, 300, 3, 3, 11},
+      {1, 1, 3, 7, 7},
+      {97, 41, 1, 30, 20},
+      {97, 41, 4, 30, 20},
+      {2000, 60, 3, 31, 60},
+      {64, 64, 3, 64, 17}
     };
     long seed = 10;
     for (int[] c : cases) {

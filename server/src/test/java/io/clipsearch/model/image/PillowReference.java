@@ -3,18 +3,17 @@ package io.clipsearch.model.image;
 import io.clipsearch.model.image.PilResampler.Filter;
 
 /**
- * A direct per-pixel port of Pillow's 8-bit resampling ({@code ImagingResampleHorizontal_8bpc}
- * and {@code _Vertical_8bpc}: fixed-point weights of 22 bits, horizontal pass first, each pass
- * skipped when its size is unchanged), written for clarity rather than speed, against which the
- * vectorized {@link PilResampler} and the preprocessing geometry are checked.
+ * A direct per-pixel port of Pillow's 8-bit resampling ({@code ImagingResampleHorizontal_8bpc} and
+ * {@code _Vertical_8bpc}: fixed-point weights of 22 bits, horizontal pass first, each pass skipped
+ * when its size is unchanged), written for clarity rather than speed, against which the vectorized
+ * {@link PilResampler} and the preprocessing geometry are checked.
  */
 final class PillowReference {
 
   private PillowReference() {}
 
   /** Pillow's {@code ImagingResampleInner} for 8-bit images, one output sample at a time. */
-  static byte[] resize(
-      byte[] src, int w, int h, int channels, int outW, int outH, Filter filter) {
+  static byte[] resize(byte[] src, int w, int h, int channels, int outW, int outH, Filter filter) {
     byte[] rows = src;
     if (outW != w) {
       int[][] cx = coefficients(w, outW, filter);

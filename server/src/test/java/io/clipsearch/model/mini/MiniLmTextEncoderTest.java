@@ -27,7 +27,8 @@ class MiniLmTextEncoderTest {
   @Test
   void tokenizesLikeBert() {
     // [CLS]=101, "a"=1037, "photo"=6302, "of"=1997, "dog"=3899, [SEP]=102 in the uncased BERT vocab
-    assertArrayEquals(new int[] {101, 1037, 6302, 1997, 1037, 3899, 102}, encoder.tokenize("A photo of a dog"));
+    assertArrayEquals(
+        new int[] {101, 1037, 6302, 1997, 1037, 3899, 102}, encoder.tokenize("A photo of a dog"));
   }
 
   @Test

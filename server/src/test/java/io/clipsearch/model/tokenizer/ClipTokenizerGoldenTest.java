@@ -84,12 +84,7 @@ class ClipTokenizerGoldenTest {
       List<Integer> actual = Arrays.stream(tokenizer.encode(line.text())).boxed().toList();
       if (!line.ids().equals(actual)) {
         mismatches.add(
-            "text="
-                + quote(line.text())
-                + "\n  expected="
-                + line.ids()
-                + "\n  actual=  "
-                + actual);
+            "text=" + quote(line.text()) + "\n  expected=" + line.ids() + "\n  actual=  " + actual);
       }
     }
 

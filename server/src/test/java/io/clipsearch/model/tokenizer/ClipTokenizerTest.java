@@ -41,10 +41,13 @@ class ClipTokenizerTest {
   @Test
   void aSentencePieceTokenizerJsonIsRefusedByName(@TempDir Path dir) throws IOException {
     // the shape of a SigLIP folder's tokenizer.json: a Unigram model, no BPE merges
-    Path json = Files.writeString(dir.resolve("tokenizer.json"),
-        "{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"<pad>\", 0.0]]}}");
+    Path json =
+        Files.writeString(
+            dir.resolve("tokenizer.json"),
+            "{\"model\": {\"type\": \"Unigram\", \"vocab\": [[\"<pad>\", 0.0]]}}");
     IOException e = assertThrows(IOException.class, () -> ClipTokenizer.fromModelFolder(dir, 64));
-    assertTrue(e.getMessage().contains("a Unigram tokenizer, not CLIP's byte-level BPE"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("a Unigram tokenizer, not CLIP's byte-level BPE"), e.getMessage());
     assertTrue(e.getMessage().startsWith(json.toString()), e.getMessage());
   }
 
@@ -142,8 +145,7 @@ class ClipTokenizerTest {
     assertTrue(e.getMessage().contains(ClipTokenizer.OPENAI_BPE), e.getMessage());
 
     assertThrows(
-        NoSuchFileException.class,
-        () -> ClipTokenizer.fromModelFolder(dir.resolve("absent"), 77));
+        NoSuchFileException.class, () -> ClipTokenizer.fromModelFolder(dir.resolve("absent"), 77));
   }
 
   @Test

@@ -31,23 +31,36 @@ class FamilyTokenizerParityTest {
     int lines = 0;
     ObjectMapper json = new ObjectMapper();
     try (TextTokenizer tokenizer = ModelFolder.open(folder).openTokenizer()) {
-      assertTrue(tokenizer instanceof HuggingFaceTextTokenizer, "config.json names a Hugging Face tokenizer");
-      for (String line : Files.readAllLines(folder.resolve("tokenizer.jsonl"), StandardCharsets.UTF_8)) {
+      assertTrue(
+          tokenizer instanceof HuggingFaceTextTokenizer,
+          "config.json names a Hugging Face tokenizer");
+      for (String line :
+          Files.readAllLines(folder.resolve("tokenizer.jsonl"), StandardCharsets.UTF_8)) {
         JsonNode row = json.readTree(line);
         int[] expected = json.treeToValue(row.get("ids"), int[].class);
-        assertEquals(tokenizer.contextLength(), expected.length, "reference rows are padded to the context");
+        assertEquals(
+            tokenizer.contextLength(), expected.length, "reference rows are padded to the context");
         int[] ids = tokenizer.encode(row.get("text").asText());
         int[] padded = Arrays.copyOf(ids, tokenizer.contextLength());
         Arrays.fill(padded, ids.length, padded.length, tokenizer.padId());
         if (!Arrays.equals(expected, padded)) {
-          mismatches.add(row.get("text").asText() + "\n  expected " + Arrays.toString(expected)
-              + "\n  actual   " + Arrays.toString(padded));
+          mismatches.add(
+              row.get("text").asText()
+                  + "\n  expected "
+                  + Arrays.toString(expected)
+                  + "\n  actual   "
+                  + Arrays.toString(padded));
         }
         lines++;
       }
     }
     assertEquals(248, lines, "lines in " + fixture + "/tokenizer.jsonl");
-    assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + lines + " lines differ:\n"
-        + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
+    assertTrue(
+        mismatches.isEmpty(),
+        mismatches.size()
+            + " of "
+            + lines
+            + " lines differ:\n"
+            + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
   }
 }

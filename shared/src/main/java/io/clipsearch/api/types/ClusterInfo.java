@@ -12,4 +12,5 @@ import java.util.List;
  * @param representatives images nearest its centroid, nearest first
  */
 @Serdeable
-public record ClusterInfo(int cluster, int size, List<ClusterLabel> labels, List<ClusterImage> representatives) {}
+public record ClusterInfo(
+    int cluster, int size, List<ClusterLabel> labels, List<ClusterImage> representatives) {}

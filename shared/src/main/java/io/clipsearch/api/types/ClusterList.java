@@ -16,5 +16,11 @@ import java.util.List;
  * @param clusters the clusters
  */
 @Serdeable
-public record ClusterList(String collection, String modelId, long documents, int k, boolean automaticK,
-    @Nullable Double silhouette, List<ClusterInfo> clusters) {}
+public record ClusterList(
+    String collection,
+    String modelId,
+    long documents,
+    int k,
+    boolean automaticK,
+    @Nullable Double silhouette,
+    List<ClusterInfo> clusters) {}

@@ -17,5 +17,10 @@ import java.util.List;
  */
 @Serdeable
 public record CollectionInfo(
-    String name, List<String> roots, String vectorFormat, long documents, long indexBytes,
-    String modelId, @Nullable String activeJob) {}
+    String name,
+    List<String> roots,
+    String vectorFormat,
+    long documents,
+    long indexBytes,
+    String modelId,
+    @Nullable String activeJob) {}

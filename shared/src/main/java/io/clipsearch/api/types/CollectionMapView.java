@@ -4,8 +4,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * Points of a collection's map inside a bounding box: all of them when at most {@code limit}
- * lie there, otherwise a sample stratified by cluster.
+ * Points of a collection's map inside a bounding box: all of them when at most {@code limit} lie
+ * there, otherwise a sample stratified by cluster.
  *
  * @param collection the collection
  * @param method {@code umap} or {@code pca}
@@ -14,4 +14,5 @@ import java.util.List;
  * @param points the points returned
  */
 @Serdeable
-public record CollectionMapView(String collection, String method, int total, int inBox, List<MapPointInfo> points) {}
+public record CollectionMapView(
+    String collection, String method, int total, int inBox, List<MapPointInfo> points) {}

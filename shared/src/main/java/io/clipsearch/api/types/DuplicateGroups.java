@@ -11,4 +11,5 @@ import java.util.List;
  * @param groups the groups
  */
 @Serdeable
-public record DuplicateGroups(String collection, double threshold, List<DuplicateGroupInfo> groups) {}
+public record DuplicateGroups(
+    String collection, double threshold, List<DuplicateGroupInfo> groups) {}

@@ -14,5 +14,11 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param thumbnailUrl where its thumbnail is served
  */
 @Serdeable
-public record DuplicateImage(String id, String path, int width, int height, long size, double similarity,
+public record DuplicateImage(
+    String id,
+    String path,
+    int width,
+    int height,
+    long size,
+    double similarity,
     String thumbnailUrl) {}

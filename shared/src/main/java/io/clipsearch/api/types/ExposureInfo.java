@@ -12,5 +12,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param focalLengthMm focal length in millimetres
  */
 @Serdeable
-public record ExposureInfo(@Nullable Double fNumber, @Nullable Double exposureSeconds, @Nullable Integer iso,
+public record ExposureInfo(
+    @Nullable Double fNumber,
+    @Nullable Double exposureSeconds,
+    @Nullable Integer iso,
     @Nullable Double focalLengthMm) {}

@@ -21,20 +21,32 @@ import java.util.List;
  * @param latitude GPS latitude
  * @param longitude GPS longitude
  * @param orientation EXIF orientation 1-8 (the served image is already upright)
- * @param tags zero-shot tags, best first; empty when the image was indexed before tagging (or
- *     sent by an older server: null becomes empty)
- * @param exposure aperture, shutter, ISO and focal length, read from the file when asked; null
- *     when the file has none or cannot be read (or an older server sent the details)
+ * @param tags zero-shot tags, best first; empty when the image was indexed before tagging (or sent
+ *     by an older server: null becomes empty)
+ * @param exposure aperture, shutter, ISO and focal length, read from the file when asked; null when
+ *     the file has none or cannot be read (or an older server sent the details)
  * @param credit who to credit for the photo (author, license, source), from its EXIF or XMP, else
  *     from a {@code MANIFEST.tsv} in its folder or one above; null when nothing names one (or an
  *     older server sent the details)
  */
 @Serdeable
 public record ImageDetails(
-    String id, String path, long size, int width, int height, Instant modified,
-    @Nullable Instant taken, @Nullable String cameraMake, @Nullable String cameraModel,
-    @Nullable String lens, @Nullable Double latitude, @Nullable Double longitude, int orientation,
-    @Nullable List<String> tags, @Nullable ExposureInfo exposure, @Nullable String credit) {
+    String id,
+    String path,
+    long size,
+    int width,
+    int height,
+    Instant modified,
+    @Nullable Instant taken,
+    @Nullable String cameraMake,
+    @Nullable String cameraModel,
+    @Nullable String lens,
+    @Nullable Double latitude,
+    @Nullable Double longitude,
+    int orientation,
+    @Nullable List<String> tags,
+    @Nullable ExposureInfo exposure,
+    @Nullable String credit) {
 
   public ImageDetails {
     tags = tags == null ? List.of() : List.copyOf(tags);

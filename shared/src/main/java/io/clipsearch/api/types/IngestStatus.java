@@ -20,5 +20,14 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record IngestStatus(
-    String phase, long seen, long total, long embedded, long unchanged, long moved, long copied,
-    long deleted, long failed, double filesPerSecond, @Nullable Double etaSeconds) {}
+    String phase,
+    long seen,
+    long total,
+    long embedded,
+    long unchanged,
+    long moved,
+    long copied,
+    long deleted,
+    long failed,
+    double filesPerSecond,
+    @Nullable Double etaSeconds) {}

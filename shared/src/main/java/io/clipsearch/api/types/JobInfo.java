@@ -16,5 +16,9 @@ import java.time.Instant;
  */
 @Serdeable
 public record JobInfo(
-    String id, String collection, Instant started, @Nullable Instant finished, IngestStatus status,
+    String id,
+    String collection,
+    Instant started,
+    @Nullable Instant finished,
+    IngestStatus status,
     @Nullable String error) {}

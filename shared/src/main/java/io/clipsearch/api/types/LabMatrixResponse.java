@@ -14,4 +14,8 @@ import java.util.List;
  */
 @Serdeable
 public record LabMatrixResponse(
-    String modelId, List<String> texts, List<LabMatrixRow> rows, double logitScale, double modalityGap) {}
+    String modelId,
+    List<String> texts,
+    List<LabMatrixRow> rows,
+    double logitScale,
+    double modalityGap) {}

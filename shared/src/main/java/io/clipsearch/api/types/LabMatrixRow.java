@@ -19,7 +19,8 @@ public record LabMatrixRow(String imageId, float[] cosine, float[] probabilities
     cosine = cosine.clone();
     probabilities = probabilities.clone();
     if (cosine.length != probabilities.length) {
-      throw new IllegalArgumentException(cosine.length + " cosines but " + probabilities.length + " probabilities");
+      throw new IllegalArgumentException(
+          cosine.length + " cosines but " + probabilities.length + " probabilities");
     }
   }
 
@@ -35,7 +36,9 @@ public record LabMatrixRow(String imageId, float[] cosine, float[] probabilities
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LabMatrixRow r && imageId.equals(r.imageId) && Arrays.equals(cosine, r.cosine)
+    return o instanceof LabMatrixRow r
+        && imageId.equals(r.imageId)
+        && Arrays.equals(cosine, r.cosine)
         && Arrays.equals(probabilities, r.probabilities);
   }
 

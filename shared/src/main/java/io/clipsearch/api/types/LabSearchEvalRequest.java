@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * @param collection the collection (null: the server's default)
  * @param queries 1 to {@value #MAX_QUERIES} judged queries
- * @param labels file name (with or without extension) to labels, for collections whose files do
- *     not sit in label folders (null: none)
+ * @param labels file name (with or without extension) to labels, for collections whose files do not
+ *     sit in label folders (null: none)
  * @param modes the modes to compare, of {@code vector}, {@code keyword}, {@code hybrid} (null: all
  *     three)
  */

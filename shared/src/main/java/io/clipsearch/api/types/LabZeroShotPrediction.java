@@ -27,7 +27,9 @@ public record LabZeroShotPrediction(String imageId, String label, float[] probab
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof LabZeroShotPrediction p && imageId.equals(p.imageId) && label.equals(p.label)
+    return o instanceof LabZeroShotPrediction p
+        && imageId.equals(p.imageId)
+        && label.equals(p.label)
         && Arrays.equals(probabilities, p.probabilities);
   }
 

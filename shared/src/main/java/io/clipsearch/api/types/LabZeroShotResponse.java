@@ -14,5 +14,8 @@ import java.util.List;
  */
 @Serdeable
 public record LabZeroShotResponse(
-    String modelId, List<String> labels, List<String> templates, double logitScale,
+    String modelId,
+    List<String> labels,
+    List<String> templates,
+    double logitScale,
     List<LabZeroShotPrediction> predictions) {}

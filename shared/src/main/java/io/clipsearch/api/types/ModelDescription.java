@@ -15,5 +15,10 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record ModelDescription(
-    String id, String name, int dimension, int imageSize, int contextLength, String engine,
+    String id,
+    String name,
+    int dimension,
+    int imageSize,
+    int contextLength,
+    String engine,
     String notice) {}

@@ -13,11 +13,14 @@ import java.util.Objects;
 @Serdeable
 public record RetagReport(String collection, long images, double seconds) {
 
-  /** @throws IllegalArgumentException if a count or the time is negative */
+  /**
+   * @throws IllegalArgumentException if a count or the time is negative
+   */
   public RetagReport {
     Objects.requireNonNull(collection, "collection");
     if (images < 0 || seconds < 0) {
-      throw new IllegalArgumentException("images and seconds must be >= 0, got " + images + ", " + seconds);
+      throw new IllegalArgumentException(
+          "images and seconds must be >= 0, got " + images + ", " + seconds);
     }
   }
 }

@@ -12,8 +12,8 @@ import jakarta.validation.constraints.Size;
  * A search as JSON ({@code POST /api/search}); {@code GET /api/search} takes the same fields as
  * query parameters.
  *
- * @param q the query in clipsearch's query language ({@code beach sunset -people}, {@code
- *     2:"red car"}, {@code like:<id>}); may be empty when searching by image
+ * @param q the query in clipsearch's query language ({@code beach sunset -people}, {@code 2:"red
+ *     car"}, {@code like:<id>}); may be empty when searching by image
  * @param collection the collection to search (null: the server's default)
  * @param from earliest date (taken, else modified), inclusive: {@code 2024-06-01} or an ISO instant
  * @param to latest date, exclusive, in the same forms
@@ -44,6 +44,4 @@ public record SearchQuery(
     @Nullable @Min(1) @Max(SearchLimits.MAX_RESULTS) Integer limit,
     @Nullable Boolean hybrid,
     @Nullable @Min(-1) @Max(1) Double minScore,
-    @Nullable Boolean cutoff) {
-
-}
+    @Nullable Boolean cutoff) {}

@@ -24,6 +24,15 @@ import java.time.Instant;
  */
 @Serdeable
 public record SearchResultHit(
-    String id, String path, double score, boolean confident, boolean textMatch,
-    @Nullable String matchedBy, long size,
-    int width, int height, @Nullable Instant date, String thumbnailUrl, String imageUrl) {}
+    String id,
+    String path,
+    double score,
+    boolean confident,
+    boolean textMatch,
+    @Nullable String matchedBy,
+    long size,
+    int width,
+    int height,
+    @Nullable Instant date,
+    String thumbnailUrl,
+    String imageUrl) {}

@@ -16,10 +16,16 @@ import java.util.List;
  * @param tookMillis time spent searching, query embedding included
  * @param collection the collection searched
  * @param noConfidentReason why no hit is confident, null when some is: {@code empty} (the
- *     collection holds no photo), {@code filtered} (the filters leave none), {@code
- *     not-confident} (photos pass the filters, none is a confident match)
+ *     collection holds no photo), {@code filtered} (the filters leave none), {@code not-confident}
+ *     (photos pass the filters, none is a confident match)
  */
 @Serdeable
 public record SearchResults(
-    List<SearchResultHit> hits, int confidentCount, int candidates, double threshold,
-    boolean calibrated, long tookMillis, String collection, @Nullable String noConfidentReason) {}
+    List<SearchResultHit> hits,
+    int confidentCount,
+    int candidates,
+    double threshold,
+    boolean calibrated,
+    long tookMillis,
+    String collection,
+    @Nullable String noConfidentReason) {}

@@ -12,6 +12,7 @@ import java.util.List;
  * @param texts one to {@value #MAX_TEXTS} texts
  */
 @Serdeable
-public record TextEmbeddingRequest(@NotNull @NotEmpty @Size(max = MAX_TEXTS) List<@NotNull String> texts) {
+public record TextEmbeddingRequest(
+    @NotNull @NotEmpty @Size(max = MAX_TEXTS) List<@NotNull String> texts) {
   public static final int MAX_TEXTS = 256;
 }
