@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public interface ClipModel extends AutoCloseable {
 
+  /** What this model is: its id (the one an index records), dimension, engine and inputs. */
   ModelInfo info();
 
   /**
