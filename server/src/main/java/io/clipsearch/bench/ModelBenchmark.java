@@ -74,11 +74,12 @@ public final class ModelBenchmark {
       int side = model.info().imageSize();
       List<float[]> tensors = randomTensors(16, 3 * side * side);
 
-      model.embedImageTensors(tensors); // warm-up: first calls allocate arenas and plan kernels
+      model.images().embedTensors(tensors); // warm-up: first calls allocate arenas and plan kernels
       TEXTS.forEach(model::embedText);
 
-      double batch1 = rate(rawCalls, () -> model.embedImageTensors(tensors.subList(0, 1)), 1);
-      double batch16 = rate(Math.max(1, rawCalls / 4), () -> model.embedImageTensors(tensors), 16);
+      double batch1 = rate(rawCalls, () -> model.images().embedTensors(tensors.subList(0, 1)), 1);
+      double batch16 =
+          rate(Math.max(1, rawCalls / 4), () -> model.images().embedTensors(tensors), 16);
 
       EndToEnd exact = endToEnd(model, sources);
 

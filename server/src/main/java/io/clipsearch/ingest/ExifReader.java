@@ -8,6 +8,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.model.image.DecodedFile;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class ExifReader {
 
   /**
    * The photo facts in metadata already parsed from the file (by the decoder: see {@link
-   * io.clipsearch.model.image.DecodedFile}).
+   * DecodedFile}).
    *
    * @param name the image's name, for the log
    * @param metadata what metadata-extractor read from the file's header

@@ -2,6 +2,7 @@ package io.clipsearch.ingest;
 
 import io.clipsearch.collection.CollectionRegistry;
 import io.clipsearch.collection.IndexUpkeep;
+import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class IndexJobs implements AutoCloseable {
   /**
    * Starts indexing a collection's folders.
    *
-   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection
+   * @throws NoSuchCollectionException if there is no such collection
    * @throws CollectionBusyException if a job is already running on it
    * @throws IllegalStateException if this has been closed
    */
@@ -132,7 +133,7 @@ public final class IndexJobs implements AutoCloseable {
    * Re-tags every image of a collection from its stored vector (no image is read), synchronously:
    * returns when the new tags are committed and searchable. No index job starts meanwhile.
    *
-   * @throws io.clipsearch.collection.NoSuchCollectionException if there is no such collection
+   * @throws NoSuchCollectionException if there is no such collection
    * @throws CollectionBusyException if an index job is running on it
    * @throws UncheckedIOException if the index cannot be read or written
    */

@@ -7,6 +7,9 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.EmbeddingException;
+import io.clipsearch.model.ImageEmbedding;
+import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
@@ -47,11 +50,14 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Prepare</b> ({@link IngestOptions#workers} threads): read each new or changed file, hash
  *       it (SHA-256: the content id). If the index already holds that content, the stored vector is
  *       re-used without decoding: a <em>move</em> when the other path is gone, a <em>copy</em>
- *       otherwise. Else decode once ({@link ClipModel#decode}, pixel cap and EXIF orientation
- *       applied), read EXIF, write the thumbnail from those pixels, and preprocess. Results go to a
- *       bounded queue ({@link IngestOptions#queueCapacity}); workers block when it is full, so
- *       memory stays flat on any collection size.
- *   <li><b>Embed and write</b> (calling thread): tensors are embedded in batches of {@link
+ *       otherwise. Else the file goes through the first stage of the model's {@link ImagePipeline}
+ *       ({@link ImagePipeline#prepare}): decoded once (pixel cap and EXIF orientation applied), and
+ *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels and the
+ *       EXIF facts are read from the metadata the decoder parsed (the header is parsed once); then
+ *       preprocessed. Results go to a bounded queue ({@link IngestOptions#queueCapacity}); workers
+ *       block when it is full, so memory stays flat on any collection size.
+ *   <li><b>Embed and write</b> (calling thread): prepared images are embedded by the pipeline's
+ *       last stage ({@link ImagePipeline#embedPrepared}) in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
  *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
  *       IngestOptions#commitInterval}, then once at the end. Each new vector is tagged by the
@@ -83,7 +89,7 @@ public final class IngestJob {
   /** How often the writer wakes when idle, to send progress and notice cancellation. */
   private static final long POLL_MILLIS = 50;
 
-  private final ClipModel model;
+  private final ImagePipeline images;
   private final ImageIndex index;
   private final ThumbnailStore thumbs;
   private final List<Path> roots;
@@ -131,7 +137,7 @@ public final class IngestJob {
       ImageTagger tagger,
       Consumer<IngestProgress> listener) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
-    this.model = Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
     this.thumbs = Objects.requireNonNull(thumbs, "thumbs");
     this.roots = List.copyOf(roots);
@@ -139,6 +145,7 @@ public final class IngestJob {
     this.progress =
         new ProgressTracker(
             Objects.requireNonNull(listener, "listener"), options.progressInterval().toNanos());
+    this.images = model.images();
     if (!model.info().id().equals(index.space().modelId())) {
       throw new IllegalArgumentException(
           "model "
@@ -164,7 +171,7 @@ public final class IngestJob {
    * @return the counters and the skipped files
    * @throws IOException if the index cannot be written (what was committed stays)
    * @throws IllegalStateException if the job was already run
-   * @throws io.clipsearch.model.EmbeddingException if the inference engine fails
+   * @throws EmbeddingException if the inference engine fails
    */
   public IngestReport run() throws IOException {
     if (started) {
@@ -233,8 +240,7 @@ public final class IngestJob {
   private sealed interface Prepared {}
 
   /** Decoded and preprocessed: waiting for its vector. */
-  private record ToEmbed(
-      Found file, String id, int width, int height, PhotoMetadata metadata, float[] tensor)
+  private record ToEmbed(Found file, String id, Facts facts, ImagePipeline.Prepared image)
       implements Prepared {}
 
   /** Content the index already holds: written with the stored vector. */
@@ -304,14 +310,13 @@ public final class IngestJob {
       if (reused.isPresent()) {
         return reused.get();
       }
-      DecodedFile decoded = model.decodeFile(ImageSource.of(name, bytes));
-      DecodedImage image = decoded.image();
-      PhotoMetadata metadata = exif.read(name, decoded.metadata());
-      writeThumbnail(id, image);
-      return new ToEmbed(
-          file, id, image.width(), image.height(), metadata, model.preprocess(image));
-    } catch (ImageDecodeException e) {
-      return new Skipped(new SkippedFile(file.path(), SkipReason.of(e.reason()), e.getMessage()));
+      Facts facts = new Facts(id);
+      ImagePipeline.Prepared image = images.prepare(ImageSource.of(name, bytes), facts);
+      if (image.error() != null) {
+        ImageDecodeException e = image.error();
+        return new Skipped(new SkippedFile(file.path(), SkipReason.of(e.reason()), e.getMessage()));
+      }
+      return new ToEmbed(file, id, facts, image);
     } catch (IOException | SecurityException e) {
       return new Skipped(
           new SkippedFile(
@@ -349,7 +354,7 @@ public final class IngestJob {
             : !Files.exists(old.path()) ? Reused.Kind.MOVED : Reused.Kind.COPIED;
     if (thumbs.find(id).isEmpty()) { // the thumbnail folder was cleared: the one decode we need
       try {
-        writeThumbnail(id, model.decode(ImageSource.of(file.path().toString(), bytes)));
+        writeThumbnail(id, images.decode(ImageSource.of(file.path().toString(), bytes)).image());
       } catch (ImageDecodeException e) {
         log.warn("no thumbnail for {}: {}", file.path(), e.getMessage());
       }
@@ -367,6 +372,31 @@ public final class IngestJob {
                 old.vector(),
                 old.tags()),
             kind));
+  }
+
+  /**
+   * The pipeline's hook for one file: writes its thumbnail from the decoded pixels and keeps its
+   * size and EXIF facts for its document. Used on one worker thread; handed to the writer through
+   * the queue.
+   */
+  private final class Facts implements ImagePipeline.DecodeHook {
+    private final String id;
+    private int width;
+    private int height;
+    private PhotoMetadata metadata = PhotoMetadata.NONE;
+
+    Facts(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public void decoded(ImageSource source, DecodedFile decoded) {
+      DecodedImage image = decoded.image();
+      width = image.width();
+      height = image.height();
+      metadata = exif.read(source.name(), decoded.metadata());
+      writeThumbnail(id, image);
+    }
   }
 
   private void writeThumbnail(String id, DecodedImage image) {
@@ -461,22 +491,24 @@ public final class IngestJob {
     private long lastCommit = System.nanoTime();
 
     void embed(List<ToEmbed> batch) throws IOException {
-      List<float[]> tensors = new ArrayList<>(batch.size());
-      batch.forEach(e -> tensors.add(e.tensor()));
-      List<float[]> vectors = model.embedImageTensors(tensors);
+      List<ImagePipeline.Prepared> prepared = new ArrayList<>(batch.size());
+      batch.forEach(e -> prepared.add(e.image()));
+      List<ImageEmbedding> embedded = images.embedPrepared(prepared);
       for (int i = 0; i < batch.size(); i++) {
         ToEmbed e = batch.get(i);
         Found f = e.file();
-        float[] vector = vectors.get(i);
+        Facts facts = e.facts();
+        // every prepared image here was decoded: those that were not went to the report instead
+        float[] vector = ((ImageEmbedding.Embedded) embedded.get(i)).vector();
         index.upsert(
             new ImageDoc(
                 f.path(),
                 e.id(),
                 f.size(),
                 f.mtimeMillis(),
-                e.width(),
-                e.height(),
-                e.metadata(),
+                facts.width,
+                facts.height,
+                facts.metadata,
                 vector,
                 tagger.tags(vector)));
         progress.embedded.incrementAndGet();

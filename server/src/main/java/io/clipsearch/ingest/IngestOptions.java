@@ -1,5 +1,6 @@
 package io.clipsearch.ingest;
 
+import io.clipsearch.model.ImagePipeline;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  * inference. Per file found, the run keeps only its path, size and mtime.
  *
  * @param workers threads reading, hashing, decoding and preprocessing files
- * @param batchSize tensors per {@code embedImageTensors} call
+ * @param batchSize images per tower call ({@link ImagePipeline#embedPrepared})
  * @param queueCapacity prepared files waiting for the inference thread (workers block when full)
  * @param commitEveryFiles commit after this many index writes
  * @param commitInterval commit at least this often while writing
@@ -93,18 +94,6 @@ public record IngestOptions(
         false);
   }
 
-  public IngestOptions withWorkers(int n) {
-    return new IngestOptions(
-        n,
-        batchSize,
-        queueCapacity,
-        commitEveryFiles,
-        commitInterval,
-        progressInterval,
-        maxFiles,
-        followLinksOutOfRoots);
-  }
-
   public IngestOptions withCommitEveryFiles(int n) {
     return new IngestOptions(
         workers,
@@ -117,7 +106,7 @@ public record IngestOptions(
         followLinksOutOfRoots);
   }
 
-  public IngestOptions withMaxFiles(int n) {
+  IngestOptions withMaxFiles(int n) {
     return new IngestOptions(
         workers,
         batchSize,
@@ -129,7 +118,7 @@ public record IngestOptions(
         followLinksOutOfRoots);
   }
 
-  public IngestOptions withBatchSize(int n) {
+  IngestOptions withBatchSize(int n) {
     return new IngestOptions(
         workers,
         n,

@@ -118,7 +118,7 @@ public final class RootedFile implements Closeable {
   }
 
   /** Where the opened file really is (every link resolved), as the kernel saw it when checked. */
-  public Path realPath() {
+  Path realPath() {
     return realPath;
   }
 

@@ -1,7 +1,5 @@
 package io.clipsearch.model;
 
-import io.clipsearch.model.image.DecodedFile;
-import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import java.util.List;
@@ -13,7 +11,8 @@ import java.util.Optional;
  * <p>Every vector returned is L2-normalized, so a dot product is the cosine similarity; callers
  * never normalize. A batch call returns the same vectors as the corresponding single calls.
  * Implementations are thread-safe and own native resources: close the model when done (after which
- * every call fails).
+ * every call fails). The engine stays behind this interface: callers see texts, image files and
+ * vectors, never tensors of an engine.
  *
  * <pre>{@code
  * try (ClipModel model = ClipModels.load(Path.of("models/ViT-B-32__openai"))) {
@@ -24,6 +23,7 @@ import java.util.Optional;
  */
 public interface ClipModel extends AutoCloseable {
 
+  /** What this model is: its id (the one an index records), dimension, engine and inputs. */
   ModelInfo info();
 
   /**
@@ -47,12 +47,6 @@ public interface ClipModel extends AutoCloseable {
   }
 
   /**
-   * Token ids of a text as the model sees them: SOT … EOT, unpadded, truncated to the context
-   * length with EOT kept last.
-   */
-  int[] tokenize(String text);
-
-  /**
    * Embeds texts, one vector per text, in order.
    *
    * @throws EmbeddingException if the engine fails
@@ -65,13 +59,24 @@ public interface ClipModel extends AutoCloseable {
   }
 
   /**
+   * This model's image pipeline: decode, a hook on the decoded image, preprocess, the image tower
+   * in batches. For callers that see the decoded pixels (ingest writing thumbnails) or drive the
+   * stages on their own threads.
+   *
+   * @throws IllegalStateException if the model is closed
+   */
+  ImagePipeline images();
+
+  /**
    * Decodes, preprocesses and embeds images, one result per image, in order. An image that cannot
    * be decoded gives a {@link ImageEmbedding.Failed} naming the reason; the others still embed.
    * Decoding of later images overlaps inference of earlier ones.
    *
    * @throws EmbeddingException if the engine fails
    */
-  List<ImageEmbedding> embedImages(List<ImageSource> images);
+  default List<ImageEmbedding> embedImages(List<ImageSource> images) {
+    return images().embed(images, ImagePipeline.DecodeHook.NONE);
+  }
 
   /**
    * Embeds one image.
@@ -84,36 +89,6 @@ public interface ClipModel extends AutoCloseable {
       case ImageEmbedding.Failed f -> throw f.error();
     };
   }
-
-  /**
-   * Decodes an image as this model's {@link #embedImages} does (pixel cap, EXIF orientation, fast
-   * JPEG decoding if the model was loaded with it): for callers that need the pixels too, such as
-   * ingest making thumbnails, and then call {@link #preprocess} and {@link #embedImageTensors}.
-   *
-   * @throws ImageDecodeException if it cannot be decoded
-   */
-  default DecodedImage decode(ImageSource image) throws ImageDecodeException {
-    return decodeFile(image).image();
-  }
-
-  /**
-   * Decodes an image as {@link #decode} does, with the metadata parsed from its header on the way
-   * (EXIF and the rest), so ingest reads a photo's facts without parsing the file again.
-   *
-   * @throws ImageDecodeException if it cannot be decoded
-   */
-  DecodedFile decodeFile(ImageSource image) throws ImageDecodeException;
-
-  /** The model's input tensor for decoded pixels (CHW float32, normalized). */
-  float[] preprocess(DecodedImage image);
-
-  /**
-   * Embeds already-preprocessed image tensors (CHW float32, normalized, of the model's image size):
-   * for research and for checking against reference tensors.
-   *
-   * @throws IllegalArgumentException if a tensor has the wrong length
-   */
-  List<float[]> embedImageTensors(List<float[]> tensors);
 
   /** Releases engine sessions, predictors and threads. */
   @Override

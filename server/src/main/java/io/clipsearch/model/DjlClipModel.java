@@ -1,11 +1,7 @@
 package io.clipsearch.model;
 
 import io.clipsearch.model.image.ClipPreprocessor;
-import io.clipsearch.model.image.DecodedFile;
-import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
-import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.onnx.AnyLengthTextTower;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
@@ -58,14 +54,11 @@ final class DjlClipModel implements ClipModel {
 
   private final ModelInfo info;
   private final TextTokenizer tokenizer;
-  private final ImageDecoder decoder;
-  private final ClipPreprocessor preprocessor;
   private final DjlTower visual;
   private final DjlTower textual;
   private final boolean anyLengthText;
   private final String textTowerNote;
   private final int imageTensorLength;
-  private final int decodeMinShortSide;
   private final ExecutorService decodePool;
   private final ImagePipeline pipeline;
   private final Scoring scoring;
@@ -90,8 +83,6 @@ final class DjlClipModel implements ClipModel {
     long side = config.imageSize();
     this.scoring = folder.config().scoring();
     this.tokenizer = folder.openTokenizer();
-    this.decoder = new ImageDecoder(options.maxImagePixels());
-    this.preprocessor = new ClipPreprocessor(folder.preprocess());
 
     DjlTower image = null;
     try {
@@ -155,7 +146,6 @@ final class DjlClipModel implements ClipModel {
     }
     this.visual = image;
     this.imageTensorLength = Math.toIntExact(3 * side * side);
-    this.decodeMinShortSide = options.fastDecode() ? FAST_DECODE_HEADROOM * config.imageSize() : 0;
     AtomicInteger n = new AtomicInteger();
     this.decodePool =
         Executors.newFixedThreadPool(
@@ -166,7 +156,13 @@ final class DjlClipModel implements ClipModel {
                     .name("clip-decode-" + n.incrementAndGet())
                     .unstarted(r));
     this.pipeline =
-        new ImagePipeline(decodePool, src -> preprocess(decode(src)), this::embedImageTensors);
+        new ImagePipeline(
+            new ImageDecoder(options.maxImagePixels()),
+            options.fastDecode() ? FAST_DECODE_HEADROOM * config.imageSize() : 0,
+            new ClipPreprocessor(folder.preprocess()),
+            this::embedTensors,
+            visual.settings().maxBatch() * visual.settings().concurrentRuns(),
+            decodePool);
     this.info =
         new ModelInfo(
             folder.id(),
@@ -246,12 +242,6 @@ final class DjlClipModel implements ClipModel {
   }
 
   @Override
-  public int[] tokenize(String text) {
-    ensureOpen();
-    return tokenizer.encode(text);
-  }
-
-  @Override
   public List<float[]> embedTexts(List<String> texts) {
     ensureOpen();
     int[][] ids = new int[texts.size()][];
@@ -263,18 +253,13 @@ final class DjlClipModel implements ClipModel {
   }
 
   @Override
-  public DecodedFile decodeFile(ImageSource image) throws ImageDecodeException {
+  public ImagePipeline images() {
     ensureOpen();
-    return decoder.decodeFile(image, decodeMinShortSide);
+    return pipeline;
   }
 
-  @Override
-  public float[] preprocess(DecodedImage image) {
-    return preprocessor.toTensor(image);
-  }
-
-  @Override
-  public List<float[]> embedImageTensors(List<float[]> tensors) {
+  /** The image tower on input tensors: the last stage of {@link #pipeline}. */
+  private List<float[]> embedTensors(List<float[]> tensors) {
     ensureOpen();
     for (float[] t : tensors) {
       if (t.length != imageTensorLength) {
@@ -283,13 +268,6 @@ final class DjlClipModel implements ClipModel {
       }
     }
     return normalizedRows(visual.encodeFloats(tensors.toArray(float[][]::new)));
-  }
-
-  @Override
-  public List<ImageEmbedding> embedImages(List<ImageSource> images) {
-    ensureOpen();
-    return pipeline.embed(
-        images, visual.settings().maxBatch() * visual.settings().concurrentRuns());
   }
 
   /**

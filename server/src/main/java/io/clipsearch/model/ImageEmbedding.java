@@ -1,6 +1,7 @@
 package io.clipsearch.model;
 
 import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.model.image.ImageSource;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public sealed interface ImageEmbedding permits ImageEmbedding.Embedded, ImageEmbedding.Failed {
 
-  /** The image's name, from its {@link io.clipsearch.model.image.ImageSource#name()}. */
+  /** The image's name, from its {@link ImageSource#name()}. */
   String name();
 
   /**

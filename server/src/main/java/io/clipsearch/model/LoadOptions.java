@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import io.clipsearch.model.onnx.AnyLengthTextTower;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -14,8 +15,8 @@ import java.util.Optional;
  *     the model's input size: several times faster on camera photos, slightly different vectors
  *     from the reference (which decodes at full size); off by default
  * @param anyLengthText run a causal ONNX text tower on texts cut after their end-of-text token
- *     ({@link io.clipsearch.model.onnx.AnyLengthTextTower}: rewritten once, checked against the
- *     original, cached); on by default, off to run the export as it is
+ *     ({@link AnyLengthTextTower}: rewritten once, checked against the original, cached); on by
+ *     default, off to run the export as it is
  * @param cacheDir where derived model files are kept when the model folder is read-only (the data
  *     folder's {@code .cache/text-towers}), or empty for the system's temporary folder
  */

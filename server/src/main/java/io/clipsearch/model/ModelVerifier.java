@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -88,7 +89,7 @@ public final class ModelVerifier {
             new Check(engine + " deterministic", repeat >= SAME_VECTOR_COSINE, "cosine " + repeat));
         firstImage.put(engine, pics.getFirst());
         firstText.put(engine, texts.getFirst());
-      } catch (RuntimeException | IOException | io.clipsearch.model.image.ImageDecodeException e) {
+      } catch (RuntimeException | IOException | ImageDecodeException e) {
         checks.add(new Check(engine + " load and embed", false, e.getMessage()));
       }
     }

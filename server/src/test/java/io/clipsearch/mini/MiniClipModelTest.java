@@ -11,6 +11,7 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ImageEmbedding;
+import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.mini.MiniClipModel;
@@ -61,13 +62,10 @@ class MiniClipModelTest {
   }
 
   @Test
-  void textIsUnit384AndTokenizedWithWordPiece() {
+  void textIsUnit384() { // WordPiece ids: MiniLmTextEncoderTest
     float[] v = model.embedText("a photo of a dog");
     assertEquals(384, v.length);
     assertEquals(1.0, norm(v), 1e-5);
-    int[] ids = model.tokenize("a dog");
-    assertEquals(101, ids[0], "[CLS]");
-    assertEquals(102, ids[ids.length - 1], "[SEP]");
   }
 
   @Test
@@ -81,10 +79,14 @@ class MiniClipModelTest {
       assertEquals(1.0, norm(b), 1e-5);
       assertArrayEquals(model.embedImage(sources.get(i)), b, 1e-5f, "image " + i);
     }
-    // decode + preprocess + tensors is the same pipeline
-    float[] t = model.preprocess(model.decode(sources.get(0)));
+    // the pipeline's stages driven one by one give the same vector
+    ImagePipeline.Prepared p =
+        model.images().prepare(sources.get(0), ImagePipeline.DecodeHook.NONE);
+    ImageEmbedding staged = model.images().embedPrepared(List.of(p)).getFirst();
     assertArrayEquals(
-        model.embedImage(sources.get(0)), model.embedImageTensors(List.of(t)).getFirst(), 1e-6f);
+        model.embedImage(sources.get(0)),
+        assertInstanceOf(ImageEmbedding.Embedded.class, staged).vector(),
+        1e-6f);
   }
 
   @Test
@@ -104,7 +106,7 @@ class MiniClipModelTest {
   @Test
   void wrongTensorLengthIsRefused() {
     assertThrows(
-        IllegalArgumentException.class, () -> model.embedImageTensors(List.of(new float[7])));
+        IllegalArgumentException.class, () -> model.images().embedTensors(List.of(new float[7])));
   }
 
   @Test
@@ -125,11 +127,8 @@ class MiniClipModelTest {
     m.close();
     m.close(); // idempotent
     assertThrows(IllegalStateException.class, () -> m.embedText("dog"));
-    assertThrows(IllegalStateException.class, () -> m.tokenize("dog"));
     assertThrows(IllegalStateException.class, () -> m.embedImages(List.of(image)));
-    assertThrows(IllegalStateException.class, () -> m.decode(image));
-    assertThrows(
-        IllegalStateException.class, () -> m.embedImageTensors(List.of(new float[3 * 32 * 32])));
+    assertThrows(IllegalStateException.class, m::images);
   }
 
   @Test

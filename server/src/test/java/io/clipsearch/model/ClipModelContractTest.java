@@ -194,7 +194,8 @@ abstract class ClipModelContractTest {
   void wrongTensorLengthIsRefused() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> model.embedImageTensors(List.of(new float[10])));
+            IllegalArgumentException.class,
+            () -> model.images().embedTensors(List.of(new float[10])));
     assertEquals("image tensor has 10 values, the model takes 150528", e.getMessage());
   }
 

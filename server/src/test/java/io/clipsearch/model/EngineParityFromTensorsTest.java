@@ -30,11 +30,11 @@ class EngineParityFromTensorsTest {
     }
     try (ClipModel model = ClipModels.load(tiny, LoadOptions.defaults().withEngine(engine))) {
       assertEquals(engine, model.info().engine());
-      List<float[]> batch = model.embedImageTensors(tensors);
+      List<float[]> batch = model.images().embedTensors(tensors);
       for (int i = 0; i < names.size(); i++) {
         double cos = ReferenceEmbeddings.cosine(batch.get(i), ref.images().get(names.get(i)));
         assertTrue(cos >= 0.99999, engine + " " + names.get(i) + ": cosine " + cos);
-        float[] single = model.embedImageTensors(List.of(tensors.get(i))).getFirst();
+        float[] single = model.images().embedTensors(List.of(tensors.get(i))).getFirst();
         assertTrue(
             ReferenceEmbeddings.cosine(single, batch.get(i)) >= 0.999999,
             "batch and single differ for " + names.get(i));

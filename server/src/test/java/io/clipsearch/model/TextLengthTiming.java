@@ -1,5 +1,6 @@
 package io.clipsearch.model;
 
+import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public final class TextLengthTiming {
         "load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
     LoadOptions options = LoadOptions.defaults().withEngine(EngineKind.ONNX);
     try (ClipModel before = ClipModels.load(folder, options.withAnyLengthText(false));
-        ClipModel after = ClipModels.load(folder, options)) {
+        ClipModel after = ClipModels.load(folder, options);
+        TextTokenizer tokenizer = ModelFolder.open(folder).openTokenizer()) {
       System.out.println(
           "before: text input "
               + before.info().textInput()
@@ -40,7 +42,7 @@ public final class TextLengthTiming {
       for (int length : LENGTHS) {
         String text = "a ".repeat(length - 2).strip();
         texts.put(length, text);
-        int[] ids = after.tokenize(text);
+        int[] ids = tokenizer.encode(text);
         if (ids.length != Math.min(length, after.info().contextLength())) {
           throw new IllegalStateException(length + " tokens expected, got " + ids.length);
         }

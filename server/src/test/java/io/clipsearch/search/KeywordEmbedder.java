@@ -1,11 +1,8 @@
 package io.clipsearch.search;
 
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ImageEmbedding;
+import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.ModelInfo;
-import io.clipsearch.model.image.DecodedFile;
-import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.ImageSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,27 +71,7 @@ final class KeywordEmbedder implements ClipModel {
   }
 
   @Override
-  public int[] tokenize(String text) {
-    throw new UnsupportedOperationException("not needed by search tests");
-  }
-
-  @Override
-  public List<ImageEmbedding> embedImages(List<ImageSource> images) {
-    throw new UnsupportedOperationException("not needed by search tests");
-  }
-
-  @Override
-  public DecodedFile decodeFile(ImageSource image) {
-    throw new UnsupportedOperationException("not needed by search tests");
-  }
-
-  @Override
-  public float[] preprocess(DecodedImage image) {
-    throw new UnsupportedOperationException("not needed by search tests");
-  }
-
-  @Override
-  public List<float[]> embedImageTensors(List<float[]> tensors) {
+  public ImagePipeline images() {
     throw new UnsupportedOperationException("not needed by search tests");
   }
 

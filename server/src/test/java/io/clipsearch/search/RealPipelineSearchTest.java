@@ -55,7 +55,7 @@ class RealPipelineSearchTest {
         DecodedImage decoded;
         float[] vector;
         try {
-          decoded = model.decode(source);
+          decoded = model.images().decode(source).image();
           vector = model.embedImage(source);
         } catch (ImageDecodeException e) {
           continue; // the fixtures include images made to fail; ingest skips them the same way

@@ -1,12 +1,28 @@
 /**
- * Fetching CLIP models: the catalog of known published models ({@link
- * io.clipsearch.model.hub.KnownModels}), the folder layout a model must have ({@link
- * io.clipsearch.model.hub.ModelLayout}) and the resumable, verified download from the Hugging Face
- * Hub ({@link io.clipsearch.model.hub.ModelDownloader}), made of one class per job: the file list
- * ({@code HubListing}), HTTP with the token kept on the Hub's origin ({@code HubClient}), the
- * ranged transfer into {@code .part} files ({@code RangeDownload}, {@code IdleWatchdog}), hash
- * verification ({@code HubFileCheck}) and the move into place ({@code PartFiles}).
+ * Fetching CLIP models from the Hugging Face Hub into the layout the loader reads. Nothing here
+ * loads or runs a model; it only puts files in place.
  *
- * <p>Nothing here loads or runs a model; it only puts files in place for the loader.
+ * <h2>Reading order</h2>
+ *
+ * <ol>
+ *   <li>{@link io.clipsearch.model.hub.KnownModels}: the catalog of published models ({@link
+ *       io.clipsearch.model.hub.KnownModel}), by name.
+ *   <li>{@link io.clipsearch.model.hub.ModelLayout}: the files a model folder must have.
+ *   <li>{@link io.clipsearch.model.hub.ModelDownloader}: the resumable, verified download, made of
+ *       one class per job: the file list ({@code HubListing}), HTTP with the token kept on the
+ *       Hub's origin ({@code HubClient}), the ranged transfer into {@code .part} files ({@code
+ *       RangeDownload}, {@code IdleWatchdog}), hash verification ({@code HubFileCheck}) and the
+ *       move into place ({@code PartFiles}).
+ *   <li>{@link io.clipsearch.model.hub.ProgressListener} and {@link
+ *       io.clipsearch.model.hub.ConsoleProgressBar}: progress for people.
+ * </ol>
+ *
+ * <h2>Example</h2>
+ *
+ * <pre>{@code
+ * try (ModelDownloader hub = ModelDownloader.fromEnvironment()) {
+ *   Path folder = hub.pull(KnownModels.require("ViT-B-32"), Path.of("models"), progress);
+ * }
+ * }</pre>
  */
 package io.clipsearch.model.hub;

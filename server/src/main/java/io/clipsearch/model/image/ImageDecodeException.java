@@ -40,7 +40,7 @@ public final class ImageDecodeException extends Exception {
   }
 
   /** The image's name as given by its {@link ImageSource#name()}. */
-  public String imageName() {
+  String imageName() {
     return imageName;
   }
 

@@ -17,7 +17,6 @@ import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.EmbeddingException;
 import io.clipsearch.model.EngineKind;
-import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.MatchCalibration;
@@ -26,11 +25,7 @@ import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.model.image.ClipPreprocessor;
-import io.clipsearch.model.image.DecodedFile;
-import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
-import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.image.PreprocessConfig;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -91,8 +86,6 @@ public final class MiniClipModel implements ClipModel {
   private final MiniImageTower tower;
   private final MiniLmTextEncoder text;
   private final Model imageModel;
-  private final ImageDecoder decoder;
-  private final ClipPreprocessor preprocessor;
   private final ExecutorService decodePool;
   private final ImagePipeline pipeline;
   private final int imageBatch;
@@ -117,8 +110,6 @@ public final class MiniClipModel implements ClipModel {
     this.tower = tower;
     this.text = text;
     this.imageModel = imageModel;
-    this.decoder = new ImageDecoder(options.maxImagePixels());
-    this.preprocessor = new ClipPreprocessor(preprocess);
     this.imageBatch = info.imageBatch();
     this.imageTensorLength = 3 * tower.imageSize() * tower.imageSize();
     AtomicInteger n = new AtomicInteger();
@@ -132,7 +123,12 @@ public final class MiniClipModel implements ClipModel {
                     .unstarted(r));
     this.pipeline =
         new ImagePipeline(
-            decodePool, src -> preprocess(decoder.decode(src)), this::embedImageTensors);
+            new ImageDecoder(options.maxImagePixels()),
+            0,
+            new ClipPreprocessor(preprocess),
+            this::embedTensors,
+            imageBatch,
+            decodePool);
   }
 
   /** Whether {@code folder}'s {@code config.json} names the mini model. Never throws. */
@@ -321,33 +317,21 @@ public final class MiniClipModel implements ClipModel {
     return Optional.of(BundledModel.NOTICE);
   }
 
-  /**
-   * WordPiece ids of the MiniLM tokenizer: [CLS] … [SEP], truncated to {@value
-   * MiniLmTextEncoder#MAX_TOKENS}.
-   */
-  @Override
-  public int[] tokenize(String s) {
-    return guarded(() -> text.tokenize(s));
-  }
-
   @Override
   public List<float[]> embedTexts(List<String> texts) {
     return guarded(() -> text.embedTexts(texts));
   }
 
   @Override
-  public DecodedFile decodeFile(ImageSource image) throws ImageDecodeException {
+  public ImagePipeline images() {
     ensureOpen();
-    return decoder.decodeFile(image, 0);
+    return pipeline;
   }
 
-  @Override
-  public float[] preprocess(DecodedImage image) {
-    return preprocessor.toTensor(image);
-  }
-
-  @Override
-  public List<float[]> embedImageTensors(List<float[]> tensors) {
+  /**
+   * The image tower on input tensors, {@link #imageBatch} rows per run: the pipeline's last stage.
+   */
+  private List<float[]> embedTensors(List<float[]> tensors) {
     for (float[] t : tensors) {
       if (t.length != imageTensorLength) {
         throw new IllegalArgumentException(
@@ -375,12 +359,6 @@ public final class MiniClipModel implements ClipModel {
     } catch (TranslateException | EngineException e) {
       throw new EmbeddingException("image embedding failed: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public List<ImageEmbedding> embedImages(List<ImageSource> images) {
-    ensureOpen();
-    return pipeline.embed(images, imageBatch);
   }
 
   private interface Call<T> {

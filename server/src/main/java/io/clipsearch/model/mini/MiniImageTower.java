@@ -34,8 +34,8 @@ public record MiniImageTower(int imageSize, int stemWidth, int[] widths, int blo
   public static final int DEFAULT_IMAGE_SIZE = 64;
 
   /**
-   * The default: 2.35 M parameters (9.4 MB of float32); trains at ~170 images/s (batch 64) on this
-   * project's 2-core machine while another process shares it.
+   * The default: 2.35 M parameters (9.4 MB of float32); its training speed is in
+   * docs/BENCHMARKS.md.
    */
   public static MiniImageTower defaults() {
     return new MiniImageTower(DEFAULT_IMAGE_SIZE, 32, new int[] {48, 96, 192, 320}, 1);

@@ -124,7 +124,7 @@ public final class MiniLmTextEncoder implements AutoCloseable {
   }
 
   /** Word-piece ids as the model sees them: [CLS] … [SEP], truncated to {@value #MAX_TOKENS}. */
-  public int[] tokenize(String text) {
+  int[] tokenize(String text) {
     long[] ids = tokenizer.encode(Objects.requireNonNull(text, "text")).getIds();
     int[] out = new int[ids.length];
     for (int i = 0; i < ids.length; i++) {

@@ -180,12 +180,12 @@ public final class ClipTokenizer implements TextTokenizer {
   }
 
   /** The id every encoding starts with. */
-  public int startOfTextId() {
+  int startOfTextId() {
     return startOfText;
   }
 
   /** The id every encoding ends with. */
-  public int endOfTextId() {
+  int endOfTextId() {
     return endOfText;
   }
 

@@ -17,13 +17,13 @@ class FastJpegDecodeTest {
 
   @Test
   void picksTheLargestReductionThatKeepsTheShortSide() {
-    assertEquals(1, ImageDecoder.jpegReduction(3000, 0)); // exact decoding asked for
-    assertEquals(4, ImageDecoder.jpegReduction(2000, 448)); // 2000/4 = 500 >= 448; /8 = 250 is not
-    assertEquals(8, ImageDecoder.jpegReduction(4000, 448)); // 4000/8 = 500
-    assertEquals(2, ImageDecoder.jpegReduction(896, 448));
-    assertEquals(2, ImageDecoder.jpegReduction(895, 448)); // libjpeg rounds 447.5 up to 448
-    assertEquals(1, ImageDecoder.jpegReduction(894, 448)); // 447 would be too small
-    assertEquals(1, ImageDecoder.jpegReduction(683, 448));
+    assertEquals(1, OpenCvDecoder.jpegReduction(3000, 0)); // exact decoding asked for
+    assertEquals(4, OpenCvDecoder.jpegReduction(2000, 448)); // 2000/4 = 500 >= 448; /8 = 250 is not
+    assertEquals(8, OpenCvDecoder.jpegReduction(4000, 448)); // 4000/8 = 500
+    assertEquals(2, OpenCvDecoder.jpegReduction(896, 448));
+    assertEquals(2, OpenCvDecoder.jpegReduction(895, 448)); // libjpeg rounds 447.5 up to 448
+    assertEquals(1, OpenCvDecoder.jpegReduction(894, 448)); // 447 would be too small
+    assertEquals(1, OpenCvDecoder.jpegReduction(683, 448));
   }
 
   @Test
@@ -48,7 +48,7 @@ class FastJpegDecodeTest {
     DecodedImage exact = decoder.decode(source);
     DecodedImage fast = decoder.decode(source, 448);
 
-    int reduction = ImageDecoder.jpegReduction(Math.min(large.getWidth(), large.getHeight()), 448);
+    int reduction = OpenCvDecoder.jpegReduction(Math.min(large.getWidth(), large.getHeight()), 448);
     assertTrue(reduction > 1, "the test photo must be large enough to reduce");
     assertEquals((exact.width() + reduction - 1) / reduction, fast.width());
     float[] a = preprocessor.toTensor(exact);
