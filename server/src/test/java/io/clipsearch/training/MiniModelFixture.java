@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.training;
 
 import io.clipsearch.model.mini.MiniImageTower;
 import io.clipsearch.testing.SharedFixtures;

@@ -7,9 +7,9 @@ import io.clipsearch.model.ZeroVectorException;
  * L2 normalization of benchmark inputs in place, so dot products are cosines (the index's
  * similarity).
  */
-final class UnitVectors {
+final class CosineRows {
 
-  private UnitVectors() {}
+  private CosineRows() {}
 
   /**
    * Scales every row to length 1 with {@link Vectors#normalize}.

@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.model.mini;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,6 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.image.ImageSource;
-import io.clipsearch.model.mini.MiniClipModel;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -36,12 +36,12 @@ import java.util.stream.Collectors;
  * served search. Maps API types to {@code lab}. Thread-safe.
  */
 @Singleton
-public class LabApi {
+public class LabService {
 
   private final CollectionService collections;
   private final ClipModel model;
 
-  public LabApi(CollectionService collections, ClipModel model) {
+  public LabService(CollectionService collections, ClipModel model) {
     this.collections = collections;
     this.model = model;
   }

@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.training;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.training;
 
 import io.clipsearch.model.image.PilResampler;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.training;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;

@@ -18,11 +18,11 @@ import java.util.List;
  * no model family. Thread-safe, as {@link ClipModel} is.
  */
 @Singleton
-public class ModelApi {
+public class ModelService {
 
   private final ClipModel model;
 
-  public ModelApi(ClipModel model) {
+  public ModelService(ClipModel model) {
     this.model = model;
   }
 

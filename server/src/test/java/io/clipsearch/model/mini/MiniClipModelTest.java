@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.model.mini;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +13,7 @@ import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.image.ImageSource;
-import io.clipsearch.model.mini.MiniClipModel;
+import io.clipsearch.training.MiniModelFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.clipsearch.mini;
+package io.clipsearch.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

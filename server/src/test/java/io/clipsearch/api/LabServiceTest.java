@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
 /** {@code /api/lab} over real HTTP on a collection of 3 images indexed with the tiny-clip model. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabApiTest implements TestPropertyProvider {
+class LabServiceTest implements TestPropertyProvider {
 
   static final String TOKEN = "test-token";
 
