@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.ClusterInfo;
 import io.clipsearch.api.types.ClusterLabel;

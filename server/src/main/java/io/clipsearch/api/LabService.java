@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.LabMatrixRequest;
 import io.clipsearch.api.types.LabMatrixResponse;
 import io.clipsearch.api.types.LabMatrixRow;

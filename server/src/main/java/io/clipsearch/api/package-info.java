@@ -11,10 +11,11 @@
  *       {@link io.clipsearch.ingest.IndexJobs} (and the SSE progress streams), {@code SearchApi},
  *       {@code ClusterService}, {@code ImageService}, {@code LabService}. Business rules live
  *       below, not here.
- *   <li>Configuration is typed records ({@code ModelConfig}, {@link io.clipsearch.api.DataConfig},
- *       {@link io.clipsearch.api.BackendConfig}, {@code AuthConfig}, {@code LimitsConfig}, ...);
- *       factories ({@code ModelFactory}, {@code CollectionBeans}) turn them into the beans of the
- *       plain-Java packages and close those at shutdown, in dependency order.
+ *   <li>Configuration is typed records ({@code ModelConfig}, {@link
+ *       io.clipsearch.api.config.DataConfig}, {@link io.clipsearch.api.config.BackendConfig},
+ *       {@code AuthConfig}, {@code LimitsConfig}, ...); factories ({@code ModelFactory}, {@code
+ *       CollectionBeans}) turn them into the beans of the plain-Java packages and close those at
+ *       shutdown, in dependency order.
  *   <li>Errors: services throw domain exceptions; one {@code ExceptionHandler} per type maps each
  *       to its status and an {@code ApiError} body ({@code ApiErrorResponseProcessor} does the same
  *       for Micronaut's own errors).

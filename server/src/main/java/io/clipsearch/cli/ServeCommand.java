@@ -2,8 +2,8 @@ package io.clipsearch.cli;
 
 import io.clipsearch.api.CollectionService;
 import io.clipsearch.api.JobService;
-import io.clipsearch.api.ReadAccess;
-import io.clipsearch.api.ServerToken;
+import io.clipsearch.api.security.ReadAccess;
+import io.clipsearch.api.security.ServerToken;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.install.ClipsearchFolders;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.api.config.DataConfig;
+import io.clipsearch.api.config.ModelConfig;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
