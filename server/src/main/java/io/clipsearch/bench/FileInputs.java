@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,7 @@ public final class FileInputs {
     }
     return new BenchInputs(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%s: %,d vectors, dim %d",
             vectors.getFileName(),
             data.length,

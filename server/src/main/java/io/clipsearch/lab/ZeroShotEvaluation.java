@@ -1,8 +1,10 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.Scoring;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -19,14 +21,14 @@ import java.util.function.Consumer;
 public final class ZeroShotEvaluation {
 
   private final ClipModel model;
-  private final io.clipsearch.model.Scoring scoring;
+  private final Scoring scoring;
 
   /**
    * Probabilities by {@code scoring}: the model's own ({@link ClipModel#scoring()}) or an override.
    */
-  public ZeroShotEvaluation(ClipModel model, io.clipsearch.model.Scoring scoring) {
-    this.model = java.util.Objects.requireNonNull(model, "model");
-    this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+  public ZeroShotEvaluation(ClipModel model, Scoring scoring) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.scoring = Objects.requireNonNull(scoring, "scoring");
   }
 
   /**

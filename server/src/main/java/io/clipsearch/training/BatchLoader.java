@@ -1,6 +1,7 @@
 package io.clipsearch.training;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -32,7 +33,7 @@ final class BatchLoader implements AutoCloseable {
         usable.add(i);
       }
     }
-    java.util.Collections.shuffle(usable, new Random(seed * 1_000_003L + epoch));
+    Collections.shuffle(usable, new Random(seed * 1_000_003L + epoch));
     this.batches = usable.size() / batchSize;
     int size = store.size();
     int per = 3 * size * size;

@@ -2,6 +2,8 @@ package io.clipsearch.training;
 
 import io.clipsearch.model.PromptEnsemble;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -114,7 +116,7 @@ public final class ClassTargets {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (OutputStream os = Files.newOutputStream(tmp);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os))) {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
       out.writeInt(FILE_VERSION);
       out.writeUTF(String.join("\n", TEMPLATES));
       out.writeInt(classes.size());
@@ -134,7 +136,7 @@ public final class ClassTargets {
    */
   static ClassTargets read(Path file) throws IOException {
     try (InputStream is = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(is))) {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
       if (in.readInt() != FILE_VERSION || !in.readUTF().equals(String.join("\n", TEMPLATES))) {
         return new ClassTargets(List.of(), new float[0][]);
       }

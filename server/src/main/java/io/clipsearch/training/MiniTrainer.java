@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -300,7 +301,7 @@ public final class MiniTrainer {
     try (OutputStream out = Files.newOutputStream(tmp)) {
       p.store(out, "mini image tower training position");
     }
-    Files.move(tmp, dir.resolve(STATE_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, dir.resolve(STATE_FILE), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static Properties readState(Path dir) throws IOException {
