@@ -29,10 +29,6 @@ public final class ClusterStore {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
 
-  public Path directory() {
-    return dir;
-  }
-
   public Optional<ClusterState> readClusters() {
     return read(CLUSTERS, ClusterState.class);
   }

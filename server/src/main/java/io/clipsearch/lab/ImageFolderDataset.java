@@ -90,9 +90,4 @@ public record ImageFolderDataset(
     }
     return new ImageFolderDataset(root, ids, classNames, images);
   }
-
-  /** Each image's class index, in image order. */
-  public int[] labels() {
-    return images.stream().mapToInt(LabeledImage::label).toArray();
-  }
 }

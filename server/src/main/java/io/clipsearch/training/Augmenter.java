@@ -55,7 +55,7 @@ public final class Augmenter {
   }
 
   /** Normalizes without augmentation (inference and evaluation). */
-  public static void normalize(byte[] rgb, int size, float[] out, int offset) {
+  static void normalize(byte[] rgb, int size, float[] out, int offset) {
     int n = size * size;
     for (int i = 0; i < n; i++) {
       for (int ch = 0; ch < 3; ch++) {

@@ -97,11 +97,6 @@ public final class ClassTargets {
     return classes;
   }
 
-  /** The target of {@code label}, a copy. */
-  public float[] vector(int label) {
-    return vectors[label].clone();
-  }
-
   /** All targets, row-major {@code [classes x 384]}. */
   public float[] flat() {
     int dim = MiniLmTextEncoder.DIMENSION;
