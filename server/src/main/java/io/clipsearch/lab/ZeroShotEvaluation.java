@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  *
  * <p>Strategy: build a {@link ZeroShotClassifier} from the class names and templates (prompt
  * ensembling), embed every image, score images against classes by cosine and compute {@link
- * ClassificationMetrics}. Probabilities use the given {@link io.clipsearch.model.Scoring} (CLIP
- * softmax or SigLIP sigmoid); the model folders do not carry CLIP's learned logit scale, so it is a
- * parameter (100 in released CLIP). Images that cannot be decoded are reported and left out.
+ * ClassificationMetrics}. Probabilities use the given {@link Scoring} (CLIP softmax or SigLIP
+ * sigmoid); the model folders do not carry CLIP's learned logit scale, so it is a parameter (100 in
+ * released CLIP). Images that cannot be decoded are reported and left out.
  *
  * <p>Not thread-safe per instance; the model is borrowed, not closed.
  */
