@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.security.Mutating;
 import io.clipsearch.api.types.ClusterList;
 import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.api.types.DuplicateGroups;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.ClusterInfo;
 import io.clipsearch.api.types.ClusterLabel;
@@ -16,6 +17,7 @@ import io.clipsearch.cluster.ClusterStore;
 import io.clipsearch.cluster.ClusterUpdater;
 import io.clipsearch.cluster.CollectionMap;
 import io.clipsearch.cluster.CollectionOrganizer;
+import io.clipsearch.cluster.DuplicateFinder;
 import io.clipsearch.cluster.DuplicateGroup;
 import io.clipsearch.cluster.IndexedImage;
 import io.clipsearch.cluster.Projection;
@@ -131,8 +133,7 @@ public class ClusterService {
    * @throws IllegalArgumentException if the threshold is out of range
    */
   public DuplicateGroups duplicates(String name, Double threshold) {
-    double t =
-        threshold == null ? io.clipsearch.cluster.DuplicateFinder.DEFAULT_THRESHOLD : threshold;
+    double t = threshold == null ? DuplicateFinder.DEFAULT_THRESHOLD : threshold;
     OpenCollection c = collections.get(name);
     try {
       return new DuplicateGroups(

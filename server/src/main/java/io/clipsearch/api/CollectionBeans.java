@@ -1,5 +1,7 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.BackendConfig;
+import io.clipsearch.api.config.DataConfig;
 import io.clipsearch.collection.CollectionBackends;
 import io.clipsearch.collection.CollectionConfig;
 import io.clipsearch.collection.CollectionOpener;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.security.Mutating;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;

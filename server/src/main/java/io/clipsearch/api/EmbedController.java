@@ -20,9 +20,9 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EmbedController {
 
-  private final ModelApi models;
+  private final ModelService models;
 
-  public EmbedController(ModelApi models) {
+  public EmbedController(ModelService models) {
     this.models = models;
   }
 

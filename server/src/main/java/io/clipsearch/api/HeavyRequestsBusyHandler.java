@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.errors.ApiErrors;
 import io.clipsearch.api.types.ApiError;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;

@@ -2,6 +2,7 @@ package io.clipsearch.api;
 
 import com.drew.imaging.FileType;
 import com.drew.imaging.FileTypeDetector;
+import io.clipsearch.api.config.ImageAccessConfig;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.ingest.RootedFile;
 import io.micronaut.http.MediaType;

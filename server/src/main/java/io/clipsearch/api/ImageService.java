@@ -1,6 +1,8 @@
 package io.clipsearch.api;
 
 import com.drew.metadata.Metadata;
+import io.clipsearch.api.config.ImageAccessConfig;
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.ImageDoc;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.security.ReadAccess;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;

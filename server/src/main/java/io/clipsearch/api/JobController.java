@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.security.Mutating;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;

@@ -1,5 +1,8 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.ImageAccessConfig;
+import io.clipsearch.api.errors.ConflictException;
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;

@@ -27,9 +27,9 @@ import jakarta.validation.Valid;
 @ExecuteOn(HeavyRequests.EXECUTOR)
 public class LabController {
 
-  private final LabApi lab;
+  private final LabService lab;
 
-  public LabController(LabApi lab) {
+  public LabController(LabService lab) {
     this.lab = lab;
   }
 

@@ -8,9 +8,9 @@ import io.micronaut.http.annotation.Get;
 @Controller("/api/model")
 public class ModelController {
 
-  private final ModelApi models;
+  private final ModelService models;
 
-  public ModelController(ModelApi models) {
+  public ModelController(ModelService models) {
     this.models = models;
   }
 

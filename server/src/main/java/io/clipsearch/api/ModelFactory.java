@@ -1,5 +1,7 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.DataConfig;
+import io.clipsearch.api.config.ModelConfig;
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;

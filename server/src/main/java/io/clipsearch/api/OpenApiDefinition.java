@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.security.Mutating;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -17,11 +18,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
             version = "0.1",
             description = "Multimodal image-text search with CLIP embeddings",
             license = @License(name = "see README")))
-@SecurityScheme(name = OpenApiDefinition.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityScheme(name = Mutating.SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer")
 final class OpenApiDefinition {
-
-  /** The bearer-token scheme, required by every {@link Mutating} operation. */
-  static final String BEARER = "bearer";
 
   private OpenApiDefinition() {}
 }

@@ -1,5 +1,7 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.LimitsConfig;
+
 /**
  * A window on a listing ({@code offset}, {@code limit} query parameters), validated once for every
  * listing endpoint against {@link LimitsConfig#maxK()}.

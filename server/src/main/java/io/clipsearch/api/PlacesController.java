@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.LimitsConfig;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchResults;
 import io.micronaut.core.annotation.Nullable;

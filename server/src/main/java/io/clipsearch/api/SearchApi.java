@@ -1,5 +1,7 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.LimitsConfig;
+import io.clipsearch.api.errors.NotFoundException;
 import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.config.DataConfig;
 import io.clipsearch.cluster.LabelVocabulary;
 import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.collection.CollectionLayout;

@@ -1,5 +1,6 @@
 package io.clipsearch.api;
 
+import io.clipsearch.api.errors.ApiErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;

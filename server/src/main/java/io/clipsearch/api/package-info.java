@@ -1,26 +1,37 @@
 /**
- * The REST server (Micronaut): the only package that knows Micronaut, HTTP and SSE.
+ * The REST server (Micronaut): the only package that knows Micronaut, HTTP and SSE. A request goes
+ * controller, service, the plain-Java packages below, and back as an {@code
+ * io.clipsearch.api.types} record.
  *
- * <ul>
+ * <p>Main types, in reading order:
+ *
+ * <ol>
  *   <li>Controllers ({@code *Controller}) are thin: bind and validate the request, make one service
- *       call, return an {@code io.clipsearch.api.types} record. They run on {@code
- *       TaskExecutors.BLOCKING} whenever they touch the model or an index.
- *   <li>Services map between the API's records and the plain-Java packages below: {@link
- *       io.clipsearch.api.CollectionService} over {@link
- *       io.clipsearch.collection.CollectionRegistry}, {@link io.clipsearch.api.JobService} over
- *       {@link io.clipsearch.ingest.IndexJobs} (and the SSE progress streams), {@code SearchApi},
- *       {@code ClusterService}, {@code ImageService}, {@code LabApi}. Business rules live below,
- *       not here.
- *   <li>Configuration is typed records ({@code ModelConfig}, {@link io.clipsearch.api.DataConfig},
- *       {@link io.clipsearch.api.BackendConfig}, {@code AuthConfig}, {@code LimitsConfig}, ...);
- *       factories ({@code ModelFactory}, {@code CollectionBeans}) turn them into the beans of the
- *       plain-Java packages and close those at shutdown, in dependency order.
- *   <li>Errors: services throw domain exceptions; one {@code ExceptionHandler} per type maps each
- *       to its status and an {@code ApiError} body ({@code ApiErrorResponseProcessor} does the same
- *       for Micronaut's own errors).
- *   <li>Security: {@code BearerTokenFilter} guards {@code @Mutating} endpoints with the full token,
- *       and reads with the full or read-only token when {@code ReadAccess} says so (bound off
- *       loopback, or configured); {@code HostFilter} refuses unexpected Host headers.
- * </ul>
+ *       call, return an API record. They run on {@code TaskExecutors.BLOCKING} whenever they touch
+ *       the model or an index; {@code HeavyRequests} bounds the slow ones (lab, clusters).
+ *   <li>Services ({@code *Service}) map between the API's records and the packages below: {@link
+ *       io.clipsearch.api.CollectionService} over {@code CollectionRegistry}, {@link
+ *       io.clipsearch.api.JobService} over {@code IndexJobs} and its SSE streams, {@link
+ *       io.clipsearch.api.ClusterService}, {@link io.clipsearch.api.ImageService}, {@link
+ *       io.clipsearch.api.PlaceService}, {@link io.clipsearch.api.LabService}, {@link
+ *       io.clipsearch.api.ModelService}, and the search road ({@code SearchController} and its
+ *       service). Business rules live below, not here.
+ *   <li>Factories turn configuration into the beans of the packages below and close them at
+ *       shutdown, in dependency order: {@link io.clipsearch.api.ModelFactory}, {@code
+ *       CollectionBeans}.
+ *   <li>Sub-packages by role: {@code io.clipsearch.api.config} (the typed configuration records),
+ *       {@code io.clipsearch.api.security} (tokens and the host check), {@code
+ *       io.clipsearch.api.errors} (one error body for every failure).
+ * </ol>
+ *
+ * <p>A controller method, whole:
+ *
+ * <pre>{@code
+ * @Post("/clusters")
+ * @Mutating
+ * public ClusterList recompute(String name, @Nullable @QueryValue Integer k) {
+ *   return clusters.clusters(name, k, true);
+ * }
+ * }</pre>
  */
 package io.clipsearch.api;

@@ -5,10 +5,12 @@ import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +62,7 @@ public final class BackendBenchmark {
 
   /** Every query's top-10 paths, in query order. */
   public List<List<Path>> answers(SearchBackend backend) throws IOException {
-    List<List<Path>> out = new java.util.ArrayList<>();
+    List<List<Path>> out = new ArrayList<>();
     for (float[] q : queries) {
       out.add(backend.nearest(q, K, SearchFilters.NONE).stream().map(ScoredImage::path).toList());
     }
@@ -98,7 +100,7 @@ public final class BackendBenchmark {
     int total = queries.length * 2;
     long start = System.nanoTime();
     try {
-      List<Future<Object>> parts = new java.util.ArrayList<>();
+      List<Future<Object>> parts = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         parts.add(
             pool.submit(
@@ -112,7 +114,7 @@ public final class BackendBenchmark {
       for (Future<Object> f : parts) {
         f.get();
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IOException("query failed", e.getCause());
     } finally {
       pool.shutdown();

@@ -50,7 +50,7 @@ public final class CollectionInputs {
               + model.dimension());
     }
     float[][] textQueries =
-        UnitVectors.normalize(model.embedTexts(texts).toArray(float[][]::new), "text queries");
+        CosineRows.normalize(model.embedTexts(texts).toArray(float[][]::new), "text queries");
     List<float[]> images = new ArrayList<>();
     for (int i = 0; i < data.length && images.size() < MAX_IMAGE_QUERIES; i += IMAGE_QUERY_STRIDE) {
       images.add(data[i].clone());

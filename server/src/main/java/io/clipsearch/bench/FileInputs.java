@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,11 +27,11 @@ public final class FileInputs {
   public static BenchInputs load(
       Path vectors, List<Path> queries, Optional<Path> truth, int maxK, int threads)
       throws IOException {
-    float[][] data = UnitVectors.normalize(VectorFiles.readFloats(vectors), vectors.toString());
+    float[][] data = CosineRows.normalize(VectorFiles.readFloats(vectors), vectors.toString());
     List<QuerySet> sets = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
       Path file = queries.get(i);
-      float[][] q = UnitVectors.normalize(VectorFiles.readFloats(file), file.toString());
+      float[][] q = CosineRows.normalize(VectorFiles.readFloats(file), file.toString());
       if (q.length == 0 || q[0].length != data[0].length) {
         throw new IllegalArgumentException(
             file
@@ -60,7 +61,7 @@ public final class FileInputs {
     }
     return new BenchInputs(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%s: %,d vectors, dim %d",
             vectors.getFileName(),
             data.length,

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +98,7 @@ public final class HttpSearchBenchmark {
       Optional<Path> ingest)
       throws IOException, InterruptedException {
     ModelFolder model = ModelFolder.open(modelDir);
-    String name = "bench-" + vectors + "-" + format.name().toLowerCase(java.util.Locale.ROOT);
+    String name = "bench-" + vectors + "-" + format.name().toLowerCase(Locale.ROOT);
     CollectionLayout layout = new CollectionLayout(dataDir, name);
     VectorSpace space = new VectorSpace(model.id(), model.config().embedDim());
     double buildSeconds = build(layout, space, vectors, format);
@@ -140,13 +141,13 @@ public final class HttpSearchBenchmark {
                 new SearchDuringIngest(http, base, TOKEN, context.getBean(JsonMapper.class), log)
                     .measure(
                         name,
-                        format.name().toLowerCase(java.util.Locale.ROOT),
+                        format.name().toLowerCase(Locale.ROOT),
                         ingest.get(),
                         q -> search(http, base, name, q)));
       }
       return new Result(
           vectors,
-          format.name().toLowerCase(java.util.Locale.ROOT),
+          format.name().toLowerCase(Locale.ROOT),
           bytesPerVector,
           buildSeconds,
           ModelBenchmark.percentile(millis, 0.50),

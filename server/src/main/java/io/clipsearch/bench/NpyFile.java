@@ -7,6 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,7 +148,7 @@ public final class NpyFile {
       readFully(file, ch, pre, 0);
       pre.get(magic);
     }
-    if (!java.util.Arrays.equals(magic, MAGIC)) {
+    if (!Arrays.equals(magic, MAGIC)) {
       throw new IOException(file + " is not a .npy file (no \\x93NUMPY magic)");
     }
     int major = pre.get() & 0xff;
@@ -181,7 +184,7 @@ public final class NpyFile {
               + " array: numpy.save(f, numpy.ascontiguousarray(a))");
     }
     String[] dims = group(file, SHAPE, dict, "shape").split(",");
-    java.util.List<Long> shape = new java.util.ArrayList<>();
+    List<Long> shape = new ArrayList<>();
     for (String d : dims) {
       if (!d.isBlank()) {
         shape.add(Long.parseLong(d.strip().replace("L", "")));

@@ -4,6 +4,7 @@ import io.clipsearch.bench.BenchInputs.QuerySet;
 import io.clipsearch.model.ClipModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -43,7 +44,7 @@ public final class SyntheticInputs {
     }
     return new BenchInputs(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "%,d synthetic vectors, dim %d, %d clusters, seed %d",
             n,
             dim,

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The ANN-benchmarks formats {@code .fvecs} (float32) and {@code .ivecs} (int32): each row is its
@@ -65,10 +67,7 @@ public final class VecsFile {
   }
 
   private static void write(
-      Path file,
-      int rows,
-      java.util.function.IntUnaryOperator dim,
-      java.util.function.ObjIntConsumer<ByteBuffer> values)
+      Path file, int rows, IntUnaryOperator dim, ObjIntConsumer<ByteBuffer> values)
       throws IOException {
     try (FileChannel ch =
         FileChannel.open(

@@ -13,6 +13,7 @@ import io.clipsearch.solr.SolrImageIndex;
 import io.clipsearch.solr.SolrSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -101,7 +102,7 @@ final class BenchSolrCommand implements Callable<Integer> {
     VectorSpace space = new VectorSpace("synthetic-" + dim, dim);
     String collection = solr.collectionOr("bench-" + vectors);
     SolrSettings settings = solr.settings();
-    List<String> rows = new java.util.ArrayList<>();
+    List<String> rows = new ArrayList<>();
     try (VectorIndex index = VectorIndex.open(dir, space, VectorFormat.FLOAT32);
         CloudSolrClient client = SolrCollections.connect(settings)) {
       LuceneSearchBackend embedded =

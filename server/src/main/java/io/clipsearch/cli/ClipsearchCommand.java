@@ -2,6 +2,8 @@ package io.clipsearch.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level command: only lists the subcommands. */
 @Command(
@@ -40,7 +42,7 @@ import picocli.CommandLine.HelpCommand;
     })
 final class ClipsearchCommand implements Runnable {
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {

@@ -59,9 +59,11 @@ final class EmbedCommand implements Callable<Integer> {
     Path file;
   }
 
-  record Embedded(String input, float[] embedding) {}
+  /** The output line of an input that embedded (written, never compared). */
+  record EmbeddingLine(String input, float[] embedding) {}
 
-  record Failed(String input, String error, String reason) {}
+  /** The output line of an image that could not be embedded, with the decoder's reason. */
+  record FailureLine(String input, String error, String reason) {}
 
   @Override
   public Integer call() throws Exception {
@@ -80,7 +82,7 @@ final class EmbedCommand implements Callable<Integer> {
       if (texts != null) {
         List<float[]> vectors = model.embedTexts(texts);
         for (int i = 0; i < texts.size(); i++) {
-          out.write(new Embedded(texts.get(i), vectors.get(i)));
+          out.write(new EmbeddingLine(texts.get(i), vectors.get(i)));
         }
         return 0;
       }
@@ -89,10 +91,10 @@ final class EmbedCommand implements Callable<Integer> {
       int failed = 0;
       for (ImageEmbedding result : model.embedImages(sources)) {
         switch (result) {
-          case ImageEmbedding.Embedded e -> out.write(new Embedded(e.name(), e.vector()));
+          case ImageEmbedding.Embedded e -> out.write(new EmbeddingLine(e.name(), e.vector()));
           case ImageEmbedding.Failed f -> {
             failed++;
-            out.write(new Failed(f.name(), f.error().getMessage(), f.error().reason().name()));
+            out.write(new FailureLine(f.name(), f.error().getMessage(), f.error().reason().name()));
           }
         }
       }

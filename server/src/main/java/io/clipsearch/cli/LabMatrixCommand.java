@@ -47,12 +47,7 @@ final class LabMatrixCommand implements Callable<Integer> {
       description = "texts (columns)")
   List<String> texts;
 
-  @Option(
-      names = "--logit-scale",
-      paramLabel = "S",
-      description =
-          "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
-  Double logitScale;
+  @Mixin LogitScaleOption logitScale;
 
   @Option(names = "--png", paramLabel = "F", description = "write a heatmap PNG")
   Path png;
@@ -75,7 +70,7 @@ final class LabMatrixCommand implements Callable<Integer> {
           MatrixReport.of(
               model.info().id(),
               m,
-              scoring(model),
+              logitScale.scoring(model),
               ModalityGap.of(embedded.vectors(), textVectors));
       LabOutput.print(spec.commandLine().getOut(), report.table());
       if (png != null) {
@@ -86,10 +81,5 @@ final class LabMatrixCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** The model family's own scoring, at --logit-scale when given. */
-  private io.clipsearch.model.Scoring scoring(io.clipsearch.model.ClipModel model) {
-    return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
   }
 }

@@ -53,12 +53,7 @@ final class LabZeroShotCommand implements Callable<Integer> {
   @Option(names = "--limit-per-class", paramLabel = "N", description = "at most N images per class")
   int limitPerClass = ImageFolderDataset.ALL;
 
-  @Option(
-      names = "--logit-scale",
-      paramLabel = "S",
-      description =
-          "logit scale (default: the model's own: 100 for CLIP; SigLIP's from its folder)")
-  Double logitScale;
+  @Mixin LogitScaleOption logitScale;
 
   @Option(names = "--json", paramLabel = "F", description = "write the full result as JSON")
   Path json;
@@ -70,7 +65,7 @@ final class LabZeroShotCommand implements Callable<Integer> {
     PromptTemplates prompts = PromptTemplates.resolve(templates);
     try (ClipModel model = modelOptions.load()) {
       ZeroShotResult result =
-          new ZeroShotEvaluation(model, scoring(model))
+          new ZeroShotEvaluation(model, logitScale.scoring(model))
               .run(data, prompts, LabOutput.progress(spec.commandLine().getErr(), "images"));
       LabOutput.print(spec.commandLine().getOut(), result.table());
       if (json != null) {
@@ -78,10 +73,5 @@ final class LabZeroShotCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** The model family's own scoring, at --logit-scale when given. */
-  private io.clipsearch.model.Scoring scoring(io.clipsearch.model.ClipModel model) {
-    return logitScale == null ? model.scoring() : model.scoring().withLogitScale(logitScale);
   }
 }

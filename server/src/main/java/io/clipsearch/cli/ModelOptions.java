@@ -8,6 +8,8 @@ import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.LoadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every model-using command shares: which folder, which engine, how many threads. */
@@ -47,6 +49,31 @@ final class ModelOptions {
         .withMaxImagePixels(maxPixels)
         .withEngineNamed(engine)
         .withCacheDir(CollectionLayout.textTowersDir(ClipsearchFolders.current().data()));
+  }
+
+  /**
+   * The {@code clipsearch.model.*} server properties of the options given on the command line, for
+   * {@code serve}: an option left at its default sets nothing, so the settings file and the {@code
+   * CLIPSEARCH_MODEL_*} variables still apply.
+   */
+  Map<String, Object> serverProperties() {
+    Map<String, Object> properties = new HashMap<>();
+    if (model != null) {
+      properties.put("clipsearch.model.dir", model.toAbsolutePath().toString());
+    }
+    if (engine != null) {
+      properties.put("clipsearch.model.engine", engine);
+    }
+    if (threads != 0) {
+      properties.put("clipsearch.model.threads", threads);
+    }
+    if (fastDecode) {
+      properties.put("clipsearch.model.fast-decode", true);
+    }
+    if (maxPixels != LoadOptions.DEFAULT_MAX_IMAGE_PIXELS) {
+      properties.put("clipsearch.model.max-image-pixels", maxPixels);
+    }
+    return properties;
   }
 
   ClipModel load() throws IOException {

@@ -9,6 +9,7 @@ import io.clipsearch.model.hub.KnownModels;
 import io.clipsearch.model.hub.ModelDownloadException;
 import io.clipsearch.model.hub.ModelDownloader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,8 +66,7 @@ final class ModelsCommand implements Runnable {
           "%-18s %5s %9s  %-9s %-26s %s%n",
           "name", "dim", "download", "status", "license", "source");
       for (KnownModel m : KnownModels.all()) {
-        boolean present =
-            java.nio.file.Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
+        boolean present = Files.isRegularFile(dir.resolve(m.name()).resolve("config.json"));
         out.printf(
             "%-18s %5d %6d MB  %-9s %-26s %s%n",
             m.name(),

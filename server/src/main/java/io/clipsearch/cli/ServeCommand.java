@@ -2,8 +2,8 @@ package io.clipsearch.cli;
 
 import io.clipsearch.api.CollectionService;
 import io.clipsearch.api.JobService;
-import io.clipsearch.api.ReadAccess;
-import io.clipsearch.api.ServerToken;
+import io.clipsearch.api.security.ReadAccess;
+import io.clipsearch.api.security.ServerToken;
 import io.clipsearch.api.types.CreateCollectionRequest;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.install.ClipsearchFolders;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,8 +50,7 @@ final class ServeCommand implements Callable<Integer> {
       })
   Path config;
 
-  @Option(names = "--model", paramLabel = "DIR", description = "CLIP model folder")
-  Path model;
+  @Mixin ModelOptions modelOptions;
 
   @Option(names = "--data", paramLabel = "DIR", description = "data folder (collections, indexes)")
   Path data;
@@ -123,10 +123,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Map<String, Object> properties = new HashMap<>();
-    if (model != null) {
-      properties.put("clipsearch.model.dir", model.toAbsolutePath().toString());
-    }
+    Map<String, Object> properties = new HashMap<>(modelOptions.serverProperties());
     if (data != null) {
       properties.put("clipsearch.data.dir", data.toAbsolutePath().toString());
     }

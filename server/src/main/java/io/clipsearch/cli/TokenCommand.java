@@ -1,6 +1,6 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.api.TokenFile;
+import io.clipsearch.api.security.TokenFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.clipsearch.cli;
 
-import io.clipsearch.mini.MiniTrainer;
-import io.clipsearch.mini.MiniTraining;
-import io.clipsearch.mini.TrainingSet;
 import io.clipsearch.model.mini.MiniImageTower;
+import io.clipsearch.training.MiniTrainer;
+import io.clipsearch.training.MiniTraining;
+import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

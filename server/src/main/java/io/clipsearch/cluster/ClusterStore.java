@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes a collection's cluster results as JSON in one folder ({@code
@@ -26,10 +27,6 @@ public final class ClusterStore {
 
   public ClusterStore(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
-  }
-
-  public Path directory() {
-    return dir;
   }
 
   public Optional<ClusterState> readClusters() {
@@ -62,7 +59,7 @@ public final class ClusterStore {
     try {
       return Optional.of(json.readValue(file.toFile(), type));
     } catch (IOException | RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(ClusterStore.class)
+      LoggerFactory.getLogger(ClusterStore.class)
           .warn("ignoring unreadable {}: {}", file, e.toString());
       return Optional.empty();
     }

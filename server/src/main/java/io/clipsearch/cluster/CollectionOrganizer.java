@@ -5,6 +5,7 @@ import io.clipsearch.search.SearchBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public final class CollectionOrganizer {
         && previous.get().documents() == current.documents()
         && previous.get().modelId().equals(current.modelId())
         && (method == Projection.AUTO
-            || previous.get().method().equals(method.name().toLowerCase(java.util.Locale.ROOT)))) {
+            || previous.get().method().equals(method.name().toLowerCase(Locale.ROOT)))) {
       map = previous.get();
       return map;
     }
@@ -99,7 +100,7 @@ public final class CollectionOrganizer {
         CollectionMap.of(
             snapshot.modelId(),
             snapshot.documents(),
-            resolved.name().toLowerCase(java.util.Locale.ROOT),
+            resolved.name().toLowerCase(Locale.ROOT),
             points);
     store.write(map);
     return map;

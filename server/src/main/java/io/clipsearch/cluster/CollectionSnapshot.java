@@ -3,6 +3,7 @@ package io.clipsearch.cluster;
 import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -68,7 +69,7 @@ public record CollectionSnapshot(
         && modelId.equals(c.modelId)
         && documents == c.documents
         && images.equals(c.images)
-        && java.util.Arrays.deepEquals(vectors, c.vectors);
+        && Arrays.deepEquals(vectors, c.vectors);
   }
 
   @Override

@@ -2,8 +2,8 @@ package io.clipsearch.cluster;
 
 import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.TreeSet;
 
 /**
@@ -46,7 +46,7 @@ public final class KSelector {
     if (n < 3) {
       return new Choice(Math.max(1, n), Double.NaN);
     }
-    float[][] sample = sample(vectors);
+    float[][] sample = SeededSample.of(vectors, SAMPLE, seed);
     double[][] similarity = gram(sample);
     List<Integer> grid = candidates(n, sample.length);
     Choice best = null;
@@ -89,27 +89,6 @@ public final class KSelector {
     return new ArrayList<>(out);
   }
 
-  private float[][] sample(float[][] vectors) {
-    if (vectors.length <= SAMPLE) {
-      return vectors;
-    }
-    // partial Fisher-Yates: the first SAMPLE of a seeded shuffle of indices
-    int[] idx = new int[vectors.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Random random = new Random(seed);
-    float[][] out = new float[SAMPLE][];
-    for (int i = 0; i < SAMPLE; i++) {
-      int j = i + random.nextInt(idx.length - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-      out[i] = vectors[idx[i]];
-    }
-    return out;
-  }
-
   private static double[][] gram(float[][] v) {
     double[][] g = new double[v.length][v.length];
     for (int i = 0; i < v.length; i++) {
@@ -130,7 +109,7 @@ public final class KSelector {
     double total = 0;
     double[] sums = new double[k];
     for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(sums, 0);
+      Arrays.fill(sums, 0);
       for (int j = 0; j < n; j++) {
         if (j != i) {
           sums[assignment[j]] += 1 - similarity[i][j];

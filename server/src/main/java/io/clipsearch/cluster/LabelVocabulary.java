@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,18 +60,6 @@ public record LabelVocabulary(List<String> labels, List<String> templates) {
       return new LabelVocabulary(parse(in), DEFAULT_TEMPLATES);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled " + RESOURCE, e);
-    }
-  }
-
-  /**
-   * Labels from a file, one per line, {@code #} comments and blank lines ignored, with the default
-   * templates.
-   *
-   * @throws IOException if the file cannot be read
-   */
-  public static LabelVocabulary fromFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new LabelVocabulary(parse(in), DEFAULT_TEMPLATES);
     }
   }
 

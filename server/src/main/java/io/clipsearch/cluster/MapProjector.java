@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import smile.manifold.UMAP;
+import smile.math.MathEx;
 import smile.projection.PCA;
 
 /**
@@ -99,7 +100,7 @@ public final class MapProjector {
     }
     List<int[]> components = new ArrayList<>();
     List<double[][]> layouts = new ArrayList<>();
-    smile.math.MathEx.setSeed(seed);
+    MathEx.setSeed(seed);
     while (remaining.size() >= UMAP_MIN && components.size() < MAX_UMAP_RUNS) {
       double[][] data = new double[remaining.size()][];
       for (int i = 0; i < data.length; i++) {

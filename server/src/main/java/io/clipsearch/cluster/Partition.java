@@ -45,15 +45,6 @@ public record Partition(float[][] centroids, int[] assignment) {
     return assignment.clone();
   }
 
-  /** Members per cluster. */
-  public int[] sizes() {
-    int[] sizes = new int[centroids.length];
-    for (int a : assignment) {
-      sizes[a]++;
-    }
-    return sizes;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Partition p

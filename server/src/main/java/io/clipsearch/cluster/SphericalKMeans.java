@@ -4,7 +4,6 @@ import io.clipsearch.model.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 import smile.clustering.KMeans;
 import smile.clustering.PartitionClustering;
 import smile.math.MathEx;
@@ -19,9 +18,10 @@ import smile.math.MathEx;
  *
  * <p>Scale: above {@link #FIT_SAMPLE} vectors the centroids are fitted on a random sample of that
  * size (still best of {@link #RUNS}) and then every vector is assigned to its nearest centroid in
- * one pass. Lloyd's cost is {@code runs × iterations × n × k × d}; at 100k vectors four full runs
- * took minutes, while 20k sampled vectors already place a few hundred centroids well (each cluster
- * keeps about {@code 20,000 / k} members in the sample).
+ * one pass. Lloyd's cost is {@code runs × iterations × n × k × d}, linear in {@code n}, while a
+ * sample of {@link #FIT_SAMPLE} already places a few hundred centroids well (each cluster keeps
+ * about {@code FIT_SAMPLE / k} members in it); docs/BENCHMARKS.md ("Clustering at 100k") has the
+ * times.
  *
  * <p>Deterministic for a seed: Smile's random generator is seeded on the calling thread (it is
  * thread-local there). Thread-safe (no state).
@@ -62,7 +62,9 @@ public final class SphericalKMeans {
       centroids = new float[][] {mean(vectors)};
     } else {
       MathEx.setSeed(seed);
-      double[][] data = UnitVectors.toDoubles(sample(vectors, k));
+      // a k above the sample size needs every vector (each centroid needs a member)
+      float[][] fitOn = k > FIT_SAMPLE ? vectors : SeededSample.of(vectors, FIT_SAMPLE, seed);
+      double[][] data = UnitVectors.toDoubles(fitOn);
       KMeans fitted =
           PartitionClustering.run(RUNS, () -> KMeans.lloyd(data, k, MAX_ITERATIONS, TOLERANCE));
       centroids = new float[fitted.centroids.length][];
@@ -79,31 +81,6 @@ public final class SphericalKMeans {
       }
     }
     return assign(vectors, centroids);
-  }
-
-  /**
-   * The vectors to fit on: all of them up to {@link #FIT_SAMPLE} (or when {@code k} needs more),
-   * else a uniform random sample of {@link #FIT_SAMPLE} drawn with the seed (partial Fisher-Yates
-   * over the indices).
-   */
-  private float[][] sample(float[][] vectors, int k) {
-    if (vectors.length <= FIT_SAMPLE || k > FIT_SAMPLE) {
-      return vectors;
-    }
-    int[] order = new int[vectors.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Random random = new Random(seed);
-    float[][] sample = new float[FIT_SAMPLE][];
-    for (int i = 0; i < FIT_SAMPLE; i++) {
-      int j = i + random.nextInt(order.length - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-      sample[i] = vectors[order[i]];
-    }
-    return sample;
   }
 
   /** Each vector to its most similar centroid; empty clusters removed and the rest renumbered. */

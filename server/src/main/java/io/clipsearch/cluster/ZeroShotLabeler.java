@@ -62,7 +62,7 @@ public final class ZeroShotLabeler {
             model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts));
   }
 
-  public LabelVocabulary vocabulary() {
+  LabelVocabulary vocabulary() {
     return vocabulary;
   }
 

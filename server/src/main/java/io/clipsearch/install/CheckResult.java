@@ -6,13 +6,13 @@ import java.util.Objects;
  * One line of {@code clipsearch doctor}: what was checked, how it came out, and what was found.
  *
  * @param name what was checked ("cpu", "onnxruntime", …)
- * @param status how it came out; only {@link Status#FAIL} blocks clipsearch from running
+ * @param outcome how it came out; only {@link Outcome#FAIL} blocks clipsearch from running
  * @param detail what was found, and for a warning or failure what to do about it
  */
-public record CheckResult(String name, Status status, String detail) {
+public record CheckResult(String name, Outcome outcome, String detail) {
 
-  /** How a check came out. */
-  public enum Status {
+  /** How a check came out, from fine to blocking. */
+  public enum Outcome {
     /** Fine. */
     OK,
     /** Informational: neither good nor bad (an optional part absent, a version). */
@@ -25,28 +25,28 @@ public record CheckResult(String name, Status status, String detail) {
 
   public CheckResult {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(detail, "detail");
   }
 
   static CheckResult ok(String name, String detail) {
-    return new CheckResult(name, Status.OK, detail);
+    return new CheckResult(name, Outcome.OK, detail);
   }
 
   static CheckResult info(String name, String detail) {
-    return new CheckResult(name, Status.INFO, detail);
+    return new CheckResult(name, Outcome.INFO, detail);
   }
 
   static CheckResult warn(String name, String detail) {
-    return new CheckResult(name, Status.WARN, detail);
+    return new CheckResult(name, Outcome.WARN, detail);
   }
 
   static CheckResult fail(String name, String detail) {
-    return new CheckResult(name, Status.FAIL, detail);
+    return new CheckResult(name, Outcome.FAIL, detail);
   }
 
-  /** The line {@code doctor} prints: status, name, detail. */
+  /** The line {@code doctor} prints: outcome, name, detail. */
   public String line() {
-    return String.format("%-4s %-12s %s", status, name, detail);
+    return String.format("%-4s %-12s %s", outcome, name, detail);
   }
 }

@@ -39,7 +39,7 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
 
   /** Whether any result blocks clipsearch from running. */
   public static boolean blocked(List<CheckResult> results) {
-    return results.stream().anyMatch(r -> r.status() == CheckResult.Status.FAIL);
+    return results.stream().anyMatch(r -> r.outcome() == CheckResult.Outcome.FAIL);
   }
 
   private static String read(String file) {

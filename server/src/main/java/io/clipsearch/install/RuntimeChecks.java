@@ -3,6 +3,7 @@ package io.clipsearch.install;
 import ai.djl.engine.Engine;
 import io.clipsearch.model.image.OpenCvNatives;
 import java.util.List;
+import org.opencv.core.Core;
 
 /**
  * Checks that the Java runtime and the native libraries load here: the Vector API module (Lucene's
@@ -56,7 +57,7 @@ final class RuntimeChecks {
   static CheckResult openCv() {
     try {
       OpenCvNatives.load();
-      return CheckResult.ok("opencv", "loads, version " + org.opencv.core.Core.VERSION);
+      return CheckResult.ok("opencv", "loads, version " + Core.VERSION);
     } catch (RuntimeException | LinkageError e) {
       return CheckResult.fail("opencv", "does not load: " + reason(e));
     }

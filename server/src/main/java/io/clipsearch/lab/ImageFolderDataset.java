@@ -3,6 +3,7 @@ package io.clipsearch.lab;
 import io.clipsearch.model.image.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public record ImageFolderDataset(
       throw new IllegalArgumentException("limit per class must be >= 1, got " + limitPerClass);
     }
     if (!Files.isDirectory(root)) {
-      throw new java.nio.file.NotDirectoryException(root.toString());
+      throw new NotDirectoryException(root.toString());
     }
     List<Path> classDirs;
     try (Stream<Path> s = Files.list(root)) {
@@ -88,10 +89,5 @@ public record ImageFolderDataset(
           .forEach(f -> images.add(new LabeledImage(f, label)));
     }
     return new ImageFolderDataset(root, ids, classNames, images);
-  }
-
-  /** Each image's class index, in image order. */
-  public int[] labels() {
-    return images.stream().mapToInt(LabeledImage::label).toArray();
   }
 }

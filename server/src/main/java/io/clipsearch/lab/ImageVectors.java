@@ -5,6 +5,7 @@ import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.image.ImageSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -75,7 +76,7 @@ public record ImageVectors(List<Integer> indices, List<float[]> vectors, List<St
       return false;
     }
     for (int i = 0; i < vectors.size(); i++) {
-      if (!java.util.Arrays.equals(vectors.get(i), v.vectors.get(i))) {
+      if (!Arrays.equals(vectors.get(i), v.vectors.get(i))) {
         return false;
       }
     }
@@ -86,7 +87,7 @@ public record ImageVectors(List<Integer> indices, List<float[]> vectors, List<St
   public int hashCode() {
     int h = indices.hashCode() * 31 + failures.hashCode();
     for (float[] v : vectors) {
-      h = 31 * h + java.util.Arrays.hashCode(v);
+      h = 31 * h + Arrays.hashCode(v);
     }
     return h;
   }

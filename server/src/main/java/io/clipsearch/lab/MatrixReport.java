@@ -1,5 +1,6 @@
 package io.clipsearch.lab;
 
+import io.clipsearch.model.Scoring;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record MatrixReport(
 
   /** The report of a matrix. */
   public static MatrixReport of(
-      String modelId, SimilarityMatrix m, io.clipsearch.model.Scoring scoring, ModalityGap gap) {
+      String modelId, SimilarityMatrix m, Scoring scoring, ModalityGap gap) {
     return new MatrixReport(
         modelId,
         m.rowLabels(),
@@ -86,14 +87,7 @@ public record MatrixReport(
       }
       s.append('\n');
     }
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
-            gap.centroidDistance(),
-            gap.centroidCosine(),
-            gap.imageSpread(),
-            gap.textSpread()));
+    s.append(gap.line()).append(System.lineSeparator());
     return s.toString();
   }
 

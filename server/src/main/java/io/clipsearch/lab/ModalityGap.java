@@ -1,6 +1,7 @@
 package io.clipsearch.lab;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The modality gap of a set of image and text embeddings (Liang et al., "Mind the Gap", 2022):
@@ -31,6 +32,20 @@ public record ModalityGap(
       throw new IllegalArgumentException(
           "the gap needs images and texts, got " + images + " and " + texts);
     }
+  }
+
+  /**
+   * The one-line summary the lab reports print under their tables, without a line break: {@code
+   * modality gap 0.8123 (centroid cosine 0.2345), spread image 0.5012 text 0.4321}.
+   */
+  public String line() {
+    return String.format(
+        Locale.ROOT,
+        "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f",
+        centroidDistance,
+        centroidCosine,
+        imageSpread,
+        textSpread);
   }
 
   /**

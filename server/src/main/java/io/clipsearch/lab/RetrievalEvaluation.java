@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +22,7 @@ public final class RetrievalEvaluation {
   private final ClipModel model;
 
   public RetrievalEvaluation(ClipModel model) {
-    this.model = java.util.Objects.requireNonNull(model, "model");
+    this.model = Objects.requireNonNull(model, "model");
   }
 
   /**

@@ -1,5 +1,8 @@
 package io.clipsearch.lab;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Text→image and image→text retrieval on a captioned image set (the Flickr30k/COCO protocol): each
  * caption is a query whose one correct result is its image; each image is a query whose correct
@@ -11,8 +14,8 @@ package io.clipsearch.lab;
 public record RetrievalMetrics(RecallAtK textToImage, RecallAtK imageToText) {
 
   public RetrievalMetrics {
-    java.util.Objects.requireNonNull(textToImage, "textToImage");
-    java.util.Objects.requireNonNull(imageToText, "imageToText");
+    Objects.requireNonNull(textToImage, "textToImage");
+    Objects.requireNonNull(imageToText, "imageToText");
   }
 
   /**
@@ -28,7 +31,7 @@ public record RetrievalMetrics(RecallAtK textToImage, RecallAtK imageToText) {
     }
     int[] textRanks = new int[captionImage.length];
     int[] imageRanks = new int[scores.rows()];
-    java.util.Arrays.fill(imageRanks, Integer.MAX_VALUE);
+    Arrays.fill(imageRanks, Integer.MAX_VALUE);
     for (int c = 0; c < captionImage.length; c++) {
       int image = captionImage[c];
       if (image < 0 || image >= scores.rows()) {

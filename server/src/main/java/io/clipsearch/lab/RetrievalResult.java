@@ -61,14 +61,7 @@ public record RetrievalResult(
             "mean r"));
     row(s, "text→image", metrics.textToImage());
     row(s, "image→text", metrics.imageToText());
-    s.append(
-        String.format(
-            Locale.ROOT,
-            "modality gap %.4f (centroid cosine %.4f), spread image %.4f text %.4f%n",
-            gap.centroidDistance(),
-            gap.centroidCosine(),
-            gap.imageSpread(),
-            gap.textSpread()));
+    s.append(gap.line()).append(System.lineSeparator());
     return s.toString();
   }
 

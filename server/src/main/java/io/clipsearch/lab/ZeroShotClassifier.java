@@ -2,6 +2,7 @@ package io.clipsearch.lab;
 
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.PromptEnsemble;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ public record ZeroShotClassifier(
       return false;
     }
     for (int i = 0; i < classVectors.size(); i++) {
-      if (!java.util.Arrays.equals(classVectors.get(i), z.classVectors.get(i))) {
+      if (!Arrays.equals(classVectors.get(i), z.classVectors.get(i))) {
         return false;
       }
     }
@@ -69,7 +70,7 @@ public record ZeroShotClassifier(
   public int hashCode() {
     int h = 31 * classNames.hashCode() + templates.hashCode();
     for (float[] v : classVectors) {
-      h = 31 * h + java.util.Arrays.hashCode(v);
+      h = 31 * h + Arrays.hashCode(v);
     }
     return h;
   }

@@ -1,8 +1,10 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.Scoring;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -10,23 +12,23 @@ import java.util.function.Consumer;
  *
  * <p>Strategy: build a {@link ZeroShotClassifier} from the class names and templates (prompt
  * ensembling), embed every image, score images against classes by cosine and compute {@link
- * ClassificationMetrics}. Probabilities use the given {@link io.clipsearch.model.Scoring} (CLIP
- * softmax or SigLIP sigmoid); the model folders do not carry CLIP's learned logit scale, so it is a
- * parameter (100 in released CLIP). Images that cannot be decoded are reported and left out.
+ * ClassificationMetrics}. Probabilities use the given {@link Scoring} (CLIP softmax or SigLIP
+ * sigmoid); the model folders do not carry CLIP's learned logit scale, so it is a parameter (100 in
+ * released CLIP). Images that cannot be decoded are reported and left out.
  *
  * <p>Not thread-safe per instance; the model is borrowed, not closed.
  */
 public final class ZeroShotEvaluation {
 
   private final ClipModel model;
-  private final io.clipsearch.model.Scoring scoring;
+  private final Scoring scoring;
 
   /**
    * Probabilities by {@code scoring}: the model's own ({@link ClipModel#scoring()}) or an override.
    */
-  public ZeroShotEvaluation(ClipModel model, io.clipsearch.model.Scoring scoring) {
-    this.model = java.util.Objects.requireNonNull(model, "model");
-    this.scoring = java.util.Objects.requireNonNull(scoring, "scoring");
+  public ZeroShotEvaluation(ClipModel model, Scoring scoring) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.scoring = Objects.requireNonNull(scoring, "scoring");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.clipsearch.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.api.security.TokenFile;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.api.config.DataConfig;
+import io.clipsearch.api.config.ModelConfig;
 import io.clipsearch.api.types.ModelDescription;
-import io.clipsearch.mini.MiniModelFixture;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.mini.MiniClipModel;
+import io.clipsearch.training.MiniModelFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ class ModelFactoryTest {
                 new DataConfig(home.resolve("data"), "default", null),
                 home.toString())) {
       assertInstanceOf(MiniClipModel.class, model);
-      ModelDescription d = new ModelApi(model).describe();
+      ModelDescription d = new ModelService(model).describe();
       assertEquals(384, d.dimension());
       assertEquals(BundledModel.NOTICE, d.notice());
       assertTrue(d.notice().contains("clipsearch models pull ViT-B-32"), d.notice());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipsearch.api.security.TokenFile;
 import io.clipsearch.ingest.ExifReaderTest;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -29,7 +29,7 @@ class ExactNeighboursTest {
         row[d] = (float) r.nextGaussian();
       }
     }
-    return UnitVectors.normalize(v, "test");
+    return CosineRows.normalize(v, "test");
   }
 
   /** The reference: sort every allowed row by dot product, descending, ties by row. */

@@ -3,7 +3,7 @@ package io.clipsearch.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.api.TokenFile;
+import io.clipsearch.api.security.TokenFile;
 import io.clipsearch.testing.ChildCli;
 import io.clipsearch.testing.SharedFixtures;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.api.DataConfig;
-import io.clipsearch.api.LimitsConfig;
+import io.clipsearch.api.config.DataConfig;
+import io.clipsearch.api.config.LimitsConfig;
 import io.clipsearch.install.ClipsearchFolders;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;

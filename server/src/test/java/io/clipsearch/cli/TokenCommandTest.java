@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.api.TokenFile;
+import io.clipsearch.api.security.TokenFile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

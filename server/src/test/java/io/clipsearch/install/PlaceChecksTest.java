@@ -3,7 +3,7 @@ package io.clipsearch.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.install.CheckResult.Status;
+import io.clipsearch.install.CheckResult.Outcome;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.EngineKind;
@@ -26,9 +26,9 @@ class PlaceChecksTest {
   @Test
   void busyPortFailsAndFreePortPasses() throws IOException {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertEquals(Status.FAIL, PlaceChecks.port("127.0.0.1", busy.getLocalPort()).status());
+      assertEquals(Outcome.FAIL, PlaceChecks.port("127.0.0.1", busy.getLocalPort()).outcome());
     }
-    assertEquals(Status.OK, PlaceChecks.port("127.0.0.1", 0).status());
+    assertEquals(Outcome.OK, PlaceChecks.port("127.0.0.1", 0).outcome());
   }
 
   @Test
@@ -48,7 +48,7 @@ class PlaceChecksTest {
     }
     Path data = tmp.resolve("data");
     CheckResult before = PlaceChecks.textTower(model, tmp, data);
-    assertEquals(Status.INFO, before.status());
+    assertEquals(Outcome.INFO, before.outcome());
     assertTrue(before.detail().startsWith("not prepared yet"), before.detail());
 
     try (ClipModel loaded =
@@ -57,7 +57,7 @@ class PlaceChecksTest {
     }
 
     CheckResult after = PlaceChecks.textTower(model, tmp, data);
-    assertEquals(Status.OK, after.status(), after.detail());
+    assertEquals(Outcome.OK, after.outcome(), after.detail());
     assertTrue(
         after.detail().startsWith("texts cut after their end token (" + model.resolve("textual")),
         after.detail());
@@ -67,7 +67,7 @@ class PlaceChecksTest {
   @Test
   void missingDataFolderIsCreatedAndLeftEmpty() throws IOException {
     Path data = tmp.resolve("a/b");
-    assertEquals(Status.OK, PlaceChecks.dataFolder(data).status());
+    assertEquals(Outcome.OK, PlaceChecks.dataFolder(data).outcome());
     try (var files = Files.list(data)) {
       assertEquals(0, files.count());
     }
@@ -80,7 +80,7 @@ class PlaceChecksTest {
     try {
       // root may write anyway: the check must then agree with reality, not with the mode bits
       boolean writable = Files.isWritable(data);
-      assertEquals(writable ? Status.OK : Status.FAIL, PlaceChecks.dataFolder(data).status());
+      assertEquals(writable ? Outcome.OK : Outcome.FAIL, PlaceChecks.dataFolder(data).outcome());
     } finally {
       Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -89,8 +89,8 @@ class PlaceChecksTest {
   @Test
   void modelWithoutConfigFails() throws IOException {
     CheckResult r = PlaceChecks.model(Files.createDirectory(tmp.resolve("empty")), tmp);
-    assertEquals(Status.FAIL, r.status());
+    assertEquals(Outcome.FAIL, r.outcome());
     assertTrue(r.detail().endsWith("has no config.json: not a model folder"), r.detail());
-    assertEquals(Status.FAIL, PlaceChecks.model(null, tmp).status());
+    assertEquals(Outcome.FAIL, PlaceChecks.model(null, tmp).outcome());
   }
 }

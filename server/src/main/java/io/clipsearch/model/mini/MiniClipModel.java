@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  * visual/image-tower.params} on DJL's PyTorch engine. Both give {@value
  * MiniLmTextEncoder#DIMENSION}-d unit vectors.
  *
- * <p>Folder layout (written by {@code io.clipsearch.mini.MiniTraining}): {@code config.json} with
- * {@code "model": "clipsearch-mini"} and the tower's shape under {@code vision}, {@code
+ * <p>Folder layout (written by {@code io.clipsearch.training.MiniTraining}): {@code config.json}
+ * with {@code "model": "clipsearch-mini"} and the tower's shape under {@code vision}, {@code
  * visual/preprocess_cfg.json}, {@code visual/image-tower.params}. {@link #isMiniFolder} recognizes
  * it.
  *

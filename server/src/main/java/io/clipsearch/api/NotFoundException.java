@@ -1,8 +1,0 @@
-package io.clipsearch.api;
-
-/** A thing the request names (image, collection, job) does not exist: answered with 404. */
-public final class NotFoundException extends RuntimeException {
-  public NotFoundException(String message) {
-    super(message);
-  }
-}

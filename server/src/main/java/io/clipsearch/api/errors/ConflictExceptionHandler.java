@@ -1,0 +1,22 @@
+package io.clipsearch.api.errors;
+
+import io.clipsearch.api.types.ApiError;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** {@link ConflictException} → 409. */
+@Produces
+@Singleton
+@Requires(classes = {ConflictException.class, ExceptionHandler.class})
+public final class ConflictExceptionHandler
+    implements ExceptionHandler<ConflictException, HttpResponse<ApiError>> {
+  @Override
+  public HttpResponse<ApiError> handle(HttpRequest request, ConflictException e) {
+    return ApiErrors.of(HttpStatus.CONFLICT, e.getMessage());
+  }
+}
