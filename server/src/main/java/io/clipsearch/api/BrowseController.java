@@ -62,10 +62,10 @@ public class BrowseController {
             null, name, from, to, folder, camera, shape, minSize, sort, offset, limit, null, null,
             null);
     boolean oldestFirst =
-        sort != null && SearchApi.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
+        sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
     try {
-      SearchFilters filters = SearchApi.filters(query);
+      SearchFilters filters = SearchService.filters(query);
       return PhotoPages.of(
           name,
           !filters.isEmpty(),

@@ -120,7 +120,7 @@ public class LabApi {
         r.modes() == null
             ? List.of(SearchMode.values())
             : r.modes().stream()
-                .map(m -> SearchApi.named("modes", SearchMode.class, m))
+                .map(m -> SearchService.named("modes", SearchMode.class, m))
                 .distinct()
                 .toList();
     List<JudgedQuery> judged =

@@ -8,9 +8,9 @@
  *   <li>Services map between the API's records and the plain-Java packages below: {@link
  *       io.clipsearch.api.CollectionService} over {@link
  *       io.clipsearch.collection.CollectionRegistry}, {@link io.clipsearch.api.JobService} over
- *       {@link io.clipsearch.ingest.IndexJobs} (and the SSE progress streams), {@code SearchApi},
- *       {@code ClusterService}, {@code ImageService}, {@code LabApi}. Business rules live below,
- *       not here.
+ *       {@link io.clipsearch.ingest.IndexJobs} (and the SSE progress streams), {@code
+ *       SearchService}, {@code ClusterService}, {@code ImageService}, {@code LabApi}. Business
+ *       rules live below, not here.
  *   <li>Configuration is typed records ({@code ModelConfig}, {@link io.clipsearch.api.DataConfig},
  *       {@link io.clipsearch.api.BackendConfig}, {@code AuthConfig}, {@code LimitsConfig}, ...);
  *       factories ({@code ModelFactory}, {@code CollectionBeans}) turn them into the beans of the

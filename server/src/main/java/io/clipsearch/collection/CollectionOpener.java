@@ -4,8 +4,8 @@ import io.clipsearch.index.IndexLockedException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchBackend;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,7 +132,7 @@ public final class CollectionOpener {
         layout,
         backend,
         new ThumbnailStore(layout.thumbsDir()),
-        new SearchService(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
+        new HybridSearch(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }
 
   /**

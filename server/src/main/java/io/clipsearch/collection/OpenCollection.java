@@ -1,8 +1,8 @@
 package io.clipsearch.collection;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchBackend;
-import io.clipsearch.search.SearchService;
 import java.io.IOException;
 
 /**
@@ -21,7 +21,7 @@ public record OpenCollection(
     CollectionLayout layout,
     SearchBackend backend,
     ThumbnailStore thumbs,
-    SearchService search)
+    HybridSearch search)
     implements AutoCloseable {
 
   /** Its open index. */

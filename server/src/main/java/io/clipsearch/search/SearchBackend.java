@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What {@link SearchService} needs from an engine, over one collection's {@link ImageIndex}: a
+ * What {@link HybridSearch} needs from an engine, over one collection's {@link ImageIndex}: a
  * {@link SearchSession} per search (filtered nearest neighbours, filtered BM25 keyword matches, a
  * sample of background similarities for the calibrated cutoff, the page's documents) and the
  * keyword analysis of its index. Everything above it (query language, fusion, cutoff, paging, the

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One search, as the REST API and the CLI pass it to {@link SearchService}. Immutable; the image
+ * One search, as the REST API and the CLI pass it to {@link HybridSearch}. Immutable; the image
  * bytes are copied in and out. A plain value (no Lucene types), ready to become an API record.
  *
  * @param query the query text in {@link QueryParser}'s language, or null when searching by image

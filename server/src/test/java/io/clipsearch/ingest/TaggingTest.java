@@ -8,10 +8,10 @@ import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,8 +80,8 @@ class TaggingTest extends TinyModelIngestTestBase {
               .map(ImageDoc::path)
               .collect(Collectors.toSet());
       assertTrue(docs.keySet().stream().noneMatch(p -> p.toString().contains(tag)));
-      SearchService search =
-          new SearchService(
+      HybridSearch search =
+          new HybridSearch(
               new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
               model,
               SearchSettings.DEFAULTS);
@@ -125,7 +125,7 @@ class TaggingTest extends TinyModelIngestTestBase {
         fauna.add(now.path().toString());
       }
       SearchResponse r =
-          new SearchService(
+          new HybridSearch(
                   new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
                   model,
                   SearchSettings.DEFAULTS)

@@ -18,11 +18,11 @@ import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
@@ -74,8 +74,8 @@ class SolrBackendTest {
   Path photos;
   VectorIndex embedded;
   SolrImageIndex solr;
-  SearchService embeddedSearch;
-  SearchService solrSearch;
+  HybridSearch embeddedSearch;
+  HybridSearch solrSearch;
 
   @BeforeAll
   void startClusterAndIndexBoth() throws IOException {
@@ -94,8 +94,8 @@ class SolrBackendTest {
     embedded.refresh();
     solr.refresh();
     embeddedSearch =
-        new SearchService(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
-    solrSearch = new SearchService(solr, model, SearchSettings.DEFAULTS);
+        new HybridSearch(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
+    solrSearch = new HybridSearch(solr, model, SearchSettings.DEFAULTS);
   }
 
   @AfterAll
@@ -125,7 +125,7 @@ class SolrBackendTest {
         .run();
   }
 
-  private List<String> top(SearchService service, SearchRequest request) throws Exception {
+  private List<String> top(HybridSearch service, SearchRequest request) throws Exception {
     return service.search(request.withPage(0, 10).withCutoff(null, false)).hits().stream()
         .map(SearchHit::path)
         .toList();

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */
-public final class SearchService {
+public final class HybridSearch {
 
   /** Hits returned, marked weak, when none is confident: "no confident matches; closest:". */
   public static final int WEAK_HITS = 5;
@@ -56,7 +56,7 @@ public final class SearchService {
   /**
    * @throws IllegalArgumentException if a setting is out of range
    */
-  public SearchService(SearchBackend backend, ClipModel model, SearchSettings settings) {
+  public HybridSearch(SearchBackend backend, ClipModel model, SearchSettings settings) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vectors = new QueryVectorBuilder(model);

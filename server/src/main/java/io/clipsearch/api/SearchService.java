@@ -31,7 +31,7 @@ import java.util.Locale;
  * API results with image URLs; times every search. Thread-safe, stateless.
  */
 @Singleton
-public class SearchApi {
+public class SearchService {
 
   private static final int DATE_LENGTH = "2024-06-01".length();
 
@@ -39,7 +39,7 @@ public class SearchApi {
   private final LimitsConfig limits;
   private final Timer latency;
 
-  public SearchApi(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
+  public SearchService(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
     this.collections = collections;
     this.limits = limits;
     this.latency =
