@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns API search queries into {@link SearchRequest}s on the right collection and the results into
@@ -94,7 +96,7 @@ public class SearchService {
       throw new UncheckedIOException(
           "searching " + collection.name() + " failed: " + e.getMessage(), e);
     } finally {
-      latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
     List<SearchResultHit> hits =
         response.hits().stream().map(h -> hit(h, collection.name())).toList();
@@ -126,7 +128,7 @@ public class SearchService {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       List<String> names =
-          java.util.Arrays.stream(type.getEnumConstants())
+          Arrays.stream(type.getEnumConstants())
               .map(c -> c.name().toLowerCase(Locale.ROOT))
               .toList();
       throw new IllegalArgumentException(

@@ -1,14 +1,18 @@
 package io.clipsearch.bench;
 
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,19 +54,19 @@ public final class BackendBenchmark {
   /**
    * Upserts {@code data} with {@code threads} threads and commits; returns documents per second.
    */
-  public static double ingest(SearchBackend backend, float[][] data, int threads)
+  public static double ingest(ImageIndex index, float[][] data, int threads)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
-    SyntheticVectors.index(backend.index(), data, threads);
-    backend.index().commit();
+    SyntheticVectors.index(index, data, threads);
+    index.commit();
     return data.length / ((System.nanoTime() - start) / 1e9);
   }
 
   /** Every query's top-10 paths, in query order. */
   public List<List<Path>> answers(SearchBackend backend) throws IOException {
-    List<List<Path>> out = new java.util.ArrayList<>();
+    List<List<Path>> out = new ArrayList<>();
     for (float[] q : queries) {
-      out.add(backend.nearest(q, K, SearchFilters.NONE).stream().map(ScoredImage::path).toList());
+      out.add(nearest(backend, q).stream().map(ScoredImage::path).toList());
     }
     return out;
   }
@@ -78,7 +82,7 @@ public final class BackendBenchmark {
     double overlap = 0;
     for (int i = 0; i < queries.length; i++) {
       long t = System.nanoTime();
-      List<ScoredImage> hits = backend.nearest(queries[i], K, SearchFilters.NONE);
+      List<ScoredImage> hits = nearest(backend, queries[i]);
       millis[i] = (System.nanoTime() - t) / 1e6;
       Set<Path> got = new HashSet<>(hits.stream().map(ScoredImage::path).toList());
       overlap += reference.get(i).stream().filter(got::contains).count() / (double) K;
@@ -92,19 +96,27 @@ public final class BackendBenchmark {
         overlap / queries.length);
   }
 
+  /** The top {@link #K} of one query, in a session of its own (as one served query has). */
+  private static List<ScoredImage> nearest(SearchBackend backend, float[] query)
+      throws IOException {
+    try (SearchSession session = backend.session()) {
+      return session.nearest(query, K, SearchFilters.NONE);
+    }
+  }
+
   private double throughput(SearchBackend backend) throws InterruptedException, IOException {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     AtomicInteger next = new AtomicInteger();
     int total = queries.length * 2;
     long start = System.nanoTime();
     try {
-      List<Future<Object>> parts = new java.util.ArrayList<>();
+      List<Future<Object>> parts = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         parts.add(
             pool.submit(
                 () -> {
                   for (int i; (i = next.getAndIncrement()) < total; ) {
-                    backend.nearest(queries[i % queries.length], K, SearchFilters.NONE);
+                    nearest(backend, queries[i % queries.length]);
                   }
                   return null;
                 }));
@@ -112,7 +124,7 @@ public final class BackendBenchmark {
       for (Future<Object> f : parts) {
         f.get();
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IOException("query failed", e.getCause());
     } finally {
       pool.shutdown();

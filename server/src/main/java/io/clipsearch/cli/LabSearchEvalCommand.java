@@ -100,7 +100,7 @@ final class LabSearchEvalCommand implements Callable<Integer> {
                 name, new HybridSearch(c.backend(), model, s), SearchMode.HYBRID));
       }
       SearchEvalResult result =
-          new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
+          new SearchEvaluation(RelevanceKeys.of(c.backend(), labelMap))
               .run(
                   queries.getFileName().toString(),
                   judged,

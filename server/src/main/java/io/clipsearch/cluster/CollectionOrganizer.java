@@ -5,6 +5,7 @@ import io.clipsearch.search.SearchBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Optional;
  */
 public final class CollectionOrganizer {
 
+  private final ImageIndex index;
   private final SearchBackend backend;
   private final ClusterStore store;
   private final ClusterUpdater updater;
@@ -30,8 +32,17 @@ public final class CollectionOrganizer {
   private ClusterState clusters;
   private CollectionMap map;
 
+  /**
+   * @param index the collection's write side: its size and model tell whether results are current
+   * @param backend its read side, for the documents and the kNN searches
+   */
   public CollectionOrganizer(
-      SearchBackend backend, ClusterStore store, ClusterUpdater updater, long seed) {
+      ImageIndex index,
+      SearchBackend backend,
+      ClusterStore store,
+      ClusterUpdater updater,
+      long seed) {
+    this.index = Objects.requireNonNull(index, "index");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.store = Objects.requireNonNull(store, "store");
     this.updater = Objects.requireNonNull(updater, "updater");
@@ -40,7 +51,7 @@ public final class CollectionOrganizer {
 
   /** The index this organizes (borrowed). */
   public ImageIndex index() {
-    return backend.index();
+    return index;
   }
 
   /**
@@ -62,7 +73,7 @@ public final class CollectionOrganizer {
       clusters = previous.get();
       return clusters;
     }
-    clusters = updater.update(CollectionSnapshot.read(index()), previous, k, refit);
+    clusters = updater.update(CollectionSnapshot.read(index, backend), previous, k, refit);
     store.write(clusters);
     return clusters;
   }
@@ -82,11 +93,11 @@ public final class CollectionOrganizer {
         && previous.get().documents() == current.documents()
         && previous.get().modelId().equals(current.modelId())
         && (method == Projection.AUTO
-            || previous.get().method().equals(method.name().toLowerCase(java.util.Locale.ROOT)))) {
+            || previous.get().method().equals(method.name().toLowerCase(Locale.ROOT)))) {
       map = previous.get();
       return map;
     }
-    CollectionSnapshot snapshot = CollectionSnapshot.read(index());
+    CollectionSnapshot snapshot = CollectionSnapshot.read(index, backend);
     Projection resolved = MapProjector.resolve(method, snapshot.size());
     float[][] xy = new MapProjector(seed).project(snapshot.vectors(), resolved);
     Map<String, Integer> assignments = current.assignments();
@@ -99,7 +110,7 @@ public final class CollectionOrganizer {
         CollectionMap.of(
             snapshot.modelId(),
             snapshot.documents(),
-            resolved.name().toLowerCase(java.util.Locale.ROOT),
+            resolved.name().toLowerCase(Locale.ROOT),
             points);
     store.write(map);
     return map;

@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
@@ -22,18 +24,51 @@ import org.apache.lucene.index.SegmentReader;
  * Reads the files searches page through into the operating system's page cache, one sequential pass
  * each. Lucene maps vector files with random-access advice, so on a cold cache every graph hop and
  * every re-scored candidate of the first searches is a 4 KiB read from disk; one pass of large
- * reads costs far less than those scattered faults (at 1M int8: a first search of 5.6 s cold,
- * docs/BENCHMARKS.md). First what every search reads: the HNSW graphs, the vectors the graph walk
- * scores (the quantized ones, or the float32 ones when they are the search's), the doc values of
- * hits, and compound files of small segments. Then, only when everything fits in the memory budget,
- * the float32 originals of a quantized format, which re-scoring reads a few hundred at a time: on a
- * machine short of memory they stay on disk. Stateless.
+ * reads costs far less than those scattered faults (docs/BENCHMARKS.md). First what every search
+ * reads: the HNSW graphs, the vectors the graph walk scores (the quantized ones, or the float32
+ * ones when they are the search's), the doc values of hits, and compound files of small segments.
+ * Then, only when everything fits in the memory budget, the float32 originals of a quantized
+ * format, which re-scoring reads a few hundred at a time: on a machine short of memory they stay on
+ * disk. One per {@link VectorIndex}, which starts it at most once; thread-safe.
  */
 final class IndexWarmer {
 
   private static final int CHUNK = 1 << 20;
 
-  private IndexWarmer() {}
+  private final VectorIndex index;
+  private final AtomicReference<CompletableFuture<WarmUp>> warming = new AtomicReference<>();
+
+  IndexWarmer(VectorIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * Reads the current segments' search files on a background thread, the first time it is called;
+   * later calls return the same future.
+   *
+   * @return completes when the files have been read, or the index was closed first
+   */
+  CompletableFuture<WarmUp> start() {
+    CompletableFuture<WarmUp> started = new CompletableFuture<>();
+    if (!warming.compareAndSet(null, started)) {
+      return warming.get();
+    }
+    Thread.ofPlatform()
+        .daemon()
+        .name("index-warmup-" + index.directory().getFileName())
+        .start(
+            () -> {
+              // held, so a merge cannot delete the files being read
+              try (VectorIndex.Snapshot view = index.snapshot()) {
+                List<String> files =
+                    filesToWarm(view.searcher().getIndexReader(), index.format(), defaultBudget());
+                started.complete(read(index.directory(), files, index::closing));
+              } catch (IOException | RuntimeException e) {
+                started.completeExceptionally(e);
+              }
+            });
+    return started;
+  }
 
   /**
    * The files of {@code reader}'s segments to warm, in reading order: those every search reads,

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
- * The embedded {@link SearchBackend}: searches a {@link VectorIndex} in-process. Each search runs
- * in a {@link LuceneSearchSession} on one acquired searcher (one point-in-time view, one
+ * The embedded {@link SearchBackend}: the read side of a {@link VectorIndex}, in-process. Each
+ * session is a {@link LuceneSearchSession} on one acquired searcher (one point-in-time view, one
  * acquisition): kNN with the filter inside the graph walk and re-scoring of quantized formats
  * ({@link VectorSearch}), BM25 over names and tags ({@link TextSearch}), filters as Lucene queries
  * ({@link FilterQueries}). Thread-safe.
@@ -35,11 +35,6 @@ public final class LuceneSearchBackend implements SearchBackend {
   public LuceneSearchBackend(VectorIndex index, int oversample) {
     this.index = Objects.requireNonNull(index, "index");
     this.vectorSearch = new VectorSearch(index.format(), oversample);
-  }
-
-  @Override
-  public VectorIndex index() {
-    return index;
   }
 
   /** Acquires one searcher, released when the session closes. */
@@ -70,11 +65,11 @@ public final class LuceneSearchBackend implements SearchBackend {
     long start = System.nanoTime();
     int dimension = index.space().dimension();
     int done = 0;
-    try {
+    try (SearchSession session = session()) {
       for (; done < WARM_SEARCHES && !index.closing(); done++) {
         float[] axis = new float[dimension];
         axis[done % dimension] = 1;
-        nearest(axis, SearchSettings.DEFAULTS.minCandidates(), SearchFilters.NONE);
+        session.nearest(axis, SearchSettings.DEFAULTS.minCandidates(), SearchFilters.NONE);
       }
     } catch (IOException | AlreadyClosedException e) {
       // closed meanwhile: the warm-up just ends

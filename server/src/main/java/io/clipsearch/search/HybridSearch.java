@@ -130,11 +130,18 @@ public final class HybridSearch {
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
     byVector.forEach(h -> found.put(h.path(), h));
-    Map<Path, MatchedBy> matches = matches(session, paths(byName), terms);
-    List<Path> named =
-        paths(byName).stream()
-            .filter(p -> matches.get(p) != null && matches.get(p).named())
-            .toList();
+    // the keyword hits' documents, loaded once: for what each matched, and again for the page
+    Map<Path, ImageFacts> loaded = new HashMap<>();
+    if (!terms.isEmpty()) {
+      session.facts(byName).forEach(d -> loaded.put(d.path(), d));
+    }
+    List<Path> named = new ArrayList<>();
+    for (ScoredImage h : byName) {
+      ImageFacts d = loaded.get(h.path());
+      if (d != null && matcher.match(d, terms).filter(MatchedBy::named).isPresent()) {
+        named.add(h.path());
+      }
+    }
     List<Path> ranked =
         fusion.rank(
             request.mode(),
@@ -169,13 +176,12 @@ public final class HybridSearch {
 
     int end = Math.min(kept.size(), request.offset() + request.limit());
     List<Ranked> page = kept.subList(Math.min(request.offset(), end), end);
-    Map<Path, ImageFacts> docs = new HashMap<>();
-    for (ImageFacts d : session.facts(page.stream().map(r -> r.hit.path()).toList())) {
-      docs.put(d.path(), d);
-    }
+    List<ScoredImage> unloaded =
+        page.stream().map(r -> r.hit).filter(h -> !loaded.containsKey(h.path())).toList();
+    session.facts(unloaded).forEach(d -> loaded.put(d.path(), d));
     List<SearchHit> hits = new ArrayList<>();
     for (Ranked r : page) {
-      ImageFacts doc = docs.get(r.hit.path());
+      ImageFacts doc = loaded.get(r.hit.path());
       if (doc != null) {
         MatchedBy by = matcher.match(doc, terms).orElse(null);
         hits.add(
@@ -199,18 +205,6 @@ public final class HybridSearch {
                 NoConfidentReason.of(
                     ranked.isEmpty(), !filters.isEmpty(), request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
-  }
-
-  /** What each keyword hit matched (absent: only some terms, or only in ancestor folders). */
-  private Map<Path, MatchedBy> matches(SearchSession session, List<Path> paths, Set<String> terms)
-      throws IOException {
-    Map<Path, MatchedBy> out = new HashMap<>();
-    if (!terms.isEmpty()) {
-      for (ImageFacts d : session.facts(paths)) {
-        matcher.match(d, terms).ifPresent(m -> out.put(d.path(), m));
-      }
-    }
-    return out;
   }
 
   private static List<Path> paths(List<ScoredImage> hits) {

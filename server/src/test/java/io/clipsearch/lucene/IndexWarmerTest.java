@@ -11,6 +11,7 @@ import io.clipsearch.index.VectorSpace;
 import io.clipsearch.index.WarmUp;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,7 +112,9 @@ class IndexWarmerTest {
       assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"), w.bytes());
       float[] axis = new float[SPACE.dimension()];
       axis[0] = 1;
-      assertEquals(10, backend.nearest(axis, 10, SearchFilters.NONE).size());
+      try (SearchSession session = backend.session()) {
+        assertEquals(10, session.nearest(axis, 10, SearchFilters.NONE).size());
+      }
     }
   }
 

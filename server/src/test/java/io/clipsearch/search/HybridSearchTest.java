@@ -12,6 +12,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.FilterQueries;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.ScoredDoc;
@@ -112,7 +113,7 @@ class HybridSearchTest {
     assertTrue(r.calibrated());
     assertTrue(r.threshold() > 0 && r.threshold() < 0.5, "threshold " + r.threshold());
     assertEquals(44, r.candidates());
-    ImageDoc a = index.findById("a").orElseThrow();
+    ImageDoc a = IndexReads.findById(index, "a").orElseThrow();
     assertEquals(
         new SearchHit(
             "a",
