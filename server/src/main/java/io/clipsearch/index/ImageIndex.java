@@ -67,6 +67,19 @@ public interface ImageIndex extends Closeable {
   }
 
   /**
+   * Starts preparing the index for fast searches in the background, once: reading what searches
+   * page through into memory and running a few searches, so the first searches after opening a
+   * large index do not fault it in from disk page by page (as Lucene's {@code IndexWriter} warms
+   * merged segments). A server calls it when it opens a collection; searches run meanwhile as they
+   * would without it. This default does nothing: for engines that keep their own caches.
+   *
+   * @return completes when done, or when the index was closed first
+   */
+  default CompletableFuture<WarmUp> warmUp() {
+    return CompletableFuture.completedFuture(WarmUp.NOTHING);
+  }
+
+  /**
    * Why this index takes no more writes, if it does not: its writer died (a disk that filled up
    * mid-write, an I/O error). The only cure is to close it and open it again; empty while it works.
    */

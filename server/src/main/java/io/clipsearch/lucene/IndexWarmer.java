@@ -3,6 +3,9 @@ package io.clipsearch.lucene;
 import com.sun.management.OperatingSystemMXBean;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.WarmUp;
+import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
+import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -19,6 +22,7 @@ import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * Reads the files searches page through into the operating system's page cache, one sequential pass
@@ -35,6 +39,9 @@ final class IndexWarmer {
 
   private static final int CHUNK = 1 << 20;
 
+  /** Searches a warm-up runs: enough for the JIT to compile the graph walk and re-scoring. */
+  static final int WARM_SEARCHES = 20;
+
   private final VectorIndex index;
   private final AtomicReference<CompletableFuture<WarmUp>> warming = new AtomicReference<>();
 
@@ -43,10 +50,10 @@ final class IndexWarmer {
   }
 
   /**
-   * Reads the current segments' search files on a background thread, the first time it is called;
-   * later calls return the same future.
+   * Reads the current segments' search files, then runs {@link #WARM_SEARCHES} searches, on a
+   * background thread, the first time it is called; later calls return the same future.
    *
-   * @return completes when the files have been read, or the index was closed first
+   * @return completes when done, or when the index was closed first
    */
   CompletableFuture<WarmUp> start() {
     CompletableFuture<WarmUp> started = new CompletableFuture<>();
@@ -58,16 +65,48 @@ final class IndexWarmer {
         .name("index-warmup-" + index.directory().getFileName())
         .start(
             () -> {
-              // held, so a merge cannot delete the files being read
-              try (VectorIndex.Snapshot view = index.snapshot()) {
-                List<String> files =
-                    filesToWarm(view.searcher().getIndexReader(), index.format(), defaultBudget());
-                started.complete(read(index.directory(), files, index::closing));
+              try {
+                WarmUp files;
+                // held, so a merge cannot delete the files being read
+                try (VectorIndex.Snapshot view = index.snapshot()) {
+                  List<String> names =
+                      filesToWarm(
+                          view.searcher().getIndexReader(), index.format(), defaultBudget());
+                  files = read(index.directory(), names, index::closing);
+                }
+                started.complete(search(files));
               } catch (IOException | RuntimeException e) {
                 started.completeExceptionally(e);
               }
             });
     return started;
+  }
+
+  /**
+   * Runs {@link #WARM_SEARCHES} served-depth searches (the unit queries e<sub>0</sub>,
+   * e<sub>1</sub>, ...) in one session, so the JIT has compiled the search path before a person's
+   * first query; stops early when the index closes.
+   */
+  private WarmUp search(WarmUp files) {
+    long start = System.nanoTime();
+    int dimension = index.space().dimension();
+    int done = 0;
+    VectorSearch vectors = new VectorSearch(index.format(), SearchSettings.DEFAULTS.oversample());
+    TextSearch text = new TextSearch(new LuceneKeywordAnalyzer());
+    try (SearchSession session = new LuceneSearchSession(index.snapshot(), vectors, text)) {
+      for (; done < WARM_SEARCHES && !index.closing(); done++) {
+        float[] axis = new float[dimension];
+        axis[done % dimension] = 1;
+        session.nearest(axis, SearchSettings.DEFAULTS.minCandidates(), SearchFilters.NONE);
+      }
+    } catch (IOException | AlreadyClosedException e) {
+      // closed meanwhile: the warm-up just ends
+    }
+    return new WarmUp(
+        files.files(),
+        files.bytes(),
+        files.millis() + (System.nanoTime() - start) / 1_000_000,
+        done);
   }
 
   /**

@@ -387,11 +387,10 @@ public final class VectorIndex implements ImageIndex {
   }
 
   /**
-   * Reads the current segments' search files into the page cache on a background thread, once
-   * ({@link IndexWarmer}). Searches run meanwhile as they would without it.
-   *
-   * @return completes when the files have been read, or the index was closed first
+   * Reads the current segments' search files into the page cache, then runs a few searches, on a
+   * background thread, once ({@link IndexWarmer}). Searches run meanwhile as they would without it.
    */
+  @Override
   public CompletableFuture<WarmUp> warmUp() {
     return warmer.start();
   }

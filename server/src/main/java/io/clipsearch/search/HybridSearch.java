@@ -31,11 +31,13 @@ import java.util.stream.Collectors;
  * confident against the per-query calibrated threshold ({@link RelevanceCutoff}, never below the
  * model's calibrated floor, {@link SearchSettings#matchFloor}) or the request's; names that hold
  * every word of the query and the images a {@code like:} names are confident by rule
- * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered, paged;
- * only the page's documents are loaded, without their vectors. It ranks {@code max(offset + limit,
- * minCandidates)} documents, or {@link SearchLimits#MAX_RESULTS} when sorting by date (so the
- * newest confident match is found, not the newest of one page). On an engine without a
- * point-in-time view, a document deleted between ranking and loading is left out of the page.
+ * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered, paged.
+ * Documents are loaded once each, by the session's document numbers and without their vectors: the
+ * keyword hits' (to tell what they matched), then those of the page not loaded yet. It ranks {@code
+ * max(offset + limit, minCandidates)} documents, or {@link SearchLimits#MAX_RESULTS} when sorting
+ * by date (so the newest confident match is found, not the newest of one page). On an engine
+ * without a point-in-time view, a document deleted between ranking and loading is left out of the
+ * page.
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */

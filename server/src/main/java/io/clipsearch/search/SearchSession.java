@@ -25,9 +25,10 @@ import java.util.TreeMap;
  * ranking, the background sample and the page's documents of one search all see the same documents,
  * and a search pays one acquisition.
  *
- * <p>Ranked results ({@link ScoredImage}) carry the document's stored facts, never engine doc ids,
- * so they stay valid after the session closes. Not for sharing between threads; whoever opens it
- * closes it (try-with-resources).
+ * <p>Ranked results ({@link ScoredImage}) carry the document's path, valid after the session
+ * closes, and the session's document number, with which {@link #facts} loads them again at no
+ * look-up cost while the session is open. Not for sharing between threads; whoever opens it closes
+ * it (try-with-resources).
  */
 public interface SearchSession extends Closeable {
 

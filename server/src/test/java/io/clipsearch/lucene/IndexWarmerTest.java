@@ -102,17 +102,16 @@ class IndexWarmerTest {
   }
 
   @Test
-  void backendWarmUpReadsTheFilesThenRunsSearchesOnce(@TempDir Path dir) throws Exception {
+  void warmUpReadsTheFilesThenRunsSearchesOnce(@TempDir Path dir) throws Exception {
     try (VectorIndex index = merged(dir, VectorFormat.INT8)) {
-      LuceneSearchBackend backend = new LuceneSearchBackend(index, 4);
-      CompletableFuture<WarmUp> warming = backend.warmUp();
-      assertSame(warming, backend.warmUp());
+      CompletableFuture<WarmUp> warming = index.warmUp();
+      assertSame(warming, index.warmUp());
       WarmUp w = warming.get(30, TimeUnit.SECONDS);
-      assertEquals(LuceneSearchBackend.WARM_SEARCHES, w.searches());
+      assertEquals(IndexWarmer.WARM_SEARCHES, w.searches());
       assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"), w.bytes());
       float[] axis = new float[SPACE.dimension()];
       axis[0] = 1;
-      try (SearchSession session = backend.session()) {
+      try (SearchSession session = new LuceneSearchBackend(index, 4).session()) {
         assertEquals(10, session.nearest(axis, 10, SearchFilters.NONE).size());
       }
     }
