@@ -3,6 +3,7 @@ package io.clipsearch.lucene;
 import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,8 +20,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 
 /**
- * {@link ImageIndex#newest} from the date's doc values: the top {@code offset + limit} documents by
- * date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
+ * {@link SearchSession#newest} from the date's doc values: the top {@code offset + limit} documents
+ * by date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
  * path, so a page boundary inside a run of equal dates must see the whole run), then sorted by
  * {@link FactsPage#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector: a
  * page of a million photos costs a sort over doc values, not a million document loads.
