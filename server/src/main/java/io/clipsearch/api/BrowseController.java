@@ -5,6 +5,7 @@ import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.browse.PhotoBrowser;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import io.clipsearch.search.SortOrder;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -38,8 +39,8 @@ public class BrowseController {
 
   @Get("/cameras")
   public List<String> cameras(String name) {
-    try {
-      return PhotoBrowser.cameras(collections.get(name).index());
+    try (SearchSession session = collections.get(name).backend().session()) {
+      return PhotoBrowser.cameras(session);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,15 +64,14 @@ public class BrowseController {
             null, name, from, to, folder, camera, shape, minSize, sort, offset, limit, null, null,
             null);
     boolean oldestFirst =
-        sort != null && SearchApi.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
+        sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
-    try {
-      SearchFilters filters = SearchApi.filters(query);
+    SearchFilters filters = SearchService.filters(query);
+    try (SearchSession session = collections.get(name).backend().session()) {
       return PhotoPages.of(
           name,
           !filters.isEmpty(),
-          PhotoBrowser.listing(
-              collections.get(name).index(), filters, oldestFirst, page.offset(), page.limit()),
+          PhotoBrowser.listing(session, filters, oldestFirst, page.offset(), page.limit()),
           start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -173,6 +173,7 @@ public class ClusterService {
             existing != null && existing.index() == c.index()
                 ? existing
                 : new CollectionOrganizer(
+                    c.index(),
                     c.backend(),
                     new ClusterStore(c.layout().clustersDir()),
                     updater(),

@@ -11,6 +11,7 @@ import io.clipsearch.ingest.ExposureReader;
 import io.clipsearch.ingest.PhotoCredits;
 import io.clipsearch.ingest.PhotoHeader;
 import io.clipsearch.ingest.RootedFile;
+import io.clipsearch.search.SearchSession;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -115,8 +116,8 @@ public class ImageService {
   }
 
   private static ImageDoc doc(OpenCollection c, String id) {
-    try {
-      return c.index()
+    try (SearchSession session = c.backend().session()) {
+      return session
           .findById(id)
           .orElseThrow(
               () -> new NotFoundException("no image " + id + " in collection " + c.name()));

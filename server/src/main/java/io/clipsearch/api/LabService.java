@@ -22,6 +22,7 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.Scoring;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.search.SearchMode;
+import io.clipsearch.search.SearchSession;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,7 +122,7 @@ public class LabService {
         r.modes() == null
             ? List.of(SearchMode.values())
             : r.modes().stream()
-                .map(m -> SearchApi.named("modes", SearchMode.class, m))
+                .map(m -> SearchService.named("modes", SearchMode.class, m))
                 .distinct()
                 .toList();
     List<JudgedQuery> judged =
@@ -140,7 +141,8 @@ public class LabService {
     List<SearchEvaluation.Variant> variants =
         modes.stream().map(m -> SearchEvaluation.Variant.of(c.search(), m)).toList();
     try {
-      RelevanceKeys keys = RelevanceKeys.of(c.index(), r.labels() == null ? Map.of() : r.labels());
+      RelevanceKeys keys =
+          RelevanceKeys.of(c.backend(), r.labels() == null ? Map.of() : r.labels());
       return new SearchEvaluation(keys).run(c.name(), judged, variants, p -> {});
     } catch (IOException e) {
       throw new UncheckedIOException("evaluating " + c.name() + " failed: " + e.getMessage(), e);
@@ -152,10 +154,10 @@ public class LabService {
   private List<float[]> vectors(String collection, List<String> ids) {
     OpenCollection c = collections.get(collection);
     List<float[]> out = new ArrayList<>(ids.size());
-    try {
+    try (SearchSession session = c.backend().session()) {
       for (String id : ids) {
         ImageDoc doc =
-            c.index()
+            session
                 .findById(id)
                 .orElseThrow(
                     () -> new NotFoundException("no image " + id + " in collection " + c.name()));

@@ -4,7 +4,8 @@ import io.clipsearch.api.types.PlaceInfo;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.browse.PhotoBrowser;
-import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.ImageDoc;
+import io.clipsearch.search.SearchSession;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where a collection's photos were taken, for the app's places map: the GPS positions the index
  * holds (from EXIF at ingest), paged in path order, and the photos inside an area, newest first.
- * Reads through {@link ImageIndex#forEach} (one pass per request, no vectors kept): a page of a
+ * Reads through {@link SearchSession#forEach} (one pass per request, no vectors kept): a page of a
  * 100,000-photo collection costs one scan. Thread-safe (stateless).
  */
 @Singleton
@@ -55,25 +57,24 @@ public class PlaceService {
     long start = System.nanoTime();
     try {
       return PhotoPages.of(
-          collection,
-          true,
-          PhotoBrowser.newest(
-              index(collection), d -> box.contains(d.metadata()), page.offset(), page.limit()),
-          start);
+          collection, true, page(collection, d -> box.contains(d.metadata()), page), start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void forEach(String collection, ImageIndex.DocumentVisitor visitor) {
-    try {
-      index(collection).forEach(visitor);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private PhotoBrowser.Page page(String collection, Predicate<ImageDoc> keep, PageRequest page)
+      throws IOException {
+    try (SearchSession session = collections.get(collection).backend().session()) {
+      return PhotoBrowser.newest(session, keep, page.offset(), page.limit());
     }
   }
 
-  private ImageIndex index(String collection) {
-    return collections.get(collection).index();
+  private void forEach(String collection, SearchSession.DocumentVisitor visitor) {
+    try (SearchSession session = collections.get(collection).backend().session()) {
+      session.forEach(visitor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

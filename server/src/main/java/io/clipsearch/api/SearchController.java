@@ -17,15 +17,15 @@ import jakarta.validation.Valid;
  * Search: {@code GET /api/search?q=...} for text, {@code POST /api/search} with a JSON {@link
  * SearchQuery}, {@code POST /api/search/image} with an image as the body (search by example). Every
  * way validates the same constraints ({@link SearchParameters}, {@link SearchQuery}) and calls
- * {@link SearchApi} once.
+ * {@link SearchService} once.
  */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
 
-  private final SearchApi search;
+  private final SearchService search;
 
-  public SearchController(SearchApi search) {
+  public SearchController(SearchService search) {
     this.search = search;
   }
 

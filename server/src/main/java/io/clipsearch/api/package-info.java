@@ -14,8 +14,8 @@
  *       io.clipsearch.api.JobService} over {@code IndexJobs} and its SSE streams, {@link
  *       io.clipsearch.api.ClusterService}, {@link io.clipsearch.api.ImageService}, {@link
  *       io.clipsearch.api.PlaceService}, {@link io.clipsearch.api.LabService}, {@link
- *       io.clipsearch.api.ModelService}, and the search road ({@code SearchController} and its
- *       service). Business rules live below, not here.
+ *       io.clipsearch.api.ModelService}, and {@link io.clipsearch.api.SearchService} (the search
+ *       road, from {@code SearchController} to {@code io.clipsearch.search.HybridSearch}). Business rules live below, not here.
  *   <li>Factories turn configuration into the beans of the packages below and close them at
  *       shutdown, in dependency order: {@link io.clipsearch.api.ModelFactory}, {@code
  *       CollectionBeans}.

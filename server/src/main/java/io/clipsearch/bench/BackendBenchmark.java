@@ -1,8 +1,10 @@
 package io.clipsearch.bench;
 
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,11 +54,11 @@ public final class BackendBenchmark {
   /**
    * Upserts {@code data} with {@code threads} threads and commits; returns documents per second.
    */
-  public static double ingest(SearchBackend backend, float[][] data, int threads)
+  public static double ingest(ImageIndex index, float[][] data, int threads)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
-    SyntheticVectors.index(backend.index(), data, threads);
-    backend.index().commit();
+    SyntheticVectors.index(index, data, threads);
+    index.commit();
     return data.length / ((System.nanoTime() - start) / 1e9);
   }
 
@@ -64,7 +66,7 @@ public final class BackendBenchmark {
   public List<List<Path>> answers(SearchBackend backend) throws IOException {
     List<List<Path>> out = new ArrayList<>();
     for (float[] q : queries) {
-      out.add(backend.nearest(q, K, SearchFilters.NONE).stream().map(ScoredImage::path).toList());
+      out.add(nearest(backend, q).stream().map(ScoredImage::path).toList());
     }
     return out;
   }
@@ -80,7 +82,7 @@ public final class BackendBenchmark {
     double overlap = 0;
     for (int i = 0; i < queries.length; i++) {
       long t = System.nanoTime();
-      List<ScoredImage> hits = backend.nearest(queries[i], K, SearchFilters.NONE);
+      List<ScoredImage> hits = nearest(backend, queries[i]);
       millis[i] = (System.nanoTime() - t) / 1e6;
       Set<Path> got = new HashSet<>(hits.stream().map(ScoredImage::path).toList());
       overlap += reference.get(i).stream().filter(got::contains).count() / (double) K;
@@ -92,6 +94,14 @@ public final class BackendBenchmark {
         millis[(int) (millis.length * 0.95)],
         throughput(backend),
         overlap / queries.length);
+  }
+
+  /** The top {@link #K} of one query, in a session of its own (as one served query has). */
+  private static List<ScoredImage> nearest(SearchBackend backend, float[] query)
+      throws IOException {
+    try (SearchSession session = backend.session()) {
+      return session.nearest(query, K, SearchFilters.NONE);
+    }
   }
 
   private double throughput(SearchBackend backend) throws InterruptedException, IOException {
@@ -106,7 +116,7 @@ public final class BackendBenchmark {
             pool.submit(
                 () -> {
                   for (int i; (i = next.getAndIncrement()) < total; ) {
-                    backend.nearest(queries[i % queries.length], K, SearchFilters.NONE);
+                    nearest(backend, queries[i % queries.length]);
                   }
                   return null;
                 }));

@@ -3,8 +3,8 @@ package io.clipsearch.browse;
 import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
-import io.clipsearch.index.ImageIndex;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 /**
  * A collection's photos without a query, newest first (date taken, else modified; ties by path):
  * what a photographer sees before typing anything. The whole listing comes from the index's own
- * order ({@link ImageIndex#newest}: on Lucene a sort over the date's doc values that reads only the
- * page) and the camera list from its camera keys ({@link ImageIndex#cameraExamples}); a filtered
- * listing (a place on the map) still visits every document.
+ * order ({@link SearchSession#newest}: on Lucene a sort over the date's doc values that reads only
+ * the page) and the camera list from its camera keys ({@link SearchSession#cameraExamples}); a
+ * filtered listing (a place on the map) still visits every document.
  */
 public final class PhotoBrowser {
 
@@ -35,29 +35,29 @@ public final class PhotoBrowser {
    * @param offset photos to skip
    * @param limit photos to return
    */
-  public static Page newest(ImageIndex index, int offset, int limit) throws IOException {
-    return page(index.newest(offset, limit));
+  public static Page newest(SearchSession session, int offset, int limit) throws IOException {
+    return page(session.newest(offset, limit));
   }
 
   /**
    * The photos that {@code filters} accept, newest or oldest first (ties by path): browsing with
-   * the search filters. Unfiltered and newest first, this is {@link #newest(ImageIndex, int, int)};
-   * otherwise every document is visited.
+   * the search filters. Unfiltered and newest first, this is {@link #newest(SearchSession, int,
+   * int)}; otherwise every document is visited.
    *
    * @param offset photos to skip
    * @param limit photos to return
    */
   public static Page listing(
-      ImageIndex index, SearchFilters filters, boolean oldestFirst, int offset, int limit)
+      SearchSession session, SearchFilters filters, boolean oldestFirst, int offset, int limit)
       throws IOException {
     if (filters.isEmpty() && !oldestFirst) {
-      return newest(index, offset, limit);
+      return newest(session, offset, limit);
     }
     Comparator<ImageFacts> order =
         oldestFirst
             ? Comparator.comparingLong(ImageFacts::dateMillis).thenComparing(ImageFacts::path)
-            : ImageIndex.NEWEST_FIRST;
-    return page(FactsPage.sorted(matching(index, filters::accepts), order, offset, limit));
+            : FactsPage.NEWEST_FIRST;
+    return page(FactsPage.sorted(matching(session, filters::accepts), order, offset, limit));
   }
 
   private static Page page(FactsPage page) {
@@ -71,15 +71,15 @@ public final class PhotoBrowser {
    * @param offset photos to skip
    * @param limit photos to return
    */
-  public static Page newest(ImageIndex index, Predicate<ImageDoc> keep, int offset, int limit)
+  public static Page newest(SearchSession session, Predicate<ImageDoc> keep, int offset, int limit)
       throws IOException {
-    return page(FactsPage.newestFirst(matching(index, keep), offset, limit));
+    return page(FactsPage.newestFirst(matching(session, keep), offset, limit));
   }
 
-  private static List<ImageFacts> matching(ImageIndex index, Predicate<ImageDoc> keep)
+  private static List<ImageFacts> matching(SearchSession session, Predicate<ImageDoc> keep)
       throws IOException {
     List<ImageFacts> all = new ArrayList<>();
-    index.forEach(
+    session.forEach(
         d -> {
           if (keep.test(d)) {
             all.add(d.facts());
@@ -92,8 +92,8 @@ public final class PhotoBrowser {
    * The collection's cameras as people write them ("Canon EOS R5", the make not repeated), one per
    * camera the filter tells apart (it matches case-insensitively), sorted by name.
    */
-  public static List<String> cameras(ImageIndex index) throws IOException {
-    return index.cameraExamples().values().stream()
+  public static List<String> cameras(SearchSession session) throws IOException {
+    return session.cameraExamples().values().stream()
         .map(PhotoBrowser::display)
         .sorted(String.CASE_INSENSITIVE_ORDER)
         .toList();

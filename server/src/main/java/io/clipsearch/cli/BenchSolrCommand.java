@@ -10,6 +10,7 @@ import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.solr.SolrCollections;
 import io.clipsearch.solr.SolrImageIndex;
+import io.clipsearch.solr.SolrSearchBackend;
 import io.clipsearch.solr.SolrSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class BenchSolrCommand implements Callable<Integer> {
         CloudSolrClient client = SolrCollections.connect(settings)) {
       LuceneSearchBackend embedded =
           new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample());
-      double embeddedRate = BackendBenchmark.ingest(embedded, data, threads);
+      double embeddedRate = BackendBenchmark.ingest(index, data, threads);
       index.refresh();
       List<List<Path>> reference = bench.answers(embedded);
       rows.add(row("embedded", bench.measure(embedded, embeddedRate, reference)));
@@ -122,7 +123,7 @@ final class BenchSolrCommand implements Callable<Integer> {
         rows.add(
             row(
                 "solr " + settings.shards() + "x" + settings.replicas(),
-                bench.measure(cloud, solrRate, reference)));
+                bench.measure(new SolrSearchBackend(cloud), solrRate, reference)));
         out.println(rows.getLast());
       }
     }

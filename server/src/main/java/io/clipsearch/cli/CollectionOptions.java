@@ -70,6 +70,7 @@ final class CollectionOptions {
         new ClusterUpdater(
             ZeroShotLabeler.of(LabelVocabulary.defaults(), model, cache), ClusterSettings.DEFAULTS);
     return new CollectionOrganizer(
+        c.index(),
         c.backend(),
         new ClusterStore(c.layout().clustersDir()),
         updater,

@@ -170,7 +170,8 @@ final class IndexCommand implements Callable<Integer> {
       ClipModel model, OpenCollection c, List<Path> roots, IngestOptions options, PrintWriter err)
       throws IOException {
     IngestJob job =
-        new IngestJob(model, c.index(), c.thumbs(), roots, options, tagger, printer(err));
+        new IngestJob(
+            model, c.index(), c.backend(), c.thumbs(), roots, options, tagger, printer(err));
     current = job;
     if (stopped) {
       job.cancel(); // Ctrl-C came before the job existed

@@ -6,8 +6,8 @@ import io.clipsearch.lab.RelevanceKeys;
 import io.clipsearch.lab.SearchEvalResult;
 import io.clipsearch.lab.SearchEvaluation;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchMode;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ final class LabSearchEvalCommand implements Callable<Integer> {
         labels == null ? Map.of() : RelevanceKeys.readLabels(labels);
     try (ClipModel model = modelOptions.load();
         OpenCollection c = collectionOptions.open(model)) {
-      SearchService service = c.search();
+      HybridSearch service = c.search();
       List<SearchEvaluation.Variant> variants = new ArrayList<>();
       for (SearchMode m : modes) {
         variants.add(SearchEvaluation.Variant.of(service, m));
@@ -97,10 +97,10 @@ final class LabSearchEvalCommand implements Callable<Integer> {
             String.format(Locale.ROOT, "hybrid z=%.1f floor=%.2f", s.cutoffZ(), s.matchFloor());
         variants.add(
             new SearchEvaluation.Variant(
-                name, new SearchService(c.backend(), model, s), SearchMode.HYBRID));
+                name, new HybridSearch(c.backend(), model, s), SearchMode.HYBRID));
       }
       SearchEvalResult result =
-          new SearchEvaluation(RelevanceKeys.of(c.index(), labelMap))
+          new SearchEvaluation(RelevanceKeys.of(c.backend(), labelMap))
               .run(
                   queries.getFileName().toString(),
                   judged,

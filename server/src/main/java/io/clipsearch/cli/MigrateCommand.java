@@ -58,6 +58,7 @@ final class MigrateCommand implements Callable<Integer> {
         long copied =
             IndexCopier.copy(
                 from.index(),
+                from.backend(),
                 to,
                 n -> {
                   out.printf(Locale.ROOT, "copied %d / %d%n", n, total);

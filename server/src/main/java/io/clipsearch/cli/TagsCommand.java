@@ -40,7 +40,7 @@ final class TagsCommand implements Callable<Integer> {
               LabelVocabulary.defaults(),
               model,
               new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())));
-      long images = new Retagger(c.index(), labeler::imageTags).run();
+      long images = new Retagger(c.index(), c.backend(), labeler::imageTags).run();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
           Locale.ROOT,

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class CollectionOrganizer {
 
+  private final ImageIndex index;
   private final SearchBackend backend;
   private final ClusterStore store;
   private final ClusterUpdater updater;
@@ -31,8 +32,17 @@ public final class CollectionOrganizer {
   private ClusterState clusters;
   private CollectionMap map;
 
+  /**
+   * @param index the collection's write side: its size and model tell whether results are current
+   * @param backend its read side, for the documents and the kNN searches
+   */
   public CollectionOrganizer(
-      SearchBackend backend, ClusterStore store, ClusterUpdater updater, long seed) {
+      ImageIndex index,
+      SearchBackend backend,
+      ClusterStore store,
+      ClusterUpdater updater,
+      long seed) {
+    this.index = Objects.requireNonNull(index, "index");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.store = Objects.requireNonNull(store, "store");
     this.updater = Objects.requireNonNull(updater, "updater");
@@ -41,7 +51,7 @@ public final class CollectionOrganizer {
 
   /** The index this organizes (borrowed). */
   public ImageIndex index() {
-    return backend.index();
+    return index;
   }
 
   /**
@@ -63,7 +73,7 @@ public final class CollectionOrganizer {
       clusters = previous.get();
       return clusters;
     }
-    clusters = updater.update(CollectionSnapshot.read(index()), previous, k, refit);
+    clusters = updater.update(CollectionSnapshot.read(index, backend), previous, k, refit);
     store.write(clusters);
     return clusters;
   }
@@ -87,7 +97,7 @@ public final class CollectionOrganizer {
       map = previous.get();
       return map;
     }
-    CollectionSnapshot snapshot = CollectionSnapshot.read(index());
+    CollectionSnapshot snapshot = CollectionSnapshot.read(index, backend);
     Projection resolved = MapProjector.resolve(method, snapshot.size());
     float[][] xy = new MapProjector(seed).project(snapshot.vectors(), resolved);
     Map<String, Integer> assignments = current.assignments();

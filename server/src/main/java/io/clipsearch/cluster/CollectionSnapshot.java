@@ -1,6 +1,8 @@
 package io.clipsearch.cluster;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,25 +38,33 @@ public record CollectionSnapshot(
   }
 
   /**
-   * Reads every live document of the index.
+   * Reads every live document of the index, in one session of its read side.
    *
    * @throws IOException if the index cannot be read
    */
-  public static CollectionSnapshot read(ImageIndex index) throws IOException {
+  public static CollectionSnapshot read(ImageIndex index, SearchBackend backend)
+      throws IOException {
     List<IndexedImage> images = new ArrayList<>();
     List<float[]> vectors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int[] documents = {0};
-    index.forEach(
-        d -> {
-          documents[0]++;
-          if (seen.add(d.id())) {
-            images.add(
-                new IndexedImage(
-                    d.id(), d.path().toString(), d.width(), d.height(), d.size(), d.dateMillis()));
-            vectors.add(d.vector());
-          }
-        });
+    try (SearchSession session = backend.session()) {
+      session.forEach(
+          d -> {
+            documents[0]++;
+            if (seen.add(d.id())) {
+              images.add(
+                  new IndexedImage(
+                      d.id(),
+                      d.path().toString(),
+                      d.width(),
+                      d.height(),
+                      d.size(),
+                      d.dateMillis()));
+              vectors.add(d.vector());
+            }
+          });
+    }
     return new CollectionSnapshot(
         index.space().modelId(), documents[0], images, vectors.toArray(float[][]::new));
   }

@@ -5,6 +5,7 @@ import io.clipsearch.model.Vectors;
 import io.clipsearch.search.ScoredImage;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,22 +60,26 @@ public final class DuplicateFinder {
    * @throws IOException if the index cannot be read
    */
   public List<DuplicateGroup> find(SearchBackend backend) throws IOException {
+    try (SearchSession session = backend.session()) { // one view for the listing and every kNN
+      return find(session);
+    }
+  }
+
+  private List<DuplicateGroup> find(SearchSession session) throws IOException {
     Map<Path, Integer> position = new HashMap<>();
     List<ImageDoc> docs = new ArrayList<>();
-    backend
-        .index()
-        .forEach(
-            d -> {
-              position.put(d.path(), docs.size());
-              docs.add(d);
-            });
+    session.forEach(
+        d -> {
+          position.put(d.path(), docs.size());
+          docs.add(d);
+        });
     int[] parent = new int[docs.size()];
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
     }
     for (int i = 0; i < docs.size(); i++) {
       float[] v = docs.get(i).vector();
-      for (ScoredImage hit : backend.nearest(v, NEIGHBOURS, SearchFilters.NONE)) {
+      for (ScoredImage hit : session.nearest(v, NEIGHBOURS, SearchFilters.NONE)) {
         Integer j = position.get(hit.path());
         if (j != null && j != i && Vectors.dot(v, docs.get(j).vector()) >= threshold) {
           parent[find(parent, i)] = find(parent, j);

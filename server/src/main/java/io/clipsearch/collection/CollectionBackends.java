@@ -1,5 +1,8 @@
 package io.clipsearch.collection;
 
+import io.clipsearch.index.ImageIndex;
+import io.clipsearch.index.IndexLockedException;
+import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
@@ -9,6 +12,7 @@ import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.solr.SolrCollections;
 import io.clipsearch.solr.SolrImageIndex;
+import io.clipsearch.solr.SolrSearchBackend;
 import io.clipsearch.solr.SolrSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,18 +48,27 @@ public final class CollectionBackends implements AutoCloseable {
   }
 
   /**
-   * The collection's index and search.
+   * An open engine over one collection: its write side and its read side.
+   *
+   * @param index the write side; closing it commits
+   * @param backend opens the read sessions over {@code index}
+   */
+  public record Engine(ImageIndex index, SearchBackend backend) {}
+
+  /**
+   * Opens the collection's index and the read side over it.
    *
    * @param indexDir where an embedded index lives (unused for Solr)
-   * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
-   * @throws io.clipsearch.index.IndexLockedException if another process holds the embedded index
+   * @throws IndexMismatchException if the index holds another model's vectors
+   * @throws IndexLockedException if another process holds the embedded index
    * @throws IOException if the index cannot be opened or created
    */
-  public SearchBackend open(
-      String collection, Path indexDir, VectorSpace space, VectorFormat format) throws IOException {
+  public Engine open(String collection, Path indexDir, VectorSpace space, VectorFormat format)
+      throws IOException {
     if (solrSettings == null) {
-      return new LuceneSearchBackend(
-          VectorIndex.open(indexDir, space, format), SearchSettings.DEFAULTS.oversample());
+      VectorIndex index = VectorIndex.open(indexDir, space, format);
+      return new Engine(
+          index, new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()));
     }
     CloudSolrClient client = solrClient();
     if (!SolrCollections.exists(client, collection)) {
@@ -68,8 +81,9 @@ public final class CollectionBackends implements AutoCloseable {
       SolrCollections.create(
           client, collection, space, solrSettings.shards(), solrSettings.replicas());
     }
-    return SolrImageIndex.open(
-        client, collection, space, solrSettings, new LuceneKeywordAnalyzer());
+    SolrImageIndex index =
+        SolrImageIndex.open(client, collection, space, solrSettings, new LuceneKeywordAnalyzer());
+    return new Engine(index, new SolrSearchBackend(index));
   }
 
   /** Where collections' indexes live, for the log and the API. */

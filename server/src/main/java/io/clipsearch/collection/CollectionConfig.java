@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ public record CollectionConfig(String name, List<Path> roots, VectorFormat forma
     node.put("name", name);
     var array = node.putArray("roots");
     roots.forEach(r -> array.add(r.toString()));
-    node.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+    node.put("format", format.name().toLowerCase(Locale.ROOT));
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), ".collection", ".tmp");
     try {

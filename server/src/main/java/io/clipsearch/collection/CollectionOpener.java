@@ -1,11 +1,11 @@
 package io.clipsearch.collection;
 
 import io.clipsearch.index.IndexLockedException;
+import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.search.SearchBackend;
-import io.clipsearch.search.SearchService;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,25 +114,27 @@ public final class CollectionOpener {
    *
    * @throws NoSuchCollectionException if there is no such collection
    * @throws CollectionInUseException if another process holds its index
-   * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
+   * @throws IndexMismatchException if the index holds another model's vectors
    * @throws IOException if the index cannot be opened
    */
   public OpenCollection open(String name) throws IOException {
     CollectionLayout layout = existing(dataDir, name);
     CollectionConfig config = config(dataDir, name);
     VectorSpace space = new VectorSpace(model.info().id(), model.dimension());
-    SearchBackend backend;
+    CollectionBackends.Engine engine;
     try {
-      backend = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
+      engine = backends.open(name, layout.indexDir(model.info().id()), space, config.format());
     } catch (IndexLockedException e) {
       throw new CollectionInUseException(name, e);
     }
     return new OpenCollection(
         config,
         layout,
-        backend,
+        engine.index(),
+        engine.backend(),
         new ThumbnailStore(layout.thumbsDir()),
-        new SearchService(backend, model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
+        new HybridSearch(
+            engine.backend(), model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }
 
   /**
@@ -142,7 +144,7 @@ public final class CollectionOpener {
    * @throws NoSuchCollectionException if there is no such collection or it has no index for the
    *     model
    * @throws CollectionInUseException if another process holds its index
-   * @throws io.clipsearch.index.IndexMismatchException if the index holds another model's vectors
+   * @throws IndexMismatchException if the index holds another model's vectors
    * @throws IOException if the index cannot be opened
    */
   public OpenCollection openIndexed(String name) throws IOException {

@@ -1,15 +1,16 @@
 package io.clipsearch.collection;
 
+import io.clipsearch.index.ImageIndex;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The background upkeep a long-running process (the server) gives an open collection's index, so
- * searches stay fast: warm it when it opens ({@link io.clipsearch.search.SearchBackend#warmUp}),
- * then merge it if earlier bulk writes left it fragmented; merge again after each index job ({@link
- * io.clipsearch.index.ImageIndex#mergeInBackground}). Both run on background threads and only log;
- * searches and jobs go on meanwhile. Stateless.
+ * searches stay fast: warm it when it opens ({@link ImageIndex#warmUp}), then merge it if earlier
+ * bulk writes left it fragmented; merge again after each index job ({@link
+ * ImageIndex#mergeInBackground}). Both run on background threads and only log; searches and jobs go
+ * on meanwhile. Stateless.
  */
 public final class IndexUpkeep {
 
@@ -19,7 +20,7 @@ public final class IndexUpkeep {
 
   /** Warms a just-opened collection's index, then merges it if it is fragmented. */
   public static void afterOpen(OpenCollection c) {
-    c.backend()
+    c.index()
         .warmUp()
         .whenComplete(
             (w, e) -> {

@@ -1,33 +1,40 @@
 package io.clipsearch.collection;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchBackend;
-import io.clipsearch.search.SearchService;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 
 /**
- * A collection whose index is open: what ingest, search, clusters and the API work with. Made by
- * {@link CollectionOpener}; whoever opened it closes it ({@link CollectionRegistry} for the server,
- * a try-with-resources block for a CLI command), which closes (commits) its index.
+ * A collection whose index is open: what ingest, search, clusters and the API work with. One write
+ * side ({@link #index()}), one read side ({@link #backend()}, which opens every {@link
+ * SearchSession}), and the query road over that read side ({@link #search()}). Made by {@link
+ * CollectionOpener}; whoever opened it closes it ({@link CollectionRegistry} for the server, a
+ * try-with-resources block for a CLI command), which closes (commits) its index.
+ *
+ * <pre>{@code
+ * try (OpenCollection c = opener.openIndexed("default");
+ *     SearchSession session = c.backend().session()) {
+ *   Optional<ImageDoc> doc = session.findByPath(photo);
+ * }
+ * }</pre>
  *
  * @param config name, roots, vector format
  * @param layout where its files are
- * @param backend its open index and the engine searching it
+ * @param index its write side
+ * @param backend its read side: opens the sessions every read goes through
  * @param thumbs its thumbnails
- * @param search search over its index
+ * @param search hybrid search over {@code backend}: what {@code GET /api/search} runs
  */
 public record OpenCollection(
     CollectionConfig config,
     CollectionLayout layout,
+    ImageIndex index,
     SearchBackend backend,
     ThumbnailStore thumbs,
-    SearchService search)
+    HybridSearch search)
     implements AutoCloseable {
-
-  /** Its open index. */
-  public ImageIndex index() {
-    return backend.index();
-  }
 
   public String name() {
     return config.name();
@@ -35,12 +42,12 @@ public record OpenCollection(
 
   /** The same open index under a changed config (roots added or removed). */
   OpenCollection withConfig(CollectionConfig changed) {
-    return new OpenCollection(changed, layout, backend, thumbs, search);
+    return new OpenCollection(changed, layout, index, backend, thumbs, search);
   }
 
   /** Closes (commits) its index. */
   @Override
   public void close() throws IOException {
-    index().close();
+    index.close();
   }
 }

@@ -11,16 +11,20 @@ import java.util.List;
  */
 public record FactsPage(List<ImageFacts> facts, long total) {
 
+  /** The order of a browsing listing: date taken (else modified), newest first; ties by path. */
+  public static final Comparator<ImageFacts> NEWEST_FIRST =
+      Comparator.comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
+
   public FactsPage {
     facts = List.copyOf(facts);
   }
 
   /**
-   * The page of {@code all} from {@code offset} in {@link ImageIndex#NEWEST_FIRST} order; sorts
-   * {@code all} in place. {@code total} is its size.
+   * The page of {@code all} from {@code offset} in {@link #NEWEST_FIRST} order; sorts {@code all}
+   * in place. {@code total} is its size.
    */
   public static FactsPage newestFirst(List<ImageFacts> all, int offset, int limit) {
-    return sorted(all, ImageIndex.NEWEST_FIRST, offset, limit);
+    return sorted(all, NEWEST_FIRST, offset, limit);
   }
 
   /** The page of {@code all} from {@code offset} in {@code order}; sorts {@code all} in place. */

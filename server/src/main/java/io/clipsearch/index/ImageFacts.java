@@ -1,6 +1,7 @@
 package io.clipsearch.index;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record ImageFacts(
 
   /** Date taken where EXIF has it, else the file's mtime: what "sort by date" uses. */
   public long dateMillis() {
-    return metadata.taken().map(java.time.Instant::toEpochMilli).orElse(mtimeMillis);
+    return metadata.taken().map(Instant::toEpochMilli).orElse(mtimeMillis);
   }
 
   /**

@@ -3,22 +3,18 @@ package io.clipsearch.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The image documents of one collection, keyed by file path, in one {@link VectorSpace}: what
- * ingest writes and everything else reads. Two implementations: {@code
- * io.clipsearch.lucene.VectorIndex}, the embedded Lucene index (the default, fastest on one
- * machine), and the SolrCloud collection in {@code io.clipsearch.solr} (for collections that
- * outgrow one machine). Searching is {@code io.clipsearch.search.SearchBackend}'s job.
+ * The write side of one collection's index, in one {@link VectorSpace}: what ingest writes, as
+ * Lucene's {@code IndexWriter} is. Every read (search, listing, look-up by path or id) goes through
+ * a {@code io.clipsearch.search.SearchSession}, opened by the engine's {@code
+ * io.clipsearch.search.SearchBackend}, as Lucene reads through an {@code IndexSearcher}. Two
+ * implementations: {@code io.clipsearch.lucene.VectorIndex}, the embedded Lucene index (the
+ * default, fastest on one machine), and {@code io.clipsearch.solr.SolrImageIndex}, a SolrCloud
+ * collection (for collections that outgrow one machine).
  *
  * <p>Guarantees of every implementation: writing a document of a path replaces the previous one
  * (re-running ingest makes no duplicates); nothing is promised durable before {@link #commit()},
@@ -52,83 +48,7 @@ public interface ImageIndex extends Closeable {
   /** Makes writes so far visible to reads now. */
   void refresh() throws IOException;
 
-  /** Work done on each document by {@link #forEach}. */
-  @FunctionalInterface
-  interface DocumentVisitor {
-    void visit(ImageDoc doc) throws IOException;
-  }
-
-  /**
-   * Visits every document of one point-in-time view (writes made by the visitor, such as upserts of
-   * the visited documents, are not visited again), one at a time, so memory stays flat on any
-   * collection size.
-   */
-  void forEach(DocumentVisitor visitor) throws IOException;
-
-  /** The document of this path. */
-  Optional<ImageDoc> findByPath(Path path) throws IOException;
-
-  /**
-   * The change-detection facts (path, id, size, mtime) of those of {@code paths} that are indexed,
-   * keyed by path; no vectors are read. An ingest scan asks this a chunk of files at a time, so
-   * implementations answer a chunk in one look-up (one query, one round trip) where they can.
-   */
-  Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
-
-  /** The order of {@link #newest}: date taken (else modified), newest first; ties by path. */
-  Comparator<ImageFacts> NEWEST_FIRST =
-      Comparator.comparingLong(ImageFacts::dateMillis).reversed().thenComparing(ImageFacts::path);
-
-  /**
-   * A page of every document in {@link #NEWEST_FIRST} order, without vectors: browsing a collection
-   * without a query. This default visits every document ({@link #forEach}), vectors included;
-   * engines with a sortable date answer from it and read only the page.
-   *
-   * @param offset documents to skip, >= 0
-   * @param limit documents to return, >= 0
-   */
-  default FactsPage newest(int offset, int limit) throws IOException {
-    List<ImageFacts> all = new ArrayList<>();
-    forEach(d -> all.add(d.facts()));
-    return FactsPage.newestFirst(all, offset, limit);
-  }
-
-  /**
-   * One document for each camera of the collection, keyed by {@link ImageDoc#camera} (the camera
-   * filter's key), for naming the cameras. This default visits every document; engines that index
-   * the key answer from its terms.
-   */
-  default Map<String, ImageFacts> cameraExamples() throws IOException {
-    Map<String, ImageFacts> byKey = new TreeMap<>();
-    forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, d.facts())));
-    return byKey;
-  }
-
-  /** A document of this content id (copies of a file share one; any of them is returned). */
-  Optional<ImageDoc> findById(String id) throws IOException;
-
-  /**
-   * Up to {@code max} distinct content ids starting with {@code prefix}, in no given order. The
-   * default visits every document; implementations with a term index override it.
-   */
-  default Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-    Set<String> ids = new LinkedHashSet<>();
-    forEach(
-        doc -> {
-          if (ids.size() < max && doc.id().startsWith(prefix)) {
-            ids.add(doc.id());
-          }
-        });
-    return ids;
-  }
-
-  /**
-   * What the index knows of every file at or below {@code root}: enough for a scan to skip
-   * unchanged files without reading them.
-   */
-  List<FileState> fileStates(Path root) throws IOException;
-
-  /** Documents, as of the current view. */
+  /** Documents, as of the current view: the writer's bookkeeping, for progress and gauges. */
   long count() throws IOException;
 
   /** Size figures now. */
@@ -144,6 +64,19 @@ public interface ImageIndex extends Closeable {
    */
   default CompletableFuture<Boolean> mergeInBackground() throws IOException {
     return CompletableFuture.completedFuture(false);
+  }
+
+  /**
+   * Starts preparing the index for fast searches in the background, once: reading what searches
+   * page through into memory and running a few searches, so the first searches after opening a
+   * large index do not fault it in from disk page by page (as Lucene's {@code IndexWriter} warms
+   * merged segments). A server calls it when it opens a collection; searches run meanwhile as they
+   * would without it. This default does nothing: for engines that keep their own caches.
+   *
+   * @return completes when done, or when the index was closed first
+   */
+  default CompletableFuture<WarmUp> warmUp() {
+    return CompletableFuture.completedFuture(WarmUp.NOTHING);
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.clipsearch.index;
 
 /**
- * What warming an index up ahead of the first searches did ({@code SearchBackend#warmUp}).
+ * What warming an index up ahead of the first searches did ({@link ImageIndex#warmUp}).
  *
  * @param files files read into memory
  * @param bytes bytes read

@@ -113,6 +113,7 @@ public final class IndexJobs implements AutoCloseable {
                 new IngestJob(
                     model,
                     c.index(),
+                    c.backend(),
                     c.thumbs(),
                     c.config().roots(),
                     options,
@@ -144,7 +145,7 @@ public final class IndexJobs implements AutoCloseable {
           OpenCollection c = collections.writable(collection);
           long start = System.nanoTime();
           try {
-            long images = new Retagger(c.index(), tagger.get()).run();
+            long images = new Retagger(c.index(), c.backend(), tagger.get()).run();
             double seconds = (System.nanoTime() - start) / 1e9;
             log.info(
                 "re-tagged {} images of {} in {} s",

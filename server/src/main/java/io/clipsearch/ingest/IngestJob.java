@@ -14,6 +14,8 @@ import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +79,7 @@ import org.slf4j.LoggerFactory;
  * store stay the caller's.
  *
  * <pre>{@code
- * IngestJob job = new IngestJob(model, index, thumbs, List.of(root), IngestOptions.defaults(),
+ * IngestJob job = new IngestJob(model, index, reader, thumbs, List.of(root), IngestOptions.defaults(),
  *     progress -> log.info(progress.line()));
  * executor.submit(job::run);   // later: job.cancel()
  * }</pre>
@@ -91,6 +93,7 @@ public final class IngestJob {
 
   private final ImagePipeline images;
   private final ImageIndex index;
+  private final SearchBackend reader;
   private final ThumbnailStore thumbs;
   private final List<Path> roots;
   private final IngestOptions options;
@@ -107,6 +110,7 @@ public final class IngestJob {
   /**
    * @param model embeds the images; its id must be the index's model
    * @param index where documents go
+   * @param reader the read side of {@code index}: the stored file states and contents
    * @param thumbs where thumbnails go
    * @param roots absolute folders to scan, recursively
    * @param options workers, batches, queue and commit policy
@@ -116,11 +120,12 @@ public final class IngestJob {
   public IngestJob(
       ClipModel model,
       ImageIndex index,
+      SearchBackend reader,
       ThumbnailStore thumbs,
       List<Path> roots,
       IngestOptions options,
       Consumer<IngestProgress> listener) {
-    this(model, index, thumbs, roots, options, ImageTagger.NONE, listener);
+    this(model, index, reader, thumbs, roots, options, ImageTagger.NONE, listener);
   }
 
   /**
@@ -131,6 +136,7 @@ public final class IngestJob {
   public IngestJob(
       ClipModel model,
       ImageIndex index,
+      SearchBackend reader,
       ThumbnailStore thumbs,
       List<Path> roots,
       IngestOptions options,
@@ -139,6 +145,7 @@ public final class IngestJob {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
     Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
+    this.reader = Objects.requireNonNull(reader, "reader");
     this.thumbs = Objects.requireNonNull(thumbs, "thumbs");
     this.roots = List.copyOf(roots);
     this.options = Objects.requireNonNull(options, "options");
@@ -183,7 +190,7 @@ public final class IngestJob {
     progress.emit(Phase.SCANNING);
     ScanFeed feed =
         new ScanFeed(
-            index,
+            reader,
             roots,
             new FileScanner(options.followLinksOutOfRoots()),
             progress,
@@ -343,7 +350,10 @@ public final class IngestJob {
 
   /** The stored document of this content under the new path, if the index has the content. */
   private Optional<Prepared> reuse(Found file, String id, byte[] bytes) throws IOException {
-    Optional<ImageDoc> stored = index.findById(id);
+    Optional<ImageDoc> stored;
+    try (SearchSession session = reader.session()) {
+      stored = session.findById(id);
+    }
     if (stored.isEmpty()) {
       return Optional.empty();
     }

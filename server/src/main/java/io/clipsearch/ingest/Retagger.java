@@ -1,6 +1,8 @@
 package io.clipsearch.ingest;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -9,7 +11,7 @@ import java.util.Objects;
  * image: each document is re-upserted with the same fields and vector and the tagger's tags. For
  * collections indexed before tagging existed, or after the vocabulary changed.
  *
- * <p>Strategy: one pass over a point-in-time view ({@link ImageIndex#forEach}), commits every
+ * <p>Strategy: one pass over a point-in-time view ({@link SearchSession#forEach}), commits every
  * {@link IngestOptions#DEFAULT_COMMIT_EVERY_FILES} documents and once at the end, then a refresh,
  * so the new tags are searchable when {@link #run} returns. Documents written concurrently by
  * another writer may keep their old tags; callers run it when no index job is running. Blocks its
@@ -18,10 +20,16 @@ import java.util.Objects;
 public final class Retagger {
 
   private final ImageIndex index;
+  private final SearchBackend reader;
   private final ImageTagger tagger;
 
-  public Retagger(ImageIndex index, ImageTagger tagger) {
+  /**
+   * @param index where the re-tagged documents are written
+   * @param reader the read side of {@code index}, for the pass over its documents
+   */
+  public Retagger(ImageIndex index, SearchBackend reader, ImageTagger tagger) {
     this.index = Objects.requireNonNull(index, "index");
+    this.reader = Objects.requireNonNull(reader, "reader");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
   }
 
@@ -31,13 +39,15 @@ public final class Retagger {
    */
   public long run() throws IOException {
     long[] done = {0};
-    index.forEach(
-        doc -> {
-          index.upsert(doc.withTags(tagger.tags(doc.vector())));
-          if (++done[0] % IngestOptions.DEFAULT_COMMIT_EVERY_FILES == 0) {
-            index.commit();
-          }
-        });
+    try (SearchSession session = reader.session()) {
+      session.forEach(
+          doc -> {
+            index.upsert(doc.withTags(tagger.tags(doc.vector())));
+            if (++done[0] % IngestOptions.DEFAULT_COMMIT_EVERY_FILES == 0) {
+              index.commit();
+            }
+          });
+    }
     index.commit();
     index.refresh();
     return done[0];

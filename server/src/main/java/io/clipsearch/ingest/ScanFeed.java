@@ -1,8 +1,9 @@
 package io.clipsearch.ingest;
 
 import io.clipsearch.index.FileState;
-import io.clipsearch.index.ImageIndex;
 import io.clipsearch.ingest.FileScanner.Found;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * and embedding start at once and memory stays flat on any folder size. Per file it keeps only a
  * {@link SeenPaths hash of the path}, used at the end to find indexed files that are gone.
  * Unchanged files (same path, size and mtime as indexed) are counted and never opened; their states
- * are looked up in the index a chunk at a time ({@link ImageIndex#fileStatesOf}).
+ * are looked up in the index a chunk at a time ({@link SearchSession#fileStatesOf}).
  *
  * <p>Nested roots are walked once (a root inside another is dropped). A root that is missing or a
  * folder that cannot be listed is reported through {@code onSkipped}, and nothing indexed under it
@@ -41,7 +42,7 @@ final class ScanFeed {
   private static final long POLL_MILLIS = 50;
   private static final Found END = new Found(Path.of(""), -1, -1);
 
-  private final ImageIndex index;
+  private final SearchBackend index;
   private final List<Path> roots;
   private final FileScanner scanner;
   private final ProgressTracker progress;
@@ -62,7 +63,7 @@ final class ScanFeed {
    * @param onSkipped receives, on the scan thread, each file or folder that could not be walked
    */
   ScanFeed(
-      ImageIndex index,
+      SearchBackend index,
       List<Path> roots,
       FileScanner scanner,
       ProgressTracker progress,
@@ -123,7 +124,11 @@ final class ScanFeed {
   List<Path> gone() throws IOException {
     List<Path> gone = new ArrayList<>();
     for (Path root : roots) {
-      for (FileState s : index.fileStates(root)) {
+      List<FileState> states;
+      try (SearchSession session = index.session()) {
+        states = session.fileStates(root);
+      }
+      for (FileState s : states) {
         if (!seen.contains(s.path()) && unreadable.stream().noneMatch(s.path()::startsWith)) {
           gone.add(s.path());
         }
@@ -205,8 +210,8 @@ final class ScanFeed {
       return;
     }
     Map<Path, FileState> known;
-    try {
-      known = index.fileStatesOf(chunk.stream().map(Found::path).toList());
+    try (SearchSession session = index.session()) {
+      known = session.fileStatesOf(chunk.stream().map(Found::path).toList());
     } catch (IOException e) {
       throw new LookupFailed(e);
     }

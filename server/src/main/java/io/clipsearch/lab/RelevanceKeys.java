@@ -1,7 +1,8 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +27,16 @@ public final class RelevanceKeys {
   private RelevanceKeys() {}
 
   /**
-   * Collects the keys of every document of the index.
+   * Collects the keys of every document of the index, in one session of its read side.
    *
    * @param labels file name → labels (empty: none)
    */
-  public static RelevanceKeys of(ImageIndex index, Map<String, List<String>> labels)
+  public static RelevanceKeys of(SearchBackend backend, Map<String, List<String>> labels)
       throws IOException {
     RelevanceKeys out = new RelevanceKeys();
-    index.forEach(doc -> out.keys.put(doc.path(), keysOf(doc, labels)));
+    try (SearchSession session = backend.session()) {
+      session.forEach(doc -> out.keys.put(doc.path(), keysOf(doc, labels)));
+    }
     return out;
   }
 

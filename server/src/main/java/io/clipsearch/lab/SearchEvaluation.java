@@ -1,11 +1,11 @@
 package io.clipsearch.lab;
 
 import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
-import io.clipsearch.search.SearchService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Measures the search people get: each judged query goes through the served pipeline ({@link
- * SearchService}: query language, kNN, keywords, fusion, calibrated cutoff) in every variant, and
+ * HybridSearch}: query language, kNN, keywords, fusion, calibrated cutoff) in every variant, and
  * the ranking is scored against the relevance judgments ({@link RankingMetrics}), plus the
  * precision and recall of the set the cutoff marks confident. Results are asked for with the cutoff
  * off (every hit returned and marked), the first {@link #DEPTH}: recall and the confident set are
@@ -26,10 +26,10 @@ import java.util.function.Consumer;
 public final class SearchEvaluation {
 
   /** One way of searching: a service (its settings) and a mode, under a name for the table. */
-  public record Variant(String name, SearchService service, SearchMode mode) {
+  public record Variant(String name, HybridSearch service, SearchMode mode) {
 
     /** The service's own settings in a mode, named after the mode ({@code hybrid}). */
-    public static Variant of(SearchService service, SearchMode mode) {
+    public static Variant of(HybridSearch service, SearchMode mode) {
       return new Variant(mode.name().toLowerCase(Locale.ROOT), service, mode);
     }
   }

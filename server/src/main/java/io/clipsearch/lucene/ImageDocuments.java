@@ -28,8 +28,9 @@ final class ImageDocuments {
 
   /**
    * The path again, as sorted doc values: a search keys its up to 1,000 hits by path, and reading
-   * it from stored fields decompresses a block per hit (a quarter of a search's CPU at 1M). Only in
-   * documents written since it was added; older ones are read from the stored path.
+   * it from stored fields decompresses a block per hit (a large share of a search's CPU at 1M,
+   * docs/BENCHMARKS.md). Only in documents written since it was added; older ones are read from the
+   * stored path.
    */
   static final String PATH_VALUES = "path_dv";
 

@@ -1,5 +1,7 @@
 package io.clipsearch.lucene;
 
+import io.clipsearch.index.FactsPage;
+import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
@@ -11,32 +13,49 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * One search's queries on one held searcher of a {@link VectorIndex} ({@link
- * VectorIndex.Snapshot}): every query sees the same documents, and the page's documents are read
- * from stored fields only, never their vectors. Results carry paths, so they stay valid after
- * {@link #close()} releases the searcher. Not thread-safe: one search, one thread.
+ * Every read of a {@link VectorIndex}, on one held searcher ({@link VectorIndex.Snapshot}): every
+ * query sees the same documents. Ranked results carry their path and their doc id in this searcher,
+ * so the page's documents are read by doc id from stored fields only, never looked up again and
+ * never with their vectors; the paths keep results valid after {@link #close()} releases the
+ * searcher. Not thread-safe: one session, one thread.
  */
 final class LuceneSearchSession implements SearchSession {
 
   private static final Set<String> KEY_FIELDS = Set.of(IndexFields.PATH);
+  private static final Set<String> ID_FIELDS = Set.of(IndexFields.ID);
+  private static final Set<String> FILE_STATE_FIELDS =
+      Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
 
   private final VectorIndex.Snapshot snapshot;
   private final IndexSearcher searcher;
@@ -60,7 +79,7 @@ final class LuceneSearchSession implements SearchSession {
     Query filter = FilterQueries.toQuery(filters);
     List<ScoredImage> out = new ArrayList<>();
     for (ScoredDoc d : vectorSearch.search(searcher, query, k, filter, modality)) {
-      out.add(new ScoredImage(path(d.doc()), d.score(), d.score(), date(d.doc())));
+      out.add(new ScoredImage(path(d.doc()), d.score(), d.score(), date(d.doc()), d.doc()));
     }
     return out;
   }
@@ -73,7 +92,7 @@ final class LuceneSearchSession implements SearchSession {
     for (ScoredDoc d : textSearch.search(searcher, text, n, filter)) {
       double cosine =
           VectorUtil.dotProduct(query, StoredVectors.read(searcher.getIndexReader(), d.doc()));
-      out.add(new ScoredImage(path(d.doc()), d.score(), cosine, date(d.doc())));
+      out.add(new ScoredImage(path(d.doc()), d.score(), cosine, date(d.doc()), d.doc()));
     }
     return out;
   }
@@ -108,26 +127,107 @@ final class LuceneSearchSession implements SearchSession {
     return Arrays.copyOf(scores, taken);
   }
 
+  /** By the hits' doc ids in the held searcher: no look-up by path. */
   @Override
-  public List<ImageFacts> facts(List<Path> paths) throws IOException {
-    List<ImageFacts> out = new ArrayList<>(paths.size());
-    for (Path p : paths) {
-      TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.PATH, p.toString())), 1);
-      if (top.scoreDocs.length > 0) {
-        out.add(ImageDocuments.facts(storedFields().document(top.scoreDocs[0].doc)));
-      }
+  public List<ImageFacts> facts(List<ScoredImage> hits) throws IOException {
+    List<ImageFacts> out = new ArrayList<>(hits.size());
+    for (ScoredImage hit : hits) {
+      out.add(ImageDocuments.facts(storedFields().document(hit.doc())));
     }
     return out;
   }
 
   @Override
   public Optional<ImageDoc> findById(String id) throws IOException {
-    return VectorIndex.findById(searcher, id);
+    return first(new TermQuery(new Term(IndexFields.ID, id)));
+  }
+
+  /** Through the id terms: as fast as an exact look-up. */
+  @Override
+  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
+    Set<String> ids = new LinkedHashSet<>();
+    TopDocs top =
+        searcher.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
+    for (ScoreDoc sd : top.scoreDocs) {
+      if (ids.size() < max) {
+        ids.add(storedFields().document(sd.doc, ID_FIELDS).get(IndexFields.ID));
+      }
+    }
+    return ids;
   }
 
   @Override
-  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-    return VectorIndex.idsWithPrefix(searcher, prefix, max);
+  public Optional<ImageDoc> findByPath(Path path) throws IOException {
+    return first(new TermQuery(new Term(IndexFields.PATH, path.toString())));
+  }
+
+  /**
+   * One query for the whole chunk ({@link TermInSetQuery} on the path), four stored fields each.
+   */
+  @Override
+  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+    if (paths.isEmpty()) {
+      return Map.of();
+    }
+    Query query =
+        new TermInSetQuery(
+            IndexFields.PATH, paths.stream().map(p -> new BytesRef(p.toString())).toList());
+    Map<Path, FileState> states = new HashMap<>();
+    for (ScoreDoc sd : searcher.search(query, paths.size()).scoreDocs) {
+      FileState state = fileState(storedFields().document(sd.doc, FILE_STATE_FIELDS));
+      states.put(state.path(), state);
+    }
+    return states;
+  }
+
+  @Override
+  public List<FileState> fileStates(Path root) throws IOException {
+    Query query = new TermQuery(new Term(IndexFields.FOLDER_TREE, root.toString()));
+    TopDocs all = searcher.search(query, Math.max(1, searcher.count(query)));
+    List<FileState> states = new ArrayList<>(all.scoreDocs.length);
+    for (ScoreDoc sd : all.scoreDocs) {
+      states.add(fileState(storedFields().document(sd.doc, FILE_STATE_FIELDS)));
+    }
+    return states;
+  }
+
+  /** Every live document of the held searcher, one at a time. */
+  @Override
+  public void forEach(DocumentVisitor visitor) throws IOException {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+        if (live == null || live.get(i)) {
+          visitor.visit(VectorIndex.load(searcher, leaf.docBase + i));
+        }
+      }
+    }
+  }
+
+  /** From the date's doc values ({@link NewestFirst}): reads only the page's documents. */
+  @Override
+  public FactsPage newest(int offset, int limit) throws IOException {
+    return NewestFirst.page(searcher, offset, limit);
+  }
+
+  /** From the terms of the camera key: one document read per camera. */
+  @Override
+  public Map<String, ImageFacts> cameraExamples() throws IOException {
+    Map<String, ImageFacts> byKey = new TreeMap<>();
+    Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.CAMERA);
+    if (terms == null) {
+      return byKey;
+    }
+    TermsEnum keys = terms.iterator();
+    for (BytesRef key = keys.next(); key != null; key = keys.next()) {
+      ScoreDoc[] first =
+          searcher.search(new TermQuery(new Term(IndexFields.CAMERA, BytesRef.deepCopyOf(key))), 1)
+              .scoreDocs;
+      if (first.length > 0) { // a key left only by deleted documents has none
+        byKey.put(key.utf8ToString(), ImageDocuments.facts(storedFields().document(first[0].doc)));
+      }
+    }
+    return byKey;
   }
 
   @Override
@@ -143,6 +243,22 @@ final class LuceneSearchSession implements SearchSession {
       return Path.of(paths.lookupOrd(paths.ordValue()).utf8ToString());
     }
     return Path.of(storedFields().document(doc, KEY_FIELDS).get(IndexFields.PATH));
+  }
+
+  private Optional<ImageDoc> first(Query query) throws IOException {
+    TopDocs top = searcher.search(query, 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(VectorIndex.load(searcher, top.scoreDocs[0].doc));
+  }
+
+  private static FileState fileState(Document d) {
+    return new FileState(
+        Path.of(d.get(IndexFields.PATH)),
+        d.get(IndexFields.ID),
+        d.getField(IndexFields.SIZE).numericValue().longValue(),
+        d.getField(IndexFields.MTIME).numericValue().longValue());
   }
 
   private StoredFields storedFields() throws IOException {

@@ -2,8 +2,8 @@ package io.clipsearch.lucene;
 
 import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageFacts;
-import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,10 +20,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 
 /**
- * {@link ImageIndex#newest} from the date's doc values: the top {@code offset + limit} documents by
- * date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
+ * {@link SearchSession#newest} from the date's doc values: the top {@code offset + limit} documents
+ * by date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
  * path, so a page boundary inside a run of equal dates must see the whole run), then sorted by
- * {@link ImageIndex#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector: a
+ * {@link FactsPage#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector: a
  * page of a million photos costs a sort over doc values, not a million document loads.
  */
 final class NewestFirst {
@@ -55,7 +55,7 @@ final class NewestFirst {
     for (int doc : docs) {
       facts.add(ImageDocuments.facts(stored.document(doc)));
     }
-    facts.sort(ImageIndex.NEWEST_FIRST);
+    facts.sort(FactsPage.NEWEST_FIRST);
     return new FactsPage(facts.subList(offset, Math.min(facts.size(), offset + limit)), total);
   }
 }

@@ -4,6 +4,7 @@ import io.clipsearch.index.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -25,7 +26,7 @@ public final class TextSearch {
   private final LuceneKeywordAnalyzer analyzer;
 
   public TextSearch(LuceneKeywordAnalyzer analyzer) {
-    this.analyzer = java.util.Objects.requireNonNull(analyzer, "analyzer");
+    this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
   }
 
   /**

@@ -1,9 +1,6 @@
 package io.clipsearch.lucene;
 
-import io.clipsearch.index.FactsPage;
-import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
-import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.IndexLockedException;
@@ -15,18 +12,14 @@ import io.clipsearch.index.WarmUp;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -35,39 +28,30 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * The embedded {@link ImageIndex}: a Lucene index on disk bound to one {@link VectorSpace}.
+ * The embedded {@link ImageIndex}, the write side of a Lucene index on disk bound to one {@link
+ * VectorSpace}.
  *
  * <p>One {@link IndexWriter} takes all writes; one {@link SearcherManager} serves near-real-time
  * searchers, refreshed in the background (at most {@link #MAX_STALE_SEC} behind the writer), so
- * queries see images while indexing runs. Reads go through {@link #search}, which acquires a
- * searcher and always releases it, or hold one point-in-time view over several reads with {@link
- * #snapshot()} (one search does: {@code LuceneSearchBackend.session()}).
+ * queries see images while indexing runs. It reads nothing itself: {@link LuceneSearchBackend}
+ * opens a {@link LuceneSearchSession} on one held searcher ({@link #snapshot()}) for every read;
+ * {@link #search} runs one piece of work on a searcher for benchmarks and tests. Keeping the index
+ * fast is beside it: {@link BackgroundMerge} merges a fragmented index, {@link IndexWarmer} reads
+ * its files into the page cache.
  *
  * <p>Durability: nothing is durable until {@link #commit()}; a crash (even {@code kill -9}) loses
  * only what came after the last commit, and Lucene's atomic commits mean the index always opens to
@@ -110,9 +94,9 @@ public final class VectorIndex implements ImageIndex {
   private final SearcherManager searchers;
   private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
   private final LongAdder acquired = new LongAdder();
-  private final AtomicReference<CompletableFuture<WarmUp>> warming = new AtomicReference<>();
+  private final IndexWarmer warmer = new IndexWarmer(this);
+  private final BackgroundMerge merge = new BackgroundMerge(this);
   private volatile boolean closing;
-  private CompletableFuture<Boolean> merging; // guarded by this
 
   private VectorIndex(
       Path dir, VectorSpace space, VectorFormat format, Directory directory, IndexWriter writer)
@@ -372,163 +356,10 @@ public final class VectorIndex implements ImageIndex {
     }
   }
 
-  /**
-   * Visits every live document of one current searcher (a point-in-time view: writes made by the
-   * visitor, such as upserts of the visited documents, are not visited again), one at a time, so
-   * memory stays flat on any collection size.
-   */
-  @Override
-  public void forEach(DocumentVisitor visitor) throws IOException {
-    search(
-        s -> {
-          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-            Bits live = leaf.reader().getLiveDocs();
-            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-              if (live == null || live.get(i)) {
-                visitor.visit(load(s, leaf.docBase + i));
-              }
-            }
-          }
-          return null;
-        });
-  }
-
-  /** From the terms of the camera key: one document read per camera. */
-  @Override
-  public Map<String, ImageFacts> cameraExamples() throws IOException {
-    return search(
-        s -> {
-          Map<String, ImageFacts> byKey = new TreeMap<>();
-          Terms terms = MultiTerms.getTerms(s.getIndexReader(), IndexFields.CAMERA);
-          if (terms == null) {
-            return byKey;
-          }
-          StoredFields stored = s.storedFields();
-          TermsEnum keys = terms.iterator();
-          for (BytesRef key = keys.next(); key != null; key = keys.next()) {
-            ScoreDoc[] first =
-                s.search(new TermQuery(new Term(IndexFields.CAMERA, BytesRef.deepCopyOf(key))), 1)
-                    .scoreDocs;
-            if (first.length > 0) { // a key left only by deleted documents has none
-              byKey.put(key.utf8ToString(), ImageDocuments.facts(stored.document(first[0].doc)));
-            }
-          }
-          return byKey;
-        });
-  }
-
-  /** From the date's doc values ({@link NewestFirst}): reads only the page's documents. */
-  @Override
-  public FactsPage newest(int offset, int limit) throws IOException {
-    return search(s -> NewestFirst.page(s, offset, limit));
-  }
-
-  /** The document of this path. */
-  @Override
-  public Optional<ImageDoc> findByPath(Path path) throws IOException {
-    return first(new TermQuery(new Term(IndexFields.PATH, path.toString())));
-  }
-
-  /** A document of this content id (copies of a file share one; any of them is returned). */
-  @Override
-  public Optional<ImageDoc> findById(String id) throws IOException {
-    return search(s -> findById(s, id));
-  }
-
-  /** Through the id terms: as fast as an exact lookup. */
-  @Override
-  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-    return search(s -> idsWithPrefix(s, prefix, max));
-  }
-
-  /** {@link #findById(String)} on a searcher the caller holds. */
-  static Optional<ImageDoc> findById(IndexSearcher s, String id) throws IOException {
-    return first(s, new TermQuery(new Term(IndexFields.ID, id)));
-  }
-
-  /** {@link #idsWithPrefix(String, int)} on a searcher the caller holds. */
-  static Set<String> idsWithPrefix(IndexSearcher s, String prefix, int max) throws IOException {
-    Set<String> ids = new LinkedHashSet<>();
-    TopDocs top =
-        s.search(new PrefixQuery(new Term(IndexFields.ID, prefix)), Math.max(max, 1) * 16);
-    for (var sd : top.scoreDocs) {
-      if (ids.size() < max) {
-        ids.add(s.storedFields().document(sd.doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
-      }
-    }
-    return ids;
-  }
-
-  private Optional<ImageDoc> first(Query query) throws IOException {
-    return search(s -> first(s, query));
-  }
-
-  private static Optional<ImageDoc> first(IndexSearcher s, Query query) throws IOException {
-    TopDocs top = s.search(query, 1);
-    if (top.scoreDocs.length == 0) {
-      return Optional.empty();
-    }
-    return Optional.of(load(s, top.scoreDocs[0].doc));
-  }
-
-  /** Loads a document of a searcher by its top-level doc id. */
+  /** Loads a document of a searcher by its top-level doc id, vector included. */
   public static ImageDoc load(IndexSearcher searcher, int docId) throws IOException {
     Document d = searcher.storedFields().document(docId);
     return ImageDocuments.fromDocument(d, StoredVectors.read(searcher.getIndexReader(), docId));
-  }
-
-  /**
-   * What the index knows of every file at or below {@code root}: enough for a scan to skip
-   * unchanged files without reading them.
-   */
-  @Override
-  public List<FileState> fileStates(Path root) throws IOException {
-    Query query = new TermQuery(new Term(IndexFields.FOLDER_TREE, root.toString()));
-    return search(
-        s -> {
-          int n = Math.max(1, s.count(query));
-          TopDocs all = s.search(query, n);
-          StoredFields stored = s.storedFields();
-          List<FileState> states = new ArrayList<>(all.scoreDocs.length);
-          for (ScoreDoc sd : all.scoreDocs) {
-            states.add(fileState(stored.document(sd.doc, FILE_STATE_FIELDS)));
-          }
-          return states;
-        });
-  }
-
-  /**
-   * One query for the whole chunk ({@link TermInSetQuery} on the path), four stored fields each.
-   */
-  @Override
-  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
-    if (paths.isEmpty()) {
-      return Map.of();
-    }
-    Query query =
-        new TermInSetQuery(
-            IndexFields.PATH, paths.stream().map(p -> new BytesRef(p.toString())).toList());
-    return search(
-        s -> {
-          Map<Path, FileState> states = new HashMap<>();
-          StoredFields stored = s.storedFields();
-          for (ScoreDoc sd : s.search(query, paths.size()).scoreDocs) {
-            FileState state = fileState(stored.document(sd.doc, FILE_STATE_FIELDS));
-            states.put(state.path(), state);
-          }
-          return states;
-        });
-  }
-
-  private static final Set<String> FILE_STATE_FIELDS =
-      Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
-
-  private static FileState fileState(Document d) {
-    return new FileState(
-        Path.of(d.get(IndexFields.PATH)),
-        d.get(IndexFields.ID),
-        d.getField(IndexFields.SIZE).numericValue().longValue(),
-        d.getField(IndexFields.MTIME).numericValue().longValue());
   }
 
   /** Live documents, as of the current searcher. */
@@ -543,7 +374,7 @@ public final class VectorIndex implements ImageIndex {
     for (String file : directory.listAll()) {
       try {
         bytes += directory.fileLength(file);
-      } catch (java.nio.file.NoSuchFileException e) {
+      } catch (NoSuchFileException e) {
         // a merge removed it between listing and sizing
       }
     }
@@ -556,34 +387,12 @@ public final class VectorIndex implements ImageIndex {
   }
 
   /**
-   * Reads the current segments' search files into the page cache on a background thread, once
-   * ({@link IndexWarmer}: graphs, the vectors the walk scores and doc values, then the float32
-   * originals if all fit in a quarter of the machine's memory). Searches run meanwhile as they
-   * would without it.
-   *
-   * @return completes when the files have been read, or the index was closed first
+   * Reads the current segments' search files into the page cache, then runs a few searches, on a
+   * background thread, once ({@link IndexWarmer}). Searches run meanwhile as they would without it.
    */
+  @Override
   public CompletableFuture<WarmUp> warmUp() {
-    CompletableFuture<WarmUp> started = new CompletableFuture<>();
-    if (!warming.compareAndSet(null, started)) {
-      return warming.get();
-    }
-    Thread.ofPlatform()
-        .daemon()
-        .name("index-warmup-" + dir.getFileName())
-        .start(
-            () -> {
-              try (Snapshot view =
-                  snapshot()) { // held, so a merge cannot delete the files being read
-                List<String> files =
-                    IndexWarmer.filesToWarm(
-                        view.searcher().getIndexReader(), format, IndexWarmer.defaultBudget());
-                started.complete(IndexWarmer.read(dir, files, () -> closing));
-              } catch (IOException | RuntimeException e) {
-                started.completeExceptionally(e);
-              }
-            });
-    return started;
+    return warmer.start();
   }
 
   /** Segments of the current view. */
@@ -598,46 +407,16 @@ public final class VectorIndex implements ImageIndex {
 
   /**
    * When bulk writes have left more than {@link #MAX_SEGMENTS} segments, merges them down to {@link
-   * #MERGED_SEGMENTS} on a background thread, commits and refreshes; searches and writes go on
-   * meanwhile and see the merged index when it is done. Each segment is searched with its own graph
-   * walk, so a fragmented index searches several times slower (100k int8 as built: 21 segments, p50
-   * 25 ms; merged: 5 ms, docs/BENCHMARKS.md). At most one merge runs at a time; closing the index
-   * aborts it (nothing is lost: the merge is redone on a later call).
-   *
-   * @return completes with whether a merge ran, once it has been committed
+   * #MERGED_SEGMENTS} in the background ({@link BackgroundMerge}).
    */
   @Override
   public CompletableFuture<Boolean> mergeInBackground() throws IOException {
-    return mergeInBackground(MAX_SEGMENTS);
+    return merge.start(MAX_SEGMENTS);
   }
 
   /** {@link #mergeInBackground()} when there are more than {@code maxSegments} segments. */
-  synchronized CompletableFuture<Boolean> mergeInBackground(int maxSegments) throws IOException {
-    if (merging != null && !merging.isDone()) {
-      return merging;
-    }
-    if (closing || segmentCount() <= maxSegments) { // closing first: a closed index cannot count
-      return CompletableFuture.completedFuture(false);
-    }
-    CompletableFuture<Boolean> merged = new CompletableFuture<>();
-    merging = merged;
-    Thread.ofPlatform()
-        .daemon()
-        .name("index-merge-" + dir.getFileName())
-        .start(
-            () -> {
-              try {
-                forceMerge(MERGED_SEGMENTS);
-                merged.complete(true);
-              } catch (IOException | RuntimeException e) {
-                if (closing) {
-                  merged.complete(false); // aborted by close()
-                } else {
-                  merged.completeExceptionally(e);
-                }
-              }
-            });
-    return merged;
+  CompletableFuture<Boolean> mergeInBackground(int maxSegments) throws IOException {
+    return merge.start(maxSegments);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -32,17 +33,16 @@ import org.apache.lucene.util.VectorUtil;
  * pre-filters the graph walk, and falls back to exact search in a segment where the filter leaves
  * fewer documents than the walk would visit). The graph walk keeps {@code max(k * oversample,
  * MIN_CANDIDATES)} candidates, Lucene's {@code k} being also its beam width: with {@code k = 10}
- * alone, float32 HNSW reached only 0.86 recall@10 on clustered 512-d vectors and 0.19 on text
- * queries, which lie off the image vectors' distribution (bench-index, docs/SEARCH.md). For a
- * quantized format the graph's scores are approximate, so the candidates are re-scored against the
- * full-precision vectors the format keeps ({@link RescoreTopNQuery} with Lucene's full-precision
- * value source); for float32 they are already exact. Either way the best {@code k} are kept: the
- * wider beam and the over-fetch fix recall, re-scoring fixes the order. The beam adapts ({@link
- * #candidates(int, Modality, long, long)}): a text query in a large index keeps twice the
- * candidates, as it lies far from the image vectors; a filter that many documents pass narrows
- * them, so the filtered walk ends before Lucene's visit limit instead of falling back to an exact
- * scan. {@link #exact} scans every vector: ground truth for recall, and the cheap choice for tiny
- * collections.
+ * alone, the recall of HNSW is poor, worst for text queries, which lie off the image vectors'
+ * distribution (bench-index, docs/SEARCH.md and docs/BENCHMARKS.md). For a quantized format the
+ * graph's scores are approximate, so the candidates are re-scored against the full-precision
+ * vectors the format keeps ({@link RescoreTopNQuery} with Lucene's full-precision value source);
+ * for float32 they are already exact. Either way the best {@code k} are kept: the wider beam and
+ * the over-fetch fix recall, re-scoring fixes the order. The beam adapts ({@link #candidates(int,
+ * Modality, long, long)}): a text query in a large index keeps twice the candidates, as it lies far
+ * from the image vectors; a filter that many documents pass narrows them, so the filtered walk ends
+ * before Lucene's visit limit instead of falling back to an exact scan. {@link #exact} scans every
+ * vector: ground truth for recall, and the cheap choice for tiny collections.
  *
  * <p>Scores returned are cosine similarities in [-1, 1] (Lucene's DOT_PRODUCT score is {@code (1 +
  * cos) / 2}). Stateless apart from its settings; thread-safe.
@@ -64,7 +64,7 @@ public final class VectorSearch {
    * @throws IllegalArgumentException if oversample is out of range
    */
   public VectorSearch(VectorFormat format, int oversample) {
-    this.format = java.util.Objects.requireNonNull(format, "format");
+    this.format = Objects.requireNonNull(format, "format");
     if (oversample < 1 || oversample > 20) {
       throw new IllegalArgumentException("oversample must be 1-20, got " + oversample);
     }
@@ -79,22 +79,22 @@ public final class VectorSearch {
 
   /**
    * Matching documents per candidate a filtered graph walk may keep and still end before Lucene's
-   * visit limit (as many nodes as documents match): at 1M with a 10% filter, 200 candidates ended
-   * in the walk (p50 7–8 ms) and 800 fell back to an exact scan of the 100k (p50 30–68 ms).
+   * visit limit (as many nodes as documents match); more fall back to an exact scan of every
+   * matching vector (figures in docs/BENCHMARKS.md).
    */
   static final int MATCHES_PER_CANDIDATE = 500;
 
   /**
-   * How many times the candidates a query with a text part keeps in a large index: at 1M, synthetic
-   * cross-modal queries reached recall@10 0.869 with 800 candidates and 0.964 with 1,600 (kNN p50
-   * 3.0 → 8.5 ms); queries among the images 0.995 either way.
+   * How many times the candidates a query with a text part keeps in a large index: doubling them
+   * lifts the recall of synthetic cross-modal queries at 1M, while queries among the images need no
+   * more (figures in docs/BENCHMARKS.md).
    */
   static final int TEXT_BEAM_FACTOR = 2;
 
   /**
    * Documents above which text queries walk with {@link #TEXT_BEAM_FACTOR} times the candidates.
-   * Smaller indexes do not need it (recall@10 of text queries at the served depth: 0.996 on the
-   * 52,628 real images, 1.000 on 100k synthetic cross-modal queries) and would pay 2–4 ms for it.
+   * Smaller indexes do not need it (text queries already reach full recall at the served depth) and
+   * would pay the wider walk's time for nothing (docs/BENCHMARKS.md).
    */
   static final long WIDE_TEXT_BEAM_ABOVE = 250_000;
 
@@ -111,8 +111,8 @@ public final class VectorSearch {
    * than {@code k} nor {@link #MIN_CANDIDATES}. A filtered walk steps over the documents the filter
    * rejects, so it visits many nodes per candidate kept; past as many nodes as documents match,
    * Lucene gives up and scans every matching vector exactly, after the walk's work is spent. The
-   * filtered walk explores more widely per result, so its recall holds with fewer candidates (1M,
-   * 10% filter, 200 candidates: recall@10 0.998 clustered, 0.972 cross-modal).
+   * filtered walk explores more widely per result, so its recall holds with fewer candidates
+   * (docs/BENCHMARKS.md).
    *
    * @param documents live documents in the index
    * @param matches documents passing the filter ({@code documents} when there is none)

@@ -1,12 +1,13 @@
 package io.clipsearch.search;
 
+import io.clipsearch.index.IndexFields;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How an engine's keyword index analyzes text ({@link io.clipsearch.index.IndexFields#TEXT}): what
- * {@link TextMatcher} and the hybrid ranking need to see a query's words as the index sees them,
- * without knowing the engine. Implementations are thread-safe.
+ * How an engine's keyword index analyzes text ({@link IndexFields#TEXT}): what {@link TextMatcher}
+ * and the hybrid ranking need to see a query's words as the index sees them, without knowing the
+ * engine. Implementations are thread-safe.
  */
 public interface KeywordAnalyzer {
 

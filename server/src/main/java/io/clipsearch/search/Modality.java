@@ -4,8 +4,7 @@ package io.clipsearch.search;
  * What a query vector was made from, which tells how far it lies from the indexed image vectors:
  * CLIP's image and text embeddings occupy different regions of the shared space (the "modality
  * gap"), so a text query is far from every image vector, where a graph walk loses recall unless it
- * keeps a wider beam (docs/BENCHMARKS.md: 1M synthetic cross-modal queries, recall@10 0.869 with
- * 800 candidates, 0.964 with 1,600).
+ * keeps a wider beam (figures in docs/BENCHMARKS.md).
  */
 public enum Modality {
   /** From images only (an uploaded image, {@code like:<id>}): among the image vectors. */

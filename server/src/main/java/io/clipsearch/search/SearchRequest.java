@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One search, as the REST API and the CLI pass it to {@link SearchService}. Immutable; the image
+ * One search, as the REST API and the CLI pass it to {@link HybridSearch}. Immutable; the image
  * bytes are copied in and out. A plain value (no Lucene types), ready to become an API record.
  *
  * @param query the query text in {@link QueryParser}'s language, or null when searching by image
@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param filters which images may be returned (null: {@link SearchFilters#NONE})
  * @param sort result order (null: {@link SortOrder#RELEVANCE})
  * @param offset results skipped, >= 0
- * @param limit results returned, 1..{@link SearchLimits#SearchLimits.MAX_RESULTS}, with {@code
- *     offset + limit <=} {@link SearchLimits#SearchLimits.MAX_RESULTS}
+ * @param limit results returned, 1..{@link SearchLimits#MAX_RESULTS}, with {@code offset + limit
+ *     <=} {@link SearchLimits#MAX_RESULTS}
  * @param mode which rankings are used (null: {@link SearchMode#HYBRID})
  * @param minScore cosine threshold for "confident" overriding the calibrated one, -1..1, or null
  * @param cutoff whether hits below the threshold are left out (name matches of hybrid mode are

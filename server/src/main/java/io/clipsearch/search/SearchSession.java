@@ -1,20 +1,34 @@
 package io.clipsearch.search;
 
+import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.index.FactsPage;
+import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
+import io.clipsearch.index.IndexFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The queries of one search, over one point-in-time view of the collection where the engine has
- * one: the embedded engine holds a single Lucene searcher from {@link SearchBackend#session()} to
- * {@link #close()}, so the kNN, the keyword ranking, the background sample and the page's documents
- * all see the same documents, and a search pays one acquisition. Results carry paths, never engine
- * doc ids. Not for sharing between threads; whoever opens it closes it.
+ * The read side of one collection's index, as Lucene's {@code IndexSearcher} is: every read goes
+ * through a session, opened by {@link SearchBackend#session()} (the index itself only writes). A
+ * session reads one point-in-time view of the collection where the engine has one: the embedded
+ * engine holds a single Lucene searcher from opening to {@link #close()}, so the kNN, the keyword
+ * ranking, the background sample and the page's documents of one search all see the same documents,
+ * and a search pays one acquisition.
+ *
+ * <p>Ranked results ({@link ScoredImage}) carry the document's path, valid after the session
+ * closes, and the session's document number, with which {@link #facts} loads them again at no
+ * look-up cost while the session is open. Not for sharing between threads; whoever opens it closes
+ * it (try-with-resources).
  */
 public interface SearchSession extends Closeable {
 
@@ -22,8 +36,7 @@ public interface SearchSession extends Closeable {
    * The {@code k} nearest images to the unit vector {@code query} passing {@code filters}, best
    * first, scored by cosine similarity.
    *
-   * @throws IllegalArgumentException if k is not 1..{@link
-   *     io.clipsearch.api.types.SearchLimits#MAX_RESULTS}
+   * @throws IllegalArgumentException if k is not 1..{@link SearchLimits#MAX_RESULTS}
    */
   default List<ScoredImage> nearest(float[] query, int k, SearchFilters filters)
       throws IOException {
@@ -38,9 +51,8 @@ public interface SearchSession extends Closeable {
       throws IOException;
 
   /**
-   * The {@code n} best BM25 matches of {@code text} in {@link io.clipsearch.index.IndexFields#TEXT}
-   * passing {@code filters}, best first (empty if the text has no terms), each with its cosine to
-   * {@code query}.
+   * The {@code n} best BM25 matches of {@code text} in {@link IndexFields#TEXT} passing {@code
+   * filters}, best first (empty if the text has no terms), each with its cosine to {@code query}.
    */
   List<ScoredImage> keywords(String text, float[] query, int n, SearchFilters filters)
       throws IOException;
@@ -52,18 +64,88 @@ public interface SearchSession extends Closeable {
   double[] backgroundScores(float[] query, int n) throws IOException;
 
   /**
-   * The stored facts of these paths, in the same order, without reading their vectors; paths not
-   * indexed (deleted since they were ranked, on engines without a point-in-time view) are left out.
+   * The stored facts of these ranked documents, in the same order, without reading their vectors:
+   * by the session's document numbers ({@link ScoredImage#doc}) where the engine has them, else by
+   * path. Documents deleted since they were ranked (on engines without a point-in-time view) are
+   * left out.
    */
-  List<ImageFacts> facts(List<Path> paths) throws IOException;
+  List<ImageFacts> facts(List<ScoredImage> hits) throws IOException;
 
-  /** A document of this content id, vector included (for {@code like:}). */
+  /**
+   * A document of this content id, vector included (copies of a file share one; any is returned).
+   */
   Optional<ImageDoc> findById(String id) throws IOException;
 
-  /** Up to {@code max} distinct content ids starting with {@code prefix}, in no given order. */
-  Set<String> idsWithPrefix(String prefix, int max) throws IOException;
+  /**
+   * Up to {@code max} distinct content ids starting with {@code prefix}, in no given order. The
+   * default visits every document; engines with a term index override it.
+   */
+  default Set<String> idsWithPrefix(String prefix, int max) throws IOException {
+    Set<String> ids = new LinkedHashSet<>();
+    forEach(
+        doc -> {
+          if (ids.size() < max && doc.id().startsWith(prefix)) {
+            ids.add(doc.id());
+          }
+        });
+    return ids;
+  }
 
-  /** Releases the view; queries after it fail. */
+  /** The document of this path, vector included. */
+  Optional<ImageDoc> findByPath(Path path) throws IOException;
+
+  /**
+   * The change-detection facts (path, id, size, mtime) of those of {@code paths} that are indexed,
+   * keyed by path; no vectors are read. An ingest scan asks this a chunk of files at a time, so
+   * implementations answer a chunk in one look-up (one query, one round trip) where they can.
+   */
+  Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException;
+
+  /**
+   * What the index knows of every file at or below {@code root}: enough for a scan to skip
+   * unchanged files without reading them.
+   */
+  List<FileState> fileStates(Path root) throws IOException;
+
+  /** Work done on each document by {@link #forEach}. */
+  @FunctionalInterface
+  interface DocumentVisitor {
+    void visit(ImageDoc doc) throws IOException;
+  }
+
+  /**
+   * Visits every document of the view (writes made by the visitor, such as upserts of the visited
+   * documents, are not visited again where the engine has a point-in-time view), one at a time, so
+   * memory stays flat on any collection size.
+   */
+  void forEach(DocumentVisitor visitor) throws IOException;
+
+  /**
+   * A page of every document in {@link FactsPage#NEWEST_FIRST} order, without vectors: browsing a
+   * collection without a query. This default visits every document ({@link #forEach}), vectors
+   * included; engines with a sortable date answer from it and read only the page.
+   *
+   * @param offset documents to skip, >= 0
+   * @param limit documents to return, >= 0
+   */
+  default FactsPage newest(int offset, int limit) throws IOException {
+    List<ImageFacts> all = new ArrayList<>();
+    forEach(d -> all.add(d.facts()));
+    return FactsPage.newestFirst(all, offset, limit);
+  }
+
+  /**
+   * One document for each camera of the collection, keyed by {@link ImageDoc#camera} (the camera
+   * filter's key), for naming the cameras. This default visits every document; engines that index
+   * the key answer from its terms.
+   */
+  default Map<String, ImageFacts> cameraExamples() throws IOException {
+    Map<String, ImageFacts> byKey = new TreeMap<>();
+    forEach(d -> d.camera().ifPresent(key -> byKey.putIfAbsent(key, d.facts())));
+    return byKey;
+  }
+
+  /** Releases the view; reads after it fail. */
   @Override
   void close() throws IOException;
 }

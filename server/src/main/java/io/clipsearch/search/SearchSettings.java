@@ -5,8 +5,7 @@ import io.clipsearch.model.MatchCalibration;
 import io.clipsearch.model.ModelInfo;
 
 /**
- * Tuning of {@link SearchService}; {@link #DEFAULTS} is what the figures in docs were measured
- * with.
+ * Tuning of {@link HybridSearch}; {@link #DEFAULTS} is what the figures in docs were measured with.
  *
  * @param oversample kNN candidates per wanted result (at least 100 in all), re-scored exactly for
  *     quantized formats, 1-20

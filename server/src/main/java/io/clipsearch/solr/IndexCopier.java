@@ -1,6 +1,8 @@
 package io.clipsearch.solr;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.search.SearchBackend;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.util.function.LongConsumer;
 
@@ -17,25 +19,29 @@ public final class IndexCopier {
   private IndexCopier() {}
 
   /**
+   * @param fromReader the read side of {@code from}
    * @param progress receives the number of documents copied so far, now and then
    * @return documents copied
    * @throws IllegalArgumentException if the indexes hold different models' vectors
    */
-  public static long copy(ImageIndex from, ImageIndex to, LongConsumer progress)
+  public static long copy(
+      ImageIndex from, SearchBackend fromReader, ImageIndex to, LongConsumer progress)
       throws IOException {
     if (!from.space().equals(to.space())) {
       throw new IllegalArgumentException(
           "cannot copy vectors of " + from.space() + " into an index of " + to.space());
     }
     long[] copied = {0};
-    from.forEach(
-        doc -> {
-          to.upsert(doc);
-          if (++copied[0] % COMMIT_EVERY == 0) {
-            to.commit();
-            progress.accept(copied[0]);
-          }
-        });
+    try (SearchSession session = fromReader.session()) {
+      session.forEach(
+          doc -> {
+            to.upsert(doc);
+            if (++copied[0] % COMMIT_EVERY == 0) {
+              to.commit();
+              progress.accept(copied[0]);
+            }
+          });
+    }
     to.commit();
     progress.accept(copied[0]);
     return copied[0];

@@ -6,12 +6,12 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexFields;
+import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.IndexStats;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.search.KeywordAnalyzer;
 import io.clipsearch.search.ScoredImage;
-import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
 import java.io.IOException;
@@ -38,9 +38,10 @@ import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
- * One clipsearch collection on SolrCloud: an {@link ImageIndex} and its {@link SearchBackend}.
- * Documents are those of the embedded index (same fields, {@link SolrDocuments}), keyed by path
- * (Solr's uniqueKey), so re-sending an image replaces it on whichever shard owns it.
+ * One clipsearch collection on SolrCloud: its {@link ImageIndex}, the write side; {@link
+ * SolrSearchBackend} opens its sessions, whose requests this class builds. Documents are those of
+ * the embedded index (same fields, {@link SolrDocuments}), keyed by path (Solr's uniqueKey), so
+ * re-sending an image replaces it on whichever shard owns it.
  *
  * <p>Writes are buffered and sent in bulk ({@link SolrSettings#batchSize()} documents per request,
  * with {@code commitWithin}); {@link #commit()} sends the rest and hard-commits (durable on every
@@ -59,7 +60,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * node dying mid-response) are retried up to {@value #READ_ATTEMPTS} times. Thread-safe. Does not
  * own the client.
  */
-public final class SolrImageIndex implements ImageIndex, SearchBackend {
+public final class SolrImageIndex implements ImageIndex {
 
   /** Characters of ids one real-time get may carry in its URL. */
   private static final int MAX_GET_URL_CHARS = 6_000;
@@ -97,7 +98,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
    *
    * @param analyzer analyzes keyword text as the configset's {@code text} field does
    * @throws IllegalArgumentException if there is no such collection
-   * @throws io.clipsearch.index.IndexMismatchException if it was made for another model
+   * @throws IndexMismatchException if it was made for another model
    */
   public static SolrImageIndex open(
       CloudSolrClient client,
@@ -111,19 +112,8 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return new SolrImageIndex(client, collection, space, settings, analyzer);
   }
 
-  @Override
-  public ImageIndex index() {
-    return this;
-  }
-
-  /** Requests as they come: Solr keeps no view between them. Closing it releases nothing. */
-  @Override
-  public SearchSession session() {
-    return new SolrSearchSession(this);
-  }
-
-  @Override
-  public KeywordAnalyzer keywordAnalyzer() {
+  /** How keyword text is analyzed, as the configset's {@code text} field does. */
+  KeywordAnalyzer keywordAnalyzer() {
     return analyzer;
   }
 
@@ -208,20 +198,17 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
   }
 
   /** Pages through the collection in path order with a cursor (each page a fresh view). */
-  @Override
-  public void forEach(DocumentVisitor visitor) throws IOException {
+  void forEach(SearchSession.DocumentVisitor visitor) throws IOException {
     scan(new SolrQuery("*:*").setFields("*"), d -> visitor.visit(SolrDocuments.fromSolr(d)));
   }
 
-  @Override
-  public Optional<ImageDoc> findByPath(Path path) throws IOException {
+  Optional<ImageDoc> findByPath(Path path) throws IOException {
     SolrDocument d = read(() -> client.getById(collection, path.toString()), "get " + path);
     return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
   }
 
   /** By real-time gets that leave the vectors out, in URL-sized chunks. */
-  @Override
-  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+  Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
     Map<Path, FileState> states = new HashMap<>();
     for (ImageFacts f : facts(paths)) {
       states.put(f.path(), new FileState(f.path(), f.id(), f.size(), f.mtimeMillis()));
@@ -281,15 +268,13 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return chunks;
   }
 
-  @Override
-  public Optional<ImageDoc> findById(String id) throws IOException {
+  Optional<ImageDoc> findById(String id) throws IOException {
     SolrQuery q = new SolrQuery(SolrFilters.quoted(IndexFields.ID, id)).setFields("*").setRows(1);
     SolrDocumentList docs = query(q).getResults();
     return docs.isEmpty() ? Optional.empty() : Optional.of(SolrDocuments.fromSolr(docs.getFirst()));
   }
 
-  @Override
-  public List<FileState> fileStates(Path root) throws IOException {
+  List<FileState> fileStates(Path root) throws IOException {
     List<FileState> states = new ArrayList<>();
     SolrQuery q =
         new SolrQuery("*:*")
@@ -318,8 +303,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     return new IndexStats(count(), 0, format(), space);
   }
 
-  @Override
-  public List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
+  List<ScoredImage> nearest(float[] query, int k, SearchFilters filters) throws IOException {
     if (k < 1 || k > SearchLimits.MAX_RESULTS) {
       throw new IllegalArgumentException("k must be 1-" + SearchLimits.MAX_RESULTS + ", got " + k);
     }
@@ -338,7 +322,7 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
     for (SolrDocument d : query(q).getResults()) {
       // Solr scores dot_product as (1 + cos) / 2
       double cosine = 2.0 * ((Number) d.getFirstValue("score")).doubleValue() - 1.0;
-      out.add(new ScoredImage(path(d), cosine, cosine, date(d)));
+      out.add(new ScoredImage(path(d), cosine, cosine, date(d), ScoredImage.NO_DOC));
     }
     return out;
   }
@@ -364,7 +348,11 @@ public final class SolrImageIndex implements ImageIndex, SearchBackend {
       double score = ((Number) d.getFirstValue("score")).doubleValue();
       out.add(
           new ScoredImage(
-              path(d), score, VectorUtil.dotProduct(query, SolrDocuments.vector(d)), date(d)));
+              path(d),
+              score,
+              VectorUtil.dotProduct(query, SolrDocuments.vector(d)),
+              date(d),
+              ScoredImage.NO_DOC));
     }
     return out;
   }

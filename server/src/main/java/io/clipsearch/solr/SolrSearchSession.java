@@ -1,5 +1,6 @@
 package io.clipsearch.solr;
 
+import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.search.Modality;
@@ -9,13 +10,13 @@ import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A search's queries on a {@link SolrImageIndex}, each its own request: SolrCloud keeps no
- * point-in-time view across requests, so a document deleted between ranking and loading the page is
- * left out of it. Holds nothing; closing is a no-op.
+ * The reads of a {@link SolrImageIndex}, each its own request: SolrCloud keeps no point-in-time
+ * view across requests, so a document deleted between ranking and loading the page is left out of
+ * it. Holds nothing; closing is a no-op.
  */
 final class SolrSearchSession implements SearchSession {
 
@@ -43,9 +44,10 @@ final class SolrSearchSession implements SearchSession {
     return index.backgroundScores(query, n);
   }
 
+  /** By path, in one real-time get per URL-sized chunk. */
   @Override
-  public List<ImageFacts> facts(List<Path> paths) throws IOException {
-    return index.facts(paths);
+  public List<ImageFacts> facts(List<ScoredImage> hits) throws IOException {
+    return index.facts(hits.stream().map(ScoredImage::path).toList());
   }
 
   @Override
@@ -54,8 +56,24 @@ final class SolrSearchSession implements SearchSession {
   }
 
   @Override
-  public Set<String> idsWithPrefix(String prefix, int max) throws IOException {
-    return index.idsWithPrefix(prefix, max);
+  public Optional<ImageDoc> findByPath(Path path) throws IOException {
+    return index.findByPath(path);
+  }
+
+  @Override
+  public Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
+    return index.fileStatesOf(paths);
+  }
+
+  @Override
+  public List<FileState> fileStates(Path root) throws IOException {
+    return index.fileStates(root);
+  }
+
+  /** By cursor over the collection as it is while visiting: Solr keeps no view. */
+  @Override
+  public void forEach(DocumentVisitor visitor) throws IOException {
+    index.forEach(visitor);
   }
 
   @Override

@@ -6,8 +6,8 @@ import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchRequest;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Latency of whole {@link SearchService#search} calls (parse, kNN, BM25, fusion, calibrated cutoff,
+ * Latency of whole {@link HybridSearch#search} calls (parse, kNN, BM25, fusion, calibrated cutoff,
  * page load) over an embedded index of synthetic vectors in a model's space, with the text
  * embeddings already cached, so the figure is the search's own cost and not the text tower's. Each
  * search runs on the calling thread, so its thread CPU time is reported beside the wall time: on a
@@ -54,8 +54,8 @@ public final class SearchServiceTiming {
         index.commit();
         index.forceMerge(1);
       }
-      SearchService service =
-          new SearchService(
+      HybridSearch service =
+          new HybridSearch(
               new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
               model,
               SearchSettings.DEFAULTS);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.ingest.IngestProgress.Phase;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -54,6 +55,7 @@ class IngestJobTest extends TinyModelIngestTestBase {
       return new IngestJob(
               model,
               index,
+              IndexReads.backend(index),
               new ThumbnailStore(layout.thumbsDir()),
               List.of(photos),
               options,
@@ -297,6 +299,7 @@ class IngestJobTest extends TinyModelIngestTestBase {
           new IngestJob(
               model,
               index,
+              IndexReads.backend(index),
               new ThumbnailStore(layout.thumbsDir()),
               List.of(photos),
               small,

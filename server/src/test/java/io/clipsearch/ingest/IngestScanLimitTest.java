@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.collection.ThumbnailStore;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import java.io.IOException;
 import java.util.List;
@@ -28,6 +29,7 @@ class IngestScanLimitTest extends TinyModelIngestTestBase {
           new IngestJob(
               model,
               index,
+              IndexReads.backend(index),
               new ThumbnailStore(layout.thumbsDir()),
               List.of(photos),
               IngestOptions.defaults().withMaxFiles(5),
@@ -40,6 +42,7 @@ class IngestScanLimitTest extends TinyModelIngestTestBase {
       new IngestJob(
               model,
               index,
+              IndexReads.backend(index),
               new ThumbnailStore(layout.thumbsDir()),
               List.of(photos),
               IngestOptions.defaults().withMaxFiles(6),

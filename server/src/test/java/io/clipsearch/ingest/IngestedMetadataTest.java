@@ -6,6 +6,7 @@ import io.clipsearch.api.types.ExposureInfo;
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
           new IngestJob(
                   model,
                   index,
+                  IndexReads.backend(index),
                   new ThumbnailStore(layout.thumbsDir()),
                   List.of(photos),
                   IngestOptions.defaults(),
@@ -50,7 +52,7 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
       assertEquals(1, report.counts().embedded(), report.skipped().toString());
       index.refresh();
 
-      PhotoMetadata m = index.findByPath(photo).map(ImageDoc::metadata).orElseThrow();
+      PhotoMetadata m = IndexReads.findByPath(index, photo).map(ImageDoc::metadata).orElseThrow();
       assertEquals(Optional.of(Instant.parse("2021-07-14T16:30:05Z")), m.taken());
       assertEquals(Optional.of("Canon"), m.cameraMake());
       assertEquals(Optional.of("EOS R5"), m.cameraModel());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.FileScanner.Found;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.testing.Await;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class ScanFeedTest {
       ProgressTracker progress = new ProgressTracker(p -> {}, 0);
       ScanFeed feed =
           new ScanFeed(
-              index,
+              IndexReads.backend(index),
               List.of(root),
               new FileScanner(false),
               progress,
@@ -75,7 +76,7 @@ class ScanFeedTest {
     try (VectorIndex index = emptyIndex()) {
       ScanFeed feed =
           new ScanFeed(
-              index,
+              IndexReads.backend(index),
               List.of(inner, root),
               new FileScanner(false),
               new ProgressTracker(p -> {}, 0),
@@ -94,7 +95,7 @@ class ScanFeedTest {
     try (VectorIndex index = emptyIndex()) {
       ScanFeed feed =
           new ScanFeed(
-              index,
+              IndexReads.backend(index),
               List.of(root),
               new FileScanner(false),
               new ProgressTracker(p -> {}, 0),

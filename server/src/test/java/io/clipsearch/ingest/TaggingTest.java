@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
 import io.clipsearch.search.SearchResponse;
-import io.clipsearch.search.SearchService;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class TaggingTest extends TinyModelIngestTestBase {
     new IngestJob(
             model,
             index,
+            IndexReads.backend(index),
             new ThumbnailStore(layout.thumbsDir()),
             List.of(photos),
             IngestOptions.defaults(),
@@ -57,7 +59,7 @@ class TaggingTest extends TinyModelIngestTestBase {
 
   private static Map<Path, ImageDoc> docs(VectorIndex index) throws IOException {
     Map<Path, ImageDoc> out = new TreeMap<>();
-    index.forEach(d -> out.put(d.path(), d));
+    IndexReads.forEach(index, d -> out.put(d.path(), d));
     return out;
   }
 
@@ -69,7 +71,8 @@ class TaggingTest extends TinyModelIngestTestBase {
       assertEquals(PHOTOS, docs.size());
       for (ImageDoc d : docs.values()) {
         assertEquals(TAGGER.tags(d.vector()), d.tags(), d.path().toString());
-        assertEquals(d, index.findByPath(d.path()).orElseThrow()); // round trip, tags included
+        assertEquals(
+            d, IndexReads.findByPath(index, d.path()).orElseThrow()); // round trip, tags included
       }
 
       // the keyword search finds exactly the images carrying the tag, none by name
@@ -80,8 +83,8 @@ class TaggingTest extends TinyModelIngestTestBase {
               .map(ImageDoc::path)
               .collect(Collectors.toSet());
       assertTrue(docs.keySet().stream().noneMatch(p -> p.toString().contains(tag)));
-      SearchService search =
-          new SearchService(
+      HybridSearch search =
+          new HybridSearch(
               new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
               model,
               SearchSettings.DEFAULTS);
@@ -113,7 +116,7 @@ class TaggingTest extends TinyModelIngestTestBase {
       Map<Path, ImageDoc> before = docs(index);
       assertTrue(before.values().stream().allMatch(d -> d.tags().isEmpty()));
 
-      assertEquals(PHOTOS, new Retagger(index, TAGGER).run());
+      assertEquals(PHOTOS, new Retagger(index, IndexReads.backend(index), TAGGER).run());
 
       Map<Path, ImageDoc> after = docs(index);
       assertEquals(before.keySet(), after.keySet());
@@ -125,7 +128,7 @@ class TaggingTest extends TinyModelIngestTestBase {
         fauna.add(now.path().toString());
       }
       SearchResponse r =
-          new SearchService(
+          new HybridSearch(
                   new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
                   model,
                   SearchSettings.DEFAULTS)

@@ -54,7 +54,7 @@ public final class ConfidenceFeatures {
     try (ClipModel model = ClipModels.load(modelDir);
         OpenCollection c = CollectionOpener.embedded(data, model).openIndexed(collection);
         BufferedWriter w = Files.newBufferedWriter(out)) {
-      RelevanceKeys keys = RelevanceKeys.of(c.index(), labels);
+      RelevanceKeys keys = RelevanceKeys.of(c.backend(), labels);
       LabelVocabulary vocabulary = LabelVocabulary.defaults();
       float[][] labelVectors =
           new ClassVectorCache(CollectionLayout.classVectorsDir(data))

@@ -9,6 +9,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,9 @@ class BackgroundMergeTest {
       assertEquals(1, reopened.segmentCount(), "the merge was committed");
       float[] axis = new float[SPACE.dimension()];
       axis[0] = 1;
-      assertEquals(
-          120, new LuceneSearchBackend(reopened, 4).nearest(axis, 200, SearchFilters.NONE).size());
+      try (SearchSession session = new LuceneSearchBackend(reopened, 4).session()) {
+        assertEquals(120, session.nearest(axis, 200, SearchFilters.NONE).size());
+      }
     }
   }
 

@@ -15,11 +15,11 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The first searches after opening an index, with or without {@link LuceneSearchBackend#warmUp}
- * first: run it after dropping the page cache ({@code sync; echo 3 > /proc/sys/vm/drop_caches}) to
- * see what a server's first searches cost after a reboot. Each search is a served-depth kNN (the
- * default search's {@code minCandidates} results, re-scored) with a random unit query. For
- * comparing by hand; not a test.
+ * The first searches after opening an index, with or without {@link VectorIndex#warmUp} first: run
+ * it after dropping the page cache ({@code sync; echo 3 > /proc/sys/vm/drop_caches}) to see what a
+ * server's first searches cost after a reboot. Each search is a served-depth kNN (the default
+ * search's {@code minCandidates} results, re-scored) with a random unit query. For comparing by
+ * hand; not a test.
  *
  * <p>Run: {@code java -cp <test classpath> io.clipsearch.lucene.ColdOpenTiming INDEX_DIR
  * [warm|cold] [searches]}.
@@ -50,7 +50,7 @@ public final class ColdOpenTiming {
           "opened %s (%s, %,d documents) in %d ms%n",
           dir, format, index.count(), (opened - t0) / 1_000_000);
       if (warm) {
-        WarmUp w = new LuceneSearchBackend(index, settings.oversample()).warmUp().get();
+        WarmUp w = index.warmUp().get();
         System.out.printf(
             "warm-up: %d files, %,d MB and %d searches in %,d ms%n",
             w.files(), w.bytes() >> 20, w.searches(), w.millis());

@@ -11,6 +11,7 @@ import io.clipsearch.index.VectorSpace;
 import io.clipsearch.index.WarmUp;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.search.SearchFilters;
+import io.clipsearch.search.SearchSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -101,17 +102,18 @@ class IndexWarmerTest {
   }
 
   @Test
-  void backendWarmUpReadsTheFilesThenRunsSearchesOnce(@TempDir Path dir) throws Exception {
+  void warmUpReadsTheFilesThenRunsSearchesOnce(@TempDir Path dir) throws Exception {
     try (VectorIndex index = merged(dir, VectorFormat.INT8)) {
-      LuceneSearchBackend backend = new LuceneSearchBackend(index, 4);
-      CompletableFuture<WarmUp> warming = backend.warmUp();
-      assertSame(warming, backend.warmUp());
+      CompletableFuture<WarmUp> warming = index.warmUp();
+      assertSame(warming, index.warmUp());
       WarmUp w = warming.get(30, TimeUnit.SECONDS);
-      assertEquals(LuceneSearchBackend.WARM_SEARCHES, w.searches());
+      assertEquals(IndexWarmer.WARM_SEARCHES, w.searches());
       assertEquals(sizes(dir, "vex", "veq", "dvd", "vec"), w.bytes());
       float[] axis = new float[SPACE.dimension()];
       axis[0] = 1;
-      assertEquals(10, backend.nearest(axis, 10, SearchFilters.NONE).size());
+      try (SearchSession session = new LuceneSearchBackend(index, 4).session()) {
+        assertEquals(10, session.nearest(axis, 10, SearchFilters.NONE).size());
+      }
     }
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
-import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import java.nio.file.Path;
@@ -56,15 +55,15 @@ class NewestFirstTest {
       index.commit();
       index.refresh();
       List<ImageFacts> expected = new ArrayList<>();
-      index.forEach(d -> expected.add(d.facts()));
-      expected.sort(ImageIndex.NEWEST_FIRST);
+      IndexReads.forEach(index, d -> expected.add(d.facts()));
+      expected.sort(FactsPage.NEWEST_FIRST);
       assertEquals(300, expected.size());
 
       for (int[] page :
           new int[][] {
             {0, 50}, {7, 13}, {50, 50}, {290, 50}, {299, 1}, {300, 10}, {0, 300}, {400, 5}, {20, 0}
           }) {
-        FactsPage got = index.newest(page[0], page[1]);
+        FactsPage got = IndexReads.newest(index, page[0], page[1]);
         int from = Math.min(page[0], 300);
         assertEquals(
             expected.subList(from, Math.min(300, from + page[1])),

@@ -50,9 +50,9 @@ class VectorIndexTest {
     try (VectorIndex index = VectorIndex.open(dir.resolve("index"), SPACE, VectorFormat.FLOAT32)) {
       index.upsert(original);
       index.refresh();
-      assertEquals(Optional.of(original), index.findByPath(photo));
-      assertEquals(Optional.of(original), index.findById("sha-1"));
-      assertEquals(Optional.empty(), index.findById("nope"));
+      assertEquals(Optional.of(original), IndexReads.findByPath(index, photo));
+      assertEquals(Optional.of(original), IndexReads.findById(index, "sha-1"));
+      assertEquals(Optional.empty(), IndexReads.findById(index, "nope"));
       assertEquals(1, index.count());
     }
   }
@@ -65,7 +65,7 @@ class VectorIndexTest {
       index.upsert(doc(photo, "v2", 0, 1, 0));
       index.refresh();
       assertEquals(1, index.count());
-      assertEquals("v2", index.findByPath(photo).orElseThrow().id());
+      assertEquals("v2", IndexReads.findByPath(index, photo).orElseThrow().id());
       index.delete(photo);
       index.refresh();
       assertEquals(0, index.count());
@@ -114,7 +114,7 @@ class VectorIndexTest {
       index.upsert(doc(dir.resolve("lib/sub/b.jpg"), "b", 0, 1, 0));
       index.upsert(doc(dir.resolve("other/c.jpg"), "c", 0, 0, 1));
       index.refresh();
-      List<FileState> states = index.fileStates(dir.resolve("lib"));
+      List<FileState> states = IndexReads.fileStates(index, dir.resolve("lib"));
       assertEquals(2, states.size());
       assertTrue(
           states.contains(
@@ -144,7 +144,9 @@ class VectorIndexTest {
         index.upsert(doc(dir.resolve("x/far.jpg"), "far", 0, 0, 1, 0));
         index.refresh();
         assertArrayEquals(
-            new float[] {s, s, 0, 0}, index.findById("near").orElseThrow().vector(), 0f);
+            new float[] {s, s, 0, 0},
+            IndexReads.findById(index, "near").orElseThrow().vector(),
+            0f);
         TopDocs top =
             index.search(
                 searcher ->

@@ -22,7 +22,7 @@ class ImageIdsTest {
         VectorIndex.open(
             dir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32)) {
       index.upsert(
-          SearchServiceTest.doc(
+          HybridSearchTest.doc(
               "/p/a.jpg",
               "3fa9c0de11112222",
               10,
@@ -30,7 +30,7 @@ class ImageIdsTest {
               PhotoMetadata.NONE,
               KeywordEmbedder.axis("beach")));
       index.upsert(
-          SearchServiceTest.doc(
+          HybridSearchTest.doc(
               "/p/b.jpg",
               "3fa9c0de99990000",
               10,
@@ -43,8 +43,8 @@ class ImageIdsTest {
         resolvesIdsAndPrefixes(session);
       }
 
-      SearchService service =
-          new SearchService(
+      HybridSearch service =
+          new HybridSearch(
               new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
               new KeywordEmbedder(),
               SearchSettings.DEFAULTS);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real pipeline: the tiny-clip fixture model embeds the fixture images into an int8 index (so
- * re-scoring runs), then {@link SearchService} searches it by text, by {@code like:}, with a
+ * re-scoring runs), then {@link HybridSearch} searches it by text, by {@code like:}, with a
  * negative term and with a filter. The fixture model's weights are random, so the test checks that
  * the service ranks exactly as brute force over the model's own query vectors does, not what the
  * images show.
@@ -78,8 +78,8 @@ class RealPipelineSearchTest {
       }
       index.refresh();
       assertTrue(indexed >= 10, "indexed " + indexed);
-      SearchService service =
-          new SearchService(
+      HybridSearch service =
+          new HybridSearch(
               new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
               model,
               SearchSettings.DEFAULTS);

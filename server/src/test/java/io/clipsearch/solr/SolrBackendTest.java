@@ -7,22 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
+import io.clipsearch.search.HybridSearch;
+import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
-import io.clipsearch.search.SearchService;
+import io.clipsearch.search.SearchSession;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
@@ -74,8 +78,8 @@ class SolrBackendTest {
   Path photos;
   VectorIndex embedded;
   SolrImageIndex solr;
-  SearchService embeddedSearch;
-  SearchService solrSearch;
+  HybridSearch embeddedSearch;
+  HybridSearch solrSearch;
 
   @BeforeAll
   void startClusterAndIndexBoth() throws IOException {
@@ -94,8 +98,8 @@ class SolrBackendTest {
     embedded.refresh();
     solr.refresh();
     embeddedSearch =
-        new SearchService(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
-    solrSearch = new SearchService(solr, model, SearchSettings.DEFAULTS);
+        new HybridSearch(new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS);
+    solrSearch = new HybridSearch(new SolrSearchBackend(solr), model, SearchSettings.DEFAULTS);
   }
 
   @AfterAll
@@ -114,10 +118,30 @@ class SolrBackendTest {
     }
   }
 
-  private IngestReport ingest(io.clipsearch.index.ImageIndex index) throws IOException {
+  /** The read side of either index. */
+  private static SearchBackend reader(ImageIndex index) {
+    return index instanceof VectorIndex lucene
+        ? IndexReads.backend(lucene)
+        : new SolrSearchBackend((SolrImageIndex) index);
+  }
+
+  /** A read in a session of its own. */
+  private static <T> T read(ImageIndex index, SessionRead<T> read) throws IOException {
+    try (SearchSession s = reader(index).session()) {
+      return read.apply(s);
+    }
+  }
+
+  @FunctionalInterface
+  private interface SessionRead<T> {
+    T apply(SearchSession session) throws IOException;
+  }
+
+  private IngestReport ingest(ImageIndex index) throws IOException {
     return new IngestJob(
             model,
             index,
+            reader(index),
             new ThumbnailStore(tmp.resolve("thumbs")),
             List.of(photos),
             IngestOptions.defaults(),
@@ -125,7 +149,7 @@ class SolrBackendTest {
         .run();
   }
 
-  private List<String> top(SearchService service, SearchRequest request) throws Exception {
+  private List<String> top(HybridSearch service, SearchRequest request) throws Exception {
     return service.search(request.withPage(0, 10).withCutoff(null, false)).hits().stream()
         .map(SearchHit::path)
         .toList();
@@ -144,19 +168,22 @@ class SolrBackendTest {
     assertEquals(files, embedded.count());
     assertEquals(files, solr.count());
     Path any = SharedFixtures.sampleJpegs().get(17);
-    ImageDoc local = embedded.findByPath(any).orElseThrow();
+    ImageDoc local = read(embedded, s -> s.findByPath(any)).orElseThrow();
     assertEquals(
-        local, solr.findByPath(any).orElseThrow(), "every field and the vector, bit for bit");
-    assertEquals(local.path(), solr.findById(local.id()).orElseThrow().path());
+        local,
+        read(solr, s -> s.findByPath(any)).orElseThrow(),
+        "every field and the vector, bit for bit");
+    assertEquals(local.path(), read(solr, s -> s.findById(local.id())).orElseThrow().path());
     assertEquals(
-        embedded.fileStates(photos.resolve("kodak24")).size(),
-        solr.fileStates(photos.resolve("kodak24")).size());
+        read(embedded, s -> s.fileStates(photos.resolve("kodak24"))).size(),
+        read(solr, s -> s.fileStates(photos.resolve("kodak24"))).size());
   }
 
   @Test
   @Order(2)
   void sameQueriesGiveTheSameResults() throws Exception {
-    String likeId = embedded.findByPath(SharedFixtures.sampleJpegs().get(3)).orElseThrow().id();
+    String likeId =
+        read(embedded, s -> s.findByPath(SharedFixtures.sampleJpegs().get(3))).orElseThrow().id();
     byte[] image = Files.readAllBytes(SharedFixtures.sampleJpegs().get(40));
     List<SearchRequest> requests =
         List.of(
@@ -206,14 +233,16 @@ class SolrBackendTest {
     SolrCollections.create(client, "migrated", space, 2, 2);
     try (SolrImageIndex target =
         SolrImageIndex.open(client, "migrated", space, settings, new LuceneKeywordAnalyzer())) {
-      long copied = IndexCopier.copy(embedded, target, n -> {});
+      long copied = IndexCopier.copy(embedded, reader(embedded), target, n -> {});
       assertEquals(embedded.count(), copied);
       // a second run replaces, never duplicates
-      IndexCopier.copy(embedded, target, n -> {});
+      IndexCopier.copy(embedded, reader(embedded), target, n -> {});
       target.refresh();
       assertEquals(embedded.count(), target.count());
       Path any = SharedFixtures.sampleJpegs().get(100);
-      assertEquals(embedded.findByPath(any).orElseThrow(), target.findByPath(any).orElseThrow());
+      assertEquals(
+          read(embedded, s -> s.findByPath(any)).orElseThrow(),
+          read(target, s -> s.findByPath(any)).orElseThrow());
     }
   }
 

@@ -25,15 +25,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns API search queries into {@link SearchRequest}s on the right collection and the results into
  * API results with image URLs; times every search. Thread-safe, stateless.
  */
 @Singleton
-public class SearchApi {
+public class SearchService {
 
   private static final int DATE_LENGTH = "2024-06-01".length();
 
@@ -41,7 +43,7 @@ public class SearchApi {
   private final LimitsConfig limits;
   private final Timer latency;
 
-  public SearchApi(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
+  public SearchService(CollectionService collections, LimitsConfig limits, MeterRegistry metrics) {
     this.collections = collections;
     this.limits = limits;
     this.latency =
@@ -96,7 +98,7 @@ public class SearchApi {
       throw new UncheckedIOException(
           "searching " + collection.name() + " failed: " + e.getMessage(), e);
     } finally {
-      latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
     List<SearchResultHit> hits =
         response.hits().stream().map(h -> hit(h, collection.name())).toList();
@@ -128,7 +130,7 @@ public class SearchApi {
       return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       List<String> names =
-          java.util.Arrays.stream(type.getEnumConstants())
+          Arrays.stream(type.getEnumConstants())
               .map(c -> c.name().toLowerCase(Locale.ROOT))
               .toList();
       throw new IllegalArgumentException(

@@ -12,6 +12,7 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.FilterQueries;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.ScoredDoc;
@@ -28,17 +29,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link SearchService} on a tiny hand-built index with {@link KeywordEmbedder}: four photos on
+ * {@link HybridSearch} on a tiny hand-built index with {@link KeywordEmbedder}: four photos on
  * keyword axes and 40 background photos orthogonal to them.
  */
-class SearchServiceTest {
+class HybridSearchTest {
 
   static final Instant Y2020 = Instant.parse("2020-01-01T00:00:00Z");
   static final Instant Y2022 = Instant.parse("2022-01-01T00:00:00Z");
 
   @TempDir Path dir;
   VectorIndex index;
-  SearchService service;
+  HybridSearch service;
 
   static ImageDoc doc(String path, String id, int w, int h, PhotoMetadata m, float[] v) {
     return new ImageDoc(Path.of(path), id, 1000, Y2022.toEpochMilli(), w, h, m, v);
@@ -86,7 +87,7 @@ class SearchServiceTest {
     }
     index.refresh();
     service =
-        new SearchService(
+        new HybridSearch(
             new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
             new KeywordEmbedder(),
             SearchSettings.DEFAULTS);
@@ -112,7 +113,7 @@ class SearchServiceTest {
     assertTrue(r.calibrated());
     assertTrue(r.threshold() > 0 && r.threshold() < 0.5, "threshold " + r.threshold());
     assertEquals(44, r.candidates());
-    ImageDoc a = index.findById("a").orElseThrow();
+    ImageDoc a = IndexReads.findById(index, "a").orElseThrow();
     assertEquals(
         new SearchHit(
             "a",
@@ -188,8 +189,8 @@ class SearchServiceTest {
         near.upsert(doc("/n/img" + i + ".jpg", "n" + i, 100, 100, PhotoMetadata.NONE, unit(v)));
       }
       near.refresh();
-      SearchService nearService =
-          new SearchService(
+      HybridSearch nearService =
+          new HybridSearch(
               new LuceneSearchBackend(near, SearchSettings.DEFAULTS.oversample()),
               new KeywordEmbedder(),
               SearchSettings.DEFAULTS);
@@ -244,8 +245,8 @@ class SearchServiceTest {
   void theModelsFloorKeepsAStandOutThatIsNoMatchFromBeingConfident() throws Exception {
     // "beach -people" scores a 0.7071, far above the background (cutoff ~0.04); a floor of 0.8
     // (a model's calibration) says 0.71 is no match for this model
-    SearchService floored =
-        new SearchService(
+    HybridSearch floored =
+        new HybridSearch(
             new LuceneSearchBackend(index, SearchSettings.DEFAULTS.oversample()),
             new KeywordEmbedder(),
             SearchSettings.DEFAULTS.withMatchFloor(0.8));
@@ -253,7 +254,7 @@ class SearchServiceTest {
         floored.search(SearchRequest.of("beach -people").withMode(SearchMode.VECTOR));
     assertEquals(0, r.confidentCount());
     assertEquals(0.8, r.threshold(), 1e-12);
-    assertEquals(SearchService.WEAK_HITS, r.hits().size());
+    assertEquals(HybridSearch.WEAK_HITS, r.hits().size());
     assertEquals("a", r.hits().get(0).id());
     assertEquals(Optional.of(NoConfidentReason.NOT_CONFIDENT), r.noConfident());
     // without the floor the background cutoff alone decides
@@ -277,8 +278,8 @@ class SearchServiceTest {
     try (VectorIndex empty =
         VectorIndex.open(
             emptyDir, new VectorSpace("keywords", KeywordEmbedder.DIM), VectorFormat.FLOAT32)) {
-      SearchService none =
-          new SearchService(
+      HybridSearch none =
+          new HybridSearch(
               new LuceneSearchBackend(empty, SearchSettings.DEFAULTS.oversample()),
               new KeywordEmbedder(),
               SearchSettings.DEFAULTS);

@@ -31,15 +31,17 @@ import java.util.stream.Collectors;
  * confident against the per-query calibrated threshold ({@link RelevanceCutoff}, never below the
  * model's calibrated floor, {@link SearchSettings#matchFloor}) or the request's; names that hold
  * every word of the query and the images a {@code like:} names are confident by rule
- * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered, paged;
- * only the page's documents are loaded, without their vectors. It ranks {@code max(offset + limit,
- * minCandidates)} documents, or {@link SearchLimits#MAX_RESULTS} when sorting by date (so the
- * newest confident match is found, not the newest of one page). On an engine without a
- * point-in-time view, a document deleted between ranking and loading is left out of the page.
+ * (docs/SEARCH.md, "Confidence"). Confident hits come first, then optionally cut, ordered, paged.
+ * Documents are loaded once each, by the session's document numbers and without their vectors: the
+ * keyword hits' (to tell what they matched), then those of the page not loaded yet. It ranks {@code
+ * max(offset + limit, minCandidates)} documents, or {@link SearchLimits#MAX_RESULTS} when sorting
+ * by date (so the newest confident match is found, not the newest of one page). On an engine
+ * without a point-in-time view, a document deleted between ranking and loading is left out of the
+ * page.
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */
-public final class SearchService {
+public final class HybridSearch {
 
   /** Hits returned, marked weak, when none is confident: "no confident matches; closest:". */
   public static final int WEAK_HITS = 5;
@@ -56,7 +58,7 @@ public final class SearchService {
   /**
    * @throws IllegalArgumentException if a setting is out of range
    */
-  public SearchService(SearchBackend backend, ClipModel model, SearchSettings settings) {
+  public HybridSearch(SearchBackend backend, ClipModel model, SearchSettings settings) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vectors = new QueryVectorBuilder(model);
@@ -130,11 +132,18 @@ public final class SearchService {
     Map<Path, ScoredImage> found = new HashMap<>();
     byName.forEach(h -> found.put(h.path(), h));
     byVector.forEach(h -> found.put(h.path(), h));
-    Map<Path, MatchedBy> matches = matches(session, paths(byName), terms);
-    List<Path> named =
-        paths(byName).stream()
-            .filter(p -> matches.get(p) != null && matches.get(p).named())
-            .toList();
+    // the keyword hits' documents, loaded once: for what each matched, and again for the page
+    Map<Path, ImageFacts> loaded = new HashMap<>();
+    if (!terms.isEmpty()) {
+      session.facts(byName).forEach(d -> loaded.put(d.path(), d));
+    }
+    List<Path> named = new ArrayList<>();
+    for (ScoredImage h : byName) {
+      ImageFacts d = loaded.get(h.path());
+      if (d != null && matcher.match(d, terms).filter(MatchedBy::named).isPresent()) {
+        named.add(h.path());
+      }
+    }
     List<Path> ranked =
         fusion.rank(
             request.mode(),
@@ -169,13 +178,12 @@ public final class SearchService {
 
     int end = Math.min(kept.size(), request.offset() + request.limit());
     List<Ranked> page = kept.subList(Math.min(request.offset(), end), end);
-    Map<Path, ImageFacts> docs = new HashMap<>();
-    for (ImageFacts d : session.facts(page.stream().map(r -> r.hit.path()).toList())) {
-      docs.put(d.path(), d);
-    }
+    List<ScoredImage> unloaded =
+        page.stream().map(r -> r.hit).filter(h -> !loaded.containsKey(h.path())).toList();
+    session.facts(unloaded).forEach(d -> loaded.put(d.path(), d));
     List<SearchHit> hits = new ArrayList<>();
     for (Ranked r : page) {
-      ImageFacts doc = docs.get(r.hit.path());
+      ImageFacts doc = loaded.get(r.hit.path());
       if (doc != null) {
         MatchedBy by = matcher.match(doc, terms).orElse(null);
         hits.add(
@@ -199,18 +207,6 @@ public final class SearchService {
                 NoConfidentReason.of(
                     ranked.isEmpty(), !filters.isEmpty(), request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
-  }
-
-  /** What each keyword hit matched (absent: only some terms, or only in ancestor folders). */
-  private Map<Path, MatchedBy> matches(SearchSession session, List<Path> paths, Set<String> terms)
-      throws IOException {
-    Map<Path, MatchedBy> out = new HashMap<>();
-    if (!terms.isEmpty()) {
-      for (ImageFacts d : session.facts(paths)) {
-        matcher.match(d, terms).ifPresent(m -> out.put(d.path(), m));
-      }
-    }
-    return out;
   }
 
   private static List<Path> paths(List<ScoredImage> hits) {
