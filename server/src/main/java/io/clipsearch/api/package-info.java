@@ -15,7 +15,8 @@
  *       io.clipsearch.api.ClusterService}, {@link io.clipsearch.api.ImageService}, {@link
  *       io.clipsearch.api.PlaceService}, {@link io.clipsearch.api.LabService}, {@link
  *       io.clipsearch.api.ModelService}, and {@link io.clipsearch.api.SearchService} (the search
- *       road, from {@code SearchController} to {@code io.clipsearch.search.HybridSearch}). Business rules live below, not here.
+ *       road, from {@code SearchController} to {@code io.clipsearch.search.HybridSearch}). Business
+ *       rules live below, not here.
  *   <li>Factories turn configuration into the beans of the packages below and close them at
  *       shutdown, in dependency order: {@link io.clipsearch.api.ModelFactory}, {@code
  *       CollectionBeans}.
