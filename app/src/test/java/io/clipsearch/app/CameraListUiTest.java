@@ -111,7 +111,7 @@ class CameraListUiTest {
   }
 
   private static boolean done(MainWindow w) {
-    return w.searchModel().state().status() == SearchState.Status.DONE;
+    return w.searchModel().state().status() == SearchState.SearchPhase.DONE;
   }
 
   /** The popup menu on screen (in a window's layered pane, or a window of its own), or null. */

@@ -118,7 +118,7 @@ class CloseWhileIndexingUiTest {
         Duration.ofSeconds(60),
         () ->
             restarted.searchModel().state().browsing()
-                && restarted.searchModel().state().status() == SearchState.Status.DONE);
+                && restarted.searchModel().state().status() == SearchState.SearchPhase.DONE);
     assertTrue(
         call(() -> restarted.unfinishedIndexing().isShowing()),
         "the notice stays after the first browse");

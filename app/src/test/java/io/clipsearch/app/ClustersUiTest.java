@@ -81,8 +81,8 @@ class ClustersUiTest {
         "the empty-collection answer",
         Duration.ofSeconds(60),
         () ->
-            clusters.clustersStatus() == ClustersViewModel.Status.DONE
-                || clusters.clustersStatus() == ClustersViewModel.Status.FAILED);
+            clusters.clustersStatus() == ClustersViewModel.ClusterLoad.DONE
+                || clusters.clustersStatus() == ClustersViewModel.ClusterLoad.FAILED);
     String empty = call(clusters::clustersMessage);
     assertTrue(empty != null && !empty.contains("Exception"), "a plain message: " + empty);
 
@@ -105,14 +105,14 @@ class ClustersUiTest {
         "clusters",
         Duration.ofSeconds(120),
         () ->
-            clusters.clustersStatus() == ClustersViewModel.Status.DONE
+            clusters.clustersStatus() == ClustersViewModel.ClusterLoad.DONE
                 && !clusters.clusters().isEmpty()
                 && window.clustersPanel().cardCount() == clusters.clusters().size());
     await(
         "map points",
         Duration.ofSeconds(120),
         () ->
-            clusters.mapStatus() == ClustersViewModel.Status.DONE
+            clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
                 && clusters.points().size() == 20);
     assertEquals(20, call(() -> clusters.clusters().stream().mapToInt(c -> c.size()).sum()));
     assertTrue(call(() -> clusters.limit()) >= 500, "level of detail from the map's size");
@@ -136,7 +136,7 @@ class ClustersUiTest {
         "the zoomed box",
         Duration.ofSeconds(30),
         () ->
-            clusters.mapStatus() == ClustersViewModel.Status.DONE
+            clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
                 && clusters.viewport().equals(clusters.mapBox()));
     assertTrue(call(() -> clusters.mapView().inBox()) <= 20);
     MapPointInfo hover =
@@ -157,7 +157,7 @@ class ClustersUiTest {
         "the like: search",
         Duration.ofSeconds(60),
         () ->
-            window.searchModel().state().status() == SearchState.Status.DONE
+            window.searchModel().state().status() == SearchState.SearchPhase.DONE
                 && window.searchModel().state().query().equals("like:" + hover.id()));
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()));
     assertEquals(

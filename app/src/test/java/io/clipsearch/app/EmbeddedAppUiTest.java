@@ -222,9 +222,9 @@ class EmbeddedAppUiTest {
         Duration.ofSeconds(60),
         () ->
             window.searchModel().filters().folder() != null
-                && window.searchModel().state().status() != SearchState.Status.SEARCHING);
+                && window.searchModel().state().status() != SearchState.SearchPhase.SEARCHING);
     assertEquals(
-        SearchState.Status.DONE,
+        SearchState.SearchPhase.DONE,
         call(() -> window.searchModel().state().status()),
         () -> "" + window.searchModel().state());
     assertTrue(call(() -> window.results().emptyMessage().isShowing()));
@@ -330,7 +330,7 @@ class EmbeddedAppUiTest {
     await(
         "kiosk results",
         Duration.ofSeconds(60),
-        () -> kiosk.searchModel().state().status() == SearchState.Status.DONE);
+        () -> kiosk.searchModel().state().status() == SearchState.SearchPhase.DONE);
     Thread.sleep(1500);
     screenshot(kiosk, "kiosk-keyboard");
     app.get().close();
@@ -448,7 +448,7 @@ class EmbeddedAppUiTest {
   }
 
   private static boolean done(MainWindow w) {
-    return w.searchModel().state().status() == SearchState.Status.DONE;
+    return w.searchModel().state().status() == SearchState.SearchPhase.DONE;
   }
 
   static Path sharedFolder() {

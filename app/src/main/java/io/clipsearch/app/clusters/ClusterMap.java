@@ -248,7 +248,7 @@ final class ClusterMap extends JComponent {
     }
     CollectionMapView view = model.mapView();
     String line;
-    if (model.mapStatus() == ClustersViewModel.Status.LOADING) {
+    if (model.mapStatus() == ClustersViewModel.ClusterLoad.LOADING) {
       line = "Loading map…";
     } else if (view != null && view.total() > 0) {
       line =

@@ -124,10 +124,10 @@ public final class ClustersPanel extends JPanel {
         };
     summary.setText(text);
     summary.setToolTipText(text.isBlank() ? null : text); // whole where a narrow window shortens it
-    recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);
+    recompute.setEnabled(model.clustersStatus() != ClustersViewModel.ClusterLoad.LOADING);
     String why = model.clustersMessage();
     if (why == null
-        && model.clustersStatus() == ClustersViewModel.Status.LOADING
+        && model.clustersStatus() == ClustersViewModel.ClusterLoad.LOADING
         && model.clusters().isEmpty()) {
       why = "Computing clusters…";
     }

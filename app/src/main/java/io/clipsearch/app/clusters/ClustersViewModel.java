@@ -41,14 +41,14 @@ public final class ClustersViewModel {
   public static final int MAX_LIMIT = 100_000;
 
   /** Where a load stands. */
-  public enum Status {
+  public enum ClusterLoad {
     IDLE,
     LOADING,
     DONE,
     FAILED
   }
 
-  private final ClusterService service;
+  private final ClusterClient service;
   private final BackgroundTasks tasks;
   private final Delay delay;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -57,7 +57,7 @@ public final class ClustersViewModel {
   private String collection = "default";
   private boolean stale = true;
 
-  private Status clustersStatus = Status.IDLE;
+  private ClusterLoad clustersStatus = ClusterLoad.IDLE;
   private ClusterList clusters;
   private String clustersMessage;
   private int selected = -1;
@@ -65,7 +65,7 @@ public final class ClustersViewModel {
 
   private MapViewport viewport = MapViewport.ALL;
   private int limit = DEFAULT_LIMIT;
-  private Status mapStatus = Status.IDLE;
+  private ClusterLoad mapStatus = ClusterLoad.IDLE;
   private CollectionMapView map;
   private MapViewport mapBox;
   private String mapMessage;
@@ -73,7 +73,7 @@ public final class ClustersViewModel {
   private BackgroundTasks.Task mapTask;
   private Delay.Scheduled pendingMap;
 
-  public ClustersViewModel(ClusterService service, BackgroundTasks tasks, Delay delay) {
+  public ClustersViewModel(ClusterClient service, BackgroundTasks tasks, Delay delay) {
     this.service = Objects.requireNonNull(service, "service");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
@@ -109,8 +109,8 @@ public final class ClustersViewModel {
       selected = -1;
       hovered = null;
       viewport = MapViewport.ALL;
-      clustersStatus = Status.IDLE;
-      mapStatus = Status.IDLE;
+      clustersStatus = ClusterLoad.IDLE;
+      mapStatus = ClusterLoad.IDLE;
       changed();
     }
   }
@@ -145,7 +145,7 @@ public final class ClustersViewModel {
   private void loadClusters(boolean recompute) {
     cancel(clustersTask);
     String c = collection;
-    clustersStatus = Status.LOADING;
+    clustersStatus = ClusterLoad.LOADING;
     clustersMessage = null;
     changed();
     clustersTask =
@@ -155,7 +155,7 @@ public final class ClustersViewModel {
               clustersTask = null;
               int previous = selectedClusterId();
               clusters = list;
-              clustersStatus = Status.DONE;
+              clustersStatus = ClusterLoad.DONE;
               clustersMessage = emptyMessage(list);
               selected = -1;
               for (int i = 0; i < list.clusters().size(); i++) {
@@ -170,7 +170,7 @@ public final class ClustersViewModel {
             },
             error -> {
               clustersTask = null;
-              clustersStatus = Status.FAILED;
+              clustersStatus = ClusterLoad.FAILED;
               clustersMessage = message("The clusters could not be loaded", error);
               changed();
             });
@@ -192,7 +192,7 @@ public final class ClustersViewModel {
     return null;
   }
 
-  public Status clustersStatus() {
+  public ClusterLoad clustersStatus() {
     return clustersStatus;
   }
 
@@ -272,7 +272,7 @@ public final class ClustersViewModel {
     int l = Math.max(1, Math.min(MAX_LIMIT, newLimit));
     if (l != limit) {
       limit = l;
-      if (map != null || mapStatus == Status.LOADING) {
+      if (map != null || mapStatus == ClusterLoad.LOADING) {
         scheduleMap();
       }
     }
@@ -305,7 +305,7 @@ public final class ClustersViewModel {
     MapViewport box = viewport;
     double[] bbox = box.bbox();
     int l = limit;
-    mapStatus = Status.LOADING;
+    mapStatus = ClusterLoad.LOADING;
     changed();
     mapTask =
         tasks.submit(
@@ -314,7 +314,7 @@ public final class ClustersViewModel {
               mapTask = null;
               map = view;
               mapBox = box;
-              mapStatus = Status.DONE;
+              mapStatus = ClusterLoad.DONE;
               mapMessage =
                   view.total() == 0 ? "Nothing to map: the collection has no photos yet." : null;
               if (hovered != null
@@ -325,13 +325,13 @@ public final class ClustersViewModel {
             },
             error -> {
               mapTask = null;
-              mapStatus = Status.FAILED;
+              mapStatus = ClusterLoad.FAILED;
               mapMessage = message("The map could not be loaded", error);
               changed();
             });
   }
 
-  public Status mapStatus() {
+  public ClusterLoad mapStatus() {
     return mapStatus;
   }
 

@@ -4,7 +4,7 @@
  * of detail; "more like this" from a photo opens a search.
  *
  * <p>Threading: {@link io.clipsearch.app.clusters.ClustersViewModel} and the Swing views are
- * confined to the EDT; only the {@link io.clipsearch.app.clusters.ClusterService} calls run on the
+ * confined to the EDT; only the {@link io.clipsearch.app.clusters.ClusterClient} calls run on the
  * window's background workers. {@link io.clipsearch.app.clusters.MapViewport} is immutable.
  */
 package io.clipsearch.app.clusters;

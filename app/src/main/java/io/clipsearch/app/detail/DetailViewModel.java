@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class DetailViewModel {
 
   /** Where the shown photo stands. */
-  public enum Status {
+  public enum PhotoLoad {
     EMPTY,
     LOADING,
     SHOWN,
@@ -37,7 +37,7 @@ public final class DetailViewModel {
   private List<SearchResultHit> hits = List.of();
   private String collection = "default";
   private int index = -1;
-  private Status status = Status.EMPTY;
+  private PhotoLoad status = PhotoLoad.EMPTY;
   private ImageDetails details;
   private BufferedImage image;
   private String problem;
@@ -77,7 +77,7 @@ public final class DetailViewModel {
     }
     cancel();
     index = i;
-    status = Status.LOADING;
+    status = PhotoLoad.LOADING;
     details = null;
     image = null;
     problem = null;
@@ -96,13 +96,13 @@ public final class DetailViewModel {
               loading = null;
               details = loaded.details();
               image = loaded.image();
-              status = Status.SHOWN;
+              status = PhotoLoad.SHOWN;
               changed();
             },
             error -> {
               loading = null;
               problem = unavailable(error);
-              status = Status.FAILED;
+              status = PhotoLoad.FAILED;
               changed();
             });
   }
@@ -141,7 +141,7 @@ public final class DetailViewModel {
     }
   }
 
-  public Status status() {
+  public PhotoLoad status() {
     return status;
   }
 
@@ -178,7 +178,7 @@ public final class DetailViewModel {
     return image;
   }
 
-  /** Why the photo cannot be shown ({@link Status#FAILED}), else null. */
+  /** Why the photo cannot be shown ({@link PhotoLoad#FAILED}), else null. */
   public String problem() {
     return problem;
   }

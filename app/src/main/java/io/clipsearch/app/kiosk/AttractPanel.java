@@ -6,7 +6,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.detail.ExifOrientation;
 import io.clipsearch.app.detail.ImageDecoding;
 import io.clipsearch.app.detail.PhotoSource;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Color;
 import java.awt.Font;
@@ -44,7 +44,7 @@ final class AttractPanel extends JComponent {
    */
   static final int SLIDE_SIDE = 800;
 
-  private final SearchService search;
+  private final SearchClient search;
   private final PhotoSource photos;
   private final BackgroundTasks tasks;
   private final String collection;
@@ -58,7 +58,7 @@ final class AttractPanel extends JComponent {
   /** A photo ready to show: its upright pixels and who to credit (null: nobody named). */
   private record Slide(BufferedImage image, String credit) {}
 
-  AttractPanel(SearchService search, PhotoSource photos, BackgroundTasks tasks, String collection) {
+  AttractPanel(SearchClient search, PhotoSource photos, BackgroundTasks tasks, String collection) {
     this.search = search;
     this.photos = photos;
     this.tasks = tasks;

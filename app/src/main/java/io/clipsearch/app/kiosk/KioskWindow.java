@@ -12,7 +12,7 @@ import io.clipsearch.app.results.ThumbnailCache;
 import io.clipsearch.app.results.ThumbnailLoader;
 import io.clipsearch.app.search.QueryHistory;
 import io.clipsearch.app.search.SearchBar;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
@@ -149,7 +149,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   /** Builds the kiosk once the server answers; starts on the attract screen. */
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
     String collection = options.collection() == null ? "default" : options.collection();
-    SearchService searchService = SearchService.of(client);
+    SearchClient searchService = SearchClient.of(client);
     PhotoSource photos = PhotoSource.of(client);
     search = new SearchViewModel(searchService, tasks, Delay.swing(), new QueryHistory(List.of()));
     search.setCollection(collection);

@@ -36,28 +36,28 @@ public final class PlacesViewModel {
   public static final int MAX_PLACES = 50_000;
 
   /** Where loading stands. */
-  public enum Status {
+  public enum PlacesLoad {
     IDLE,
     LOADING,
     DONE,
     FAILED
   }
 
-  private final PlaceService service;
+  private final PlaceClient service;
   private final BackgroundTasks tasks;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String collection = "default";
   private boolean stale = true;
-  private Status status = Status.IDLE;
+  private PlacesLoad status = PlacesLoad.IDLE;
   private List<PlaceInfo> places = List.of();
   private int total;
   private String error;
   private GeoView view = GeoView.WORLD;
   private BackgroundTasks.Task loading;
 
-  public PlacesViewModel(PlaceService service, BackgroundTasks tasks) {
+  public PlacesViewModel(PlaceClient service, BackgroundTasks tasks) {
     this.service = Objects.requireNonNull(service, "service");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
   }
@@ -84,7 +84,7 @@ public final class PlacesViewModel {
       cancel();
       places = List.of();
       total = 0;
-      status = Status.IDLE;
+      status = PlacesLoad.IDLE;
       view = GeoView.WORLD;
       stale = true;
       changed();
@@ -108,7 +108,7 @@ public final class PlacesViewModel {
     stale = false;
     cancel();
     String c = collection;
-    status = Status.LOADING;
+    status = PlacesLoad.LOADING;
     error = null;
     changed();
     loading =
@@ -118,7 +118,7 @@ public final class PlacesViewModel {
               loading = null;
               places = loaded.places();
               total = loaded.total();
-              status = Status.DONE;
+              status = PlacesLoad.DONE;
               changed();
             },
             this::failed);
@@ -141,7 +141,7 @@ public final class PlacesViewModel {
 
   private void failed(Throwable e) {
     loading = null;
-    status = Status.FAILED;
+    status = PlacesLoad.FAILED;
     places = List.of();
     if (e instanceof ApiException api && api.status() == 404) {
       error = "Nothing is indexed yet: add a photo folder in Collections.";
@@ -158,7 +158,7 @@ public final class PlacesViewModel {
     changed();
   }
 
-  public Status status() {
+  public PlacesLoad status() {
     return status;
   }
 

@@ -6,7 +6,7 @@
  * the results grid (the window's wiring).
  *
  * <p>Threading: {@link io.clipsearch.app.places.PlacesViewModel}, the map and the panel are
- * confined to the EDT; only the {@link io.clipsearch.app.places.PlaceService} calls run on the
+ * confined to the EDT; only the {@link io.clipsearch.app.places.PlaceClient} calls run on the
  * window's background workers. The geometry types are immutable and thread-safe.
  */
 package io.clipsearch.app.places;

@@ -341,7 +341,7 @@ public final class ResultsPanel extends JPanel {
             && !model.includesWeak()
             && !state.filters().isFiltering()
             && !state.collectionEmpty());
-    addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
+    addFolder.setVisible(firstRun && state.status() == SearchState.SearchPhase.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
     cards.show(this, message == null ? "list" : "empty");

@@ -21,7 +21,7 @@ import javax.swing.SwingUtilities;
 
 /**
  * The filters column: date range, folder, camera, shape, minimum size, sort, weak matches. Builds a
- * {@link SearchFilters} from its fields and hands it to the view-model on every committed change
+ * {@link FilterChoices} from its fields and hands it to the view-model on every committed change
  * (Enter or leaving a field; at once for lists). Bad input outlines the field in red and keeps the
  * previous filters.
  */
@@ -220,7 +220,7 @@ public final class FiltersPanel extends JPanel {
             : Integer.valueOf(((String) minSize.getSelectedItem()).replace(" px", ""));
     try {
       model.setFilters(
-          new SearchFilters(
+          new FilterChoices(
               start,
               end,
               folder.getText(),

@@ -42,7 +42,7 @@ public final class SearchViewModel {
 
   static final int EXAMPLE_LIMIT = 200;
 
-  private final SearchService service;
+  private final SearchClient service;
   private final BackgroundTasks tasks;
   private final Delay delay;
   private final QueryHistory history;
@@ -51,7 +51,7 @@ public final class SearchViewModel {
 
   private String text = "";
   private String collection = "default";
-  private SearchFilters filters = SearchFilters.NONE;
+  private FilterChoices filters = FilterChoices.NONE;
   private boolean showAll;
 
   /** "Show the closest matches" was asked for the current search only; a new search forgets it. */
@@ -75,7 +75,7 @@ public final class SearchViewModel {
   private long generation;
 
   public SearchViewModel(
-      SearchService service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
+      SearchClient service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
     this.service = Objects.requireNonNull(service, "service");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
@@ -103,7 +103,7 @@ public final class SearchViewModel {
     return collection;
   }
 
-  public SearchFilters filters() {
+  public FilterChoices filters() {
     return filters;
   }
 
@@ -121,7 +121,7 @@ public final class SearchViewModel {
    */
   public void setBrowseWhenEmpty(boolean browse) {
     browseWhenEmpty = browse;
-    if (browse && state.status() == SearchState.Status.IDLE) {
+    if (browse && state.status() == SearchState.SearchPhase.IDLE) {
       clearResults();
     }
   }
@@ -182,7 +182,7 @@ public final class SearchViewModel {
   }
 
   /** New filters; searches again at once. */
-  public void setFilters(SearchFilters newFilters) {
+  public void setFilters(FilterChoices newFilters) {
     if (!newFilters.equals(filters)) {
       filters = Objects.requireNonNull(newFilters, "filters");
       searchAgain();
@@ -273,7 +273,9 @@ public final class SearchViewModel {
 
   /** Fetches the next page, if there is one and none is loading. */
   public void loadMore() {
-    if (!state.hasMore() || state.status() == SearchState.Status.SEARCHING || inFlight != null) {
+    if (!state.hasMore()
+        || state.status() == SearchState.SearchPhase.SEARCHING
+        || inFlight != null) {
       return;
     }
     SearchState base = state;
@@ -282,7 +284,7 @@ public final class SearchViewModel {
     SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
     String coll = collection;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     inFlight =
         tasks.submit(
             () ->
@@ -301,7 +303,7 @@ public final class SearchViewModel {
               publish(
                   new SearchState(
                       base.query(),
-                      SearchState.Status.DONE,
+                      SearchState.SearchPhase.DONE,
                       hits,
                       base.confidentCount(),
                       base.threshold(),
@@ -344,7 +346,7 @@ public final class SearchViewModel {
     }
     String coll = collection;
     GeoArea area = place;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     inFlight =
         tasks.submit(
             () -> listing(coll, f, area, 0, PAGE),
@@ -358,7 +360,7 @@ public final class SearchViewModel {
                         ? SearchState.IDLE
                         : new SearchState(
                             "",
-                            SearchState.Status.DONE,
+                            SearchState.SearchPhase.DONE,
                             hits,
                             results.confidentCount(),
                             0,
@@ -388,11 +390,11 @@ public final class SearchViewModel {
     long gen = ++generation;
     String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     publish(
         new SearchState(
             q,
-            SearchState.Status.SEARCHING,
+            SearchState.SearchPhase.SEARCHING,
             state.hits(),
             state.confidentCount(),
             state.threshold(),
@@ -434,7 +436,7 @@ public final class SearchViewModel {
                     error,
                     new SearchState(
                         q,
-                        SearchState.Status.SEARCHING,
+                        SearchState.SearchPhase.SEARCHING,
                         List.of(),
                         0,
                         0,
@@ -455,7 +457,7 @@ public final class SearchViewModel {
    * A page of the listing without a query: the collection with the filters and date order, or the
    * photos taken in {@code area}.
    */
-  private SearchResults listing(String coll, SearchFilters f, GeoArea area, int offset, int limit) {
+  private SearchResults listing(String coll, FilterChoices f, GeoArea area, int offset, int limit) {
     return area == null
         ? service.browse(f.toQuery("", coll, offset, limit, true))
         : service.photosIn(coll, area, offset, limit);
@@ -475,11 +477,11 @@ public final class SearchViewModel {
   }
 
   private static SearchState fromResults(
-      String q, SearchResults r, boolean more, boolean byExample, SearchFilters f) {
+      String q, SearchResults r, boolean more, boolean byExample, FilterChoices f) {
     List<SearchResultHit> hits = hitsOf(r);
     return new SearchState(
         q,
-        SearchState.Status.DONE,
+        SearchState.SearchPhase.DONE,
         hits,
         r.confidentCount(),
         r.threshold(),
@@ -510,7 +512,7 @@ public final class SearchViewModel {
       LOG.warn("search failed", error);
       message = "The search failed: " + error;
     }
-    publish(base.with(SearchState.Status.FAILED, message));
+    publish(base.with(SearchState.SearchPhase.FAILED, message));
   }
 
   private void cancelDebounce() {

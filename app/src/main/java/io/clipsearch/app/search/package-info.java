@@ -5,8 +5,8 @@
  * search bar, the filters column and the query history.
  *
  * <p>Threading: the view model and the views are confined to the EDT; only the {@link
- * io.clipsearch.app.search.SearchService} calls run on the window's background workers. {@link
- * io.clipsearch.app.search.SearchState} and {@link io.clipsearch.app.search.SearchFilters} are
+ * io.clipsearch.app.search.SearchClient} calls run on the window's background workers. {@link
+ * io.clipsearch.app.search.SearchState} and {@link io.clipsearch.app.search.FilterChoices} are
  * immutable.
  */
 package io.clipsearch.app.search;
