@@ -8,11 +8,10 @@ import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
+import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
  */
-public final class ClustersViewModel {
+public final class ClustersViewModel extends CollectionScopedViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClustersViewModel.class);
 
@@ -51,11 +50,6 @@ public final class ClustersViewModel {
   private final ClusterClient service;
   private final BackgroundTasks tasks;
   private final Delay delay;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> {};
-
-  private String collection = "default";
-  private boolean stale = true;
 
   private ClusterLoad clustersStatus = ClusterLoad.IDLE;
   private ClusterList clusters;
@@ -79,57 +73,24 @@ public final class ClustersViewModel {
     this.delay = Objects.requireNonNull(delay, "delay");
   }
 
-  public void addListener(Runnable listener) {
-    listeners.add(listener);
-  }
-
-  /** Called when a load fails because the server cannot be reached (the connection banner). */
-  public void onConnectionLost(Consumer<ServerUnreachableException> listener) {
-    this.connectionLost = Objects.requireNonNull(listener, "listener");
-  }
-
   // ---- collection and loading
 
-  public String collection() {
-    return collection;
+  @Override
+  protected void collectionChanged() {
+    cancelAll();
+    clusters = null;
+    map = null;
+    mapBox = null;
+    selected = -1;
+    hovered = null;
+    viewport = MapViewport.ALL;
+    clustersStatus = ClusterLoad.IDLE;
+    mapStatus = ClusterLoad.IDLE;
   }
 
-  /**
-   * The collection to show; what is shown is dropped and loaded again on the next {@link
-   * #showing()}.
-   */
-  public void setCollection(String name) {
-    if (!Objects.equals(name, collection)) {
-      collection = Objects.requireNonNull(name, "name");
-      invalidate();
-      cancelAll();
-      clusters = null;
-      map = null;
-      mapBox = null;
-      selected = -1;
-      hovered = null;
-      viewport = MapViewport.ALL;
-      clustersStatus = ClusterLoad.IDLE;
-      mapStatus = ClusterLoad.IDLE;
-      changed();
-    }
-  }
-
-  /** The collection's index changed (indexing finished): load again when next shown. */
-  public void invalidate() {
-    stale = true;
-  }
-
-  /** The screen became visible: loads if nothing is loaded or the data went stale. */
-  public void showing() {
-    if (stale) {
-      refresh();
-    }
-  }
-
-  /** Loads the clusters and the map's visible box now. */
-  public void refresh() {
-    stale = false;
+  /** Loads the clusters and the map's visible box. */
+  @Override
+  protected void load() {
     loadClusters(false);
     fetchMap();
   }
@@ -138,13 +99,13 @@ public final class ClustersViewModel {
    * Re-fits the clusters from scratch on the server, then reloads the map (new cluster numbers).
    */
   public void recompute() {
-    stale = false;
+    setStale(false);
     loadClusters(true);
   }
 
   private void loadClusters(boolean recompute) {
     cancel(clustersTask);
-    String c = collection;
+    String c = collection();
     clustersStatus = ClusterLoad.LOADING;
     clustersMessage = null;
     changed();
@@ -179,12 +140,12 @@ public final class ClustersViewModel {
   private String emptyMessage(ClusterList list) {
     if (list.documents() == 0) {
       return "Collection “"
-          + collection
+          + collection()
           + "” has no photos yet. Add a folder under Collections, then come back.";
     }
     if (list.clusters().isEmpty()) {
       return "No clusters yet for “"
-          + collection
+          + collection()
           + "” ("
           + list.documents()
           + " photos): press Recompute.";
@@ -301,7 +262,7 @@ public final class ClustersViewModel {
       pendingMap = null;
     }
     cancel(mapTask);
-    String c = collection;
+    String c = collection();
     MapViewport box = viewport;
     double[] bbox = box.bbox();
     int l = limit;
@@ -386,16 +347,16 @@ public final class ClustersViewModel {
 
   private String message(String what, Throwable error) {
     if (error instanceof ServerUnreachableException e) {
-      connectionLost.accept(e);
+      connectionLost(e);
       return what + ": the server cannot be reached.";
     }
     if (error instanceof ApiException e) {
       if (e.status() == 404) {
-        return what + ": there is no collection “" + collection + "”.";
+        return what + ": there is no collection “" + collection() + "”.";
       }
       return what + ": " + e.getMessage();
     }
-    LOG.warn("{} ({})", what, collection, error);
+    LOG.warn("{} ({})", what, collection(), error);
     return what + ": " + error.getMessage();
   }
 
@@ -413,12 +374,6 @@ public final class ClustersViewModel {
   private static void cancel(BackgroundTasks.Task t) {
     if (t != null) {
       t.cancel();
-    }
-  }
-
-  private void changed() {
-    for (Runnable l : listeners) {
-      l.run();
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.clipsearch.app.collections;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.JobReport;
@@ -209,7 +211,10 @@ public final class CollectionsPanel extends JPanel {
     }
   }
 
-  /** Asks for a photo folder and indexes it into the selected collection (else "default"). */
+  /**
+   * Asks for a photo folder and indexes it into the selected collection (else the default
+   * collection).
+   */
   public void addFolder() {
     String folder;
     if (localFiles) {
@@ -232,7 +237,7 @@ public final class CollectionsPanel extends JPanel {
         return;
       }
     }
-    String name = selected().map(CollectionInfo::name).orElse("default");
+    String name = selected().map(CollectionInfo::name).orElse(DEFAULT_COLLECTION);
     model.addFolder(name, folder.strip());
   }
 

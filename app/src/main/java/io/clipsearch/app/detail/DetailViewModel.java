@@ -1,5 +1,7 @@
 package io.clipsearch.app.detail;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.net.ApiException;
@@ -35,7 +37,7 @@ public final class DetailViewModel {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   private List<SearchResultHit> hits = List.of();
-  private String collection = "default";
+  private String collection = DEFAULT_COLLECTION;
   private int index = -1;
   private PhotoLoad status = PhotoLoad.EMPTY;
   private ImageDetails details;

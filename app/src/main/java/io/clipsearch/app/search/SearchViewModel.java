@@ -1,5 +1,7 @@
 package io.clipsearch.app.search;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
@@ -50,7 +52,7 @@ public final class SearchViewModel {
   private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String text = "";
-  private String collection = "default";
+  private String collection = DEFAULT_COLLECTION;
   private FilterChoices filters = FilterChoices.NONE;
   private boolean showAll;
 

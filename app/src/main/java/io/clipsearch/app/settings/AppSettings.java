@@ -1,5 +1,7 @@
 package io.clipsearch.app.settings;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.Reader;
@@ -287,7 +289,7 @@ public final class AppSettings {
 
   /** The last searched collection; default {@code default}. */
   public synchronized String lastCollection() {
-    return values.getProperty("collection", "default");
+    return values.getProperty("collection", DEFAULT_COLLECTION);
   }
 
   public synchronized void setLastCollection(String name) {

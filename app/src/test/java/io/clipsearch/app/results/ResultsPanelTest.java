@@ -71,13 +71,12 @@ public class ResultsPanelTest {
           SearchViewModel search =
               new SearchViewModel(
                   new NoPhotos(), tasks, new ManualDelay(), new QueryHistory(List.of()));
-          ThumbnailLoader thumbnails =
-              new ThumbnailLoader(
-                  url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100, () -> {});
           ResultsPanel p =
               new ResultsPanel(
                   search,
-                  thumbnails,
+                  url -> new byte[0],
+                  tasks,
+                  new ThumbnailCache(10, 1 << 20),
                   new ResultsPanel.Actions() {
                     @Override
                     public void open(int index) {}
