@@ -6,6 +6,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.detail.ExifOrientation;
 import io.clipsearch.app.detail.ImageDecoding;
 import io.clipsearch.app.detail.PhotoSource;
+import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Color;
@@ -14,7 +15,6 @@ import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -167,13 +167,8 @@ final class AttractPanel extends JComponent {
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
+    Graphics2D g = Painting.smooth(graphics);
     try {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       int w = getWidth();
       int h = getHeight();
       g.setColor(Color.BLACK);
