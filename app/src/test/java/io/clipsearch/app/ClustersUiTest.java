@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.MapPointInfo;
 import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
+import java.awt.Component;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.MouseEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,14 +154,32 @@ class ClustersUiTest {
     Thread.sleep(1500);
     screenshot(window, "map");
 
-    // "more like this" from the map opens a like: search
-    onEdt(() -> window.clustersPanel().moreLikeForTest(hover.id()));
+    // a click on a representative asks for "more like this": a like: search
+    ClusterImage representative =
+        call(() -> clusters.clusters().getFirst().representatives().getFirst());
+    onEdt(
+        () -> {
+          Component thumb =
+              EmbeddedAppUiTest.find(
+                  window.clustersPanel(), "representative-" + representative.id());
+          thumb.dispatchEvent(
+              new MouseEvent(
+                  thumb,
+                  MouseEvent.MOUSE_CLICKED,
+                  System.currentTimeMillis(),
+                  0,
+                  4,
+                  4,
+                  1,
+                  false,
+                  MouseEvent.BUTTON1));
+        });
     await(
         "the like: search",
         Duration.ofSeconds(60),
         () ->
             window.searchModel().state().status() == SearchState.SearchPhase.DONE
-                && window.searchModel().state().query().equals("like:" + hover.id()));
+                && window.searchModel().state().query().equals("like:" + representative.id()));
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()));
     assertEquals(
         "",

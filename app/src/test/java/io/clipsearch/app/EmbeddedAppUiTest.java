@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.connection.AppOptions;
+import io.clipsearch.app.detail.FullScreenViewer;
 import io.clipsearch.app.kiosk.KioskWindow;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
 import io.clipsearch.app.ui.EdtAwait;
 import java.awt.Component;
+import java.awt.Container;
+import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,7 +32,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JSlider;
+import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,14 +128,14 @@ class EmbeddedAppUiTest {
     screenshot(window, "browse");
 
     // the thumbnail size control
-    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
+    onEdt(() -> ((JSlider) find(window, "thumbnailSize")).setValue(240));
     int cell = call(() -> window.results().grid().getFixedCellWidth());
     int grid = call(() -> window.results().grid().getParent().getWidth());
     assertEquals(
         grid / 240,
         grid / cell,
         "as many columns of 240 px as fit, widened to fill the grid: " + cell);
-    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
+    onEdt(() -> ((JSlider) find(window, "thumbnailSize")).setValue(180));
 
     // multi-select and export the selection
     onEdt(() -> window.results().grid().setSelectedIndices(new int[] {0, 2, 4}));
@@ -183,7 +192,7 @@ class EmbeddedAppUiTest {
     screenshot(window, "detail");
 
     // full screen with zoom
-    AtomicReference<io.clipsearch.app.detail.FullScreenViewer> viewer = new AtomicReference<>();
+    AtomicReference<FullScreenViewer> viewer = new AtomicReference<>();
     onEdt(() -> viewer.set(window.detail().openFullScreen()));
     await("the full-screen view", Duration.ofSeconds(10), () -> viewer.get().isShowing());
     double fitted = call(() -> viewer.get().view().zoom());
@@ -278,7 +287,7 @@ class EmbeddedAppUiTest {
     // 900×600: the detail toolbar fits, its title shows, the photo gets the room
     onEdt(
         () -> {
-          window.setExtendedState(java.awt.Frame.NORMAL);
+          window.setExtendedState(Frame.NORMAL);
           window.setSize(900, 600);
           window.validate();
           window.openDetail(0);
@@ -288,7 +297,7 @@ class EmbeddedAppUiTest {
     onEdt(
         () -> {
           Component like = find(window.detail(), "moreLike");
-          java.awt.Rectangle inDetail =
+          Rectangle inDetail =
               SwingUtilities.convertRectangle(like.getParent(), like.getBounds(), window.detail());
           assertTrue(
               inDetail.x >= 0 && inDetail.x + inDetail.width <= window.detail().getWidth(),
@@ -322,9 +331,9 @@ class EmbeddedAppUiTest {
           kiosk.leaveAttract();
           kiosk.searchModel().setShowAll(true);
           for (String k : "beach".split("")) {
-            ((javax.swing.JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
+            ((JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
           }
-          ((javax.swing.JButton) find(kiosk.keyboard(), "key-search")).doClick();
+          ((JButton) find(kiosk.keyboard(), "key-search")).doClick();
         });
     assertEquals("beach", call(() -> kiosk.searchModel().text()));
     await(
@@ -385,12 +394,12 @@ class EmbeddedAppUiTest {
                 && window.collectionsModel().collections().getFirst().documents() == photos);
   }
 
-  static Component find(java.awt.Container root, String name) {
+  static Component find(Container root, String name) {
     for (Component c : root.getComponents()) {
       if (name.equals(c.getName())) {
         return c;
       }
-      if (c instanceof java.awt.Container k) {
+      if (c instanceof Container k) {
         Component f = find(k, name);
         if (f != null) {
           return f;
@@ -400,12 +409,12 @@ class EmbeddedAppUiTest {
     return null;
   }
 
-  static javax.swing.AbstractButton button(java.awt.Container root, String name) {
+  static AbstractButton button(Container root, String name) {
     Component c = find(root, name);
     if (c == null) {
       throw new AssertionError("no component " + name);
     }
-    return (javax.swing.AbstractButton) c;
+    return (AbstractButton) c;
   }
 
   /** Waits for a showing dialog titled {@code title} (a modal one: opened with invokeLater). */
@@ -427,7 +436,7 @@ class EmbeddedAppUiTest {
   }
 
   /** Every label's text in a window. */
-  static String texts(java.awt.Container root) throws Exception {
+  static String texts(Container root) throws Exception {
     return call(
         () -> {
           StringBuilder b = new StringBuilder();
@@ -436,12 +445,12 @@ class EmbeddedAppUiTest {
         });
   }
 
-  private static void collect(java.awt.Container root, StringBuilder b) {
+  private static void collect(Container root, StringBuilder b) {
     for (Component c : root.getComponents()) {
-      if (c instanceof javax.swing.JLabel l) {
+      if (c instanceof JLabel l) {
         b.append(l.getText()).append('\n');
       }
-      if (c instanceof java.awt.Container k) {
+      if (c instanceof Container k) {
         collect(k, b);
       }
     }
@@ -488,8 +497,7 @@ class EmbeddedAppUiTest {
     BufferedImage image =
         call(
             () -> {
-              Component c =
-                  window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
+              Component c = window instanceof RootPaneContainer f ? f.getRootPane() : window;
               BufferedImage b =
                   new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
               var g = b.createGraphics();

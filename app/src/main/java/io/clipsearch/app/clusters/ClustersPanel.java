@@ -167,14 +167,4 @@ public final class ClustersPanel extends JPanel {
   public int cardCount() {
     return browser.cardCount();
   }
-
-  /** What a click on a thumbnail or a dot does (tests). */
-  public void moreLikeForTest(String id) {
-    moreLike.accept(id);
-  }
-
-  /** The map component. */
-  public javax.swing.JComponent mapComponent() {
-    return map;
-  }
 }

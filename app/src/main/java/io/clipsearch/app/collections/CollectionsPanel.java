@@ -8,9 +8,11 @@ import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.SkippedFileInfo;
 import io.clipsearch.app.settings.AppSettings;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -183,11 +185,11 @@ public final class CollectionsPanel extends JPanel {
     report.setEnabled(model.lastJobId() != null);
   }
 
-  private java.util.Optional<CollectionInfo> selected() {
+  private Optional<CollectionInfo> selected() {
     int row = view.getSelectedRow();
     return row < 0 || row >= model.collections().size()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(model.collections().get(row));
+        ? Optional.empty()
+        : Optional.of(model.collections().get(row));
   }
 
   /** Asks which of the collection's folders to stop indexing. */
@@ -251,7 +253,7 @@ public final class CollectionsPanel extends JPanel {
     JTable t = new JTable(rows, new String[] {"File", "Reason", "Detail"});
     t.setName("reportTable");
     JScrollPane scroll = new JScrollPane(t);
-    scroll.setPreferredSize(new java.awt.Dimension(760, 300));
+    scroll.setPreferredSize(new Dimension(760, 300));
     JPanel p = new JPanel(new BorderLayout(0, 8));
     p.add(
         new JLabel(

@@ -225,7 +225,7 @@ public final class ResultsPanel extends JPanel {
    * The badge and the caption a result's cell shows, joined by a new line, empty parts left out
    * (tests).
    */
-  public String cellText(SearchResultHit hit) {
+  String cellText(SearchResultHit hit) {
     return Stream.of(cell.badge(hit), cell.caption(hit))
         .filter(Objects::nonNull)
         .collect(Collectors.joining("\n"));
@@ -451,10 +451,5 @@ public final class ResultsPanel extends JPanel {
                 r.run();
               }
             });
-  }
-
-  /** Width hint used by layouts. */
-  public int cellSize() {
-    return cellSize;
   }
 }

@@ -70,15 +70,15 @@ public record FilterChoices(
         || minSize != null;
   }
 
-  public FilterChoices withFolder(String f) {
+  FilterChoices withFolder(String f) {
     return new FilterChoices(from, to, f, camera, shape, minSize, sort);
   }
 
-  public FilterChoices withShape(String s) {
+  FilterChoices withShape(String s) {
     return new FilterChoices(from, to, folder, camera, s, minSize, sort);
   }
 
-  public FilterChoices withSort(String s) {
+  FilterChoices withSort(String s) {
     return new FilterChoices(from, to, folder, camera, shape, minSize, s);
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -197,15 +198,6 @@ public final class AppSettings {
     values.setProperty("window.maximized", Boolean.toString(maximized));
   }
 
-  /** The last remote server URL, if any. */
-  public synchronized Optional<String> lastServer() {
-    return Optional.ofNullable(values.getProperty("server.url"));
-  }
-
-  public synchronized void setLastServer(String url) {
-    values.setProperty("server.url", Objects.requireNonNull(url, "url"));
-  }
-
   /**
    * The token last accepted by the remote server at {@code server}, if any. Kept in this file,
    * which only its owner can read (it is written through a temporary file created owner-only).
@@ -262,9 +254,7 @@ public final class AppSettings {
     /** The notice shown at the next start, in plain words. */
     public String notice() {
       String photos =
-          notIndexed > 0
-              ? String.format(java.util.Locale.ROOT, "%,d photos", notIndexed)
-              : "Some photos";
+          notIndexed > 0 ? String.format(Locale.ROOT, "%,d photos", notIndexed) : "Some photos";
       return photos
           + " of “"
           + collection
