@@ -47,7 +47,7 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
     FAILED
   }
 
-  private final ClusterClient service;
+  private final ClusterClient server;
   private final BackgroundTasks tasks;
   private final Delay delay;
 
@@ -67,8 +67,8 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
   private BackgroundTasks.Task mapTask;
   private Delay.Scheduled pendingMap;
 
-  public ClustersViewModel(ClusterClient service, BackgroundTasks tasks, Delay delay) {
-    this.service = Objects.requireNonNull(service, "service");
+  public ClustersViewModel(ClusterClient server, BackgroundTasks tasks, Delay delay) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
   }
@@ -111,7 +111,7 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
     changed();
     clustersTask =
         tasks.submit(
-            () -> recompute ? service.recompute(c) : service.clusters(c),
+            () -> recompute ? server.recompute(c) : server.clusters(c),
             list -> {
               clustersTask = null;
               int previous = selectedClusterId();
@@ -270,7 +270,7 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
     changed();
     mapTask =
         tasks.submit(
-            () -> service.map(c, bbox, l),
+            () -> server.map(c, bbox, l),
             view -> {
               mapTask = null;
               map = view;

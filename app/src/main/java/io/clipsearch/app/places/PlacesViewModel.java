@@ -42,7 +42,7 @@ public final class PlacesViewModel extends CollectionScopedViewModel {
     FAILED
   }
 
-  private final PlaceClient service;
+  private final PlaceClient server;
   private final BackgroundTasks tasks;
 
   private PlacesLoad status = PlacesLoad.IDLE;
@@ -52,8 +52,8 @@ public final class PlacesViewModel extends CollectionScopedViewModel {
   private GeoView view = GeoView.WORLD;
   private BackgroundTasks.Task loading;
 
-  public PlacesViewModel(PlaceClient service, BackgroundTasks tasks) {
-    this.service = Objects.requireNonNull(service, "service");
+  public PlacesViewModel(PlaceClient server, BackgroundTasks tasks) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
   }
 
@@ -91,7 +91,7 @@ public final class PlacesViewModel extends CollectionScopedViewModel {
     List<PlaceInfo> all = new ArrayList<>();
     int total;
     do {
-      PlaceList page = service.places(c, all.size(), Math.min(PAGE, MAX_PLACES - all.size()));
+      PlaceList page = server.places(c, all.size(), Math.min(PAGE, MAX_PLACES - all.size()));
       List<PlaceInfo> got = page.places() == null ? List.of() : page.places();
       all.addAll(got);
       total = page.total();

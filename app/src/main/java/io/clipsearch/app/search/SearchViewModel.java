@@ -44,7 +44,7 @@ public final class SearchViewModel {
 
   static final int EXAMPLE_LIMIT = 200;
 
-  private final SearchClient service;
+  private final SearchClient server;
   private final BackgroundTasks tasks;
   private final Delay delay;
   private final QueryHistory history;
@@ -77,8 +77,8 @@ public final class SearchViewModel {
   private long generation;
 
   public SearchViewModel(
-      SearchClient service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
-    this.service = Objects.requireNonNull(service, "service");
+      SearchClient server, BackgroundTasks tasks, Delay delay, QueryHistory history) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
     this.history = Objects.requireNonNull(history, "history");
@@ -292,7 +292,7 @@ public final class SearchViewModel {
             () ->
                 base.browsing()
                     ? listing(coll, f, base.place(), offset, limit)
-                    : service.search(query),
+                    : server.search(query),
             results -> {
               if (gen != generation) {
                 return;
@@ -416,7 +416,7 @@ public final class SearchViewModel {
             : f.toQuery(q, collection, 0, limit, cutoff());
     inFlight =
         tasks.submit(
-            () -> image != null ? service.searchByImage(image, query) : service.search(query),
+            () -> image != null ? server.searchByImage(image, query) : server.search(query),
             results -> {
               if (gen == generation) {
                 inFlight = null;
@@ -461,8 +461,8 @@ public final class SearchViewModel {
    */
   private SearchResults listing(String coll, FilterChoices f, GeoArea area, int offset, int limit) {
     return area == null
-        ? service.browse(f.toQuery("", coll, offset, limit, true))
-        : service.photosIn(coll, area, offset, limit);
+        ? server.browse(f.toQuery("", coll, offset, limit, true))
+        : server.photosIn(coll, area, offset, limit);
   }
 
   /**
