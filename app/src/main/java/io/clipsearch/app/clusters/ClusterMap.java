@@ -2,6 +2,7 @@ package io.clipsearch.app.clusters;
 
 import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.api.types.MapPointInfo;
+import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.results.ThumbnailLoader;
 import java.awt.AlphaComposite;
@@ -17,8 +18,6 @@ import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -330,10 +329,6 @@ final class ClusterMap extends JComponent {
   }
 
   private String thumbnailUrl(String id) {
-    return "/api/images/" + encode(id) + "/thumbnail?collection=" + encode(model.collection());
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return ClipsearchClient.thumbnailUrl(id, model.collection());
   }
 }

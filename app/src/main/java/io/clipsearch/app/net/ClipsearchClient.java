@@ -203,6 +203,18 @@ public final class ClipsearchClient {
     return response.body();
   }
 
+  /**
+   * The relative URL of an image's thumbnail ({@code GET /api/images/{id}/thumbnail}), for {@link
+   * #bytes}: what a map point, which carries no URL of its own, is shown with.
+   */
+  public static String thumbnailUrl(String imageId, String collection) {
+    return ApiUrl.of("/api/images")
+        .segment(imageId)
+        .path("/thumbnail")
+        .param("collection", collection)
+        .toString();
+  }
+
   /** {@code GET /api/images/{id}/info}. */
   public ImageDetails info(String id, String collection) {
     return send(
