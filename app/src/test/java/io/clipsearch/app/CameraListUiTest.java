@@ -72,7 +72,7 @@ class CameraListUiTest {
 
     onEdt(
         () -> {
-          window.filters().setShowWeak(true);
+          EmbeddedAppUiTest.setChecked(window, "weakMatches", true);
           window.searchBar().field().setText("a photo");
         });
     await(

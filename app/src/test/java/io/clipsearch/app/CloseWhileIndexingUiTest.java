@@ -76,9 +76,11 @@ class CloseWhileIndexingUiTest {
 
     // indexing is no first run, and the Images column counts the photos as they are committed
     assertFalse(
-        call(() -> window.results().addFolderButton().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "addFolder").isShowing()),
         "no \"No photos yet\" while indexing");
-    assertFalse(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+    assertFalse(
+        call(() -> EmbeddedAppUiTest.label(window, "emptyMessage").getText())
+            .startsWith("No photos yet"));
     await(
         "photos counted while indexing",
         Duration.ofSeconds(60),

@@ -186,7 +186,7 @@ class ClustersUiTest {
         call(() -> window.searchBar().field().getText()),
         "no raw like:<hash> in the search box");
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "exampleChip").isShowing()),
         "the bar says what the search is like");
     assertTrue(
         call(() -> window.searchModel().state().hits().size()) > 1,

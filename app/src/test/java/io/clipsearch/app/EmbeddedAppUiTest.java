@@ -37,6 +37,7 @@ import javax.swing.JButton;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JSlider;
+import javax.swing.JTextField;
 import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class EmbeddedAppUiTest {
     await(
         "the first-run screen",
         Duration.ofSeconds(30),
-        () -> window.results().addFolderButton().isShowing());
-    assertTrue(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+        () -> button(window, "addFolder").isShowing());
+    assertTrue(call(() -> label(window, "emptyMessage").getText()).startsWith("No photos yet"));
     screenshot(window, "first-run");
 
     // index through the collections flow, following SSE progress
@@ -108,8 +109,7 @@ class EmbeddedAppUiTest {
                 && window.collectionsModel().collections().getFirst().documents() == 20);
     screenshot(window, "collections");
     assertFalse(
-        call(() -> window.results().addFolderButton().isVisible()),
-        "photos now: no first-run button");
+        call(() -> button(window, "addFolder").isVisible()), "photos now: no first-run button");
 
     // with nothing typed, the collection shows newest first
     onEdt(() -> window.tabs().setSelectedIndex(0));
@@ -164,7 +164,7 @@ class EmbeddedAppUiTest {
     onEdt(
         () -> {
           window.tabs().setSelectedIndex(0);
-          window.filters().setShowWeak(true);
+          setChecked(window, "weakMatches", true);
           window.searchBar().field().setText("a photo of a beach");
         });
     await(
@@ -208,7 +208,7 @@ class EmbeddedAppUiTest {
     String trip = photos.resolve("trip").toString();
     onEdt(
         () -> {
-          window.filters().setFolder(trip);
+          typeAndEnter(window, "folder", trip);
         });
     await(
         "filtered results",
@@ -223,8 +223,8 @@ class EmbeddedAppUiTest {
     // no results: the grid clears, plain words, the closest matches one click away
     onEdt(
         () -> {
-          window.filters().setShowWeak(false);
-          window.filters().setFolder(photos.resolve("nowhere").toString());
+          setChecked(window, "weakMatches", false);
+          typeAndEnter(window, "folder", photos.resolve("nowhere").toString());
         });
     await(
         "the no-results search",
@@ -236,31 +236,31 @@ class EmbeddedAppUiTest {
         SearchState.SearchPhase.DONE,
         call(() -> window.searchModel().state().status()),
         () -> "" + window.searchModel().state());
-    assertTrue(call(() -> window.results().emptyMessage().isShowing()));
+    assertTrue(call(() -> label(window, "emptyMessage").isShowing()));
     assertEquals(
         0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
     // the filters left nothing, so no closest matches either: the filters are what to change
-    assertFalse(call(() -> window.results().closestButton().isShowing()));
-    String noResults = call(() -> window.results().emptyMessage().getText());
+    assertFalse(call(() -> button(window, "showClosest").isShowing()));
+    String noResults = call(() -> label(window, "emptyMessage").getText());
     assertTrue(noResults.contains("with these filters"), noResults);
     assertFalse(call(() -> window.statusLine().getText()).contains("cutoff"));
     screenshot(window, "no-results");
     // an invalid date is said so and does not block the other filters
     onEdt(
         () -> {
-          window.filters().setShowWeak(true); // all 8 photos of the trip, as above
-          window.filters().setFolder(trip);
-          window.filters().setDates("2024-13-45", "");
+          setChecked(window, "weakMatches", true); // all 8 photos of the trip, as above
+          typeAndEnter(window, "folder", trip);
+          typeAndEnter(window, "fromDate", "2024-13-45");
         });
     await(
         "the folder filter despite the bad date",
         Duration.ofSeconds(60),
         () -> done(window) && window.searchModel().state().hits().size() == 8);
-    assertTrue(call(() -> window.filters().dateProblem()).contains("Not a date"));
+    assertTrue(call(() -> label(window, "dateProblem").getText()).contains("Not a date"));
     onEdt(
         () -> {
-          window.filters().setDates("", "");
-          window.filters().setFolder("");
+          typeAndEnter(window, "fromDate", "");
+          typeAndEnter(window, "folder", "");
         });
     await(
         "unfiltered results",
@@ -277,8 +277,7 @@ class EmbeddedAppUiTest {
     assertEquals(
         "", call(() -> window.searchBar().field().getText()), "the earlier text is not mixed in");
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
-        "a visible preview of the example");
+        call(() -> button(window, "exampleChip").isShowing()), "a visible preview of the example");
     assertTrue(
         call(() -> window.searchModel().state().hits().getFirst().score()) > 0.99,
         "the example itself ranks first, scored against itself alone");
@@ -410,11 +409,34 @@ class EmbeddedAppUiTest {
   }
 
   static AbstractButton button(Container root, String name) {
+    return (AbstractButton) named(root, name);
+  }
+
+  static JLabel label(Container root, String name) {
+    return (JLabel) named(root, name);
+  }
+
+  /** Types {@code text} into the text field {@code name} and presses Enter, as a person would. */
+  static void typeAndEnter(Container root, String name, String text) {
+    JTextField field = (JTextField) named(root, name);
+    field.setText(text);
+    field.postActionEvent();
+  }
+
+  /** Clicks the check box {@code name} if it is not {@code checked} yet. */
+  static void setChecked(Container root, String name, boolean checked) {
+    AbstractButton box = button(root, name);
+    if (box.isSelected() != checked) {
+      box.doClick();
+    }
+  }
+
+  private static Component named(Container root, String name) {
     Component c = find(root, name);
     if (c == null) {
       throw new AssertionError("no component " + name);
     }
-    return (AbstractButton) c;
+    return c;
   }
 
   /** Waits for a showing dialog titled {@code title} (a modal one: opened with invokeLater). */

@@ -203,12 +203,12 @@ class PlacesUiTest {
         call(() -> window.statusLine().getText()).startsWith("6 photos taken near 48."),
         call(() -> window.statusLine().getText()));
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "exampleChip").isShowing()),
         "the bar says where the photos come from");
     screenshot(window, "places-photos");
 
     // the chip's × goes back to the whole collection
-    onEdt(() -> window.searchBar().exampleChip().doClick());
+    onEdt(() -> EmbeddedAppUiTest.button(window, "exampleChip").doClick());
     await(
         "the whole collection",
         Duration.ofSeconds(60),

@@ -246,19 +246,9 @@ public final class ResultsPanel extends JPanel {
     show(model.state());
   }
 
-  /** The first-run "Add a photo folder…" button (tests). */
-  public JButton addFolderButton() {
-    return addFolder;
-  }
-
   /** The "no results" message (tests). */
-  public JLabel emptyMessage() {
+  JLabel emptyMessage() {
     return empty;
-  }
-
-  /** The one-click "Show the closest matches" button of the "no results" state (tests). */
-  public JButton closestButton() {
-    return closest;
   }
 
   /** Selects and reveals a result. */

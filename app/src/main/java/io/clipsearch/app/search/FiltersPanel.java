@@ -119,13 +119,13 @@ public final class FiltersPanel extends JPanel {
     weak.addActionListener(e -> model.setShowAll(weak.isSelected()));
   }
 
-  /** Sets the folder filter (used by "show this folder" and tests) and applies it. */
-  public void setFolder(String path) {
+  /** Sets the folder filter (the folder chooser) and applies it. */
+  private void setFolder(String path) {
     folder.setText(path);
     apply();
   }
 
-  public void setShowWeak(boolean show) {
+  private void setShowWeak(boolean show) {
     weak.setSelected(show);
     model.setShowAll(show);
   }
@@ -170,21 +170,9 @@ public final class FiltersPanel extends JPanel {
     return menu;
   }
 
-  /** Filters by {@code name} (the camera list; tests). */
-  public void setCamera(String name) {
+  /** Filters by {@code name} (the camera list). */
+  private void setCamera(String name) {
     camera.setText(name);
-    apply();
-  }
-
-  /** The problem with the typed dates, in words (empty when none; tests). */
-  public String dateProblem() {
-    return dateProblem.getText().strip();
-  }
-
-  /** Sets the date fields as typed (tests). */
-  public void setDates(String fromText, String toText) {
-    from.setText(fromText);
-    to.setText(toText);
     apply();
   }
 

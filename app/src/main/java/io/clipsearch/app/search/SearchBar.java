@@ -190,7 +190,7 @@ public final class SearchBar extends JPanel {
   }
 
   /** The example preview (tests): visible while searching by an image or by a photo. */
-  public JButton exampleChip() {
+  JButton exampleChip() {
     return exampleChip;
   }
 
