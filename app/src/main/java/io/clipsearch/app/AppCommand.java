@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.swing.SwingUtilities;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,8 +113,7 @@ public final class AppCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     Thread.setDefaultUncaughtExceptionHandler(
         (t, e) ->
-            org.slf4j.LoggerFactory.getLogger(AppCommand.class)
-                .error("uncaught on {}", t.getName(), e));
+            LoggerFactory.getLogger(AppCommand.class).error("uncaught on {}", t.getName(), e));
     SwingUtilities.invokeLater(
         () -> {
           Theme.install(settings.theme()); // before any component exists

@@ -32,12 +32,11 @@ public final class AppLauncher {
   /** A started app: its window and, in embedded mode, its server. */
   public static final class RunningApp {
     private final Window window;
-    private final AtomicReference<EmbeddedServer> server = new AtomicReference<>();
-    private final Runnable onExit;
+    private final ServerSlot server;
 
-    RunningApp(Window window, Runnable onExit) {
+    RunningApp(Window window, ServerSlot server) {
       this.window = window;
-      this.onExit = onExit;
+      this.server = server;
     }
 
     public Window window() {
@@ -48,8 +47,26 @@ public final class AppLauncher {
     public void close() {
       SwingUtilities.invokeLater(((AppWindow) window)::shutdown);
     }
+  }
 
-    void stopServer() {
+  /**
+   * The embedded server once it has started (none in remote mode, or before): stopping closes it,
+   * once, then runs the app's on-exit action. Thread-safe: the connecting worker sets it, the
+   * stopping thread takes it.
+   */
+  private static final class ServerSlot {
+    private final AtomicReference<EmbeddedServer> server = new AtomicReference<>();
+    private final Runnable onExit;
+
+    ServerSlot(Runnable onExit) {
+      this.onExit = onExit;
+    }
+
+    void set(EmbeddedServer s) {
+      server.set(s);
+    }
+
+    void stop() {
       EmbeddedServer s = server.getAndSet(null);
       if (s != null) {
         s.close();
@@ -67,27 +84,21 @@ public final class AppLauncher {
     if (!SwingUtilities.isEventDispatchThread()) {
       throw new IllegalStateException("launch must run on the EDT");
     }
-    RunningApp[] app = new RunningApp[1];
-    Runnable closed =
-        () -> {
-          Thread stop = new Thread(app[0]::stopServer, "clipsearch-stop");
-          stop.start();
-        };
-    Connectable window;
+    ServerSlot server = new ServerSlot(onExit);
+    Runnable closed = () -> new Thread(server::stop, "clipsearch-stop").start();
+    RunningApp app;
     if (options.kiosk()) {
       KioskWindow kiosk = new KioskWindow(options, closed);
-      window = kiosk::connected;
-      app[0] = new RunningApp(kiosk, onExit);
+      app = new RunningApp(kiosk, server);
       kiosk.setVisible(true);
-      connect(options, settings, app[0], window, kiosk::failedToStart);
+      connect(options, settings, app, kiosk::connected, kiosk::failedToStart);
     } else {
       MainWindow main = new MainWindow(settings, closed);
-      window = main::connected;
-      app[0] = new RunningApp(main, onExit);
+      app = new RunningApp(main, server);
       main.setVisible(true);
-      connect(options, settings, app[0], window, main::failedToStart);
+      connect(options, settings, app, main::connected, main::failedToStart);
     }
-    return app[0];
+    return app;
   }
 
   @FunctionalInterface

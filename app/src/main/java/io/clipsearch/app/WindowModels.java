@@ -1,16 +1,16 @@
 package io.clipsearch.app;
 
-import io.clipsearch.app.clusters.ClusterService;
+import io.clipsearch.app.clusters.ClusterClient;
 import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.collections.CollectionsViewModel;
 import io.clipsearch.app.connection.ConnectionMonitor;
 import io.clipsearch.app.detail.DetailViewModel;
 import io.clipsearch.app.detail.PhotoSource;
 import io.clipsearch.app.net.ClipsearchClient;
-import io.clipsearch.app.places.PlaceService;
+import io.clipsearch.app.places.PlaceClient;
 import io.clipsearch.app.places.PlacesViewModel;
 import io.clipsearch.app.search.QueryHistory;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.settings.AppSettings;
@@ -45,7 +45,7 @@ record WindowModels(
       ClipsearchClient client, BackgroundTasks tasks, AppSettings settings, int photoSide) {
     SearchViewModel search =
         new SearchViewModel(
-            SearchService.of(client), tasks, Delay.swing(), new QueryHistory(settings.history()));
+            SearchClient.of(client), tasks, Delay.swing(), new QueryHistory(settings.history()));
     search.setCollection(settings.lastCollection());
     search.setBrowseWhenEmpty(true);
     WindowModels m =
@@ -53,8 +53,8 @@ record WindowModels(
             search,
             new DetailViewModel(PhotoSource.of(client), tasks, photoSide),
             new CollectionsViewModel(client, tasks),
-            new ClustersViewModel(ClusterService.of(client), tasks, Delay.swing()),
-            new PlacesViewModel(PlaceService.of(client), tasks),
+            new ClustersViewModel(ClusterClient.of(client), tasks, Delay.swing()),
+            new PlacesViewModel(PlaceClient.of(client), tasks),
             new ConnectionMonitor(() -> client.model(), tasks, Delay.swing()));
     m.wire(settings);
     return m;
@@ -76,7 +76,7 @@ record WindowModels(
         });
     search.addListener(
         s -> {
-          if (s.status() == SearchState.Status.DONE) {
+          if (s.status() == SearchState.SearchPhase.DONE) {
             settings.setHistory(search.history().entries());
           }
         });

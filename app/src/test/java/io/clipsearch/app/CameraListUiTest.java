@@ -72,7 +72,7 @@ class CameraListUiTest {
 
     onEdt(
         () -> {
-          window.filters().setShowWeak(true);
+          EmbeddedAppUiTest.setChecked(window, "weakMatches", true);
           window.searchBar().field().setText("a photo");
         });
     await(
@@ -111,7 +111,7 @@ class CameraListUiTest {
   }
 
   private static boolean done(MainWindow w) {
-    return w.searchModel().state().status() == SearchState.Status.DONE;
+    return w.searchModel().state().status() == SearchState.SearchPhase.DONE;
   }
 
   /** The popup menu on screen (in a window's layered pane, or a window of its own), or null. */

@@ -15,12 +15,14 @@ import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
 import java.awt.Component;
+import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -74,9 +76,11 @@ class CloseWhileIndexingUiTest {
 
     // indexing is no first run, and the Images column counts the photos as they are committed
     assertFalse(
-        call(() -> window.results().addFolderButton().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "addFolder").isShowing()),
         "no \"No photos yet\" while indexing");
-    assertFalse(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+    assertFalse(
+        call(() -> EmbeddedAppUiTest.label(window, "emptyMessage").getText())
+            .startsWith("No photos yet"));
     await(
         "photos counted while indexing",
         Duration.ofSeconds(60),
@@ -118,7 +122,7 @@ class CloseWhileIndexingUiTest {
         Duration.ofSeconds(60),
         () ->
             restarted.searchModel().state().browsing()
-                && restarted.searchModel().state().status() == SearchState.Status.DONE);
+                && restarted.searchModel().state().status() == SearchState.SearchPhase.DONE);
     assertTrue(
         call(() -> restarted.unfinishedIndexing().isShowing()),
         "the notice stays after the first browse");
@@ -126,9 +130,7 @@ class CloseWhileIndexingUiTest {
     assertTrue(
         notice.startsWith(
             String.format(
-                java.util.Locale.ROOT,
-                "%,d photos of “default” were never indexed",
-                left.notIndexed())),
+                Locale.ROOT, "%,d photos of “default” were never indexed", left.notIndexed())),
         notice);
     await(
         "the collection listed",
@@ -167,12 +169,12 @@ class CloseWhileIndexingUiTest {
     return find(dialog, text);
   }
 
-  private static AbstractButton find(java.awt.Container root, String text) {
+  private static AbstractButton find(Container root, String text) {
     for (Component c : root.getComponents()) {
       if (c instanceof AbstractButton b && text.equals(b.getText())) {
         return b;
       }
-      if (c instanceof java.awt.Container k) {
+      if (c instanceof Container k) {
         AbstractButton found = find(k, text);
         if (found != null) {
           return found;

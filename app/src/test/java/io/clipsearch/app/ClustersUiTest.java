@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.MapPointInfo;
 import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
+import java.awt.Component;
 import java.awt.GraphicsEnvironment;
+import java.awt.event.MouseEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,8 +84,8 @@ class ClustersUiTest {
         "the empty-collection answer",
         Duration.ofSeconds(60),
         () ->
-            clusters.clustersStatus() == ClustersViewModel.Status.DONE
-                || clusters.clustersStatus() == ClustersViewModel.Status.FAILED);
+            clusters.clustersStatus() == ClustersViewModel.ClusterLoad.DONE
+                || clusters.clustersStatus() == ClustersViewModel.ClusterLoad.FAILED);
     String empty = call(clusters::clustersMessage);
     assertTrue(empty != null && !empty.contains("Exception"), "a plain message: " + empty);
 
@@ -105,14 +108,14 @@ class ClustersUiTest {
         "clusters",
         Duration.ofSeconds(120),
         () ->
-            clusters.clustersStatus() == ClustersViewModel.Status.DONE
+            clusters.clustersStatus() == ClustersViewModel.ClusterLoad.DONE
                 && !clusters.clusters().isEmpty()
                 && window.clustersPanel().cardCount() == clusters.clusters().size());
     await(
         "map points",
         Duration.ofSeconds(120),
         () ->
-            clusters.mapStatus() == ClustersViewModel.Status.DONE
+            clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
                 && clusters.points().size() == 20);
     assertEquals(20, call(() -> clusters.clusters().stream().mapToInt(c -> c.size()).sum()));
     assertTrue(call(() -> clusters.limit()) >= 500, "level of detail from the map's size");
@@ -136,7 +139,7 @@ class ClustersUiTest {
         "the zoomed box",
         Duration.ofSeconds(30),
         () ->
-            clusters.mapStatus() == ClustersViewModel.Status.DONE
+            clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
                 && clusters.viewport().equals(clusters.mapBox()));
     assertTrue(call(() -> clusters.mapView().inBox()) <= 20);
     MapPointInfo hover =
@@ -151,21 +154,39 @@ class ClustersUiTest {
     Thread.sleep(1500);
     screenshot(window, "map");
 
-    // "more like this" from the map opens a like: search
-    onEdt(() -> window.clustersPanel().moreLikeForTest(hover.id()));
+    // a click on a representative asks for "more like this": a like: search
+    ClusterImage representative =
+        call(() -> clusters.clusters().getFirst().representatives().getFirst());
+    onEdt(
+        () -> {
+          Component thumb =
+              EmbeddedAppUiTest.find(
+                  window.clustersPanel(), "representative-" + representative.id());
+          thumb.dispatchEvent(
+              new MouseEvent(
+                  thumb,
+                  MouseEvent.MOUSE_CLICKED,
+                  System.currentTimeMillis(),
+                  0,
+                  4,
+                  4,
+                  1,
+                  false,
+                  MouseEvent.BUTTON1));
+        });
     await(
         "the like: search",
         Duration.ofSeconds(60),
         () ->
-            window.searchModel().state().status() == SearchState.Status.DONE
-                && window.searchModel().state().query().equals("like:" + hover.id()));
+            window.searchModel().state().status() == SearchState.SearchPhase.DONE
+                && window.searchModel().state().query().equals("like:" + representative.id()));
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()));
     assertEquals(
         "",
         call(() -> window.searchBar().field().getText()),
         "no raw like:<hash> in the search box");
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "exampleChip").isShowing()),
         "the bar says what the search is like");
     assertTrue(
         call(() -> window.searchModel().state().hits().size()) > 1,

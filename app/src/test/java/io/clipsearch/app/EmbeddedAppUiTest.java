@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.connection.AppOptions;
+import io.clipsearch.app.detail.FullScreenViewer;
 import io.clipsearch.app.kiosk.KioskWindow;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
 import io.clipsearch.app.ui.EdtAwait;
 import java.awt.Component;
+import java.awt.Container;
+import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -28,7 +32,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.swing.AbstractButton;
+import javax.swing.JButton;
 import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JSlider;
+import javax.swing.JTextField;
+import javax.swing.RootPaneContainer;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,8 +89,8 @@ class EmbeddedAppUiTest {
     await(
         "the first-run screen",
         Duration.ofSeconds(30),
-        () -> window.results().addFolderButton().isShowing());
-    assertTrue(call(() -> window.results().emptyMessage().getText()).startsWith("No photos yet"));
+        () -> button(window, "addFolder").isShowing());
+    assertTrue(call(() -> label(window, "emptyMessage").getText()).startsWith("No photos yet"));
     screenshot(window, "first-run");
 
     // index through the collections flow, following SSE progress
@@ -99,8 +109,7 @@ class EmbeddedAppUiTest {
                 && window.collectionsModel().collections().getFirst().documents() == 20);
     screenshot(window, "collections");
     assertFalse(
-        call(() -> window.results().addFolderButton().isVisible()),
-        "photos now: no first-run button");
+        call(() -> button(window, "addFolder").isVisible()), "photos now: no first-run button");
 
     // with nothing typed, the collection shows newest first
     onEdt(() -> window.tabs().setSelectedIndex(0));
@@ -119,14 +128,14 @@ class EmbeddedAppUiTest {
     screenshot(window, "browse");
 
     // the thumbnail size control
-    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(240));
+    onEdt(() -> ((JSlider) find(window, "thumbnailSize")).setValue(240));
     int cell = call(() -> window.results().grid().getFixedCellWidth());
     int grid = call(() -> window.results().grid().getParent().getWidth());
     assertEquals(
         grid / 240,
         grid / cell,
         "as many columns of 240 px as fit, widened to fill the grid: " + cell);
-    onEdt(() -> ((javax.swing.JSlider) find(window, "thumbnailSize")).setValue(180));
+    onEdt(() -> ((JSlider) find(window, "thumbnailSize")).setValue(180));
 
     // multi-select and export the selection
     onEdt(() -> window.results().grid().setSelectedIndices(new int[] {0, 2, 4}));
@@ -155,7 +164,7 @@ class EmbeddedAppUiTest {
     onEdt(
         () -> {
           window.tabs().setSelectedIndex(0);
-          window.filters().setShowWeak(true);
+          setChecked(window, "weakMatches", true);
           window.searchBar().field().setText("a photo of a beach");
         });
     await(
@@ -183,7 +192,7 @@ class EmbeddedAppUiTest {
     screenshot(window, "detail");
 
     // full screen with zoom
-    AtomicReference<io.clipsearch.app.detail.FullScreenViewer> viewer = new AtomicReference<>();
+    AtomicReference<FullScreenViewer> viewer = new AtomicReference<>();
     onEdt(() -> viewer.set(window.detail().openFullScreen()));
     await("the full-screen view", Duration.ofSeconds(10), () -> viewer.get().isShowing());
     double fitted = call(() -> viewer.get().view().zoom());
@@ -199,7 +208,7 @@ class EmbeddedAppUiTest {
     String trip = photos.resolve("trip").toString();
     onEdt(
         () -> {
-          window.filters().setFolder(trip);
+          typeAndEnter(window, "folder", trip);
         });
     await(
         "filtered results",
@@ -214,44 +223,44 @@ class EmbeddedAppUiTest {
     // no results: the grid clears, plain words, the closest matches one click away
     onEdt(
         () -> {
-          window.filters().setShowWeak(false);
-          window.filters().setFolder(photos.resolve("nowhere").toString());
+          setChecked(window, "weakMatches", false);
+          typeAndEnter(window, "folder", photos.resolve("nowhere").toString());
         });
     await(
         "the no-results search",
         Duration.ofSeconds(60),
         () ->
             window.searchModel().filters().folder() != null
-                && window.searchModel().state().status() != SearchState.Status.SEARCHING);
+                && window.searchModel().state().status() != SearchState.SearchPhase.SEARCHING);
     assertEquals(
-        SearchState.Status.DONE,
+        SearchState.SearchPhase.DONE,
         call(() -> window.searchModel().state().status()),
         () -> "" + window.searchModel().state());
-    assertTrue(call(() -> window.results().emptyMessage().isShowing()));
+    assertTrue(call(() -> label(window, "emptyMessage").isShowing()));
     assertEquals(
         0, (int) call(() -> window.results().grid().getModel().getSize()), "old results cleared");
     // the filters left nothing, so no closest matches either: the filters are what to change
-    assertFalse(call(() -> window.results().closestButton().isShowing()));
-    String noResults = call(() -> window.results().emptyMessage().getText());
+    assertFalse(call(() -> button(window, "showClosest").isShowing()));
+    String noResults = call(() -> label(window, "emptyMessage").getText());
     assertTrue(noResults.contains("with these filters"), noResults);
     assertFalse(call(() -> window.statusLine().getText()).contains("cutoff"));
     screenshot(window, "no-results");
     // an invalid date is said so and does not block the other filters
     onEdt(
         () -> {
-          window.filters().setShowWeak(true); // all 8 photos of the trip, as above
-          window.filters().setFolder(trip);
-          window.filters().setDates("2024-13-45", "");
+          setChecked(window, "weakMatches", true); // all 8 photos of the trip, as above
+          typeAndEnter(window, "folder", trip);
+          typeAndEnter(window, "fromDate", "2024-13-45");
         });
     await(
         "the folder filter despite the bad date",
         Duration.ofSeconds(60),
         () -> done(window) && window.searchModel().state().hits().size() == 8);
-    assertTrue(call(() -> window.filters().dateProblem()).contains("Not a date"));
+    assertTrue(call(() -> label(window, "dateProblem").getText()).contains("Not a date"));
     onEdt(
         () -> {
-          window.filters().setDates("", "");
-          window.filters().setFolder("");
+          typeAndEnter(window, "fromDate", "");
+          typeAndEnter(window, "folder", "");
         });
     await(
         "unfiltered results",
@@ -268,8 +277,7 @@ class EmbeddedAppUiTest {
     assertEquals(
         "", call(() -> window.searchBar().field().getText()), "the earlier text is not mixed in");
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
-        "a visible preview of the example");
+        call(() -> button(window, "exampleChip").isShowing()), "a visible preview of the example");
     assertTrue(
         call(() -> window.searchModel().state().hits().getFirst().score()) > 0.99,
         "the example itself ranks first, scored against itself alone");
@@ -278,7 +286,7 @@ class EmbeddedAppUiTest {
     // 900×600: the detail toolbar fits, its title shows, the photo gets the room
     onEdt(
         () -> {
-          window.setExtendedState(java.awt.Frame.NORMAL);
+          window.setExtendedState(Frame.NORMAL);
           window.setSize(900, 600);
           window.validate();
           window.openDetail(0);
@@ -288,7 +296,7 @@ class EmbeddedAppUiTest {
     onEdt(
         () -> {
           Component like = find(window.detail(), "moreLike");
-          java.awt.Rectangle inDetail =
+          Rectangle inDetail =
               SwingUtilities.convertRectangle(like.getParent(), like.getBounds(), window.detail());
           assertTrue(
               inDetail.x >= 0 && inDetail.x + inDetail.width <= window.detail().getWidth(),
@@ -322,15 +330,15 @@ class EmbeddedAppUiTest {
           kiosk.leaveAttract();
           kiosk.searchModel().setShowAll(true);
           for (String k : "beach".split("")) {
-            ((javax.swing.JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
+            ((JButton) find(kiosk.keyboard(), "key-" + k)).doClick();
           }
-          ((javax.swing.JButton) find(kiosk.keyboard(), "key-search")).doClick();
+          ((JButton) find(kiosk.keyboard(), "key-search")).doClick();
         });
     assertEquals("beach", call(() -> kiosk.searchModel().text()));
     await(
         "kiosk results",
         Duration.ofSeconds(60),
-        () -> kiosk.searchModel().state().status() == SearchState.Status.DONE);
+        () -> kiosk.searchModel().state().status() == SearchState.SearchPhase.DONE);
     Thread.sleep(1500);
     screenshot(kiosk, "kiosk-keyboard");
     app.get().close();
@@ -385,12 +393,12 @@ class EmbeddedAppUiTest {
                 && window.collectionsModel().collections().getFirst().documents() == photos);
   }
 
-  static Component find(java.awt.Container root, String name) {
+  static Component find(Container root, String name) {
     for (Component c : root.getComponents()) {
       if (name.equals(c.getName())) {
         return c;
       }
-      if (c instanceof java.awt.Container k) {
+      if (c instanceof Container k) {
         Component f = find(k, name);
         if (f != null) {
           return f;
@@ -400,12 +408,35 @@ class EmbeddedAppUiTest {
     return null;
   }
 
-  static javax.swing.AbstractButton button(java.awt.Container root, String name) {
+  static AbstractButton button(Container root, String name) {
+    return (AbstractButton) named(root, name);
+  }
+
+  static JLabel label(Container root, String name) {
+    return (JLabel) named(root, name);
+  }
+
+  /** Types {@code text} into the text field {@code name} and presses Enter, as a person would. */
+  static void typeAndEnter(Container root, String name, String text) {
+    JTextField field = (JTextField) named(root, name);
+    field.setText(text);
+    field.postActionEvent();
+  }
+
+  /** Clicks the check box {@code name} if it is not {@code checked} yet. */
+  static void setChecked(Container root, String name, boolean checked) {
+    AbstractButton box = button(root, name);
+    if (box.isSelected() != checked) {
+      box.doClick();
+    }
+  }
+
+  private static Component named(Container root, String name) {
     Component c = find(root, name);
     if (c == null) {
       throw new AssertionError("no component " + name);
     }
-    return (javax.swing.AbstractButton) c;
+    return c;
   }
 
   /** Waits for a showing dialog titled {@code title} (a modal one: opened with invokeLater). */
@@ -427,7 +458,7 @@ class EmbeddedAppUiTest {
   }
 
   /** Every label's text in a window. */
-  static String texts(java.awt.Container root) throws Exception {
+  static String texts(Container root) throws Exception {
     return call(
         () -> {
           StringBuilder b = new StringBuilder();
@@ -436,19 +467,19 @@ class EmbeddedAppUiTest {
         });
   }
 
-  private static void collect(java.awt.Container root, StringBuilder b) {
+  private static void collect(Container root, StringBuilder b) {
     for (Component c : root.getComponents()) {
-      if (c instanceof javax.swing.JLabel l) {
+      if (c instanceof JLabel l) {
         b.append(l.getText()).append('\n');
       }
-      if (c instanceof java.awt.Container k) {
+      if (c instanceof Container k) {
         collect(k, b);
       }
     }
   }
 
   private static boolean done(MainWindow w) {
-    return w.searchModel().state().status() == SearchState.Status.DONE;
+    return w.searchModel().state().status() == SearchState.SearchPhase.DONE;
   }
 
   static Path sharedFolder() {
@@ -488,8 +519,7 @@ class EmbeddedAppUiTest {
     BufferedImage image =
         call(
             () -> {
-              Component c =
-                  window instanceof javax.swing.RootPaneContainer f ? f.getRootPane() : window;
+              Component c = window instanceof RootPaneContainer f ? f.getRootPane() : window;
               BufferedImage b =
                   new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
               var g = b.createGraphics();

@@ -89,7 +89,9 @@ class PlacesUiTest {
     onEdt(() -> window.tabs().setSelectedComponent(window.placesPanel()));
     PlacesViewModel places = call(() -> window.placesPanel().model());
     await(
-        "the places", Duration.ofSeconds(60), () -> places.status() == PlacesViewModel.Status.DONE);
+        "the places",
+        Duration.ofSeconds(60),
+        () -> places.status() == PlacesViewModel.PlacesLoad.DONE);
     assertEquals(
         10, call(() -> places.places().size()), "the two photos without GPS are on no map");
     assertTrue(call(() -> window.placesPanel().message()).startsWith("10 photos with a position"));
@@ -189,7 +191,7 @@ class PlacesUiTest {
         Duration.ofSeconds(60),
         () ->
             window.searchModel().state().place() != null
-                && window.searchModel().state().status() == SearchState.Status.DONE);
+                && window.searchModel().state().status() == SearchState.SearchPhase.DONE);
     assertEquals(0, call(() -> window.tabs().getSelectedIndex()), "the results grid shows them");
     List<SearchResultHit> hits = call(() -> window.searchModel().state().hits());
     assertEquals(6, hits.size());
@@ -201,12 +203,12 @@ class PlacesUiTest {
         call(() -> window.statusLine().getText()).startsWith("6 photos taken near 48."),
         call(() -> window.statusLine().getText()));
     assertTrue(
-        call(() -> window.searchBar().exampleChip().isShowing()),
+        call(() -> EmbeddedAppUiTest.button(window, "exampleChip").isShowing()),
         "the bar says where the photos come from");
     screenshot(window, "places-photos");
 
     // the chip's × goes back to the whole collection
-    onEdt(() -> window.searchBar().exampleChip().doClick());
+    onEdt(() -> EmbeddedAppUiTest.button(window, "exampleChip").doClick());
     await(
         "the whole collection",
         Duration.ofSeconds(60),

@@ -102,7 +102,7 @@ class RemoteTokenUiTest {
           "results with the new token",
           Duration.ofSeconds(60),
           () ->
-              window.searchModel().state().status() == SearchState.Status.DONE
+              window.searchModel().state().status() == SearchState.SearchPhase.DONE
                   && "a photo".equals(window.searchModel().text())
                   && !window.searchModel().state().hits().isEmpty());
       assertFalse(call(() -> window.statusLine().getText()).contains("401"));

@@ -7,7 +7,6 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.results.ResultsPanel;
 import io.clipsearch.app.results.ResultsPanelTest;
 import io.clipsearch.app.results.ThumbnailCache;
-import io.clipsearch.app.results.ThumbnailLoader;
 import io.clipsearch.app.search.QueryHistory;
 import io.clipsearch.app.search.SearchBar;
 import io.clipsearch.app.search.SearchViewModel;
@@ -41,8 +40,9 @@ class TopBarTest {
           ResultsPanel results =
               new ResultsPanel(
                   search,
-                  new ThumbnailLoader(
-                      url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100, () -> {}),
+                  url -> new byte[0],
+                  tasks,
+                  new ThumbnailCache(10, 1 << 20),
                   new ResultsPanel.Actions() {
                     @Override
                     public void open(int index) {}

@@ -4,6 +4,7 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.ClusterInfo;
 import io.clipsearch.api.types.ClusterLabel;
+import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.results.ThumbnailLoader;
 import java.awt.BorderLayout;
 import java.awt.Cursor;
@@ -11,7 +12,7 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
@@ -141,9 +142,8 @@ final class ClusterBrowser extends JPanel implements Scrollable {
 
     @Override
     protected void paintComponent(Graphics graphics) {
-      Graphics2D g = (Graphics2D) graphics.create();
+      Graphics2D g = Painting.smooth(graphics);
       try {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(
             selected
                 ? UIManager.getColor("List.selectionInactiveBackground")
@@ -168,6 +168,7 @@ final class ClusterBrowser extends JPanel implements Scrollable {
 
     Thumb(ClusterImage image, int cardIndex) {
       this.image = image;
+      setName("representative-" + image.id());
       setPreferredSize(new Dimension(THUMB, THUMB));
       setToolTipText("<html>" + escape(image.path()) + "<br>Click: more like this</html>");
       setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
@@ -183,10 +184,8 @@ final class ClusterBrowser extends JPanel implements Scrollable {
 
     @Override
     protected void paintComponent(Graphics graphics) {
-      Graphics2D g = (Graphics2D) graphics.create();
+      Graphics2D g = Painting.smooth(graphics);
       try {
-        g.setRenderingHint(
-            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         BufferedImage img = thumbnails.get(image.thumbnailUrl());
         int w = getWidth();
         int h = getHeight();
@@ -216,12 +215,12 @@ final class ClusterBrowser extends JPanel implements Scrollable {
   }
 
   @Override
-  public int getScrollableUnitIncrement(java.awt.Rectangle r, int orientation, int direction) {
+  public int getScrollableUnitIncrement(Rectangle r, int orientation, int direction) {
     return 24;
   }
 
   @Override
-  public int getScrollableBlockIncrement(java.awt.Rectangle r, int orientation, int direction) {
+  public int getScrollableBlockIncrement(Rectangle r, int orientation, int direction) {
     return r.height - 24;
   }
 

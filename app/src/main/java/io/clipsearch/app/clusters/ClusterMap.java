@@ -2,6 +2,8 @@ package io.clipsearch.app.clusters;
 
 import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.api.types.MapPointInfo;
+import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.results.ThumbnailLoader;
 import java.awt.AlphaComposite;
 import java.awt.Color;
@@ -11,7 +13,6 @@ import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
@@ -179,11 +180,8 @@ final class ClusterMap extends JComponent {
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
+    Graphics2D g = Painting.smooth(graphics);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(UIManager.getColor("Panel.background"));
       g.fillRect(0, 0, getWidth(), getHeight());
       Rectangle r = square();
@@ -248,7 +246,7 @@ final class ClusterMap extends JComponent {
     }
     CollectionMapView view = model.mapView();
     String line;
-    if (model.mapStatus() == ClustersViewModel.Status.LOADING) {
+    if (model.mapStatus() == ClustersViewModel.ClusterLoad.LOADING) {
       line = "Loading map…";
     } else if (view != null && view.total() > 0) {
       line =
@@ -318,8 +316,6 @@ final class ClusterMap extends JComponent {
     g.setColor(UIManager.getColor("Component.borderColor"));
     g.drawRoundRect(x, y, w, h, 10, 10);
     if (img != null) {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(img, x + (w - dw) / 2, y + 6, dw, dh, null);
     } else {
       g.setColor(UIManager.getColor("Component.borderColor"));
@@ -333,11 +329,6 @@ final class ClusterMap extends JComponent {
   }
 
   private String thumbnailUrl(String id) {
-    return "/api/images/" + encode(id) + "/thumbnail?collection=" + encode(model.collection());
-  }
-
-  private static String encode(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("+", "%20");
+    return ClipsearchClient.thumbnailUrl(id, model.collection());
   }
 }

@@ -2,13 +2,16 @@ package io.clipsearch.app.clusters;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ClusterList;
+import io.clipsearch.app.results.ThumbnailCache;
 import io.clipsearch.app.results.ThumbnailLoader;
+import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.FlowLayout;
 import java.awt.GridBagLayout;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -25,6 +28,9 @@ import javax.swing.UIManager;
  */
 public final class ClustersPanel extends JPanel {
 
+  /** The long side of the representatives and the map's hover thumbnails, in pixels. */
+  private static final int THUMBNAIL_PIXELS = 128;
+
   private final ClustersViewModel model;
   private final ClusterBrowser browser;
   private final ClusterMap map;
@@ -36,16 +42,24 @@ public final class ClustersPanel extends JPanel {
   private final Consumer<String> moreLike;
 
   /**
-   * @param thumbnails loads the representatives and the map's hover thumbnails; its {@code
-   *     onLoaded} should call {@link #repaintThumbnails()}
+   * @param fetch the bytes behind a thumbnail URL (blocking, called on a worker): the
+   *     representatives and the map's hover thumbnails
+   * @param tasks runs the thumbnail downloads
+   * @param cache holds the decoded thumbnails
    * @param moreLike opens a {@code like:<id>} search for an image id
    */
   public ClustersPanel(
-      ClustersViewModel model, ThumbnailLoader thumbnails, Consumer<String> moreLike) {
+      ClustersViewModel model,
+      Function<String, byte[]> fetch,
+      BackgroundTasks tasks,
+      ThumbnailCache cache,
+      Consumer<String> moreLike) {
     super(new BorderLayout());
     this.model = model;
     this.moreLike = moreLike;
     setName("clusters");
+    ThumbnailLoader thumbnails =
+        new ThumbnailLoader(fetch, tasks, cache, THUMBNAIL_PIXELS, this::repaintThumbnails);
     browser = new ClusterBrowser(model, thumbnails, moreLike);
     map = new ClusterMap(model, thumbnails, moreLike);
 
@@ -89,7 +103,7 @@ public final class ClustersPanel extends JPanel {
   }
 
   /** A thumbnail arrived. */
-  public void repaintThumbnails() {
+  private void repaintThumbnails() {
     browser.repaint();
     map.repaint();
   }
@@ -124,10 +138,10 @@ public final class ClustersPanel extends JPanel {
         };
     summary.setText(text);
     summary.setToolTipText(text.isBlank() ? null : text); // whole where a narrow window shortens it
-    recompute.setEnabled(model.clustersStatus() != ClustersViewModel.Status.LOADING);
+    recompute.setEnabled(model.clustersStatus() != ClustersViewModel.ClusterLoad.LOADING);
     String why = model.clustersMessage();
     if (why == null
-        && model.clustersStatus() == ClustersViewModel.Status.LOADING
+        && model.clustersStatus() == ClustersViewModel.ClusterLoad.LOADING
         && model.clusters().isEmpty()) {
       why = "Computing clusters…";
     }
@@ -152,15 +166,5 @@ public final class ClustersPanel extends JPanel {
   /** Cluster cards on screen. */
   public int cardCount() {
     return browser.cardCount();
-  }
-
-  /** What a click on a thumbnail or a dot does (tests). */
-  public void moreLikeForTest(String id) {
-    moreLike.accept(id);
-  }
-
-  /** The map component. */
-  public javax.swing.JComponent mapComponent() {
-    return map;
   }
 }

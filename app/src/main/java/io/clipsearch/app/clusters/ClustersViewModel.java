@@ -8,11 +8,10 @@ import io.clipsearch.app.net.ApiException;
 import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.Delay;
+import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
  */
-public final class ClustersViewModel {
+public final class ClustersViewModel extends CollectionScopedViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClustersViewModel.class);
 
@@ -41,23 +40,18 @@ public final class ClustersViewModel {
   public static final int MAX_LIMIT = 100_000;
 
   /** Where a load stands. */
-  public enum Status {
+  public enum ClusterLoad {
     IDLE,
     LOADING,
     DONE,
     FAILED
   }
 
-  private final ClusterService service;
+  private final ClusterClient server;
   private final BackgroundTasks tasks;
   private final Delay delay;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
-  private String collection = "default";
-  private boolean stale = true;
-
-  private Status clustersStatus = Status.IDLE;
+  private ClusterLoad clustersStatus = ClusterLoad.IDLE;
   private ClusterList clusters;
   private String clustersMessage;
   private int selected = -1;
@@ -65,7 +59,7 @@ public final class ClustersViewModel {
 
   private MapViewport viewport = MapViewport.ALL;
   private int limit = DEFAULT_LIMIT;
-  private Status mapStatus = Status.IDLE;
+  private ClusterLoad mapStatus = ClusterLoad.IDLE;
   private CollectionMapView map;
   private MapViewport mapBox;
   private String mapMessage;
@@ -73,63 +67,30 @@ public final class ClustersViewModel {
   private BackgroundTasks.Task mapTask;
   private Delay.Scheduled pendingMap;
 
-  public ClustersViewModel(ClusterService service, BackgroundTasks tasks, Delay delay) {
-    this.service = Objects.requireNonNull(service, "service");
+  public ClustersViewModel(ClusterClient server, BackgroundTasks tasks, Delay delay) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
   }
 
-  public void addListener(Runnable listener) {
-    listeners.add(listener);
-  }
-
-  /** Called when a load fails because the server cannot be reached (the connection banner). */
-  public void onConnectionLost(Consumer<ServerUnreachableException> listener) {
-    this.connectionLost = Objects.requireNonNull(listener, "listener");
-  }
-
   // ---- collection and loading
 
-  public String collection() {
-    return collection;
+  @Override
+  protected void collectionChanged() {
+    cancelAll();
+    clusters = null;
+    map = null;
+    mapBox = null;
+    selected = -1;
+    hovered = null;
+    viewport = MapViewport.ALL;
+    clustersStatus = ClusterLoad.IDLE;
+    mapStatus = ClusterLoad.IDLE;
   }
 
-  /**
-   * The collection to show; what is shown is dropped and loaded again on the next {@link
-   * #showing()}.
-   */
-  public void setCollection(String name) {
-    if (!Objects.equals(name, collection)) {
-      collection = Objects.requireNonNull(name, "name");
-      invalidate();
-      cancelAll();
-      clusters = null;
-      map = null;
-      mapBox = null;
-      selected = -1;
-      hovered = null;
-      viewport = MapViewport.ALL;
-      clustersStatus = Status.IDLE;
-      mapStatus = Status.IDLE;
-      changed();
-    }
-  }
-
-  /** The collection's index changed (indexing finished): load again when next shown. */
-  public void invalidate() {
-    stale = true;
-  }
-
-  /** The screen became visible: loads if nothing is loaded or the data went stale. */
-  public void showing() {
-    if (stale) {
-      refresh();
-    }
-  }
-
-  /** Loads the clusters and the map's visible box now. */
-  public void refresh() {
-    stale = false;
+  /** Loads the clusters and the map's visible box. */
+  @Override
+  protected void load() {
     loadClusters(false);
     fetchMap();
   }
@@ -138,24 +99,24 @@ public final class ClustersViewModel {
    * Re-fits the clusters from scratch on the server, then reloads the map (new cluster numbers).
    */
   public void recompute() {
-    stale = false;
+    setStale(false);
     loadClusters(true);
   }
 
   private void loadClusters(boolean recompute) {
     cancel(clustersTask);
-    String c = collection;
-    clustersStatus = Status.LOADING;
+    String c = collection();
+    clustersStatus = ClusterLoad.LOADING;
     clustersMessage = null;
     changed();
     clustersTask =
         tasks.submit(
-            () -> recompute ? service.recompute(c) : service.clusters(c),
+            () -> recompute ? server.recompute(c) : server.clusters(c),
             list -> {
               clustersTask = null;
               int previous = selectedClusterId();
               clusters = list;
-              clustersStatus = Status.DONE;
+              clustersStatus = ClusterLoad.DONE;
               clustersMessage = emptyMessage(list);
               selected = -1;
               for (int i = 0; i < list.clusters().size(); i++) {
@@ -170,7 +131,7 @@ public final class ClustersViewModel {
             },
             error -> {
               clustersTask = null;
-              clustersStatus = Status.FAILED;
+              clustersStatus = ClusterLoad.FAILED;
               clustersMessage = message("The clusters could not be loaded", error);
               changed();
             });
@@ -179,12 +140,12 @@ public final class ClustersViewModel {
   private String emptyMessage(ClusterList list) {
     if (list.documents() == 0) {
       return "Collection “"
-          + collection
+          + collection()
           + "” has no photos yet. Add a folder under Collections, then come back.";
     }
     if (list.clusters().isEmpty()) {
       return "No clusters yet for “"
-          + collection
+          + collection()
           + "” ("
           + list.documents()
           + " photos): press Recompute.";
@@ -192,7 +153,7 @@ public final class ClustersViewModel {
     return null;
   }
 
-  public Status clustersStatus() {
+  public ClusterLoad clustersStatus() {
     return clustersStatus;
   }
 
@@ -272,7 +233,7 @@ public final class ClustersViewModel {
     int l = Math.max(1, Math.min(MAX_LIMIT, newLimit));
     if (l != limit) {
       limit = l;
-      if (map != null || mapStatus == Status.LOADING) {
+      if (map != null || mapStatus == ClusterLoad.LOADING) {
         scheduleMap();
       }
     }
@@ -301,20 +262,20 @@ public final class ClustersViewModel {
       pendingMap = null;
     }
     cancel(mapTask);
-    String c = collection;
+    String c = collection();
     MapViewport box = viewport;
     double[] bbox = box.bbox();
     int l = limit;
-    mapStatus = Status.LOADING;
+    mapStatus = ClusterLoad.LOADING;
     changed();
     mapTask =
         tasks.submit(
-            () -> service.map(c, bbox, l),
+            () -> server.map(c, bbox, l),
             view -> {
               mapTask = null;
               map = view;
               mapBox = box;
-              mapStatus = Status.DONE;
+              mapStatus = ClusterLoad.DONE;
               mapMessage =
                   view.total() == 0 ? "Nothing to map: the collection has no photos yet." : null;
               if (hovered != null
@@ -325,13 +286,13 @@ public final class ClustersViewModel {
             },
             error -> {
               mapTask = null;
-              mapStatus = Status.FAILED;
+              mapStatus = ClusterLoad.FAILED;
               mapMessage = message("The map could not be loaded", error);
               changed();
             });
   }
 
-  public Status mapStatus() {
+  public ClusterLoad mapStatus() {
     return mapStatus;
   }
 
@@ -386,16 +347,16 @@ public final class ClustersViewModel {
 
   private String message(String what, Throwable error) {
     if (error instanceof ServerUnreachableException e) {
-      connectionLost.accept(e);
+      connectionLost(e);
       return what + ": the server cannot be reached.";
     }
     if (error instanceof ApiException e) {
       if (e.status() == 404) {
-        return what + ": there is no collection “" + collection + "”.";
+        return what + ": there is no collection “" + collection() + "”.";
       }
       return what + ": " + e.getMessage();
     }
-    LOG.warn("{} ({})", what, collection, error);
+    LOG.warn("{} ({})", what, collection(), error);
     return what + ": " + error.getMessage();
   }
 
@@ -413,12 +374,6 @@ public final class ClustersViewModel {
   private static void cancel(BackgroundTasks.Task t) {
     if (t != null) {
       t.cancel();
-    }
-  }
-
-  private void changed() {
-    for (Runnable l : listeners) {
-      l.run();
     }
   }
 }

@@ -1,14 +1,18 @@
 package io.clipsearch.app.collections;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.SkippedFileInfo;
 import io.clipsearch.app.settings.AppSettings;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -181,11 +185,11 @@ public final class CollectionsPanel extends JPanel {
     report.setEnabled(model.lastJobId() != null);
   }
 
-  private java.util.Optional<CollectionInfo> selected() {
+  private Optional<CollectionInfo> selected() {
     int row = view.getSelectedRow();
     return row < 0 || row >= model.collections().size()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(model.collections().get(row));
+        ? Optional.empty()
+        : Optional.of(model.collections().get(row));
   }
 
   /** Asks which of the collection's folders to stop indexing. */
@@ -209,7 +213,10 @@ public final class CollectionsPanel extends JPanel {
     }
   }
 
-  /** Asks for a photo folder and indexes it into the selected collection (else "default"). */
+  /**
+   * Asks for a photo folder and indexes it into the selected collection (else the default
+   * collection).
+   */
   public void addFolder() {
     String folder;
     if (localFiles) {
@@ -232,7 +239,7 @@ public final class CollectionsPanel extends JPanel {
         return;
       }
     }
-    String name = selected().map(CollectionInfo::name).orElse("default");
+    String name = selected().map(CollectionInfo::name).orElse(DEFAULT_COLLECTION);
     model.addFolder(name, folder.strip());
   }
 
@@ -246,7 +253,7 @@ public final class CollectionsPanel extends JPanel {
     JTable t = new JTable(rows, new String[] {"File", "Reason", "Detail"});
     t.setName("reportTable");
     JScrollPane scroll = new JScrollPane(t);
-    scroll.setPreferredSize(new java.awt.Dimension(760, 300));
+    scroll.setPreferredSize(new Dimension(760, 300));
     JPanel p = new JPanel(new BorderLayout(0, 8));
     p.add(
         new JLabel(

@@ -28,14 +28,6 @@ public final class IndexProgress {
     return (int) Math.min(100, Math.round(100.0 * s.seen() / s.total()));
   }
 
-  /** Whether the job has ended (done, cancelled or failed). */
-  public static boolean isFinished(IngestStatus s) {
-    return switch (s.phase()) {
-      case "DONE", "CANCELLED", "FAILED" -> true;
-      default -> false;
-    };
-  }
-
   /** E.g. "Indexing 120 of 480 files · 12.5 files/s · about 29 s left · 2 errors". */
   public static String describe(IngestStatus s) {
     StringBuilder b = new StringBuilder();

@@ -3,8 +3,10 @@ package io.clipsearch.app.detail;
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
+import java.awt.Component;
 import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
@@ -14,11 +16,12 @@ import java.awt.Graphics2D;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.RenderingHints;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
@@ -173,9 +176,9 @@ public final class DetailPanel extends JPanel {
     key(KeyEvent.VK_ESCAPE, "back", back);
     key(KeyEvent.VK_F, "fullScreen", this::openFullScreen);
     image.addMouseListener(
-        new java.awt.event.MouseAdapter() {
+        new MouseAdapter() {
           @Override
-          public void mouseClicked(java.awt.event.MouseEvent e) {
+          public void mouseClicked(MouseEvent e) {
             if (e.getClickCount() == 2) {
               openFullScreen();
             }
@@ -402,7 +405,7 @@ public final class DetailPanel extends JPanel {
   }
 
   /** The title line above the photo (tests). */
-  public String title() {
+  String title() {
     return title.getText();
   }
 
@@ -420,9 +423,9 @@ public final class DetailPanel extends JPanel {
   }
 
   /** What the panel says instead of details (tests): a problem, or "Loading details…". */
-  public String metaText() {
+  String metaText() {
     StringBuilder b = new StringBuilder();
-    for (java.awt.Component c : meta.getComponents()) {
+    for (Component c : meta.getComponents()) {
       if (c instanceof JLabel l) {
         b.append(l.getText()).append('\n');
       }
@@ -480,12 +483,8 @@ public final class DetailPanel extends JPanel {
 
     @Override
     protected void paintComponent(Graphics graphics) {
-      Graphics2D g = (Graphics2D) graphics.create();
+      Graphics2D g = Painting.smooth(graphics);
       try {
-        g.setRenderingHint(
-            RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setRenderingHint(
-            RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         int pad = 12;
         int w = getWidth() - 2 * pad;
         int h = getHeight() - 2 * pad;

@@ -1,5 +1,7 @@
 package io.clipsearch.app.detail;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.net.ApiException;
@@ -22,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class DetailViewModel {
 
   /** Where the shown photo stands. */
-  public enum Status {
+  public enum PhotoLoad {
     EMPTY,
     LOADING,
     SHOWN,
@@ -35,9 +37,9 @@ public final class DetailViewModel {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   private List<SearchResultHit> hits = List.of();
-  private String collection = "default";
+  private String collection = DEFAULT_COLLECTION;
   private int index = -1;
-  private Status status = Status.EMPTY;
+  private PhotoLoad status = PhotoLoad.EMPTY;
   private ImageDetails details;
   private BufferedImage image;
   private String problem;
@@ -77,7 +79,7 @@ public final class DetailViewModel {
     }
     cancel();
     index = i;
-    status = Status.LOADING;
+    status = PhotoLoad.LOADING;
     details = null;
     image = null;
     problem = null;
@@ -96,13 +98,13 @@ public final class DetailViewModel {
               loading = null;
               details = loaded.details();
               image = loaded.image();
-              status = Status.SHOWN;
+              status = PhotoLoad.SHOWN;
               changed();
             },
             error -> {
               loading = null;
               problem = unavailable(error);
-              status = Status.FAILED;
+              status = PhotoLoad.FAILED;
               changed();
             });
   }
@@ -141,7 +143,7 @@ public final class DetailViewModel {
     }
   }
 
-  public Status status() {
+  public PhotoLoad status() {
     return status;
   }
 
@@ -178,7 +180,7 @@ public final class DetailViewModel {
     return image;
   }
 
-  /** Why the photo cannot be shown ({@link Status#FAILED}), else null. */
+  /** Why the photo cannot be shown ({@link PhotoLoad#FAILED}), else null. */
   public String problem() {
     return problem;
   }

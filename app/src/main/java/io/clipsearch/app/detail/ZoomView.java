@@ -67,11 +67,6 @@ public final class ZoomView extends JComponent {
     addMouseWheelListener(mouse);
   }
 
-  /** The zoom relative to the fitted size: 1 when fitted. */
-  public double relativeZoom() {
-    return zoom == 0 ? 1 : zoom / fitZoom();
-  }
-
   /** Screen pixels per image pixel (1 = 100 %). */
   public double zoom() {
     return zoom == 0 ? fitZoom() : zoom;

@@ -6,7 +6,8 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.detail.ExifOrientation;
 import io.clipsearch.app.detail.ImageDecoding;
 import io.clipsearch.app.detail.PhotoSource;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.paint.Painting;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,7 +15,6 @@ import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +44,7 @@ final class AttractPanel extends JComponent {
    */
   static final int SLIDE_SIDE = 800;
 
-  private final SearchService search;
+  private final SearchClient search;
   private final PhotoSource photos;
   private final BackgroundTasks tasks;
   private final String collection;
@@ -58,7 +58,7 @@ final class AttractPanel extends JComponent {
   /** A photo ready to show: its upright pixels and who to credit (null: nobody named). */
   private record Slide(BufferedImage image, String credit) {}
 
-  AttractPanel(SearchService search, PhotoSource photos, BackgroundTasks tasks, String collection) {
+  AttractPanel(SearchClient search, PhotoSource photos, BackgroundTasks tasks, String collection) {
     this.search = search;
     this.photos = photos;
     this.tasks = tasks;
@@ -167,13 +167,8 @@ final class AttractPanel extends JComponent {
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
+    Graphics2D g = Painting.smooth(graphics);
     try {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       int w = getWidth();
       int h = getHeight();
       g.setColor(Color.BLACK);

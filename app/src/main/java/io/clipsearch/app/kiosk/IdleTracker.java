@@ -56,7 +56,7 @@ public final class IdleTracker {
     return Transition.NONE;
   }
 
-  public boolean isIdle() {
+  boolean isIdle() {
     return idle;
   }
 

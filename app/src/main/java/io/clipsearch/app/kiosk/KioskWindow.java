@@ -1,38 +1,23 @@
 package io.clipsearch.app.kiosk;
 
-import com.formdev.flatlaf.FlatClientProperties;
-import io.clipsearch.api.types.SearchResultHit;
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
+import io.clipsearch.app.AppWindow;
 import io.clipsearch.app.connection.AppOptions;
-import io.clipsearch.app.detail.DetailPanel;
-import io.clipsearch.app.detail.DetailViewModel;
-import io.clipsearch.app.detail.PhotoSource;
 import io.clipsearch.app.net.ClipsearchClient;
-import io.clipsearch.app.results.ResultsPanel;
-import io.clipsearch.app.results.ThumbnailCache;
-import io.clipsearch.app.results.ThumbnailLoader;
-import io.clipsearch.app.search.QueryHistory;
-import io.clipsearch.app.search.SearchBar;
-import io.clipsearch.app.search.SearchService;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.tasks.BackgroundTasks;
-import io.clipsearch.app.tasks.Delay;
 import java.awt.AWTEvent;
-import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Dimension;
-import java.awt.Font;
 import java.awt.Frame;
 import java.awt.GridBagLayout;
 import java.awt.Toolkit;
 import java.awt.event.AWTEventListener;
-import java.awt.event.MouseAdapter;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.time.Duration;
-import java.util.List;
-import javax.swing.BorderFactory;
-import javax.swing.JButton;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -46,9 +31,12 @@ import javax.swing.WindowConstants;
  * exit only with the PIN. Errors read as short friendly sentences; no stack trace is ever shown
  * (they go to the log).
  */
-public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWindow {
+public final class KioskWindow extends JFrame implements AppWindow {
 
   static final float FONT = 24f;
+
+  private static final String STARTING = "starting";
+  private static final String SCREEN = "screen";
 
   /**
    * The least height of a key a finger presses (about 9 mm at 150 dpi; guidelines ask 7 to 10 mm).
@@ -66,12 +54,9 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
   private final PinGuard pinGuard;
   private final Runnable onClosed;
   private boolean shutDown;
-  private OnScreenKeyboard keyboard;
-  private SearchViewModel search;
-  private SearchBar searchBar;
-  private ResultsPanel results;
-  private DetailPanel detail;
-  private AttractPanel attract;
+
+  /** The kiosk's cards once the server answers; null until then. */
+  private KioskScreen screen;
 
   /** The PIN pad while it is open, else null. */
   private PinPad pinPad;
@@ -86,13 +71,13 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     setName("kioskWindow");
     setUndecorated(true);
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
-    Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-    setBounds(0, 0, screen.width, screen.height);
+    Dimension display = Toolkit.getDefaultToolkit().getScreenSize();
+    setBounds(0, 0, display.width, display.height);
     setExtendedState(Frame.MAXIMIZED_BOTH);
     starting.setFont(starting.getFont().deriveFont(FONT * 1.5f));
     JPanel start = new JPanel(new GridBagLayout());
     start.add(starting);
-    root.add(start, "starting");
+    root.add(start, STARTING);
     setContentPane(root);
 
     idle = new IdleTracker(System::nanoTime, options.idle());
@@ -107,7 +92,7 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     activity =
         event -> {
           if (event.getID() == MouseEvent.MOUSE_PRESSED
-              || event.getID() == java.awt.event.KeyEvent.KEY_PRESSED
+              || event.getID() == KeyEvent.KEY_PRESSED
               || event.getID() == MouseEvent.MOUSE_WHEEL) {
             idle.activity();
           }
@@ -148,104 +133,10 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
 
   /** Builds the kiosk once the server answers; starts on the attract screen. */
   public void connected(ClipsearchClient client, boolean localFiles, String modeText) {
-    String collection = options.collection() == null ? "default" : options.collection();
-    SearchService searchService = SearchService.of(client);
-    PhotoSource photos = PhotoSource.of(client);
-    search = new SearchViewModel(searchService, tasks, Delay.swing(), new QueryHistory(List.of()));
-    search.setCollection(collection);
-    ThumbnailCache cache = new ThumbnailCache(400, 128L << 20);
-    ResultsPanel[] self = new ResultsPanel[1];
-    ThumbnailLoader thumbnails =
-        new ThumbnailLoader(client::bytes, tasks, cache, 300, () -> self[0].repaintThumbnails());
-    searchBar = new SearchBar(search, 2.0f, false);
-    results =
-        new ResultsPanel(
-            search,
-            thumbnails,
-            new ResultsPanel.Actions() {
-              @Override
-              public void open(int index) {
-                detail.show(search.state().hits(), search.collection(), index);
-                cards.show(root, "detail");
-              }
-
-              @Override
-              public void moreLike(SearchResultHit hit) {
-                search.moreLike(hit.id());
-              }
-            },
-            260);
-    self[0] = results;
-    results.setKiosk(true);
-    results.grid().setFont(results.grid().getFont().deriveFont(FONT * 0.8f));
-    // one tap opens a result: touch screens have no double click
-    results
-        .grid()
-        .addMouseListener(
-            new MouseAdapter() {
-              @Override
-              public void mouseReleased(MouseEvent e) {
-                int i = results.grid().locationToIndex(e.getPoint());
-                if (i >= 0
-                    && results.grid().getCellBounds(i, i).contains(e.getPoint())
-                    && e.getClickCount() == 1) {
-                  results.select(i);
-                  detail.show(search.state().hits(), search.collection(), i);
-                  cards.show(root, "detail");
-                }
-              }
-            });
-    detail =
-        new DetailPanel(
-            new DetailViewModel(photos, tasks, DetailPanel.photoSide()),
-            tasks,
-            () -> cards.show(root, "search"),
-            hit -> {
-              cards.show(root, "search");
-              search.moreLike(hit.id());
-            },
-            results::select,
-            false,
-            1.6f);
-    detail.setKiosk(true);
-
-    JButton exit = new JButton("Exit");
-    exit.setName("kioskExit");
-    exit.setFont(exit.getFont().deriveFont(FONT * 0.8f));
-    exit.putClientProperty(
-        FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
-    exit.addActionListener(e -> askPin());
-    JButton clear = new JButton("New search");
-    clear.setFont(clear.getFont().deriveFont(FONT));
-    clear.addActionListener(
-        e -> {
-          searchBar.clear();
-          searchBar.focusSearch();
-        });
-    JPanel top = new JPanel(new BorderLayout(16, 0));
-    top.setBorder(BorderFactory.createEmptyBorder(20, 24, 16, 24));
-    top.add(searchBar, BorderLayout.CENTER);
-    JPanel buttons = new JPanel(new BorderLayout(12, 0));
-    buttons.add(clear, BorderLayout.WEST);
-    buttons.add(exit, BorderLayout.EAST);
-    top.add(buttons, BorderLayout.EAST);
-    JPanel searchCard = new JPanel(new BorderLayout());
-    searchCard.add(top, BorderLayout.NORTH);
-    searchCard.add(results, BorderLayout.CENTER);
-    keyboard = new OnScreenKeyboard(searchBar.field(), search::submit, FONT * 0.9f);
-    searchCard.add(keyboard, BorderLayout.SOUTH);
-
-    attract = new AttractPanel(searchService, photos, tasks, collection);
-    attract.addMouseListener(
-        new MouseAdapter() {
-          @Override
-          public void mousePressed(MouseEvent e) {
-            leaveAttract();
-          }
-        });
-    root.add(searchCard, "search");
-    root.add(detail, "detail");
-    root.add(attract, "attract");
+    String collection = options.collection() == null ? DEFAULT_COLLECTION : options.collection();
+    screen = new KioskScreen(client, tasks, collection, this::askPin, this::leaveAttract);
+    root.add(screen, SCREEN);
+    cards.show(root, SCREEN);
     showAttract();
   }
 
@@ -253,45 +144,36 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
    * Resets the kiosk to its attract screen (idle timeout, and at start); a PIN pad left open by the
    * last visitor goes, so the slideshow is not hidden behind it.
    */
-  public void showAttract() {
+  private void showAttract() {
     if (pinPad != null) {
       pinPad.dispose();
     }
-    if (search == null) {
+    if (screen == null) {
       return;
     }
-    searchBar.clear();
     idle.goIdle();
-    cards.show(root, "attract");
-    attract.start();
+    screen.showAttract();
   }
 
   /** Leaves the attract screen for an empty search. */
   public void leaveAttract() {
     idle.activity();
-    attract.stop();
-    cards.show(root, "search");
-    searchBar.focusSearch();
-  }
-
-  /** Whether the attract screen is showing. */
-  public boolean attractShowing() {
-    return attract != null && attract.isShowing();
+    screen.leaveAttract();
   }
 
   /** Whether the attract screen shows a photo yet. */
   public boolean attractHasPhoto() {
-    return attract != null && attract.showingPhoto();
+    return screen != null && screen.attractHasPhoto();
   }
 
-  /** The search view-model (tests). */
+  /** The search view-model. */
   public SearchViewModel searchModel() {
-    return search;
+    return screen.searchModel();
   }
 
-  /** The touch keyboard under the results (tests). */
+  /** The touch keyboard under the results. */
   public OnScreenKeyboard keyboard() {
-    return keyboard;
+    return screen.keyboard();
   }
 
   /** Asks for the PIN (Exit button, any close request); closes the kiosk when it is right. */
@@ -319,15 +201,5 @@ public final class KioskWindow extends JFrame implements io.clipsearch.app.AppWi
     idleTimer.stop();
     dispose();
     onClosed.run();
-  }
-
-  /** The idle timeout (for the status of tests). */
-  Duration idleTimeout() {
-    return options.idle();
-  }
-
-  /** Larger variant of a font. */
-  static Font big(Font f) {
-    return f.deriveFont(FONT);
   }
 }

@@ -12,7 +12,6 @@ import io.clipsearch.api.types.ClusterList;
 import io.clipsearch.api.types.CollectionInfo;
 import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.api.types.CreateCollectionRequest;
-import io.clipsearch.api.types.DuplicateGroups;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
@@ -23,8 +22,8 @@ import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResults;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -108,7 +106,7 @@ public final class ClipsearchClient {
   /** {@code GET /api/collections/{name}/cameras}: the cameras to pick from, by name. */
   public List<String> cameras(String collection) {
     return send(
-        request("/api/collections/" + encode(collection) + "/cameras").GET().build(),
+        request("/api/collections/" + ApiUrl.encode(collection) + "/cameras").GET().build(),
         json.getTypeFactory().constructCollectionType(List.class, String.class));
   }
 
@@ -118,27 +116,25 @@ public final class ClipsearchClient {
    * ignored).
    */
   public SearchResults browse(SearchQuery query) {
-    StringJoiner params =
-        new StringJoiner("&", "/api/collections/" + encode(query.collection()) + "/photos?", "");
-    param(params, "offset", query.offset());
-    param(params, "limit", query.limit());
-    filterParams(params, query);
-    return send(request(params.toString()).GET().build(), SearchResults.class);
+    ApiUrl url =
+        ApiUrl.of("/api/collections")
+            .segment(query.collection())
+            .path("/photos")
+            .param("offset", query.offset())
+            .param("limit", query.limit());
+    filterParams(url, query);
+    return send(request(url.toString()).GET().build(), SearchResults.class);
   }
 
   /** {@code GET /api/collections/{name}/places}: a page of the photos' GPS positions. */
   public PlaceList places(String collection, int offset, int limit) {
-    return send(
-        request(
-                "/api/collections/"
-                    + encode(collection)
-                    + "/places?offset="
-                    + offset
-                    + "&limit="
-                    + limit)
-            .GET()
-            .build(),
-        PlaceList.class);
+    ApiUrl url =
+        ApiUrl.of("/api/collections")
+            .segment(collection)
+            .path("/places")
+            .param("offset", offset)
+            .param("limit", limit);
+    return send(request(url.toString()).GET().build(), PlaceList.class);
   }
 
   /**
@@ -146,19 +142,14 @@ public final class ClipsearchClient {
    * west,south,east,north}), newest first, a page at a time.
    */
   public SearchResults photosIn(String collection, String bbox, int offset, int limit) {
-    return send(
-        request(
-                "/api/collections/"
-                    + encode(collection)
-                    + "/places/photos?bbox="
-                    + encode(bbox)
-                    + "&offset="
-                    + offset
-                    + "&limit="
-                    + limit)
-            .GET()
-            .build(),
-        SearchResults.class);
+    ApiUrl url =
+        ApiUrl.of("/api/collections")
+            .segment(collection)
+            .path("/places/photos")
+            .param("bbox", bbox)
+            .param("offset", offset)
+            .param("limit", limit);
+    return send(request(url.toString()).GET().build(), SearchResults.class);
   }
 
   /** {@code POST /api/search}. */
@@ -171,37 +162,33 @@ public final class ClipsearchClient {
    * travel as URL parameters.
    */
   public SearchResults searchByImage(byte[] image, SearchQuery query) {
-    StringJoiner params = new StringJoiner("&", "/api/search/image?", "");
-    param(params, "q", query.q());
-    param(params, "collection", query.collection());
-    filterParams(params, query);
-    param(params, "offset", query.offset());
-    param(params, "limit", query.limit());
-    param(params, "hybrid", query.hybrid());
-    param(params, "minScore", query.minScore());
-    param(params, "cutoff", query.cutoff());
+    ApiUrl url =
+        ApiUrl.of("/api/search/image")
+            .param("q", query.q())
+            .param("collection", query.collection());
+    filterParams(url, query);
+    url.param("offset", query.offset())
+        .param("limit", query.limit())
+        .param("hybrid", query.hybrid())
+        .param("minScore", query.minScore())
+        .param("cutoff", query.cutoff());
     HttpRequest request =
-        request(params.toString())
+        request(url.toString())
             .header("Content-Type", "application/octet-stream")
             .POST(HttpRequest.BodyPublishers.ofByteArray(image))
             .build();
     return send(request, SearchResults.class);
   }
 
-  private static void filterParams(StringJoiner params, SearchQuery query) {
-    param(params, "from", query.from());
-    param(params, "to", query.to());
-    param(params, "folder", query.folder());
-    param(params, "camera", query.camera());
-    param(params, "shape", query.shape());
-    param(params, "minSize", query.minSize());
-    param(params, "sort", query.sort());
-  }
-
-  private static void param(StringJoiner params, String name, Object value) {
-    if (value != null && !value.toString().isBlank()) {
-      params.add(name + "=" + encode(value.toString()));
-    }
+  /** The query's filters and sort, the same for browsing and for search by example. */
+  private static void filterParams(ApiUrl url, SearchQuery query) {
+    url.param("from", query.from())
+        .param("to", query.to())
+        .param("folder", query.folder())
+        .param("camera", query.camera())
+        .param("shape", query.shape())
+        .param("minSize", query.minSize())
+        .param("sort", query.sort());
   }
 
   /**
@@ -216,10 +203,27 @@ public final class ClipsearchClient {
     return response.body();
   }
 
+  /**
+   * The relative URL of an image's thumbnail ({@code GET /api/images/{id}/thumbnail}), for {@link
+   * #bytes}: what a map point, which carries no URL of its own, is shown with.
+   */
+  public static String thumbnailUrl(String imageId, String collection) {
+    return ApiUrl.of("/api/images")
+        .segment(imageId)
+        .path("/thumbnail")
+        .param("collection", collection)
+        .toString();
+  }
+
   /** {@code GET /api/images/{id}/info}. */
   public ImageDetails info(String id, String collection) {
     return send(
-        request("/api/images/" + encode(id) + "/info?collection=" + encode(collection))
+        request(
+                ApiUrl.of("/api/images")
+                    .segment(id)
+                    .path("/info")
+                    .param("collection", collection)
+                    .toString())
             .GET()
             .build(),
         ImageDetails.class);
@@ -243,7 +247,12 @@ public final class ClipsearchClient {
    */
   public CollectionInfo removeFolder(String collection, String folder) {
     return send(
-        request("/api/collections/" + encode(collection) + "/roots?path=" + encode(folder))
+        request(
+                ApiUrl.of("/api/collections")
+                    .segment(collection)
+                    .path("/roots")
+                    .param("path", folder)
+                    .toString())
             .DELETE()
             .build(),
         CollectionInfo.class);
@@ -251,13 +260,13 @@ public final class ClipsearchClient {
 
   /** {@code DELETE /api/collections/{name}}: its index, never the photos. */
   public void deleteCollection(String name) {
-    sendDiscarding(request("/api/collections/" + encode(name)).DELETE().build());
+    sendDiscarding(request("/api/collections/" + ApiUrl.encode(name)).DELETE().build());
   }
 
   /** {@code POST /api/collections/{name}/jobs}: starts indexing. */
   public JobInfo startJob(String collection) {
     return send(
-        request("/api/collections/" + encode(collection) + "/jobs")
+        request("/api/collections/" + ApiUrl.encode(collection) + "/jobs")
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         JobInfo.class);
@@ -265,17 +274,18 @@ public final class ClipsearchClient {
 
   /** {@code GET /api/jobs/{id}}. */
   public JobInfo job(String id) {
-    return send(request("/api/jobs/" + encode(id)).GET().build(), JobInfo.class);
+    return send(request("/api/jobs/" + ApiUrl.encode(id)).GET().build(), JobInfo.class);
   }
 
   /** {@code DELETE /api/jobs/{id}}: cancels; the job commits what it has written. */
   public void cancelJob(String id) {
-    sendDiscarding(request("/api/jobs/" + encode(id)).DELETE().build());
+    sendDiscarding(request("/api/jobs/" + ApiUrl.encode(id)).DELETE().build());
   }
 
   /** {@code GET /api/jobs/{id}/report}. */
   public JobReport report(String id) {
-    return send(request("/api/jobs/" + encode(id) + "/report").GET().build(), JobReport.class);
+    return send(
+        request("/api/jobs/" + ApiUrl.encode(id) + "/report").GET().build(), JobReport.class);
   }
 
   /**
@@ -284,22 +294,22 @@ public final class ClipsearchClient {
    * @param k null keeps the server's current choice; 0 clusters with an automatic k
    */
   public ClusterList clusters(String collection, Integer k) {
-    StringJoiner params =
-        new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
-    params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
-    param(params, "k", k);
-    return send(request(params.toString()).GET().build(), ClusterList.class);
+    return send(request(clustersUrl(collection, k)).GET().build(), ClusterList.class);
   }
 
   /** {@code POST /api/collections/{name}/clusters}: re-fits from scratch (needs the token). */
   public ClusterList recomputeClusters(String collection, Integer k) {
-    StringJoiner params =
-        new StringJoiner("&", "/api/collections/" + encode(collection) + "/clusters?", "");
-    params.setEmptyValue("/api/collections/" + encode(collection) + "/clusters");
-    param(params, "k", k);
     return send(
-        request(params.toString()).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        request(clustersUrl(collection, k)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         ClusterList.class);
+  }
+
+  private static String clustersUrl(String collection, Integer k) {
+    return ApiUrl.of("/api/collections")
+        .segment(collection)
+        .path("/clusters")
+        .param("k", k)
+        .toString();
   }
 
   /**
@@ -309,31 +319,22 @@ public final class ClipsearchClient {
    * @param method {@code auto}, {@code umap}, {@code pca}; null for the server's default
    */
   public CollectionMapView map(String collection, double[] bbox, int limit, String method) {
-    StringJoiner params =
-        new StringJoiner("&", "/api/collections/" + encode(collection) + "/map?", "");
-    if (bbox != null) {
-      if (bbox.length != 4) {
-        throw new IllegalArgumentException("bbox needs 4 numbers, got " + bbox.length);
-      }
-      params.add(
-          "bbox="
-              + String.format(
-                  Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", bbox[0], bbox[1], bbox[2], bbox[3]));
+    if (bbox != null && bbox.length != 4) {
+      throw new IllegalArgumentException("bbox needs 4 numbers, got " + bbox.length);
     }
-    param(params, "limit", limit);
-    param(params, "method", method);
-    return send(request(params.toString()).GET().build(), CollectionMapView.class);
-  }
-
-  /**
-   * {@code GET /api/collections/{name}/duplicates}; {@code threshold} null for the default 0.95.
-   */
-  public DuplicateGroups duplicates(String collection, Double threshold) {
-    StringJoiner params =
-        new StringJoiner("&", "/api/collections/" + encode(collection) + "/duplicates?", "");
-    params.setEmptyValue("/api/collections/" + encode(collection) + "/duplicates");
-    param(params, "threshold", threshold);
-    return send(request(params.toString()).GET().build(), DuplicateGroups.class);
+    ApiUrl url =
+        ApiUrl.of("/api/collections")
+            .segment(collection)
+            .path("/map")
+            .param(
+                "bbox",
+                bbox == null
+                    ? null
+                    : String.format(
+                        Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", bbox[0], bbox[1], bbox[2], bbox[3]))
+            .param("limit", limit)
+            .param("method", method);
+    return send(request(url.toString()).GET().build(), CollectionMapView.class);
   }
 
   /** {@code GET /api/model}. */
@@ -348,7 +349,7 @@ public final class ClipsearchClient {
    */
   public void followJob(String id, Consumer<IngestStatus> listener) {
     HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/api/jobs/" + encode(id) + "/events"))
+        HttpRequest.newBuilder(base.resolve("/api/jobs/" + ApiUrl.encode(id) + "/events"))
             .header("Accept", "text/event-stream")
             .GET()
             .build();
@@ -365,7 +366,7 @@ public final class ClipsearchClient {
           listener.accept(read(event.get().data(), json.constructType(IngestStatus.class)));
         }
       }
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw new ServerUnreachableException(base, e.getCause());
     }
   }
@@ -478,9 +479,5 @@ public final class ClipsearchClient {
               "http_" + status,
               "the server answered HTTP " + status + ": " + start.strip()));
     }
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

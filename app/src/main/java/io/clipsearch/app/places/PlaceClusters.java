@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Groups the places on screen into clusters: the map is cut into square cells of {@code cell}
  * pixels and the places of one cell become one cluster. A grid rather than distance clustering
- * because it is one pass over the points (20,000 in a few milliseconds, fine on every repaint) and
- * its cells never overlap, so a cluster's rectangle holds no photo of another cluster. Stateless.
+ * because it is one pass over the points (cheap enough for every repaint) and its cells never
+ * overlap, so a cluster's rectangle holds no photo of another cluster. Stateless.
  */
 public final class PlaceClusters {
 

@@ -1,6 +1,7 @@
 package io.clipsearch.app.places;
 
 import com.formdev.flatlaf.FlatLaf;
+import io.clipsearch.app.paint.Painting;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -8,7 +9,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelEvent;
@@ -17,6 +17,7 @@ import java.awt.geom.Line2D;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.JComponent;
 import javax.swing.ToolTipManager;
@@ -112,7 +113,7 @@ public final class PlacesMap extends JComponent {
   }
 
   /** The cluster whose dot covers the pixel, the largest where dots touch. */
-  public java.util.Optional<PlaceCluster> clusterAt(double x, double y) {
+  public Optional<PlaceCluster> clusterAt(double x, double y) {
     return clusters().stream()
         .filter(c -> Math.hypot(c.x() - x, c.y() - y) <= radius(c.count()) + 2)
         .findFirst();
@@ -138,11 +139,8 @@ public final class PlacesMap extends JComponent {
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
+    Graphics2D g = Painting.smooth(graphics);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       boolean dark = FlatLaf.isLafDark();
       GeoProjection p = projection();
       g.setColor(dark ? new Color(0x1d2833) : new Color(0xdce8f2));

@@ -7,12 +7,11 @@ import io.clipsearch.app.net.ClientException;
 import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
+import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
  */
-public final class PlacesViewModel {
+public final class PlacesViewModel extends CollectionScopedViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlacesViewModel.class);
 
@@ -36,79 +35,43 @@ public final class PlacesViewModel {
   public static final int MAX_PLACES = 50_000;
 
   /** Where loading stands. */
-  public enum Status {
+  public enum PlacesLoad {
     IDLE,
     LOADING,
     DONE,
     FAILED
   }
 
-  private final PlaceService service;
+  private final PlaceClient server;
   private final BackgroundTasks tasks;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
-  private String collection = "default";
-  private boolean stale = true;
-  private Status status = Status.IDLE;
+  private PlacesLoad status = PlacesLoad.IDLE;
   private List<PlaceInfo> places = List.of();
   private int total;
   private String error;
   private GeoView view = GeoView.WORLD;
   private BackgroundTasks.Task loading;
 
-  public PlacesViewModel(PlaceService service, BackgroundTasks tasks) {
-    this.service = Objects.requireNonNull(service, "service");
+  public PlacesViewModel(PlaceClient server, BackgroundTasks tasks) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
   }
 
-  public void addListener(Runnable listener) {
-    listeners.add(listener);
-  }
-
-  /** Called when loading fails because the server cannot be reached (the connection banner). */
-  public void onConnectionLost(Consumer<ServerUnreachableException> listener) {
-    this.connectionLost = Objects.requireNonNull(listener, "listener");
-  }
-
-  public String collection() {
-    return collection;
-  }
-
-  /**
-   * The collection to show: what is shown is dropped, loaded again on the next {@link #showing()}.
-   */
-  public void setCollection(String name) {
-    if (!Objects.equals(name, collection)) {
-      collection = Objects.requireNonNull(name, "name");
-      cancel();
-      places = List.of();
-      total = 0;
-      status = Status.IDLE;
-      view = GeoView.WORLD;
-      stale = true;
-      changed();
-    }
-  }
-
-  /** The collection's index changed (indexing finished): load again when next shown. */
-  public void invalidate() {
-    stale = true;
-  }
-
-  /** The map became visible: loads if nothing is loaded or the data went stale. */
-  public void showing() {
-    if (stale) {
-      refresh();
-    }
-  }
-
-  /** Loads every page of positions now, replacing what is shown when done. */
-  public void refresh() {
-    stale = false;
+  @Override
+  protected void collectionChanged() {
     cancel();
-    String c = collection;
-    status = Status.LOADING;
+    places = List.of();
+    total = 0;
+    status = PlacesLoad.IDLE;
+    view = GeoView.WORLD;
+  }
+
+  /** Loads every page of positions, replacing what is shown when done. */
+  @Override
+  protected void load() {
+    cancel();
+    String c = collection();
+    status = PlacesLoad.LOADING;
     error = null;
     changed();
     loading =
@@ -118,7 +81,7 @@ public final class PlacesViewModel {
               loading = null;
               places = loaded.places();
               total = loaded.total();
-              status = Status.DONE;
+              status = PlacesLoad.DONE;
               changed();
             },
             this::failed);
@@ -128,7 +91,7 @@ public final class PlacesViewModel {
     List<PlaceInfo> all = new ArrayList<>();
     int total;
     do {
-      PlaceList page = service.places(c, all.size(), Math.min(PAGE, MAX_PLACES - all.size()));
+      PlaceList page = server.places(c, all.size(), Math.min(PAGE, MAX_PLACES - all.size()));
       List<PlaceInfo> got = page.places() == null ? List.of() : page.places();
       all.addAll(got);
       total = page.total();
@@ -141,12 +104,12 @@ public final class PlacesViewModel {
 
   private void failed(Throwable e) {
     loading = null;
-    status = Status.FAILED;
+    status = PlacesLoad.FAILED;
     places = List.of();
     if (e instanceof ApiException api && api.status() == 404) {
       error = "Nothing is indexed yet: add a photo folder in Collections.";
     } else if (e instanceof ServerUnreachableException u) {
-      connectionLost.accept(u);
+      connectionLost(u);
       error = "The search engine cannot be reached.";
     } else if (e instanceof ClientException c) {
       error = PlainErrors.of(c);
@@ -154,11 +117,11 @@ public final class PlacesViewModel {
       LOG.warn("loading places failed", e);
       error = "The places cannot be loaded: " + e.getMessage();
     }
-    stale = true;
+    setStale(true);
     changed();
   }
 
-  public Status status() {
+  public PlacesLoad status() {
     return status;
   }
 
@@ -181,7 +144,7 @@ public final class PlacesViewModel {
       case DONE -> {
         if (total == 0) {
           yield "No photo in “"
-              + collection
+              + collection()
               + "” has a GPS position. Photos from phones and cameras with GPS show up here.";
         }
         String shown =
@@ -211,12 +174,6 @@ public final class PlacesViewModel {
     if (loading != null) {
       loading.cancel();
       loading = null;
-    }
-  }
-
-  private void changed() {
-    for (Runnable l : listeners) {
-      l.run();
     }
   }
 }

@@ -2,9 +2,11 @@ package io.clipsearch.app.results;
 
 import io.clipsearch.api.types.SearchResultHit;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,7 +28,7 @@ public final class PhotoExport {
       List<SearchResultHit> photos, Path folder, Function<String, byte[]> bytes)
       throws IOException {
     Files.createDirectories(folder);
-    List<Path> written = new java.util.ArrayList<>();
+    List<Path> written = new ArrayList<>();
     for (SearchResultHit hit : photos) {
       byte[] data = bytes.apply(hit.imageUrl());
       written.add(writeNew(folder, ResultCell.fileName(hit.path()), data));
@@ -42,7 +44,7 @@ public final class PhotoExport {
       Path target = folder.resolve(n == 1 ? name : stem + " (" + n + ")" + ext);
       try {
         return Files.write(target, data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
+      } catch (FileAlreadyExistsException e) {
         // taken: try the next number
       }
     }

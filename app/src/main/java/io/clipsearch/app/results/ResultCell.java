@@ -1,6 +1,7 @@
 package io.clipsearch.app.results;
 
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.paint.Painting;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Component;
@@ -8,7 +9,6 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 import javax.swing.JList;
@@ -75,13 +75,8 @@ final class ResultCell extends JComponent implements ListCellRenderer<SearchResu
 
   @Override
   protected void paintComponent(Graphics graphics) {
-    Graphics2D g = (Graphics2D) graphics.create();
+    Graphics2D g = Painting.smooth(graphics);
     try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(
-          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       int w = getWidth();
       int h = getHeight();
       Color selection = UIManager.getColor("List.selectionBackground");

@@ -3,6 +3,7 @@ package io.clipsearch.app.results;
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.search.SearchViewModel;
+import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.GridBagConstraints;
@@ -19,6 +20,7 @@ import java.awt.geom.AffineTransform;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.swing.AbstractAction;
@@ -38,9 +40,10 @@ import javax.swing.SwingConstants;
 
 /**
  * The results grid: a {@link JList} in horizontal-wrap layout with fixed cell sizes, so only the
- * visible cells are ever painted (10,000 results scroll like 10). Thumbnails come from a {@link
- * ThumbnailLoader}; scrolling near the end asks the view-model for the next page. Enter or a double
- * click opens a result, Ctrl+L searches for more like it.
+ * visible cells are ever painted (10,000 results scroll like 10). Thumbnails come from the panel's
+ * own {@link ThumbnailLoader}, which repaints the grid when one arrives; scrolling near the end
+ * asks the view-model for the next page. Enter or a double click opens a result, Ctrl+L searches
+ * for more like it.
  */
 public final class ResultsPanel extends JPanel {
 
@@ -88,12 +91,20 @@ public final class ResultsPanel extends JPanel {
   private boolean kiosk;
 
   /**
+   * @param fetch the bytes behind a thumbnail URL (blocking, called on a worker)
+   * @param tasks runs the thumbnail downloads
+   * @param cache holds the decoded thumbnails
    * @param cellSize the cell's logical width in pixels (its height adds the name line)
    */
   public ResultsPanel(
-      SearchViewModel model, ThumbnailLoader thumbnails, Actions actions, int cellSize) {
+      SearchViewModel model,
+      Function<String, byte[]> fetch,
+      BackgroundTasks tasks,
+      ThumbnailCache cache,
+      Actions actions,
+      int cellSize) {
     this.model = model;
-    this.thumbnails = thumbnails;
+    this.thumbnails = new ThumbnailLoader(fetch, tasks, cache, cellSize, list::repaint);
     this.actions = actions;
     this.cellSize = cellSize;
     setLayout(cards);
@@ -214,7 +225,7 @@ public final class ResultsPanel extends JPanel {
    * The badge and the caption a result's cell shows, joined by a new line, empty parts left out
    * (tests).
    */
-  public String cellText(SearchResultHit hit) {
+  String cellText(SearchResultHit hit) {
     return Stream.of(cell.badge(hit), cell.caption(hit))
         .filter(Objects::nonNull)
         .collect(Collectors.joining("\n"));
@@ -235,19 +246,9 @@ public final class ResultsPanel extends JPanel {
     show(model.state());
   }
 
-  /** The first-run "Add a photo folder…" button (tests). */
-  public JButton addFolderButton() {
-    return addFolder;
-  }
-
   /** The "no results" message (tests). */
-  public JLabel emptyMessage() {
+  JLabel emptyMessage() {
     return empty;
-  }
-
-  /** The one-click "Show the closest matches" button of the "no results" state (tests). */
-  public JButton closestButton() {
-    return closest;
   }
 
   /** Selects and reveals a result. */
@@ -341,7 +342,7 @@ public final class ResultsPanel extends JPanel {
             && !model.includesWeak()
             && !state.filters().isFiltering()
             && !state.collectionEmpty());
-    addFolder.setVisible(firstRun && state.status() == SearchState.Status.IDLE);
+    addFolder.setVisible(firstRun && state.status() == SearchState.SearchPhase.IDLE);
     weakHeader.setVisible(state.onlyWeak());
     empty.setText(message == null ? "" : message);
     cards.show(this, message == null ? "list" : "empty");
@@ -440,15 +441,5 @@ public final class ResultsPanel extends JPanel {
                 r.run();
               }
             });
-  }
-
-  /** The thumbnail loader: the owner repaints the list when images arrive. */
-  public void repaintThumbnails() {
-    list.repaint();
-  }
-
-  /** Width hint used by layouts. */
-  public int cellSize() {
-    return cellSize;
   }
 }

@@ -1,6 +1,8 @@
 package io.clipsearch.app.search;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import io.clipsearch.app.settings.AppSettings;
+import java.awt.Color;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
@@ -15,13 +17,15 @@ import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
+import javax.swing.JMenuItem;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 
 /**
  * The filters column: date range, folder, camera, shape, minimum size, sort, weak matches. Builds a
- * {@link SearchFilters} from its fields and hands it to the view-model on every committed change
+ * {@link FilterChoices} from its fields and hands it to the view-model on every committed change
  * (Enter or leaving a field; at once for lists). Bad input outlines the field in red and keeps the
  * previous filters.
  */
@@ -66,7 +70,7 @@ public final class FiltersPanel extends JPanel {
     add(caption("to (inclusive)"), c(row++, 2));
     add(to, c(row++, 2));
     dateProblem.setName("dateProblem");
-    dateProblem.setForeground(new java.awt.Color(0xc62828));
+    dateProblem.setForeground(new Color(0xc62828));
     dateProblem.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
     add(dateProblem, c(row++, 4));
     add(caption("Folder"), c(row++, 2));
@@ -115,26 +119,13 @@ public final class FiltersPanel extends JPanel {
     weak.addActionListener(e -> model.setShowAll(weak.isSelected()));
   }
 
-  /** Sets the folder filter (used by "show this folder" and tests) and applies it. */
-  public void setFolder(String path) {
+  /** Sets the folder filter (the folder chooser) and applies it. */
+  private void setFolder(String path) {
     folder.setText(path);
     apply();
   }
 
-  /** Sets the shape filter: null for any. */
-  public void setShape(String key) {
-    shape.setSelectedIndex(
-        key == null
-            ? 0
-            : switch (key) {
-              case "landscape" -> 1;
-              case "portrait" -> 2;
-              case "square" -> 3;
-              default -> throw new IllegalArgumentException("unknown shape " + key);
-            });
-  }
-
-  public void setShowWeak(boolean show) {
+  private void setShowWeak(boolean show) {
     weak.setSelected(show);
     model.setShowAll(show);
   }
@@ -164,37 +155,24 @@ public final class FiltersPanel extends JPanel {
   }
 
   /** The camera list: one click filters by that camera. */
-  javax.swing.JPopupMenu cameraMenu() {
-    javax.swing.JPopupMenu menu = new javax.swing.JPopupMenu();
+  JPopupMenu cameraMenu() {
+    JPopupMenu menu = new JPopupMenu();
     if (cameras.isEmpty()) {
-      javax.swing.JMenuItem none =
-          new javax.swing.JMenuItem("No camera names in this collection's photos");
+      JMenuItem none = new JMenuItem("No camera names in this collection's photos");
       none.setEnabled(false);
       menu.add(none);
     }
     for (String name : cameras) {
-      javax.swing.JMenuItem item = new javax.swing.JMenuItem(name);
+      JMenuItem item = new JMenuItem(name);
       item.addActionListener(e -> setCamera(name));
       menu.add(item);
     }
     return menu;
   }
 
-  /** Filters by {@code name} (the camera list; tests). */
-  public void setCamera(String name) {
+  /** Filters by {@code name} (the camera list). */
+  private void setCamera(String name) {
     camera.setText(name);
-    apply();
-  }
-
-  /** The problem with the typed dates, in words (empty when none; tests). */
-  public String dateProblem() {
-    return dateProblem.getText().strip();
-  }
-
-  /** Sets the date fields as typed (tests). */
-  public void setDates(String fromText, String toText) {
-    from.setText(fromText);
-    to.setText(toText);
     apply();
   }
 
@@ -220,7 +198,7 @@ public final class FiltersPanel extends JPanel {
             : Integer.valueOf(((String) minSize.getSelectedItem()).replace(" px", ""));
     try {
       model.setFilters(
-          new SearchFilters(
+          new FilterChoices(
               start,
               end,
               folder.getText(),
@@ -263,7 +241,7 @@ public final class FiltersPanel extends JPanel {
     JFileChooser chooser =
         new JFileChooser(
             folder.getText().isBlank()
-                ? io.clipsearch.app.settings.AppSettings.picturesDir(System.getenv()).toString()
+                ? AppSettings.picturesDir(System.getenv()).toString()
                 : folder.getText());
     chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
     if (chooser.showOpenDialog(SwingUtilities.windowForComponent(this))

@@ -2,6 +2,7 @@ package io.clipsearch.app.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Recent queries, newest first, without duplicates or blanks, at most {@link #MAX} entries. Not
@@ -49,10 +50,8 @@ public final class QueryHistory {
     if (prefix == null || prefix.isBlank()) {
       return List.copyOf(entries);
     }
-    String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
-    return entries.stream()
-        .filter(e -> e.toLowerCase(java.util.Locale.ROOT).startsWith(p))
-        .toList();
+    String p = prefix.strip().toLowerCase(Locale.ROOT);
+    return entries.stream().filter(e -> e.toLowerCase(Locale.ROOT).startsWith(p)).toList();
   }
 
   /** All entries, newest first. */

@@ -1,16 +1,24 @@
 package io.clipsearch.app.search;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import com.formdev.flatlaf.icons.FlatSearchIcon;
+import io.clipsearch.app.detail.ImageDecoding;
 import io.clipsearch.app.places.GeoArea;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Image;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Arrays;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
+import javax.swing.ImageIcon;
 import javax.swing.JButton;
 import javax.swing.JComponent;
+import javax.swing.JLabel;
 import javax.swing.JMenuItem;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
@@ -68,9 +76,7 @@ public final class SearchBar extends JPanel {
         FlatClientProperties.PLACEHOLDER_TEXT,
         syntax ? "Search photos: words, -not, 2:\"weighted\"" : "Type what you are looking for");
     field.putClientProperty(FlatClientProperties.TEXT_FIELD_SHOW_CLEAR_BUTTON, true);
-    field.putClientProperty(
-        FlatClientProperties.TEXT_FIELD_LEADING_ICON,
-        new com.formdev.flatlaf.icons.FlatSearchIcon());
+    field.putClientProperty(FlatClientProperties.TEXT_FIELD_LEADING_ICON, new FlatSearchIcon());
     field.setFont(field.getFont().deriveFont(field.getFont().getSize2D() * fontScale));
     field
         .getDocument()
@@ -109,7 +115,7 @@ public final class SearchBar extends JPanel {
     help.addActionListener(
         e -> {
           JPopupMenu popup = new JPopupMenu();
-          popup.add(new javax.swing.JLabel(HELP)).setFont(getFont());
+          popup.add(new JLabel(HELP)).setFont(getFont());
           ((JComponent) popup.getComponent(0))
               .setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
           popup.show(help, 0, help.getHeight());
@@ -162,22 +168,21 @@ public final class SearchBar extends JPanel {
               : "Searching by this photo: click to clear");
       return;
     }
-    if (!java.util.Arrays.equals(example, shownExample)) {
+    if (!Arrays.equals(example, shownExample)) {
       shownExample = example;
       exampleChip.setText("\u00D7");
       try {
-        java.awt.image.BufferedImage small =
-            io.clipsearch.app.detail.ImageDecoding.readScaled(example, 40);
+        BufferedImage small = ImageDecoding.readScaled(example, 40);
         // the preview fits inside the field's height, the chip's border included
         int side = Math.max(12, field.getPreferredSize().height - 8);
         double scale = (double) side / Math.max(small.getWidth(), small.getHeight());
         exampleChip.setIcon(
-            new javax.swing.ImageIcon(
+            new ImageIcon(
                 small.getScaledInstance(
                     Math.max(1, (int) (small.getWidth() * scale)),
                     Math.max(1, (int) (small.getHeight() * scale)),
-                    java.awt.Image.SCALE_SMOOTH)));
-      } catch (java.io.IOException e) {
+                    Image.SCALE_SMOOTH)));
+      } catch (IOException e) {
         exampleChip.setIcon(null);
         exampleChip.setText("Image  \u00D7");
       }
@@ -185,7 +190,7 @@ public final class SearchBar extends JPanel {
   }
 
   /** The example preview (tests): visible while searching by an image or by a photo. */
-  public JButton exampleChip() {
+  JButton exampleChip() {
     return exampleChip;
   }
 

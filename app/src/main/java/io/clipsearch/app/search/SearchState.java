@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param calibrated whether the threshold was calibrated (else fixed)
  * @param tookMillis the server's time for the first page
  * @param hasMore whether {@link SearchViewModel#loadMore()} can fetch another page
- * @param error a message for the user when the status is {@link Status#FAILED}, else null
+ * @param error a message for the user when the status is {@link SearchPhase#FAILED}, else null
  * @param byExample whether the results are for a dropped or pasted image
  * @param browsing whether the results are the collection without a query, newest first
  * @param place when browsing, the area of the places map whose photos these are, else null
@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 public record SearchState(
     String query,
-    Status status,
+    SearchPhase status,
     List<SearchResultHit> hits,
     int confidentCount,
     double threshold,
@@ -38,11 +38,11 @@ public record SearchState(
     boolean byExample,
     boolean browsing,
     GeoArea place,
-    SearchFilters filters,
+    FilterChoices filters,
     String noConfidentReason) {
 
   /** Where a search stands. */
-  public enum Status {
+  public enum SearchPhase {
     IDLE,
     SEARCHING,
     DONE,
@@ -52,7 +52,7 @@ public record SearchState(
   public static final SearchState IDLE =
       new SearchState(
           "",
-          Status.IDLE,
+          SearchPhase.IDLE,
           List.of(),
           0,
           0,
@@ -63,13 +63,13 @@ public record SearchState(
           false,
           false,
           null,
-          SearchFilters.NONE,
+          FilterChoices.NONE,
           null);
 
   /** A state of the old shape: not browsing, no filters. */
   public SearchState(
       String query,
-      Status status,
+      SearchPhase status,
       List<SearchResultHit> hits,
       int confidentCount,
       double threshold,
@@ -91,7 +91,7 @@ public record SearchState(
         byExample,
         false,
         null,
-        SearchFilters.NONE,
+        FilterChoices.NONE,
         null);
   }
 
@@ -107,12 +107,12 @@ public record SearchState(
 
   /** The search ran and found nothing at all: the "no results" state. */
   public boolean nothingFound() {
-    return status == Status.DONE && hits.isEmpty();
+    return status == SearchPhase.DONE && hits.isEmpty();
   }
 
   /** The search found only weak matches: shown dimmed under "No confident matches; closest:". */
   public boolean onlyWeak() {
-    return status == Status.DONE
+    return status == SearchPhase.DONE
         && !hits.isEmpty()
         && hits.stream().noneMatch(SearchResultHit::confident);
   }
@@ -166,7 +166,7 @@ public record SearchState(
     };
   }
 
-  SearchState with(Status s, String e) {
+  SearchState with(SearchPhase s, String e) {
     return new SearchState(
         query,
         s,

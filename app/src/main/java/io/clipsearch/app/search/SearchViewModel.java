@@ -1,5 +1,7 @@
 package io.clipsearch.app.search;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResultHit;
@@ -42,7 +44,7 @@ public final class SearchViewModel {
 
   static final int EXAMPLE_LIMIT = 200;
 
-  private final SearchService service;
+  private final SearchClient server;
   private final BackgroundTasks tasks;
   private final Delay delay;
   private final QueryHistory history;
@@ -50,8 +52,8 @@ public final class SearchViewModel {
   private Consumer<ServerUnreachableException> connectionLost = e -> {};
 
   private String text = "";
-  private String collection = "default";
-  private SearchFilters filters = SearchFilters.NONE;
+  private String collection = DEFAULT_COLLECTION;
+  private FilterChoices filters = FilterChoices.NONE;
   private boolean showAll;
 
   /** "Show the closest matches" was asked for the current search only; a new search forgets it. */
@@ -75,8 +77,8 @@ public final class SearchViewModel {
   private long generation;
 
   public SearchViewModel(
-      SearchService service, BackgroundTasks tasks, Delay delay, QueryHistory history) {
-    this.service = Objects.requireNonNull(service, "service");
+      SearchClient server, BackgroundTasks tasks, Delay delay, QueryHistory history) {
+    this.server = Objects.requireNonNull(server, "server");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.delay = Objects.requireNonNull(delay, "delay");
     this.history = Objects.requireNonNull(history, "history");
@@ -103,7 +105,7 @@ public final class SearchViewModel {
     return collection;
   }
 
-  public SearchFilters filters() {
+  public FilterChoices filters() {
     return filters;
   }
 
@@ -121,7 +123,7 @@ public final class SearchViewModel {
    */
   public void setBrowseWhenEmpty(boolean browse) {
     browseWhenEmpty = browse;
-    if (browse && state.status() == SearchState.Status.IDLE) {
+    if (browse && state.status() == SearchState.SearchPhase.IDLE) {
       clearResults();
     }
   }
@@ -182,7 +184,7 @@ public final class SearchViewModel {
   }
 
   /** New filters; searches again at once. */
-  public void setFilters(SearchFilters newFilters) {
+  public void setFilters(FilterChoices newFilters) {
     if (!newFilters.equals(filters)) {
       filters = Objects.requireNonNull(newFilters, "filters");
       searchAgain();
@@ -273,7 +275,9 @@ public final class SearchViewModel {
 
   /** Fetches the next page, if there is one and none is loading. */
   public void loadMore() {
-    if (!state.hasMore() || state.status() == SearchState.Status.SEARCHING || inFlight != null) {
+    if (!state.hasMore()
+        || state.status() == SearchState.SearchPhase.SEARCHING
+        || inFlight != null) {
       return;
     }
     SearchState base = state;
@@ -282,13 +286,13 @@ public final class SearchViewModel {
     SearchQuery query = filters.toQuery(base.query(), collection, offset, limit, cutoff());
     long gen = generation;
     String coll = collection;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     inFlight =
         tasks.submit(
             () ->
                 base.browsing()
                     ? listing(coll, f, base.place(), offset, limit)
-                    : service.search(query),
+                    : server.search(query),
             results -> {
               if (gen != generation) {
                 return;
@@ -301,7 +305,7 @@ public final class SearchViewModel {
               publish(
                   new SearchState(
                       base.query(),
-                      SearchState.Status.DONE,
+                      SearchState.SearchPhase.DONE,
                       hits,
                       base.confidentCount(),
                       base.threshold(),
@@ -344,7 +348,7 @@ public final class SearchViewModel {
     }
     String coll = collection;
     GeoArea area = place;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     inFlight =
         tasks.submit(
             () -> listing(coll, f, area, 0, PAGE),
@@ -358,7 +362,7 @@ public final class SearchViewModel {
                         ? SearchState.IDLE
                         : new SearchState(
                             "",
-                            SearchState.Status.DONE,
+                            SearchState.SearchPhase.DONE,
                             hits,
                             results.confidentCount(),
                             0,
@@ -388,11 +392,11 @@ public final class SearchViewModel {
     long gen = ++generation;
     String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
-    SearchFilters f = filters;
+    FilterChoices f = filters;
     publish(
         new SearchState(
             q,
-            SearchState.Status.SEARCHING,
+            SearchState.SearchPhase.SEARCHING,
             state.hits(),
             state.confidentCount(),
             state.threshold(),
@@ -412,7 +416,7 @@ public final class SearchViewModel {
             : f.toQuery(q, collection, 0, limit, cutoff());
     inFlight =
         tasks.submit(
-            () -> image != null ? service.searchByImage(image, query) : service.search(query),
+            () -> image != null ? server.searchByImage(image, query) : server.search(query),
             results -> {
               if (gen == generation) {
                 inFlight = null;
@@ -434,7 +438,7 @@ public final class SearchViewModel {
                     error,
                     new SearchState(
                         q,
-                        SearchState.Status.SEARCHING,
+                        SearchState.SearchPhase.SEARCHING,
                         List.of(),
                         0,
                         0,
@@ -455,10 +459,10 @@ public final class SearchViewModel {
    * A page of the listing without a query: the collection with the filters and date order, or the
    * photos taken in {@code area}.
    */
-  private SearchResults listing(String coll, SearchFilters f, GeoArea area, int offset, int limit) {
+  private SearchResults listing(String coll, FilterChoices f, GeoArea area, int offset, int limit) {
     return area == null
-        ? service.browse(f.toQuery("", coll, offset, limit, true))
-        : service.photosIn(coll, area, offset, limit);
+        ? server.browse(f.toQuery("", coll, offset, limit, true))
+        : server.photosIn(coll, area, offset, limit);
   }
 
   /**
@@ -475,11 +479,11 @@ public final class SearchViewModel {
   }
 
   private static SearchState fromResults(
-      String q, SearchResults r, boolean more, boolean byExample, SearchFilters f) {
+      String q, SearchResults r, boolean more, boolean byExample, FilterChoices f) {
     List<SearchResultHit> hits = hitsOf(r);
     return new SearchState(
         q,
-        SearchState.Status.DONE,
+        SearchState.SearchPhase.DONE,
         hits,
         r.confidentCount(),
         r.threshold(),
@@ -510,7 +514,7 @@ public final class SearchViewModel {
       LOG.warn("search failed", error);
       message = "The search failed: " + error;
     }
-    publish(base.with(SearchState.Status.FAILED, message));
+    publish(base.with(SearchState.SearchPhase.FAILED, message));
   }
 
   private void cancelDebounce() {

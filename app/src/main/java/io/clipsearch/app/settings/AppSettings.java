@@ -1,5 +1,7 @@
 package io.clipsearch.app.settings;
 
+import static io.clipsearch.app.viewmodel.CollectionScopedViewModel.DEFAULT_COLLECTION;
+
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -195,15 +198,6 @@ public final class AppSettings {
     values.setProperty("window.maximized", Boolean.toString(maximized));
   }
 
-  /** The last remote server URL, if any. */
-  public synchronized Optional<String> lastServer() {
-    return Optional.ofNullable(values.getProperty("server.url"));
-  }
-
-  public synchronized void setLastServer(String url) {
-    values.setProperty("server.url", Objects.requireNonNull(url, "url"));
-  }
-
   /**
    * The token last accepted by the remote server at {@code server}, if any. Kept in this file,
    * which only its owner can read (it is written through a temporary file created owner-only).
@@ -260,9 +254,7 @@ public final class AppSettings {
     /** The notice shown at the next start, in plain words. */
     public String notice() {
       String photos =
-          notIndexed > 0
-              ? String.format(java.util.Locale.ROOT, "%,d photos", notIndexed)
-              : "Some photos";
+          notIndexed > 0 ? String.format(Locale.ROOT, "%,d photos", notIndexed) : "Some photos";
       return photos
           + " of “"
           + collection
@@ -287,7 +279,7 @@ public final class AppSettings {
 
   /** The last searched collection; default {@code default}. */
   public synchronized String lastCollection() {
-    return values.getProperty("collection", "default");
+    return values.getProperty("collection", DEFAULT_COLLECTION);
   }
 
   public synchronized void setLastCollection(String name) {

@@ -1,6 +1,7 @@
 package io.clipsearch.app.tasks;
 
 import java.time.Duration;
+import javax.swing.Timer;
 
 /**
  * Schedules a task after a delay, on the UI thread: a {@link javax.swing.Timer} in the app ({@link
@@ -21,8 +22,7 @@ public interface Delay {
   /** A one-shot {@link javax.swing.Timer} per call: runs on the EDT, never blocks it. */
   static Delay swing() {
     return (delay, task) -> {
-      javax.swing.Timer timer =
-          new javax.swing.Timer((int) Math.max(0, delay.toMillis()), e -> task.run());
+      Timer timer = new Timer((int) Math.max(0, delay.toMillis()), e -> task.run());
       timer.setRepeats(false);
       timer.start();
       return timer::stop;

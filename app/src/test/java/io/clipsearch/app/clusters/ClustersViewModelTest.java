@@ -32,7 +32,7 @@ class ClustersViewModelTest {
 
   record MapCall(String collection, double[] bbox, int limit) {}
 
-  static final class FakeService implements ClusterService {
+  static final class FakeService implements ClusterClient {
     final List<String> clusterCalls = new ArrayList<>();
     final List<MapCall> mapCalls = new ArrayList<>();
     int recomputes;
@@ -101,14 +101,14 @@ class ClustersViewModelTest {
   void showingLoadsClustersAndTheWholeMapOnce() {
     vm.setCollection("photos");
     vm.showing();
-    assertEquals(ClustersViewModel.Status.LOADING, vm.clustersStatus());
-    assertEquals(ClustersViewModel.Status.LOADING, vm.mapStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.LOADING, vm.clustersStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.LOADING, vm.mapStatus());
     runWorkers();
     assertEquals(List.of("photos"), service.clusterCalls);
     assertEquals(1, service.mapCalls.size());
     assertNull(service.mapCalls.getFirst().bbox(), "the whole map: no bbox");
     assertEquals(ClustersViewModel.DEFAULT_LIMIT, service.mapCalls.getFirst().limit());
-    assertEquals(ClustersViewModel.Status.DONE, vm.clustersStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.DONE, vm.clustersStatus());
     assertEquals(2, vm.clusters().size());
     assertNull(vm.clustersMessage());
     assertEquals(30, vm.points().size());
@@ -147,7 +147,7 @@ class ClustersViewModelTest {
     service.clusters = List.of();
     vm.refresh();
     runWorkers();
-    assertEquals(ClustersViewModel.Status.DONE, vm.clustersStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.DONE, vm.clustersStatus());
     assertTrue(vm.clustersMessage().contains("no photos yet"), vm.clustersMessage());
     assertTrue(vm.mapMessage().contains("no photos"), vm.mapMessage());
 
@@ -163,9 +163,9 @@ class ClustersViewModelTest {
     vm.setCollection("nope");
     vm.refresh();
     runWorkers();
-    assertEquals(ClustersViewModel.Status.FAILED, vm.clustersStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.FAILED, vm.clustersStatus());
     assertTrue(vm.clustersMessage().contains("no collection “nope”"), vm.clustersMessage());
-    assertEquals(ClustersViewModel.Status.FAILED, vm.mapStatus());
+    assertEquals(ClustersViewModel.ClusterLoad.FAILED, vm.mapStatus());
 
     List<String> lost = new ArrayList<>();
     vm.onConnectionLost(e -> lost.add(e.getMessage()));

@@ -96,20 +96,20 @@ class DetailViewModelTest {
 
   @Test
   void showingAResultLoadsItsDetailsAndPhotoOnAWorker() {
-    List<DetailViewModel.Status> seen = new ArrayList<>();
+    List<DetailViewModel.PhotoLoad> seen = new ArrayList<>();
     vm.addListener(() -> seen.add(vm.status()));
 
     vm.show(hits, "trips", 0);
 
-    assertEquals(DetailViewModel.Status.LOADING, vm.status());
+    assertEquals(DetailViewModel.PhotoLoad.LOADING, vm.status());
     assertNull(vm.details(), "nothing before the worker ran");
     assertEquals(1, workers.size());
     workers.poll().run();
-    assertEquals(DetailViewModel.Status.SHOWN, vm.status());
+    assertEquals(DetailViewModel.PhotoLoad.SHOWN, vm.status());
     assertEquals(List.of("trips/a"), source.asked);
     assertEquals("Canon", vm.details().cameraMake());
     assertEquals(40, vm.image().getWidth());
-    assertEquals(List.of(DetailViewModel.Status.LOADING, DetailViewModel.Status.SHOWN), seen);
+    assertEquals(List.of(DetailViewModel.PhotoLoad.LOADING, DetailViewModel.PhotoLoad.SHOWN), seen);
   }
 
   @Test
@@ -127,7 +127,7 @@ class DetailViewModelTest {
     vm.step(1);
     older.run(); // the slow first photo arrives after the user moved on
     assertEquals(1, vm.index());
-    assertEquals(DetailViewModel.Status.LOADING, vm.status(), "the older photo is not shown");
+    assertEquals(DetailViewModel.PhotoLoad.LOADING, vm.status(), "the older photo is not shown");
     workers.poll().run();
     assertEquals("b", vm.details().id());
   }
@@ -150,7 +150,7 @@ class DetailViewModelTest {
   void aPhotoWhoseFolderWasRenamedSaysSoInsteadOfLoadingForever() {
     vm.show(hits, "trips", 2);
     workers.poll().run();
-    assertEquals(DetailViewModel.Status.FAILED, vm.status());
+    assertEquals(DetailViewModel.PhotoLoad.FAILED, vm.status());
     assertTrue(vm.problem().contains("renamed or moved"), vm.problem());
     assertNull(vm.image());
   }

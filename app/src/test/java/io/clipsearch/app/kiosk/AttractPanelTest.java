@@ -10,7 +10,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.app.detail.PhotoSource;
 import io.clipsearch.app.places.GeoArea;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -154,7 +154,7 @@ class AttractPanelTest {
   }
 
   /** A server whose every search finds one photo. */
-  private record OneResult(SearchResultHit hit) implements SearchService {
+  private record OneResult(SearchResultHit hit) implements SearchClient {
     @Override
     public SearchResults search(SearchQuery query) {
       return new SearchResults(List.of(hit), 1, 1, 0.0, true, 1L, query.collection(), null);

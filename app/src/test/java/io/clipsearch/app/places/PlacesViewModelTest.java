@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PlacesViewModelTest {
 
   /** A server with {@code total} places, answering pages as the real one does. */
-  static final class FakeService implements PlaceService {
+  static final class FakeService implements PlaceClient {
     final List<String> calls = new ArrayList<>();
     int total = 2500;
     RuntimeException failure;
@@ -52,12 +52,12 @@ class PlacesViewModelTest {
   void showingLoadsEveryPageInOneBackgroundTask() {
     vm.setCollection("trips");
     vm.showing();
-    assertEquals(PlacesViewModel.Status.LOADING, vm.status());
+    assertEquals(PlacesViewModel.PlacesLoad.LOADING, vm.status());
     assertEquals("Loading places…", vm.message());
     assertEquals(1, workers.size());
     workers.poll().run();
     assertEquals(List.of("trips@0+1000", "trips@1000+1000", "trips@2000+1000"), service.calls);
-    assertEquals(PlacesViewModel.Status.DONE, vm.status());
+    assertEquals(PlacesViewModel.PlacesLoad.DONE, vm.status());
     assertEquals(2500, vm.places().size());
     assertTrue(vm.message().startsWith("2,500 photos with a position"), vm.message());
 
@@ -94,7 +94,7 @@ class PlacesViewModelTest {
     service.failure = new ApiException(new ApiError(404, "not_found", "no collection default"));
     vm.showing();
     workers.poll().run();
-    assertEquals(PlacesViewModel.Status.FAILED, vm.status());
+    assertEquals(PlacesViewModel.PlacesLoad.FAILED, vm.status());
     assertEquals("Nothing is indexed yet: add a photo folder in Collections.", vm.message());
 
     service.failure =
@@ -113,7 +113,7 @@ class PlacesViewModelTest {
     Runnable stale = workers.poll();
     vm.setCollection("other");
     stale.run(); // the old collection's answer arrives after the switch
-    assertEquals(PlacesViewModel.Status.IDLE, vm.status());
+    assertEquals(PlacesViewModel.PlacesLoad.IDLE, vm.status());
     assertEquals(List.of(), vm.places());
     assertEquals(GeoView.WORLD, vm.view());
   }

@@ -8,7 +8,7 @@ import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.api.types.SearchResults;
 import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.search.QueryHistory;
-import io.clipsearch.app.search.SearchService;
+import io.clipsearch.app.search.SearchClient;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.tasks.ManualDelay;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 public class ResultsPanelTest {
 
   /** A server without photos: the grid stays on its idle screen. */
-  public static final class NoPhotos implements SearchService {
+  public static final class NoPhotos implements SearchClient {
     @Override
     public SearchResults search(SearchQuery query) {
       return new SearchResults(List.of(), 0, 0, 0, false, 0, query.collection(), null);
@@ -71,13 +71,12 @@ public class ResultsPanelTest {
           SearchViewModel search =
               new SearchViewModel(
                   new NoPhotos(), tasks, new ManualDelay(), new QueryHistory(List.of()));
-          ThumbnailLoader thumbnails =
-              new ThumbnailLoader(
-                  url -> new byte[0], tasks, new ThumbnailCache(10, 1 << 20), 100, () -> {});
           ResultsPanel p =
               new ResultsPanel(
                   search,
-                  thumbnails,
+                  url -> new byte[0],
+                  tasks,
+                  new ThumbnailCache(10, 1 << 20),
                   new ResultsPanel.Actions() {
                     @Override
                     public void open(int index) {}

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SearchViewModelTest {
 
   /** A fake server: 'total' hits for any query, recording the queries. */
-  static final class FakeService implements SearchService {
+  static final class FakeService implements SearchClient {
     final List<SearchQuery> queries = new ArrayList<>();
     final List<SearchQuery> exampleQueries = new ArrayList<>();
     int total = 250;
@@ -133,7 +133,7 @@ class SearchViewModelTest {
     runWorkers();
     assertEquals(1, service.queries.size());
     assertEquals("osprey", service.queries.getFirst().q());
-    assertEquals(SearchState.Status.DONE, vm.state().status());
+    assertEquals(SearchState.SearchPhase.DONE, vm.state().status());
     assertEquals(SearchViewModel.PAGE, vm.state().hits().size());
     assertEquals(7, vm.state().confidentCount());
   }
@@ -190,7 +190,7 @@ class SearchViewModelTest {
     vm.setText("tree");
     vm.submit();
     runWorkers();
-    vm.setFilters(SearchFilters.NONE.withShape("portrait"));
+    vm.setFilters(FilterChoices.NONE.withShape("portrait"));
     runWorkers();
     vm.setCollection("trips");
     runWorkers();
@@ -243,7 +243,7 @@ class SearchViewModelTest {
   void browsingTakesTheFiltersAndTheSortAndSaysSo() {
     vm.setBrowseWhenEmpty(true);
     runWorkers();
-    vm.setFilters(SearchFilters.NONE.withShape("portrait").withSort("date_asc"));
+    vm.setFilters(FilterChoices.NONE.withShape("portrait").withSort("date_asc"));
     runWorkers();
     SearchQuery sent = service.browseQueries.getLast();
     assertEquals("portrait", sent.shape());
@@ -256,12 +256,12 @@ class SearchViewModelTest {
     assertEquals(
         "portrait", service.browseQueries.getLast().shape(), "the next page has the filters too");
     assertEquals(100, service.browseQueries.getLast().offset());
-    vm.setFilters(SearchFilters.NONE.withSort("date_asc"));
+    vm.setFilters(FilterChoices.NONE.withSort("date_asc"));
     runWorkers();
     assertEquals("250 photos, oldest first (scroll for more)", vm.state().summary());
 
     service.total = 0;
-    vm.setFilters(SearchFilters.NONE.withShape("square"));
+    vm.setFilters(FilterChoices.NONE.withShape("square"));
     runWorkers();
     assertTrue(
         vm.state().nothingFound(),
@@ -292,7 +292,7 @@ class SearchViewModelTest {
   @Test
   void aSearchThatTheFiltersEmptiedSaysSo() {
     service.omitHits = true;
-    vm.setFilters(SearchFilters.NONE.withFolder("/nowhere"));
+    vm.setFilters(FilterChoices.NONE.withFolder("/nowhere"));
     vm.setText("beach");
     vm.submit();
     runWorkers();
@@ -334,7 +334,7 @@ class SearchViewModelTest {
     vm.setText("flowers");
     vm.submit();
     runWorkers();
-    assertEquals(SearchState.Status.DONE, vm.state().status(), "not stuck on Searching…");
+    assertEquals(SearchState.SearchPhase.DONE, vm.state().status(), "not stuck on Searching…");
     assertTrue(vm.state().nothingFound());
     assertEquals("No matches.", vm.state().summary());
     vm.showClosest();
@@ -352,13 +352,22 @@ class SearchViewModelTest {
             "w", "/p/w.jpg", 0.2, false, false, null, 1000, 640, 480, null, "/t", "/i");
     SearchState s =
         new SearchState(
-            "ocean", SearchState.Status.DONE, List.of(weak), 0, 0.25, true, 5, false, null, false);
+            "ocean",
+            SearchState.SearchPhase.DONE,
+            List.of(weak),
+            0,
+            0.25,
+            true,
+            5,
+            false,
+            null,
+            false);
     assertTrue(s.onlyWeak());
     assertEquals("No confident matches; the closest one is shown dimmed.", s.summary());
     SearchState confident =
         new SearchState(
             "ocean",
-            SearchState.Status.DONE,
+            SearchState.SearchPhase.DONE,
             List.of(hit("a")),
             1,
             0.25,
@@ -392,7 +401,7 @@ class SearchViewModelTest {
     vm.setText("\"red car");
     vm.submit();
     runWorkers();
-    assertEquals(SearchState.Status.FAILED, vm.state().status());
+    assertEquals(SearchState.SearchPhase.FAILED, vm.state().status());
     assertEquals(List.of(), vm.state().hits(), "the error, not the photos of before");
   }
 
@@ -405,7 +414,7 @@ class SearchViewModelTest {
     vm.setText("\"oops");
     vm.submit();
     runWorkers();
-    assertEquals(SearchState.Status.FAILED, vm.state().status());
+    assertEquals(SearchState.SearchPhase.FAILED, vm.state().status());
     assertEquals(
         "Unbalanced quote in query", vm.state().error(), "a sentence, as the server wrote it");
     assertTrue(lost.isEmpty());

@@ -26,13 +26,11 @@ class AppSettingsTest {
     s.setTheme("dark");
     s.setWindowBounds(new Rectangle(10, 20, 1200, 800));
     s.setHistory(List.of("new", "old"));
-    s.setLastServer("http://box:8080");
     s.save();
     AppSettings again = AppSettings.load(dir);
     assertEquals("dark", again.theme());
     assertEquals(new Rectangle(10, 20, 1200, 800), again.windowBounds().orElseThrow());
     assertEquals(List.of("new", "old"), again.history());
-    assertEquals("http://box:8080", again.lastServer().orElseThrow());
     again.setHistory(List.of("only"));
     assertEquals(List.of("only"), again.history());
   }

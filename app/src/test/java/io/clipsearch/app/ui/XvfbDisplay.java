@@ -1,5 +1,7 @@
 package io.clipsearch.app.ui;
 
+import java.awt.GraphicsEnvironment;
+import java.awt.Toolkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,9 +58,9 @@ public final class XvfbDisplay implements LauncherSessionListener {
     // not here: AWT still holds its connection and would exit the JVM with an X I/O error.
     // -terminate ends Xvfb when the JVM's connection closes; the hook covers a JVM that never
     // connected.
-    if (xvfb != null && !java.awt.GraphicsEnvironment.isHeadless()) {
+    if (xvfb != null && !GraphicsEnvironment.isHeadless()) {
       // connect once, so that -terminate has a client whose exit ends Xvfb
-      java.awt.Toolkit.getDefaultToolkit().sync();
+      Toolkit.getDefaultToolkit().sync();
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param minSize minimum shorter side in pixels, or null
  * @param sort {@code relevance}, {@code date_desc} or {@code date_asc}
  */
-public record SearchFilters(
+public record FilterChoices(
     LocalDate from,
     LocalDate to,
     String folder,
@@ -29,8 +29,8 @@ public record SearchFilters(
   private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
 
   /** Nothing filtered, sorted by relevance (after the sets its constructor checks against). */
-  public static final SearchFilters NONE =
-      new SearchFilters(null, null, null, null, null, null, "relevance");
+  public static final FilterChoices NONE =
+      new FilterChoices(null, null, null, null, null, null, "relevance");
 
   /**
    * Blank strings become null.
@@ -38,7 +38,7 @@ public record SearchFilters(
    * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, or the
    *     minimum size is not positive
    */
-  public SearchFilters {
+  public FilterChoices {
     folder = blankToNull(folder);
     camera = blankToNull(camera);
     shape = blankToNull(shape);
@@ -70,16 +70,16 @@ public record SearchFilters(
         || minSize != null;
   }
 
-  public SearchFilters withFolder(String f) {
-    return new SearchFilters(from, to, f, camera, shape, minSize, sort);
+  FilterChoices withFolder(String f) {
+    return new FilterChoices(from, to, f, camera, shape, minSize, sort);
   }
 
-  public SearchFilters withShape(String s) {
-    return new SearchFilters(from, to, folder, camera, s, minSize, sort);
+  FilterChoices withShape(String s) {
+    return new FilterChoices(from, to, folder, camera, s, minSize, sort);
   }
 
-  public SearchFilters withSort(String s) {
-    return new SearchFilters(from, to, folder, camera, shape, minSize, s);
+  FilterChoices withSort(String s) {
+    return new FilterChoices(from, to, folder, camera, shape, minSize, s);
   }
 
   /**

@@ -9,7 +9,7 @@ import io.clipsearch.app.places.GeoArea;
  * What the search view-model needs from the server: blocking calls, run off the EDT. {@link
  * #of(ClipsearchClient)} in the app, a fake in tests.
  */
-public interface SearchService {
+public interface SearchClient {
 
   SearchResults search(SearchQuery query);
 
@@ -27,8 +27,8 @@ public interface SearchService {
    */
   SearchResults photosIn(String collection, GeoArea area, int offset, int limit);
 
-  static SearchService of(ClipsearchClient client) {
-    return new SearchService() {
+  static SearchClient of(ClipsearchClient client) {
+    return new SearchClient() {
       @Override
       public SearchResults photosIn(String collection, GeoArea area, int offset, int limit) {
         return client.photosIn(collection, area.bbox(), offset, limit);

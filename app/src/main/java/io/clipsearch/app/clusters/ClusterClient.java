@@ -5,7 +5,7 @@ import io.clipsearch.api.types.CollectionMapView;
 import io.clipsearch.app.net.ClipsearchClient;
 
 /** The server calls the clusters screen makes (blocking; called on workers). A fake in tests. */
-public interface ClusterService {
+public interface ClusterClient {
 
   /** The collection's current clusters. */
   ClusterList clusters(String collection);
@@ -16,8 +16,8 @@ public interface ClusterService {
   /** At most {@code limit} map points inside {@code bbox} (null: the whole map). */
   CollectionMapView map(String collection, double[] bbox, int limit);
 
-  static ClusterService of(ClipsearchClient client) {
-    return new ClusterService() {
+  static ClusterClient of(ClipsearchClient client) {
+    return new ClusterClient() {
       @Override
       public ClusterList clusters(String collection) {
         return client.clusters(collection, null);

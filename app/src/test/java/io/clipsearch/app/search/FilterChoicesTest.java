@@ -10,12 +10,12 @@ import io.clipsearch.api.types.SearchQuery;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class SearchFiltersTest {
+class FilterChoicesTest {
 
   @Test
   void buildsTheApiQueryWithAnExclusiveEndDate() {
-    SearchFilters f =
-        new SearchFilters(
+    FilterChoices f =
+        new FilterChoices(
             LocalDate.of(2024, 6, 1),
             LocalDate.of(2024, 6, 30),
             " /photos ",
@@ -39,13 +39,13 @@ class SearchFiltersTest {
 
   @Test
   void defaultsLeaveFieldsOut() {
-    SearchQuery q = SearchFilters.NONE.toQuery("x", "default", 0, 100, false);
+    SearchQuery q = FilterChoices.NONE.toQuery("x", "default", 0, 100, false);
     assertNull(q.from());
     assertNull(q.sort());
     assertNull(q.offset());
     assertEquals(Boolean.FALSE, q.cutoff());
-    assertFalse(SearchFilters.NONE.isFiltering());
-    assertNull(new SearchFilters(null, null, "  ", "", null, null, null).folder());
+    assertFalse(FilterChoices.NONE.isFiltering());
+    assertNull(new FilterChoices(null, null, "  ", "", null, null, null).folder());
   }
 
   @Test
@@ -54,7 +54,7 @@ class SearchFiltersTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new SearchFilters(
+                new FilterChoices(
                     LocalDate.of(2024, 2, 1),
                     LocalDate.of(2024, 1, 1),
                     null,
@@ -63,10 +63,10 @@ class SearchFiltersTest {
                     null,
                     null));
     assertEquals("the date range ends (2024-01-01) before it starts (2024-02-01)", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withShape("round"));
-    assertThrows(IllegalArgumentException.class, () -> SearchFilters.NONE.withSort("random"));
+    assertThrows(IllegalArgumentException.class, () -> FilterChoices.NONE.withShape("round"));
+    assertThrows(IllegalArgumentException.class, () -> FilterChoices.NONE.withSort("random"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SearchFilters(null, null, null, null, null, 0, null));
+        () -> new FilterChoices(null, null, null, null, null, 0, null));
   }
 }
