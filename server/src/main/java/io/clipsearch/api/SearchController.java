@@ -8,16 +8,16 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
 
 /**
  * Search: {@code GET /api/search?q=...} for text, {@code POST /api/search} with a JSON {@link
- * SearchQuery}, {@code POST /api/search/image} with an image as the body (search by example). Every
- * way validates the same constraints ({@link SearchParameters}, {@link SearchQuery}) and calls
- * {@link SearchService} once.
+ * SearchQuery}, {@code POST /api/search/image} with an image as the body (search by example). All
+ * three take the one request type {@link SearchQuery} (from the query string through {@link
+ * SearchQueryBinder}, or from the JSON body), validate its constraints, and call {@link
+ * SearchService} once.
  */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,8 +30,8 @@ public class SearchController {
   }
 
   @Get
-  public SearchResults get(@Valid @RequestBean SearchParameters query) throws ImageDecodeException {
-    return search.search(query.toQuery(), null);
+  public SearchResults get(@Valid SearchQuery query) throws ImageDecodeException {
+    return search.search(query, null);
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON)
@@ -41,8 +41,8 @@ public class SearchController {
 
   /** Search by example: the image's bytes as the body, every other field as in {@code GET}. */
   @Post(uri = "/image", consumes = MediaType.ALL)
-  public SearchResults byImage(@Body byte[] image, @Valid @RequestBean SearchParameters query)
+  public SearchResults byImage(@Body byte[] image, @Valid SearchQuery query)
       throws ImageDecodeException {
-    return search.search(query.toQuery(), image);
+    return search.search(query, image);
   }
 }
