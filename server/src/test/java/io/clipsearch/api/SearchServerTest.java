@@ -325,7 +325,9 @@ class SearchServerTest implements TestPropertyProvider {
             .contains("from must be a date"));
     assertEquals(
         "limit must be an integer, got 'abc'",
-        error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/search?collection=photos&q=x&limit=abc"))
+        error(
+                HttpStatus.BAD_REQUEST,
+                HttpRequest.GET("/api/search?collection=photos&q=x&limit=abc"))
             .message());
     assertEquals(
         "minScore must be a number, got 'NaN'",
