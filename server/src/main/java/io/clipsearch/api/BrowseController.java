@@ -7,8 +7,10 @@ import io.clipsearch.browse.PhotoBrowser;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
 import io.clipsearch.search.SortOrder;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
@@ -19,9 +21,9 @@ import java.util.List;
  * Browsing without a query: {@code GET /api/collections/{name}/photos?offset=&limit=}, the
  * collection's photos newest first (or {@code sort=date_asc}: oldest first), optionally with a
  * search's filters ({@code from}, {@code to}, {@code folder}, {@code camera}, {@code shape}, {@code
- * minSize}, bound as the {@link SearchQuery} of a search), in the shape of a search response (every
- * hit confident, score 0, no threshold) so clients show them in the same grid; {@code GET
- * /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
+ * minSize}, as in {@link SearchQuery}, checked as a search checks them), in the shape of a search
+ * response (every hit confident, score 0, no threshold) so clients show them in the same grid;
+ * {@code GET /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
  */
 @Controller("/api/collections/{name}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,20 +46,23 @@ public class BrowseController {
     }
   }
 
-  /**
-   * One page of photos. The query string is bound as the {@link SearchQuery} of {@code GET
-   * /api/search} ({@link SearchQueryBinder}); this listing reads its page, filters and sort, and
-   * checks the page against the server's {@link LimitsConfig} ({@link PageRequest}, default limit
-   * 100), not against a search's bounds.
-   */
   @Get("/photos")
-  public SearchResults newest(String name, SearchQuery query) {
-    PageRequest page = PageRequest.of(query.offset(), query.limit(), limits);
+  public SearchResults newest(
+      String name,
+      @Nullable @QueryValue Integer offset,
+      @Nullable @QueryValue Integer limit,
+      @Nullable @QueryValue String from,
+      @Nullable @QueryValue String to,
+      @Nullable @QueryValue String folder,
+      @Nullable @QueryValue String camera,
+      @Nullable @QueryValue String shape,
+      @Nullable @QueryValue Integer minSize,
+      @Nullable @QueryValue String sort) {
+    PageRequest page = PageRequest.of(offset, limit, limits);
     boolean oldestFirst =
-        query.sort() != null
-            && SearchService.named("sort", SortOrder.class, query.sort()) == SortOrder.DATE_ASC;
+        sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
-    SearchFilters filters = SearchService.filters(query);
+    SearchFilters filters = SearchService.filters(from, to, folder, camera, shape, minSize);
     try (SearchSession session = collections.get(name).backend().session()) {
       return PhotoPages.of(
           name,

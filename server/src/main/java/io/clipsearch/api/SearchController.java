@@ -10,6 +10,10 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
 import jakarta.validation.Valid;
 
 /**
@@ -18,6 +22,9 @@ import jakarta.validation.Valid;
  * three take the one request type {@link SearchQuery} (from the query string through {@link
  * SearchQueryBinder}, or from the JSON body), validate its constraints, and call {@link
  * SearchService} once.
+ *
+ * <p>{@code @Parameter(in = QUERY, style = FORM, explode = TRUE)} tells the OpenAPI document what
+ * the binder does: each field of the record is a query parameter of its own.
  */
 @Controller("/api/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,7 +37,10 @@ public class SearchController {
   }
 
   @Get
-  public SearchResults get(@Valid SearchQuery query) throws ImageDecodeException {
+  public SearchResults get(
+      @Valid @Parameter(in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE)
+          SearchQuery query)
+      throws ImageDecodeException {
     return search.search(query, null);
   }
 
@@ -41,7 +51,10 @@ public class SearchController {
 
   /** Search by example: the image's bytes as the body, every other field as in {@code GET}. */
   @Post(uri = "/image", consumes = MediaType.ALL)
-  public SearchResults byImage(@Body byte[] image, @Valid SearchQuery query)
+  public SearchResults byImage(
+      @Body byte[] image,
+      @Valid @Parameter(in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.TRUE)
+          SearchQuery query)
       throws ImageDecodeException {
     return search.search(query, image);
   }

@@ -75,7 +75,13 @@ public class SearchService {
         new SearchRequest(
             query.q(),
             image,
-            filters(query),
+            filters(
+                query.from(),
+                query.to(),
+                query.folder(),
+                query.camera(),
+                query.shape(),
+                query.minSize()),
             query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
             query.offset() == null ? 0 : query.offset(),
             limit,
@@ -122,15 +128,16 @@ public class SearchService {
     }
   }
 
-  /** The query's filters, checked as a search checks them (browsing takes the same). */
-  static SearchFilters filters(SearchQuery q) {
+  /** A search's filters as the API names them, checked (browsing takes the same). */
+  static SearchFilters filters(
+      String from, String to, String folder, String camera, String shape, Integer minSize) {
     return new SearchFilters(
-        instant("from", q.from()),
-        instant("to", q.to()),
-        q.folder(),
-        q.camera(),
-        q.shape() == null ? null : named("shape", Shape.class, q.shape()),
-        q.minSize());
+        instant("from", from),
+        instant("to", to),
+        folder,
+        camera,
+        shape == null ? null : named("shape", Shape.class, shape),
+        minSize);
   }
 
   /** An enum constant by its name in any case, or a 400 listing the accepted names. */
