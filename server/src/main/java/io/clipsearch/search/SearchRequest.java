@@ -121,10 +121,6 @@ public record SearchRequest(
     return new SearchRequest(query, image, filters, sort, offset, limit, mode, min, cut);
   }
 
-  public SearchRequest withImage(byte[] bytes) {
-    return new SearchRequest(query, bytes, filters, sort, offset, limit, mode, minScore, cutoff);
-  }
-
   @Override
   public byte[] image() {
     return image == null ? null : image.clone();
