@@ -21,9 +21,9 @@ import java.util.List;
  * Browsing without a query: {@code GET /api/collections/{name}/photos?offset=&limit=}, the
  * collection's photos newest first (or {@code sort=date_asc}: oldest first), optionally with a
  * search's filters ({@code from}, {@code to}, {@code folder}, {@code camera}, {@code shape}, {@code
- * minSize}, as in {@link SearchQuery}), in the shape of a search response (every hit confident,
- * score 0, no threshold) so clients show them in the same grid; {@code GET
- * /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
+ * minSize}, as in {@link SearchQuery}, checked as a search checks them), in the shape of a search
+ * response (every hit confident, score 0, no threshold) so clients show them in the same grid;
+ * {@code GET /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
  */
 @Controller("/api/collections/{name}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,14 +59,10 @@ public class BrowseController {
       @Nullable @QueryValue Integer minSize,
       @Nullable @QueryValue String sort) {
     PageRequest page = PageRequest.of(offset, limit, limits);
-    SearchQuery query =
-        new SearchQuery(
-            null, name, from, to, folder, camera, shape, minSize, sort, offset, limit, null, null,
-            null);
     boolean oldestFirst =
         sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
-    SearchFilters filters = SearchService.filters(query);
+    SearchFilters filters = SearchService.filters(from, to, folder, camera, shape, minSize);
     try (SearchSession session = collections.get(name).backend().session()) {
       return PhotoPages.of(
           name,

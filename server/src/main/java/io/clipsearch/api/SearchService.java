@@ -32,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns API search queries into {@link SearchRequest}s on the right collection and the results into
- * API results with image URLs; times every search. Thread-safe, stateless.
+ * API results with image URLs; times every search. The one place that checks the server's
+ * configured caps ({@link LimitsConfig}: query length, results per request). Thread-safe,
+ * stateless.
  */
 @Singleton
 public class SearchService {
@@ -66,24 +68,20 @@ public class SearchService {
     if (image != null && image.length == 0) {
       throw new IllegalArgumentException("send the image's bytes as the request body");
     }
-    if (query.q() != null && query.q().length() > limits.maxQueryLength()) {
-      throw new IllegalArgumentException(
-          "query is "
-              + query.q().length()
-              + " characters, the limit is "
-              + limits.maxQueryLength());
-    }
     int limit = query.limit() == null ? SearchLimits.DEFAULT_LIMIT : query.limit();
-    if (limit > limits.maxK()) {
-      throw new IllegalArgumentException(
-          "limit must be at most " + limits.maxK() + ", got " + limit);
-    }
+    checkConfiguredLimits(query.q(), limit);
     OpenCollection collection = collections.get(query.collection());
     SearchRequest request =
         new SearchRequest(
             query.q(),
             image,
-            filters(query),
+            filters(
+                query.from(),
+                query.to(),
+                query.folder(),
+                query.camera(),
+                query.shape(),
+                query.minSize()),
             query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
             query.offset() == null ? 0 : query.offset(),
             limit,
@@ -113,15 +111,33 @@ public class SearchService {
         response.noConfident().map(NoConfidentReason::apiName).orElse(null));
   }
 
-  /** The query's filters, checked as a search checks them (browsing takes the same). */
-  static SearchFilters filters(SearchQuery q) {
+  /**
+   * The server's own caps ({@code clipsearch.limits}), which may be lower than the API's static
+   * ones: they are checked here and only here. The static caps are constraints of {@link
+   * SearchQuery} (checked when the request is bound), a search's own invariants are {@link
+   * SearchRequest}'s.
+   */
+  private void checkConfiguredLimits(String q, int limit) {
+    if (q != null && q.length() > limits.maxQueryLength()) {
+      throw new IllegalArgumentException(
+          "query is " + q.length() + " characters, the limit is " + limits.maxQueryLength());
+    }
+    if (limit > limits.maxK()) {
+      throw new IllegalArgumentException(
+          "limit must be at most " + limits.maxK() + ", got " + limit);
+    }
+  }
+
+  /** A search's filters as the API names them, checked (browsing takes the same). */
+  static SearchFilters filters(
+      String from, String to, String folder, String camera, String shape, Integer minSize) {
     return new SearchFilters(
-        instant("from", q.from()),
-        instant("to", q.to()),
-        q.folder(),
-        q.camera(),
-        q.shape() == null ? null : named("shape", Shape.class, q.shape()),
-        q.minSize());
+        instant("from", from),
+        instant("to", to),
+        folder,
+        camera,
+        shape == null ? null : named("shape", Shape.class, shape),
+        minSize);
   }
 
   /** An enum constant by its name in any case, or a 400 listing the accepted names. */

@@ -8,7 +8,9 @@
  * <ol>
  *   <li>Controllers ({@code *Controller}) are thin: bind and validate the request, make one service
  *       call, return an API record. They run on {@code TaskExecutors.BLOCKING} whenever they touch
- *       the model or an index; {@code HeavyRequests} bounds the slow ones (lab, clusters).
+ *       the model or an index; {@code HeavyRequests} bounds the slow ones (lab, clusters). A
+ *       search's query string is bound by {@code SearchQueryBinder} into the same {@code
+ *       SearchQuery} record a JSON body carries.
  *   <li>Services ({@code *Service}) map between the API's records and the packages below: {@link
  *       io.clipsearch.api.CollectionService} over {@code CollectionRegistry}, {@link
  *       io.clipsearch.api.JobService} over {@code IndexJobs} and its SSE streams, {@link

@@ -1,6 +1,5 @@
 package io.clipsearch.search;
 
-import io.clipsearch.api.types.SearchLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,8 +37,9 @@ import java.util.regex.Pattern;
  *
  * <p>Malformed input throws {@link IllegalArgumentException} whose message names the 1-based
  * character position: unclosed quote, empty phrase, bad or out-of-range weight, a prefix with no
- * term, {@code like:} without an id, an empty query, a query of only negative parts, and queries
- * over {@link SearchLimits#MAX_QUERY_CHARS} characters or {@link #MAX_TERMS} parts.
+ * term, {@code like:} without an id, an empty query, a query of only negative parts, and queries of
+ * more than {@link #MAX_TERMS} parts. The query's length is not checked here: {@link SearchRequest}
+ * owns that bound, and every query the parser sees comes from one.
  */
 public final class QueryParser {
 
@@ -61,14 +61,6 @@ public final class QueryParser {
    */
   public ParsedQuery parse(String query) {
     Objects.requireNonNull(query, "query");
-    if (query.length() > SearchLimits.MAX_QUERY_CHARS) {
-      throw new IllegalArgumentException(
-          "query is "
-              + query.length()
-              + " characters long, at most "
-              + SearchLimits.MAX_QUERY_CHARS
-              + " are allowed");
-    }
     if (query.isBlank()) {
       throw new IllegalArgumentException("query is empty");
     }

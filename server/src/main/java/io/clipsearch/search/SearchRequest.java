@@ -8,7 +8,13 @@ import java.util.Objects;
  * One search, as the REST API and the CLI pass it to {@link HybridSearch}. Immutable; the image
  * bytes are copied in and out. A plain value (no Lucene types), ready to become an API record.
  *
- * @param query the query text in {@link QueryParser}'s language, or null when searching by image
+ * <p>The constructor checks a search's own invariants, whoever builds it (the REST API, the CLI,
+ * the lab): the query's length, the page within {@link SearchLimits#MAX_RESULTS}, the threshold's
+ * range, the image's size. The REST API checks the same static caps earlier, as constraints of its
+ * request record, and the server's configured (lower) caps in {@code api.SearchService}.
+ *
+ * @param query the query text in {@link QueryParser}'s language, at most {@link
+ *     SearchLimits#MAX_QUERY_CHARS} characters, or null when searching by image
  * @param image encoded bytes of an uploaded image to search by (weight 1, combined with the query
  *     if both are given), or null
  * @param filters which images may be returned (null: {@link SearchFilters#NONE})
@@ -36,12 +42,20 @@ public record SearchRequest(
   public static final int MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 
   /**
-   * @throws IllegalArgumentException if there is neither query nor image, or a number is out of
-   *     range (the message names it)
+   * @throws IllegalArgumentException if there is neither query nor image, the query is too long, or
+   *     a number is out of range (the message names it)
    */
   public SearchRequest {
     if (query != null && query.isBlank()) {
       query = null;
+    }
+    if (query != null && query.length() > SearchLimits.MAX_QUERY_CHARS) {
+      throw new IllegalArgumentException(
+          "query is "
+              + query.length()
+              + " characters long, at most "
+              + SearchLimits.MAX_QUERY_CHARS
+              + " are allowed");
     }
     if (query == null && image == null) {
       throw new IllegalArgumentException("a search needs a query, an image, or both");
@@ -105,10 +119,6 @@ public record SearchRequest(
   /** With a fixed threshold ({@code null}: calibrated) and whether to cut below it. */
   public SearchRequest withCutoff(Double min, boolean cut) {
     return new SearchRequest(query, image, filters, sort, offset, limit, mode, min, cut);
-  }
-
-  public SearchRequest withImage(byte[] bytes) {
-    return new SearchRequest(query, bytes, filters, sort, offset, limit, mode, minScore, cutoff);
   }
 
   @Override

@@ -323,7 +323,18 @@ class SearchServerTest implements TestPropertyProvider {
                 HttpRequest.GET("/api/search?collection=photos&q=x&from=yesterday"))
             .message()
             .contains("from must be a date"));
-    error(HttpStatus.BAD_REQUEST, HttpRequest.GET("/api/search?collection=photos&q=x&limit=abc"));
+    assertEquals(
+        "limit must be an integer, got 'abc'",
+        error(
+                HttpStatus.BAD_REQUEST,
+                HttpRequest.GET("/api/search?collection=photos&q=x&limit=abc"))
+            .message());
+    assertEquals(
+        "minScore must be a number, got 'NaN'",
+        error(
+                HttpStatus.BAD_REQUEST,
+                HttpRequest.GET("/api/search?collection=photos&q=x&minScore=NaN"))
+            .message());
     error(
         HttpStatus.BAD_REQUEST,
         HttpRequest.POST("/api/search", "{\"q\": ").contentType(MediaType.APPLICATION_JSON));

@@ -401,6 +401,11 @@ class HybridSearchTest {
         "a search needs a query, an image, or both",
         assertThrows(IllegalArgumentException.class, () -> SearchRequest.of(" ")).getMessage());
     assertEquals(
+        "query is 1001 characters long, at most 1000 are allowed",
+        assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("a".repeat(1001)))
+            .getMessage());
+    assertEquals(1000, SearchRequest.of("a".repeat(1000)).query().length());
+    assertEquals(
         "limit must be 1-1000, got 1001",
         assertThrows(IllegalArgumentException.class, () -> SearchRequest.of("x").withPage(0, 1001))
             .getMessage());

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * A search as JSON ({@code POST /api/search}); {@code GET /api/search} takes the same fields as
- * query parameters.
+ * A search: the one request type of {@code POST /api/search} (as JSON), {@code GET /api/search} and
+ * {@code POST /api/search/image} (the same fields as query parameters, same names). Its constraints
+ * are the API contract's static caps from {@link SearchLimits}, checked when a request is bound,
+ * whichever way it came; a server may configure lower ones.
  *
  * @param q the query in clipsearch's query language ({@code beach sunset -people}, {@code 2:"red
  *     car"}, {@code like:<id>}); may be empty when searching by image
