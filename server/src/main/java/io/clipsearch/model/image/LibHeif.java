@@ -58,7 +58,7 @@ final class LibHeif {
 
   private LibHeif(NativeLibrary library) throws Throwable {
     Linker linker = Linker.nativeLinker();
-    Functions f = new Functions(linker, library);
+    NativeFunctions f = new NativeFunctions(linker, library);
     MethodHandle getVersion = f.find("heif_get_version", FunctionDescriptor.of(ADDRESS));
     version = ((MemorySegment) getVersion.invokeExact()).reinterpret(64).getString(0);
     contextAlloc = f.find("heif_context_alloc", FunctionDescriptor.of(ADDRESS));
@@ -208,18 +208,6 @@ final class LibHeif {
               ? "libheif error " + code
               : message.reinterpret(1024).getString(0);
       throw new ImageDecodeException(name, Reason.CORRUPT, "libheif: " + detail);
-    }
-  }
-
-  /** Looks up the library's functions, failing on the first one it lacks. */
-  private record Functions(Linker linker, NativeLibrary library) {
-    MethodHandle find(String symbol, FunctionDescriptor descriptor) {
-      return linker.downcallHandle(
-          library
-              .symbols()
-              .find(symbol)
-              .orElseThrow(() -> new IllegalStateException(library.soname() + " has no " + symbol)),
-          descriptor);
     }
   }
 }
