@@ -141,6 +141,33 @@ final class LibRaw {
   }
 
   /**
+   * The sensor's width and height, read from the file's header without decoding, or null when
+   * LibRaw cannot open the file.
+   */
+  int[] sensorSize(byte[] bytes) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment data = arena.allocate(bytes.length);
+      MemorySegment.copy(bytes, 0, data, JAVA_BYTE, 0, bytes.length);
+      MemorySegment raw = (MemorySegment) init.invokeExact(0);
+      if (raw.equals(MemorySegment.NULL)) {
+        throw new OutOfMemoryError("libraw_init failed");
+      }
+      try {
+        if ((int) openBuffer.invokeExact(raw, data, (long) bytes.length) != 0) {
+          return null;
+        }
+        return new int[] {(int) rawWidth.invokeExact(raw), (int) rawHeight.invokeExact(raw)};
+      } finally {
+        close.invokeExact(raw);
+      }
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable impossible) {
+      throw new IllegalStateException("LibRaw call failed", impossible);
+    }
+  }
+
+  /**
    * Decodes a camera RAW file to upright 8-bit RGB.
    *
    * @param name the image's name, for messages

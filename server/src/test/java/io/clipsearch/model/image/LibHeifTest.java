@@ -32,7 +32,7 @@ class LibHeifTest {
       DecodedImage decoded = heif.decode(file.toString(), Files.readAllBytes(file), 100_000_000L);
       assertEquals(reference.width(), decoded.width(), file.toString());
       assertEquals(reference.height(), decoded.height(), file.toString());
-      double meanError = meanAbsoluteDifference(reference.rgb(), decoded.rgb());
+      double meanError = PixelDifference.mean(reference, decoded);
       assertTrue(meanError < 4, file + ": mean abs difference " + meanError);
     }
   }
@@ -58,13 +58,5 @@ class LibHeifTest {
             ImageDecodeException.class,
             () -> heif.decode("a.heic", Files.readAllBytes(heic), 640 * 480 - 1));
     assertEquals(Reason.TOO_LARGE, e.reason());
-  }
-
-  private static double meanAbsoluteDifference(byte[] a, byte[] b) {
-    long sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
-    }
-    return (double) sum / a.length;
   }
 }

@@ -35,7 +35,7 @@ class LibRawTest {
     assertFalse(picture.fromPreview());
     assertEquals(scene.width(), picture.image().width());
     assertEquals(scene.height(), picture.image().height());
-    double error = meanAbsoluteDifference(scene, picture.image());
+    double error = PixelDifference.mean(scene, picture.image());
     assertTrue(error < 12, "mean abs difference " + error);
   }
 
@@ -46,7 +46,7 @@ class LibRawTest {
     byte[] dng = DngWriter.write(scene, Files.readAllBytes(jpeg), 1);
     LibRaw.Picture preview = libRaw.decode("a.dng", dng, CAP, 480, decoder);
     assertTrue(preview.fromPreview());
-    assertEquals(0.0, meanAbsoluteDifference(scene, preview.image()));
+    assertEquals(0.0, PixelDifference.mean(scene, preview.image()));
     assertFalse(libRaw.decode("a.dng", dng, CAP, 481, decoder).fromPreview());
   }
 
@@ -99,13 +99,5 @@ class LibRawTest {
 
   private static int[] pixel(DecodedImage image, int x, int y) {
     return new int[] {image.sample(x, y, 0), image.sample(x, y, 1), image.sample(x, y, 2)};
-  }
-
-  private static double meanAbsoluteDifference(DecodedImage a, DecodedImage b) {
-    long sum = 0;
-    for (int i = 0; i < a.rgb().length; i++) {
-      sum += Math.abs((a.rgb()[i] & 0xFF) - (b.rgb()[i] & 0xFF));
-    }
-    return (double) sum / a.rgb().length;
   }
 }
