@@ -1,8 +1,14 @@
 package io.clipsearch.model.image;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +27,13 @@ public final class ImageFiles {
           "3fr", "ari", "arw", "bay", "cr2", "cr3", "crw", "dcr", "dng", "erf", "fff", "iiq", "k25",
           "kdc", "mef", "mos", "mrw", "nef", "nrw", "orf", "pef", "raf", "raw", "rw2", "rwl", "sr2",
           "srf", "srw", "x3f");
+
+  private static final int SIGNATURE_BYTES = 32;
+
+  /** ISO base media major brands of still images: HEIF, AVIF, Canon's CR3. */
+  private static final Set<String> IMAGE_BRANDS =
+      Set.of(
+          "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis", "crx ");
 
   /** Extensions of the formats {@link ImageDecoder} reads, lower case. */
   public static final Set<String> EXTENSIONS =
@@ -41,6 +54,58 @@ public final class ImageFiles {
   /** Whether the name ends in a camera RAW extension ({@code IMG_1.CR2}, {@code a.dng}). */
   public static boolean hasRawExtension(String name) {
     return RAW_EXTENSIONS.contains(extension(name));
+  }
+
+  /**
+   * Whether the file begins with the signature of a format we read (JPEG, PNG, GIF, WebP, TIFF and
+   * TIFF-based RAW, HEIF/AVIF, CR3, RAF, ORF, RW2), whatever its name: a photo saved without its
+   * extension, or under a wrong one, is still found. BMP's two-byte signature is too weak to tell
+   * and is not looked for. Reads the first 32 bytes, following no link; false when unreadable.
+   */
+  public static boolean hasImageSignature(Path file) {
+    ByteBuffer head = ByteBuffer.allocate(SIGNATURE_BYTES);
+    try (SeekableByteChannel in =
+        Files.newByteChannel(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+      while (head.hasRemaining() && in.read(head) > 0) {
+        // keep reading: a channel may return fewer bytes than asked
+      }
+    } catch (IOException | SecurityException unreadable) {
+      return false;
+    }
+    return isImageSignature(Arrays.copyOf(head.array(), head.position()));
+  }
+
+  static boolean isImageSignature(byte[] b) {
+    if (startsWith(b, 0xFF, 0xD8, 0xFF)
+        || startsWith(b, 0x89, 'P', 'N', 'G')
+        || startsWith(b, 'G', 'I', 'F', '8')
+        || startsWith(b, 'I', 'I', 0x2A, 0x00) // TIFF, DNG, CR2, NEF, ARW, PEF...
+        || startsWith(b, 'M', 'M', 0x00, 0x2A)
+        || startsWith(b, 'I', 'I', 'R', 'O') // Olympus ORF
+        || startsWith(b, 'I', 'I', 'U', 0x00) // Panasonic RW2
+        || startsWith(b, 'F', 'U', 'J', 'I', 'F', 'I', 'L', 'M')) { // Fujifilm RAF
+      return true;
+    }
+    if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F')) {
+      return b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    }
+    if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+      String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
+      return IMAGE_BRANDS.contains(brand);
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The lower-case extension of a file name, or "" when it has none. */
