@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,12 +30,32 @@ public final class ImageFiles {
           "kdc", "mef", "mos", "mrw", "nef", "nrw", "orf", "pef", "raf", "raw", "rw2", "rwl", "sr2",
           "srf", "srw", "x3f");
 
-  private static final int SIGNATURE_BYTES = 32;
+  /** Bytes enough to tell every format {@link #mediaType} knows. */
+  public static final int SIGNATURE_BYTES = 32;
 
   /** ISO base media major brands of still images: HEIF, AVIF, Canon's CR3. */
   private static final Set<String> IMAGE_BRANDS =
       Set.of(
           "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis", "crx ");
+
+  /** Camera RAW media types by extension (none is registered; these are the ones in use). */
+  private static final Map<String, String> RAW_MEDIA_TYPES =
+      Map.ofEntries(
+          Map.entry("dng", "image/x-adobe-dng"),
+          Map.entry("cr2", "image/x-canon-cr2"),
+          Map.entry("cr3", "image/x-canon-cr3"),
+          Map.entry("crw", "image/x-canon-crw"),
+          Map.entry("nef", "image/x-nikon-nef"),
+          Map.entry("nrw", "image/x-nikon-nrw"),
+          Map.entry("arw", "image/x-sony-arw"),
+          Map.entry("sr2", "image/x-sony-sr2"),
+          Map.entry("srf", "image/x-sony-srf"),
+          Map.entry("raf", "image/x-fuji-raf"),
+          Map.entry("orf", "image/x-olympus-orf"),
+          Map.entry("rw2", "image/x-panasonic-rw2"),
+          Map.entry("pef", "image/x-pentax-pef"),
+          Map.entry("srw", "image/x-samsung-srw"),
+          Map.entry("x3f", "image/x-sigma-x3f"));
 
   /** Extensions of the formats {@link ImageDecoder} reads, lower case. */
   public static final Set<String> EXTENSIONS =
@@ -76,24 +98,52 @@ public final class ImageFiles {
   }
 
   static boolean isImageSignature(byte[] b) {
-    if (startsWith(b, 0xFF, 0xD8, 0xFF)
-        || startsWith(b, 0x89, 'P', 'N', 'G')
-        || startsWith(b, 'G', 'I', 'F', '8')
-        || startsWith(b, 'I', 'I', 0x2A, 0x00) // TIFF, DNG, CR2, NEF, ARW, PEF...
-        || startsWith(b, 'M', 'M', 0x00, 0x2A)
-        || startsWith(b, 'I', 'I', 'R', 'O') // Olympus ORF
+    return mediaType("", b).isPresent();
+  }
+
+  /**
+   * The media type of a file by its first bytes ({@link #SIGNATURE_BYTES} suffice) and, for camera
+   * RAW, which shares TIFF's signature, its name: {@code image/heic}, {@code image/avif}, {@code
+   * image/x-nikon-nef}... Empty when the bytes are no image we read.
+   */
+  public static Optional<String> mediaType(String name, byte[] b) {
+    String raw = RAW_MEDIA_TYPES.getOrDefault(extension(name), "image/x-dcraw");
+    if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+      return Optional.of("image/jpeg");
+    }
+    if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+      return Optional.of("image/png");
+    }
+    if (startsWith(b, 'G', 'I', 'F', '8')) {
+      return Optional.of("image/gif");
+    }
+    if (startsWith(b, 'B', 'M') && extension(name).matches("bmp|dib")) {
+      return Optional.of("image/bmp");
+    }
+    if (startsWith(b, 'I', 'I', 0x2A, 0x00) || startsWith(b, 'M', 'M', 0x00, 0x2A)) {
+      return Optional.of(hasRawExtension(name) ? raw : "image/tiff");
+    }
+    if (startsWith(b, 'I', 'I', 'R', 'O') // Olympus ORF
         || startsWith(b, 'I', 'I', 'U', 0x00) // Panasonic RW2
         || startsWith(b, 'F', 'U', 'J', 'I', 'F', 'I', 'L', 'M')) { // Fujifilm RAF
-      return true;
+      return Optional.of(raw);
     }
     if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F')) {
-      return b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+      return b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P'
+          ? Optional.of("image/webp")
+          : Optional.empty();
     }
     if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
       String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
-      return IMAGE_BRANDS.contains(brand);
+      if (brand.equals("crx ")) {
+        return Optional.of("image/x-canon-cr3");
+      }
+      if (IsoBmffBrands.isAvif(b)) {
+        return Optional.of("image/avif");
+      }
+      return IMAGE_BRANDS.contains(brand) ? Optional.of("image/heic") : Optional.empty();
     }
-    return false;
+    return Optional.empty();
   }
 
   private static boolean startsWith(byte[] b, int... prefix) {
