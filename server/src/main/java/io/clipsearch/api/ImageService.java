@@ -14,6 +14,7 @@ import io.clipsearch.ingest.RootedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageDecoder;
+import io.clipsearch.model.image.ImageFiles;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.image.JpegEncoder;
 import io.clipsearch.search.SearchSession;
@@ -125,7 +126,8 @@ public class ImageService {
         m.orientation(),
         d.tags(),
         header.flatMap(ExposureReader::read).orElse(null),
-        credits.of(d.path(), header, c.config().roots()).orElse(null));
+        credits.of(d.path(), header, c.config().roots()).orElse(null),
+        ImageFiles.rawCompanions(d.path()).stream().map(Path::toString).toList());
   }
 
   /** The metadata of the image's file, parsed once for its exposure and credit. */

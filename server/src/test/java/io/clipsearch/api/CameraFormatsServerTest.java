@@ -1,7 +1,9 @@
 package io.clipsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +68,12 @@ class CameraFormatsServerTest implements TestPropertyProvider {
       jpegHeight = scene.height();
       Files.copy(jpeg, photos.resolve("a.jpg"));
       Files.write(photos.resolve("b.dng"), DngWriter.write(scene, null, 1));
+      // RAW+JPEG: one photo, found through the JPEG
+      Path other = SharedFixtures.sampleJpegs().get(1);
+      Files.copy(other, photos.resolve("pair.JPG"));
+      Files.write(
+          photos.resolve("pair.DNG"),
+          DngWriter.write(new ImageDecoder().decode(ImageSource.of(other)), null, 1));
       if (DecoderLibraries.libheif().present()) {
         CameraFixtures.heifEncode(jpeg, photos.resolve("c.heic"), false);
       }
@@ -109,9 +118,23 @@ class CameraFormatsServerTest implements TestPropertyProvider {
   }
 
   @Test
+  void aRawAndTheJpegBesideItAreOnePhotoWhoseInfoNamesBoth() throws Exception {
+    assertTrue(ids.containsKey("pair.JPG"), ids.toString());
+    assertFalse(ids.containsKey("pair.DNG"), "the RAW is not listed on its own: " + ids);
+    JsonNode info = JSON.readTree(get("/api/images/" + ids.get("pair.JPG") + "/info").body());
+    assertEquals(
+        "[\"" + photos.resolve("pair.DNG") + "\"]",
+        info.get("companions").toString(),
+        info.toString());
+  }
+
+  @Test
   void aJpegRenderingIsUprightAndDecodableByAnyone() throws Exception {
     assumeTrue(DecoderLibraries.libRaw().present(), "LibRaw is not installed: skipped");
-    for (String name : ids.keySet()) {
+    for (String name : List.of("a.jpg", "b.dng", "c.heic")) {
+      if (!ids.containsKey(name)) {
+        continue; // c.heic without libheif
+      }
       HttpResponse<byte[]> rendering = get("/api/images/" + ids.get(name) + "?format=jpeg");
       assertEquals(200, rendering.statusCode(), name);
       assertEquals("image/jpeg", rendering.headers().firstValue("content-type").orElseThrow());

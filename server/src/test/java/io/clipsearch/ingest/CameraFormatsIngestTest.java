@@ -12,6 +12,7 @@ import io.clipsearch.model.image.DecoderLibraries;
 import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,20 +57,8 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     Files.writeString(photos.resolve("notes.txt"), "shot list");
     Files.writeString(photos.resolve("camera.xmp"), XmpReaderTest.LIGHTROOM);
 
-    IngestReport report;
+    IngestReport report = ingestAll();
     List<String> ids = new ArrayList<>();
-    try (VectorIndex index = openIndex()) {
-      report =
-          new IngestJob(
-                  model,
-                  index,
-                  IndexReads.backend(index),
-                  new ThumbnailStore(layout.thumbsDir()),
-                  List.of(photos),
-                  IngestOptions.defaults(),
-                  p -> {})
-              .run();
-    }
     try (VectorIndex index = openIndex()) {
       IndexReads.forEach(index, doc -> ids.add(doc.id()));
     }
@@ -84,5 +73,49 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     for (String id : ids) {
       assertTrue(thumbs.find(id).isPresent(), "a thumbnail for " + id);
     }
+  }
+
+  @Test
+  void aRawWithAJpegOfTheSameNameIsOnePhotoAndRemovingTheJpegKeepsIt() throws Exception {
+    assumeTrue(DecoderLibraries.libRaw().present(), "LibRaw missing: skipped");
+    Path jpeg;
+    try (Stream<Path> files = Files.list(photos)) {
+      jpeg = files.findFirst().orElseThrow();
+    }
+    var scene = new ImageDecoder().decode(ImageSource.of(jpeg));
+    Path pairedJpeg = Files.move(jpeg, photos.resolve("IMG_1.JPG"));
+    Files.write(photos.resolve("IMG_1.CR2.dng.txt"), new byte[] {1}); // not a companion: other name
+    Files.write(photos.resolve("IMG_1.DNG"), DngWriter.write(scene, null, 1));
+    Files.write(photos.resolve("IMG_2.dng"), DngWriter.write(scene, null, 3)); // other bytes
+
+    assertEquals(2, ingestAll().counts().embedded(), "IMG_1 (through its JPEG) and IMG_2");
+    assertEquals(List.of("IMG_1.JPG", "IMG_2.dng"), indexedNames());
+
+    Files.delete(pairedJpeg);
+    IngestReport second = ingestAll();
+    assertEquals(1, second.counts().embedded(), "the RAW alone now: it is the photo");
+    assertEquals(List.of("IMG_1.DNG", "IMG_2.dng"), indexedNames());
+  }
+
+  private IngestReport ingestAll() throws IOException {
+    try (VectorIndex index = openIndex()) {
+      return new IngestJob(
+              model,
+              index,
+              IndexReads.backend(index),
+              new ThumbnailStore(layout.thumbsDir()),
+              List.of(photos),
+              IngestOptions.defaults(),
+              p -> {})
+          .run();
+    }
+  }
+
+  private List<String> indexedNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (VectorIndex index = openIndex()) {
+      IndexReads.forEach(index, doc -> names.add(doc.path().getFileName().toString()));
+    }
+    return names.stream().sorted().toList();
   }
 }

@@ -57,7 +57,8 @@ class DetailViewModelTest {
           orientation.getOrDefault(id, 1),
           List.of(),
           null,
-          credit.get(id));
+          credit.get(id),
+          List.of());
     }
 
     final List<String> fetched = new ArrayList<>();

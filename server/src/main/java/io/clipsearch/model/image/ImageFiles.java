@@ -30,6 +30,10 @@ public final class ImageFiles {
           "kdc", "mef", "mos", "mrw", "nef", "nrw", "orf", "pef", "raf", "raw", "rw2", "rwl", "sr2",
           "srf", "srw", "x3f");
 
+  /** What a camera writes beside a RAW, in the cases cameras and phones write them. */
+  private static final List<String> RENDERED_EXTENSIONS =
+      List.of("jpg", "JPG", "jpeg", "JPEG", "heic", "HEIC", "heif", "HEIF", "hif", "HIF");
+
   /** Bytes enough to tell every format {@link #mediaType} knows. */
   public static final int SIGNATURE_BYTES = 32;
 
@@ -156,6 +160,52 @@ public final class ImageFiles {
       }
     }
     return true;
+  }
+
+  /**
+   * The JPEG or HEIC a camera wrote beside a RAW under the same name ({@code IMG_1.JPG} for {@code
+   * IMG_1.CR2}): with one, the two files are one photo, indexed through the rendered file, and the
+   * RAW is its companion. Empty for a file that is not a RAW, or a RAW alone.
+   */
+  public static Optional<Path> renderedSibling(Path file) {
+    String name = file.getFileName().toString();
+    if (!hasRawExtension(name)) {
+      return Optional.empty();
+    }
+    String base = name.substring(0, name.lastIndexOf('.'));
+    return RENDERED_EXTENSIONS.stream()
+        .map(ext -> file.resolveSibling(base + "." + ext))
+        .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+        .findFirst();
+  }
+
+  /** The RAW companions of a rendered photo: the RAW files beside it under the same name. */
+  public static List<Path> rawCompanions(Path photo) {
+    String name = photo.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0 || !RENDERED_EXTENSIONS.contains(name.substring(dot + 1))) {
+      return List.of();
+    }
+    String base = name.substring(0, dot);
+    Path dir = photo.getParent();
+    if (dir == null) {
+      return List.of();
+    }
+    try (Stream<Path> siblings = Files.list(dir)) {
+      return siblings
+          .filter(
+              p -> {
+                String other = p.getFileName().toString();
+                return other.startsWith(base + ".")
+                    && other.lastIndexOf('.') == base.length()
+                    && hasRawExtension(other)
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+              })
+          .sorted()
+          .toList();
+    } catch (IOException unreadable) {
+      return List.of();
+    }
   }
 
   /** The lower-case extension of a file name, or "" when it has none. */
