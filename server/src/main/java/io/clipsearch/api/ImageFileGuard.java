@@ -1,19 +1,18 @@
 package io.clipsearch.api;
 
-import com.drew.imaging.FileType;
-import com.drew.imaging.FileTypeDetector;
 import io.clipsearch.api.config.ImageAccessConfig;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.ingest.RootedFile;
+import io.clipsearch.model.image.ImageFiles;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
-import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,6 @@ import org.slf4j.LoggerFactory;
 final class ImageFileGuard {
 
   private static final Logger log = LoggerFactory.getLogger(ImageFileGuard.class);
-  private static final Set<FileType> IMAGES =
-      Set.of(FileType.Jpeg, FileType.Png, FileType.Gif, FileType.WebP, FileType.Bmp, FileType.Tiff);
 
   private final boolean followLinksOutOfRoots;
 
@@ -56,7 +53,7 @@ final class ImageFileGuard {
         file.close();
         return refused(doc, "changed since it was indexed (size or modification time)");
       }
-      MediaType type = mediaType(file);
+      MediaType type = mediaType(file, doc.path());
       if (type == null) {
         file.close();
         return refused(doc, "its content is not an image");
@@ -83,9 +80,14 @@ final class ImageFileGuard {
   }
 
   /** The media type of the file's content, or null when it is not an image we index. */
-  private static MediaType mediaType(RootedFile file) throws IOException {
-    // not closed here: closing the stream would close the file, which is served next
-    FileType type = FileTypeDetector.detectFileType(new BufferedInputStream(file.stream()));
-    return IMAGES.contains(type) ? MediaType.of(type.getMimeType()) : null;
+  private static MediaType mediaType(RootedFile file, Path path) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(ImageFiles.SIGNATURE_BYTES);
+    while (head.hasRemaining() && file.channel().read(head) > 0) {
+      // a channel may return fewer bytes than asked
+    }
+    return ImageFiles.mediaType(
+            path.getFileName().toString(), Arrays.copyOf(head.array(), head.position()))
+        .map(MediaType::of)
+        .orElse(null);
   }
 }

@@ -11,6 +11,12 @@ import io.clipsearch.ingest.ExposureReader;
 import io.clipsearch.ingest.PhotoCredits;
 import io.clipsearch.ingest.PhotoHeader;
 import io.clipsearch.ingest.RootedFile;
+import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.image.ImageDecodeException;
+import io.clipsearch.model.image.ImageDecoder;
+import io.clipsearch.model.image.ImageFiles;
+import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.JpegEncoder;
 import io.clipsearch.search.SearchSession;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
@@ -31,6 +37,12 @@ import java.util.Optional;
 @Singleton
 public class ImageService {
 
+  /** Long side of a JPEG rendering: a 4K screen's width, the full-screen viewer's need. */
+  static final int RENDERING_LONG_SIDE = 3840;
+
+  private static final int RENDERING_QUALITY = 90;
+
+  private final ImageDecoder decoder = new ImageDecoder();
   private final CollectionService collections;
   private final ImageFileGuard guard;
   private final PhotoCredits credits;
@@ -52,6 +64,21 @@ public class ImageService {
         .open(doc, c.config().roots())
         .orElseThrow(
             () -> new NotFoundException("the file of image " + id + " is no longer available"));
+  }
+
+  /**
+   * The image as a JPEG, upright, at most {@link #RENDERING_LONG_SIDE} pixels on its long side: for
+   * a browser or an app that cannot decode the original (HEIC, AVIF, camera RAW).
+   *
+   * @throws NotFoundException as {@link #file}
+   * @throws ImageDecodeException if the file no longer decodes
+   */
+  byte[] jpegRendering(String collection, String id) throws ImageDecodeException, IOException {
+    try (RootedFile opened = file(collection, id).file()) {
+      byte[] bytes = opened.readAllBytes();
+      DecodedImage image = decoder.decode(ImageSource.of(id, bytes));
+      return JpegEncoder.encode(image, RENDERING_LONG_SIDE, RENDERING_QUALITY);
+    }
   }
 
   /**
@@ -99,7 +126,8 @@ public class ImageService {
         m.orientation(),
         d.tags(),
         header.flatMap(ExposureReader::read).orElse(null),
-        credits.of(d.path(), header, c.config().roots()).orElse(null));
+        credits.of(d.path(), header, c.config().roots()).orElse(null),
+        ImageFiles.rawCompanions(d.path()).stream().map(Path::toString).toList());
   }
 
   /** The metadata of the image's file, parsed once for its exposure and credit. */

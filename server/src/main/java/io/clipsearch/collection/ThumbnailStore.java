@@ -1,6 +1,7 @@
 package io.clipsearch.collection;
 
 import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.image.JpegEncoder;
 import io.clipsearch.model.image.OpenCvNatives;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,13 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
-import org.opencv.core.Size;
-import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * JPEG thumbnails by content id, on disk: {@code <dir>/<first 2 hex of id>/<id>.jpg}, long side
@@ -73,7 +68,7 @@ public final class ThumbnailStore {
     if (Files.exists(file)) {
       return;
     }
-    byte[] jpeg = encode(image);
+    byte[] jpeg = JpegEncoder.encode(image, LONG_SIDE, JPEG_QUALITY);
     Files.createDirectories(file.getParent());
     // unique to this process and thread; Files.createTempFile would draw from SecureRandom per file
     Path tmp =
@@ -94,42 +89,5 @@ public final class ThumbnailStore {
 
   private Path fileOf(String id) {
     return dir.resolve(id.substring(0, 2)).resolve(id + ".jpg");
-  }
-
-  /** The thumbnail's size for an image: long side {@link #LONG_SIDE}, never enlarged. */
-  static Size thumbnailSize(int width, int height) {
-    int longSide = Math.max(width, height);
-    if (longSide <= LONG_SIDE) {
-      return new Size(width, height);
-    }
-    double scale = (double) LONG_SIDE / longSide;
-    return new Size(
-        Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
-  }
-
-  private static byte[] encode(DecodedImage image) throws IOException {
-    Mat rgb = new Mat(image.height(), image.width(), CvType.CV_8UC3);
-    Mat small = new Mat();
-    Mat bgr = new Mat();
-    MatOfByte out = new MatOfByte();
-    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY);
-    try {
-      rgb.put(0, 0, image.rgb());
-      // INTER_AREA averages every source pixel: no aliasing when shrinking a photo 10x or more
-      Imgproc.resize(
-          rgb, small, thumbnailSize(image.width(), image.height()), 0, 0, Imgproc.INTER_AREA);
-      Imgproc.cvtColor(small, bgr, Imgproc.COLOR_RGB2BGR);
-      if (!Imgcodecs.imencode(".jpg", bgr, out, params)) {
-        throw new IOException(
-            "OpenCV could not encode a " + image.width() + "x" + image.height() + " thumbnail");
-      }
-      return out.toArray();
-    } finally {
-      params.release();
-      out.release();
-      bgr.release();
-      small.release();
-      rgb.release();
-    }
   }
 }

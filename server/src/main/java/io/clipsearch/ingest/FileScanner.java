@@ -19,7 +19,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Walks a root folder for image files, by stat alone (no file is opened).
+ * Walks a root folder for image files: those with an image or camera RAW extension, by stat alone,
+ * and files with any other name whose first bytes are an image's signature (a photo saved without
+ * its extension), so that no photo is silently left out. A camera RAW with a JPEG or HEIC beside it
+ * under the same name (RAW+JPEG) is one photo with that file: only the rendered file is found, and
+ * {@code /info} names the RAW as its companion; alone, the RAW is found itself.
  *
  * <p>Symbolic links are not followed unless told ({@link IngestOptions#followLinksOutOfRoots}):
  * each is reported as {@link SkipReason#SYMLINK}, so a link planted in a photo folder cannot bring
@@ -94,7 +98,11 @@ final class FileScanner {
                       SkipReason.SYMLINK,
                       "symbolic link: not followed (clipsearch.images.follow-links-out-of-roots is off)"),
                   false);
-            } else if (!ImageFiles.hasImageExtension(file)) {
+            } else if (!ImageFiles.hasImageExtension(file)
+                && !(attrs.isRegularFile() && ImageFiles.hasImageSignature(file))) {
+              return FileVisitResult.CONTINUE;
+            } else if (attrs.isRegularFile() && ImageFiles.renderedSibling(file).isPresent()) {
+              // RAW+JPEG: one photo, indexed through the JPEG; the RAW is its companion
               return FileVisitResult.CONTINUE;
             } else if (attrs.isRegularFile()) {
               visitor.found(

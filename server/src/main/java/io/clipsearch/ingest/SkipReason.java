@@ -18,6 +18,11 @@ public enum SkipReason {
   SYMLINK_LOOP,
   /** A symbolic link, not followed ({@link IngestOptions#followLinksOutOfRoots} is off). */
   SYMLINK,
+  /**
+   * A HEIC, AVIF or camera RAW photo on a machine without the library that reads it; the message
+   * says what to install.
+   */
+  MISSING_LIBRARY,
   /** The file could not be indexed for another reason; the message says which. */
   FAILED;
 
@@ -28,6 +33,7 @@ public enum SkipReason {
       case NOT_AN_IMAGE -> NOT_AN_IMAGE;
       case CORRUPT -> CORRUPT;
       case TOO_LARGE -> TOO_LARGE;
+      case MISSING_LIBRARY -> MISSING_LIBRARY;
     };
   }
 }

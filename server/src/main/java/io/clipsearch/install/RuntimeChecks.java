@@ -1,15 +1,19 @@
 package io.clipsearch.install;
 
 import ai.djl.engine.Engine;
+import io.clipsearch.model.image.DecoderLibraries;
 import io.clipsearch.model.image.OpenCvNatives;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.opencv.core.Core;
 
 /**
  * Checks that the Java runtime and the native libraries load here: the Vector API module (Lucene's
  * fast vector search), ONNX Runtime and OpenCV (always required), PyTorch (required by the bundled
  * mini model, whose image tower runs on it, and by {@code --engine pytorch}; not by an ONNX CLIP
- * model). Loading is the check, so each runs the real native code once. Stateless.
+ * model), and the decoders' libraries libheif (HEIC, AVIF) and LibRaw (camera RAW), which are
+ * optional. Loading is the check, so each runs the real native code once. Stateless.
  */
 final class RuntimeChecks {
 
@@ -80,14 +84,40 @@ final class RuntimeChecks {
     }
   }
 
+  /**
+   * A format decoder's native library (libheif, LibRaw): optional, since only its formats need it;
+   * missing, the rest indexes and those photos are reported as skipped, so it is a warning.
+   */
+  static CheckResult decoderLibrary(DecoderLibraries.Library library) {
+    String name = library.name().toLowerCase(Locale.ROOT);
+    return library
+        .version()
+        .map(
+            v ->
+                CheckResult.ok(
+                    name, "loads, version " + v + ": " + library.formats() + " are read"))
+        .orElseGet(
+            () ->
+                CheckResult.warn(
+                    name,
+                    "missing — "
+                        + library.formats()
+                        + " are skipped; apt install "
+                        + library.install()));
+  }
+
   /** The checks above. */
   static List<CheckResult> run(String clipsearchVersion, boolean pyTorchRequired) {
-    return List.of(
-        versions(clipsearchVersion),
-        vectorApi(),
-        onnxRuntime(),
-        openCv(),
-        pyTorch(pyTorchRequired));
+    List<CheckResult> results =
+        new ArrayList<>(
+            List.of(
+                versions(clipsearchVersion),
+                vectorApi(),
+                onnxRuntime(),
+                openCv(),
+                pyTorch(pyTorchRequired)));
+    DecoderLibraries.all().forEach(library -> results.add(decoderLibrary(library)));
+    return List.copyOf(results);
   }
 
   private static String reason(Throwable e) {

@@ -48,6 +48,8 @@ class DoctorCommandTest {
             "onnxruntime",
             "opencv",
             "pytorch",
+            "libheif",
+            "libraw",
             "install",
             "model",
             "text-tower",
@@ -55,6 +57,7 @@ class DoctorCommandTest {
             "port"),
         names);
     assertTrue(run.out().contains("OK   onnxruntime  loads, version "), run.out());
+    assertTrue(run.out().contains("libheif      loads, version "), run.out());
     assertTrue(run.out().strip().endsWith("doctor: ready"), run.out());
   }
 

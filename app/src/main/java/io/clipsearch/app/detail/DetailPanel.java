@@ -278,6 +278,9 @@ public final class DetailPanel extends JPanel {
         row = line(row, "Your words matched", matched);
       }
       row = line(row, "File", fileActions ? hit.path() : fileName(hit.path()));
+      for (String companion : d == null ? List.<String>of() : d.companions()) { // RAW of a JPEG
+        row = line(row, "Also", fileActions ? companion : fileName(companion));
+      }
       row = line(row, "Size", SizeText.of(hit.size()));
       row = line(row, "Pixels", hit.width() + " × " + hit.height());
     }

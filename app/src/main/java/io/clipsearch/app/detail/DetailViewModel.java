@@ -90,9 +90,10 @@ public final class DetailViewModel {
         tasks.submit(
             () -> {
               ImageDetails d = source.details(hit.id(), coll);
-              BufferedImage decoded =
-                  ImageDecoding.readScaled(source.bytes(hit.imageUrl()), maxSide);
-              return new Loaded(d, ExifOrientation.apply(decoded, d.orientation()));
+              ImageDecoding.Fetch fetch = ImageDecoding.fetchFor(hit.path(), hit.imageUrl());
+              BufferedImage decoded = ImageDecoding.readScaled(source.bytes(fetch.url()), maxSide);
+              return new Loaded(
+                  d, fetch.upright() ? decoded : ExifOrientation.apply(decoded, d.orientation()));
             },
             loaded -> {
               loading = null;

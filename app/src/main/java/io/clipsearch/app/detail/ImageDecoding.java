@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -15,7 +17,35 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoding {
 
+  /** What Java's own readers decode; anything else (HEIC, AVIF, RAW, WebP) the server renders. */
+  private static final Set<String> NATIVE = Set.of("jpg", "jpeg", "jpe", "png", "gif", "bmp");
+
   private ImageDecoding() {}
+
+  /**
+   * Where to fetch a photo for display: its original when Java decodes that format, else the
+   * server's JPEG rendering ({@code format=jpeg}), which arrives upright.
+   *
+   * @param path the photo's file path, for its extension
+   * @param imageUrl the hit's relative URL of the original
+   */
+  public static Fetch fetchFor(String path, String imageUrl) {
+    int dot = path.lastIndexOf('.');
+    String extension = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (NATIVE.contains(extension)) {
+      return new Fetch(imageUrl, false);
+    }
+    return new Fetch(imageUrl + (imageUrl.contains("?") ? "&" : "?") + "format=jpeg", true);
+  }
+
+  /**
+   * A photo to fetch for display.
+   *
+   * @param url relative API URL
+   * @param upright whether the server already turned it upright (its EXIF orientation is not to be
+   *     applied again)
+   */
+  public record Fetch(String url, boolean upright) {}
 
   /**
    * @param maxSide the long side wanted (the result is at least this, up to twice it)

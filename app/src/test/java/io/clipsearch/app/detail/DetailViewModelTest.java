@@ -57,11 +57,15 @@ class DetailViewModelTest {
           orientation.getOrDefault(id, 1),
           List.of(),
           null,
-          credit.get(id));
+          credit.get(id),
+          List.of());
     }
+
+    final List<String> fetched = new ArrayList<>();
 
     @Override
     public byte[] bytes(String relativeUrl) {
+      fetched.add(relativeUrl);
       try {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", out);
@@ -79,9 +83,13 @@ class DetailViewModelTest {
   final List<SearchResultHit> hits = List.of(hit("a"), hit("b"), hit("gone"));
 
   static SearchResultHit hit(String id) {
+    return hit(id, "/p/" + id + ".png");
+  }
+
+  static SearchResultHit hit(String id, String path) {
     return new SearchResultHit(
         id,
-        "/p/" + id + ".png",
+        path,
         0.3,
         true,
         false,
@@ -118,6 +126,14 @@ class DetailViewModelTest {
     workers.poll().run();
     assertEquals(20, vm.image().getWidth(), "orientation 6: a quarter turn, 40×20 becomes 20×40");
     assertEquals(40, vm.image().getHeight());
+  }
+
+  @Test
+  void aHeicOrRawPhotoIsFetchedAsTheServersUprightJpegAndNotTurnedAgain() {
+    vm.show(List.of(hit("b", "/p/IMG_1.HEIC")), "trips", 0);
+    workers.poll().run();
+    assertEquals(List.of("/api/images/b?format=jpeg"), source.fetched);
+    assertEquals(40, vm.image().getWidth(), "the rendering is upright: orientation 6 not applied");
   }
 
   @Test

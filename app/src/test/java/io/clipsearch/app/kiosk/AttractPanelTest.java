@@ -109,7 +109,8 @@ class AttractPanelTest {
                 1,
                 List.of(),
                 null,
-                credit);
+                credit,
+                List.of());
           }
 
           @Override

@@ -1,6 +1,8 @@
 package io.clipsearch.model.image;
 
 import com.drew.imaging.FileType;
+import com.drew.metadata.Metadata;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +20,30 @@ public interface FormatDecoder {
 
   /** The formats this decoder reads, as metadata-extractor's signature sniffing names them. */
   Set<FileType> formats();
+
+  /**
+   * Width and height as stored (before orientation), from the header metadata-extractor parsed, or
+   * from the decoder's own library where metadata-extractor does not size the format; {@code null}
+   * when there is none, and the image is then {@link ImageDecodeException.Reason#CORRUPT}. Read
+   * before any pixel is decoded, to refuse images over the pixel cap.
+   */
+  int[] storedSize(byte[] bytes, FileType type, Metadata metadata);
+
+  /**
+   * Why this machine cannot decode the formats, naming what to install, or empty when it can
+   * (decoders backed by a native library the distribution provides).
+   */
+  default Optional<String> missingLibrary() {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a header metadata-extractor cannot parse means a damaged file. Camera RAW says no:
+   * metadata-extractor reads only some makers' containers, and LibRaw judges the rest.
+   */
+  default boolean needsParsedHeader() {
+    return true;
+  }
 
   /**
    * Decodes one image.

@@ -1,6 +1,8 @@
 package io.clipsearch.model.image;
 
 import com.drew.imaging.FileType;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.gif.GifHeaderDirectory;
 import io.clipsearch.model.image.ImageDecodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -19,6 +21,15 @@ final class GifDecoder implements FormatDecoder {
   @Override
   public Set<FileType> formats() {
     return Set.of(FileType.Gif);
+  }
+
+  @Override
+  public int[] storedSize(byte[] bytes, FileType type, Metadata metadata) {
+    return HeaderSizes.of(
+        metadata,
+        GifHeaderDirectory.class,
+        GifHeaderDirectory.TAG_IMAGE_WIDTH,
+        GifHeaderDirectory.TAG_IMAGE_HEIGHT);
   }
 
   /**

@@ -23,7 +23,12 @@ public final class ImageDecodeException extends Exception {
     /**
      * Width x height exceeds the configured pixel cap (a decompression bomb or a gigapixel scan).
      */
-    TOO_LARGE
+    TOO_LARGE,
+    /**
+     * A format read through a native library this machine lacks (libheif for HEIC and AVIF, LibRaw
+     * for camera RAW); the message says what to install.
+     */
+    MISSING_LIBRARY
   }
 
   private final String imageName;

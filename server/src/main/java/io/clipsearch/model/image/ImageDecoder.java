@@ -4,16 +4,10 @@ import com.drew.imaging.FileType;
 import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
-import com.drew.metadata.bmp.BmpHeaderDirectory;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import com.drew.metadata.gif.GifHeaderDirectory;
-import com.drew.metadata.jpeg.JpegDirectory;
-import com.drew.metadata.png.PngDirectory;
-import com.drew.metadata.webp.WebpDirectory;
 import io.clipsearch.model.image.ImageDecodeException.Reason;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -51,7 +45,8 @@ public final class ImageDecoder {
   /**
    * The decoders, in the order they are asked: the one place a decoder of a new format is added.
    */
-  private static final List<FormatDecoder> FORMATS = List.of(new OpenCvDecoder(), new GifDecoder());
+  private static final List<FormatDecoder> FORMATS =
+      List.of(new OpenCvDecoder(), new GifDecoder(), new HeifDecoder(), new RawDecoder());
 
   private final long maxPixels;
 
@@ -111,20 +106,29 @@ public final class ImageDecoder {
     if (bytes.length == 0) {
       throw new ImageDecodeException(name, Reason.EMPTY, "file is empty (0 bytes)");
     }
-    FileType type = detect(bytes);
+    FileType detected = detect(name, bytes);
     FormatDecoder decoder =
-        decoderOf(type)
+        decoderOf(detected)
             .orElseThrow(
                 () ->
                     new ImageDecodeException(
                         name,
                         Reason.NOT_AN_IMAGE,
-                        type == FileType.Unknown
+                        detected == FileType.Unknown
                             ? "not an image in a supported format (JPEG, PNG, GIF, WebP, BMP,"
-                                + " TIFF)"
-                            : "unsupported format " + type.getName()));
-    Metadata metadata = readMetadata(name, bytes, type);
-    ImageHeader header = header(name, type, metadata);
+                                + " TIFF, HEIC, AVIF, camera RAW)"
+                            : "unsupported format " + detected.getName()));
+    Optional<String> missing = decoder.missingLibrary();
+    if (missing.isPresent()) {
+      throw new ImageDecodeException(name, Reason.MISSING_LIBRARY, missing.get());
+    }
+    Metadata metadata = readMetadata(name, bytes, detected, decoder);
+    FileType type = detected;
+    if (type == FileType.Tiff && RawDecoder.isDng(metadata)) {
+      type = FileType.Arw; // a DNG named like a TIFF
+      decoder = decoderOf(type).orElseThrow();
+    }
+    ImageHeader header = header(name, type, bytes, metadata, decoder);
     if ((long) header.width() * header.height() > maxPixels) {
       throw new ImageDecodeException(
           name,
@@ -138,7 +142,10 @@ public final class ImageDecoder {
     return FORMATS.stream().filter(d -> d.formats().contains(type)).findFirst();
   }
 
-  private static FileType detect(byte[] bytes) {
+  private static FileType detect(String name, byte[] bytes) {
+    if (IsoBmffBrands.isAvif(bytes)) {
+      return FileType.Heif; // metadata-extractor names AVIF QuickTime; libheif reads both
+    }
     FileType type;
     try {
       type =
@@ -147,16 +154,23 @@ public final class ImageDecoder {
       return FileType.Unknown;
     }
     // metadata-extractor's ARW signature ("II*\0" with the first IFD at offset 8) is also the
-    // signature of most little-endian TIFFs, so it names plain TIFF files ARW.
-    return type == FileType.Arw ? FileType.Tiff : type;
+    // signature of most little-endian TIFFs: a TIFF is a camera RAW when its name says so (or, see
+    // decodeFile, when its header is a DNG's); then it stands for every TIFF-based RAW here.
+    if (type == FileType.Arw || type == FileType.Tiff) {
+      return ImageFiles.hasRawExtension(name) ? FileType.Arw : FileType.Tiff;
+    }
+    return type;
   }
 
   /** Everything metadata-extractor reads from the file: the one parse of its header. */
-  private static Metadata readMetadata(String name, byte[] bytes, FileType type)
-      throws ImageDecodeException {
+  private static Metadata readMetadata(
+      String name, byte[] bytes, FileType type, FormatDecoder decoder) throws ImageDecodeException {
     try {
       return ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length, type);
     } catch (ImageProcessingException | IOException | RuntimeException e) {
+      if (!decoder.needsParsedHeader()) {
+        return new Metadata();
+      }
       // metadata-extractor throws for headers it cannot parse; the pixels would not decode either
       throw new ImageDecodeException(
           name, Reason.CORRUPT, "unreadable " + type.getName() + " header: " + describe(e), e);
@@ -164,48 +178,10 @@ public final class ImageDecoder {
   }
 
   /** Size and orientation from the parsed header. */
-  private static ImageHeader header(String name, FileType type, Metadata metadata)
+  private static ImageHeader header(
+      String name, FileType type, byte[] bytes, Metadata metadata, FormatDecoder decoder)
       throws ImageDecodeException {
-    int[] size =
-        switch (type) {
-          case Jpeg ->
-              dimensions(
-                  metadata,
-                  JpegDirectory.class,
-                  JpegDirectory.TAG_IMAGE_WIDTH,
-                  JpegDirectory.TAG_IMAGE_HEIGHT);
-          case Png ->
-              dimensions(
-                  metadata,
-                  PngDirectory.class,
-                  PngDirectory.TAG_IMAGE_WIDTH,
-                  PngDirectory.TAG_IMAGE_HEIGHT);
-          case Gif ->
-              dimensions(
-                  metadata,
-                  GifHeaderDirectory.class,
-                  GifHeaderDirectory.TAG_IMAGE_WIDTH,
-                  GifHeaderDirectory.TAG_IMAGE_HEIGHT);
-          case WebP ->
-              dimensions(
-                  metadata,
-                  WebpDirectory.class,
-                  WebpDirectory.TAG_IMAGE_WIDTH,
-                  WebpDirectory.TAG_IMAGE_HEIGHT);
-          case Bmp ->
-              dimensions(
-                  metadata,
-                  BmpHeaderDirectory.class,
-                  BmpHeaderDirectory.TAG_IMAGE_WIDTH,
-                  BmpHeaderDirectory.TAG_IMAGE_HEIGHT);
-          case Tiff ->
-              dimensions(
-                  metadata,
-                  ExifIFD0Directory.class,
-                  ExifDirectoryBase.TAG_IMAGE_WIDTH,
-                  ExifDirectoryBase.TAG_IMAGE_HEIGHT);
-          default -> null;
-        };
+    int[] size = decoder.storedSize(bytes, type, metadata);
     if (size == null) {
       throw new ImageDecodeException(
           name, Reason.CORRUPT, "no image dimensions in the " + type.getName() + " header");
@@ -218,20 +194,6 @@ public final class ImageDecoder {
           name, Reason.CORRUPT, "header claims an empty image " + width + "x" + height);
     }
     return new ImageHeader(name, type, width, height, orientation(metadata));
-  }
-
-  private static int[] dimensions(
-      Metadata metadata, Class<? extends Directory> kind, int widthTag, int heightTag) {
-    for (Directory d : metadata.getDirectoriesOfType(kind)) {
-      if (d.containsTag(widthTag) && d.containsTag(heightTag)) {
-        try {
-          return new int[] {d.getInt(widthTag), d.getInt(heightTag)};
-        } catch (MetadataException e) {
-          return null;
-        }
-      }
-    }
-    return null;
   }
 
   private static int orientation(Metadata metadata) {

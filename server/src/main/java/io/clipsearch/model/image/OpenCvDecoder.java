@@ -3,6 +3,13 @@ package io.clipsearch.model.image;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import com.drew.imaging.FileType;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.bmp.BmpHeaderDirectory;
+import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.jpeg.JpegDirectory;
+import com.drew.metadata.png.PngDirectory;
+import com.drew.metadata.webp.WebpDirectory;
 import io.clipsearch.model.image.ImageDecodeException.Reason;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
@@ -50,6 +57,43 @@ final class OpenCvDecoder implements FormatDecoder {
   @Override
   public Set<FileType> formats() {
     return Set.of(FileType.Jpeg, FileType.Png, FileType.WebP, FileType.Bmp, FileType.Tiff);
+  }
+
+  @Override
+  public int[] storedSize(byte[] bytes, FileType type, Metadata metadata) {
+    return switch (type) {
+      case Jpeg ->
+          HeaderSizes.of(
+              metadata,
+              JpegDirectory.class,
+              JpegDirectory.TAG_IMAGE_WIDTH,
+              JpegDirectory.TAG_IMAGE_HEIGHT);
+      case Png ->
+          HeaderSizes.of(
+              metadata,
+              PngDirectory.class,
+              PngDirectory.TAG_IMAGE_WIDTH,
+              PngDirectory.TAG_IMAGE_HEIGHT);
+      case WebP ->
+          HeaderSizes.of(
+              metadata,
+              WebpDirectory.class,
+              WebpDirectory.TAG_IMAGE_WIDTH,
+              WebpDirectory.TAG_IMAGE_HEIGHT);
+      case Bmp ->
+          HeaderSizes.of(
+              metadata,
+              BmpHeaderDirectory.class,
+              BmpHeaderDirectory.TAG_IMAGE_WIDTH,
+              BmpHeaderDirectory.TAG_IMAGE_HEIGHT);
+      case Tiff ->
+          HeaderSizes.of(
+              metadata,
+              ExifIFD0Directory.class,
+              ExifDirectoryBase.TAG_IMAGE_WIDTH,
+              ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+      default -> null;
+    };
   }
 
   @Override

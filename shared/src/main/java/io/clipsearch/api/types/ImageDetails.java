@@ -28,6 +28,9 @@ import java.util.List;
  * @param credit who to credit for the photo (author, license, source), from its EXIF or XMP, else
  *     from a {@code MANIFEST.tsv} in its folder or one above; null when nothing names one (or an
  *     older server sent the details)
+ * @param companions the other files of the same photo: a camera's RAW beside the JPEG or HEIC it
+ *     also wrote under the same name ({@code IMG_1.CR2} for {@code IMG_1.JPG}), which is not
+ *     indexed on its own; empty when there is none (or an older server sent the details)
  */
 @Serdeable
 public record ImageDetails(
@@ -46,9 +49,11 @@ public record ImageDetails(
     int orientation,
     @Nullable List<String> tags,
     @Nullable ExposureInfo exposure,
-    @Nullable String credit) {
+    @Nullable String credit,
+    @Nullable List<String> companions) {
 
   public ImageDetails {
     tags = tags == null ? List.of() : List.copyOf(tags);
+    companions = companions == null ? List.of() : List.copyOf(companions);
   }
 }

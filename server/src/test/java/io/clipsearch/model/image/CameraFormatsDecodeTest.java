@@ -1,0 +1,76 @@
+package io.clipsearch.model.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.clipsearch.model.image.ImageDecodeException.Reason;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HEIC, AVIF and DNG through {@link ImageDecoder}: sniffed, sized, decoded, refused. */
+class CameraFormatsDecodeTest {
+
+  private final ImageDecoder decoder = new ImageDecoder();
+
+  @Test
+  void heicAndAvifAreSniffedAndDecodedWhateverTheirNames(@TempDir Path dir) throws Exception {
+    assumeTrue(HeifDecoder.version().isPresent(), "libheif is not installed: skipped");
+    Path jpeg = CameraFixtures.drawnJpeg(dir);
+    DecodedImage reference = decoder.decode(ImageSource.of(jpeg));
+    Path heic = CameraFixtures.heifEncode(jpeg, dir.resolve("a.heic"), false);
+    Path avif = CameraFixtures.heifEncode(jpeg, dir.resolve("a.avif"), true);
+    for (Path file : new Path[] {heic, avif}) {
+      DecodedImage decoded = decoder.decode(ImageSource.of("photo.jpg", Files.readAllBytes(file)));
+      assertEquals(reference.width(), decoded.width());
+      assertEquals(reference.height(), decoded.height());
+    }
+  }
+
+  @Test
+  void aTruncatedHeicIsCorrupt(@TempDir Path dir) throws Exception {
+    assumeTrue(HeifDecoder.version().isPresent(), "libheif is not installed: skipped");
+    Path heic =
+        CameraFixtures.heifEncode(CameraFixtures.drawnJpeg(dir), dir.resolve("a.heic"), false);
+    byte[] bytes = Files.readAllBytes(heic);
+    ImageDecodeException e =
+        assertThrows(
+            ImageDecodeException.class,
+            () ->
+                decoder.decode(
+                    ImageSource.of("cut.heic", Arrays.copyOf(bytes, bytes.length * 2 / 3))));
+    assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
+  }
+
+  @Test
+  void aDngIsARawByItsNameOrItsHeaderAndAPlainTiffIsNot(@TempDir Path dir) throws Exception {
+    assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
+    Path jpeg = CameraFixtures.drawnJpeg(dir);
+    DecodedImage scene = decoder.decode(ImageSource.of(jpeg));
+    byte[] withPreview = DngWriter.write(scene, Files.readAllBytes(jpeg), 1);
+    byte[] without = DngWriter.write(scene, null, 1);
+    for (String name : new String[] {"IMG_1.DNG", "IMG_1.tif"}) {
+      DecodedImage fromPreview = decoder.decode(ImageSource.of(name, withPreview));
+      assertEquals(0.0, PixelDifference.mean(scene, fromPreview), name);
+      DecodedImage demosaiced = decoder.decode(ImageSource.of(name, without));
+      assertEquals(scene.width(), demosaiced.width(), name);
+      assertTrue(PixelDifference.mean(scene, demosaiced) < 12, name);
+    }
+  }
+
+  @Test
+  void aRawOverThePixelCapIsRefusedBeforeDecoding(@TempDir Path dir) throws Exception {
+    assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
+    DecodedImage scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
+    byte[] dng = DngWriter.write(scene, null, 1);
+    ImageDecodeException e =
+        assertThrows(
+            ImageDecodeException.class,
+            () -> new ImageDecoder(1000).decode(ImageSource.of("a.dng", dng)));
+    assertEquals(Reason.TOO_LARGE, e.reason());
+  }
+}
