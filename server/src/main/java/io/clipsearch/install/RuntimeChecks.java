@@ -90,20 +90,18 @@ final class RuntimeChecks {
    */
   static CheckResult decoderLibrary(DecoderLibraries.Library library) {
     String name = library.name().toLowerCase(Locale.ROOT);
-    return library
-        .version()
-        .map(
-            v ->
-                CheckResult.ok(
-                    name, "loads, version " + v + ": " + library.formats() + " are read"))
-        .orElseGet(
-            () ->
-                CheckResult.warn(
-                    name,
-                    "missing — "
-                        + library.formats()
-                        + " are skipped; apt install "
-                        + library.install()));
+    if (!library.present()) {
+      return CheckResult.warn(
+          name,
+          "missing — " + library.formats() + " are skipped; apt install " + library.install());
+    }
+    return CheckResult.ok(
+        name,
+        "loads, version "
+            + library.version().orElseThrow()
+            + ": "
+            + library.formats()
+            + " are read");
   }
 
   /** The checks above. */
