@@ -328,7 +328,7 @@ public final class VectorIndex implements ImageIndex {
    * Searchers acquired since the index was opened, by {@link #search}, {@link #snapshot()} and
    * every read method: how many point-in-time views reads took (one search takes one).
    */
-  public long searchersAcquired() {
+  long searchersAcquired() {
     return acquired.sum();
   }
 

@@ -507,12 +507,12 @@ public final class DetailPanel extends JPanel {
   }
 
   /** The photo area's width in pixels (tests: small windows). */
-  public int imageWidth() {
+  int imageWidth() {
     return image.getWidth();
   }
 
   /** Whether the photo is shown (tests). */
-  public boolean hasImage() {
+  boolean hasImage() {
     return image.image() != null;
   }
 }

@@ -83,7 +83,7 @@ public final class FullScreenViewer extends JDialog {
   }
 
   /** The zoomable photo (tests and keys). */
-  public ZoomView view() {
+  ZoomView view() {
     return view;
   }
 
@@ -102,7 +102,7 @@ public final class FullScreenViewer extends JDialog {
   }
 
   /** The zoom line under the photo (tests). */
-  public String hint() {
+  String hint() {
     return hint.getText();
   }
 
