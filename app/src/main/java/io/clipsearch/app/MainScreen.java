@@ -7,6 +7,7 @@ import io.clipsearch.app.collections.CollectionsViewModel;
 import io.clipsearch.app.collections.UnfinishedIndexingBar;
 import io.clipsearch.app.connection.ConnectionBanner;
 import io.clipsearch.app.detail.DetailPanel;
+import io.clipsearch.app.keys.KeyBindings;
 import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.places.PlacesPanel;
@@ -24,13 +25,11 @@ import java.awt.CardLayout;
 import java.awt.Desktop;
 import java.awt.Dimension;
 import java.awt.Toolkit;
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
@@ -237,16 +236,7 @@ final class MainScreen extends JPanel {
   }
 
   private void shortcut(KeyStroke key, String name, Runnable r) {
-    getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(key, name);
-    getActionMap()
-        .put(
-            name,
-            new AbstractAction() {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                r.run();
-              }
-            });
+    KeyBindings.bind(this, JComponent.WHEN_IN_FOCUSED_WINDOW, key, name, r);
   }
 
   /** "More like this" from the results grid or the detail view. */

@@ -23,14 +23,12 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.nio.file.Path;
 import java.util.List;
-import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingConstants;
-import javax.swing.WindowConstants;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -41,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>EDT only.
  */
-public final class MainWindow extends JFrame implements AppWindow {
+public final class MainWindow extends AppWindow {
 
   private static final String QUIT = "Quit";
   private static final String KEEP_INDEXING = "Keep indexing";
@@ -49,7 +47,6 @@ public final class MainWindow extends JFrame implements AppWindow {
   private static final String MAIN = "main";
 
   private final AppSettings settings;
-  private final Runnable onClosed;
   private final BackgroundTasks tasks = BackgroundTasks.swing("clipsearch-ui", 6);
   private final CardLayout cards = new CardLayout();
   private final JPanel root = new JPanel(cards);
@@ -60,17 +57,13 @@ public final class MainWindow extends JFrame implements AppWindow {
   /** The working screen; null until the server answers. */
   private MainScreen screen;
 
-  private boolean shutDown;
-
   /** Quitting waits for the cancelled job to end. */
   private boolean stopping;
 
   public MainWindow(AppSettings settings, Runnable onClosed) {
-    super("clipsearch");
+    super("clipsearch", onClosed);
     this.settings = settings;
-    this.onClosed = onClosed;
     setName("mainWindow");
-    setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     setMinimumSize(new Dimension(900, 600));
     settings
         .windowBounds()
@@ -146,17 +139,11 @@ public final class MainWindow extends JFrame implements AppWindow {
         });
   }
 
-  /** Saves the settings and closes at once (no questions): the program ends. */
+  /** Saves the settings and closes the tasks: a shutdown ends the program. */
   @Override
-  public void shutdown() {
-    if (shutDown) {
-      return;
-    }
-    shutDown = true;
+  protected void release() {
     saveSettings();
     tasks.close();
-    dispose();
-    onClosed.run();
   }
 
   /** The server could not be started or reached: say why, plainly. */

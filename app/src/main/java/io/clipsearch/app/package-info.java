@@ -17,7 +17,7 @@
  * <p>The feature packages hold the screens ({@code search}, {@code results}, {@code detail}, {@code
  * collections}, {@code clusters}, {@code places}, {@code kiosk}); {@code net} talks to the server,
  * {@code tasks} runs work off the EDT, {@code connection} keeps the link, {@code settings}
- * remembers, {@code viewmodel} and {@code paint} hold what the screens share.
+ * remembers, {@code viewmodel}, {@code paint} and {@code keys} hold what the screens share.
  *
  * <pre>{@code
  * SwingUtilities.invokeLater(() -> {

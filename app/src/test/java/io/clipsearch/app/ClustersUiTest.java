@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.clipsearch.api.types.ClusterImage;
 import io.clipsearch.api.types.MapPointInfo;
+import io.clipsearch.app.clusters.ClustersProbe;
 import io.clipsearch.app.clusters.ClustersViewModel;
 import io.clipsearch.app.connection.AppOptions;
 import io.clipsearch.app.search.SearchState;
@@ -118,7 +119,8 @@ class ClustersUiTest {
             clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
                 && clusters.points().size() == 20);
     assertEquals(20, call(() -> clusters.clusters().stream().mapToInt(c -> c.size()).sum()));
-    assertTrue(call(() -> clusters.limit()) >= 500, "level of detail from the map's size");
+    assertTrue(
+        call(() -> ClustersProbe.limit(clusters)) >= 500, "level of detail from the map's size");
     onEdt(() -> clusters.select(0));
     Thread.sleep(2000); // representative thumbnails arrive asynchronously (test thread only)
     screenshot(window, "clusters");
@@ -140,7 +142,7 @@ class ClustersUiTest {
         Duration.ofSeconds(30),
         () ->
             clusters.mapStatus() == ClustersViewModel.ClusterLoad.DONE
-                && clusters.viewport().equals(clusters.mapBox()));
+                && clusters.viewport().equals(ClustersProbe.mapBox(clusters)));
     assertTrue(call(() -> clusters.mapView().inBox()) <= 20);
     MapPointInfo hover =
         call(

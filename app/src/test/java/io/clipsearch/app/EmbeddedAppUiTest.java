@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.clipsearch.api.types.SearchResultHit;
 import io.clipsearch.app.connection.AppOptions;
+import io.clipsearch.app.detail.DetailProbe;
 import io.clipsearch.app.detail.FullScreenViewer;
 import io.clipsearch.app.kiosk.KioskWindow;
 import io.clipsearch.app.search.SearchState;
@@ -188,17 +189,18 @@ class EmbeddedAppUiTest {
     await(
         "the detail image",
         Duration.ofSeconds(30),
-        () -> window.detail().hasImage() && window.detail().details() != null);
+        () -> DetailProbe.hasImage(window.detail()) && window.detail().details() != null);
     screenshot(window, "detail");
 
     // full screen with zoom
     AtomicReference<FullScreenViewer> viewer = new AtomicReference<>();
     onEdt(() -> viewer.set(window.detail().openFullScreen()));
     await("the full-screen view", Duration.ofSeconds(10), () -> viewer.get().isShowing());
-    double fitted = call(() -> viewer.get().view().zoom());
-    onEdt(() -> viewer.get().view().zoomBy(2));
-    assertEquals(2 * fitted, call(() -> viewer.get().view().zoom()), 1e-6, "zoomed in twice");
-    onEdt(() -> viewer.get().view().zoomBy(0.8));
+    double fitted = call(() -> DetailProbe.view(viewer.get()).zoom());
+    onEdt(() -> DetailProbe.view(viewer.get()).zoomBy(2));
+    assertEquals(
+        2 * fitted, call(() -> DetailProbe.view(viewer.get()).zoom()), 1e-6, "zoomed in twice");
+    onEdt(() -> DetailProbe.view(viewer.get()).zoomBy(0.8));
     screenshot(viewer.get(), "full-screen");
     onEdt(() -> viewer.get().dispose());
     onEdt(() -> button(window.detail(), "back").doClick());
@@ -292,7 +294,10 @@ class EmbeddedAppUiTest {
           window.openDetail(0);
           window.validate();
         });
-    await("the small detail view", Duration.ofSeconds(30), () -> window.detail().hasImage());
+    await(
+        "the small detail view",
+        Duration.ofSeconds(30),
+        () -> DetailProbe.hasImage(window.detail()));
     onEdt(
         () -> {
           Component like = find(window.detail(), "moreLike");
@@ -306,8 +311,8 @@ class EmbeddedAppUiTest {
               title.getWidth() > 100 && title.getHeight() > 0,
               "the title shows: " + title.getBounds());
           assertTrue(
-              window.detail().imageWidth() >= 500,
-              "the photo is wide enough: " + window.detail().imageWidth());
+              DetailProbe.imageWidth(window.detail()) >= 500,
+              "the photo is wide enough: " + DetailProbe.imageWidth(window.detail()));
         });
     screenshot(window, "detail-900x600");
 

@@ -19,4 +19,50 @@ public record VectorSpace(String modelId, int dimension) {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);
     }
   }
+
+  /**
+   * Checks that {@code doc} can be written to an index of this space.
+   *
+   * @throws IllegalArgumentException if its vector's dimension is not this space's
+   */
+  public void checkDimension(ImageDoc doc) {
+    if (doc.vector().length != dimension) {
+      throw new IllegalArgumentException(
+          "vector of "
+              + doc.path()
+              + " has dimension "
+              + doc.vector().length
+              + ", the index takes "
+              + dimension);
+    }
+  }
+
+  /**
+   * Checks that a stored index was made in this space, from the model and dimension it recorded.
+   *
+   * @param madeWith what the index is and how it was made, the message's start (e.g. {@code "the
+   *     index at DIR was built with"})
+   * @param model the model identifier the index recorded (null when none)
+   * @param dimension the dimension the index recorded, as text (null when none)
+   * @param instead the advice's end: where else to index (e.g. {@code "another collection"})
+   * @throws IndexMismatchException if the model or the dimension differs: the vectors cannot be
+   *     compared
+   */
+  public void checkRecorded(String madeWith, String model, String dimension, String instead)
+      throws IndexMismatchException {
+    if (!modelId.equals(model) || !Integer.toString(this.dimension).equals(dimension)) {
+      throw new IndexMismatchException(
+          madeWith
+              + " model "
+              + model
+              + " (dimension "
+              + dimension
+              + "), not "
+              + modelId
+              + " (dimension "
+              + this.dimension
+              + "): its vectors cannot be compared; use that model, or "
+              + instead);
+    }
+  }
 }

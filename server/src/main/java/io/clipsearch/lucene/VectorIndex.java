@@ -193,21 +193,8 @@ public final class VectorIndex implements ImageIndex {
       throw new IndexMismatchException(
           dir + " holds a Lucene index that is not a clipsearch index");
     }
-    if (!model.equals(space.modelId()) || !dimension.equals(Integer.toString(space.dimension()))) {
-      throw new IndexMismatchException(
-          "the index at "
-              + dir
-              + " was built with model "
-              + model
-              + " (dimension "
-              + dimension
-              + "), not "
-              + space.modelId()
-              + " (dimension "
-              + space.dimension()
-              + "): its vectors cannot be compared; use that model, or index into a"
-              + " new folder");
-    }
+    space.checkRecorded(
+        "the index at " + dir + " was built with", model, dimension, "index into a new folder");
     if (!SCHEMA_VERSION.equals(data.get(KEY_SCHEMA))) {
       throw new IndexMismatchException(
           "the index at "
@@ -241,15 +228,7 @@ public final class VectorIndex implements ImageIndex {
    */
   @Override
   public void upsert(ImageDoc doc) throws IOException {
-    if (doc.vector().length != space.dimension()) {
-      throw new IllegalArgumentException(
-          "vector of "
-              + doc.path()
-              + " has dimension "
-              + doc.vector().length
-              + ", the index takes "
-              + space.dimension());
-    }
+    space.checkDimension(doc);
     writer.updateDocument(
         new Term(IndexFields.PATH, doc.path().toString()), ImageDocuments.toDocument(doc));
   }
@@ -328,7 +307,7 @@ public final class VectorIndex implements ImageIndex {
    * Searchers acquired since the index was opened, by {@link #search}, {@link #snapshot()} and
    * every read method: how many point-in-time views reads took (one search takes one).
    */
-  public long searchersAcquired() {
+  long searchersAcquired() {
     return acquired.sum();
   }
 

@@ -6,25 +6,14 @@ import io.clipsearch.index.VectorFormat;
 import io.clipsearch.search.Modality;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
-import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.KnnVectorValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * Nearest images to a unit query vector, by cosine similarity.
@@ -41,8 +30,7 @@ import org.apache.lucene.util.VectorUtil;
  * the over-fetch fix recall, re-scoring fixes the order. The beam adapts ({@link #candidates(int,
  * Modality, long, long)}): a text query in a large index keeps twice the candidates, as it lies far
  * from the image vectors; a filter that many documents pass narrows them, so the filtered walk ends
- * before Lucene's visit limit instead of falling back to an exact scan. {@link #exact} scans every
- * vector: ground truth for recall, and the cheap choice for tiny collections.
+ * before Lucene's visit limit instead of falling back to an exact scan.
  *
  * <p>Scores returned are cosine similarities in [-1, 1] (Lucene's DOT_PRODUCT score is {@code (1 +
  * cos) / 2}). Stateless apart from its settings; thread-safe.
@@ -169,62 +157,6 @@ public final class VectorSearch {
     for (ScoreDoc sd : top.scoreDocs) {
       hits.add(new ScoredDoc(sd.doc, cosine(sd.score)));
     }
-    return hits;
-  }
-
-  /**
-   * The exact {@code k} nearest documents passing {@code filter} (null: all), by scanning every
-   * full-precision vector. Cost grows with the collection: for ground truth and tiny indexes.
-   *
-   * @throws IllegalArgumentException if k is not 1..{@link #MAX_K}
-   */
-  public static List<ScoredDoc> exact(IndexSearcher searcher, float[] query, int k, Query filter)
-      throws IOException {
-    checkK(k);
-    Weight filterWeight =
-        filter == null
-            ? null
-            : searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
-    PriorityQueue<ScoredDoc> best =
-        new PriorityQueue<>(Comparator.comparingDouble(ScoredDoc::score));
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-      if (values == null) {
-        continue;
-      }
-      Bits live = leaf.reader().getLiveDocs();
-      DocIdSetIterator allowed = null;
-      if (filterWeight != null) {
-        Scorer scorer = filterWeight.scorer(leaf);
-        if (scorer == null) {
-          continue;
-        }
-        allowed = scorer.iterator();
-      }
-      KnnVectorValues.DocIndexIterator it = values.iterator();
-      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        if (allowed != null) {
-          if (allowed.docID() < doc) {
-            allowed.advance(doc);
-          }
-          if (allowed.docID() != doc) {
-            continue;
-          }
-        }
-        double score = VectorUtil.dotProduct(query, values.vectorValue(it.index()));
-        if (best.size() < k) {
-          best.add(new ScoredDoc(leaf.docBase + doc, score));
-        } else if (score > best.peek().score()) {
-          best.poll();
-          best.add(new ScoredDoc(leaf.docBase + doc, score));
-        }
-      }
-    }
-    List<ScoredDoc> hits = new ArrayList<>(best);
-    hits.sort(Comparator.comparingDouble(ScoredDoc::score).reversed());
     return hits;
   }
 

@@ -75,10 +75,6 @@ public record LoadOptions(
         engine, n, imageBatch, maxImagePixels, fastDecode, anyLengthText, cacheDir);
   }
 
-  public LoadOptions withImageBatch(int n) {
-    return new LoadOptions(engine, threads, n, maxImagePixels, fastDecode, anyLengthText, cacheDir);
-  }
-
   public LoadOptions withMaxImagePixels(long n) {
     return new LoadOptions(engine, threads, imageBatch, n, fastDecode, anyLengthText, cacheDir);
   }
@@ -89,7 +85,7 @@ public record LoadOptions(
   }
 
   /** With or without the any-length text tower (see {@link #anyLengthText}). */
-  public LoadOptions withAnyLengthText(boolean on) {
+  LoadOptions withAnyLengthText(boolean on) {
     return new LoadOptions(engine, threads, imageBatch, maxImagePixels, fastDecode, on, cacheDir);
   }
 

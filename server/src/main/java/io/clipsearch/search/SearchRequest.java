@@ -99,11 +99,11 @@ public record SearchRequest(
         query, null, null, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 
-  public SearchRequest withFilters(SearchFilters f) {
+  SearchRequest withFilters(SearchFilters f) {
     return new SearchRequest(query, image, f, sort, offset, limit, mode, minScore, cutoff);
   }
 
-  public SearchRequest withSort(SortOrder s) {
+  SearchRequest withSort(SortOrder s) {
     return new SearchRequest(query, image, filters, s, offset, limit, mode, minScore, cutoff);
   }
 

@@ -140,19 +140,10 @@ public final class SolrCollections {
     Map<String, String> props = ZkStateReader.from(client).getCollectionProperties(collection);
     String model = props.get(PROP_MODEL_ID);
     String dimension = props.get(PROP_DIMENSION);
-    if (!space.modelId().equals(model) || !Integer.toString(space.dimension()).equals(dimension)) {
-      throw new IndexMismatchException(
-          "Solr collection '"
-              + collection
-              + "' was made for model "
-              + model
-              + " (dimension "
-              + dimension
-              + "), not "
-              + space.modelId()
-              + " (dimension "
-              + space.dimension()
-              + "): its vectors cannot be compared; use that model, or another collection");
-    }
+    space.checkRecorded(
+        "Solr collection '" + collection + "' was made for",
+        model,
+        dimension,
+        "another collection");
   }
 }

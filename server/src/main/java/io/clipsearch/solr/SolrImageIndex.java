@@ -130,15 +130,7 @@ public final class SolrImageIndex implements ImageIndex {
 
   @Override
   public void upsert(ImageDoc doc) throws IOException {
-    if (doc.vector().length != space.dimension()) {
-      throw new IllegalArgumentException(
-          "vector of "
-              + doc.path()
-              + " has dimension "
-              + doc.vector().length
-              + ", the index takes "
-              + space.dimension());
-    }
+    space.checkDimension(doc);
     SolrInputDocument d = SolrDocuments.toSolr(doc);
     synchronized (pending) {
       pending.add(d);

@@ -54,7 +54,7 @@ class RescoredRecallTest {
       double recall = 0;
       for (int q = 0; q < QUERIES; q++) {
         float[] query = around(centres[random.nextInt(CLUSTERS)], random, 1.0);
-        Set<Integer> exact = docs(index.search(s -> VectorSearch.exact(s, query, K, null)));
+        Set<Integer> exact = docs(index.search(s -> ExactSearch.nearest(s, query, K, null)));
         Set<Integer> found = docs(index.search(s -> search.search(s, query, K, null)));
         found.retainAll(exact);
         recall += (double) found.size() / K / QUERIES;

@@ -11,11 +11,13 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.ExactSearch;
 import io.clipsearch.lucene.FilterQueries;
 import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneKeywordAnalyzer;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.ScoredDoc;
+import io.clipsearch.lucene.SearcherCount;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.lucene.VectorSearch;
 import java.nio.file.Path;
@@ -360,7 +362,7 @@ class HybridSearchTest {
     float[] q = KeywordEmbedder.embed("snow sunset");
     var filter = FilterQueries.toQuery(new SearchFilters(null, null, "/p/snow", null, null, null));
     VectorSearch search = new VectorSearch(VectorFormat.FLOAT32, 1);
-    List<ScoredDoc> exact = index.search(s -> VectorSearch.exact(s, q, 5, filter));
+    List<ScoredDoc> exact = index.search(s -> ExactSearch.nearest(s, q, 5, filter));
     List<ScoredDoc> knn = index.search(s -> search.search(s, q, 5, filter));
     assertEquals(2, exact.size()); // c and d, each at cos 1/sqrt(2)
     assertEquals(
@@ -464,10 +466,10 @@ class HybridSearchTest {
             SearchRequest.of("like:a"),
             SearchRequest.of("beach").withCutoff(null, false).withMode(SearchMode.VECTOR));
     for (SearchRequest request : searches) {
-      long before = index.searchersAcquired();
+      long before = SearcherCount.of(index);
       SearchResponse r = service.search(request);
       assertFalse(r.hits().isEmpty(), request.toString());
-      assertEquals(1, index.searchersAcquired() - before, request.toString());
+      assertEquals(1, SearcherCount.of(index) - before, request.toString());
     }
   }
 }

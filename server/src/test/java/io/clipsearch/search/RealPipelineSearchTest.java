@@ -7,10 +7,10 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.ExactSearch;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.ScoredDoc;
 import io.clipsearch.lucene.VectorIndex;
-import io.clipsearch.lucene.VectorSearch;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.image.DecodedImage;
@@ -137,7 +137,7 @@ class RealPipelineSearchTest {
     List<Double> expectedScores = new ArrayList<>();
     index.search(
         s -> {
-          for (ScoredDoc d : VectorSearch.exact(s, q, r.hits().size(), null)) {
+          for (ScoredDoc d : ExactSearch.nearest(s, q, r.hits().size(), null)) {
             expectedIds.add(VectorIndex.load(s, d.doc()).id());
             expectedScores.add(d.score());
           }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipsearch.api.types.SearchLimits;
 import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageIndex;
@@ -192,14 +193,14 @@ class SolrBackendTest {
             SearchRequest.of("2:\"red car\" +snow"),
             SearchRequest.of("like:" + likeId),
             new SearchRequest(null, image, null, null, 0, 10, SearchMode.HYBRID, null, true),
-            SearchRequest.of("mountains")
-                .withFilters(
-                    new SearchFilters(
-                        null, null, photos.resolve("elementary").toString(), null, null, null)),
-            SearchRequest.of("mountains")
-                .withFilters(
-                    new SearchFilters(
-                        null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
+            filtered(
+                "mountains",
+                new SearchFilters(
+                    null, null, photos.resolve("elementary").toString(), null, null, null)),
+            filtered(
+                "mountains",
+                new SearchFilters(
+                    null, null, null, null, io.clipsearch.search.Shape.PORTRAIT, 300)),
             // hybrid with few BM25 ties: tied keyword scores (every "kodim" file) are ordered by
             // doc id,
             // which differs between one index and two shards
@@ -334,5 +335,11 @@ class SolrBackendTest {
           "the second run re-embeds nothing it has");
       assertEquals(files, target.count(), "every file once");
     }
+  }
+
+  /** {@link SearchRequest#of} with {@code filters}. */
+  private static SearchRequest filtered(String query, SearchFilters filters) {
+    return new SearchRequest(
+        query, null, filters, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 }

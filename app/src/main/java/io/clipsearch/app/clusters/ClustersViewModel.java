@@ -239,7 +239,7 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
     }
   }
 
-  public int limit() {
+  int limit() {
     return limit;
   }
 
@@ -307,7 +307,7 @@ public final class ClustersViewModel extends CollectionScopedViewModel {
   }
 
   /** The viewport the current points were fetched for; null before the first answer. */
-  public MapViewport mapBox() {
+  MapViewport mapBox() {
     return mapBox;
   }
 

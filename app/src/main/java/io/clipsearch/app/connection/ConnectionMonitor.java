@@ -49,7 +49,7 @@ public final class ConnectionMonitor {
     reconnected.add(r);
   }
 
-  public State state() {
+  State state() {
     return state;
   }
 

@@ -3,6 +3,7 @@ package io.clipsearch.app.detail;
 import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ImageDetails;
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.keys.KeyBindings;
 import io.clipsearch.app.paint.Painting;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
@@ -18,7 +19,6 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -33,7 +33,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -382,16 +381,8 @@ public final class DetailPanel extends JPanel {
   }
 
   private void key(int code, String name, Runnable r) {
-    getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(code, 0), name);
-    getActionMap()
-        .put(
-            name,
-            new AbstractAction() {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                r.run();
-              }
-            });
+    KeyBindings.bind(
+        this, WHEN_ANCESTOR_OF_FOCUSED_COMPONENT, KeyStroke.getKeyStroke(code, 0), name, r);
   }
 
   private static String matchedWords(String matchedBy) {
@@ -510,12 +501,12 @@ public final class DetailPanel extends JPanel {
   }
 
   /** The photo area's width in pixels (tests: small windows). */
-  public int imageWidth() {
+  int imageWidth() {
     return image.getWidth();
   }
 
   /** Whether the photo is shown (tests). */
-  public boolean hasImage() {
+  boolean hasImage() {
     return image.image() != null;
   }
 }

@@ -1,19 +1,18 @@
 package io.clipsearch.app.detail;
 
+import io.clipsearch.app.keys.KeyBindings;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.GraphicsConfiguration;
 import java.awt.Rectangle;
 import java.awt.Window;
-import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
@@ -83,7 +82,7 @@ public final class FullScreenViewer extends JDialog {
   }
 
   /** The zoomable photo (tests and keys). */
-  public ZoomView view() {
+  ZoomView view() {
     return view;
   }
 
@@ -102,7 +101,7 @@ public final class FullScreenViewer extends JDialog {
   }
 
   /** The zoom line under the photo (tests). */
-  public String hint() {
+  String hint() {
     return hint.getText();
   }
 
@@ -111,16 +110,6 @@ public final class FullScreenViewer extends JDialog {
   }
 
   private void key(KeyStroke stroke, String name, Runnable r) {
-    JComponent c = getRootPane();
-    c.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(stroke, name);
-    c.getActionMap()
-        .put(
-            name,
-            new AbstractAction() {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                r.run();
-              }
-            });
+    KeyBindings.bind(getRootPane(), JComponent.WHEN_IN_FOCUSED_WINDOW, stroke, name, r);
   }
 }

@@ -18,12 +18,10 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.SwingConstants;
 import javax.swing.Timer;
-import javax.swing.WindowConstants;
 
 /**
  * Kiosk mode: full screen, large type and touch targets, search and view only (no file system
@@ -31,7 +29,7 @@ import javax.swing.WindowConstants;
  * exit only with the PIN. Errors read as short friendly sentences; no stack trace is ever shown
  * (they go to the log).
  */
-public final class KioskWindow extends JFrame implements AppWindow {
+public final class KioskWindow extends AppWindow {
 
   static final float FONT = 24f;
 
@@ -52,8 +50,6 @@ public final class KioskWindow extends JFrame implements AppWindow {
   private final Timer idleTimer;
   private final AWTEventListener activity;
   private final PinGuard pinGuard;
-  private final Runnable onClosed;
-  private boolean shutDown;
 
   /** The kiosk's cards once the server answers; null until then. */
   private KioskScreen screen;
@@ -62,15 +58,13 @@ public final class KioskWindow extends JFrame implements AppWindow {
   private PinPad pinPad;
 
   public KioskWindow(AppOptions options, Runnable onClosed) {
-    super("clipsearch kiosk");
+    super("clipsearch kiosk", onClosed);
     this.options = options;
     this.pinGuard =
         new PinGuard(
             new KioskPin(options.pin() == null ? "0000" : options.pin()), System::nanoTime);
-    this.onClosed = onClosed;
     setName("kioskWindow");
     setUndecorated(true);
-    setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     Dimension display = Toolkit.getDefaultToolkit().getScreenSize();
     setBounds(0, 0, display.width, display.height);
     setExtendedState(Frame.MAXIMIZED_BOTH);
@@ -178,7 +172,7 @@ public final class KioskWindow extends JFrame implements AppWindow {
 
   /** Asks for the PIN (Exit button, any close request); closes the kiosk when it is right. */
   private void askPin() {
-    if (shutDown) {
+    if (isShutDown()) {
       return;
     }
     pinPad = new PinPad(this, pinGuard, FONT);
@@ -190,16 +184,13 @@ public final class KioskWindow extends JFrame implements AppWindow {
     }
   }
 
-  /** Closes the kiosk without asking: after the right PIN, or when the program itself ends. */
+  /**
+   * Closes the tasks and stops the idle timer: a shutdown closes the kiosk without asking, after
+   * the right PIN or when the program itself ends.
+   */
   @Override
-  public void shutdown() {
-    if (shutDown) {
-      return;
-    }
-    shutDown = true;
+  protected void release() {
     tasks.close();
     idleTimer.stop();
-    dispose();
-    onClosed.run();
   }
 }

@@ -208,25 +208,21 @@ public final class ClipsearchClient {
    * #bytes}: what a map point, which carries no URL of its own, is shown with.
    */
   public static String thumbnailUrl(String imageId, String collection) {
+    return imageUrl(imageId, "/thumbnail", collection);
+  }
+
+  /** {@code /api/images/{id}{tail}?collection=}. */
+  private static String imageUrl(String imageId, String tail, String collection) {
     return ApiUrl.of("/api/images")
         .segment(imageId)
-        .path("/thumbnail")
+        .path(tail)
         .param("collection", collection)
         .toString();
   }
 
   /** {@code GET /api/images/{id}/info}. */
   public ImageDetails info(String id, String collection) {
-    return send(
-        request(
-                ApiUrl.of("/api/images")
-                    .segment(id)
-                    .path("/info")
-                    .param("collection", collection)
-                    .toString())
-            .GET()
-            .build(),
-        ImageDetails.class);
+    return send(request(imageUrl(id, "/info", collection)).GET().build(), ImageDetails.class);
   }
 
   /** {@code GET /api/collections}. */

@@ -38,7 +38,7 @@ public record GeoArea(double west, double south, double east, double north) {
   }
 
   /** Whether the place lies inside, edges included. */
-  public boolean contains(PlaceInfo p) {
+  boolean contains(PlaceInfo p) {
     return p.latitude() >= south
         && p.latitude() <= north
         && p.longitude() >= west

@@ -64,7 +64,7 @@ public final class WorldOutline {
   }
 
   /** Number of rings (islands and continents). */
-  public int rings() {
+  int rings() {
     return rings.size();
   }
 

@@ -1,6 +1,7 @@
 package io.clipsearch.app.results;
 
 import io.clipsearch.api.types.SearchResultHit;
+import io.clipsearch.app.keys.KeyBindings;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.tasks.BackgroundTasks;
@@ -10,7 +11,6 @@ import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Toolkit;
-import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
@@ -431,15 +430,6 @@ public final class ResultsPanel extends JPanel {
   }
 
   private void bind(KeyStroke key, String name, Runnable r) {
-    list.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
-    list.getActionMap()
-        .put(
-            name,
-            new AbstractAction() {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                r.run();
-              }
-            });
+    KeyBindings.bind(list, JComponent.WHEN_FOCUSED, key, name, r);
   }
 }

@@ -3,17 +3,16 @@ package io.clipsearch.app.search;
 import com.formdev.flatlaf.FlatClientProperties;
 import com.formdev.flatlaf.icons.FlatSearchIcon;
 import io.clipsearch.app.detail.ImageDecoding;
+import io.clipsearch.app.keys.KeyBindings;
 import io.clipsearch.app.places.GeoArea;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Image;
-import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Arrays;
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.ImageIcon;
 import javax.swing.JButton;
@@ -98,8 +97,18 @@ public final class SearchBar extends JPanel {
               }
             });
     field.addActionListener(e -> model.submit());
-    bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "clear", this::clear);
-    bind(field, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "history", this::showHistory);
+    KeyBindings.bind(
+        field,
+        JComponent.WHEN_FOCUSED,
+        KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+        "clear",
+        this::clear);
+    KeyBindings.bind(
+        field,
+        JComponent.WHEN_FOCUSED,
+        KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0),
+        "history",
+        this::showHistory);
 
     JButton history = new JButton("\u25BE");
     history.setToolTipText("Recent searches (Down arrow)");
@@ -239,19 +248,6 @@ public final class SearchBar extends JPanel {
       popup.add(item);
     }
     popup.show(field, 0, field.getHeight());
-  }
-
-  static void bind(JComponent c, KeyStroke key, String name, Runnable action) {
-    c.getInputMap(JComponent.WHEN_FOCUSED).put(key, name);
-    c.getActionMap()
-        .put(
-            name,
-            new AbstractAction() {
-              @Override
-              public void actionPerformed(ActionEvent e) {
-                action.run();
-              }
-            });
   }
 
   /** A larger variant of {@code f}. */

@@ -205,10 +205,7 @@ public final class SearchViewModel {
    * search again).
    */
   public void searchByExample(byte[] image) {
-    cancelDebounce();
-    text = "";
-    likeId = null;
-    place = null;
+    forgetQuery();
     closestOnce = false;
     example = image.clone();
     search();
@@ -220,10 +217,7 @@ public final class SearchViewModel {
    * are included: the photo itself is the only confident match of its own likeness.
    */
   public void moreLike(String imageId) {
-    cancelDebounce();
-    example = null;
-    text = "";
-    place = null;
+    forgetQuery();
     closestOnce = false;
     likeId = Objects.requireNonNull(imageId, "imageId");
     search();
@@ -234,12 +228,21 @@ public final class SearchViewModel {
    * search box empties; typing starts a search again.
    */
   public void showPlace(GeoArea area) {
-    cancelDebounce();
-    example = null;
-    text = "";
-    likeId = null;
+    forgetQuery();
     place = Objects.requireNonNull(area, "area");
     clearResults();
+  }
+
+  /**
+   * Drops the query shown (text, example image, like-id, place) and a pending debounced search,
+   * before another kind of query takes its place.
+   */
+  private void forgetQuery() {
+    cancelDebounce();
+    text = "";
+    example = null;
+    likeId = null;
+    place = null;
   }
 
   /** The area of the places map whose photos are shown, else null. */
@@ -393,22 +396,7 @@ public final class SearchViewModel {
     String q = likeId != null ? "like:" + likeId : text.strip();
     byte[] image = example;
     FilterChoices f = filters;
-    publish(
-        new SearchState(
-            q,
-            SearchState.SearchPhase.SEARCHING,
-            state.hits(),
-            state.confidentCount(),
-            state.threshold(),
-            state.calibrated(),
-            state.tookMillis(),
-            false,
-            null,
-            image != null,
-            false,
-            null,
-            f,
-            null));
+    publish(searching(q, image != null, f, state));
     int limit = Math.min(PAGE, MAX_RESULTS);
     SearchQuery query =
         image != null
@@ -434,25 +422,29 @@ public final class SearchViewModel {
                 inFlight = null;
                 // the hits shown belong to the previous search (or the whole collection): none
                 // answers this one
-                failed(
-                    error,
-                    new SearchState(
-                        q,
-                        SearchState.SearchPhase.SEARCHING,
-                        List.of(),
-                        0,
-                        0,
-                        false,
-                        0,
-                        false,
-                        null,
-                        image != null,
-                        false,
-                        null,
-                        f,
-                        null));
+                failed(error, searching(q, image != null, f, SearchState.IDLE));
               }
             });
+  }
+
+  /** The search of {@code q} under way, showing {@code shown}'s hits until the answer comes. */
+  private static SearchState searching(
+      String q, boolean byExample, FilterChoices f, SearchState shown) {
+    return new SearchState(
+        q,
+        SearchState.SearchPhase.SEARCHING,
+        shown.hits(),
+        shown.confidentCount(),
+        shown.threshold(),
+        shown.calibrated(),
+        shown.tookMillis(),
+        false,
+        null,
+        byExample,
+        false,
+        null,
+        f,
+        null);
   }
 
   /**

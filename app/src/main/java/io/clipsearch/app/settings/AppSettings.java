@@ -144,7 +144,7 @@ public final class AppSettings {
   }
 
   /** The file the settings live in. */
-  public Path file() {
+  Path file() {
     return file;
   }
 

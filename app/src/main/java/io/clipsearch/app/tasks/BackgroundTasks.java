@@ -162,7 +162,7 @@ public final class BackgroundTasks implements AutoCloseable {
   }
 
   /** Tasks submitted and not yet finished. */
-  public int pending() {
+  int pending() {
     return running.size();
   }
 

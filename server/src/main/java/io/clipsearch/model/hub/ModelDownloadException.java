@@ -47,7 +47,7 @@ public final class ModelDownloadException extends Exception {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  public Reason reason() {
+  Reason reason() {
     return reason;
   }
 }

@@ -155,7 +155,7 @@ public final class MiniLmTextEncoder implements AutoCloseable {
   }
 
   /** Embeds one text. */
-  public float[] embedText(String text) {
+  float[] embedText(String text) {
     return embedTexts(List.of(text)).getFirst();
   }
 

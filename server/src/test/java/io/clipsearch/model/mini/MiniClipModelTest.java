@@ -33,9 +33,19 @@ class MiniClipModelTest {
 
   @BeforeAll
   static void load() throws IOException {
-    model =
-        ClipModels.load(
-            MiniModelFixture.folder(), LoadOptions.defaults().withThreads(2).withImageBatch(3));
+    model = ClipModels.load(MiniModelFixture.folder(), withImageBatch(LoadOptions.defaults(), 3));
+  }
+
+  /** {@code options} on two threads, with image batches of {@code n}. */
+  private static LoadOptions withImageBatch(LoadOptions options, int n) {
+    return new LoadOptions(
+        options.engine(),
+        2,
+        n,
+        options.maxImagePixels(),
+        options.fastDecode(),
+        options.anyLengthText(),
+        options.cacheDir());
   }
 
   @AfterAll
