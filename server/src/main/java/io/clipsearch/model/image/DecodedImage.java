@@ -32,7 +32,7 @@ public record DecodedImage(int width, int height, byte[] rgb) {
   }
 
   /** Channel {@code c} (0 = R, 1 = G, 2 = B) of pixel ({@code x}, {@code y}), 0..255. */
-  public int sample(int x, int y, int c) {
+  int sample(int x, int y, int c) {
     return rgb[(y * width + x) * 3 + c] & 0xFF;
   }
 

@@ -87,7 +87,7 @@ public record PreprocessConfig(
   }
 
   /** The OpenAI CLIP defaults at {@code size}: bicubic, shortest side, OpenAI mean/std. */
-  public static PreprocessConfig openAiDefaults(int size) {
+  static PreprocessConfig openAiDefaults(int size) {
     return new PreprocessConfig(
         size, OPENAI_MEAN, OPENAI_STD, Interpolation.BICUBIC, ResizeMode.SHORTEST, 0);
   }

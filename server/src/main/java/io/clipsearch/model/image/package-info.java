@@ -27,7 +27,8 @@
  * <pre>{@code
  * ImageDecoder decoder = new ImageDecoder();
  * DecodedFile file = decoder.decodeFile(ImageSource.of(Path.of("photo.jpg")), 0);
- * float[] tensor = new ClipPreprocessor(PreprocessConfig.openAiDefaults(224)).toTensor(file.image());
+ * PreprocessConfig config = PreprocessConfig.read(modelDir.resolve("preprocess_cfg.json"));
+ * float[] tensor = new ClipPreprocessor(config).toTensor(file.image());
  * }</pre>
  *
  * <p>{@link io.clipsearch.model.ImagePipeline} strings these steps together for a model. No

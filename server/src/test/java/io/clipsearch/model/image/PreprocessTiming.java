@@ -1,10 +1,5 @@
-package io.clipsearch.bench;
+package io.clipsearch.model.image;
 
-import io.clipsearch.model.image.ClipPreprocessor;
-import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.ImageDecoder;
-import io.clipsearch.model.image.ImageSource;
-import io.clipsearch.model.image.PreprocessConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -28,7 +23,7 @@ import java.util.stream.Stream;
  * and all tensors, so an optimization can show it changed no output.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp <test classpath>
- * io.clipsearch.bench.PreprocessTiming [DIR] [PASSES]}.
+ * io.clipsearch.model.image.PreprocessTiming [DIR] [PASSES]}.
  */
 public final class PreprocessTiming {
 
