@@ -33,7 +33,10 @@ public record SearchParameters(
     @Nullable @QueryValue @Min(1) @Max(SearchLimits.MAX_RESULTS) Integer limit,
     @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String hybrid,
     @Nullable @QueryValue @Min(-1) @Max(1) Double minScore,
-    @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String cutoff) {
+    @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String cutoff,
+    @Nullable @QueryValue @Min(-1) @Max(5) Integer minRating,
+    @Nullable @QueryValue String label,
+    @Nullable @QueryValue @Pattern(regexp = BOOLEAN, message = MUST_BE_BOOLEAN) String rejected) {
 
   /**
    * Booleans as text, checked here: Micronaut's converter reads {@code maybe} or {@code 2} as
@@ -59,7 +62,10 @@ public record SearchParameters(
         limit,
         bool(hybrid),
         minScore,
-        bool(cutoff));
+        bool(cutoff),
+        minRating,
+        label,
+        bool(rejected));
   }
 
   private static Boolean bool(String value) {

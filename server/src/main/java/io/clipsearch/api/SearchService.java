@@ -113,7 +113,10 @@ public class SearchService {
         response.noConfident().map(NoConfidentReason::apiName).orElse(null));
   }
 
-  /** The query's filters, checked as a search checks them (browsing takes the same). */
+  /**
+   * The query's filters, checked as a search checks them (browsing takes the same); rejected photos
+   * (XMP rating -1) are left out unless {@code rejected} is true.
+   */
   static SearchFilters filters(SearchQuery q) {
     return new SearchFilters(
         instant("from", q.from()),
@@ -121,7 +124,11 @@ public class SearchService {
         q.folder(),
         q.camera(),
         q.shape() == null ? null : named("shape", Shape.class, q.shape()),
-        q.minSize());
+        q.minSize(),
+        q.minRating(),
+        null,
+        q.label(),
+        !Boolean.TRUE.equals(q.rejected()));
   }
 
   /** An enum constant by its name in any case, or a 400 listing the accepted names. */

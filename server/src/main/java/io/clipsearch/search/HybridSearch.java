@@ -103,7 +103,8 @@ public final class HybridSearch {
     List<ImageDoc> examples =
         parsed.map(ParsedQuery::exampleIds).orElse(List.of()).stream().map(liked::get).toList();
     Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
-    SearchFilters filters = request.filters();
+    SearchFilters filters =
+        parsed.map(p -> request.filters().withXmpOf(p.filters())).orElse(request.filters());
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
     Set<String> terms = matcher.terms(text);
