@@ -59,9 +59,11 @@ import org.slf4j.LoggerFactory;
  *       otherwise. Else the file goes through the first stage of the model's {@link ImagePipeline}
  *       ({@link ImagePipeline#prepare}): decoded once (pixel cap and EXIF orientation applied), and
  *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels and the
- *       EXIF facts are read from the metadata the decoder parsed (the header is parsed once); then
- *       preprocessed. Results go to a bounded queue ({@link IngestOptions#queueCapacity}); workers
- *       block when it is full, so memory stays flat on any collection size.
+ *       EXIF facts and embedded XMP are read from the metadata the decoder parsed (the header is
+ *       parsed once); then preprocessed. The photo's XMP sidecar, if any, is read by the worker
+ *       ({@link PhotoXmp}) and overrides the embedded XMP field by field, for new and re-used
+ *       documents alike. Results go to a bounded queue ({@link IngestOptions#queueCapacity});
+ *       workers block when it is full, so memory stays flat on any collection size.
  *   <li><b>Embed and write</b> (calling thread): prepared images are embedded by the pipeline's
  *       last stage ({@link ImagePipeline#embedPrepared}) in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
