@@ -206,7 +206,11 @@ public final class HybridSearch {
             ? Optional.empty()
             : Optional.of(
                 NoConfidentReason.of(
-                    ranked.isEmpty(), !filters.isEmpty(), request.mode() == SearchMode.KEYWORD));
+                    ranked.isEmpty(),
+                    // hiding rejected photos is the default, not a filter the person chose: an
+                    // empty collection stays "empty"
+                    !filters.hidingRejected(false).isEmpty(),
+                    request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
   }
 

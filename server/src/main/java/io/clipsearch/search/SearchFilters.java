@@ -19,8 +19,9 @@ import java.util.Locale;
  * @param minRating lowest XMP star rating, -1 to 5 (photos without a rating never pass)
  * @param maxRating highest XMP star rating, -1 to 5, not below {@code minRating}
  * @param label XMP colour label, lower case ({@code red}, {@code green}, …)
- * @param hideRejected leave out photos rated -1 (rejected) in Lightroom, darktable or digiKam: what
- *     a search shows by default ({@link #hidingRejected}); {@link #NONE} hides nothing
+ * @param hideRejected leave out photos rated -1 (rejected) in Lightroom, darktable or digiKam; the
+ *     API and {@code clipsearch search} set it unless asked for rejected photos, {@link #NONE}
+ *     hides nothing
  */
 public record SearchFilters(
     Instant from,
