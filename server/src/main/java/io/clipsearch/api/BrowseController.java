@@ -21,9 +21,10 @@ import java.util.List;
  * Browsing without a query: {@code GET /api/collections/{name}/photos?offset=&limit=}, the
  * collection's photos newest first (or {@code sort=date_asc}: oldest first), optionally with a
  * search's filters ({@code from}, {@code to}, {@code folder}, {@code camera}, {@code shape}, {@code
- * minSize}, as in {@link SearchQuery}, checked as a search checks them), in the shape of a search
- * response (every hit confident, score 0, no threshold) so clients show them in the same grid;
- * {@code GET /api/collections/{name}/cameras}, the cameras to pick from for the camera filter.
+ * minSize}, {@code minRating}, {@code label}, as in {@link SearchQuery}; rejected photos are listed
+ * unless {@code rejected=false}), in the shape of a search response (every hit confident, score 0,
+ * no threshold) so clients show them in the same grid; {@code GET /api/collections/{name}/cameras},
+ * the cameras to pick from for the camera filter.
  */
 @Controller("/api/collections/{name}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -57,12 +58,27 @@ public class BrowseController {
       @Nullable @QueryValue String camera,
       @Nullable @QueryValue String shape,
       @Nullable @QueryValue Integer minSize,
-      @Nullable @QueryValue String sort) {
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue Integer minRating,
+      @Nullable @QueryValue String label,
+      @Nullable @QueryValue Boolean rejected) {
     PageRequest page = PageRequest.of(offset, limit, limits);
     boolean oldestFirst =
         sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
     long start = System.nanoTime();
-    SearchFilters filters = SearchService.filters(from, to, folder, camera, shape, minSize);
+    // a listing of the library shows rejected photos unless asked not to: hiding them by default
+    // would turn every unfiltered page into a filtered visit of the whole collection
+    SearchFilters filters =
+        SearchService.filters(
+            from,
+            to,
+            folder,
+            camera,
+            shape,
+            minSize,
+            minRating,
+            label,
+            Boolean.FALSE.equals(rejected));
     try (SearchSession session = collections.get(name).backend().session()) {
       return PhotoPages.of(
           name,

@@ -55,7 +55,10 @@ final class SearchQueryBinder implements TypedRequestArgumentBinder<SearchQuery>
             integer(p, "limit"),
             bool(p, "hybrid"),
             number(p, "minScore"),
-            bool(p, "cutoff"));
+            bool(p, "cutoff"),
+            integer(p, "minRating"),
+            p.get("label"),
+            bool(p, "rejected"));
     return () -> Optional.of(query);
   }
 

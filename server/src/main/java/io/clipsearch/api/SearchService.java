@@ -81,7 +81,10 @@ public class SearchService {
                 query.folder(),
                 query.camera(),
                 query.shape(),
-                query.minSize()),
+                query.minSize(),
+                query.minRating(),
+                query.label(),
+                !Boolean.TRUE.equals(query.rejected())),
             query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
             query.offset() == null ? 0 : query.offset(),
             limit,
@@ -128,16 +131,32 @@ public class SearchService {
     }
   }
 
-  /** A search's filters as the API names them, checked (browsing takes the same). */
+  /**
+   * A search's filters as the API names them, checked (browsing takes the same).
+   *
+   * @param hideRejected leave out photos whose XMP rating is -1 (rejected)
+   */
   static SearchFilters filters(
-      String from, String to, String folder, String camera, String shape, Integer minSize) {
+      String from,
+      String to,
+      String folder,
+      String camera,
+      String shape,
+      Integer minSize,
+      Integer minRating,
+      String label,
+      boolean hideRejected) {
     return new SearchFilters(
         instant("from", from),
         instant("to", to),
         folder,
         camera,
         shape == null ? null : named("shape", Shape.class, shape),
-        minSize);
+        minSize,
+        minRating,
+        null,
+        label,
+        hideRejected);
   }
 
   /** An enum constant by its name in any case, or a 400 listing the accepted names. */

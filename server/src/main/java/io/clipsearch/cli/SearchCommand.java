@@ -2,6 +2,7 @@ package io.clipsearch.cli;
 
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
@@ -60,6 +61,11 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print hits as JSON lines")
   boolean json;
 
+  @Option(
+      names = "--rejected",
+      description = "also list photos rejected (rated -1) in XMP, hidden by default")
+  boolean rejected;
+
   @Override
   public Integer call() throws Exception {
     collectionOptions.requireExists(); // before the seconds a model takes to load
@@ -69,6 +75,7 @@ final class SearchCommand implements Callable<Integer> {
           c.search()
               .search(
                   SearchRequest.of(QueryArgs.join(words))
+                      .withFilters(SearchFilters.NONE.hidingRejected(!rejected))
                       .withMode(mode)
                       .withPage(0, limit)
                       .withCutoff(null, !all));

@@ -18,9 +18,11 @@ import java.util.StringJoiner;
  * @param mtimeMillis last-modified time
  * @param width upright width in pixels
  * @param height upright height in pixels
- * @param metadata EXIF facts
+ * @param metadata EXIF facts and XMP tags
  * @param vector L2-normalized embedding
  * @param tags zero-shot labels of the image, best first (empty: not tagged)
+ * @param sidecarMtimeMillis last-modified time of the XMP sidecar read into {@code metadata}, 0
+ *     when there was none ({@link FileState#sidecarMtimeMillis})
  */
 public record ImageDoc(
     Path path,
@@ -31,7 +33,8 @@ public record ImageDoc(
     int height,
     PhotoMetadata metadata,
     float[] vector,
-    List<String> tags) {
+    List<String> tags,
+    long sidecarMtimeMillis) {
 
   /**
    * @throws IllegalArgumentException if the path is relative, the id empty, the size negative, a
@@ -59,7 +62,21 @@ public record ImageDoc(
     }
   }
 
-  /** An untagged document. */
+  /** A document without a sidecar. */
+  public ImageDoc(
+      Path path,
+      String id,
+      long size,
+      long mtimeMillis,
+      int width,
+      int height,
+      PhotoMetadata metadata,
+      float[] vector,
+      List<String> tags) {
+    this(path, id, size, mtimeMillis, width, height, metadata, vector, tags, 0);
+  }
+
+  /** An untagged document without a sidecar. */
   public ImageDoc(
       Path path,
       String id,
@@ -69,12 +86,13 @@ public record ImageDoc(
       int height,
       PhotoMetadata metadata,
       float[] vector) {
-    this(path, id, size, mtimeMillis, width, height, metadata, vector, List.of());
+    this(path, id, size, mtimeMillis, width, height, metadata, vector, List.of(), 0);
   }
 
   /** This document with other tags; everything else, the vector included, unchanged. */
   public ImageDoc withTags(List<String> newTags) {
-    return new ImageDoc(path, id, size, mtimeMillis, width, height, metadata, vector, newTags);
+    return new ImageDoc(
+        path, id, size, mtimeMillis, width, height, metadata, vector, newTags, sidecarMtimeMillis);
   }
 
   @Override
@@ -89,7 +107,8 @@ public record ImageDoc(
 
   /** This document's stored facts, without the vector. */
   public ImageFacts facts() {
-    return new ImageFacts(path, id, size, mtimeMillis, width, height, metadata, tags);
+    return new ImageFacts(
+        path, id, size, mtimeMillis, width, height, metadata, tags, sidecarMtimeMillis);
   }
 
   /** {@code landscape}, {@code portrait} or {@code square}, from the upright size. */
@@ -114,7 +133,8 @@ public record ImageDoc(
 
   /**
    * Everything a person might type to find the file by name, for BM25 ({@link IndexFields#TEXT}):
-   * file name, folder names, camera make and model, lens, tags. Every backend indexes this text.
+   * file name, folder names, camera make and model, lens, tags, and the person's own words from XMP
+   * (keywords, title, description). Every backend indexes this text.
    */
   public String keywordText() {
     StringJoiner text = new StringJoiner(" ");
@@ -126,6 +146,7 @@ public record ImageDoc(
     metadata.cameraModel().ifPresent(text::add);
     metadata.lens().ifPresent(text::add);
     tags.forEach(text::add);
+    metadata.xmp().words().forEach(text::add);
     return text.toString();
   }
 
@@ -140,12 +161,15 @@ public record ImageDoc(
         && height == d.height
         && metadata.equals(d.metadata)
         && Arrays.equals(vector, d.vector)
-        && tags.equals(d.tags);
+        && tags.equals(d.tags)
+        && sidecarMtimeMillis == d.sidecarMtimeMillis;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, id, size, mtimeMillis, width, height, metadata, tags) * 31
+    return Objects.hash(
+                path, id, size, mtimeMillis, width, height, metadata, tags, sidecarMtimeMillis)
+            * 31
         + Arrays.hashCode(vector);
   }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param height upright height in pixels
  * @param metadata EXIF facts
  * @param tags zero-shot labels, best first
+ * @param sidecarMtimeMillis last-modified time of the photo's XMP sidecar when indexed, 0: none
  */
 public record ImageFacts(
     Path path,
@@ -26,7 +27,21 @@ public record ImageFacts(
     int width,
     int height,
     PhotoMetadata metadata,
-    List<String> tags) {
+    List<String> tags,
+    long sidecarMtimeMillis) {
+
+  /** The facts of a photo indexed without a sidecar. */
+  public ImageFacts(
+      Path path,
+      String id,
+      long size,
+      long mtimeMillis,
+      int width,
+      int height,
+      PhotoMetadata metadata,
+      List<String> tags) {
+    this(path, id, size, mtimeMillis, width, height, metadata, tags, 0);
+  }
 
   public ImageFacts {
     Objects.requireNonNull(path, "path");
@@ -46,6 +61,7 @@ public record ImageFacts(
    * @throws IllegalArgumentException as {@link ImageDoc}'s constructor does
    */
   public ImageDoc withVector(float[] vector) {
-    return new ImageDoc(path, id, size, mtimeMillis, width, height, metadata, vector, tags);
+    return new ImageDoc(
+        path, id, size, mtimeMillis, width, height, metadata, vector, tags, sidecarMtimeMillis);
   }
 }

@@ -74,8 +74,8 @@ public final class IndexFields {
 
   /**
    * Everything a person might type to find a file by name: file name, folder names, camera, lens,
-   * and the image's {@link #TAGS} (TextField, analyzed by {@code
-   * io.clipsearch.lucene.FileNameAnalyzer}) for BM25.
+   * XMP keywords, title and description, and the image's {@link #TAGS} (TextField, analyzed by
+   * {@code io.clipsearch.lucene.FileNameAnalyzer}) for BM25.
    */
   public static final String TEXT = "text";
 
@@ -85,6 +85,31 @@ public final class IndexFields {
    * tagging existed simply have none.
    */
   public static final String TAGS = "tags";
+
+  /**
+   * XMP star rating, -1 (rejected) to 5 (IntPoint, stored): the rating filters. Absent when the XMP
+   * says nothing.
+   */
+  public static final String RATING = "rating";
+
+  /** XMP colour label, lower case (StringField, stored): the label filter. */
+  public static final String LABEL = "label";
+
+  /**
+   * XMP keywords (stored, multi-valued), title and description (stored): a person's own words, also
+   * appended to {@link #TEXT}.
+   */
+  public static final String KEYWORDS = "keywords";
+
+  public static final String TITLE = "title";
+
+  public static final String DESCRIPTION = "description";
+
+  /**
+   * Last-modified time of the XMP sidecar read at indexing, epoch milliseconds (stored), absent
+   * without one: part of the file state, so an edited sidecar is seen by the next scan.
+   */
+  public static final String SIDECAR_MTIME = "sidecar_mtime";
 
   /** The L2-normalized CLIP embedding (KnnFloatVectorField, DOT_PRODUCT). */
   public static final String VECTOR = "vector";

@@ -1,10 +1,12 @@
 package io.clipsearch.index;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What EXIF says about a photo; every part may be absent. Immutable.
+ * What a photo's metadata says: EXIF facts, and what a person said of it in XMP (embedded, or a
+ * sidecar's, which wins); every part may be absent. Immutable.
  *
  * @param taken when the photo was taken
  * @param cameraMake camera maker, as written
@@ -13,6 +15,7 @@ import java.util.Optional;
  * @param latitude GPS latitude in degrees
  * @param longitude GPS longitude in degrees
  * @param orientation EXIF orientation 1-8 (1 when absent)
+ * @param xmp rating, colour label, keywords, title and description ({@link XmpTags#NONE}: none)
  */
 public record PhotoMetadata(
     Optional<Instant> taken,
@@ -21,7 +24,8 @@ public record PhotoMetadata(
     Optional<String> lens,
     Optional<Double> latitude,
     Optional<Double> longitude,
-    int orientation) {
+    int orientation,
+    XmpTags xmp) {
 
   public static final PhotoMetadata NONE =
       new PhotoMetadata(
@@ -31,9 +35,27 @@ public record PhotoMetadata(
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          1);
+          1,
+          XmpTags.NONE);
 
+  /** EXIF facts without XMP. */
+  public PhotoMetadata(
+      Optional<Instant> taken,
+      Optional<String> cameraMake,
+      Optional<String> cameraModel,
+      Optional<String> lens,
+      Optional<Double> latitude,
+      Optional<Double> longitude,
+      int orientation) {
+    this(taken, cameraMake, cameraModel, lens, latitude, longitude, orientation, XmpTags.NONE);
+  }
+
+  /**
+   * @throws IllegalArgumentException if the orientation is not 1-8, only one of latitude and
+   *     longitude is given, or either is out of range
+   */
   public PhotoMetadata {
+    Objects.requireNonNull(xmp, "xmp");
     if (orientation < 1 || orientation > 8) {
       throw new IllegalArgumentException("EXIF orientation must be 1-8, got " + orientation);
     }
@@ -52,5 +74,11 @@ public record PhotoMetadata(
             throw new IllegalArgumentException("longitude out of range: " + lon);
           }
         });
+  }
+
+  /** These facts with other XMP tags. */
+  public PhotoMetadata withXmp(XmpTags tags) {
+    return new PhotoMetadata(
+        taken, cameraMake, cameraModel, lens, latitude, longitude, orientation, tags);
   }
 }

@@ -4,6 +4,7 @@ import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.XmpTags;
 import io.clipsearch.ingest.FileScanner.Found;
 import io.clipsearch.ingest.IngestProgress.Phase;
 import io.clipsearch.model.ClipModel;
@@ -16,6 +17,7 @@ import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Scan</b> (its own thread, {@link ScanFeed}): walk the roots by stat ({@link
  *       FileScanner}) and compare with the index's file states a chunk at a time: a file of the
  *       same path, size and mtime is unchanged and never opened, so a re-run over an unchanged
- *       folder costs one stat per file. New and changed files stream to the workers as they are
+ *       folder costs one stat per file (and a few for its XMP sidecar: a photo whose sidecar was
+ *       edited, added or removed since is read again, and its stored vector re-used with the new
+ *       tags, as for a touched file). New and changed files stream to the workers as they are
  *       found, so nothing per file is held but an 8-byte hash of its path. Indexed paths no longer
  *       found are deleted at the end, except under a root or folder that could not be read (an
  *       unmounted disk must not empty the index).
@@ -55,9 +59,11 @@ import org.slf4j.LoggerFactory;
  *       otherwise. Else the file goes through the first stage of the model's {@link ImagePipeline}
  *       ({@link ImagePipeline#prepare}): decoded once (pixel cap and EXIF orientation applied), and
  *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels and the
- *       EXIF facts are read from the metadata the decoder parsed (the header is parsed once); then
- *       preprocessed. Results go to a bounded queue ({@link IngestOptions#queueCapacity}); workers
- *       block when it is full, so memory stays flat on any collection size.
+ *       EXIF facts and embedded XMP are read from the metadata the decoder parsed (the header is
+ *       parsed once); then preprocessed. The photo's XMP sidecar, if any, is read by the worker
+ *       ({@link PhotoXmp}) and overrides the embedded XMP field by field, for new and re-used
+ *       documents alike. Results go to a bounded queue ({@link IngestOptions#queueCapacity});
+ *       workers block when it is full, so memory stays flat on any collection size.
  *   <li><b>Embed and write</b> (calling thread): prepared images are embedded by the pipeline's
  *       last stage ({@link ImagePipeline#embedPrepared}) in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
@@ -313,11 +319,13 @@ public final class IngestJob {
     try {
       byte[] bytes = read(file.path());
       String id = sha256(bytes);
-      Optional<Prepared> reused = reuse(file, id, bytes);
+      PhotoXmp.Sidecar sidecar =
+          PhotoXmp.sidecar(file.path(), roots, options.followLinksOutOfRoots());
+      Optional<Prepared> reused = reuse(file, id, bytes, sidecar);
       if (reused.isPresent()) {
         return reused.get();
       }
-      Facts facts = new Facts(id);
+      Facts facts = new Facts(id, sidecar);
       ImagePipeline.Prepared image = images.prepare(ImageSource.of(name, bytes), facts);
       if (image.error() != null) {
         ImageDecodeException e = image.error();
@@ -348,8 +356,13 @@ public final class IngestJob {
     }
   }
 
-  /** The stored document of this content under the new path, if the index has the content. */
-  private Optional<Prepared> reuse(Found file, String id, byte[] bytes) throws IOException {
+  /**
+   * The stored document of this content under the new path, if the index has the content: its
+   * vector and EXIF facts with the XMP read now (a sidecar edited since is why an unchanged photo
+   * is read again), from the header alone, without decoding the pixels.
+   */
+  private Optional<Prepared> reuse(Found file, String id, byte[] bytes, PhotoXmp.Sidecar sidecar)
+      throws IOException {
     Optional<ImageDoc> stored;
     try (SearchSession session = reader.session()) {
       stored = session.findById(id);
@@ -369,6 +382,10 @@ public final class IngestJob {
         log.warn("no thumbnail for {}: {}", file.path(), e.getMessage());
       }
     }
+    XmpTags embedded =
+        PhotoHeader.read(new ByteArrayInputStream(bytes))
+            .map(PhotoXmp::embedded)
+            .orElse(XmpTags.NONE);
     return Optional.of(
         new Reused(
             new ImageDoc(
@@ -378,25 +395,28 @@ public final class IngestJob {
                 file.mtimeMillis(),
                 old.width(),
                 old.height(),
-                old.metadata(),
+                old.metadata().withXmp(embedded.overriddenBy(sidecar.tags())),
                 old.vector(),
-                old.tags()),
+                old.tags(),
+                sidecar.mtimeMillis()),
             kind));
   }
 
   /**
    * The pipeline's hook for one file: writes its thumbnail from the decoded pixels and keeps its
-   * size and EXIF facts for its document. Used on one worker thread; handed to the writer through
-   * the queue.
+   * size, EXIF facts and XMP tags (embedded, overridden by the sidecar's) for its document. Used on
+   * one worker thread; handed to the writer through the queue.
    */
   private final class Facts implements ImagePipeline.DecodeHook {
     private final String id;
+    private final PhotoXmp.Sidecar sidecar;
     private int width;
     private int height;
     private PhotoMetadata metadata = PhotoMetadata.NONE;
 
-    Facts(String id) {
+    Facts(String id, PhotoXmp.Sidecar sidecar) {
       this.id = id;
+      this.sidecar = sidecar;
     }
 
     @Override
@@ -404,7 +424,9 @@ public final class IngestJob {
       DecodedImage image = decoded.image();
       width = image.width();
       height = image.height();
-      metadata = exif.read(source.name(), decoded.metadata());
+      metadata =
+          exif.read(source.name(), decoded.metadata())
+              .withXmp(PhotoXmp.embedded(decoded.metadata()).overriddenBy(sidecar.tags()));
       writeThumbnail(id, image);
     }
   }
@@ -520,7 +542,8 @@ public final class IngestJob {
                 facts.height,
                 facts.metadata,
                 vector,
-                tagger.tags(vector)));
+                tagger.tags(vector),
+                facts.sidecar.mtimeMillis()));
         progress.embedded.incrementAndGet();
         sinceCommit++;
       }

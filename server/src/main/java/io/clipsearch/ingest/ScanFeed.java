@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * or changed image file to the workers through a bounded queue as soon as it is found, so reading
  * and embedding start at once and memory stays flat on any folder size. Per file it keeps only a
  * {@link SeenPaths hash of the path}, used at the end to find indexed files that are gone.
- * Unchanged files (same path, size and mtime as indexed) are counted and never opened; their states
- * are looked up in the index a chunk at a time ({@link SearchSession#fileStatesOf}).
+ * Unchanged files (same path, size and mtime as indexed, and the same XMP sidecar mtime, 0 for
+ * none) are counted and never opened; their states are looked up in the index a chunk at a time
+ * ({@link SearchSession#fileStatesOf}).
  *
  * <p>Nested roots are walked once (a root inside another is dropped). A root that is missing or a
  * folder that cannot be listed is reported through {@code onSkipped}, and nothing indexed under it
@@ -219,7 +220,8 @@ final class ScanFeed {
       FileState state = known.get(file.path());
       if (state != null
           && state.size() == file.size()
-          && state.mtimeMillis() == file.mtimeMillis()) {
+          && state.mtimeMillis() == file.mtimeMillis()
+          && state.sidecarMtimeMillis() == PhotoXmp.sidecarMtime(file.path())) {
         progress.unchanged.incrementAndGet();
       } else if (offer(file)) {
         progress.toRead.incrementAndGet();

@@ -5,6 +5,7 @@ import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;
 import com.adobe.internal.xmp.XMPMetaFactory;
 import com.adobe.internal.xmp.properties.XMPProperty;
+import io.clipsearch.index.XmpTags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

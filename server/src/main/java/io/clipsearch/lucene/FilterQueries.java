@@ -8,6 +8,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -50,6 +51,22 @@ public final class FilterQueries {
       b.add(
           IntPoint.newRangeQuery(IndexFields.SHORT_SIDE, filters.minShortSide(), Integer.MAX_VALUE),
           BooleanClause.Occur.FILTER);
+    }
+    if (filters.minRating() != null || filters.maxRating() != null) {
+      int min = filters.minRating() == null ? Integer.MIN_VALUE : filters.minRating();
+      int max = filters.maxRating() == null ? Integer.MAX_VALUE : filters.maxRating();
+      b.add(IntPoint.newRangeQuery(IndexFields.RATING, min, max), BooleanClause.Occur.FILTER);
+    }
+    if (filters.label() != null) {
+      b.add(
+          new TermQuery(new Term(IndexFields.LABEL, filters.label())), BooleanClause.Occur.FILTER);
+    }
+    if (filters.hideRejected()) {
+      // a pure negation matches nothing in Lucene: it needs a positive clause to subtract from
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+      b.add(
+          IntPoint.newExactQuery(IndexFields.RATING, SearchFilters.REJECTED),
+          BooleanClause.Occur.MUST_NOT);
     }
     return b.build();
   }

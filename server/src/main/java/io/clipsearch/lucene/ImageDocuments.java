@@ -4,6 +4,7 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.XmpTags;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -80,6 +81,25 @@ final class ImageDocuments {
       d.add(new StoredField(IndexFields.LONGITUDE, lon));
     }
 
+    XmpTags xmp = m.xmp();
+    if (xmp.rating() != null) {
+      d.add(new IntPoint(IndexFields.RATING, xmp.rating()));
+      d.add(new StoredField(IndexFields.RATING, xmp.rating()));
+    }
+    if (xmp.label() != null) {
+      d.add(new StringField(IndexFields.LABEL, xmp.label(), Field.Store.YES));
+    }
+    xmp.keywords().forEach(k -> d.add(new StoredField(IndexFields.KEYWORDS, k)));
+    if (xmp.title() != null) {
+      d.add(new StoredField(IndexFields.TITLE, xmp.title()));
+    }
+    if (xmp.description() != null) {
+      d.add(new StoredField(IndexFields.DESCRIPTION, xmp.description()));
+    }
+    if (doc.sidecarMtimeMillis() != 0) {
+      d.add(new StoredField(IndexFields.SIDECAR_MTIME, doc.sidecarMtimeMillis()));
+    }
+
     for (String tag : doc.tags()) {
       d.add(new StringField(IndexFields.TAGS, tag, Field.Store.YES));
     }
@@ -108,7 +128,13 @@ final class ImageDocuments {
             Optional.ofNullable(d.get(IndexFields.LENS)),
             optionalDouble(d, IndexFields.LATITUDE),
             optionalDouble(d, IndexFields.LONGITUDE),
-            d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue());
+            d.getField(IndexFields.EXIF_ORIENTATION).numericValue().intValue(),
+            new XmpTags(
+                optionalLong(d, IndexFields.RATING).map(Long::intValue).orElse(null),
+                d.get(IndexFields.LABEL),
+                List.of(d.getValues(IndexFields.KEYWORDS)),
+                d.get(IndexFields.TITLE),
+                d.get(IndexFields.DESCRIPTION)));
     return new ImageFacts(
         Path.of(d.get(IndexFields.PATH)),
         d.get(IndexFields.ID),
@@ -117,7 +143,13 @@ final class ImageDocuments {
         d.getField(IndexFields.WIDTH).numericValue().intValue(),
         d.getField(IndexFields.HEIGHT).numericValue().intValue(),
         metadata,
-        List.of(d.getValues(IndexFields.TAGS)));
+        List.of(d.getValues(IndexFields.TAGS)),
+        sidecarMtime(d));
+  }
+
+  /** The stored sidecar mtime, 0 for a document without (or written before sidecars were read). */
+  static long sidecarMtime(Document d) {
+    return optionalLong(d, IndexFields.SIDECAR_MTIME).orElse(0L);
   }
 
   private static void addLong(Document d, String field, long value) {

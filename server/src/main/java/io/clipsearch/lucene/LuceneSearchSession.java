@@ -55,7 +55,12 @@ final class LuceneSearchSession implements SearchSession {
   private static final Set<String> KEY_FIELDS = Set.of(IndexFields.PATH);
   private static final Set<String> ID_FIELDS = Set.of(IndexFields.ID);
   private static final Set<String> FILE_STATE_FIELDS =
-      Set.of(IndexFields.PATH, IndexFields.ID, IndexFields.SIZE, IndexFields.MTIME);
+      Set.of(
+          IndexFields.PATH,
+          IndexFields.ID,
+          IndexFields.SIZE,
+          IndexFields.MTIME,
+          IndexFields.SIDECAR_MTIME);
 
   private final VectorIndex.Snapshot snapshot;
   private final IndexSearcher searcher;
@@ -258,7 +263,8 @@ final class LuceneSearchSession implements SearchSession {
         Path.of(d.get(IndexFields.PATH)),
         d.get(IndexFields.ID),
         d.getField(IndexFields.SIZE).numericValue().longValue(),
-        d.getField(IndexFields.MTIME).numericValue().longValue());
+        d.getField(IndexFields.MTIME).numericValue().longValue(),
+        ImageDocuments.sidecarMtime(d));
   }
 
   private StoredFields storedFields() throws IOException {

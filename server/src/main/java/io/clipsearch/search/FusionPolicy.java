@@ -39,7 +39,8 @@ public final class FusionPolicy {
    *
    * @param byVector the visual ranking
    * @param byKeyword the BM25 ranking (any term, tags included)
-   * @param named the part of {@code byKeyword} whose name, folder or camera holds every term
+   * @param named the part of {@code byKeyword} whose name, folder, XMP words or camera hold every
+   *     term
    */
   public <K> List<K> rank(
       SearchMode mode, boolean identifier, List<K> byVector, List<K> byKeyword, List<K> named) {

@@ -103,7 +103,8 @@ public final class HybridSearch {
     List<ImageDoc> examples =
         parsed.map(ParsedQuery::exampleIds).orElse(List.of()).stream().map(liked::get).toList();
     Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
-    SearchFilters filters = request.filters();
+    SearchFilters filters =
+        parsed.map(p -> request.filters().withXmpOf(p.filters())).orElse(request.filters());
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
     Set<String> terms = matcher.terms(text);
@@ -205,7 +206,11 @@ public final class HybridSearch {
             ? Optional.empty()
             : Optional.of(
                 NoConfidentReason.of(
-                    ranked.isEmpty(), !filters.isEmpty(), request.mode() == SearchMode.KEYWORD));
+                    ranked.isEmpty(),
+                    // hiding rejected photos is the default, not a filter the person chose: an
+                    // empty collection stays "empty"
+                    !filters.hidingRejected(false).isEmpty(),
+                    request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
   }
 

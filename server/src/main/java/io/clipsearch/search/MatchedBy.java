@@ -8,6 +8,11 @@ public enum MatchedBy {
   NAME,
   /** The name of the folder holding the file. */
   FOLDER,
+  /**
+   * A person's own words from XMP (Lightroom, darktable, digiKam…): one keyword, the title or the
+   * description.
+   */
+  KEYWORD,
   /** Camera make, model or lens. */
   CAMERA,
   /** One of the automatic zero-shot tags. */

@@ -5,13 +5,25 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * A query as {@link QueryParser} understood it: weighted parts, in the order typed. Immutable.
+ * A query as {@link QueryParser} understood it: weighted parts, in the order typed, and the filters
+ * typed with them. Immutable.
  *
  * @param terms at least one, at least one of them with a positive weight
+ * @param filters the XMP filters typed ({@code rating>=4}, {@code label:red}); {@link
+ *     SearchFilters#NONE} when none
  */
-public record ParsedQuery(List<QueryTerm> terms) {
+public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters) {
 
+  /** A query without filters. */
+  public ParsedQuery(List<QueryTerm> terms) {
+    this(terms, SearchFilters.NONE);
+  }
+
+  /**
+   * @throws IllegalArgumentException if no part has a positive weight
+   */
   public ParsedQuery {
+    Objects.requireNonNull(filters, "filters");
     terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
     if (terms.stream().noneMatch(t -> t.weight() > 0)) {
       throw new IllegalArgumentException("a query needs at least one positive part, got " + terms);

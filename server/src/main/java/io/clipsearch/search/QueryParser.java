@@ -21,7 +21,14 @@ import java.util.regex.Pattern;
  * body    := '"' phrase '"'            a quoted prompt, spaces kept
  *          | 'like:' id                the indexed image with this content id
  *          | word                      a run of characters up to a space or a quote
+ *          | filter                    no prefix
+ * filter  := 'rating>=' n | 'rating&lt;=' n | 'rating:' n    XMP star rating, n from -1 (rejected) to 5
+ *          | 'label:' colour           XMP colour label, e.g. label:red
  * </pre>
+ *
+ * <p>Filters narrow which photos may be returned and are no part of any prompt: {@code beach
+ * rating>=4 sunset} is the prompt "beach sunset" over photos of four stars or more. {@code
+ * rating:-1} asks for the rejected photos, which a search otherwise leaves out.
  *
  * <p>Bare words (no prefix, not quoted) that follow one another form <em>one</em> prompt: {@code
  * beach sunset -people} is the prompt "beach sunset" minus the prompt "people", because CLIP's text
@@ -37,9 +44,10 @@ import java.util.regex.Pattern;
  *
  * <p>Malformed input throws {@link IllegalArgumentException} whose message names the 1-based
  * character position: unclosed quote, empty phrase, bad or out-of-range weight, a prefix with no
- * term, {@code like:} without an id, an empty query, a query of only negative parts, and queries of
- * more than {@link #MAX_TERMS} parts. The query's length is not checked here: {@link SearchRequest}
- * owns that bound, and every query the parser sees comes from one.
+ * term, {@code like:} without an id, a rating outside -1..5, a prefix on a filter, an empty query,
+ * a query of only negative parts or only filters, and queries of more than {@link #MAX_TERMS}
+ * parts. The query's length is not checked here: {@link SearchRequest} owns that bound, and every
+ * query the parser sees comes from one.
  */
 public final class QueryParser {
 
@@ -53,6 +61,13 @@ public final class QueryParser {
 
   /** Something shaped like a weight prefix; whether the number parses is checked separately. */
   private static final Pattern WEIGHT = Pattern.compile("[+-]?[0-9.]+:");
+
+  /** A rating filter, up to a space, a quote or the end. */
+  private static final Pattern RATING =
+      Pattern.compile("(?i)rating(>=|<=|:)([+-]?[0-9]{1,9})(?=[\\s\"]|$)");
+
+  /** A label filter. */
+  private static final Pattern LABEL = Pattern.compile("(?i)label:([^\\s\"]+)");
 
   /**
    * Parses a query.
@@ -72,6 +87,9 @@ public final class QueryParser {
     private final String s;
     private final List<QueryTerm> terms = new ArrayList<>();
     private final StringBuilder bareRun = new StringBuilder();
+    private Integer minRating;
+    private Integer maxRating;
+    private String label;
     private int i;
 
     Scan(String s) {
@@ -89,6 +107,12 @@ public final class QueryParser {
         part();
       }
       flushBareRun();
+      if (terms.isEmpty()) {
+        throw new IllegalArgumentException(
+            "query '"
+                + s
+                + "' has only filters: add something to look for, e.g. 'beach rating>=4'");
+      }
       if (terms.stream().noneMatch(t -> t.weight() > 0)) {
         throw new IllegalArgumentException(
             "query '"
@@ -96,7 +120,57 @@ public final class QueryParser {
                 + "' has only negative parts: add"
                 + " something to look for, e.g. 'beach -people'");
       }
-      return new ParsedQuery(terms);
+      return new ParsedQuery(terms, filters());
+    }
+
+    private SearchFilters filters() {
+      if (minRating == null && maxRating == null && label == null) {
+        return SearchFilters.NONE;
+      }
+      return new SearchFilters(
+          null, null, null, null, null, null, minRating, maxRating, label, false);
+    }
+
+    /** A filter at the current position, if there is one: taken, and true. */
+    private boolean filter(String prefix, int start) {
+      Matcher rating = RATING.matcher(s).region(i, s.length());
+      Matcher labelled = LABEL.matcher(s).region(i, s.length());
+      boolean isRating = rating.lookingAt();
+      if (!isRating && !labelled.lookingAt()) {
+        return false;
+      }
+      if (prefix != null) {
+        throw new IllegalArgumentException(
+            "'"
+                + prefix
+                + "' at position "
+                + (start + 1)
+                + " cannot apply to a filter: write it without, e.g. rating>=4 or label:red");
+      }
+      if (isRating) {
+        int n = Integer.parseInt(rating.group(2));
+        if (n < SearchFilters.REJECTED || n > SearchFilters.MAX_RATING) {
+          throw new IllegalArgumentException(
+              "rating "
+                  + rating.group(2)
+                  + " at position "
+                  + (i + 1)
+                  + " is out of range: use -1 (rejected) to 5");
+        }
+        switch (rating.group(1)) {
+          case ">=" -> minRating = n;
+          case "<=" -> maxRating = n;
+          default -> {
+            minRating = n;
+            maxRating = n;
+          }
+        }
+        i = rating.end();
+      } else {
+        label = labelled.group(1);
+        i = labelled.end();
+      }
+      return true;
     }
 
     private void part() {
@@ -116,6 +190,9 @@ public final class QueryParser {
       if (weight != null && (i == s.length() || Character.isWhitespace(s.charAt(i)))) {
         throw new IllegalArgumentException(
             "'" + prefix + "' at position " + (start + 1) + " has no term after it");
+      }
+      if (filter(prefix, start)) {
+        return;
       }
       if (s.charAt(i) == '"') {
         add(new QueryTerm.Text(phrase(), weight == null ? 1.0 : weight));

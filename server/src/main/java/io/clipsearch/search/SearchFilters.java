@@ -1,6 +1,7 @@
 package io.clipsearch.search;
 
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.index.XmpTags;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -15,16 +16,44 @@ import java.util.Locale;
  * @param camera "make model" as the index records it (matched case-insensitively, exactly)
  * @param shape landscape, portrait or square
  * @param minShortSide minimum length in pixels of the image's shorter side, positive
+ * @param minRating lowest XMP star rating, -1 to 5 (photos without a rating never pass)
+ * @param maxRating highest XMP star rating, -1 to 5, not below {@code minRating}
+ * @param label XMP colour label, lower case ({@code red}, {@code green}, …)
+ * @param hideRejected leave out photos rated -1 (rejected) in Lightroom, darktable or digiKam; the
+ *     API and {@code clipsearch search} set it unless asked for rejected photos, {@link #NONE}
+ *     hides nothing
  */
 public record SearchFilters(
-    Instant from, Instant to, String folder, String camera, Shape shape, Integer minShortSide) {
+    Instant from,
+    Instant to,
+    String folder,
+    String camera,
+    Shape shape,
+    Integer minShortSide,
+    Integer minRating,
+    Integer maxRating,
+    String label,
+    boolean hideRejected) {
 
-  /** No constraint at all. */
-  public static final SearchFilters NONE = new SearchFilters(null, null, null, null, null, null);
+  /** No constraint at all: rejected photos included. */
+  public static final SearchFilters NONE =
+      new SearchFilters(null, null, null, null, null, null, null, null, null, false);
+
+  /** Lowest and highest XMP rating: -1 is rejected, 0 unrated, 5 five stars. */
+  public static final int REJECTED = -1;
+
+  public static final int MAX_RATING = 5;
+
+  /** Constraints without XMP ones: rejected photos included. */
+  public SearchFilters(
+      Instant from, Instant to, String folder, String camera, Shape shape, Integer minShortSide) {
+    this(from, to, folder, camera, shape, minShortSide, null, null, null, false);
+  }
 
   /**
    * @throws IllegalArgumentException if {@code from} is not before {@code to}, the folder is not
-   *     absolute, the camera is blank or the minimum size is not positive
+   *     absolute, the camera is blank, the minimum size is not positive, a rating is outside -1..5
+   *     or the minimum above the maximum, or the label blank
    */
   public SearchFilters {
     if (from != null && to != null && !from.isBefore(to)) {
@@ -47,6 +76,54 @@ public record SearchFilters(
     if (minShortSide != null && minShortSide < 1) {
       throw new IllegalArgumentException("minShortSide must be positive, got " + minShortSide);
     }
+    checkRating("minRating", minRating);
+    checkRating("maxRating", maxRating);
+    if (minRating != null && maxRating != null && minRating > maxRating) {
+      throw new IllegalArgumentException(
+          "rating range is empty: minRating " + minRating + " > maxRating " + maxRating);
+    }
+    if (label != null) {
+      if (label.isBlank()) {
+        throw new IllegalArgumentException("label must not be blank");
+      }
+      label = label.strip().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static void checkRating(String name, Integer rating) {
+    if (rating != null && (rating < REJECTED || rating > MAX_RATING)) {
+      throw new IllegalArgumentException(
+          name + " must be " + REJECTED + ".." + MAX_RATING + ", got " + rating);
+    }
+  }
+
+  /** These filters hiding rejected photos, or not. */
+  public SearchFilters hidingRejected(boolean hide) {
+    return new SearchFilters(
+        from, to, folder, camera, shape, minShortSide, minRating, maxRating, label, hide);
+  }
+
+  /**
+   * These filters with the XMP ones of {@code typed} (a query's {@code rating>=4}, {@code
+   * label:red}) where it sets them; asking for rejected photos ({@code rating:-1}) shows them.
+   *
+   * @throws IllegalArgumentException if the ratings together make an empty range
+   */
+  public SearchFilters withXmpOf(SearchFilters typed) {
+    Integer min = typed.minRating != null ? typed.minRating : minRating;
+    Integer max = typed.maxRating != null ? typed.maxRating : maxRating;
+    boolean hide = hideRejected && (min == null || min != REJECTED);
+    return new SearchFilters(
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minShortSide,
+        min,
+        max,
+        typed.label != null ? typed.label : label,
+        hide);
   }
 
   /** Whether no constraint is set. */
@@ -65,6 +142,15 @@ public record SearchFilters(
         && (folder == null || doc.path().getParent().startsWith(Path.of(folder)))
         && (camera == null || doc.camera().filter(camera::equals).isPresent())
         && (shape == null || shape.name().toLowerCase(Locale.ROOT).equals(doc.shape()))
-        && (minShortSide == null || Math.min(doc.width(), doc.height()) >= minShortSide);
+        && (minShortSide == null || Math.min(doc.width(), doc.height()) >= minShortSide)
+        && acceptsXmp(doc.metadata().xmp());
+  }
+
+  private boolean acceptsXmp(XmpTags xmp) {
+    Integer rating = xmp.rating();
+    return (minRating == null || (rating != null && rating >= minRating))
+        && (maxRating == null || (rating != null && rating <= maxRating))
+        && (label == null || label.equals(xmp.label()))
+        && !(hideRejected && xmp.rejected());
   }
 }

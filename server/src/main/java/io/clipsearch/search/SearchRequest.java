@@ -99,7 +99,7 @@ public record SearchRequest(
         query, null, null, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
   }
 
-  SearchRequest withFilters(SearchFilters f) {
+  public SearchRequest withFilters(SearchFilters f) {
     return new SearchRequest(query, image, f, sort, offset, limit, mode, minScore, cutoff);
   }
 

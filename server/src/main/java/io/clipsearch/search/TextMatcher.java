@@ -9,13 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Says what of an image a query's keywords matched: the file name, its folder's name, the camera
- * (make, model, lens) or one tag, in that order, each only when it holds <em>every</em> keyword of
- * the query (as the index analyzes them: {@link KeywordAnalyzer}). All-terms matching is what makes
- * {@code IMG_1417} match only {@code IMG_1417.jpg} and not every {@code IMG_…} file, and {@code gas
- * pump} match the folder {@code gas_pump} but not {@code gas_station}. Ancestor folders above the
- * image's own folder do not count: every image under {@code /home/ann/work} shares them.
- * Thread-safe.
+ * Says what of an image a query's keywords matched: the file name, its folder's name, one of the
+ * person's XMP keywords or the XMP title or description, the camera (make, model, lens) or one tag,
+ * in that order, each only when it holds <em>every</em> keyword of the query (as the index analyzes
+ * them: {@link KeywordAnalyzer}). All-terms matching is what makes {@code IMG_1417} match only
+ * {@code IMG_1417.jpg} and not every {@code IMG_…} file, and {@code gas pump} match the folder
+ * {@code gas_pump} but not {@code gas_station}. Ancestor folders above the image's own folder do
+ * not count: every image under {@code /home/ann/work} shares them. Thread-safe.
  */
 public final class TextMatcher {
 
@@ -41,6 +41,9 @@ public final class TextMatcher {
     Path folder = doc.path().getParent() == null ? null : doc.path().getParent().getFileName();
     if (folder != null && holds(folder.toString(), terms)) {
       return Optional.of(MatchedBy.FOLDER);
+    }
+    if (doc.metadata().xmp().words().stream().anyMatch(w -> holds(w, terms))) {
+      return Optional.of(MatchedBy.KEYWORD);
     }
     String camera =
         String.join(

@@ -4,6 +4,7 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.PhotoMetadata;
+import io.clipsearch.index.XmpTags;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,12 @@ final class SolrDocuments {
           IndexFields.LATITUDE,
           IndexFields.LONGITUDE,
           IndexFields.EXIF_ORIENTATION,
+          IndexFields.RATING,
+          IndexFields.LABEL,
+          IndexFields.KEYWORDS,
+          IndexFields.TITLE,
+          IndexFields.DESCRIPTION,
+          IndexFields.SIDECAR_MTIME,
           IndexFields.TAGS);
 
   private SolrDocuments() {}
@@ -73,6 +80,25 @@ final class SolrDocuments {
       d.setField(IndexFields.LATITUDE, lat);
       d.setField(IndexFields.LONGITUDE, lon);
     }
+    XmpTags xmp = m.xmp();
+    if (xmp.rating() != null) {
+      d.setField(IndexFields.RATING, xmp.rating());
+    }
+    if (xmp.label() != null) {
+      d.setField(IndexFields.LABEL, xmp.label());
+    }
+    if (!xmp.keywords().isEmpty()) {
+      d.setField(IndexFields.KEYWORDS, xmp.keywords());
+    }
+    if (xmp.title() != null) {
+      d.setField(IndexFields.TITLE, xmp.title());
+    }
+    if (xmp.description() != null) {
+      d.setField(IndexFields.DESCRIPTION, xmp.description());
+    }
+    if (doc.sidecarMtimeMillis() != 0) {
+      d.setField(IndexFields.SIDECAR_MTIME, doc.sidecarMtimeMillis());
+    }
     if (!doc.tags().isEmpty()) {
       d.setField(IndexFields.TAGS, doc.tags());
     }
@@ -101,8 +127,13 @@ final class SolrDocuments {
             Optional.ofNullable((String) d.getFirstValue(IndexFields.LENS)),
             optionalDouble(d, IndexFields.LATITUDE),
             optionalDouble(d, IndexFields.LONGITUDE),
-            number(d, IndexFields.EXIF_ORIENTATION).intValue());
-    Collection<Object> tags = d.getFieldValues(IndexFields.TAGS);
+            number(d, IndexFields.EXIF_ORIENTATION).intValue(),
+            new XmpTags(
+                optionalLong(d, IndexFields.RATING).map(Long::intValue).orElse(null),
+                (String) d.getFirstValue(IndexFields.LABEL),
+                strings(d, IndexFields.KEYWORDS),
+                (String) d.getFirstValue(IndexFields.TITLE),
+                (String) d.getFirstValue(IndexFields.DESCRIPTION)));
     return new ImageFacts(
         Path.of((String) d.getFirstValue(IndexFields.PATH)),
         (String) d.getFirstValue(IndexFields.ID),
@@ -111,7 +142,13 @@ final class SolrDocuments {
         number(d, IndexFields.WIDTH).intValue(),
         number(d, IndexFields.HEIGHT).intValue(),
         metadata,
-        tags == null ? List.of() : tags.stream().map(String.class::cast).toList());
+        strings(d, IndexFields.TAGS),
+        optionalLong(d, IndexFields.SIDECAR_MTIME).orElse(0L));
+  }
+
+  private static List<String> strings(SolrDocument d, String field) {
+    Collection<Object> values = d.getFieldValues(field);
+    return values == null ? List.of() : values.stream().map(String.class::cast).toList();
   }
 
   /** The stored vector of a result document. */

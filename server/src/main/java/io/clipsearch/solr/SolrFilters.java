@@ -14,6 +14,8 @@ import org.apache.solr.client.solrj.util.ClientUtils;
  */
 final class SolrFilters {
 
+  private static final int REJECTED = SearchFilters.REJECTED;
+
   private SolrFilters() {}
 
   /** One {@code fq} per constraint; empty when the filters constrain nothing. */
@@ -35,6 +37,17 @@ final class SolrFilters {
     }
     if (filters.minShortSide() != null) {
       fq.add(IndexFields.SHORT_SIDE + ":[" + filters.minShortSide() + " TO *]");
+    }
+    if (filters.minRating() != null || filters.maxRating() != null) {
+      String min = filters.minRating() == null ? "*" : filters.minRating().toString();
+      String max = filters.maxRating() == null ? "*" : filters.maxRating().toString();
+      fq.add(IndexFields.RATING + ":[" + min + " TO " + max + "]");
+    }
+    if (filters.label() != null) {
+      fq.add(term(IndexFields.LABEL, filters.label()));
+    }
+    if (filters.hideRejected()) {
+      fq.add("-" + IndexFields.RATING + ":[" + REJECTED + " TO " + REJECTED + "]");
     }
     return fq;
   }

@@ -203,7 +203,9 @@ public final class SolrImageIndex implements ImageIndex {
   Map<Path, FileState> fileStatesOf(List<Path> paths) throws IOException {
     Map<Path, FileState> states = new HashMap<>();
     for (ImageFacts f : facts(paths)) {
-      states.put(f.path(), new FileState(f.path(), f.id(), f.size(), f.mtimeMillis()));
+      states.put(
+          f.path(),
+          new FileState(f.path(), f.id(), f.size(), f.mtimeMillis(), f.sidecarMtimeMillis()));
     }
     return states;
   }

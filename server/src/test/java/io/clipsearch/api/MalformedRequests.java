@@ -131,7 +131,10 @@ final class MalformedRequests {
           "limit",
           "hybrid",
           "minScore",
-          "cutoff");
+          "cutoff",
+          "minRating",
+          "label",
+          "rejected");
 
   private static final List<Endpoint> ENDPOINTS =
       List.of(
@@ -140,7 +143,8 @@ final class MalformedRequests {
               "POST",
               "/api/search",
               List.of(),
-              "{\"q\":\"cat\",\"collection\":\"photos\",\"offset\":0,\"limit\":5,\"from\":\"2020-01-01\",\"sort\":\"relevance\",\"minScore\":0.2}"),
+              "{\"q\":\"cat\",\"collection\":\"photos\",\"offset\":0,\"limit\":5,\"from\":\"2020-01-01\",\"sort\":\"relevance\",\"minScore\":0.2,"
+                  + "\"minRating\":4,\"label\":\"red\",\"rejected\":true}"),
           new Endpoint("POST", "/api/search/image", SEARCH_PARAMS, ""),
           new Endpoint("GET", "/api/images/{id}", List.of("collection"), null),
           new Endpoint("GET", "/api/images/{id}/thumbnail", List.of("collection"), null),

@@ -104,6 +104,7 @@ class ClusterCliTest {
             "--collection",
             "c",
             "--all",
+            "--rejected",
             "-k",
             "3",
             "--json",

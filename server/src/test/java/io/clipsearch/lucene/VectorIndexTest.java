@@ -12,6 +12,8 @@ import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.index.XmpTags;
+import io.clipsearch.search.SearchFilters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -55,6 +57,76 @@ class VectorIndexTest {
       assertEquals(Optional.empty(), IndexReads.findById(index, "nope"));
       assertEquals(1, index.count());
     }
+  }
+
+  @Test
+  void xmpTagsAndTheSidecarMtimeAreStoredAndFiltered(@TempDir Path dir) throws Exception {
+    Path rated = dir.resolve("photos/IMG_1.CR2");
+    Path rejected = dir.resolve("photos/IMG_2.CR2");
+    ImageDoc five =
+        new ImageDoc(
+            rated,
+            "sha-1",
+            1000,
+            1_700_000_000_000L,
+            640,
+            480,
+            PhotoMetadata.NONE.withXmp(
+                new XmpTags(5, "red", List.of("osprey", "Lake"), "At sunset", "Fishing")),
+            new float[] {1, 0, 0},
+            List.of("bird"),
+            1_700_000_000_456L);
+    ImageDoc reject =
+        new ImageDoc(
+            rejected,
+            "sha-2",
+            1000,
+            1_700_000_000_000L,
+            640,
+            480,
+            PhotoMetadata.NONE.withXmp(new XmpTags(-1, null, List.of(), null, null)),
+            new float[] {0, 1, 0});
+    try (VectorIndex index = VectorIndex.open(dir.resolve("index"), SPACE, VectorFormat.FLOAT32)) {
+      index.upsert(five);
+      index.upsert(reject);
+      index.refresh();
+      assertEquals(Optional.of(five), IndexReads.findByPath(index, rated));
+      assertEquals(Optional.of(reject), IndexReads.findByPath(index, rejected));
+      try (var session = IndexReads.backend(index).session()) {
+        assertEquals(
+            new FileState(rated, "sha-1", 1000, 1_700_000_000_000L, 1_700_000_000_456L),
+            session.fileStatesOf(List.of(rated)).get(rated));
+        assertEquals(0, session.fileStatesOf(List.of(rejected)).get(rejected).sidecarMtimeMillis());
+      }
+      SearchFilters hide = SearchFilters.NONE.hidingRejected(true);
+      assertEquals(1, count(index, FilterQueries.toQuery(hide)));
+      assertEquals(
+          1,
+          count(
+              index,
+              FilterQueries.toQuery(
+                  new SearchFilters(null, null, null, null, null, null, 4, 5, "RED", false))));
+      assertEquals(
+          0,
+          count(
+              index,
+              FilterQueries.toQuery(
+                  new SearchFilters(
+                      null, null, null, null, null, null, null, null, "blue", false))));
+      assertEquals(
+          1,
+          count(
+              index,
+              FilterQueries.toQuery(
+                  new SearchFilters(null, null, null, null, null, null, -1, -1, null, false))));
+      // the person's words are in the keyword text
+      assertTrue(
+          five.keywordText().endsWith(" bird osprey Lake At sunset Fishing"), five.keywordText());
+    }
+  }
+
+  private static int count(VectorIndex index, org.apache.lucene.search.Query q) throws Exception {
+    return index.search(s -> s.count(q));
   }
 
   @Test

@@ -288,6 +288,12 @@ class HybridSearchTest {
       assertEquals(
           Optional.of(NoConfidentReason.EMPTY),
           none.search(SearchRequest.of("beach")).noConfident());
+      assertEquals(
+          Optional.of(NoConfidentReason.EMPTY),
+          none.search(
+                  SearchRequest.of("beach").withFilters(SearchFilters.NONE.hidingRejected(true)))
+              .noConfident(),
+          "rejected photos hidden by default is no filter of the person's");
     }
   }
 

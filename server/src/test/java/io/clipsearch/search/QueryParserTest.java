@@ -85,6 +85,50 @@ class QueryParserTest {
   }
 
   @Test
+  void ratingAndLabelFiltersAreNoPartOfThePrompt() {
+    ParsedQuery q = parser.parse("beach rating>=4 sunset label:Red");
+    assertEquals(List.of(new Text("beach sunset", 1)), q.terms());
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, 4, null, "red", false), q.filters());
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, 2, 2, null, false),
+        parser.parse("dog RATING:2").filters());
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, null, 3, null, false),
+        parser.parse("dog rating<=3").filters());
+    assertEquals(SearchFilters.NONE, parser.parse("dog").filters());
+    // quoted, it is a prompt
+    assertEquals(List.of(new Text("rating>=4", 1)), parse("\"rating>=4\""));
+  }
+
+  @Test
+  void askingForRejectedPhotosShowsThem() {
+    SearchFilters hidden = SearchFilters.NONE.hidingRejected(true);
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, -1, -1, null, false),
+        hidden.withXmpOf(parser.parse("dog rating:-1").filters()));
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, 4, null, null, true),
+        hidden.withXmpOf(parser.parse("dog rating>=4").filters()));
+    assertEquals(hidden, hidden.withXmpOf(parser.parse("dog").filters()));
+  }
+
+  @Test
+  void filterErrors() {
+    assertEquals(
+        "rating 6 at position 5 is out of range: use -1 (rejected) to 5", error("dog rating:6"));
+    assertEquals(
+        "'-' at position 5 cannot apply to a filter: write it without, e.g. rating>=4 or label:red",
+        error("dog -label:red"));
+    assertEquals(
+        "query 'rating>=4 label:red' has only filters: add something to look for, e.g. 'beach"
+            + " rating>=4'",
+        error("rating>=4 label:red"));
+    assertEquals(
+        "rating range is empty: minRating 4 > maxRating 2", error("dog rating>=4 rating<=2"));
+  }
+
+  @Test
   void errorsNameThePosition() {
     assertEquals("query is empty", error("   "));
     assertEquals("unclosed quote at position 7", error("beach \"red car"));

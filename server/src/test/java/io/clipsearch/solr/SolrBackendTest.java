@@ -12,6 +12,7 @@ import io.clipsearch.index.ImageIndex;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.index.XmpTags;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestReport;
@@ -22,6 +23,7 @@ import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.search.HybridSearch;
+import io.clipsearch.search.MatchedBy;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
@@ -230,6 +232,78 @@ class SolrBackendTest {
 
   @Test
   @Order(3)
+  void xmpTagsAreStoredAndFilteredAsInTheEmbeddedIndex() throws Exception {
+    SolrCollections.create(client, "xmp", space, 2, 2);
+    try (VectorIndex lucene =
+            VectorIndex.open(tmp.resolve("lucene-xmp"), space, VectorFormat.FLOAT32);
+        SolrImageIndex cloud =
+            SolrImageIndex.open(client, "xmp", space, settings, new LuceneKeywordAnalyzer())) {
+      List<ImageDoc> docs = new ArrayList<>();
+      XmpTags[] tags = {
+        new XmpTags(5, "red", List.of("osprey", "lake"), "At sunset", "Fishing"),
+        new XmpTags(-1, "blue", List.of("blurred"), null, null),
+        XmpTags.NONE
+      };
+      for (int i = 0; i < tags.length; i++) {
+        ImageDoc doc =
+            read(embedded, s -> s.findByPath(SharedFixtures.sampleJpegs().get(0))).orElseThrow();
+        docs.add(
+            new ImageDoc(
+                photos.resolve("xmp/IMG_" + i + ".jpg"),
+                "xmp-" + i,
+                doc.size(),
+                doc.mtimeMillis(),
+                doc.width(),
+                doc.height(),
+                doc.metadata().withXmp(tags[i]),
+                doc.vector(),
+                List.of(),
+                i == 0 ? 1_700_000_000_123L : 0));
+      }
+      for (ImageDoc d : docs) {
+        lucene.upsert(d);
+        cloud.upsert(d);
+      }
+      lucene.refresh();
+      cloud.refresh();
+      for (ImageDoc d : docs) {
+        assertEquals(d, read(cloud, s -> s.findByPath(d.path())).orElseThrow());
+        assertEquals(d, read(lucene, s -> s.findByPath(d.path())).orElseThrow());
+      }
+      assertEquals(
+          1_700_000_000_123L,
+          read(cloud, s -> s.fileStatesOf(List.of(docs.getFirst().path())))
+              .get(docs.getFirst().path())
+              .sidecarMtimeMillis());
+      HybridSearch onLucene =
+          new HybridSearch(new LuceneSearchBackend(lucene, 4), model, SearchSettings.DEFAULTS);
+      HybridSearch onSolr =
+          new HybridSearch(new SolrSearchBackend(cloud), model, SearchSettings.DEFAULTS);
+      SearchFilters hidden = SearchFilters.NONE.hidingRejected(true);
+      for (SearchRequest r :
+          List.of(
+              SearchRequest.of("a photo rating>=4").withFilters(hidden),
+              SearchRequest.of("a photo label:blue").withFilters(SearchFilters.NONE),
+              SearchRequest.of("a photo").withFilters(hidden),
+              SearchRequest.of("osprey").withFilters(hidden))) {
+        List<String> expected = top(onLucene, r).stream().sorted().toList();
+        assertEquals(expected, top(onSolr, r).stream().sorted().toList(), r.toString());
+      }
+      assertEquals(
+          List.of(docs.get(0).path().toString(), docs.get(2).path().toString()),
+          top(onSolr, SearchRequest.of("a photo").withFilters(hidden)).stream().sorted().toList());
+      assertEquals(
+          MatchedBy.KEYWORD,
+          onSolr.search(SearchRequest.of("osprey").withCutoff(null, false)).hits().stream()
+              .filter(h -> h.path().equals(docs.getFirst().path().toString()))
+              .findFirst()
+              .orElseThrow()
+              .matchedBy());
+    }
+  }
+
+  @Test
+  @Order(4)
   void migrateCopiesEveryDocumentWithoutReembedding() throws IOException {
     SolrCollections.create(client, "migrated", space, 2, 2);
     try (SolrImageIndex target =
@@ -248,7 +322,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anotherModelsCollectionIsRefused() {
     VectorSpace other = new VectorSpace("some-other-model", space.dimension());
     IndexMismatchException e =
@@ -264,7 +338,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void searchesSurviveANodeStoppedUnderLoad() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger done = new AtomicInteger();
@@ -316,7 +390,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void ingestResumesAcrossANodeRestartWithoutDuplicates() throws Exception {
     SolrCollections.create(client, "resumed", space, 2, 2);
     try (SolrImageIndex target =

@@ -392,6 +392,7 @@ public final class DetailPanel extends JPanel {
     return switch (matchedBy) {
       case "name" -> "the file name";
       case "folder" -> "the folder name";
+      case "keyword" -> "your keywords, title or caption";
       case "camera" -> "the camera or lens";
       case "tag" -> "an automatic tag";
       default -> null;

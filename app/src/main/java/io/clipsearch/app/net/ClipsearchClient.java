@@ -188,7 +188,10 @@ public final class ClipsearchClient {
         .param("camera", query.camera())
         .param("shape", query.shape())
         .param("minSize", query.minSize())
-        .param("sort", query.sort());
+        .param("sort", query.sort())
+        .param("minRating", query.minRating())
+        .param("label", query.label())
+        .param("rejected", query.rejected());
   }
 
   /**

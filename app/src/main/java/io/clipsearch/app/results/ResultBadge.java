@@ -34,6 +34,7 @@ public final class ResultBadge {
     return switch (matchedBy) {
       case "name" -> "name";
       case "folder" -> "folder";
+      case "keyword" -> "keyword";
       case "camera" -> "camera";
       case "tag" -> "tag";
       default -> null;

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The filters panel's state: date range (both ends inclusive, as people read them), folder, camera,
- * shape, minimum size, sort. Immutable; {@link #NONE} has nothing set.
+ * shape, minimum size, sort, minimum star rating (XMP) and whether rejected photos show. Immutable;
+ * {@link #NONE} has nothing set and hides rejected photos, as the server does.
  *
  * @param from first day, or null
  * @param to last day (inclusive), or null
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param shape {@code landscape}, {@code portrait}, {@code square}, or null
  * @param minSize minimum shorter side in pixels, or null
  * @param sort {@code relevance}, {@code date_desc} or {@code date_asc}
+ * @param minRating fewest stars (1-5) a photo's XMP rating must have, or null
+ * @param showRejected also show photos rejected (rated -1) in Lightroom, darktable or digiKam
  */
 public record FilterChoices(
     LocalDate from,
@@ -23,7 +26,9 @@ public record FilterChoices(
     String camera,
     String shape,
     Integer minSize,
-    String sort) {
+    String sort,
+    Integer minRating,
+    boolean showRejected) {
 
   private static final Set<String> SHAPES = Set.of("landscape", "portrait", "square");
   private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
@@ -32,11 +37,23 @@ public record FilterChoices(
   public static final FilterChoices NONE =
       new FilterChoices(null, null, null, null, null, null, "relevance");
 
+  /** Without a rating filter, rejected photos hidden. */
+  public FilterChoices(
+      LocalDate from,
+      LocalDate to,
+      String folder,
+      String camera,
+      String shape,
+      Integer minSize,
+      String sort) {
+    this(from, to, folder, camera, shape, minSize, sort, null, false);
+  }
+
   /**
    * Blank strings become null.
    *
-   * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, or the
-   *     minimum size is not positive
+   * @throws IllegalArgumentException if the range is reversed, the shape or sort is unknown, the
+   *     minimum size is not positive, or the rating not 1-5
    */
   public FilterChoices {
     folder = blankToNull(folder);
@@ -58,6 +75,9 @@ public record FilterChoices(
     if (minSize != null && minSize <= 0) {
       throw new IllegalArgumentException("minimum size must be positive, got " + minSize);
     }
+    if (minRating != null && (minRating < 1 || minRating > 5)) {
+      throw new IllegalArgumentException("minimum rating must be 1-5 stars, got " + minRating);
+    }
   }
 
   /** Whether any filter (not the sort) is set. */
@@ -67,42 +87,45 @@ public record FilterChoices(
         || folder != null
         || camera != null
         || shape != null
-        || minSize != null;
+        || minSize != null
+        || minRating != null;
   }
 
   FilterChoices withFolder(String f) {
-    return new FilterChoices(from, to, f, camera, shape, minSize, sort);
+    return new FilterChoices(from, to, f, camera, shape, minSize, sort, minRating, showRejected);
   }
 
   FilterChoices withShape(String s) {
-    return new FilterChoices(from, to, folder, camera, s, minSize, sort);
+    return new FilterChoices(from, to, folder, camera, s, minSize, sort, minRating, showRejected);
   }
 
   FilterChoices withSort(String s) {
-    return new FilterChoices(from, to, folder, camera, shape, minSize, s);
+    return new FilterChoices(from, to, folder, camera, shape, minSize, s, minRating, showRejected);
   }
 
   /**
    * The API query for {@code text} with these filters; the server's {@code to} is exclusive, so the
-   * last day is sent as the day after.
+   * last day is sent as the day after. Rejected photos are asked for only when shown: searching
+   * hides them by default, browsing lists them unless filtered.
    */
   public SearchQuery toQuery(
       String text, String collection, int offset, int limit, boolean cutoff) {
     return new SearchQuery(
-        text,
-        collection,
-        from == null ? null : from.toString(),
-        to == null ? null : to.plusDays(1).toString(),
-        folder,
-        camera,
-        shape,
-        minSize,
-        "relevance".equals(sort) ? null : sort,
-        offset == 0 ? null : offset,
-        limit,
-        null,
-        null,
-        cutoff ? null : Boolean.FALSE);
+            text,
+            collection,
+            from == null ? null : from.toString(),
+            to == null ? null : to.plusDays(1).toString(),
+            folder,
+            camera,
+            shape,
+            minSize,
+            "relevance".equals(sort) ? null : sort,
+            offset == 0 ? null : offset,
+            limit,
+            null,
+            null,
+            cutoff ? null : Boolean.FALSE)
+        .withXmp(minRating, null, showRejected ? Boolean.TRUE : null);
   }
 
   private static String blankToNull(String s) {

@@ -24,16 +24,24 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 
 /**
- * The filters column: date range, folder, camera, shape, minimum size, sort, weak matches. Builds a
- * {@link FilterChoices} from its fields and hands it to the view-model on every committed change
- * (Enter or leaving a field; at once for lists). Bad input outlines the field in red and keeps the
- * previous filters.
+ * The filters column: date range, folder, camera, shape, minimum size, star rating, sort, rejected
+ * photos, weak matches. Builds a {@link FilterChoices} from its fields and hands it to the
+ * view-model on every committed change (Enter or leaving a field; at once for lists). Bad input
+ * outlines the field in red and keeps the previous filters.
  */
 public final class FiltersPanel extends JPanel {
 
   private static final String[] SHAPES = {"Any shape", "Landscape", "Portrait", "Square"};
   private static final String[] SIZES = {"Any size", "640 px", "1024 px", "2048 px", "3000 px"};
   private static final String[] SORTS = {"Relevance", "Newest first", "Oldest first"};
+  private static final String[] RATINGS = {
+    "Any rating",
+    "\u2605 or more",
+    "\u2605\u2605 or more",
+    "\u2605\u2605\u2605 or more",
+    "\u2605\u2605\u2605\u2605 or more",
+    "\u2605\u2605\u2605\u2605\u2605"
+  };
   private static final String[] SORT_KEYS = {"relevance", "date_desc", "date_asc"};
 
   private final SearchViewModel model;
@@ -46,6 +54,8 @@ public final class FiltersPanel extends JPanel {
   private final JComboBox<String> shape = new JComboBox<>(SHAPES);
   private final JComboBox<String> minSize = new JComboBox<>(SIZES);
   private final JComboBox<String> sort = new JComboBox<>(SORTS);
+  private final JComboBox<String> rating = new JComboBox<>(RATINGS);
+  private final JCheckBox rejected = new JCheckBox("Show rejected photos");
   private final JCheckBox weak = new JCheckBox("Include weak matches");
 
   /**
@@ -59,6 +69,10 @@ public final class FiltersPanel extends JPanel {
     sort.setName("sort");
     minSize.setName("minSize");
     weak.setName("weakMatches");
+    rating.setName("minRating");
+    rating.setToolTipText("Star rating from Lightroom, darktable or digiKam (XMP)");
+    rejected.setName("showRejected");
+    rejected.setToolTipText("Photos rated as rejected in XMP are hidden unless this is on");
     weak.setToolTipText("Also show results below the query's confidence threshold (dimmed)");
 
     JLabel title = new JLabel("Filters");
@@ -92,6 +106,9 @@ public final class FiltersPanel extends JPanel {
     add(shape, c(row++, 6));
     add(caption("Shorter side at least"), c(row++, 2));
     add(minSize, c(row++, 6));
+    add(caption("Rating"), c(row++, 2));
+    add(rating, c(row++, 4));
+    add(rejected, c(row++, 6));
     add(caption("Sort by"), c(row++, 2));
     add(sort, c(row++, 10));
     add(weak, c(row++, 6));
@@ -116,6 +133,8 @@ public final class FiltersPanel extends JPanel {
     shape.addActionListener(e -> apply());
     minSize.addActionListener(e -> apply());
     sort.addActionListener(e -> apply());
+    rating.addActionListener(e -> apply());
+    rejected.addActionListener(e -> apply());
     weak.addActionListener(e -> model.setShowAll(weak.isSelected()));
   }
 
@@ -138,6 +157,8 @@ public final class FiltersPanel extends JPanel {
     shape.setSelectedIndex(0);
     minSize.setSelectedIndex(0);
     sort.setSelectedIndex(0);
+    rating.setSelectedIndex(0);
+    rejected.setSelected(false);
     setShowWeak(false);
     apply();
   }
@@ -205,7 +226,9 @@ public final class FiltersPanel extends JPanel {
               camera.getText(),
               s,
               size,
-              SORT_KEYS[sort.getSelectedIndex()]));
+              SORT_KEYS[sort.getSelectedIndex()],
+              rating.getSelectedIndex() == 0 ? null : rating.getSelectedIndex(),
+              rejected.isSelected()));
       to.putClientProperty(FlatClientProperties.OUTLINE, null);
       to.setToolTipText(null);
     } catch (IllegalArgumentException e) {

@@ -49,6 +49,27 @@ class FilterChoicesTest {
   }
 
   @Test
+  void ratingAndRejectedPhotos() {
+    FilterChoices f = new FilterChoices(null, null, null, null, null, null, "relevance", 4, false);
+    SearchQuery q = f.toQuery("beach", "trips", 0, 50, true);
+    assertEquals(4, q.minRating());
+    assertNull(q.rejected(), "hidden: the server's default, so browsing stays unfiltered");
+    assertTrue(f.isFiltering());
+    assertEquals(4, f.withSort("date_desc").minRating());
+    FilterChoices shown =
+        new FilterChoices(null, null, null, null, null, null, "relevance", null, true);
+    assertEquals(Boolean.TRUE, shown.toQuery("beach", "trips", 0, 50, true).rejected());
+    assertFalse(shown.isFiltering());
+    assertNull(FilterChoices.NONE.toQuery("x", "default", 0, 100, true).minRating());
+    assertEquals(
+        "minimum rating must be 1-5 stars, got 6",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FilterChoices(null, null, null, null, null, null, null, 6, false))
+            .getMessage());
+  }
+
+  @Test
   void rejectsBadValuesNamingThem() {
     var e =
         assertThrows(

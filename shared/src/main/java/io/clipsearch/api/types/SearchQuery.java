@@ -1,5 +1,6 @@
 package io.clipsearch.api.types;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,10 @@ import jakarta.validation.constraints.Size;
  * @param hybrid fuse file/folder/camera name matches (BM25) with the visual ranking (default true)
  * @param minScore a fixed "confident" threshold instead of the calibrated one
  * @param cutoff leave out results below the threshold (default true)
+ * @param minRating only photos rated at least this many stars in XMP (Lightroom, darktable,
+ *     digiKam…), -1 to 5
+ * @param label only photos with this XMP colour label ({@code red}, {@code green}, …)
+ * @param rejected also return photos rated -1 (rejected), which a search leaves out by default
  */
 @Serdeable
 public record SearchQuery(
@@ -46,4 +51,70 @@ public record SearchQuery(
     @Nullable @Min(1) @Max(SearchLimits.MAX_RESULTS) Integer limit,
     @Nullable Boolean hybrid,
     @Nullable @Min(-1) @Max(1) Double minScore,
-    @Nullable Boolean cutoff) {}
+    @Nullable Boolean cutoff,
+    @Nullable @Min(-1) @Max(5) Integer minRating,
+    @Nullable String label,
+    @Nullable Boolean rejected) {
+
+  /** Bound from JSON: every field. */
+  @Creator
+  public SearchQuery {}
+
+  /** A search without XMP filters (rejected photos left out). */
+  public SearchQuery(
+      String q,
+      String collection,
+      String from,
+      String to,
+      String folder,
+      String camera,
+      String shape,
+      Integer minSize,
+      String sort,
+      Integer offset,
+      Integer limit,
+      Boolean hybrid,
+      Double minScore,
+      Boolean cutoff) {
+    this(
+        q,
+        collection,
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minSize,
+        sort,
+        offset,
+        limit,
+        hybrid,
+        minScore,
+        cutoff,
+        null,
+        null,
+        null);
+  }
+
+  /** This search with XMP filters. */
+  public SearchQuery withXmp(Integer minRating, String label, Boolean rejected) {
+    return new SearchQuery(
+        q,
+        collection,
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minSize,
+        sort,
+        offset,
+        limit,
+        hybrid,
+        minScore,
+        cutoff,
+        minRating,
+        label,
+        rejected);
+  }
+}

@@ -1,4 +1,4 @@
-package io.clipsearch.ingest;
+package io.clipsearch.index;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,9 @@ import java.util.Map;
  * description.
  *
  * <p>Immutable. Absent values are {@code null} (rating, label, title, description) or an empty list
- * (keywords). Keywords keep their first spelling and order, without duplicates ignoring case.
+ * (keywords). Keywords keep their first spelling and order, without duplicates ignoring case. The
+ * index stores them ({@link PhotoMetadata#xmp}): rating and label as filters, the words as a
+ * person's own words for keyword search ({@link ImageDoc#keywordText}).
  *
  * @param rating -1 (rejected) to 5 stars, 0 for unrated; null when the XMP says nothing
  * @param label the colour label, lower case ({@code red}, {@code yellow}, {@code green}, {@code
@@ -43,6 +45,23 @@ public record XmpTags(
   /** Whether nothing is said. */
   public boolean isEmpty() {
     return equals(NONE);
+  }
+
+  /** Whether the photo was rejected (rating -1). */
+  public boolean rejected() {
+    return rating != null && rating == -1;
+  }
+
+  /** Keywords, title and description: the words a person wrote about the photo. */
+  public List<String> words() {
+    List<String> words = new ArrayList<>(keywords);
+    if (title != null) {
+      words.add(title);
+    }
+    if (description != null) {
+      words.add(description);
+    }
+    return words;
   }
 
   /**
