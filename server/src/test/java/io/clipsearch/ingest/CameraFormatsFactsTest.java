@@ -8,9 +8,9 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecoderLibraries;
-import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.RawFileWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class CameraFormatsFactsTest {
     ImageDecoder decoder = new ImageDecoder();
     var scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
     DecodedFile raw =
-        decoder.decodeFile(ImageSource.of("IMG_1.DNG", DngWriter.write(scene, null, 6)), 0);
+        decoder.decodeFile(ImageSource.of("IMG_1.DNG", RawFileWriter.write(scene, null, 6)), 0);
     PhotoMetadata facts = new ExifReader().read("IMG_1.DNG", raw.metadata());
     assertEquals("Clipsearch", facts.cameraMake().orElseThrow());
     assertEquals("Test DNG", facts.cameraModel().orElseThrow());
