@@ -50,6 +50,7 @@ class CameraFormatsFactsTest {
     // HEIF's EXIF orientation only describes the file's own transformations (MIAF), which libheif
     // applies: heif-enc wrote none, so the pixels come out as stored, not turned by the EXIF's 3
     assertEquals(3, expected.orientation());
+    assertEquals(1, facts.orientation(), "nothing left for a client to turn");
     byte[] stored = decoder.decode(ImageSource.of(drawn)).rgb();
     assertTrue(PixelDifferenceForFacts.mean(stored, fromHeic.image().rgb()) < 4, "not turned");
   }
