@@ -7,6 +7,7 @@ import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.heif.HeifDirectory;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.model.image.DecodedFile;
 import java.time.Instant;
@@ -53,7 +54,8 @@ public final class ExifReader {
           text(sub, ExifDirectoryBase.TAG_LENS_MODEL),
           position.map(GeoLocation::getLatitude),
           position.map(GeoLocation::getLongitude),
-          orientation(ifd0));
+          // a HEIF's EXIF orientation only describes the transformations its decoder applies (MIAF)
+          metadata.containsDirectoryOfType(HeifDirectory.class) ? 1 : orientation(ifd0));
     } catch (RuntimeException e) {
       log.debug("unusable metadata in {}: {}", name, e.toString());
       return PhotoMetadata.NONE;

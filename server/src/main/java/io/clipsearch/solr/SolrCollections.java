@@ -3,8 +3,10 @@ package io.clipsearch.solr;
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorSpace;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -12,7 +14,9 @@ import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.client.solrj.response.ConfigSetAdminResponse;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.util.ContentStreamBase;
@@ -61,19 +65,8 @@ public final class SolrCollections {
     SolrConfigset configset = new SolrConfigset(space.dimension());
     try {
       List<String> configsets = new ConfigSetAdminRequest.List().process(client).getConfigSets();
-      if (!configsets.contains(configset.name())) {
-        ConfigSetAdminResponse r =
-            new ConfigSetAdminRequest.Upload()
-                .setConfigSetName(configset.name())
-                .setUploadStream(
-                    new ContentStreamBase.ByteArrayStream(
-                        configset.zip(), "configset.zip", "application/zip"))
-                .process(client);
-        if (r.getErrorMessages() != null) {
-          throw new IOException(
-              "Solr refused configset " + configset.name() + ": " + r.getErrorMessages());
-        }
-      }
+      // an older version's configset of this name is replaced by this version's (a superset)
+      upload(client, configset, configsets.contains(configset.name()));
       CollectionAdminRequest.createCollection(collection, configset.name(), shards, replicas)
           .process(client);
       CollectionAdminRequest.setCollectionProperty(collection, PROP_MODEL_ID, space.modelId())
@@ -145,5 +138,63 @@ public final class SolrCollections {
         model,
         dimension,
         "another collection");
+  }
+
+  /**
+   * Fields added to the configset after collections were first made with it: a collection made by
+   * an older version lacks them, and {@link #upgradeSchema} brings them in.
+   */
+  static final List<String> ADDED_FIELDS =
+      List.of("rating", "label", "keywords", "title", "description", "sidecar_mtime");
+
+  /**
+   * Brings a collection made by an older version up to this version's schema: when it lacks any of
+   * the {@link #ADDED_FIELDS}, uploads this version's configset over the old one (a superset of it)
+   * and reloads the collection; documents already there keep what they have. The schema is classic
+   * (not editable through the schema API), so the configset is what changes.
+   *
+   * @return the fields that were missing, empty when the schema was current
+   * @throws IOException if Solr cannot be read or refuses the change
+   */
+  public static List<String> upgradeSchema(
+      CloudSolrClient client, String collection, VectorSpace space) throws IOException {
+    try {
+      Set<String> present = new HashSet<>();
+      for (Map<String, Object> f :
+          new SchemaRequest.Fields().process(client, collection).getFields()) {
+        present.add(String.valueOf(f.get("name")));
+      }
+      List<String> missing = ADDED_FIELDS.stream().filter(f -> !present.contains(f)).toList();
+      if (!missing.isEmpty()) {
+        upload(client, new SolrConfigset(space.dimension()), true);
+        CollectionAdminRequest.reloadCollection(collection).process(client);
+        awaitActive(client, collection);
+      }
+      return missing;
+    } catch (SolrServerException | SolrException e) {
+      throw new IOException(
+          "cannot bring the schema of Solr collection '"
+              + collection
+              + "' up to date: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Uploads the configset (over an existing one of its name when {@code overwrite}). */
+  static void upload(CloudSolrClient client, SolrConfigset configset, boolean overwrite)
+      throws IOException, SolrServerException {
+    ConfigSetAdminResponse r =
+        new ConfigSetAdminRequest.Upload()
+            .setConfigSetName(configset.name())
+            .setOverwrite(overwrite)
+            .setUploadStream(
+                new ContentStreamBase.ByteArrayStream(
+                    configset.zip(), "configset.zip", "application/zip"))
+            .process(client);
+    if (r.getErrorMessages() != null) {
+      throw new IOException(
+          "Solr refused configset " + configset.name() + ": " + r.getErrorMessages());
+    }
   }
 }

@@ -36,6 +36,8 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CommonParams;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.params.ModifiableSolrParams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One clipsearch collection on SolrCloud: its {@link ImageIndex}, the write side; {@link
@@ -61,6 +63,8 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  * own the client.
  */
 public final class SolrImageIndex implements ImageIndex {
+
+  private static final Logger log = LoggerFactory.getLogger(SolrImageIndex.class);
 
   /** Characters of ids one real-time get may carry in its URL. */
   private static final int MAX_GET_URL_CHARS = 6_000;
@@ -99,6 +103,8 @@ public final class SolrImageIndex implements ImageIndex {
    * @param analyzer analyzes keyword text as the configset's {@code text} field does
    * @throws IllegalArgumentException if there is no such collection
    * @throws IndexMismatchException if it was made for another model
+   * @throws IOException if Solr cannot be reached, or its schema, made by an older version, cannot
+   *     be brought up to date
    */
   public static SolrImageIndex open(
       CloudSolrClient client,
@@ -109,6 +115,10 @@ public final class SolrImageIndex implements ImageIndex {
       throws IOException {
     Objects.requireNonNull(client, "client");
     SolrCollections.check(client, collection, space);
+    List<String> added = SolrCollections.upgradeSchema(client, collection, space);
+    if (!added.isEmpty()) {
+      log.info("Solr collection {}: schema brought up to date, added {}", collection, added);
+    }
     return new SolrImageIndex(client, collection, space, settings, analyzer);
   }
 

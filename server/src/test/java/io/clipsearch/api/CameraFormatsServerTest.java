@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.api.security.TokenFile;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecoderLibraries;
-import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.RawFileWriter;
 import io.clipsearch.testing.SharedFixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -67,13 +67,13 @@ class CameraFormatsServerTest implements TestPropertyProvider {
       jpegWidth = scene.width();
       jpegHeight = scene.height();
       Files.copy(jpeg, photos.resolve("a.jpg"));
-      Files.write(photos.resolve("b.dng"), DngWriter.write(scene, null, 1));
+      Files.write(photos.resolve("b.dng"), RawFileWriter.write(scene, null, 1));
       // RAW+JPEG: one photo, found through the JPEG
       Path other = SharedFixtures.sampleJpegs().get(1);
       Files.copy(other, photos.resolve("pair.JPG"));
       Files.write(
           photos.resolve("pair.DNG"),
-          DngWriter.write(new ImageDecoder().decode(ImageSource.of(other)), null, 1));
+          RawFileWriter.write(new ImageDecoder().decode(ImageSource.of(other)), null, 1));
       if (DecoderLibraries.libheif().present()) {
         CameraFixtures.heifEncode(jpeg, photos.resolve("c.heic"), false);
       }

@@ -4,9 +4,9 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.RawFileWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,8 +57,8 @@ public final class CameraFormatsTiming {
           .add(ImageSource.of(CameraFixtures.heifEncode(jpeg, Path.of(base + ".avif"), true)));
       Path withPreview =
           Files.write(
-              Path.of(base + "-p.dng"), DngWriter.write(scene, Files.readAllBytes(jpeg), 1));
-      Path demosaic = Files.write(Path.of(base + "-d.dng"), DngWriter.write(scene, null, 1));
+              Path.of(base + "-p.dng"), RawFileWriter.write(scene, Files.readAllBytes(jpeg), 1));
+      Path demosaic = Files.write(Path.of(base + "-d.dng"), RawFileWriter.write(scene, null, 1));
       formats.get("dng-preview").add(ImageSource.of(withPreview));
       formats.get("dng-demosaic").add(ImageSource.of(demosaic));
     }

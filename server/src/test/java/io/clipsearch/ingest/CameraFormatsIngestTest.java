@@ -9,9 +9,9 @@ import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecoderLibraries;
-import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.RawFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +48,8 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     var scene = new ImageDecoder().decode(ImageSource.of(jpeg));
     CameraFixtures.heifEncode(jpeg, photos.resolve("phone.heic"), false);
     CameraFixtures.heifEncode(jpeg, photos.resolve("web.avif"), true);
-    Files.write(photos.resolve("camera.dng"), DngWriter.write(scene, jpegBytes, 1));
-    Files.write(photos.resolve("scanned.DNG"), DngWriter.write(scene, null, 1));
+    Files.write(photos.resolve("camera.dng"), RawFileWriter.write(scene, jpegBytes, 1));
+    Files.write(photos.resolve("scanned.DNG"), RawFileWriter.write(scene, null, 1));
     Files.write(photos.resolve("no-extension"), jpegBytes);
     byte[] heic = Files.readAllBytes(photos.resolve("phone.heic"));
     Files.write(photos.resolve("cut.heic"), Arrays.copyOf(heic, heic.length / 2));
@@ -85,8 +85,8 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     var scene = new ImageDecoder().decode(ImageSource.of(jpeg));
     Path pairedJpeg = Files.move(jpeg, photos.resolve("IMG_1.JPG"));
     Files.write(photos.resolve("IMG_1.CR2.dng.txt"), new byte[] {1}); // not a companion: other name
-    Files.write(photos.resolve("IMG_1.DNG"), DngWriter.write(scene, null, 1));
-    Files.write(photos.resolve("IMG_2.dng"), DngWriter.write(scene, null, 3)); // other bytes
+    Files.write(photos.resolve("IMG_1.DNG"), RawFileWriter.write(scene, null, 1));
+    Files.write(photos.resolve("IMG_2.dng"), RawFileWriter.write(scene, null, 3)); // other bytes
 
     assertEquals(2, ingestAll().counts().embedded(), "IMG_1 (through its JPEG) and IMG_2");
     assertEquals(List.of("IMG_1.JPG", "IMG_2.dng"), indexedNames());

@@ -34,20 +34,29 @@ import io.clipsearch.search.SearchSettings;
 import io.clipsearch.testing.Await;
 import io.clipsearch.testing.SharedFixtures;
 import io.clipsearch.testing.SolrTestCluster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
+import org.apache.solr.client.solrj.request.schema.SchemaRequest;
+import org.apache.solr.common.util.ContentStreamBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -234,6 +243,23 @@ class SolrBackendTest {
   @Order(3)
   void xmpTagsAreStoredAndFilteredAsInTheEmbeddedIndex() throws Exception {
     SolrCollections.create(client, "xmp", space, 2, 2);
+    // as a collection made by a version before XMP: its configset lacks the fields; opening it
+    // brings them in
+    SolrConfigset current = new SolrConfigset(space.dimension());
+    String schema = new String(current.files().get("managed-schema.xml"), StandardCharsets.UTF_8);
+    for (String field : SolrCollections.ADDED_FIELDS) {
+      schema = schema.replaceAll("(?m)^\\s*<field name=\"" + field + "\"[^\n]*\n", "");
+    }
+    uploadZip(
+        current.name(),
+        Map.of(
+            "solrconfig.xml",
+            current.files().get("solrconfig.xml"),
+            "managed-schema.xml",
+            schema.getBytes(StandardCharsets.UTF_8)));
+    CollectionAdminRequest.reloadCollection("xmp").process(client);
+    SolrCollections.awaitActive(client, "xmp");
+    assertEquals(SolrCollections.ADDED_FIELDS, missingFields("xmp"), "an old collection");
     try (VectorIndex lucene =
             VectorIndex.open(tmp.resolve("lucene-xmp"), space, VectorFormat.FLOAT32);
         SolrImageIndex cloud =
@@ -266,6 +292,7 @@ class SolrBackendTest {
       }
       lucene.refresh();
       cloud.refresh();
+      assertEquals(List.of(), missingFields("xmp"), "brought up to date when opened");
       for (ImageDoc d : docs) {
         assertEquals(d, read(cloud, s -> s.findByPath(d.path())).orElseThrow());
         assertEquals(d, read(lucene, s -> s.findByPath(d.path())).orElseThrow());
@@ -415,5 +442,31 @@ class SolrBackendTest {
   private static SearchRequest filtered(String query, SearchFilters filters) {
     return new SearchRequest(
         query, null, filters, null, 0, SearchLimits.DEFAULT_LIMIT, SearchMode.HYBRID, null, true);
+  }
+
+  private List<String> missingFields(String collection) throws Exception {
+    List<String> present = new ArrayList<>();
+    for (Map<String, Object> f :
+        new SchemaRequest.Fields().process(client, collection).getFields()) {
+      present.add(String.valueOf(f.get("name")));
+    }
+    return SolrCollections.ADDED_FIELDS.stream().filter(f -> !present.contains(f)).toList();
+  }
+
+  private void uploadZip(String name, Map<String, byte[]> files) throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        out.putNextEntry(new ZipEntry(f.getKey()));
+        out.write(f.getValue());
+        out.closeEntry();
+      }
+    }
+    new ConfigSetAdminRequest.Upload()
+        .setConfigSetName(name)
+        .setOverwrite(true)
+        .setUploadStream(
+            new ContentStreamBase.ByteArrayStream(zip.toByteArray(), "old.zip", "application/zip"))
+        .process(client);
   }
 }

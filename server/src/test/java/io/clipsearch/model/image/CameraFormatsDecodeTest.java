@@ -51,8 +51,8 @@ class CameraFormatsDecodeTest {
     assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
     Path jpeg = CameraFixtures.drawnJpeg(dir);
     DecodedImage scene = decoder.decode(ImageSource.of(jpeg));
-    byte[] withPreview = DngWriter.write(scene, Files.readAllBytes(jpeg), 1);
-    byte[] without = DngWriter.write(scene, null, 1);
+    byte[] withPreview = RawFileWriter.write(scene, Files.readAllBytes(jpeg), 1);
+    byte[] without = RawFileWriter.write(scene, null, 1);
     for (String name : new String[] {"IMG_1.DNG", "IMG_1.tif"}) {
       DecodedImage fromPreview = decoder.decode(ImageSource.of(name, withPreview));
       assertEquals(0.0, PixelDifference.mean(scene, fromPreview), name);
@@ -62,11 +62,43 @@ class CameraFormatsDecodeTest {
     }
   }
 
+  /**
+   * TIFF-based RAW files shaped like Nikon's, Sony's, Pentax's and Canon's (their makes and models,
+   * a JPEG preview in IFD 0 and the sensor data in a SubIFD): LibRaw takes the preview when it is
+   * large enough and demosaics otherwise (colours then follow the maker's matrix for that camera,
+   * so only the size is checked).
+   */
+  @Test
+  void makerShapedTiffRawsAreReadFromTheirPreviewOrTheirSensor(@TempDir Path dir) throws Exception {
+    assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
+    Path jpeg = CameraFixtures.drawnJpeg(dir);
+    DecodedImage scene = decoder.decode(ImageSource.of(jpeg));
+    String[][] makers = {
+      {"NIKON CORPORATION", "NIKON D750", "DSC_0001.NEF"},
+      {"SONY", "ILCE-7M3", "DSC00001.ARW"},
+      {"PENTAX", "PENTAX K-1", "IMGP0001.PEF"},
+      {"Canon", "Canon EOS 5D Mark IV", "IMG_0001.CR2"}
+    };
+    for (String[] m : makers) {
+      byte[] withPreview =
+          RawFileWriter.writeMakerRaw(scene, Files.readAllBytes(jpeg), 1, m[0], m[1]);
+      assertEquals(
+          0.0,
+          PixelDifference.mean(scene, decoder.decode(ImageSource.of(m[2], withPreview))),
+          m[2]);
+      DecodedImage sensor =
+          decoder.decode(
+              ImageSource.of(m[2], RawFileWriter.writeMakerRaw(scene, null, 6, m[0], m[1])));
+      assertEquals(scene.height(), sensor.width(), m[2] + " demosaiced and turned upright");
+      assertEquals(scene.width(), sensor.height(), m[2]);
+    }
+  }
+
   @Test
   void aRawOverThePixelCapIsRefusedBeforeDecoding(@TempDir Path dir) throws Exception {
     assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
     DecodedImage scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
-    byte[] dng = DngWriter.write(scene, null, 1);
+    byte[] dng = RawFileWriter.write(scene, null, 1);
     ImageDecodeException e =
         assertThrows(
             ImageDecodeException.class,

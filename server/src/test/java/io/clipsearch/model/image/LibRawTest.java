@@ -30,7 +30,7 @@ class LibRawTest {
   @Test
   void aDngWithoutPreviewIsDemosaicedToItsScene(@TempDir Path dir) throws Exception {
     DecodedImage scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
-    byte[] dng = DngWriter.write(scene, null, 1);
+    byte[] dng = RawFileWriter.write(scene, null, 1);
     LibRaw.Picture picture = libRaw.decode("a.dng", dng, CAP, 0, decoder);
     assertFalse(picture.fromPreview());
     assertEquals(scene.width(), picture.image().width());
@@ -43,7 +43,7 @@ class LibRawTest {
   void aLargeEnoughPreviewIsUsedAndASmallOneIsNot(@TempDir Path dir) throws Exception {
     Path jpeg = CameraFixtures.drawnJpeg(dir);
     DecodedImage scene = decoder.decode(ImageSource.of(jpeg));
-    byte[] dng = DngWriter.write(scene, Files.readAllBytes(jpeg), 1);
+    byte[] dng = RawFileWriter.write(scene, Files.readAllBytes(jpeg), 1);
     LibRaw.Picture preview = libRaw.decode("a.dng", dng, CAP, 480, decoder);
     assertTrue(preview.fromPreview());
     assertEquals(0.0, PixelDifference.mean(scene, preview.image()));
@@ -54,7 +54,7 @@ class LibRawTest {
   void bothRoutesTurnThePictureUpright(@TempDir Path dir) throws Exception {
     Path jpeg = CameraFixtures.drawnJpeg(dir);
     DecodedImage scene = decoder.decode(ImageSource.of(jpeg));
-    byte[] dng = DngWriter.write(scene, Files.readAllBytes(jpeg), 6);
+    byte[] dng = RawFileWriter.write(scene, Files.readAllBytes(jpeg), 6);
     for (int minPreviewSide : new int[] {0, Integer.MAX_VALUE}) {
       DecodedImage upright = libRaw.decode("a.dng", dng, CAP, minPreviewSide, decoder).image();
       assertEquals(scene.height(), upright.width(), "route " + minPreviewSide);
@@ -71,7 +71,7 @@ class LibRawTest {
   @Test
   void aTruncatedRawIsCorruptAndNotARawIsNotAnImage(@TempDir Path dir) throws Exception {
     DecodedImage scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
-    byte[] dng = DngWriter.write(scene, null, 1);
+    byte[] dng = RawFileWriter.write(scene, null, 1);
     ImageDecodeException cut =
         assertThrows(
             ImageDecodeException.class,
@@ -89,7 +89,7 @@ class LibRawTest {
   @Test
   void aSensorOverThePixelCapIsRefused(@TempDir Path dir) throws Exception {
     DecodedImage scene = decoder.decode(ImageSource.of(CameraFixtures.drawnJpeg(dir)));
-    byte[] dng = DngWriter.write(scene, null, 1);
+    byte[] dng = RawFileWriter.write(scene, null, 1);
     assertEquals(
         Reason.TOO_LARGE,
         assertThrows(

@@ -10,9 +10,9 @@ import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecodedImage;
-import io.clipsearch.model.image.DngWriter;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.image.RawFileWriter;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +57,10 @@ class CameraFormatsEmbeddingTest {
       byte[] jpegBytes = Files.readAllBytes(jpeg);
       Map<String, ImageSource> formats = new LinkedHashMap<>();
       formats.put(
-          "dng with preview", ImageSource.of(base + ".dng", DngWriter.write(scene, jpegBytes, 1)));
-      formats.put("dng demosaiced", ImageSource.of(base + ".dng", DngWriter.write(scene, null, 1)));
+          "dng with preview",
+          ImageSource.of(base + ".dng", RawFileWriter.write(scene, jpegBytes, 1)));
+      formats.put(
+          "dng demosaiced", ImageSource.of(base + ".dng", RawFileWriter.write(scene, null, 1)));
       if (heifEncoderPresent()) {
         formats.put(
             "heic",

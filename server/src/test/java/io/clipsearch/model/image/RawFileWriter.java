@@ -9,13 +9,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes a minimal DNG from an RGB picture, the way a camera with a linear-sRGB sensor would: an
- * RGGB Bayer mosaic of 16-bit linear values, a colour matrix that makes the camera space linear
- * sRGB, and optionally the picture itself as an embedded JPEG preview in IFD 0 (the raw data then
- * sits in a SubIFD, as cameras and Adobe's converter write it). LibRaw decodes such files, so tests
- * need no camera file from the internet.
+ * Writes camera RAW files from an RGB picture: a minimal DNG, or a TIFF-based RAW shaped like a
+ * maker's ({@link #writeMakerRaw}). A DNG is written the way a camera with a linear-sRGB sensor
+ * would: an RGGB Bayer mosaic of 16-bit linear values, a colour matrix that makes the camera space
+ * linear sRGB, and optionally the picture itself as an embedded JPEG preview in IFD 0 (the raw data
+ * then sits in a SubIFD, as cameras and Adobe's converter write it). LibRaw decodes such files, so
+ * tests need no camera file from the internet.
  */
-public final class DngWriter {
+public final class RawFileWriter {
 
   private static final int BYTE = 1;
   private static final int ASCII = 2;
@@ -29,7 +30,7 @@ public final class DngWriter {
     32406, -15372, -4986, -9689, 18758, 415, 557, -2040, 10570
   };
 
-  private DngWriter() {}
+  private RawFileWriter() {}
 
   /**
    * @param picture the scene, 8-bit sRGB; an odd last row or column is dropped
@@ -37,6 +38,25 @@ public final class DngWriter {
    * @param orientation the TIFF orientation tag (1 upright, 6 to be turned a quarter right, ...)
    */
   public static byte[] write(DecodedImage picture, byte[] previewJpeg, int orientation) {
+    return write(picture, previewJpeg, orientation, "Clipsearch", "Test DNG", true);
+  }
+
+  /**
+   * A TIFF-based RAW shaped like a maker's (NEF, ARW, PEF...): the same mosaic and preview, under
+   * {@code make} and {@code model}, without the DNG tags.
+   */
+  public static byte[] writeMakerRaw(
+      DecodedImage picture, byte[] previewJpeg, int orientation, String make, String model) {
+    return write(picture, previewJpeg, orientation, make, model, false);
+  }
+
+  private static byte[] write(
+      DecodedImage picture,
+      byte[] previewJpeg,
+      int orientation,
+      String make,
+      String model,
+      boolean dng) {
     int width = picture.width() & ~1;
     int height = picture.height() & ~1;
     byte[] mosaic = mosaic(picture, width, height);
@@ -86,15 +106,22 @@ public final class DngWriter {
       main.longs(279, previewJpeg.length);
       main.longs(330, rawAt); // SubIFDs
     }
-    main.ascii(271, "Clipsearch");
-    main.ascii(272, "Test DNG");
+    main.ascii(271, make);
+    main.ascii(272, model);
     main.shorts(274, orientation);
+    if (!dng) {
+      return finish(out, main);
+    }
     main.bytes(50706, 1, 4, 0, 0); // DNGVersion
     main.bytes(50707, 1, 1, 0, 0); // DNGBackwardVersion
     main.ascii(50708, "Clipsearch Test DNG");
     main.srationals(50721, XYZ_TO_SRGB, 10_000); // ColorMatrix1
     main.rationals(50728, 1, 1, 1, 1, 1, 1); // AsShotNeutral: no white balance to apply
     main.shorts(50778, 21); // CalibrationIlluminant1: D65
+    return finish(out, main);
+  }
+
+  private static byte[] finish(ByteArrayOutputStream out, Ifd main) {
     long mainAt = main.writeTo(out);
     byte[] file = out.toByteArray();
     ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(4, (int) mainAt);
