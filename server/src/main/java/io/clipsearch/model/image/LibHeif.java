@@ -90,15 +90,7 @@ final class LibHeif {
 
   /** libheif when the machine has it; empty when the library (or a symbol we call) is missing. */
   static Optional<LibHeif> load() {
-    return NativeLibrary.find(SONAMES)
-        .flatMap(
-            library -> {
-              try {
-                return Optional.of(new LibHeif(library));
-              } catch (Throwable unusable) {
-                return Optional.empty();
-              }
-            });
+    return NativeLibrary.load(SONAMES, LibHeif::new);
   }
 
   /** The library's version, e.g. {@code 1.15.1}. */

@@ -124,15 +124,7 @@ final class LibRaw {
 
   /** LibRaw when the machine has it; empty when the library (or a function we call) is missing. */
   static Optional<LibRaw> load() {
-    return NativeLibrary.find(SONAMES)
-        .flatMap(
-            library -> {
-              try {
-                return Optional.of(new LibRaw(library));
-              } catch (Throwable unusable) {
-                return Optional.empty();
-              }
-            });
+    return NativeLibrary.load(SONAMES, LibRaw::new);
   }
 
   /** The library's version, e.g. {@code 0.20.2-Release}. */
@@ -145,21 +137,13 @@ final class LibRaw {
    * LibRaw cannot open the file.
    */
   int[] sensorSize(byte[] bytes) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment data = arena.allocate(bytes.length);
-      MemorySegment.copy(bytes, 0, data, JAVA_BYTE, 0, bytes.length);
-      MemorySegment raw = (MemorySegment) init.invokeExact(0);
-      if (raw.equals(MemorySegment.NULL)) {
-        throw new OutOfMemoryError("libraw_init failed");
-      }
-      try {
-        if ((int) openBuffer.invokeExact(raw, data, (long) bytes.length) != 0) {
-          return null;
-        }
-        return new int[] {(int) rawWidth.invokeExact(raw), (int) rawHeight.invokeExact(raw)};
-      } finally {
-        close.invokeExact(raw);
-      }
+    try {
+      return opened(
+          bytes,
+          (arena, raw, status) ->
+              status != 0
+                  ? null
+                  : new int[] {(int) rawWidth.invokeExact(raw), (int) rawHeight.invokeExact(raw)});
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable impossible) {
@@ -182,6 +166,49 @@ final class LibRaw {
   Picture decode(
       String name, byte[] bytes, long maxPixels, int minPreviewSide, ImageDecoder previews)
       throws ImageDecodeException {
+    try {
+      return opened(
+          bytes,
+          (arena, raw, status) -> {
+            if (status != 0) {
+              throw new ImageDecodeException(
+                  name,
+                  status == FILE_UNSUPPORTED && !looksLikeRaw(bytes)
+                      ? Reason.NOT_AN_IMAGE
+                      : Reason.CORRUPT,
+                  "LibRaw: " + message(status));
+            }
+            long pixels = (long) (int) rawWidth.invokeExact(raw) * (int) rawHeight.invokeExact(raw);
+            if (pixels > maxPixels) {
+              throw new ImageDecodeException(
+                  name, Reason.TOO_LARGE, pixels + " pixels, over the cap of " + maxPixels);
+            }
+            Optional<DecodedImage> preview =
+                minPreviewSide == Integer.MAX_VALUE
+                    ? Optional.empty()
+                    : preview(name, arena, raw, minPreviewSide, previews);
+            return preview.isPresent()
+                ? new Picture(preview.get(), true)
+                : new Picture(demosaiced(name, arena, raw), false);
+          });
+    } catch (ImageDecodeException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable impossible) {
+      throw new IllegalStateException("LibRaw call failed", impossible);
+    }
+  }
+
+  /** Work on a LibRaw handle that has tried to open a file; {@code status} 0 is success. */
+  @FunctionalInterface
+  private interface OnOpened<T> {
+    T run(Arena arena, MemorySegment raw, int status) throws Throwable;
+  }
+
+  /**
+   * Copies the file into native memory, opens a LibRaw handle on it, runs {@code work}, and closes
+   * the handle and frees the memory, whatever {@code work} does.
+   */
+  private <T> T opened(byte[] bytes, OnOpened<T> work) throws Throwable {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment data = arena.allocate(bytes.length);
       MemorySegment.copy(bytes, 0, data, JAVA_BYTE, 0, bytes.length);
@@ -190,35 +217,10 @@ final class LibRaw {
         throw new OutOfMemoryError("libraw_init failed");
       }
       try {
-        int opened = (int) openBuffer.invokeExact(raw, data, (long) bytes.length);
-        if (opened != 0) {
-          throw new ImageDecodeException(
-              name,
-              opened == FILE_UNSUPPORTED && !looksLikeRaw(bytes)
-                  ? Reason.NOT_AN_IMAGE
-                  : Reason.CORRUPT,
-              "LibRaw: " + message(opened));
-        }
-        long pixels = (long) (int) rawWidth.invokeExact(raw) * (int) rawHeight.invokeExact(raw);
-        if (pixels > maxPixels) {
-          throw new ImageDecodeException(
-              name, Reason.TOO_LARGE, pixels + " pixels, over the cap of " + maxPixels);
-        }
-        Optional<DecodedImage> preview =
-            minPreviewSide == Integer.MAX_VALUE
-                ? Optional.empty()
-                : preview(name, arena, raw, minPreviewSide, previews);
-        if (preview.isPresent()) {
-          return new Picture(preview.get(), true);
-        }
-        return new Picture(demosaiced(name, arena, raw), false);
+        return work.run(arena, raw, (int) openBuffer.invokeExact(raw, data, (long) bytes.length));
       } finally {
         close.invokeExact(raw);
       }
-    } catch (ImageDecodeException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable impossible) {
-      throw new IllegalStateException("LibRaw call failed", impossible);
     }
   }
 

@@ -27,4 +27,26 @@ record NativeLibrary(String soname, SymbolLookup symbols) {
     }
     return Optional.empty();
   }
+
+  /** Binds what a decoder calls from a library; throws when a function is missing. */
+  @FunctionalInterface
+  interface Binding<T> {
+    T bind(NativeLibrary library) throws Throwable;
+  }
+
+  /**
+   * The library bound by {@code binding}, or empty when none of {@code sonames} is installed or the
+   * one found lacks a function we call (an older version than ours).
+   */
+  static <T> Optional<T> load(List<String> sonames, Binding<T> binding) {
+    return find(sonames)
+        .flatMap(
+            library -> {
+              try {
+                return Optional.of(binding.bind(library));
+              } catch (Throwable unusable) {
+                return Optional.empty();
+              }
+            });
+  }
 }
