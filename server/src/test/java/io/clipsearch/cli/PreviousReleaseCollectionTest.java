@@ -1,0 +1,98 @@
+package io.clipsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clipsearch.testing.SharedFixtures;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A collection written by a previous release (9d05885, before the index gained XMP ratings, labels,
+ * keywords and sidecar times; made by {@code scripts/make-previous-release-collection}) opens with
+ * this version: it is searched as it is, its documents count as unrated, and indexing the same
+ * photos from a new folder reuses their vectors (moved, none embedded again).
+ */
+class PreviousReleaseCollectionTest {
+
+  private static final String FIXTURE = "previous-release-9d05885";
+
+  /** Where the previous release indexed the photos; the folder no longer exists. */
+  private static final String OLD_ROOT = "/tmp/clipsearch-previous-release-photos/";
+
+  @TempDir Path tmp;
+
+  @Test
+  void itIsSearchedAsItIsAndItsVectorsAreReused() throws Exception {
+    Path data = tmp.resolve("data");
+    copyTree(fixture().resolve("old"), data.resolve("old"));
+    String tinyClip = SharedFixtures.tinyClip().toString();
+
+    CliRun search =
+        CliRun.of(
+            "search",
+            "--data",
+            data.toString(),
+            "--model",
+            tinyClip,
+            "--collection",
+            "old",
+            "a photo");
+    assertEquals(0, search.exitCode(), search.err());
+    List<String> hits = search.out().lines().filter(l -> l.contains(OLD_ROOT)).toList();
+    assertEquals(3, hits.size(), search.out());
+
+    CliRun rated =
+        CliRun.of(
+            "search",
+            "--data",
+            data.toString(),
+            "--model",
+            tinyClip,
+            "--collection",
+            "old",
+            "a",
+            "photo",
+            "rating>=1");
+    assertEquals(0, rated.exitCode(), rated.err());
+    assertTrue(rated.out().lines().noneMatch(l -> l.contains(OLD_ROOT)), "unrated: " + rated.out());
+
+    Path photos = tmp.resolve("photos");
+    SharedFixtures.copySampleJpegs(photos, 3);
+    CliRun index =
+        CliRun.of(
+            "index",
+            "--data",
+            data.toString(),
+            "--model",
+            tinyClip,
+            "--collection",
+            "old",
+            photos.toString());
+    assertEquals(0, index.exitCode(), index.err());
+    assertTrue(index.out().contains(" 0 embedded, 0 unchanged, 3 moved"), index.out());
+  }
+
+  private static Path fixture() throws URISyntaxException {
+    return Path.of(PreviousReleaseCollectionTest.class.getResource(FIXTURE).toURI());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+  }
+}
