@@ -6,12 +6,14 @@ import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.VectorFormat;
+import io.clipsearch.ingest.DeferredTagger;
 import io.clipsearch.ingest.FolderWatcher;
 import io.clipsearch.ingest.ImageTagger;
 import io.clipsearch.ingest.IngestJob;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.ingest.IngestReport;
+import io.clipsearch.ingest.Retagger;
 import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.model.ClassVectorCache;
@@ -26,7 +28,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -132,13 +136,22 @@ final class IndexCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (ClipModel model = modelOptions.load();
         OpenCollection c = define(model, roots, requested)) {
-      tagger =
-          ZeroShotLabeler.of(
-                  LabelVocabulary.defaults(),
-                  model,
-                  new ClassVectorCache(CollectionLayout.classVectorsDir(c.layout().dataDir())))
-              ::imageTags;
+      // the tag vocabulary is embedded beside the scan (minutes on a large model's first run, read
+      // from the cache later); photos indexed before it is ready are tagged after the run
+      DeferredTagger deferred =
+          new DeferredTagger(
+              CompletableFuture.supplyAsync(
+                  () ->
+                      ZeroShotLabeler.of(
+                              LabelVocabulary.defaults(),
+                              model,
+                              new ClassVectorCache(
+                                  CollectionLayout.classVectorsDir(c.layout().dataDir())))
+                          ::imageTags,
+                  task -> Thread.ofVirtual().name("tag-vocabulary").start(task)));
+      tagger = deferred;
       IngestReport report = runJob(model, c, roots, options, err);
+      tagMissed(deferred, c, err);
       printSummary(out, report, c.layout());
       if (report.allFailed()) {
         err.println("error: every file failed (" + report.counts().failed() + "); see the report");
@@ -155,6 +168,23 @@ final class IndexCommand implements Callable<Integer> {
       } catch (IllegalStateException e) {
         // the JVM is shutting down: the hook is running and ends now that we are done
       }
+    }
+  }
+
+  /** Tags the photos the run indexed before the tag vocabulary was ready. */
+  private void tagMissed(DeferredTagger deferred, OpenCollection c, PrintWriter err)
+      throws IOException {
+    if (deferred.missed() == 0 || stopped) {
+      return;
+    }
+    err.println("tagging the " + deferred.missed() + " photos indexed before the tags were ready");
+    try {
+      tagger = deferred.await();
+      new Retagger(c.index(), c.backend(), tagger).runUntagged();
+    } catch (ExecutionException e) {
+      err.println("warning: no tags this run: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

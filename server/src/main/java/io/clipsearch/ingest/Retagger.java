@@ -38,10 +38,28 @@ public final class Retagger {
    * @throws IOException if the index cannot be read or written (what was committed stays)
    */
   public long run() throws IOException {
+    return run(false);
+  }
+
+  /**
+   * Tags the documents that have no tags (those a {@link DeferredTagger} passed over), leaving the
+   * others as they are.
+   *
+   * @return the number of documents tagged
+   * @throws IOException if the index cannot be read or written (what was committed stays)
+   */
+  public long runUntagged() throws IOException {
+    return run(true);
+  }
+
+  private long run(boolean untaggedOnly) throws IOException {
     long[] done = {0};
     try (SearchSession session = reader.session()) {
       session.forEach(
           doc -> {
+            if (untaggedOnly && !doc.tags().isEmpty()) {
+              return;
+            }
             index.upsert(doc.withTags(tagger.tags(doc.vector())));
             if (++done[0] % IngestOptions.DEFAULT_COMMIT_EVERY_FILES == 0) {
               index.commit();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,35 @@ class TaggingTest extends TinyModelIngestTestBase {
       // an unchanged re-run keeps the stored tags (re-used documents are not re-tagged)
       ingest(index, ImageTagger.NONE);
       assertEquals(after, docs(index));
+    }
+  }
+
+  @Test
+  void photosIndexedBeforeTheVocabularyIsReadyAreTaggedAfterwardsAndOnlyThey() throws Exception {
+    try (VectorIndex index = openIndex()) {
+      CompletableFuture<ImageTagger> vocabulary = new CompletableFuture<>();
+      DeferredTagger deferred = new DeferredTagger(vocabulary);
+      ingest(index, deferred);
+      assertEquals(PHOTOS, deferred.missed(), "the run did not wait for the vocabulary");
+      assertTrue(docs(index).values().stream().allMatch(d -> d.tags().isEmpty()));
+
+      ImageDoc first = docs(index).values().iterator().next();
+      List<String> kept = List.of("kept");
+      index.upsert(first.withTags(kept)); // one already tagged: runUntagged leaves it
+      index.commit();
+      index.refresh();
+
+      vocabulary.complete(TAGGER);
+      assertEquals(
+          PHOTOS - 1,
+          new Retagger(index, IndexReads.backend(index), deferred.await()).runUntagged());
+      for (ImageDoc d : docs(index).values()) {
+        assertEquals(
+            d.path().equals(first.path()) ? kept : TAGGER.tags(d.vector()),
+            d.tags(),
+            d.path().toString());
+      }
+      assertEquals(TAGGER.tags(first.vector()), deferred.tags(first.vector()), "ready: it tags");
     }
   }
 }

@@ -1,0 +1,53 @@
+package io.clipsearch.ingest;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A tagger whose vocabulary is still being embedded: until it is ready, images get no tags and are
+ * counted, so that an index run starts scanning at once instead of waiting for the text tower to
+ * embed ~290 labels × templates (minutes with a large model on a first run); {@link Retagger} tags
+ * the images it missed from their stored vectors once it is ready.
+ *
+ * <p>Thread-safe.
+ */
+public final class DeferredTagger implements ImageTagger {
+
+  private final CompletableFuture<ImageTagger> ready;
+  private final AtomicLong missed = new AtomicLong();
+
+  /**
+   * @param ready completes with the real tagger (or exceptionally: then images stay untagged)
+   */
+  public DeferredTagger(CompletableFuture<ImageTagger> ready) {
+    this.ready = Objects.requireNonNull(ready, "ready");
+  }
+
+  @Override
+  public List<String> tags(float[] vector) {
+    ImageTagger tagger = ready.getNow(null);
+    if (tagger == null) {
+      missed.incrementAndGet();
+      return List.of();
+    }
+    return tagger.tags(vector);
+  }
+
+  /** How many images were tagged with nothing because the vocabulary was not ready. */
+  public long missed() {
+    return missed.get();
+  }
+
+  /**
+   * Waits for the vocabulary.
+   *
+   * @throws ExecutionException if embedding it failed
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public ImageTagger await() throws ExecutionException, InterruptedException {
+    return ready.get();
+  }
+}
