@@ -9,6 +9,7 @@ import io.clipsearch.model.image.ImageDecodeException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,23 @@ class CameraFormatsDecodeTest {
               ImageSource.of(m[2], RawFileWriter.writeMakerRaw(scene, null, 6, m[0], m[1])));
       assertEquals(scene.height(), sensor.width(), m[2] + " demosaiced and turned upright");
       assertEquals(scene.width(), sensor.height(), m[2]);
+    }
+  }
+
+  /**
+   * A CR3-shaped file is a camera RAW by its signature, whatever its name, and one LibRaw cannot
+   * open (no sensor track) is a damaged RAW, not "not an image"; the scanner finds it too.
+   */
+  @Test
+  void aCr3ShapedFileIsACameraRawAndADamagedOneIsCorrupt(@TempDir Path dir) throws Exception {
+    assumeTrue(RawDecoder.version().isPresent(), "LibRaw is not installed: skipped");
+    byte[] cr3 = RawFileWriter.writeCr3Shaped(Files.readAllBytes(CameraFixtures.drawnJpeg(dir)));
+    assertEquals(Optional.of("image/x-canon-cr3"), ImageFiles.mediaType("IMG_0001", cr3));
+    assertTrue(ImageFiles.hasImageExtension(Path.of("IMG_0001.CR3")));
+    for (String name : new String[] {"IMG_0001.CR3", "IMG_0001"}) {
+      ImageDecodeException e =
+          assertThrows(ImageDecodeException.class, () -> decoder.decode(ImageSource.of(name, cr3)));
+      assertEquals(Reason.CORRUPT, e.reason(), e.getMessage());
     }
   }
 

@@ -231,4 +231,73 @@ public final class RawFileWriter {
       return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }
   }
+
+  /**
+   * An ISO-BMFF file shaped like Canon's CR3 from the outside: an {@code ftyp} box of brand {@code
+   * crx }, a {@code moov} with Canon's metadata {@code uuid}, and the JPEG preview in a {@code
+   * PRVW} box of the preview {@code uuid}; it has no CRX-coded sensor track, so LibRaw cannot open
+   * it, and it stands for a damaged CR3.
+   */
+  public static byte[] writeCr3Shaped(byte[] previewJpeg) {
+    byte[] canonMetadata = {
+      (byte) 0x85,
+      (byte) 0xc0,
+      (byte) 0xb6,
+      (byte) 0x87,
+      (byte) 0x82,
+      0x0f,
+      0x11,
+      (byte) 0xe0,
+      (byte) 0x81,
+      0x11,
+      (byte) 0xf4,
+      (byte) 0xce,
+      0x46,
+      0x2b,
+      0x6a,
+      0x48
+    };
+    byte[] preview = {
+      (byte) 0xea,
+      (byte) 0xf4,
+      0x2b,
+      0x5e,
+      0x1c,
+      (byte) 0x98,
+      0x4b,
+      (byte) 0x88,
+      (byte) 0xb9,
+      (byte) 0xfb,
+      (byte) 0xb7,
+      (byte) 0xdc,
+      0x40,
+      0x6e,
+      0x4d,
+      0x16
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(
+        box(
+            "ftyp",
+            "crx ".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {0, 0, 0, 1},
+            "crx isom".getBytes(StandardCharsets.US_ASCII)));
+    out.writeBytes(box("moov", box("uuid", canonMetadata)));
+    out.writeBytes(box("uuid", preview, box("PRVW", new byte[16], previewJpeg)));
+    return out.toByteArray();
+  }
+
+  /** An ISO-BMFF box: big-endian size, type, then the parts. */
+  private static byte[] box(String type, byte[]... parts) {
+    int size = 8;
+    for (byte[] p : parts) {
+      size += p.length;
+    }
+    ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.BIG_ENDIAN);
+    b.putInt(size).put(type.getBytes(StandardCharsets.US_ASCII));
+    for (byte[] p : parts) {
+      b.put(p);
+    }
+    return b.array();
+  }
 }
