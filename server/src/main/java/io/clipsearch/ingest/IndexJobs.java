@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,9 +69,8 @@ public final class IndexJobs implements AutoCloseable {
   private boolean closed; // guarded by this
 
   /**
-   * @param tagger the tagger for new images, asked for on each re-tag, and beside each job's scan
-   *     (it may make itself on first use: the photos a job indexes meanwhile are tagged when its
-   *     scan ends)
+   * @param tagger the tagger for new images, asked for on each start and re-tag (it may make itself
+   *     on first use)
    * @param options of every job
    */
   public IndexJobs(
@@ -108,12 +105,6 @@ public final class IndexJobs implements AutoCloseable {
                   "collection " + c.name() + " is already being indexed by job " + running.id());
             });
     ProgressLog progressLog = new ProgressLog();
-    // the tag vocabulary is made beside the scan (minutes of text tower on a model's first run);
-    // the photos indexed before it is ready are tagged when the scan ends
-    DeferredTagger deferred =
-        new DeferredTagger(
-            CompletableFuture.supplyAsync(
-                tagger::get, task -> Thread.ofVirtual().name("tag-vocabulary").start(task)));
     IndexJob job =
         new IndexJob(
             UUID.randomUUID().toString(),
@@ -126,7 +117,7 @@ public final class IndexJobs implements AutoCloseable {
                     c.thumbs(),
                     c.config().roots(),
                     options,
-                    deferred,
+                    tagger.get(),
                     listener),
             (j, p) -> {
               progressLog.accept(j, p);
@@ -134,7 +125,7 @@ public final class IndexJobs implements AutoCloseable {
             });
     jobs.put(job.id(), job);
     observer.started(job);
-    runner.submit(() -> run(job, c, deferred));
+    runner.submit(() -> run(job, c));
     log.info("index job {} started on collection {}", job.id(), c.name());
     return job;
   }
@@ -205,14 +196,11 @@ public final class IndexJobs implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  private void run(IndexJob job, OpenCollection c, DeferredTagger deferred) {
+  private void run(IndexJob job, OpenCollection c) {
     IngestReport report = null;
     Throwable failure = null;
     try {
       report = job.ingest().run();
-      if (deferred.missed() > 0 && !report.cancelled()) {
-        tagMissed(job, c, deferred);
-      }
       c.index().refresh(); // searches see the whole run at once, not up to a second later
       IndexUpkeep.afterBulkWrite(c);
       report.write(c.layout().reportsDir());
@@ -222,18 +210,6 @@ public final class IndexJobs implements AutoCloseable {
     } finally {
       job.ended(report, failure);
       observer.ended(job);
-    }
-  }
-
-  /** Tags the photos a job indexed before the tag vocabulary was ready, from their vectors. */
-  private static void tagMissed(IndexJob job, OpenCollection c, DeferredTagger deferred)
-      throws IOException, InterruptedException {
-    try {
-      long tagged = new Retagger(c.index(), c.backend(), deferred.await()).runUntagged();
-      log.info(
-          "index job {}: tagged {} photos indexed before the tags were ready", job.id(), tagged);
-    } catch (ExecutionException e) {
-      log.warn("index job {}: no tags this run: {}", job.id(), e.getCause().toString());
     }
   }
 
