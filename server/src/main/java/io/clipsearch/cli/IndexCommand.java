@@ -150,17 +150,22 @@ final class IndexCommand implements Callable<Integer> {
                           ::imageTags,
                   task -> Thread.ofVirtual().name("tag-vocabulary").start(task)));
       tagger = deferred;
-      IngestReport report = runJob(model, c, roots, options, err);
-      tagMissed(deferred, c, err);
-      printSummary(out, report, c.layout());
-      if (report.allFailed()) {
-        err.println("error: every file failed (" + report.counts().failed() + "); see the report");
-        return 1;
+      try {
+        IngestReport report = runJob(model, c, roots, options, err);
+        tagMissed(deferred, c, err);
+        printSummary(out, report, c.layout());
+        if (report.allFailed()) {
+          err.println(
+              "error: every file failed (" + report.counts().failed() + "); see the report");
+          return 1;
+        }
+        if (watch && !stopped) {
+          watch(model, c, roots, options, err, out);
+        }
+        return 0;
+      } finally {
+        deferred.settle(); // before the model closes: its text tower may still be at work
       }
-      if (watch && !stopped) {
-        watch(model, c, roots, options, err, out);
-      }
-      return 0;
     } finally {
       finished.countDown(); // the index is closed (committed): a waiting shutdown hook may end
       try {

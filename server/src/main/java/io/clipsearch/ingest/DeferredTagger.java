@@ -42,6 +42,14 @@ public final class DeferredTagger implements ImageTagger {
   }
 
   /**
+   * Waits until making the vocabulary has ended, however it ended. Whoever closes the model the
+   * vocabulary is embedded with calls this first: the text tower must not run on a closed model.
+   */
+  public void settle() {
+    ready.handle((tagger, failure) -> null).join();
+  }
+
+  /**
    * Waits for the vocabulary.
    *
    * @throws ExecutionException if embedding it failed
