@@ -62,20 +62,6 @@ public record ImageDoc(
     }
   }
 
-  /** A document without a sidecar. */
-  public ImageDoc(
-      Path path,
-      String id,
-      long size,
-      long mtimeMillis,
-      int width,
-      int height,
-      PhotoMetadata metadata,
-      float[] vector,
-      List<String> tags) {
-    this(path, id, size, mtimeMillis, width, height, metadata, vector, tags, 0);
-  }
-
   /** An untagged document without a sidecar. */
   public ImageDoc(
       Path path,

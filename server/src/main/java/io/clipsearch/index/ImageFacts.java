@@ -30,19 +30,6 @@ public record ImageFacts(
     List<String> tags,
     long sidecarMtimeMillis) {
 
-  /** The facts of a photo indexed without a sidecar. */
-  public ImageFacts(
-      Path path,
-      String id,
-      long size,
-      long mtimeMillis,
-      int width,
-      int height,
-      PhotoMetadata metadata,
-      List<String> tags) {
-    this(path, id, size, mtimeMillis, width, height, metadata, tags, 0);
-  }
-
   public ImageFacts {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(id, "id");

@@ -154,9 +154,8 @@ class XmpSearchServerTest implements TestPropertyProvider {
     assertEquals(List.of("IMG_0.jpg"), names(search("a photo rating>=5", "")));
     SearchQuery body =
         new SearchQuery(
-                "a photo", "xmp", null, null, null, null, null, null, null, null, null, null, null,
-                false)
-            .withXmp(5, "Red", null);
+            "a photo", "xmp", null, null, null, null, null, null, null, null, null, null, null,
+            false, 5, "Red", null);
     assertEquals(
         List.of("IMG_0.jpg"),
         names(

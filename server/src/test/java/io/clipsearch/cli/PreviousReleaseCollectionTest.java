@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,51 +33,36 @@ class PreviousReleaseCollectionTest {
   void itIsSearchedAsItIsAndItsVectorsAreReused() throws Exception {
     Path data = tmp.resolve("data");
     copyTree(fixture().resolve("old"), data.resolve("old"));
-    String tinyClip = SharedFixtures.tinyClip().toString();
-
-    CliRun search =
-        CliRun.of(
-            "search",
-            "--data",
-            data.toString(),
-            "--model",
-            tinyClip,
-            "--collection",
-            "old",
-            "a photo");
+    CliRun search = onOld(data, "search", "a", "photo");
     assertEquals(0, search.exitCode(), search.err());
     List<String> hits = search.out().lines().filter(l -> l.contains(OLD_ROOT)).toList();
     assertEquals(3, hits.size(), search.out());
 
-    CliRun rated =
-        CliRun.of(
-            "search",
-            "--data",
-            data.toString(),
-            "--model",
-            tinyClip,
-            "--collection",
-            "old",
-            "a",
-            "photo",
-            "rating>=1");
+    CliRun rated = onOld(data, "search", "a", "photo", "rating>=1");
     assertEquals(0, rated.exitCode(), rated.err());
     assertTrue(rated.out().lines().noneMatch(l -> l.contains(OLD_ROOT)), "unrated: " + rated.out());
 
     Path photos = tmp.resolve("photos");
     SharedFixtures.copySampleJpegs(photos, 3);
-    CliRun index =
-        CliRun.of(
-            "index",
-            "--data",
-            data.toString(),
-            "--model",
-            tinyClip,
-            "--collection",
-            "old",
-            photos.toString());
+    CliRun index = onOld(data, "index", photos.toString());
     assertEquals(0, index.exitCode(), index.err());
     assertTrue(index.out().contains(" 0 embedded, 0 unchanged, 3 moved"), index.out());
+  }
+
+  /** {@code clipsearch COMMAND} on the collection "old" of {@code data}, with tiny-clip. */
+  private static CliRun onOld(Path data, String command, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                command,
+                "--data",
+                data.toString(),
+                "--model",
+                SharedFixtures.tinyClip().toString(),
+                "--collection",
+                "old"));
+    all.addAll(List.of(args));
+    return CliRun.of(all.toArray(String[]::new));
   }
 
   private static Path fixture() throws URISyntaxException {

@@ -57,7 +57,7 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     Files.writeString(photos.resolve("notes.txt"), "shot list");
     Files.writeString(photos.resolve("camera.xmp"), XmpReaderTest.LIGHTROOM);
 
-    IngestReport report = ingestAll();
+    IngestReport report = ingestOnce();
     List<String> ids = new ArrayList<>();
     try (VectorIndex index = openIndex()) {
       IndexReads.forEach(index, doc -> ids.add(doc.id()));
@@ -88,27 +88,13 @@ class CameraFormatsIngestTest extends TinyModelIngestTestBase {
     Files.write(photos.resolve("IMG_1.DNG"), RawFileWriter.write(scene, null, 1));
     Files.write(photos.resolve("IMG_2.dng"), RawFileWriter.write(scene, null, 3)); // other bytes
 
-    assertEquals(2, ingestAll().counts().embedded(), "IMG_1 (through its JPEG) and IMG_2");
+    assertEquals(2, ingestOnce().counts().embedded(), "IMG_1 (through its JPEG) and IMG_2");
     assertEquals(List.of("IMG_1.JPG", "IMG_2.dng"), indexedNames());
 
     Files.delete(pairedJpeg);
-    IngestReport second = ingestAll();
+    IngestReport second = ingestOnce();
     assertEquals(1, second.counts().embedded(), "the RAW alone now: it is the photo");
     assertEquals(List.of("IMG_1.DNG", "IMG_2.dng"), indexedNames());
-  }
-
-  private IngestReport ingestAll() throws IOException {
-    try (VectorIndex index = openIndex()) {
-      return new IngestJob(
-              model,
-              index,
-              IndexReads.backend(index),
-              new ThumbnailStore(layout.thumbsDir()),
-              List.of(photos),
-              IngestOptions.defaults(),
-              p -> {})
-          .run();
-    }
   }
 
   private List<String> indexedNames() throws IOException {

@@ -3,7 +3,6 @@ package io.clipsearch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.clipsearch.api.types.ExposureInfo;
-import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.lucene.IndexReads;
@@ -12,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +37,7 @@ class IngestedMetadataTest extends TinyModelIngestTestBase {
             ExifReaderTest.exif("2021:07:14 18:30:05", "+02:00", 37.5, -122.25)));
 
     try (VectorIndex index = openIndex()) {
-      IngestReport report =
-          new IngestJob(
-                  model,
-                  index,
-                  IndexReads.backend(index),
-                  new ThumbnailStore(layout.thumbsDir()),
-                  List.of(photos),
-                  IngestOptions.defaults(),
-                  p -> {})
-              .run();
+      IngestReport report = ingest(index);
       assertEquals(1, report.counts().embedded(), report.skipped().toString());
       index.refresh();
 

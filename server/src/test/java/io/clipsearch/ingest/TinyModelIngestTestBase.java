@@ -1,14 +1,17 @@
 package io.clipsearch.ingest;
 
 import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.VectorIndex;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,5 +57,25 @@ abstract class TinyModelIngestTestBase {
         layout.indexDir(model.info().id()),
         new VectorSpace(model.info().id(), model.dimension()),
         VectorFormat.FLOAT32);
+  }
+
+  /** One ingest run of {@link #photos} into {@code index}: default options, no listener. */
+  IngestReport ingest(VectorIndex index) throws IOException {
+    return new IngestJob(
+            model,
+            index,
+            IndexReads.backend(index),
+            new ThumbnailStore(layout.thumbsDir()),
+            List.of(photos),
+            IngestOptions.defaults(),
+            p -> {})
+        .run();
+  }
+
+  /** {@link #ingest(VectorIndex)} into the index, opened for the run and closed after it. */
+  IngestReport ingestOnce() throws IOException {
+    try (VectorIndex index = openIndex()) {
+      return ingest(index);
+    }
   }
 }

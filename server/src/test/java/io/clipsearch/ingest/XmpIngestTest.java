@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipsearch.collection.ThumbnailStore;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.XmpTags;
 import io.clipsearch.lucene.IndexReads;
@@ -96,20 +95,6 @@ class XmpIngestTest extends TinyModelIngestTestBase {
     return out.toByteArray();
   }
 
-  private IngestReport ingest() throws IOException {
-    try (VectorIndex index = openIndex()) {
-      return new IngestJob(
-              model,
-              index,
-              IndexReads.backend(index),
-              new ThumbnailStore(layout.thumbsDir()),
-              List.of(photos),
-              IngestOptions.defaults(),
-              p -> {})
-          .run();
-    }
-  }
-
   private Map<Path, ImageDoc> indexed() throws IOException {
     try (VectorIndex index = openIndex();
         SearchSession session = IndexReads.backend(index).session()) {
@@ -153,7 +138,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
 
   @Test
   void sidecarsAndEmbeddedXmpAreIndexedAndANonXmpSidecarIsIgnored() throws IOException {
-    IngestReport report = ingest();
+    IngestReport report = ingestOnce();
 
     assertEquals(4, report.counts().embedded());
     assertTrue(report.skipped().isEmpty(), report.skipped().toString());
@@ -181,7 +166,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
 
   @Test
   void ratingAndLabelFilterAndRejectedPhotosAreHiddenUnlessAsked() throws Exception {
-    ingest();
+    ingestOnce();
 
     assertEquals(List.of(embedded), paths(search("a photo rating>=4", DEFAULT)));
     assertEquals(List.of(lightroom), paths(search("a photo label:red", DEFAULT)));
@@ -202,7 +187,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
 
   @Test
   void aSidecarKeywordTitleOrDescriptionIsANameLikeMatch() throws Exception {
-    ingest();
+    ingestOnce();
 
     assertEquals(MatchedBy.KEYWORD, search("osprey", DEFAULT).get(lightroom).matchedBy());
     assertEquals(MatchedBy.KEYWORD, search("birds", DEFAULT).get(lightroom).matchedBy());
@@ -214,7 +199,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
 
   @Test
   void anEditedSidecarIsPickedUpWithoutReEmbedding() throws Exception {
-    ingest();
+    ingestOnce();
     Map<Path, ImageDoc> before = indexed();
     Path sidecar = photos.resolve("photo-000.xmp");
     long mtime = Files.getLastModifiedTime(sidecar).toMillis();
@@ -225,7 +210,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
             .replace("<rdf:li>lake</rdf:li>", "<rdf:li>lake</rdf:li><rdf:li>heron</rdf:li>"));
     Files.setLastModifiedTime(sidecar, FileTime.fromMillis(mtime + 60_000));
 
-    IngestReport again = ingest();
+    IngestReport again = ingestOnce();
 
     assertEquals(0, again.counts().embedded());
     assertEquals(4, again.counts().unchanged());
@@ -244,7 +229,7 @@ class XmpIngestTest extends TinyModelIngestTestBase {
       Files.write(photo, new byte[(int) Files.size(photo)]);
       Files.setLastModifiedTime(photo, photoMtime);
     }
-    IngestReport third = ingest();
+    IngestReport third = ingestOnce();
     assertEquals(0, third.counts().embedded());
     assertEquals(0, third.counts().failed());
     assertEquals(4, third.counts().unchanged());

@@ -33,7 +33,8 @@ class TextMatcherTest {
                   Optional.empty(),
                   1),
               new float[] {1, 0},
-              List.of("golden retriever"))
+              List.of("golden retriever"),
+              0)
           .facts();
 
   Optional<MatchedBy> match(String keywords) {

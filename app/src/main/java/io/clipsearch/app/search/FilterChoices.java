@@ -111,21 +111,23 @@ public record FilterChoices(
   public SearchQuery toQuery(
       String text, String collection, int offset, int limit, boolean cutoff) {
     return new SearchQuery(
-            text,
-            collection,
-            from == null ? null : from.toString(),
-            to == null ? null : to.plusDays(1).toString(),
-            folder,
-            camera,
-            shape,
-            minSize,
-            "relevance".equals(sort) ? null : sort,
-            offset == 0 ? null : offset,
-            limit,
-            null,
-            null,
-            cutoff ? null : Boolean.FALSE)
-        .withXmp(minRating, null, showRejected ? Boolean.TRUE : null);
+        text,
+        collection,
+        from == null ? null : from.toString(),
+        to == null ? null : to.plusDays(1).toString(),
+        folder,
+        camera,
+        shape,
+        minSize,
+        "relevance".equals(sort) ? null : sort,
+        offset == 0 ? null : offset,
+        limit,
+        null,
+        null,
+        cutoff ? null : Boolean.FALSE,
+        minRating,
+        null,
+        showRejected ? Boolean.TRUE : null);
   }
 
   private static String blankToNull(String s) {

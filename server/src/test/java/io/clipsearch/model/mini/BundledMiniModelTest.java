@@ -10,17 +10,12 @@ import io.clipsearch.lab.ImageFolderDataset;
 import io.clipsearch.lab.PromptTemplates;
 import io.clipsearch.lab.ZeroShotEvaluation;
 import io.clipsearch.lab.ZeroShotResult;
-import io.clipsearch.model.BundledModel;
-import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,24 +25,9 @@ import org.junit.jupiter.api.Test;
  * sits well under the measured figure (docs/MODELS.md: 35.0% top-1 on all of val) and far above
  * chance (0.5%).
  */
-class BundledMiniModelTest {
+class BundledMiniModelTest extends BundledModelTestBase {
 
   static final double TOP1_FLOOR = 0.25;
-
-  static ClipModel model;
-
-  @BeforeAll
-  static void load() throws IOException {
-    Path folder = Path.of(System.getProperty("user.dir")).getParent().resolve(BundledModel.FOLDER);
-    model = ClipModels.load(folder);
-  }
-
-  @AfterAll
-  static void close() {
-    if (model != null) {
-      model.close();
-    }
-  }
 
   @Test
   void loadsAsTheMiniModel() {

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.clipsearch.model.BundledModel;
-import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.ImageEmbedding;
 import io.clipsearch.model.image.CameraFixtures;
 import io.clipsearch.model.image.DecodedImage;
@@ -20,8 +17,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,24 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A photo stored as HEIC, AVIF, or a DNG with or without its JPEG preview is the same photo to the
  * bundled model: each embeds within cosine 0.95 of the JPEG it was made from.
  */
-class CameraFormatsEmbeddingTest {
+class CameraFormatsEmbeddingTest extends BundledModelTestBase {
 
   private static final double MIN_COSINE = 0.95;
-
-  static ClipModel model;
-
-  @BeforeAll
-  static void load() throws IOException {
-    Path folder = Path.of(System.getProperty("user.dir")).getParent().resolve(BundledModel.FOLDER);
-    model = ClipModels.load(folder);
-  }
-
-  @AfterAll
-  static void close() {
-    if (model != null) {
-      model.close();
-    }
-  }
 
   @Test
   void eachFormatEmbedsLikeItsJpeg(@TempDir Path dir) throws Exception {

@@ -95,26 +95,4 @@ public record SearchQuery(
         null,
         null);
   }
-
-  /** This search with XMP filters. */
-  public SearchQuery withXmp(Integer minRating, String label, Boolean rejected) {
-    return new SearchQuery(
-        q,
-        collection,
-        from,
-        to,
-        folder,
-        camera,
-        shape,
-        minSize,
-        sort,
-        offset,
-        limit,
-        hybrid,
-        minScore,
-        cutoff,
-        minRating,
-        label,
-        rejected);
-  }
 }
