@@ -198,7 +198,7 @@ final class LibHeif {
       String detail =
           message.equals(MemorySegment.NULL)
               ? "libheif error " + code
-              : message.reinterpret(1024).getString(0);
+              : message.reinterpret(1024).getString(0).strip(); // libheif ends some with a newline
       throw new ImageDecodeException(name, Reason.CORRUPT, "libheif: " + detail);
     }
   }

@@ -47,6 +47,7 @@ class LibHeifTest {
         assertThrows(ImageDecodeException.class, () -> heif.decode("cut.heic", cut, 100_000_000L));
     assertEquals(Reason.CORRUPT, e.reason());
     assertTrue(e.getMessage().startsWith("cut.heic: libheif: "), e.getMessage());
+    assertEquals(e.getMessage().strip(), e.getMessage(), "one line, as reports show it");
   }
 
   @Test
