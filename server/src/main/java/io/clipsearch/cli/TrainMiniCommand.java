@@ -1,6 +1,7 @@
 package io.clipsearch.cli;
 
 import io.clipsearch.model.mini.MiniImageTower;
+import io.clipsearch.model.mini.MiniTowerExport;
 import io.clipsearch.training.MiniTrainer;
 import io.clipsearch.training.MiniTraining;
 import io.clipsearch.training.TrainingSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code clipsearch train-mini}: trains the built-in mini model's image tower. */
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train the mini model's image tower against the frozen MiniLM text tower.",
       "Reads only the train/ folders of tiny-imagenet-200, caltech101 and imagenette.",
-      "Run the same command again to resume from the last checkpoint."
+      "Run the same command again to resume from the last checkpoint.",
+      "Ends by exporting the tower to ONNX (visual/image-tower.onnx), which the model runs on;",
+      "--export-onnx does only that, from the folder's trained parameters."
     })
 final class TrainMiniCommand implements Callable<Integer> {
 
@@ -28,10 +32,14 @@ final class TrainMiniCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       paramLabel = "DIR",
-      description = "the datasets folder (../shared/datasets)")
+      description = "the datasets folder (../shared/datasets); required unless --export-onnx")
   Path data;
+
+  @Option(
+      names = "--export-onnx",
+      description = "only (re)write the ONNX image tower from the trained parameters in --out")
+  boolean exportOnly;
 
   @Option(
       names = "--out",
@@ -102,6 +110,15 @@ final class TrainMiniCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (exportOnly) {
+      Path file = MiniTowerExport.export(out);
+      spec.commandLine().getOut().println("wrote " + file);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+    if (data == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR'");
+    }
     // libtorch sizes its pools once, when the engine starts
     if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));

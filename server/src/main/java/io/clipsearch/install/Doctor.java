@@ -1,5 +1,6 @@
 package io.clipsearch.install;
 
+import io.clipsearch.model.EngineKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,8 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
 
   /** Runs every check. */
   public List<CheckResult> run(String clipsearchVersion) {
-    // the bundled mini model (no model configured) runs its image tower on PyTorch
     List<CheckResult> results =
-        new ArrayList<>(RuntimeChecks.run(clipsearchVersion, model == null));
+        new ArrayList<>(RuntimeChecks.run(clipsearchVersion, needsPyTorch(model)));
     results.addAll(1, HostChecks.run(read("/proc/cpuinfo"), read("/proc/meminfo")));
     results.add(
         CheckResult.info(
@@ -35,6 +35,19 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
     results.add(PlaceChecks.dataFolder(folders.data()));
     results.add(PlaceChecks.port(host, port));
     return results;
+  }
+
+  /**
+   * Whether {@code model} runs only on PyTorch: a folder with a TorchScript tower and no ONNX one.
+   * The bundled model (null) and ONNX models do not.
+   */
+  static boolean needsPyTorch(Path model) {
+    if (model == null) {
+      return false;
+    }
+    Path visual = model.resolve("visual");
+    return Files.isRegularFile(visual.resolve(EngineKind.PYTORCH.fileName()))
+        && !Files.isRegularFile(visual.resolve(EngineKind.ONNX.fileName()));
   }
 
   /** Whether any result blocks clipsearch from running. */

@@ -10,8 +10,8 @@ import org.opencv.core.Core;
 
 /**
  * Checks that the Java runtime and the native libraries load here: the Vector API module (Lucene's
- * fast vector search), ONNX Runtime and OpenCV (always required), PyTorch (required by the bundled
- * mini model, whose image tower runs on it, and by {@code --engine pytorch}; not by an ONNX CLIP
+ * fast vector search), ONNX Runtime and OpenCV (always required), PyTorch (required only by a
+ * TorchScript-only model and {@code --engine pytorch}; not by the bundled model or an ONNX CLIP
  * model), and the decoders' libraries libheif (HEIC, AVIF) and LibRaw (camera RAW), which are
  * optional. Loading is the check, so each runs the real native code once. Stateless.
  */
@@ -68,21 +68,35 @@ final class RuntimeChecks {
   }
 
   /**
-   * PyTorch through DJL.
+   * PyTorch through DJL: optional. Only TorchScript models and {@code --engine pytorch} need it;
+   * installed releases carry it in a package of its own, {@code clipsearch-pytorch}.
    *
-   * @param required whether the model to be used needs it (the bundled mini model does); if not, a
-   *     PyTorch that does not load is a warning
+   * @param required whether the configured model needs it (a TorchScript-only folder); if not, a
+   *     PyTorch that does not load is information, not a warning
    */
   static CheckResult pyTorch(boolean required) {
     try {
       return CheckResult.ok(
           "pytorch", "loads, version " + Engine.getEngine("PyTorch").getVersion());
     } catch (RuntimeException | LinkageError e) {
-      String detail =
-          "does not load (the bundled model and --engine pytorch need it): " + reason(e);
-      return required ? CheckResult.fail("pytorch", detail) : CheckResult.warn("pytorch", detail);
+      if (required) {
+        return CheckResult.fail(
+            "pytorch",
+            "does not load, and the configured model is TorchScript only: "
+                + PYTORCH_INSTALL
+                + " ("
+                + reason(e)
+                + ")");
+      }
+      return CheckResult.info(
+          "pytorch", "not installed: only TorchScript models need it; " + PYTORCH_INSTALL);
     }
   }
+
+  /** How a release gets PyTorch (docs/RELEASE.md). */
+  static final String PYTORCH_INSTALL =
+      "install the clipsearch-pytorch package (apt install clipsearch-pytorch, or unpack"
+          + " clipsearch-pytorch-<version>-linux-x86_64.tar.gz over this installation)";
 
   /**
    * A format decoder's native library (libheif, LibRaw): optional, since only its formats need it;

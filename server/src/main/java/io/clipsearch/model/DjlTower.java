@@ -32,9 +32,10 @@ import java.util.function.IntFunction;
  * <p>Rows are split into engine calls of at most {@link InferenceSettings#maxBatch()} rows; calls
  * run in parallel on up to {@link InferenceSettings#concurrentRuns()} predictors. This is how a
  * fixed-batch-1 export still uses every core. Thread-safe. The tower owns its model, predictors,
- * runner threads and engine session, and closes them, predictors first.
+ * runner threads and engine session, and closes them, predictors first. Public for models outside
+ * this package that run a tower of their own ({@code model.mini}).
  */
-final class DjlTower implements AutoCloseable {
+public final class DjlTower implements AutoCloseable {
 
   private final String name;
   private final TensorSpec spec;
@@ -44,6 +45,7 @@ final class DjlTower implements AutoCloseable {
   private final PredictorPool<TensorBatch, float[][]> pool;
   private final ExecutorService runners;
   private final AutoCloseable engineResources;
+  private final Map<String, String> metadata;
 
   private DjlTower(
       String name,
@@ -52,8 +54,10 @@ final class DjlTower implements AutoCloseable {
       InferenceSettings settings,
       Model model,
       boolean namedInputs,
-      AutoCloseable engineResources) {
+      AutoCloseable engineResources,
+      Map<String, String> metadata) {
     this.name = name;
+    this.metadata = Map.copyOf(metadata);
     this.spec = spec;
     this.itemShape = itemShape.clone();
     this.settings = settings;
@@ -81,7 +85,7 @@ final class DjlTower implements AutoCloseable {
    * @param settingsFor picks settings once the model's fixed batch (0 = dynamic) is known
    * @throws EmbeddingException if the file cannot be loaded or its input is not one tensor
    */
-  static DjlTower onnx(
+  public static DjlTower onnx(
       String name,
       Path file,
       long[] itemShapeFallback,
@@ -102,11 +106,12 @@ final class DjlTower implements AutoCloseable {
       model = Model.newInstance(name, Device.cpu(), EngineKind.ONNX.djlEngineName());
       OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
       TensorSpec spec = onnxInputSpec(file, session);
+      Map<String, String> metadata = session.getMetadata().getCustomMetadata();
       // the block owns the session from here: closing the model's manager closes it
       model.setBlock(new OrtSymbolBlock(session, (OrtNDManager) model.getNDManager()));
       long[] itemShape = itemShape(spec, itemShapeFallback);
       InferenceSettings settings = settingsFor.apply(spec.fixedBatch());
-      return new DjlTower(name, spec, itemShape, settings, model, true, options);
+      return new DjlTower(name, spec, itemShape, settings, model, true, options, metadata);
     } catch (OrtException | EngineException | IllegalArgumentException e) {
       if (model != null) {
         model.close();
@@ -123,12 +128,32 @@ final class DjlTower implements AutoCloseable {
    * @throws EmbeddingException if the file cannot be loaded
    */
   static DjlTower torchScript(String name, Path file, TensorSpec spec, InferenceSettings settings) {
-    Model model = Model.newInstance(name, Device.cpu(), EngineKind.PYTORCH.djlEngineName());
+    Model model;
+    try {
+      model = Model.newInstance(name, Device.cpu(), EngineKind.PYTORCH.djlEngineName());
+    } catch (EngineException | IllegalArgumentException | IllegalStateException e) {
+      // an installed release carries PyTorch in a package of its own (docs/RELEASE.md)
+      throw new EmbeddingException(
+          "cannot load TorchScript model "
+              + file
+              + ": PyTorch does not load here ("
+              + e.getMessage()
+              + "). Releases carry it in the clipsearch-pytorch package: install it, or use the"
+              + " model's ONNX export (--engine onnx)",
+          e);
+    }
     try {
       model.load(file.getParent(), stripExtension(file.getFileName().toString()));
       long[] shape = spec.shape();
       return new DjlTower(
-          name, spec, Arrays.copyOfRange(shape, 1, shape.length), settings, model, false, () -> {});
+          name,
+          spec,
+          Arrays.copyOfRange(shape, 1, shape.length),
+          settings,
+          model,
+          false,
+          () -> {},
+          Map.of());
     } catch (IOException | MalformedModelException | EngineException e) {
       model.close();
       throw new EmbeddingException(
@@ -149,8 +174,13 @@ final class DjlTower implements AutoCloseable {
     return itemShape.clone();
   }
 
+  /** The ONNX file's custom metadata ({@code metadata_props}); empty for TorchScript. */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
   /** Runs float rows (image tensors) through the tower; one output row per input row. */
-  float[][] encodeFloats(float[][] rows) {
+  public float[][] encodeFloats(float[][] rows) {
     return encode(
         rows.length,
         (from, to) -> TensorBatch.ofFloats(spec, itemShape, Arrays.copyOfRange(rows, from, to)));

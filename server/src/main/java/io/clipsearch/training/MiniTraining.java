@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.clipsearch.model.mini.MiniImageTower;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
+import io.clipsearch.model.mini.MiniTowerExport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,5 +120,6 @@ public final class MiniTraining {
     pre.put("resize_mode", "shortest");
     pre.put("fill_color", 0);
     json.writeValue(out.resolve("visual/preprocess_cfg.json").toFile(), pre);
+    MiniTowerExport.export(out); // what the model runs on: ONNX Runtime, no PyTorch
   }
 }

@@ -11,43 +11,64 @@ import java.util.function.UnaryOperator;
 /**
  * A parameter-free block with a known output shape: ReLU, identity, L2 normalization (shape kept)
  * and global average pooling ({@code [N, C, H, W]} to {@code [N, C]}). Replaces DJL's {@code
- * LambdaBlock}, whose shape inference runs on the default engine (see {@link ResidualBlock}).
+ * LambdaBlock}, whose shape inference runs on the default engine (see {@link ResidualBlock}), and
+ * says which operation it is ({@link #op()}) so {@link MiniTowerExport} can write it as ONNX.
  * Stateless.
  */
 final class ElementwiseBlock extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
+  /** The operation, for export. */
+  enum Op {
+    RELU,
+    IDENTITY,
+    L2_NORMALIZE,
+    GLOBAL_AVG_POOL
+  }
+
+  /** Added to a row's norm before dividing, as the ONNX export does too. */
+  static final float NORM_EPSILON = 1e-12f;
+
+  private final Op op;
   private final UnaryOperator<NDArray> function;
   private final UnaryOperator<Shape> shape;
 
-  private ElementwiseBlock(UnaryOperator<NDArray> function) {
-    this(function, s -> s);
+  private ElementwiseBlock(Op op, UnaryOperator<NDArray> function) {
+    this(op, function, s -> s);
   }
 
-  private ElementwiseBlock(UnaryOperator<NDArray> function, UnaryOperator<Shape> shape) {
+  private ElementwiseBlock(Op op, UnaryOperator<NDArray> function, UnaryOperator<Shape> shape) {
     super(VERSION);
+    this.op = op;
     this.function = function;
     this.shape = shape;
+  }
+
+  Op op() {
+    return op;
   }
 
   /** Mean over the spatial axes. */
   static ElementwiseBlock globalAvgPool() {
     return new ElementwiseBlock(
-        ai.djl.nn.pooling.Pool::globalAvgPool2d, s -> new Shape(s.get(0), s.get(1)));
+        Op.GLOBAL_AVG_POOL,
+        ai.djl.nn.pooling.Pool::globalAvgPool2d,
+        s -> new Shape(s.get(0), s.get(1)));
   }
 
   static ElementwiseBlock relu() {
-    return new ElementwiseBlock(x -> x.clip(0f, Float.MAX_VALUE));
+    return new ElementwiseBlock(Op.RELU, x -> x.clip(0f, Float.MAX_VALUE));
   }
 
   static ElementwiseBlock identity() {
-    return new ElementwiseBlock(x -> x);
+    return new ElementwiseBlock(Op.IDENTITY, x -> x);
   }
 
   /** Rows of a {@code [batch, dim]} array scaled to unit length. */
   static ElementwiseBlock l2Normalize() {
-    return new ElementwiseBlock(x -> x.div(x.norm(new int[] {1}, true).add(1e-12f)));
+    return new ElementwiseBlock(
+        Op.L2_NORMALIZE, x -> x.div(x.norm(new int[] {1}, true).add(NORM_EPSILON)));
   }
 
   @Override

@@ -1,34 +1,22 @@
 package io.clipsearch.model.mini;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.engine.EngineException;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslateException;
-import ai.djl.translate.TranslatorContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.model.DjlTower;
 import io.clipsearch.model.EmbeddingException;
 import io.clipsearch.model.EngineKind;
 import io.clipsearch.model.ImagePipeline;
+import io.clipsearch.model.InferenceSettings;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.MatchCalibration;
 import io.clipsearch.model.ModelInfo;
-import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.TensorSpec;
 import io.clipsearch.model.Vectors;
 import io.clipsearch.model.image.ClipPreprocessor;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.PreprocessConfig;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,23 +39,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The mini model as a {@link ClipModel}: text through the frozen {@link MiniLmTextEncoder}
  * (WordPiece, ONNX Runtime), images through {@link ImageDecoder} → {@link ClipPreprocessor} (the
- * folder's {@code visual/preprocess_cfg.json}) → {@link MiniImageTower} with the folder's {@code
- * visual/image-tower.params} on DJL's PyTorch engine. Both give {@value
- * MiniLmTextEncoder#DIMENSION}-d unit vectors.
+ * folder's {@code visual/preprocess_cfg.json}) → the {@link MiniImageTower} exported to {@code
+ * visual/image-tower.onnx} ({@link MiniTowerExport}), also on ONNX Runtime: the model needs no
+ * PyTorch. Both give {@value MiniLmTextEncoder#DIMENSION}-d unit vectors.
  *
  * <p>Folder layout (written by {@code io.clipsearch.training.MiniTraining}): {@code config.json}
  * with {@code "model": "clipsearch-mini"} and the tower's shape under {@code vision}, {@code
- * visual/preprocess_cfg.json}, {@code visual/image-tower.params}. {@link #isMiniFolder} recognizes
- * it.
+ * visual/preprocess_cfg.json}, {@code visual/image-tower.onnx}, and the trained parameters {@code
+ * visual/image-tower.params}, the export's source (a release leaves them out). The model id is the
+ * one stored in the ONNX file, a hash of the config, preprocessing config and parameters, checked
+ * against the parameters where they are present. {@link #isMiniFolder} recognizes the folder.
  *
- * <p>Strategy: image batches are split into chunks of the load options' image batch; each chunk is
- * decoded and preprocessed in parallel on a decode pool, then runs through the tower in one call.
- * Batch norm runs in inference mode, so a batch gives the vectors of the single calls (up to float
- * rounding of batched convolutions).
+ * <p>Strategy: images are decoded and preprocessed in parallel on a decode pool, then run through
+ * the tower in calls of the load options' image batch. Batch norm runs in inference mode, so a
+ * batch gives the vectors of the single calls (up to float rounding of batched convolutions).
  *
- * <p>Thread-safe: each image call makes its own DJL predictor on the shared model; the text encoder
- * serializes its own calls. Owns the PyTorch model, the text encoder and the decode pool; {@link
- * #close()} releases them, after which every call fails with {@link IllegalStateException}.
+ * <p>Thread-safe: the image tower runs calls on its own predictors; the text encoder serializes its
+ * own calls. Owns the image tower, the text encoder and the decode pool; {@link #close()} releases
+ * them, after which every call fails with {@link IllegalStateException}.
  */
 public final class MiniClipModel implements ClipModel {
 
@@ -79,16 +68,12 @@ public final class MiniClipModel implements ClipModel {
   public static final String PARAMS_FILE = "visual/image-tower.params";
 
   private static final Logger log = LoggerFactory.getLogger(MiniClipModel.class);
-  private static final String PARAMS_MAGIC = "DJL@";
-  private static final int PARAMS_VERSION = 1;
 
   private final ModelInfo info;
-  private final MiniImageTower tower;
   private final MiniLmTextEncoder text;
-  private final Model imageModel;
+  private final DjlTower imageTower;
   private final ExecutorService decodePool;
   private final ImagePipeline pipeline;
-  private final int imageBatch;
   private final int imageTensorLength;
 
   /**
@@ -102,15 +87,13 @@ public final class MiniClipModel implements ClipModel {
       ModelInfo info,
       MiniImageTower tower,
       MiniLmTextEncoder text,
-      Model imageModel,
+      DjlTower imageTower,
       PreprocessConfig preprocess,
       LoadOptions options,
       int threads) {
     this.info = info;
-    this.tower = tower;
     this.text = text;
-    this.imageModel = imageModel;
-    this.imageBatch = info.imageBatch();
+    this.imageTower = imageTower;
     this.imageTensorLength = 3 * tower.imageSize() * tower.imageSize();
     AtomicInteger n = new AtomicInteger();
     this.decodePool =
@@ -127,7 +110,7 @@ public final class MiniClipModel implements ClipModel {
             0,
             new ClipPreprocessor(preprocess),
             this::embedTensors,
-            imageBatch,
+            info.imageBatch(),
             decodePool);
   }
 
@@ -148,17 +131,18 @@ public final class MiniClipModel implements ClipModel {
   /**
    * Loads a mini-model folder.
    *
-   * @throws IOException if a file is missing or unreadable, naming it
-   * @throws IllegalArgumentException if the options ask for an engine other than PyTorch, or the
-   *     config's tower shape is invalid
+   * @throws IOException if a file is missing or unreadable, naming it, or the ONNX tower was
+   *     exported from other parameters than the folder's
+   * @throws IllegalArgumentException if the options ask for an engine other than ONNX Runtime, or
+   *     the config's tower shape is invalid
    * @throws EmbeddingException if an engine cannot load its model
    */
   public static MiniClipModel load(Path folder, LoadOptions options) throws IOException {
     Path dir = folder.toAbsolutePath().normalize();
-    if (options.engine().isPresent() && options.engine().get() != EngineKind.PYTORCH) {
+    if (options.engine().isPresent() && options.engine().get() != EngineKind.ONNX) {
       throw new IllegalArgumentException(
           dir
-              + " is the mini model, which runs on PyTorch only (asked for "
+              + " is the mini model, which runs on ONNX Runtime only (asked for "
               + options.engine().get()
               + ")");
     }
@@ -173,27 +157,41 @@ public final class MiniClipModel implements ClipModel {
               + " differs from the tower's image_size "
               + tower.imageSize());
     }
-    Path params = require(dir.resolve(PARAMS_FILE));
+    Path onnx = dir.resolve(MiniTowerExport.ONNX_FILE);
+    if (!Files.isRegularFile(onnx)) {
+      throw new NoSuchFileException(
+          onnx.toString(),
+          null,
+          "the image tower is missing; export it from the trained parameters with: clipsearch"
+              + " train-mini --out "
+              + dir
+              + " --export-onnx");
+    }
     int threads =
         options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
     int batch = options.imageBatch() > 0 ? options.imageBatch() : 32;
     long start = System.nanoTime();
-    PyTorchThreads.configure(threads);
-    Model model = Model.newInstance("mini-image-tower", Device.cpu(), "PyTorch");
+    long side = tower.imageSize();
+    DjlTower image =
+        DjlTower.onnx(
+            "mini-visual",
+            onnx,
+            new long[] {3, side, side},
+            threads,
+            false,
+            fixed -> InferenceSettings.forModel(fixed, batch, threads));
     MiniLmTextEncoder text = null;
     try {
-      model.setBlock(tower.build());
-      loadParameters(model, params);
+      String id = exportedId(dir, image);
       text = MiniLmTextEncoder.load(threads);
-      long side = tower.imageSize();
       ModelInfo info =
           new ModelInfo(
-              computeId(dir),
+              id,
               dir.getFileName().toString(),
               MiniLmTextEncoder.DIMENSION,
               tower.imageSize(),
               MiniLmTextEncoder.MAX_TOKENS,
-              EngineKind.PYTORCH,
+              EngineKind.ONNX,
               batch,
               false,
               new TensorSpec(
@@ -201,7 +199,7 @@ public final class MiniClipModel implements ClipModel {
               new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
               MatchCalibration.read(dir));
       MiniClipModel loaded =
-          new MiniClipModel(info, tower, text, model, preprocess, options, threads);
+          new MiniClipModel(info, tower, text, image, preprocess, options, threads);
       log.info(
           "loaded {} (mini: {}, text {}) in {} ms",
           info.id(),
@@ -209,57 +207,40 @@ public final class MiniClipModel implements ClipModel {
           MiniLmTextEncoder.MODEL_ID,
           (System.nanoTime() - start) / 1_000_000);
       return loaded;
-    } catch (MalformedModelException e) {
-      close(model, text);
-      throw new IOException(params + ": " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      close(model, text);
+      image.close();
+      if (text != null) {
+        text.close();
+      }
       throw e;
     }
   }
 
   /**
-   * Reads a DJL {@code .params} file into the model's block. {@code Model.load} only finds files
-   * named {@code <prefix>-<epoch>.params}; this reads the same format (magic, version, model name,
-   * data type, input shapes, properties, then the block's parameters) from our fixed file name.
+   * The model id stored in the exported tower, checked against the parameters where the folder has
+   * them (a stale export would give other vectors under the same id).
    */
-  private static void loadParameters(Model model, Path params)
-      throws IOException, MalformedModelException {
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
-      byte[] magic = new byte[4];
-      in.readFully(magic);
-      if (!PARAMS_MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
-        throw new MalformedModelException("not a DJL parameter file");
-      }
-      int version = in.readInt();
-      if (version != PARAMS_VERSION) {
-        throw new MalformedModelException("unsupported parameter file version " + version);
-      }
-      in.readUTF(); // model name
-      in.readUTF(); // data type: float32, as trained
-      int inputs = in.readInt();
-      for (int i = 0; i < inputs; i++) {
-        in.readUTF(); // input name and the shape it was initialized with
-        Shape.decode(in);
-      }
-      int properties = in.readInt();
-      for (int i = 0; i < properties; i++) {
-        in.readUTF();
-        in.readUTF();
-      }
-      model.getBlock().loadParameters(model.getNDManager(), in);
+  private static String exportedId(Path dir, DjlTower image) throws IOException {
+    String id = image.metadata().get(MiniTowerExport.MODEL_ID_KEY);
+    Path onnx = dir.resolve(MiniTowerExport.ONNX_FILE);
+    if (id == null) {
+      throw new IOException(onnx + " has no " + MiniTowerExport.MODEL_ID_KEY + ": not an export");
     }
+    if (Files.isRegularFile(dir.resolve(PARAMS_FILE)) && !computeId(dir).equals(id)) {
+      throw new IOException(
+          onnx
+              + " was exported from other parameters or config than the folder's (export "
+              + id
+              + ", folder "
+              + computeId(dir)
+              + "); export it again with: clipsearch train-mini --out "
+              + dir
+              + " --export-onnx");
+    }
+    return id;
   }
 
-  private static void close(Model model, MiniLmTextEncoder text) {
-    model.close();
-    if (text != null) {
-      text.close();
-    }
-  }
-
-  private static MiniImageTower towerOf(JsonNode config, Path dir) throws IOException {
+  static MiniImageTower towerOf(JsonNode config, Path dir) throws IOException {
     JsonNode v = config.path("vision");
     JsonNode widths = v.path("widths");
     if (!v.isObject() || !widths.isArray()) {
@@ -299,7 +280,7 @@ public final class MiniClipModel implements ClipModel {
     }
   }
 
-  private static Path require(Path file) throws IOException {
+  static Path require(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "required model file is missing");
     }
@@ -328,9 +309,7 @@ public final class MiniClipModel implements ClipModel {
     return pipeline;
   }
 
-  /**
-   * The image tower on input tensors, {@link #imageBatch} rows per run: the pipeline's last stage.
-   */
+  /** The image tower on input tensors: the pipeline's last stage. */
   private List<float[]> embedTensors(List<float[]> tensors) {
     for (float[] t : tensors) {
       if (t.length != imageTensorLength) {
@@ -339,26 +318,10 @@ public final class MiniClipModel implements ClipModel {
       }
     }
     return guarded(
-        () -> {
-          List<float[]> out = new ArrayList<>(tensors.size());
-          for (int i = 0; i < tensors.size(); i += imageBatch) {
-            out.addAll(runTower(tensors.subList(i, Math.min(tensors.size(), i + imageBatch))));
-          }
-          return out;
-        });
-  }
-
-  private List<float[]> runTower(List<float[]> rows) {
-    try (Predictor<float[][], float[][]> p = imageModel.newPredictor(new TowerTranslator(tower))) {
-      float[][] vectors = p.predict(rows.toArray(float[][]::new));
-      List<float[]> out = new ArrayList<>(vectors.length);
-      for (float[] v : vectors) {
-        out.add(Vectors.normalize(v)); // the block normalizes; renormalizing is harmless
-      }
-      return out;
-    } catch (TranslateException | EngineException e) {
-      throw new EmbeddingException("image embedding failed: " + e.getMessage(), e);
-    }
+        () ->
+            Arrays.stream(imageTower.encodeFloats(tensors.toArray(float[][]::new)))
+                .map(Vectors::normalize) // the tower normalizes; renormalizing is harmless
+                .toList());
   }
 
   private interface Call<T> {
@@ -392,40 +355,12 @@ public final class MiniClipModel implements ClipModel {
       closed = true;
       decodePool.shutdownNow();
       try {
-        imageModel.close();
+        imageTower.close();
       } finally {
         text.close();
       }
     } finally {
       closing.writeLock().unlock();
-    }
-  }
-
-  /** Rows of CHW floats in, one vector per row out. Only converts. */
-  private record TowerTranslator(MiniImageTower tower)
-      implements NoBatchifyTranslator<float[][], float[][]> {
-
-    @Override
-    public NDList processInput(TranslatorContext ctx, float[][] rows) {
-      int len = rows[0].length;
-      float[] flat = new float[rows.length * len];
-      for (int i = 0; i < rows.length; i++) {
-        System.arraycopy(rows[i], 0, flat, i * len, len);
-      }
-      return new NDList(ctx.getNDManager().create(flat, tower.inputShape(rows.length)));
-    }
-
-    @Override
-    public float[][] processOutput(TranslatorContext ctx, NDList list) {
-      NDArray out = list.singletonOrThrow();
-      int n = (int) out.getShape().get(0);
-      int d = (int) out.getShape().get(1);
-      float[] flat = out.toFloatArray();
-      float[][] rows = new float[n][d];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(flat, i * d, rows[i], 0, d);
-      }
-      return rows;
     }
   }
 }

@@ -30,6 +30,14 @@ final class ResidualBlock extends AbstractBlock {
     this.shortcut = addChildBlock("shortcut", shortcut);
   }
 
+  Block main() {
+    return main;
+  }
+
+  Block shortcut() {
+    return shortcut;
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -57,7 +57,7 @@ class MiniClipModelTest {
   void loadsAsTheMiniModel() {
     assertInstanceOf(MiniClipModel.class, model);
     assertEquals(384, model.dimension());
-    assertEquals(EngineKind.PYTORCH, model.info().engine());
+    assertEquals(EngineKind.ONNX, model.info().engine());
     assertEquals(MiniModelFixture.TOWER.imageSize(), model.info().imageSize());
     assertTrue(model.info().id().startsWith("clipsearch-mini@"), model.info().id());
     assertEquals(3, model.info().imageBatch());
@@ -120,14 +120,15 @@ class MiniClipModelTest {
   }
 
   @Test
-  void onnxIsRefused() {
+  void pyTorchIsRefused() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 ClipModels.load(
-                    MiniModelFixture.folder(), LoadOptions.defaults().withEngine(EngineKind.ONNX)));
-    assertTrue(e.getMessage().contains("PyTorch only"), e.getMessage());
+                    MiniModelFixture.folder(),
+                    LoadOptions.defaults().withEngine(EngineKind.PYTORCH)));
+    assertTrue(e.getMessage().contains("ONNX Runtime only"), e.getMessage());
   }
 
   @Test
