@@ -4,7 +4,10 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
+import java.awt.Cursor;
 import java.awt.Dimension;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.concurrent.Callable;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
@@ -60,6 +63,18 @@ final class StatusBar extends JPanel {
           modelNotice.setToolTipText(m.notice());
         },
         e -> {});
+  }
+
+  /** Clicking the model notice runs {@code open} (the Models view, where a stronger model is). */
+  void onNoticeClicked(Runnable open) {
+    modelNotice.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+    modelNotice.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            open.run();
+          }
+        });
   }
 
   void say(String text) {
