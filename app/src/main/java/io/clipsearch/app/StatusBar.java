@@ -16,7 +16,8 @@ import javax.swing.JPanel;
 
 /**
  * The main window's bottom line: the status of the search (or of an export, a notice after an
- * interrupted indexing) at the left, the server's remark on its model at the right. EDT only.
+ * interrupted indexing) at the left, the server's remark on its model at the right (a click on it
+ * opens the Models view). EDT only.
  */
 final class StatusBar extends JPanel {
 
