@@ -8,6 +8,9 @@ import io.clipsearch.app.collections.UnfinishedIndexingBar;
 import io.clipsearch.app.connection.ConnectionBanner;
 import io.clipsearch.app.detail.DetailPanel;
 import io.clipsearch.app.keys.KeyBindings;
+import io.clipsearch.app.models.ModelsClient;
+import io.clipsearch.app.models.ModelsDialog;
+import io.clipsearch.app.models.ModelsViewModel;
 import io.clipsearch.app.net.ClipsearchClient;
 import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.places.PlacesPanel;
@@ -20,6 +23,7 @@ import io.clipsearch.app.search.SearchBar;
 import io.clipsearch.app.search.SearchViewModel;
 import io.clipsearch.app.settings.AppSettings;
 import io.clipsearch.app.tasks.BackgroundTasks;
+import io.clipsearch.app.tasks.Delay;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Desktop;
@@ -39,6 +43,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
@@ -76,6 +81,8 @@ final class MainScreen extends JPanel {
   private final JTabbedPane tabs = new JTabbedPane();
   private final TopBar topBar;
   private final UnfinishedIndexingBar unfinishedIndexing;
+  private final ModelsViewModel modelsModel;
+  private ModelsDialog modelsDialog; // made when first opened
 
   /**
    * @param localFiles whether the server sees this machine's files (embedded mode): file choosers,
@@ -124,7 +131,9 @@ final class MainScreen extends JPanel {
     placesPanel =
         new PlacesPanel(
             models.places(), WorldOutline.bundled(), cluster -> showPlace(cluster.area()));
-    topBar = new TopBar(search, searchBar, results, settings, this::chooseExample);
+    topBar =
+        new TopBar(search, searchBar, results, settings, this::chooseExample, this::openModels);
+    modelsModel = new ModelsViewModel(ModelsClient.of(client), tasks, Delay.swing());
     unfinishedIndexing = new UnfinishedIndexingBar(settings, collections);
     layOutTabs();
     layOutFrame(new ConnectionBanner(models.monitor(), client.base()));
@@ -169,6 +178,7 @@ final class MainScreen extends JPanel {
     north.add(topBar, BorderLayout.CENTER);
     north.add(notices, BorderLayout.SOUTH);
     statusBar.showModelNotice(tasks, client::model);
+    statusBar.onNoticeClicked(this::openModels);
     add(north, BorderLayout.NORTH);
     add(tabs, BorderLayout.CENTER);
     add(statusBar, BorderLayout.SOUTH);
@@ -186,6 +196,21 @@ final class MainScreen extends JPanel {
         };
     models.monitor().onReconnected(mapsChanged);
     collections.onIndexed(mapsChanged);
+    // another model: new vectors, new notice, new results
+    modelsModel.onSwitched(
+        () -> {
+          statusBar.showModelNotice(tasks, client::model);
+          mapsChanged.run();
+          search.searchAgain();
+        });
+  }
+
+  /** Opens the Models view (the top bar's button, the status bar's model notice). */
+  void openModels() {
+    if (modelsDialog == null) {
+      modelsDialog = new ModelsDialog(SwingUtilities.windowForComponent(this), modelsModel);
+    }
+    modelsDialog.open();
   }
 
   /**
@@ -417,5 +442,14 @@ final class MainScreen extends JPanel {
 
   JLabel modelNotice() {
     return statusBar.modelNotice();
+  }
+
+  ModelsViewModel modelsModel() {
+    return modelsModel;
+  }
+
+  /** The Models view, once opened. */
+  ModelsDialog modelsDialog() {
+    return modelsDialog;
   }
 }

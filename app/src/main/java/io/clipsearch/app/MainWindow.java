@@ -245,6 +245,10 @@ public final class MainWindow extends AppWindow {
     return screen.modelNotice();
   }
 
+  MainScreen screen() {
+    return screen;
+  }
+
   void openDetail(int index) {
     screen.openDetail(index);
   }

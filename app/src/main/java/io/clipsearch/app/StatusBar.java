@@ -4,7 +4,10 @@ import com.formdev.flatlaf.FlatClientProperties;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import java.awt.BorderLayout;
+import java.awt.Cursor;
 import java.awt.Dimension;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.concurrent.Callable;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
@@ -13,7 +16,8 @@ import javax.swing.JPanel;
 
 /**
  * The main window's bottom line: the status of the search (or of an export, a notice after an
- * interrupted indexing) at the left, the server's remark on its model at the right. EDT only.
+ * interrupted indexing) at the left, the server's remark on its model at the right (a click on it
+ * opens the Models view). EDT only.
  */
 final class StatusBar extends JPanel {
 
@@ -60,6 +64,18 @@ final class StatusBar extends JPanel {
           modelNotice.setToolTipText(m.notice());
         },
         e -> {});
+  }
+
+  /** Clicking the model notice runs {@code open} (the Models view, where a stronger model is). */
+  void onNoticeClicked(Runnable open) {
+    modelNotice.setCursor(Cursor.getPredefinedCursor(Cursor.HAND_CURSOR));
+    modelNotice.addMouseListener(
+        new MouseAdapter() {
+          @Override
+          public void mouseClicked(MouseEvent e) {
+            open.run();
+          }
+        });
   }
 
   void say(String text) {

@@ -17,8 +17,8 @@ import javax.swing.JSlider;
 
 /**
  * The main window's top line: the collection to search, the search bar, the thumbnail size, search
- * by image and the theme switch. The collection box and the size are forwarded to the search and
- * the results grid; the size and the theme are remembered in the settings. EDT only.
+ * by image, the Models view and the theme switch. The collection box and the size are forwarded to
+ * the search and the results grid; the size and the theme are remembered in the settings. EDT only.
  */
 final class TopBar extends JPanel {
 
@@ -28,13 +28,15 @@ final class TopBar extends JPanel {
 
   /**
    * @param chooseExample opens the file chooser of "Search by image…"
+   * @param openModels opens the Models view
    */
   TopBar(
       SearchViewModel search,
       SearchBar searchBar,
       ResultsPanel results,
       AppSettings settings,
-      Runnable chooseExample) {
+      Runnable chooseExample,
+      Runnable openModels) {
     super(new BorderLayout(10, 0));
     this.search = search;
     setBorder(BorderFactory.createEmptyBorder(10, 12, 10, 12));
@@ -50,9 +52,14 @@ final class TopBar extends JPanel {
     byImage.setToolTipText(
         "Choose an image file to find similar photos (or drop one on the results)");
     byImage.addActionListener(e -> chooseExample.run());
+    JButton models = new JButton("Models…");
+    models.setName("openModels");
+    models.setToolTipText("The models to search with: download a stronger one, switch to it");
+    models.addActionListener(e -> openModels.run());
     JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 0));
     right.add(thumbnailSize(results, settings));
     right.add(byImage);
+    right.add(models);
     right.add(themeSwitch(settings));
     add(collectionBox, BorderLayout.WEST);
     add(searchBar, BorderLayout.CENTER);

@@ -57,6 +57,7 @@ class TopBarTest {
                   new SearchBar(search, 1f, true),
                   results,
                   AppSettings.load(settings),
+                  () -> {},
                   () -> {}));
         });
     assertEquals(

@@ -32,7 +32,8 @@ import reactor.core.publisher.Sinks;
  * counts embedded images for the metrics, and answers 404/409 for unknown or running jobs.
  *
  * <p>Tags come from the server's one {@link ServerLabeler}, made when the first job or re-tag needs
- * it and shared by every one after: the model does not change while the server runs.
+ * it and shared by every one after, until the library switches model: jobs stop for the switch
+ * ({@link #stoppedWhile}), and the next ones tag with the new model.
  *
  * <p>At shutdown the running jobs are cancelled and awaited (they commit what they have written)
  * before the collections' indexes close: the registry is a dependency of this bean, so it is
@@ -42,6 +43,7 @@ import reactor.core.publisher.Sinks;
 public class JobService implements IndexJobs.Observer {
 
   private final IndexJobs jobs;
+  private final IngestOptions options;
   private final Counter embedded;
   private final Map<String, Progress> streams = new ConcurrentHashMap<>();
 
@@ -56,7 +58,7 @@ public class JobService implements IndexJobs.Observer {
             .description("images embedded by index jobs")
             .register(metrics);
     // the rule that serves files decides what gets indexed: no link followed unless configured
-    IngestOptions options =
+    this.options =
         IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
     this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, options, this);
   }
@@ -83,6 +85,19 @@ public class JobService implements IndexJobs.Observer {
   /** Runs {@code action} while no job indexes the collection ({@link IndexJobs#whileIdle}). */
   <T> T whileIdle(String collection, Supplier<T> action) {
     return jobs.whileIdle(collection, action);
+  }
+
+  /** The options of every index job: a re-index for another model runs with the same. */
+  IngestOptions ingestOptions() {
+    return options;
+  }
+
+  /**
+   * Stops every running job and runs {@code action} while none can start ({@link
+   * IndexJobs#stoppedWhile}).
+   */
+  List<String> stoppedWhile(Runnable action) {
+    return jobs.stoppedWhile(action);
   }
 
   /** The id of the job running on a collection, if any. */
@@ -218,7 +233,8 @@ public class JobService implements IndexJobs.Observer {
         null);
   }
 
-  private static IngestStatus status(IngestProgress p) {
+  /** A progress snapshot as the API shows it: for index jobs and re-indexing alike. */
+  static IngestStatus status(IngestProgress p) {
     return new IngestStatus(
         p.phase().name(),
         p.seen(),

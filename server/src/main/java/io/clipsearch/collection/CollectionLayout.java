@@ -83,6 +83,14 @@ public record CollectionLayout(Path dataDir, String name) {
   }
 
   /**
+   * Where the data folder keeps the model the library was switched to from the app (one line, the
+   * model's folder): a dot name, which no collection can have.
+   */
+  public static Path modelChoiceFile(Path dataDir) {
+    return dataDir.resolve(".model-choice");
+  }
+
+  /**
    * Where the data folder caches text towers rewritten to take the input length ({@code
    * model.onnx.AnyLengthTextTower}) of models whose folder is read-only; beside {@link
    * #classVectorsDir}.

@@ -57,6 +57,11 @@ public final class CollectionOpener {
         dataDir, CollectionBackends.embedded(), model, CollectionConfig.DEFAULT_FORMAT);
   }
 
+  /** The same data folder, engine and defaults for another model: its own index per collection. */
+  public CollectionOpener withModel(ClipModel other) {
+    return new CollectionOpener(dataDir, backends, other, newFormat);
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -2,6 +2,7 @@ package io.clipsearch.collection;
 
 import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
+import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * CollectionOpener} on first use, warmed and (if fragmented) merged in the background ({@link
  * IndexUpkeep}), and stays open until {@link #close()}, which commits and closes every index.
  * Thread-safe: lookups are lock-free; changes (define, remove a root, delete, reopen after a writer
- * died) hold this registry's lock.
+ * died, a switch of model) hold this registry's lock.
+ *
+ * <p>The collections are served for one model at a time. {@link #switchTo} replaces the opener and
+ * every open collection at once (one volatile write) with collections already opened for another
+ * model; the caller closes the old ones once no request uses them.
  *
  * <p>Index jobs write to these indexes: whoever runs them must stop them before closing this
  * registry ({@code ingest.IndexJobs#close}), or their next write meets a closed index.
@@ -31,24 +36,51 @@ public final class CollectionRegistry implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CollectionRegistry.class);
 
-  private final CollectionOpener opener;
   private final Consumer<OpenCollection> onOpen;
-  private final Map<String, OpenCollection> open = new ConcurrentHashMap<>();
+
+  /** The opener and the collections opened through it: replaced together by a model switch. */
+  private volatile Served served;
+
+  private record Served(CollectionOpener opener, Map<String, OpenCollection> open) {}
 
   /**
    * @param onOpen told of each index opened (the server registers its gauges); must not throw
    */
   public CollectionRegistry(CollectionOpener opener, Consumer<OpenCollection> onOpen) {
-    this.opener = opener;
     this.onOpen = onOpen;
+    this.served = new Served(opener, new ConcurrentHashMap<>());
+  }
+
+  /** An opener of this registry's data folder for another model, to prepare a {@link #switchTo}. */
+  public CollectionOpener openerFor(ClipModel model) {
+    return served.opener().withModel(model);
+  }
+
+  /**
+   * Serves collections through {@code next} from now on, starting with {@code reopened} (each
+   * already opened through it); a collection not among them opens on first use, as always.
+   *
+   * @return closes the collections served until now, those opened meanwhile included: call it once
+   *     no request can use them any more
+   */
+  public synchronized AutoCloseable switchTo(
+      CollectionOpener next, Map<String, OpenCollection> reopened) {
+    Served old = served;
+    served = new Served(next, new ConcurrentHashMap<>(reopened));
+    for (OpenCollection c : reopened.values()) {
+      onOpen.accept(c);
+      IndexUpkeep.afterOpen(c);
+    }
+    return () -> old.open().values().forEach(CollectionRegistry::closeQuietly);
   }
 
   /** The names of the collections in the data folder, sorted. */
   public List<String> names() {
     try {
-      return opener.names();
+      return served.opener().names();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + opener.dataDir() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list " + served.opener().dataDir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -60,7 +92,8 @@ public final class CollectionRegistry implements AutoCloseable {
    * @throws UncheckedIOException if its index cannot be opened
    */
   public OpenCollection get(String name) {
-    return open.computeIfAbsent(name, this::openCollection);
+    Served s = served;
+    return s.open().computeIfAbsent(name, n -> openCollection(s.opener(), n));
   }
 
   /**
@@ -80,7 +113,7 @@ public final class CollectionRegistry implements AutoCloseable {
         "the index writer of collection {} died ({}): reopening it",
         c.name(),
         failure.get().toString());
-    open.remove(c.name());
+    served.open().remove(c.name());
     closeQuietly(c);
     return get(c.name());
   }
@@ -88,7 +121,10 @@ public final class CollectionRegistry implements AutoCloseable {
   /** Open collections whose index writer died, with the cause: what health reports. */
   public Map<String, Throwable> failedWriters() {
     Map<String, Throwable> failed = new TreeMap<>();
-    open.values().forEach(c -> c.index().writeFailure().ifPresent(t -> failed.put(c.name(), t)));
+    served
+        .open()
+        .values()
+        .forEach(c -> c.index().writeFailure().ifPresent(t -> failed.put(c.name(), t)));
     return failed;
   }
 
@@ -103,13 +139,13 @@ public final class CollectionRegistry implements AutoCloseable {
   public synchronized OpenCollection define(
       String name, List<Path> roots, Optional<VectorFormat> format) {
     try {
-      CollectionConfig config = opener.define(name, roots, format);
-      OpenCollection current = open.get(name);
+      CollectionConfig config = served.opener().define(name, roots, format);
+      OpenCollection current = served.open().get(name);
       if (current == null) {
         return get(name);
       }
       OpenCollection updated = current.withConfig(config);
-      open.put(name, updated);
+      served.open().put(name, updated);
       return updated;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write collection " + name + ": " + e.getMessage(), e);
@@ -142,7 +178,7 @@ public final class CollectionRegistry implements AutoCloseable {
           "cannot remove " + root + " from " + name + ": " + e.getMessage(), e);
     }
     OpenCollection updated = c.withConfig(config);
-    open.put(c.name(), updated);
+    served.open().put(c.name(), updated);
     return updated;
   }
 
@@ -153,7 +189,7 @@ public final class CollectionRegistry implements AutoCloseable {
    */
   public synchronized void delete(String name) {
     OpenCollection c = get(name);
-    open.remove(name);
+    served.open().remove(name);
     closeQuietly(c);
     try (Stream<Path> files = Files.walk(c.layout().collectionDir())) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -164,7 +200,7 @@ public final class CollectionRegistry implements AutoCloseable {
     }
   }
 
-  private OpenCollection openCollection(String name) {
+  private OpenCollection openCollection(CollectionOpener opener, String name) {
     try {
       OpenCollection c = opener.open(name);
       onOpen.accept(c);
@@ -194,7 +230,7 @@ public final class CollectionRegistry implements AutoCloseable {
   /** Commits and closes every open index. */
   @Override
   public synchronized void close() {
-    open.values().forEach(CollectionRegistry::closeQuietly);
-    open.clear();
+    served.open().values().forEach(CollectionRegistry::closeQuietly);
+    served.open().clear();
   }
 }

@@ -178,6 +178,36 @@ public final class IndexJobs implements AutoCloseable {
     return action.get();
   }
 
+  /**
+   * Stops every running job, waits until each has committed and ended, then runs {@code action}
+   * while no job can start: for a switch of model, which must not close a model a job embeds with.
+   *
+   * @return the collections whose jobs were stopped, to index again afterwards
+   * @throws IllegalStateException if a job does not end within {@value #CLOSE_WAIT_SECONDS} s (then
+   *     {@code action} does not run)
+   */
+  public synchronized List<String> stoppedWhile(Runnable action) {
+    List<IndexJob> running = jobs.values().stream().filter(IndexJob::running).toList();
+    running.forEach(IndexJob::cancel);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+    for (IndexJob job : running) {
+      while (job.running()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "index job " + job.id() + " on " + job.collection() + " did not stop");
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while index jobs stopped", e);
+        }
+      }
+    }
+    action.run();
+    return running.stream().map(IndexJob::collection).distinct().toList();
+  }
+
   /** The job running on a collection, if any. */
   public Optional<IndexJob> active(String collection) {
     return jobs.values().stream()

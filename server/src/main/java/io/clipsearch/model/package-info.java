@@ -23,6 +23,8 @@
  *   <li>{@link io.clipsearch.model.Vectors}, {@link io.clipsearch.model.PromptEnsemble}, {@link
  *       io.clipsearch.model.Scoring}: vector arithmetic, prompt ensembling and
  *       cosine-to-probability scoring, here once for every caller.
+ *   <li>{@link io.clipsearch.model.ActiveModel}: the model a server uses now, switchable while it
+ *       runs; the old one closes when the last lease on it ends.
  * </ol>
  *
  * <h2>Example</h2>

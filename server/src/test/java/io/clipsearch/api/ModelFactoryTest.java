@@ -1,7 +1,6 @@
 package io.clipsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import io.clipsearch.api.config.ModelConfig;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
-import io.clipsearch.model.mini.MiniClipModel;
 import io.clipsearch.training.MiniModelFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +27,12 @@ class ModelFactoryTest {
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
     copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
-    try (ClipModel model =
-        new ModelFactory()
-            .clipModel(
-                new ModelConfig("  ", null, 1, false, 100_000_000L),
-                new DataConfig(home.resolve("data"), "default", null),
-                home.toString())) {
-      assertInstanceOf(MiniClipModel.class, model);
+    ModelConfig config = new ModelConfig("  ", null, 1, false, 100_000_000L);
+    DataConfig data = new DataConfig(home.resolve("data"), "default", null);
+    ModelFactory factory = new ModelFactory();
+    ModelSelection selection = factory.modelSelection(config, data, home.toString());
+    assertEquals(home.resolve(BundledModel.FOLDER), selection.folder());
+    try (ClipModel model = factory.clipModel(selection, config, data)) {
       ModelDescription d = new ModelService(model).describe();
       assertEquals(384, d.dimension());
       assertEquals(BundledModel.NOTICE, d.notice());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.clipsearch.api.types.ActivationStatus;
 import io.clipsearch.api.types.ApiError;
 import io.clipsearch.api.types.ClusterList;
 import io.clipsearch.api.types.CollectionInfo;
@@ -17,7 +18,9 @@ import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.ModelDescription;
+import io.clipsearch.api.types.ModelList;
 import io.clipsearch.api.types.PlaceList;
+import io.clipsearch.api.types.PullStatus;
 import io.clipsearch.api.types.SearchQuery;
 import io.clipsearch.api.types.SearchResults;
 import java.io.IOException;
@@ -269,6 +272,52 @@ public final class ClipsearchClient {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
         JobInfo.class);
+  }
+
+  /** {@code GET /api/models}: the catalog, the bundled model and the folders, with their states. */
+  public ModelList models() {
+    return send(request("/api/models").GET().build(), ModelList.class);
+  }
+
+  /**
+   * {@code POST /api/models/{name}/pull} (token): starts a pull, or returns the running one's
+   * status.
+   */
+  public PullStatus pull(String model) {
+    return send(
+        request(modelUrl(model, "/pull")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        PullStatus.class);
+  }
+
+  /** {@code GET /api/models/{name}/pull}. */
+  public PullStatus pullStatus(String model) {
+    return send(request(modelUrl(model, "/pull")).GET().build(), PullStatus.class);
+  }
+
+  /** {@code DELETE /api/models/{name}/pull} (token): stops it; the next pull resumes. */
+  public PullStatus cancelPull(String model) {
+    return send(request(modelUrl(model, "/pull")).DELETE().build(), PullStatus.class);
+  }
+
+  /** {@code POST /api/models/{name}/activate} (token): switches the library in the background. */
+  public ActivationStatus activate(String model) {
+    return send(
+        request(modelUrl(model, "/activate")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        ActivationStatus.class);
+  }
+
+  /** {@code GET /api/models/activation}: the latest switch. */
+  public ActivationStatus activation() {
+    return send(request("/api/models/activation").GET().build(), ActivationStatus.class);
+  }
+
+  /** {@code DELETE /api/models/activation} (token): stops the switch; the old model stays. */
+  public ActivationStatus cancelActivation() {
+    return send(request("/api/models/activation").DELETE().build(), ActivationStatus.class);
+  }
+
+  private static String modelUrl(String model, String tail) {
+    return "/api/models/" + ApiUrl.encode(model) + tail;
   }
 
   /** {@code GET /api/jobs/{id}}. */

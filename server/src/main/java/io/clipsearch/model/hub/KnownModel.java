@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param revision the branch, tag or commit to pull (e.g. {@code main})
  * @param dimension the embedding dimension the model produces
  * @param license the weights' license, short (e.g. {@code MIT (OpenAI CLIP)})
+ * @param languages the languages its text tower reads, for people (e.g. {@code English})
  * @param approxDownloadBytes roughly how many bytes a pull transfers, for display only
- * @param description one line for listings
+ * @param description one line for listings: what it is good at
  */
 public record KnownModel(
     String name,
@@ -24,6 +25,7 @@ public record KnownModel(
     String revision,
     int dimension,
     String license,
+    String languages,
     long approxDownloadBytes,
     String description) {
 
@@ -41,6 +43,7 @@ public record KnownModel(
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(license, "license");
+    Objects.requireNonNull(languages, "languages");
     Objects.requireNonNull(description, "description");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("model name must match " + NAME + ": '" + name + "'");

@@ -27,6 +27,7 @@ public final class KnownModels {
               "main",
               512,
               "MIT (OpenAI CLIP)",
+              "English",
               610 * MB,
               "OpenAI CLIP ViT-B/32: fast, the usual default"),
           new KnownModel(
@@ -35,6 +36,7 @@ public final class KnownModels {
               "main",
               512,
               "MIT (OpenAI CLIP)",
+              "English",
               600 * MB,
               "OpenAI CLIP ViT-B/16: more accurate than B/32, about 4x slower per image"),
           new KnownModel(
@@ -43,6 +45,7 @@ public final class KnownModels {
               "main",
               768,
               "MIT (OpenAI CLIP)",
+              "English",
               1_710 * MB,
               "OpenAI CLIP ViT-L/14: most accurate OpenAI model, slow on CPU"),
           new KnownModel(
@@ -51,6 +54,7 @@ public final class KnownModels {
               "main",
               512,
               "MIT (OpenCLIP, LAION-2B)",
+              "English",
               610 * MB,
               "OpenCLIP ViT-B/32 trained on LAION-2B: better than OpenAI B/32 at the same cost"),
           new KnownModel(
@@ -59,6 +63,7 @@ public final class KnownModels {
               "main",
               768,
               "Apache-2.0 (Google SigLIP)",
+              "English",
               820 * MB,
               "SigLIP ViT-B/16 (WebLI): sigmoid scores, Unigram tokenizer, squash resize"),
           new KnownModel(
@@ -67,6 +72,7 @@ public final class KnownModels {
               "main",
               768,
               "Apache-2.0 (Google SigLIP 2)",
+              "Multilingual (Gemma tokenizer; best in English)",
               1_500 * MB,
               "SigLIP 2 ViT-B/16 at 224 px (WebLI): multilingual Gemma tokenizer, sigmoid scores"),
           new KnownModel(
@@ -75,6 +81,7 @@ public final class KnownModels {
               "main",
               1024,
               "Apache-2.0 (Google SigLIP 2)",
+              "Multilingual (Gemma tokenizer; best in English)",
               3_500 * MB,
               "SigLIP 2 ViT-L/16 at 384 px: much more accurate, slow on CPU"),
           new KnownModel(
@@ -83,6 +90,7 @@ public final class KnownModels {
               "main",
               512,
               "MIT (OpenCLIP, LAION-5B; XLM-RoBERTa MIT)",
+              "About 100 languages",
               1_450 * MB,
               "Multilingual OpenCLIP: XLM-RoBERTa base text tower (100 languages), ViT-B/32 images"),
           new KnownModel(
@@ -91,6 +99,7 @@ public final class KnownModels {
               "main",
               1024,
               "MIT (OpenCLIP, LAION-5B; XLM-RoBERTa MIT)",
+              "About 100 languages",
               4_600 * MB,
               "Multilingual OpenCLIP: XLM-RoBERTa large text tower, ViT-H/14 images; best multilingual, slow"));
 

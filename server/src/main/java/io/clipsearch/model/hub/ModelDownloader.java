@@ -85,10 +85,17 @@ public final class ModelDownloader implements AutoCloseable {
    * in {@code HF_TOKEN} if set (the variables the Hugging Face tools use), with default timeouts.
    */
   public static ModelDownloader fromEnvironment() {
-    String endpoint = System.getenv("HF_ENDPOINT");
-    URI base = endpoint == null || endpoint.isBlank() ? DEFAULT_BASE_URL : URI.create(endpoint);
     return new ModelDownloader(
-        base, System.getenv("HF_TOKEN"), DEFAULT_CONNECT_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+        baseUrlFromEnvironment(),
+        System.getenv("HF_TOKEN"),
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_IDLE_TIMEOUT);
+  }
+
+  /** The mirror named by {@code HF_ENDPOINT}, else {@link #DEFAULT_BASE_URL}. */
+  public static URI baseUrlFromEnvironment() {
+    String endpoint = System.getenv("HF_ENDPOINT");
+    return endpoint == null || endpoint.isBlank() ? DEFAULT_BASE_URL : URI.create(endpoint);
   }
 
   /** The Hub address this downloader talks to. */
@@ -115,6 +122,7 @@ public final class ModelDownloader implements AutoCloseable {
     Objects.requireNonNull(progress, "progress");
     PullTarget target = new PullTarget(model, modelsDir.resolve(model.name()));
     List<HubFile> files = listing.wantedFiles(target);
+    progress.onListed(files.stream().mapToLong(HubFile::size).sum());
     try {
       Files.createDirectories(target.dir());
       PartFiles.checkFreeSpace(target, files);

@@ -19,4 +19,10 @@ public interface ProgressListener {
    * @param bytesTotal the file's full size
    */
   void onProgress(String file, long bytesDone, long bytesTotal);
+
+  /**
+   * Once, before any file's progress: the size of all the files the pull puts in place, those
+   * already there included, so a caller can show one bar for the whole model. Ignored by default.
+   */
+  default void onListed(long bytesTotal) {}
 }

@@ -15,6 +15,9 @@
  *       move into place ({@code PartFiles}).
  *   <li>{@link io.clipsearch.model.hub.ProgressListener} and {@link
  *       io.clipsearch.model.hub.ConsoleProgressBar}: progress for people.
+ *   <li>{@link io.clipsearch.model.hub.PullJob}: one pull a server runs in the background, watches
+ *       and cancels; {@link io.clipsearch.model.hub.ModelShelf}: how complete the folders of a
+ *       models folder are.
  * </ol>
  *
  * <h2>Example</h2>

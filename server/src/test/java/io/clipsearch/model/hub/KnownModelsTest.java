@@ -48,11 +48,12 @@ class KnownModelsTest {
   void knownModelRejectsUnsafeNames() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new KnownModel("../x", "a/b", "main", 512, "MIT", 1, "d"));
+        () -> new KnownModel("../x", "a/b", "main", 512, "MIT", "English", 1, "d"));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new KnownModel("x", "no-owner", "main", 512, "MIT", 1, "d"));
+        () -> new KnownModel("x", "no-owner", "main", 512, "MIT", "English", 1, "d"));
     assertThrows(
-        IllegalArgumentException.class, () -> new KnownModel("x", "a/b", "main", 0, "MIT", 1, "d"));
+        IllegalArgumentException.class,
+        () -> new KnownModel("x", "a/b", "main", 0, "MIT", "English", 1, "d"));
   }
 }

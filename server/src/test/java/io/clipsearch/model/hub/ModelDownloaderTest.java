@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.model.hub.ModelDownloadException.Reason;
+import io.clipsearch.testing.HubFixture;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class ModelDownloaderTest {
 
   private static final String REPO = "test-org/Tiny-CLIP__fixture";
   private static final KnownModel TINY =
-      new KnownModel("tiny", REPO, "main", 32, "MIT", 1_000_000, "fixture model");
+      new KnownModel("tiny", REPO, "main", 32, "MIT", "English", 1_000_000, "fixture model");
   private static final String VISUAL = "visual/model.onnx";
 
   @TempDir Path modelsDir;

@@ -1,4 +1,4 @@
-package io.clipsearch.model.hub;
+package io.clipsearch.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A fake Hugging Face Hub on 127.0.0.1: the tree API and {@code resolve} downloads of one
@@ -33,36 +36,38 @@ import java.util.regex.Pattern;
  *
  * <p>Files ending in {@code .onnx} or {@code .onnx_data} are listed as LFS files (SHA-256), the
  * others as small Git files (blob SHA-1), as on the Hub.
+ *
+ * <p>Shared with the app's tests through the server's test jar, which holds this class only.
  */
-final class HubFixture implements AutoCloseable {
+public final class HubFixture implements AutoCloseable {
 
   /** One request the fixture answered. */
-  record Request(String path, String range, String authorization) {}
+  public record Request(String path, String range, String authorization) {}
 
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
   /** A stalled response ends at the latest after this, should a test never close the fixture. */
   private static final Duration STALL_LIMIT = Duration.ofMinutes(5);
 
-  final String repo;
-  final String revision = "main";
+  public final String repo;
+  public final String revision = "main";
   private final Map<String, byte[]> files = new LinkedHashMap<>();
   private final HttpServer server;
   private final HttpServer cdn;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
-  final AtomicLong bodyBytesSent = new AtomicLong();
+  public final List<Request> requests = new CopyOnWriteArrayList<>();
+  public final AtomicLong bodyBytesSent = new AtomicLong();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   // Misbehaviour switches, set by tests before a pull.
-  final Map<String, Long> dropAfterBytes = new ConcurrentHashMap<>(); // once per path
-  final Map<String, Long> stallAfterBytes = new ConcurrentHashMap<>(); // once per path
-  final Map<String, Integer> statusFor = new ConcurrentHashMap<>(); // request path -> status
-  final Set<String> corrupt = ConcurrentHashMap.newKeySet();
-  volatile boolean ignoreRange;
-  volatile boolean redirectToCdn;
-  volatile int treePageSize = Integer.MAX_VALUE;
+  public final Map<String, Long> dropAfterBytes = new ConcurrentHashMap<>(); // once per path
+  public final Map<String, Long> stallAfterBytes = new ConcurrentHashMap<>(); // once per path
+  public final Map<String, Integer> statusFor = new ConcurrentHashMap<>(); // request path -> status
+  public final Set<String> corrupt = ConcurrentHashMap.newKeySet();
+  public volatile boolean ignoreRange;
+  public volatile boolean redirectToCdn;
+  public volatile int treePageSize = Integer.MAX_VALUE;
 
-  HubFixture(String repo) throws IOException {
+  public HubFixture(String repo) throws IOException {
     this.repo = repo;
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     server = HttpServer.create(loopback, 0);
@@ -76,13 +81,13 @@ final class HubFixture implements AutoCloseable {
   }
 
   /** Adds a file to the repository. */
-  HubFixture file(String path, byte[] content) {
+  public HubFixture file(String path, byte[] content) {
     files.put(path, content.clone());
     return this;
   }
 
   /** The files of a complete CLIP model folder, deterministic pseudo-random bytes for the ONNX. */
-  HubFixture clipLayout() {
+  public HubFixture clipLayout() {
     file("config.json", "{\"embed_dim\": 32}".getBytes(StandardCharsets.UTF_8));
     file("visual/preprocess_cfg.json", "{\"size\": [224, 224]}".getBytes(StandardCharsets.UTF_8));
     file("visual/model.onnx", bytes(300_000, 1));
@@ -97,28 +102,38 @@ final class HubFixture implements AutoCloseable {
     return this;
   }
 
-  byte[] content(String path) {
+  /** Adds every file of a folder under its path there: a real model folder to serve. */
+  public HubFixture folder(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        file(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+      }
+    }
+    return this;
+  }
+
+  public byte[] content(String path) {
     return files.get(path).clone();
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  String resolvePath(String file) {
+  public String resolvePath(String file) {
     return "/" + repo + "/resolve/" + revision + "/" + file;
   }
 
-  List<Request> downloadsOf(String file) {
+  public List<Request> downloadsOf(String file) {
     String path = resolvePath(file);
     return requests.stream().filter(r -> r.path().equals(path)).toList();
   }
 
-  List<Request> downloads() {
+  public List<Request> downloads() {
     return requests.stream().filter(r -> r.path().contains("/resolve/")).toList();
   }
 
-  static byte[] bytes(int size, int seed) {
+  public static byte[] bytes(int size, int seed) {
     byte[] b = new byte[size];
     new java.util.Random(seed).nextBytes(b);
     return b;
@@ -261,7 +276,7 @@ final class HubFixture implements AutoCloseable {
     }
   }
 
-  static String hex(String algorithm, byte[] content) {
+  public static String hex(String algorithm, byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
     } catch (NoSuchAlgorithmException e) {
@@ -269,7 +284,7 @@ final class HubFixture implements AutoCloseable {
     }
   }
 
-  static String gitBlobSha1(byte[] content) {
+  public static String gitBlobSha1(byte[] content) {
     byte[] header = ("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII);
     byte[] all = new byte[header.length + content.length];
     System.arraycopy(header, 0, all, 0, header.length);
