@@ -33,7 +33,8 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Tags come from the server's one {@link ServerLabeler}, made when the first job or re-tag needs
  * it and shared by every one after, until the library switches model: jobs stop for the switch
- * ({@link #stoppedWhile}), and the next ones tag with the new model.
+ * ({@link #stoppedWhile}), and the next ones tag with the new model. A job does not wait for it:
+ * while it is made, the job scans and embeds, and tags what it missed at its end.
  *
  * <p>At shutdown the running jobs are cancelled and awaited (they commit what they have written)
  * before the collections' indexes close: the registry is a dependency of this bean, so it is
@@ -60,7 +61,7 @@ public class JobService implements IndexJobs.Observer {
     // the rule that serves files decides what gets indexed: no link followed unless configured
     this.options =
         IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
-    this.jobs = new IndexJobs(collections, model, () -> labeler.get()::imageTags, options, this);
+    this.jobs = new IndexJobs(collections, model, labeler::tagger, options, this);
   }
 
   /**

@@ -87,7 +87,8 @@ final class ModelsCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Download a known model into the models folder, resuming an interrupted",
-        "download and checking sizes and SHA-256 hashes. HF_TOKEN and HF_ENDPOINT are honoured."
+        "download and checking sizes and SHA-256 hashes, then verify it (as 'models verify'),",
+        "which also prepares its any-length text tower. HF_TOKEN and HF_ENDPOINT are honoured."
       })
   static final class Pull implements Callable<Integer> {
 
@@ -107,8 +108,12 @@ final class ModelsCommand implements Runnable {
       try (ModelDownloader downloader = ModelDownloader.fromEnvironment()) {
         Path folder = downloader.pull(model, dir, ConsoleProgressBar.onStandardError());
         out.println("pulled " + model.name() + " into " + folder);
-        out.println("check it with: clipsearch models verify " + folder);
-        return 0;
+        // loading it once also prepares the any-length text tower beside it (rewritten and
+        // checked), so the first search of a server or index run does not pay for that
+        out.println("verifying it and preparing its text tower…");
+        out.flush();
+        return Verify.report(
+            out, folder, new ModelVerifier().verify(folder, LoadOptions.defaults()));
       } catch (ModelDownloadException e) {
         spec.commandLine().getErr().println("clipsearch: " + e.getMessage());
         return 1;
@@ -134,7 +139,11 @@ final class ModelsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      List<ModelVerifier.Check> checks = new ModelVerifier().verify(folder, LoadOptions.defaults());
+      return report(out, folder, new ModelVerifier().verify(folder, LoadOptions.defaults()));
+    }
+
+    /** Prints one line per check and the verdict; the exit code: 0 if every check passed. */
+    static int report(PrintWriter out, Path folder, List<ModelVerifier.Check> checks) {
       for (ModelVerifier.Check c : checks) {
         out.printf("%-4s %-28s %s%n", c.passed() ? "ok" : "FAIL", c.name(), c.detail());
       }

@@ -2,9 +2,14 @@ package io.clipsearch.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A tagger whose vocabulary is still being embedded: until it is ready, images get no tags and are
@@ -28,12 +33,11 @@ public final class DeferredTagger implements ImageTagger {
 
   @Override
   public List<String> tags(float[] vector) {
-    ImageTagger tagger = ready.getNow(null);
-    if (tagger == null) {
-      missed.incrementAndGet();
+    if (!ready.isDone() || ready.isCompletedExceptionally()) {
+      missed.incrementAndGet(); // not ready, or never will be: tagged later, or not at all
       return List.of();
     }
-    return tagger.tags(vector);
+    return ready.join().tags(vector);
   }
 
   /** How many images were tagged with nothing because the vocabulary was not ready. */
@@ -57,5 +61,24 @@ public final class DeferredTagger implements ImageTagger {
    */
   public ImageTagger await() throws ExecutionException, InterruptedException {
     return ready.get();
+  }
+
+  /**
+   * Waits for the vocabulary unless {@code stop} says to give up (asked every 100 ms).
+   *
+   * @return the tagger, or empty if stopped or making the vocabulary failed
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public Optional<ImageTagger> awaitUnless(BooleanSupplier stop) throws InterruptedException {
+    while (!stop.getAsBoolean()) {
+      try {
+        return Optional.of(ready.get(100, TimeUnit.MILLISECONDS));
+      } catch (TimeoutException e) {
+        // not yet: ask again
+      } catch (ExecutionException | CancellationException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +70,8 @@ public final class IndexJobs implements AutoCloseable {
   private boolean closed; // guarded by this
 
   /**
-   * @param tagger the tagger for new images, asked for on each start and re-tag (it may make itself
-   *     on first use)
+   * @param tagger the tagger for new images, asked for on each start and re-tag; for a start it may
+   *     be a {@link DeferredTagger}, whose misses the job tags when it has scanned
    * @param options of every job
    */
   public IndexJobs(
@@ -105,6 +106,7 @@ public final class IndexJobs implements AutoCloseable {
                   "collection " + c.name() + " is already being indexed by job " + running.id());
             });
     ProgressLog progressLog = new ProgressLog();
+    ImageTagger jobTagger = tagger.get();
     IndexJob job =
         new IndexJob(
             UUID.randomUUID().toString(),
@@ -117,7 +119,7 @@ public final class IndexJobs implements AutoCloseable {
                     c.thumbs(),
                     c.config().roots(),
                     options,
-                    tagger.get(),
+                    jobTagger,
                     listener),
             (j, p) -> {
               progressLog.accept(j, p);
@@ -125,7 +127,7 @@ public final class IndexJobs implements AutoCloseable {
             });
     jobs.put(job.id(), job);
     observer.started(job);
-    runner.submit(() -> run(job, c));
+    runner.submit(() -> run(job, c, jobTagger));
     log.info("index job {} started on collection {}", job.id(), c.name());
     return job;
   }
@@ -145,7 +147,7 @@ public final class IndexJobs implements AutoCloseable {
           OpenCollection c = collections.writable(collection);
           long start = System.nanoTime();
           try {
-            long images = new Retagger(c.index(), c.backend(), tagger.get()).run();
+            long images = new Retagger(c.index(), c.backend(), readyTagger()).run();
             double seconds = (System.nanoTime() - start) / 1e9;
             log.info(
                 "re-tagged {} images of {} in {} s",
@@ -157,6 +159,23 @@ public final class IndexJobs implements AutoCloseable {
             throw new UncheckedIOException("cannot re-tag collection " + c.name(), e);
           }
         });
+  }
+
+  /** The tagger, waiting for its vocabulary if it is still being made: a re-tag needs it whole. */
+  private ImageTagger readyTagger() {
+    ImageTagger t = tagger.get();
+    if (!(t instanceof DeferredTagger deferred)) {
+      return t;
+    }
+    try {
+      return deferred.await();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "the tag vocabulary could not be made: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the tag vocabulary was made", e);
+    }
   }
 
   /**
@@ -226,11 +245,12 @@ public final class IndexJobs implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
-  private void run(IndexJob job, OpenCollection c) {
+  private void run(IndexJob job, OpenCollection c, ImageTagger jobTagger) {
     IngestReport report = null;
     Throwable failure = null;
     try {
       report = job.ingest().run();
+      tagMissed(job, c, jobTagger);
       c.index().refresh(); // searches see the whole run at once, not up to a second later
       IndexUpkeep.afterBulkWrite(c);
       report.write(c.layout().reportsDir());
@@ -241,6 +261,29 @@ public final class IndexJobs implements AutoCloseable {
       job.ended(report, failure);
       observer.ended(job);
     }
+  }
+
+  /**
+   * Tags the photos a model's first job indexed before the tag vocabulary was ready, from their
+   * stored vectors, once it is; unless the job was cancelled (a shutdown does not wait for it):
+   * then they stay untagged until a re-tag.
+   */
+  private static void tagMissed(IndexJob job, OpenCollection c, ImageTagger jobTagger)
+      throws IOException, InterruptedException {
+    if (!(jobTagger instanceof DeferredTagger deferred) || deferred.missed() == 0) {
+      return;
+    }
+    Optional<ImageTagger> ready = deferred.awaitUnless(job.ingest()::cancelRequested);
+    if (ready.isEmpty()) {
+      log.info(
+          "{} photos of {} indexed before the tag vocabulary was ready stay untagged",
+          deferred.missed(),
+          c.name());
+      return;
+    }
+    c.index().refresh(); // the re-tag reads what the job wrote
+    long tagged = new Retagger(c.index(), c.backend(), ready.get()).runUntagged();
+    log.info("tagged {} photos of {} indexed before the tag vocabulary", tagged, c.name());
   }
 
   /**

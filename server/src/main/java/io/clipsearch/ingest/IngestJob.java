@@ -178,6 +178,11 @@ public final class IngestJob {
     cancelled = true;
   }
 
+  /** Whether {@link #cancel} was asked (or the run was interrupted). */
+  boolean cancelRequested() {
+    return cancelled;
+  }
+
   /**
    * Runs the job to the end, or until cancelled.
    *

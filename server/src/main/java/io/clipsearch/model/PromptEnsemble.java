@@ -2,6 +2,7 @@ package io.clipsearch.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 /**
@@ -51,6 +52,7 @@ public record PromptEnsemble(List<String> templates) {
    * @throws IllegalArgumentException if there are no classes, or a class's prompt embeddings cancel
    *     out ({@link ZeroVectorException})
    * @throws IllegalStateException if the embedder returns the wrong number of vectors
+   * @throws CancellationException if the thread is interrupted (checked between batches)
    */
   public List<float[]> classVectors(
       List<String> classNames, Function<List<String>, List<float[]>> embedder) {
@@ -61,6 +63,10 @@ public record PromptEnsemble(List<String> templates) {
     classNames.forEach(name -> prompts.addAll(prompts(name)));
     List<float[]> embedded = new ArrayList<>(prompts.size());
     for (int from = 0; from < prompts.size(); from += BATCH) {
+      if (Thread.currentThread().isInterrupted()) {
+        // a large vocabulary takes minutes on a first run: a shutdown stops it between batches
+        throw new CancellationException("interrupted while embedding the class prompts");
+      }
       embedded.addAll(
           embedder.apply(prompts.subList(from, Math.min(prompts.size(), from + BATCH))));
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the {@code clipsearch} command line in a child JVM with the launcher's flags, for tests that
@@ -20,6 +21,11 @@ public record ChildCli(Process process, List<String> output) {
 
   /** Starts {@code clipsearch <args>} in a child JVM. */
   public static ChildCli start(String... args) throws IOException {
+    return start(Map.of(), args);
+  }
+
+  /** Starts {@code clipsearch <args>} in a child JVM with {@code env} added to its environment. */
+  public static ChildCli start(Map<String, String> env, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(
@@ -36,6 +42,7 @@ public record ChildCli(Process process, List<String> output) {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("OPENCV_LOG_LEVEL", "SILENT");
+    pb.environment().putAll(env);
     Process process = pb.start();
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     Thread.ofPlatform()
