@@ -11,6 +11,7 @@ import io.clipsearch.collection.CollectionRegistry;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.ingest.ModelReindex;
 import io.clipsearch.model.ActiveModel;
+import io.clipsearch.model.BackgroundPriority;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.hub.ModelShelf;
@@ -194,6 +195,8 @@ public class ModelActivationService {
       boolean switched = false;
       try {
         next = ClipModels.load(folder, ModelFactory.loadOptions(modelConfig, data));
+        // loaded (the text tower's threads at normal priority); the re-index yields to searches
+        BackgroundPriority.lowerCurrentThread();
         ClipModel model = next;
         CollectionOpener opener = registry.openerFor(model);
         List<String> names = registry.names();

@@ -6,6 +6,7 @@ import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.ingest.DeferredTagger;
 import io.clipsearch.ingest.ImageTagger;
+import io.clipsearch.model.BackgroundPriority;
 import io.clipsearch.model.ClassVectorCache;
 import io.clipsearch.model.ClipModel;
 import jakarta.annotation.PreDestroy;
@@ -95,7 +96,14 @@ public class ServerLabeler implements AutoCloseable {
         || making.labeler().isCompletedExceptionally()) {
       CompletableFuture<ZeroShotLabeler> labeler = new CompletableFuture<>();
       Thread thread =
-          Thread.ofPlatform().daemon().name("tag-vocabulary").unstarted(() -> make(id, labeler));
+          Thread.ofPlatform()
+              .daemon()
+              .name("tag-vocabulary")
+              .unstarted(
+                  () -> {
+                    BackgroundPriority.lowerCurrentThread(); // searches first
+                    make(id, labeler);
+                  });
       making = new Making(id, labeler, thread);
       thread.start();
     }

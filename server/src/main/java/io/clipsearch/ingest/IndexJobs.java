@@ -4,6 +4,7 @@ import io.clipsearch.collection.CollectionRegistry;
 import io.clipsearch.collection.IndexUpkeep;
 import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.model.BackgroundPriority;
 import io.clipsearch.model.ClipModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +65,17 @@ public final class IndexJobs implements AutoCloseable {
   private final Supplier<ImageTagger> tagger;
   private final IngestOptions options;
   private final Observer observer;
+  // background priority: a job yields the CPU to searches (its workers inherit it)
   private final ExecutorService runner =
-      Executors.newCachedThreadPool(Thread.ofPlatform().name("index-job-", 1).factory());
+      Executors.newCachedThreadPool(
+          runnable ->
+              Thread.ofPlatform()
+                  .name("index-job-", 1)
+                  .unstarted(
+                      () -> {
+                        BackgroundPriority.lowerCurrentThread();
+                        runnable.run();
+                      }));
   private final Map<String, IndexJob> jobs = new ConcurrentHashMap<>();
   private boolean closed; // guarded by this
 

@@ -94,6 +94,7 @@ final class DjlClipModel implements ClipModel {
                 new long[] {3, side, side},
                 cores,
                 false,
+                true,
                 fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
         AnyLengthTextTower.Prepared text = prepareText(folder, options, cores);
         DjlTower loaded;
@@ -194,6 +195,7 @@ final class DjlClipModel implements ClipModel {
         new long[] {contextLength},
         cores,
         true,
+        false,
         fixed -> textSettings(fixed, cores));
   }
 

@@ -82,6 +82,8 @@ public final class DjlTower implements AutoCloseable {
    *
    * @param itemShapeFallback the shape of one row where the model leaves a dimension dynamic
    * @param spinWait whether idle engine threads spin (lower latency) or sleep (CPU left to others)
+   * @param background whether the engine's threads yield to others ({@link BackgroundPriority}): an
+   *     image tower, which mostly runs for index jobs, beside searches that must stay fast
    * @param settingsFor picks settings once the model's fixed batch (0 = dynamic) is known
    * @throws EmbeddingException if the file cannot be loaded or its input is not one tensor
    */
@@ -91,6 +93,7 @@ public final class DjlTower implements AutoCloseable {
       long[] itemShapeFallback,
       int intraOpThreads,
       boolean spinWait,
+      boolean background,
       IntFunction<InferenceSettings> settingsFor) {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     Model model = null;
@@ -104,7 +107,10 @@ public final class DjlTower implements AutoCloseable {
       // decoding, running beside batch inference, needs
       options.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
       model = Model.newInstance(name, Device.cpu(), EngineKind.ONNX.djlEngineName());
-      OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString(), options);
+      OrtSession session =
+          background
+              ? createOnBackgroundThread(file, options)
+              : OrtEnvironment.getEnvironment().createSession(file.toString(), options);
       TensorSpec spec = onnxInputSpec(file, session);
       Map<String, String> metadata = session.getMetadata().getCustomMetadata();
       // the block owns the session from here: closing the model's manager closes it
@@ -119,6 +125,42 @@ public final class DjlTower implements AutoCloseable {
       options.close();
       throw new EmbeddingException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Creates the session on a thread of background priority, which the session's intra-op threads,
+   * started with it, inherit.
+   */
+  private static OrtSession createOnBackgroundThread(Path file, OrtSession.SessionOptions options)
+      throws OrtException {
+    OrtSession[] session = {null};
+    OrtException[] failure = {null};
+    Thread creator =
+        Thread.ofPlatform()
+            .name("ort-session-" + file.getFileName())
+            .start(
+                () -> {
+                  BackgroundPriority.lowerCurrentThread();
+                  try {
+                    session[0] =
+                        OrtEnvironment.getEnvironment().createSession(file.toString(), options);
+                  } catch (OrtException e) {
+                    failure[0] = e;
+                  }
+                });
+    try {
+      creator.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddingException("interrupted while loading " + file, e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    if (session[0] == null) {
+      throw new EmbeddingException("cannot load ONNX model " + file + ": no session was made");
+    }
+    return session[0];
   }
 
   /**

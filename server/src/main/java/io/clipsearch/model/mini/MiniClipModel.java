@@ -179,6 +179,7 @@ public final class MiniClipModel implements ClipModel {
             new long[] {3, side, side},
             threads,
             false,
+            true,
             fixed -> InferenceSettings.forModel(fixed, batch, threads));
     MiniLmTextEncoder text = null;
     try {
