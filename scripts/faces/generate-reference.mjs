@@ -50,7 +50,7 @@ function faceJson(face) {
   const { box, score } = face.detection;
   return {
     score: round(score, 7),
-    box: [box.x, box.y, box.width, box.height].map((v) => round(v, 4)),
+    box: [box.x, box.y, box.width, box.height].map((v) => round(v, 6)),
     landmarks: face.landmarks.positions.flatMap((p) => [round(p.x, 4), round(p.y, 4)]),
     descriptor: Array.from(face.descriptor, (v) => round(v, 7)),
   };

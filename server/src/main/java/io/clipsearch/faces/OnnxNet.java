@@ -17,6 +17,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +52,10 @@ final class OnnxNet implements AutoCloseable {
    */
   static OnnxNet load(Path file, int threads, String input, long[] shape, List<String> outputs)
       throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(
+          file.toString(), null, "no face net (models/faces/README.md says how to convert them)");
+    }
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     Model model = null;
     try {
