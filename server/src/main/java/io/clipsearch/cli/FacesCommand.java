@@ -25,13 +25,15 @@ import picocli.CommandLine.Spec;
     name = "faces",
     mixinStandardHelpOptions = true,
     description = {
-      "Detect faces (SSD MobileNet v1), their 68 landmarks and 128-d descriptors, as face-api",
-      "does, and print one JSON line per face: {\"file\":..., \"score\":..., \"box\":[x, y, w, h],",
-      "\"landmarks\":[x0, y0, ...], \"descriptor\":[...]}; an image that cannot be decoded gives",
-      "{\"file\":..., \"error\":..., \"reason\":...} and exit code 2 after the others.",
+      "Detect faces (SSD MobileNet v1), their 68 landmarks and 128-d descriptors",
+      "as face-api does, and print one JSON line per face: {\"file\":...,",
+      "\"score\":..., \"box\":[x, y, w, h], \"landmarks\":[x0, y0, ...],",
+      "\"descriptor\":[...]}; an image that cannot be decoded gives {\"file\":...,",
+      "\"error\":..., \"reason\":...} and exit code 2 after the others.",
       "",
-      "Development: --convert-tfjs DIR writes the ONNX nets into --models from face-api's tfjs",
-      "weights (DIR: the npm package's model folder, see models/faces/README.md)."
+      "Development: --convert-tfjs DIR writes the ONNX nets into --models from",
+      "face-api's tfjs weights (DIR: the npm package's model folder; see",
+      "models/faces/README.md)."
     })
 final class FacesCommand implements Callable<Integer> {
 
@@ -45,17 +47,17 @@ final class FacesCommand implements Callable<Integer> {
   @Option(
       names = "--models",
       paramLabel = "DIR",
-      defaultValue = "models/faces",
-      description = "the face-models folder (default: ${DEFAULT-VALUE})")
+      description =
+          "the face-models folder (default: the installation's " + FaceModels.FOLDER + ")")
   Path models;
 
   @Option(
       names = "--min-score",
       paramLabel = "S",
-      defaultValue = "0.5",
+      defaultValue = "" + FaceFinder.DEFAULT_MIN_SCORE,
       description =
           "the detection score a face must exceed (default: ${DEFAULT-VALUE}, face-api's)")
-  double minScore = FaceFinder.DEFAULT_MIN_SCORE;
+  double minScore;
 
   @Option(
       names = "--threads",
@@ -79,8 +81,12 @@ final class FacesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path folder =
+        models != null
+            ? models
+            : Path.of(System.getProperty("clipsearch.home", ".")).resolve(FaceModels.FOLDER);
     if (convertFrom != null) {
-      for (Path written : TfjsFaceExport.convert(convertFrom, models)) {
+      for (Path written : TfjsFaceExport.convert(convertFrom, folder)) {
         spec.commandLine().getErr().println("wrote " + written);
       }
       return 0;
@@ -88,7 +94,7 @@ final class FacesCommand implements Callable<Integer> {
     JsonLines out = new JsonLines(spec.commandLine().getOut());
     ImageDecoder decoder = new ImageDecoder();
     int failed = 0;
-    try (FaceModels nets = FaceModels.load(models, threads)) {
+    try (FaceModels nets = FaceModels.load(folder, threads)) {
       FaceFinder finder = new FaceFinder(nets, minScore);
       for (Path file : files) {
         try {

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class FaceModels implements AutoCloseable {
 
+  /** Where an installation or checkout keeps its face nets, relative to its home. */
+  public static final String FOLDER = "models/faces";
+
   /** The detector's file name in a face-models folder. */
   public static final String DETECTOR_FILE = "ssd_mobilenetv1.onnx";
 
