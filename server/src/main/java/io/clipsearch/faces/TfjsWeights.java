@@ -100,6 +100,11 @@ final class TfjsWeights {
     int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     JsonNode q = spec.get("quantization");
     String dtype = spec.get("dtype").asText();
+    long bytes = (long) size * (q != null ? 1 : Float.BYTES);
+    if (data.remaining() < bytes) {
+      throw new IOException(
+          name + ": the shards end " + (bytes - data.remaining()) + " bytes short");
+    }
     if (q != null) {
       if (!q.get("dtype").asText().equals("uint8")) {
         throw new IOException(name + ": unsupported quantization " + q.get("dtype"));
