@@ -17,7 +17,10 @@ record FaceReference(String faceApi, String backend, double minConfidence, List<
   record Photo(
       String file, String split, int width, int height, String rgbSha256, List<RefFace> faces) {}
 
-  /** One reference face: box {@code [x, y, w, h]}, landmarks {@code x0, y0, ...}, descriptor. */
+  /**
+   * One reference face: box {@code [x, y, w, h]}, landmarks {@code x0, y0, ...}, descriptor (read,
+   * never compared as a whole).
+   */
   record RefFace(double score, double[] box, double[] landmarks, double[] descriptor) {}
 
   static FaceReference load() throws IOException {
