@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       TagsCommand.class,
       TrainMiniCommand.class,
       DoctorCommand.class,
+      FacesCommand.class,
       HelpCommand.class
     })
 final class ClipsearchCommand implements Runnable {
