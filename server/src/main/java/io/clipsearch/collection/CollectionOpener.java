@@ -5,6 +5,7 @@ import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.FaceStore;
 import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
@@ -138,6 +139,7 @@ public final class CollectionOpener {
         engine.index(),
         engine.backend(),
         new ThumbnailStore(layout.thumbsDir()),
+        new FaceStore(layout.facesDir()),
         new HybridSearch(
             engine.backend(), model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
   }

@@ -15,6 +15,7 @@ import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.people.PhotoFaces;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSession;
 import java.io.ByteArrayInputStream;
@@ -104,6 +105,7 @@ public final class IngestJob {
   private final List<Path> roots;
   private final IngestOptions options;
   private final ImageTagger tagger;
+  private final PhotoFaces faces;
   private final ProgressTracker progress;
   private final ExifReader exif = new ExifReader();
   private final List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
@@ -131,12 +133,14 @@ public final class IngestJob {
       List<Path> roots,
       IngestOptions options,
       Consumer<IngestProgress> listener) {
-    this(model, index, reader, thumbs, roots, options, ImageTagger.NONE, listener);
+    this(model, index, reader, thumbs, roots, options, ImageTagger.NONE, PhotoFaces.OFF, listener);
   }
 
   /**
    * @param tagger tags each newly embedded image from its vector (called on the writing thread);
    *     re-used documents (unchanged, moved, copied) keep the tags stored with their vector
+   * @param faces finds and stores the faces of each decoded photo, and after the run those of
+   *     indexed photos that have none ({@link FaceCatchUp}); {@link PhotoFaces#OFF} for none
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
   public IngestJob(
@@ -147,8 +151,10 @@ public final class IngestJob {
       List<Path> roots,
       IngestOptions options,
       ImageTagger tagger,
+      PhotoFaces faces,
       Consumer<IngestProgress> listener) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.faces = Objects.requireNonNull(faces, "faces");
     Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -215,7 +221,8 @@ public final class IngestJob {
     } finally {
       join(scan); // the walk ends within one file once cancelled
     }
-    if (!stopping() && feed.failure().isEmpty()) {
+    boolean complete = !stopping() && feed.failure().isEmpty();
+    if (complete) {
       progress.emit(Phase.COMMITTING);
       for (Path gone : feed.gone()) {
         index.delete(gone);
@@ -223,6 +230,10 @@ public final class IngestJob {
       }
     }
     index.commit();
+    if (complete && faces.enabled()) {
+      index.refresh(); // the catch-up reads what was just written and deleted
+      new FaceCatchUp(images, reader, faces, roots, options, () -> cancelled).run();
+    }
     if (feed.failure().isPresent()) {
       throw feed.failure().get(); // what was written is committed: a later run goes on from there
     }
@@ -433,6 +444,7 @@ public final class IngestJob {
           exif.read(source.name(), decoded.metadata())
               .withXmp(PhotoXmp.embedded(decoded.metadata()).overriddenBy(sidecar.tags()));
       writeThumbnail(id, image);
+      faces.found(id, image);
     }
   }
 
