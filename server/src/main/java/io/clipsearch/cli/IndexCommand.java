@@ -157,7 +157,7 @@ final class IndexCommand implements Callable<Integer> {
     try (ClipModel model = modelOptions.load();
         FaceFinders finders = noFaces ? FaceFinders.off() : FaceFinders.open(faceModelsFolder());
         OpenCollection c = define(model, roots, requested)) {
-      faces = new PhotoFaces(finders, c.faces());
+      faces = new PhotoFaces(finders, c.people());
       // the tag vocabulary is embedded beside the scan (minutes on a large model's first run, read
       // from the cache later); photos indexed before it is ready are tagged after the run
       DeferredTagger deferred =

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *   index/&lt;model id&gt;/        the Lucene index: one per collection and model
  *   thumbs/ab/&lt;id&gt;.jpg       thumbnails by content id ({@link ThumbnailStore})
  *   faces/ab/&lt;id&gt;.json      faces found in each content, and their crops ({@code io.clipsearch.people.FaceStore})
+ *   faces/people.json        the persons those faces make, and their names ({@code io.clipsearch.people.People})
  *   reports/                 one JSON report of skipped files per run ({@code io.clipsearch.ingest.IngestReport})
  *   clusters/                clusters and map of the collection ({@code io.clipsearch.cluster.ClusterStore})
  * </pre>
@@ -64,6 +65,11 @@ public record CollectionLayout(Path dataDir, String name) {
 
   public Path facesDir() {
     return collectionDir().resolve("faces");
+  }
+
+  /** The collection's persons: names, merges, hidden ones ({@code io.clipsearch.people.People}). */
+  public Path peopleFile() {
+    return facesDir().resolve("people.json");
   }
 
   public Path reportsDir() {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Brings a collection's faces in step with its photo index after an ingest run, without embedding
  * anything: deletes the stored faces of content no longer indexed (photos deleted, or changed to
  * other content), then finds the faces of indexed photos under the run's roots that have none
- * (photos indexed before face finding existed, or while it was off or failed), each decoded once.
+ * (photos indexed before face finding existed, or while it was off or failed), each decoded once;
+ * last, puts the faces not in a person into persons ({@link PhotoFaces#cluster}).
  *
  * <p>Resumable: a photo's stored faces are its mark, so a run stopped part way (cancelled) goes on
  * where it stopped. Runs {@link IngestOptions#workers} threads and blocks its caller until they
@@ -84,13 +85,15 @@ final class FaceCatchUp {
             });
       }
     } // close waits for every task
+    int waiting = faces.cluster();
     if (deleted > 0 || !missing.isEmpty()) {
       log.info(
           "faces: looked for in {} of {} indexed photos that had none; deleted those of {} photos"
-              + " no longer indexed",
+              + " no longer indexed; {} faces in no person",
           done.get(),
           missing.size(),
-          deleted);
+          deleted,
+          waiting);
     }
     return done.get();
   }

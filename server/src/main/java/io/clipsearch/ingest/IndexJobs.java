@@ -136,7 +136,7 @@ public final class IndexJobs implements AutoCloseable {
                     c.config().roots(),
                     options,
                     jobTagger,
-                    new PhotoFaces(faces, c.faces()),
+                    new PhotoFaces(faces, c.people()),
                     listener),
             (j, p) -> {
               progressLog.accept(j, p);

@@ -53,6 +53,10 @@ public final class FaceStore {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
 
+  public Path directory() {
+    return dir;
+  }
+
   /** Whether the faces of this content were looked for (found or not). */
   public boolean has(String id) {
     return ID.matcher(id).matches() && Files.isRegularFile(fileOf(id));
@@ -64,7 +68,7 @@ public final class FaceStore {
    *
    * @throws IOException if the file cannot be read or is not a face file
    */
-  public Optional<List<Face>> read(String id) throws IOException {
+  public Optional<List<StoredFace>> read(String id) throws IOException {
     if (!ID.matcher(id).matches()) {
       return Optional.empty();
     }
@@ -74,8 +78,9 @@ public final class FaceStore {
     } catch (java.io.FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }
-    List<Face> faces = new ArrayList<>();
+    List<StoredFace> faces = new ArrayList<>();
     for (JsonNode f : root.path("faces")) {
+      FaceId faceId = new FaceId(id, f.path("n").asInt());
       JsonNode b = f.path("box");
       double[] landmarks = new double[Face.LANDMARKS * 2];
       for (int i = 0; i < landmarks.length; i++) {
@@ -86,15 +91,17 @@ public final class FaceStore {
         descriptor[i] = (float) f.path("descriptor").path(i).asDouble();
       }
       faces.add(
-          new Face(
-              new FaceBox(
-                  b.path(0).asDouble(),
-                  b.path(1).asDouble(),
-                  b.path(2).asDouble(),
-                  b.path(3).asDouble()),
-              (float) f.path("score").asDouble(),
-              landmarks,
-              descriptor));
+          new StoredFace(
+              faceId,
+              new Face(
+                  new FaceBox(
+                      b.path(0).asDouble(),
+                      b.path(1).asDouble(),
+                      b.path(2).asDouble(),
+                      b.path(3).asDouble()),
+                  (float) f.path("score").asDouble(),
+                  landmarks,
+                  descriptor)));
     }
     return Optional.of(faces);
   }
@@ -118,6 +125,7 @@ public final class FaceStore {
       writeAtomically(
           cropOf(id, n), JpegEncoder.encode(crop(image, face.box()), CROP_SIDE, JPEG_QUALITY));
       ObjectNode f = list.addObject();
+      f.put("n", n);
       FaceBox b = face.box();
       f.putArray("box").add(b.x()).add(b.y()).add(b.width()).add(b.height());
       f.put("score", face.score());
@@ -133,6 +141,62 @@ public final class FaceStore {
     ObjectNode root = JSON.createObjectNode();
     root.set("faces", list);
     writeAtomically(file, JSON.writeValueAsBytes(root));
+  }
+
+  /**
+   * Forgets one face: its descriptor, landmarks and crop are deleted, and the photo stays looked at
+   * (its other faces kept, the face never found again), so a deleted person does not come back.
+   *
+   * @throws IOException if the files cannot be rewritten
+   */
+  public void forget(FaceId face) throws IOException {
+    Path file = fileOf(face.contentId());
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+    ArrayNode kept = JSON.createArrayNode();
+    for (JsonNode f : root.path("faces")) {
+      if (f.path("n").asInt() != face.n()) {
+        kept.add(f);
+      }
+    }
+    root.set("faces", kept);
+    writeAtomically(file, JSON.writeValueAsBytes(root));
+    Files.deleteIfExists(cropOf(face.contentId(), face.n()));
+  }
+
+  /**
+   * Every stored face of the collection, in content-id order.
+   *
+   * @throws IOException if the folder cannot be listed or a file read
+   */
+  public List<StoredFace> all() throws IOException {
+    List<StoredFace> faces = new ArrayList<>();
+    for (String id : ids()) {
+      read(id).ifPresent(faces::addAll);
+    }
+    return faces;
+  }
+
+  /** The content ids that have a face file, sorted. */
+  private List<String> ids() throws IOException {
+    List<String> ids = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return ids;
+    }
+    try (DirectoryStream<Path> fans = Files.newDirectoryStream(dir, Files::isDirectory)) {
+      for (Path fan : fans) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(fan, "*.json")) {
+          for (Path f : files) {
+            String name = f.getFileName().toString();
+            ids.add(name.substring(0, name.length() - ".json".length()));
+          }
+        }
+      }
+    }
+    ids.sort(null);
+    return ids;
   }
 
   /** The crop of face {@code n} of this content, if stored. Empty for ids that are not hex. */
@@ -151,22 +215,11 @@ public final class FaceStore {
    * @throws IOException if the folder cannot be listed or a file deleted
    */
   public int retain(Predicate<String> keep) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
     int deleted = 0;
-    try (DirectoryStream<Path> fans = Files.newDirectoryStream(dir, Files::isDirectory)) {
-      for (Path fan : fans) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(fan, "*.json")) {
-          for (Path f : files) {
-            String name = f.getFileName().toString();
-            String id = name.substring(0, name.length() - ".json".length());
-            if (!keep.test(id)) {
-              delete(id);
-              deleted++;
-            }
-          }
-        }
+    for (String id : ids()) {
+      if (!keep.test(id)) {
+        delete(id);
+        deleted++;
       }
     }
     return deleted;
@@ -183,8 +236,13 @@ public final class FaceStore {
       return;
     }
     Files.deleteIfExists(fileOf(id));
-    for (int n = 0; Files.deleteIfExists(cropOf(id, n)); n++) {
-      // crops are numbered from 0 without gaps
+    try (DirectoryStream<Path> crops =
+        Files.newDirectoryStream(fileOf(id).getParent(), id + "-*.jpg")) {
+      for (Path crop : crops) {
+        Files.deleteIfExists(crop);
+      }
+    } catch (NoSuchFileException e) {
+      // no folder: nothing was stored
     }
   }
 

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Face finding for one collection during ingest: the shared {@link FaceFinders} writing into the
- * collection's {@link FaceStore}. A failure is the photo's and only logged: the photo is still
- * indexed, without its faces, and a later run looks again. Thread-safe; closes nothing.
+ * collection's {@link FaceStore}, and its {@link People} clustered after a run. A failure is the
+ * photo's and only logged: the photo is still indexed, without its faces, and a later run looks
+ * again. Thread-safe; closes nothing.
  */
 public final class PhotoFaces {
 
@@ -20,15 +21,20 @@ public final class PhotoFaces {
   public static final PhotoFaces OFF = new PhotoFaces(FaceFinders.off(), null);
 
   private final FaceFinders finders;
+  private final People people;
   private final FaceStore store;
 
   /**
    * @param finders the nets; when not {@link FaceFinders#available()} nothing is found or stored
-   * @param store where this collection's faces go
+   * @param people this collection's persons, over the store where its faces go
    */
-  public PhotoFaces(FaceFinders finders, FaceStore store) {
+  public PhotoFaces(FaceFinders finders, People people) {
     this.finders = Objects.requireNonNull(finders, "finders");
-    this.store = finders.available() ? Objects.requireNonNull(store, "store") : store;
+    this.people = people;
+    this.store = people == null ? null : people.store();
+    if (finders.available() && people == null) {
+      throw new IllegalArgumentException("faces found need persons to go to");
+    }
   }
 
   /** Whether faces are found and stored. */
@@ -65,5 +71,15 @@ public final class PhotoFaces {
    */
   public int retain(Predicate<String> indexed) throws IOException {
     return enabled() ? store.retain(indexed) : 0;
+  }
+
+  /**
+   * Puts the faces not yet in a person into persons by the clustering rule ({@link People#update}).
+   *
+   * @return how many faces wait unassigned
+   * @throws IOException if the faces cannot be read or the persons written
+   */
+  public int cluster() throws IOException {
+    return enabled() ? people.update() : 0;
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.ThumbnailStore;
-import io.clipsearch.faces.Face;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.lucene.IndexReads;
@@ -15,7 +14,9 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.people.FaceFinders;
 import io.clipsearch.people.FaceStore;
+import io.clipsearch.people.People;
 import io.clipsearch.people.PhotoFaces;
+import io.clipsearch.people.StoredFace;
 import io.clipsearch.testing.SharedFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ class FaceIngestTest {
   private Path photos;
   private CollectionLayout layout;
   private FaceStore store;
+  private People people;
 
   @BeforeAll
   static void load() throws IOException {
@@ -70,22 +72,23 @@ class FaceIngestTest {
     }
     layout = new CollectionLayout(tmp.resolve("data"), "test");
     store = new FaceStore(layout.facesDir());
+    people = People.open(layout.peopleFile(), store);
   }
 
   @Test
   void facesAreFoundWithEachPhotoAndDeletedWithIt() throws IOException {
-    IngestReport first = ingest(new PhotoFaces(finders, store));
+    IngestReport first = ingest(new PhotoFaces(finders, people));
 
     assertEquals(3, first.counts().embedded());
     String one = idOf(ONE);
-    List<Face> faces = store.read(one).orElseThrow();
+    List<StoredFace> faces = store.read(one).orElseThrow();
     assertEquals(1, faces.size(), "image_0043 has one face");
-    assertTrue(faces.get(0).score() > 0.9f);
+    assertTrue(faces.get(0).face().score() > 0.9f);
     assertTrue(store.crop(one, 0).isPresent(), "a crop of the face");
     assertEquals(List.of(), store.read(idOf(NONE)).orElseThrow(), "looked at, no face");
 
     Files.delete(photos.resolve("image_0043.jpg"));
-    ingest(new PhotoFaces(finders, store));
+    ingest(new PhotoFaces(finders, people));
 
     assertFalse(store.has(one), "the deleted photo's descriptors are gone");
     assertTrue(store.crop(one, 0).isEmpty(), "and its crop");
@@ -94,10 +97,10 @@ class FaceIngestTest {
 
   @Test
   void aCollectionIndexedWithoutFacesGetsThemWithoutEmbeddingAgain() throws IOException {
-    ingest(new PhotoFaces(FaceFinders.off(), store));
+    ingest(new PhotoFaces(FaceFinders.off(), people));
     assertFalse(store.has(idOf(ONE)), "face finding off: nothing stored");
 
-    IngestReport again = ingest(new PhotoFaces(finders, store));
+    IngestReport again = ingest(new PhotoFaces(finders, people));
 
     assertEquals(0, again.counts().embedded(), "no photo embedded again");
     assertEquals(3, again.counts().unchanged());
@@ -110,7 +113,7 @@ class FaceIngestTest {
   void missingNetsIndexPhotosWithoutFaces() throws IOException {
     try (FaceFinders none = FaceFinders.open(tmp.resolve("no-nets"))) {
       assertFalse(none.available());
-      IngestReport report = ingest(new PhotoFaces(none, store));
+      IngestReport report = ingest(new PhotoFaces(none, people));
       assertEquals(3, report.counts().embedded());
       assertEquals(0, report.counts().failed());
       assertFalse(Files.exists(layout.facesDir()));
