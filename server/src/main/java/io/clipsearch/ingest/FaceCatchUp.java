@@ -75,7 +75,9 @@ final class FaceCatchUp {
     }
     int deleted = faces.retain(indexed::contains);
     AtomicInteger done = new AtomicInteger();
-    try (ExecutorService pool = Executors.newFixedThreadPool(options.workers())) {
+    try (ExecutorService pool =
+        Executors.newFixedThreadPool(
+            options.workers(), Thread.ofPlatform().name("face-catch-up-", 1).daemon().factory())) {
       for (Map.Entry<String, Path> e : missing.entrySet()) {
         pool.execute(
             () -> {

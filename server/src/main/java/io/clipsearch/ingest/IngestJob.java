@@ -59,18 +59,22 @@ import org.slf4j.LoggerFactory;
  *       re-used without decoding: a <em>move</em> when the other path is gone, a <em>copy</em>
  *       otherwise. Else the file goes through the first stage of the model's {@link ImagePipeline}
  *       ({@link ImagePipeline#prepare}): decoded once (pixel cap and EXIF orientation applied), and
- *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels and the
- *       EXIF facts and embedded XMP are read from the metadata the decoder parsed (the header is
- *       parsed once); then preprocessed. The photo's XMP sidecar, if any, is read by the worker
- *       ({@link PhotoXmp}) and overrides the embedded XMP field by field, for new and re-used
- *       documents alike. Results go to a bounded queue ({@link IngestOptions#queueCapacity});
- *       workers block when it is full, so memory stays flat on any collection size.
+ *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels, the
+ *       faces are found and stored ({@link PhotoFaces}), and the EXIF facts and embedded XMP are
+ *       read from the metadata the decoder parsed (the header is parsed once); then preprocessed.
+ *       The photo's XMP sidecar, if any, is read by the worker ({@link PhotoXmp}) and overrides the
+ *       embedded XMP field by field, for new and re-used documents alike. Results go to a bounded
+ *       queue ({@link IngestOptions#queueCapacity}); workers block when it is full, so memory stays
+ *       flat on any collection size.
  *   <li><b>Embed and write</b> (calling thread): prepared images are embedded by the pipeline's
  *       last stage ({@link ImagePipeline#embedPrepared}) in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
  *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
  *       IngestOptions#commitInterval}, then once at the end. Each new vector is tagged by the
  *       {@link ImageTagger} (zero-shot labels, computed once per job by whoever made the tagger).
+ *   <li><b>Faces</b> (after a complete run, when face finding is on): {@link FaceCatchUp} deletes
+ *       the faces of content no longer indexed, finds those of indexed photos that have none (no
+ *       embedding), and clusters the new faces into persons.
  * </ol>
  *
  * <p>Bad files (unreadable, empty, not an image, corrupt, over the pixel cap) are skipped and

@@ -26,7 +26,9 @@ public final class PhotoFaces {
 
   /**
    * @param finders the nets; when not {@link FaceFinders#available()} nothing is found or stored
-   * @param people this collection's persons, over the store where its faces go
+   * @param people this collection's persons, over the store where its faces go; may be null only
+   *     when {@code finders} is not available
+   * @throws IllegalArgumentException if the finders are available and {@code people} is null
    */
   public PhotoFaces(FaceFinders finders, People people) {
     this.finders = Objects.requireNonNull(finders, "finders");
