@@ -99,6 +99,24 @@ class PeopleUiTest {
               .toList();
       assertEquals(List.of("anna-1.jpg", "anna-2.jpg", "anna-3.jpg"), hers);
 
+      // the person filter beside the camera does the same for a query without person:
+      onEdt(
+          () -> {
+            EmbeddedAppUiTest.typeAndEnter(window, "person", "Anna");
+            window.searchBar().field().setText("face");
+          });
+      await(
+          "her photos by the filter",
+          Duration.ofSeconds(60),
+          () ->
+              window.searchModel().state().status() == SearchState.SearchPhase.DONE
+                  && "face".equals(window.searchModel().state().query())
+                  && window.searchModel().state().hits().size() == 3);
+      assertTrue(
+          call(() -> window.searchModel().state().hits()).stream()
+              .allMatch(h -> Path.of(h.path()).getFileName().toString().startsWith("anna-")));
+      screenshot(window, "people-filter");
+
       onEdt(() -> window.tabs().setSelectedComponent(window.peoplePanel()));
       onEdt(() -> EmbeddedAppUiTest.button(window.peoplePanel(), "merge-" + carl).doClick());
       await(

@@ -100,7 +100,8 @@ public final class HybridSearch {
     if (names.isEmpty()) {
       return filters;
     }
-    Set<String> ids = null;
+    // the request may already narrow to some photos (the API's person filter): both must hold
+    Set<String> ids = filters.ids() == null ? null : new HashSet<>(filters.ids());
     for (String name : names) {
       Set<String> photos = persons.photosOf(name);
       if (ids == null) {

@@ -133,11 +133,17 @@ class PeopleServerTest implements TestPropertyProvider {
   }
 
   private List<String> search(String q) {
+    return search(q, "");
+  }
+
+  /** A search with more parameters ({@code &name=value...}) after the query. */
+  private List<String> search(String q, String more) {
     return client
         .toBlocking()
         .retrieve(
             "/api/search?collection=people&cutoff=false&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + more,
             SearchResults.class)
         .hits()
         .stream()
@@ -201,6 +207,20 @@ class PeopleServerTest implements TestPropertyProvider {
     assertEquals(annas, search("person:\"anna\" portrait -night"));
     assertEquals(List.of(), search("person:Nobody face"));
     assertEquals(9, search("face").size(), "without person: every photo");
+
+    // the same as the API's person filter, for searching and for browsing
+    assertEquals(annas, search("face", "&person=anna"));
+    assertEquals(List.of(), search("person:Anna face", "&person=Carl"), "both must hold");
+    List<String> browsed =
+        client
+            .toBlocking()
+            .retrieve("/api/collections/people/photos?person=Anna", SearchResults.class)
+            .hits()
+            .stream()
+            .map(h -> Path.of(h.path()).getFileName().toString())
+            .sorted()
+            .toList();
+    assertEquals(annas, browsed);
   }
 
   @Test

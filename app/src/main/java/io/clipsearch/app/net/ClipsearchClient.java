@@ -209,7 +209,8 @@ public final class ClipsearchClient {
         .param("sort", query.sort())
         .param("minRating", query.minRating())
         .param("label", query.label())
-        .param("rejected", query.rejected());
+        .param("rejected", query.rejected())
+        .param("person", query.person());
   }
 
   /**
