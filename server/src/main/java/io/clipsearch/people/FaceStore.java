@@ -8,6 +8,7 @@ import io.clipsearch.faces.Face;
 import io.clipsearch.faces.FaceBox;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.JpegEncoder;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class FaceStore {
     JsonNode root;
     try {
       root = JSON.readTree(fileOf(id).toFile());
-    } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+    } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }
     List<StoredFace> faces = new ArrayList<>();
