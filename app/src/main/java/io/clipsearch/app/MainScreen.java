@@ -12,6 +12,7 @@ import io.clipsearch.app.models.ModelsClient;
 import io.clipsearch.app.models.ModelsDialog;
 import io.clipsearch.app.models.ModelsViewModel;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.people.PeoplePanel;
 import io.clipsearch.app.places.GeoArea;
 import io.clipsearch.app.places.PlacesPanel;
 import io.clipsearch.app.places.WorldOutline;
@@ -49,9 +50,9 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 
 /**
  * The main window's content once the server answers: the top bar and the notices under it, the tabs
- * (search: filters, results grid and detail view; collections; clusters and map; places) and the
- * status bar. It lays out the views and wires them to the view-models of one {@link WindowModels};
- * every part is made once, in the constructor, for one server.
+ * (search: filters, results grid and detail view; collections; clusters and map; places; people)
+ * and the status bar. It lays out the views and wires them to the view-models of one {@link
+ * WindowModels}; every part is made once, in the constructor, for one server.
  *
  * <p>EDT only. The window owns the {@link BackgroundTasks} it is given and closes them.
  */
@@ -78,6 +79,7 @@ final class MainScreen extends JPanel {
   private final CollectionsPanel collectionsPanel;
   private final ClustersPanel clustersPanel;
   private final PlacesPanel placesPanel;
+  private final PeoplePanel peoplePanel;
   private final JTabbedPane tabs = new JTabbedPane();
   private final TopBar topBar;
   private final UnfinishedIndexingBar unfinishedIndexing;
@@ -131,6 +133,7 @@ final class MainScreen extends JPanel {
     placesPanel =
         new PlacesPanel(
             models.places(), WorldOutline.bundled(), cluster -> showPlace(cluster.area()));
+    peoplePanel = new PeoplePanel(models.people(), client::bytes, tasks);
     topBar =
         new TopBar(search, searchBar, results, settings, this::chooseExample, this::openModels);
     modelsModel = new ModelsViewModel(ModelsClient.of(client), tasks, Delay.swing());
@@ -166,6 +169,7 @@ final class MainScreen extends JPanel {
     tabs.addTab("Collections", collectionsPanel);
     tabs.addTab("Clusters & map", clustersPanel);
     tabs.addTab("Places", placesPanel);
+    tabs.addTab("People", peoplePanel);
     tabs.addChangeListener(e -> showMapsIfSelected());
   }
 
@@ -192,6 +196,7 @@ final class MainScreen extends JPanel {
         () -> {
           models.clusters().invalidate();
           models.places().invalidate();
+          models.people().invalidate();
           showMapsIfSelected();
         };
     models.monitor().onReconnected(mapsChanged);
@@ -223,6 +228,9 @@ final class MainScreen extends JPanel {
     } else if (tabs.getSelectedComponent() == placesPanel) {
       models.places().setCollection(search.collection());
       models.places().showing();
+    } else if (tabs.getSelectedComponent() == peoplePanel) {
+      models.people().setCollection(search.collection());
+      models.people().showing();
     }
   }
 
@@ -426,6 +434,10 @@ final class MainScreen extends JPanel {
 
   PlacesPanel placesPanel() {
     return placesPanel;
+  }
+
+  PeoplePanel peoplePanel() {
+    return peoplePanel;
   }
 
   JTabbedPane tabs() {

@@ -7,6 +7,7 @@ import io.clipsearch.app.collections.CollectionsViewModel;
 import io.clipsearch.app.collections.UnfinishedIndexingBar;
 import io.clipsearch.app.detail.DetailPanel;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.people.PeoplePanel;
 import io.clipsearch.app.places.PlacesPanel;
 import io.clipsearch.app.results.ResultsPanel;
 import io.clipsearch.app.search.FiltersPanel;
@@ -225,6 +226,10 @@ public final class MainWindow extends AppWindow {
 
   PlacesPanel placesPanel() {
     return screen.placesPanel();
+  }
+
+  PeoplePanel peoplePanel() {
+    return screen.peoplePanel();
   }
 
   JTabbedPane tabs() {

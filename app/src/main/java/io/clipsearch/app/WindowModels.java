@@ -7,6 +7,8 @@ import io.clipsearch.app.connection.ConnectionMonitor;
 import io.clipsearch.app.detail.DetailViewModel;
 import io.clipsearch.app.detail.PhotoSource;
 import io.clipsearch.app.net.ClipsearchClient;
+import io.clipsearch.app.people.PeopleClient;
+import io.clipsearch.app.people.PeopleViewModel;
 import io.clipsearch.app.places.PlaceClient;
 import io.clipsearch.app.places.PlacesViewModel;
 import io.clipsearch.app.search.QueryHistory;
@@ -28,6 +30,7 @@ import io.clipsearch.app.tasks.Delay;
  * @param collections the collections screen and indexing
  * @param clusters the clusters and 2-D map
  * @param places the places map
+ * @param people the persons found in the photos
  * @param monitor the link to the server
  */
 record WindowModels(
@@ -36,6 +39,7 @@ record WindowModels(
     CollectionsViewModel collections,
     ClustersViewModel clusters,
     PlacesViewModel places,
+    PeopleViewModel people,
     ConnectionMonitor monitor) {
 
   /**
@@ -55,6 +59,7 @@ record WindowModels(
             new CollectionsViewModel(client, tasks),
             new ClustersViewModel(ClusterClient.of(client), tasks, Delay.swing()),
             new PlacesViewModel(PlaceClient.of(client), tasks),
+            new PeopleViewModel(PeopleClient.of(client), tasks),
             new ConnectionMonitor(() -> client.model(), tasks, Delay.swing()));
     m.wire(settings);
     return m;
@@ -64,6 +69,7 @@ record WindowModels(
     search.onConnectionLost(e -> monitor.lost(e.getMessage()));
     clusters.onConnectionLost(e -> monitor.lost(e.getMessage()));
     places.onConnectionLost(e -> monitor.lost(e.getMessage()));
+    people.onConnectionLost(e -> monitor.lost(e.getMessage()));
     monitor.onReconnected(search::searchAgain);
     monitor.onReconnected(collections::refresh);
     collections.onIndexed(search::searchAgain);

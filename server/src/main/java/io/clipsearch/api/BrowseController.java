@@ -61,7 +61,8 @@ public class BrowseController {
       @Nullable @QueryValue String sort,
       @Nullable @QueryValue Integer minRating,
       @Nullable @QueryValue String label,
-      @Nullable @QueryValue Boolean rejected) {
+      @Nullable @QueryValue Boolean rejected,
+      @Nullable @QueryValue String person) {
     PageRequest page = PageRequest.of(offset, limit, limits);
     boolean oldestFirst =
         sort != null && SearchService.named("sort", SortOrder.class, sort) == SortOrder.DATE_ASC;
@@ -70,15 +71,16 @@ public class BrowseController {
     // would turn every unfiltered page into a filtered visit of the whole collection
     SearchFilters filters =
         SearchService.filters(
-            from,
-            to,
-            folder,
-            camera,
-            shape,
-            minSize,
-            minRating,
-            label,
-            Boolean.FALSE.equals(rejected));
+                from,
+                to,
+                folder,
+                camera,
+                shape,
+                minSize,
+                minRating,
+                label,
+                Boolean.FALSE.equals(rejected))
+            .withIds(SearchService.photosOf(collections.get(name), person));
     try (SearchSession session = collections.get(name).backend().session()) {
       return PhotoPages.of(
           name,

@@ -14,6 +14,7 @@ import io.clipsearch.ingest.IndexJobs;
 import io.clipsearch.ingest.IngestOptions;
 import io.clipsearch.ingest.IngestProgress;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.FaceFinders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -53,7 +54,8 @@ public class JobService implements IndexJobs.Observer {
       ClipModel model,
       ServerLabeler labeler,
       MeterRegistry metrics,
-      ImageAccessConfig access) {
+      ImageAccessConfig access,
+      FaceFinders faces) {
     this.embedded =
         Counter.builder("clipsearch.ingest.images")
             .description("images embedded by index jobs")
@@ -61,7 +63,7 @@ public class JobService implements IndexJobs.Observer {
     // the rule that serves files decides what gets indexed: no link followed unless configured
     this.options =
         IngestOptions.defaults().withFollowLinksOutOfRoots(access.followLinksOutOfRoots());
-    this.jobs = new IndexJobs(collections, model, labeler::tagger, options, this);
+    this.jobs = new IndexJobs(collections, model, labeler::tagger, faces, options, this);
   }
 
   /**

@@ -58,7 +58,8 @@ final class SearchQueryBinder implements TypedRequestArgumentBinder<SearchQuery>
             bool(p, "cutoff"),
             integer(p, "minRating"),
             p.get("label"),
-            bool(p, "rejected"));
+            bool(p, "rejected"),
+            p.get("person"));
     return () -> Optional.of(query);
   }
 

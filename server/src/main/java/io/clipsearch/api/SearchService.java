@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,15 +77,16 @@ public class SearchService {
             query.q(),
             image,
             filters(
-                query.from(),
-                query.to(),
-                query.folder(),
-                query.camera(),
-                query.shape(),
-                query.minSize(),
-                query.minRating(),
-                query.label(),
-                !Boolean.TRUE.equals(query.rejected())),
+                    query.from(),
+                    query.to(),
+                    query.folder(),
+                    query.camera(),
+                    query.shape(),
+                    query.minSize(),
+                    query.minRating(),
+                    query.label(),
+                    !Boolean.TRUE.equals(query.rejected()))
+                .withIds(photosOf(collection, query.person())),
             query.sort() == null ? null : named("sort", SortOrder.class, query.sort()),
             query.offset() == null ? 0 : query.offset(),
             limit,
@@ -129,6 +131,14 @@ public class SearchService {
       throw new IllegalArgumentException(
           "limit must be at most " + limits.maxK() + ", got " + limit);
     }
+  }
+
+  /**
+   * The photos of the persons named {@code person} in the collection (none if no person has that
+   * name), or null when no person is asked for: the API's {@code person} filter.
+   */
+  static Set<String> photosOf(OpenCollection collection, String person) {
+    return person == null || person.isBlank() ? null : collection.people().photosOf(person);
   }
 
   /**

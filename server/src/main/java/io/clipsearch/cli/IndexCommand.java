@@ -5,6 +5,7 @@ import io.clipsearch.cluster.ZeroShotLabeler;
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.OpenCollection;
+import io.clipsearch.faces.FaceModels;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.ingest.DeferredTagger;
 import io.clipsearch.ingest.FolderWatcher;
@@ -18,6 +19,8 @@ import io.clipsearch.ingest.RootPolicy;
 import io.clipsearch.install.ClipsearchFolders;
 import io.clipsearch.model.ClassVectorCache;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.FaceFinders;
+import io.clipsearch.people.PhotoFaces;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,6 +109,20 @@ final class IndexCommand implements Callable<Integer> {
               + " the server then needs clipsearch.images.follow-links-out-of-roots to serve such files)")
   boolean followLinks;
 
+  @Option(
+      names = "--no-faces",
+      description =
+          "do not look for faces (default: faces are found with the nets of --face-models and kept"
+              + " on this machine only)")
+  boolean noFaces;
+
+  @Option(
+      names = "--face-models",
+      paramLabel = "DIR",
+      description =
+          "the face-models folder (default: the installation's " + FaceModels.FOLDER + ")")
+  Path faceModels;
+
   /** The run in progress and the watcher, for the shutdown hook to stop. */
   private volatile IngestJob current;
 
@@ -116,6 +133,9 @@ final class IndexCommand implements Callable<Integer> {
    * Zero-shot tags for new images; label vectors computed once per command, watch runs included.
    */
   private ImageTagger tagger;
+
+  /** Finds the faces of the photos decoded, for every run of the command. */
+  private PhotoFaces faces;
 
   @Override
   public Integer call() throws Exception {
@@ -135,7 +155,9 @@ final class IndexCommand implements Callable<Integer> {
     Thread hook = Thread.ofPlatform().unstarted(() -> stop(finished));
     Runtime.getRuntime().addShutdownHook(hook);
     try (ClipModel model = modelOptions.load();
+        FaceFinders finders = noFaces ? FaceFinders.off() : FaceFinders.open(faceModelsFolder());
         OpenCollection c = define(model, roots, requested)) {
+      faces = new PhotoFaces(finders, c.people());
       // the tag vocabulary is embedded beside the scan (minutes on a large model's first run, read
       // from the cache later); photos indexed before it is ready are tagged after the run
       DeferredTagger deferred =
@@ -176,6 +198,12 @@ final class IndexCommand implements Callable<Integer> {
     }
   }
 
+  private Path faceModelsFolder() {
+    return faceModels != null
+        ? faceModels
+        : Path.of(System.getProperty("clipsearch.home", ".")).resolve(FaceModels.FOLDER);
+  }
+
   /** Tags the photos the run indexed before the tag vocabulary was ready. */
   private void tagMissed(DeferredTagger deferred, OpenCollection c, PrintWriter err)
       throws IOException {
@@ -206,7 +234,7 @@ final class IndexCommand implements Callable<Integer> {
       throws IOException {
     IngestJob job =
         new IngestJob(
-            model, c.index(), c.backend(), c.thumbs(), roots, options, tagger, printer(err));
+            model, c.index(), c.backend(), c.thumbs(), roots, options, tagger, faces, printer(err));
     current = job;
     if (stopped) {
       job.cancel(); // Ctrl-C came before the job existed

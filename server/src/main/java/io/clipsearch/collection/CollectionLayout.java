@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  *   collection.json          name, root folders, vector format ({@link CollectionConfig})
  *   index/&lt;model id&gt;/        the Lucene index: one per collection and model
  *   thumbs/ab/&lt;id&gt;.jpg       thumbnails by content id ({@link ThumbnailStore})
+ *   faces/ab/&lt;id&gt;.json      faces found in each content, and their crops ({@code io.clipsearch.people.FaceStore})
+ *   faces/people.json        the persons those faces make, and their names ({@code io.clipsearch.people.People})
  *   reports/                 one JSON report of skipped files per run ({@code io.clipsearch.ingest.IngestReport})
  *   clusters/                clusters and map of the collection ({@code io.clipsearch.cluster.ClusterStore})
  * </pre>
  *
  * <p>One index per model keeps vectors of different models apart (they are not comparable) while
- * thumbnails, which do not depend on the model, are shared. Immutable.
+ * thumbnails and faces, which do not depend on the model, are shared. Immutable.
  *
  * @param dataDir the data folder holding every collection
  * @param name the collection's name: letters, digits, {@code . _ -}, not starting with a dot
@@ -59,6 +61,15 @@ public record CollectionLayout(Path dataDir, String name) {
 
   public Path thumbsDir() {
     return collectionDir().resolve("thumbs");
+  }
+
+  public Path facesDir() {
+    return collectionDir().resolve("faces");
+  }
+
+  /** The collection's persons: names, merges, hidden ones ({@code io.clipsearch.people.People}). */
+  public Path peopleFile() {
+    return facesDir().resolve("people.json");
   }
 
   public Path reportsDir() {

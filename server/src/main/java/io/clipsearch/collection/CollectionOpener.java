@@ -5,6 +5,8 @@ import io.clipsearch.index.IndexMismatchException;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.FaceStore;
+import io.clipsearch.people.People;
 import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
@@ -132,14 +134,19 @@ public final class CollectionOpener {
     } catch (IndexLockedException e) {
       throw new CollectionInUseException(name, e);
     }
+    People people = People.open(layout.peopleFile(), new FaceStore(layout.facesDir()));
     return new OpenCollection(
         config,
         layout,
         engine.index(),
         engine.backend(),
         new ThumbnailStore(layout.thumbsDir()),
+        people,
         new HybridSearch(
-            engine.backend(), model, SearchSettings.DEFAULTS.calibratedFor(model.info())));
+            engine.backend(),
+            model,
+            SearchSettings.DEFAULTS.calibratedFor(model.info()),
+            people::photosOf));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.clipsearch.collection;
 
 import io.clipsearch.index.ImageIndex;
+import io.clipsearch.people.People;
 import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSession;
@@ -25,6 +26,7 @@ import java.io.IOException;
  * @param index its write side
  * @param backend its read side: opens the sessions every read goes through
  * @param thumbs its thumbnails
+ * @param people the faces found in its photos and the persons they make
  * @param search hybrid search over {@code backend}: what {@code GET /api/search} runs
  */
 public record OpenCollection(
@@ -33,6 +35,7 @@ public record OpenCollection(
     ImageIndex index,
     SearchBackend backend,
     ThumbnailStore thumbs,
+    People people,
     HybridSearch search)
     implements AutoCloseable {
 
@@ -42,7 +45,7 @@ public record OpenCollection(
 
   /** The same open index under a changed config (roots added or removed). */
   OpenCollection withConfig(CollectionConfig changed) {
-    return new OpenCollection(changed, layout, index, backend, thumbs, search);
+    return new OpenCollection(changed, layout, index, backend, thumbs, people, search);
   }
 
   /** Closes (commits) its index. */

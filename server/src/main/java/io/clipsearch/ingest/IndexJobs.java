@@ -6,6 +6,8 @@ import io.clipsearch.collection.NoSuchCollectionException;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.BackgroundPriority;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.FaceFinders;
+import io.clipsearch.people.PhotoFaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -63,6 +65,7 @@ public final class IndexJobs implements AutoCloseable {
   private final CollectionRegistry collections;
   private final ClipModel model;
   private final Supplier<ImageTagger> tagger;
+  private final FaceFinders faces;
   private final IngestOptions options;
   private final Observer observer;
   // background priority: a job yields the CPU to searches (its workers inherit it)
@@ -82,17 +85,20 @@ public final class IndexJobs implements AutoCloseable {
   /**
    * @param tagger the tagger for new images, asked for on each start and re-tag; for a start it may
    *     be a {@link DeferredTagger}, whose misses the job tags when it has scanned
+   * @param faces finds the faces of the photos jobs decode; not closed here
    * @param options of every job
    */
   public IndexJobs(
       CollectionRegistry collections,
       ClipModel model,
       Supplier<ImageTagger> tagger,
+      FaceFinders faces,
       IngestOptions options,
       Observer observer) {
     this.collections = Objects.requireNonNull(collections, "collections");
     this.model = Objects.requireNonNull(model, "model");
     this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.faces = Objects.requireNonNull(faces, "faces");
     this.options = Objects.requireNonNull(options, "options");
     this.observer = Objects.requireNonNull(observer, "observer");
   }
@@ -130,6 +136,7 @@ public final class IndexJobs implements AutoCloseable {
                     c.config().roots(),
                     options,
                     jobTagger,
+                    new PhotoFaces(faces, c.people()),
                     listener),
             (j, p) -> {
               progressLog.accept(j, p);

@@ -15,6 +15,7 @@ import io.clipsearch.model.image.DecodedFile;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.people.PhotoFaces;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchSession;
 import java.io.ByteArrayInputStream;
@@ -58,18 +59,22 @@ import org.slf4j.LoggerFactory;
  *       re-used without decoding: a <em>move</em> when the other path is gone, a <em>copy</em>
  *       otherwise. Else the file goes through the first stage of the model's {@link ImagePipeline}
  *       ({@link ImagePipeline#prepare}): decoded once (pixel cap and EXIF orientation applied), and
- *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels and the
- *       EXIF facts and embedded XMP are read from the metadata the decoder parsed (the header is
- *       parsed once); then preprocessed. The photo's XMP sidecar, if any, is read by the worker
- *       ({@link PhotoXmp}) and overrides the embedded XMP field by field, for new and re-used
- *       documents alike. Results go to a bounded queue ({@link IngestOptions#queueCapacity});
- *       workers block when it is full, so memory stays flat on any collection size.
+ *       in its {@link ImagePipeline.DecodeHook} the thumbnail is written from those pixels, the
+ *       faces are found and stored ({@link PhotoFaces}), and the EXIF facts and embedded XMP are
+ *       read from the metadata the decoder parsed (the header is parsed once); then preprocessed.
+ *       The photo's XMP sidecar, if any, is read by the worker ({@link PhotoXmp}) and overrides the
+ *       embedded XMP field by field, for new and re-used documents alike. Results go to a bounded
+ *       queue ({@link IngestOptions#queueCapacity}); workers block when it is full, so memory stays
+ *       flat on any collection size.
  *   <li><b>Embed and write</b> (calling thread): prepared images are embedded by the pipeline's
  *       last stage ({@link ImagePipeline#embedPrepared}) in batches of {@link
  *       IngestOptions#batchSize} while the workers prepare the next ones; documents are upserted by
  *       path and committed every {@link IngestOptions#commitEveryFiles} writes or {@link
  *       IngestOptions#commitInterval}, then once at the end. Each new vector is tagged by the
  *       {@link ImageTagger} (zero-shot labels, computed once per job by whoever made the tagger).
+ *   <li><b>Faces</b> (after a complete run, when face finding is on): {@link FaceCatchUp} deletes
+ *       the faces of content no longer indexed, finds those of indexed photos that have none (no
+ *       embedding), and clusters the new faces into persons.
  * </ol>
  *
  * <p>Bad files (unreadable, empty, not an image, corrupt, over the pixel cap) are skipped and
@@ -104,6 +109,7 @@ public final class IngestJob {
   private final List<Path> roots;
   private final IngestOptions options;
   private final ImageTagger tagger;
+  private final PhotoFaces faces;
   private final ProgressTracker progress;
   private final ExifReader exif = new ExifReader();
   private final List<SkippedFile> skipped = Collections.synchronizedList(new ArrayList<>());
@@ -131,12 +137,14 @@ public final class IngestJob {
       List<Path> roots,
       IngestOptions options,
       Consumer<IngestProgress> listener) {
-    this(model, index, reader, thumbs, roots, options, ImageTagger.NONE, listener);
+    this(model, index, reader, thumbs, roots, options, ImageTagger.NONE, PhotoFaces.OFF, listener);
   }
 
   /**
    * @param tagger tags each newly embedded image from its vector (called on the writing thread);
    *     re-used documents (unchanged, moved, copied) keep the tags stored with their vector
+   * @param faces finds and stores the faces of each decoded photo, and after the run those of
+   *     indexed photos that have none ({@link FaceCatchUp}); {@link PhotoFaces#OFF} for none
    * @throws IllegalArgumentException if the model is not the index's or a root is not absolute
    */
   public IngestJob(
@@ -147,8 +155,10 @@ public final class IngestJob {
       List<Path> roots,
       IngestOptions options,
       ImageTagger tagger,
+      PhotoFaces faces,
       Consumer<IngestProgress> listener) {
     this.tagger = Objects.requireNonNull(tagger, "tagger");
+    this.faces = Objects.requireNonNull(faces, "faces");
     Objects.requireNonNull(model, "model");
     this.index = Objects.requireNonNull(index, "index");
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -215,7 +225,8 @@ public final class IngestJob {
     } finally {
       join(scan); // the walk ends within one file once cancelled
     }
-    if (!stopping() && feed.failure().isEmpty()) {
+    boolean complete = !stopping() && feed.failure().isEmpty();
+    if (complete) {
       progress.emit(Phase.COMMITTING);
       for (Path gone : feed.gone()) {
         index.delete(gone);
@@ -223,6 +234,10 @@ public final class IngestJob {
       }
     }
     index.commit();
+    if (complete && faces.enabled()) {
+      index.refresh(); // the catch-up reads what was just written and deleted
+      new FaceCatchUp(images, reader, faces, roots, options, () -> cancelled).run();
+    }
     if (feed.failure().isPresent()) {
       throw feed.failure().get(); // what was written is committed: a later run goes on from there
     }
@@ -433,6 +448,7 @@ public final class IngestJob {
           exif.read(source.name(), decoded.metadata())
               .withXmp(PhotoXmp.embedded(decoded.metadata()).overriddenBy(sidecar.tags()));
       writeThumbnail(id, image);
+      faces.found(id, image);
     }
   }
 

@@ -3,6 +3,7 @@ package io.clipsearch.ingest;
 import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.people.PhotoFaces;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class ModelReindex {
                 c.config().roots(),
                 options,
                 tagger,
+                // faces are kept by content, not model: they outlive the switch as they are
+                PhotoFaces.OFF,
                 p -> listener.progress(name, done, p));
         running = job;
         if (cancelled) {

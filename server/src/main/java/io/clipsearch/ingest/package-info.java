@@ -11,9 +11,12 @@
  *       io.clipsearch.ingest.RootedFile}, the one way a photo is opened), re-use the stored vector
  *       of content the index already holds (unchanged, moved, copied), and send the rest through
  *       the model's {@link io.clipsearch.model.ImagePipeline}: its decode hook writes the thumbnail
- *       and reads the EXIF facts ({@link io.clipsearch.ingest.ExifReader}) from the one decode. The
- *       calling thread embeds in batches, tags ({@link io.clipsearch.ingest.ImageTagger}) and
- *       writes documents with periodic commits.
+ *       and reads the EXIF facts ({@link io.clipsearch.ingest.ExifReader}) from the one decode, and
+ *       finds the photo's faces ({@code people.PhotoFaces}). The calling thread embeds in batches,
+ *       tags ({@link io.clipsearch.ingest.ImageTagger}) and writes documents with periodic commits;
+ *       after a complete run {@link io.clipsearch.ingest.FaceCatchUp} brings the faces in step with
+ *       the index (faces of photos gone deleted, photos without faces looked at, no embedding) and
+ *       clusters them into persons.
  *   <li>{@link io.clipsearch.ingest.IngestOptions}, {@link io.clipsearch.ingest.IngestProgress} and
  *       {@link io.clipsearch.ingest.IngestReport}: how a run is tuned, what it says while it runs,
  *       and what it did (skipped files with their {@link io.clipsearch.ingest.SkipReason}).
@@ -34,8 +37,8 @@
  * IngestReport report = job.run(); // from another thread: job.cancel()
  * }</pre>
  *
- * <p>Depends on {@code collection}, {@code model} and {@code index}; knows nothing of servers. Tags
- * come through {@link io.clipsearch.ingest.ImageTagger}, which the CLI and server fill with the
- * cluster package's zero-shot labeler: ingest does not import {@code cluster}.
+ * <p>Depends on {@code collection}, {@code model}, {@code index} and {@code people}; knows nothing
+ * of servers. Tags come through {@link io.clipsearch.ingest.ImageTagger}, which the CLI and server
+ * fill with the cluster package's zero-shot labeler: ingest does not import {@code cluster}.
  */
 package io.clipsearch.ingest;

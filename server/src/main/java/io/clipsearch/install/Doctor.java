@@ -32,6 +32,7 @@ public record Doctor(ClipsearchFolders folders, Path model, String host, int por
                 : "source checkout in " + folders.home()));
     results.add(PlaceChecks.model(model, folders.home()));
     results.add(PlaceChecks.textTower(model, folders.home(), folders.data()));
+    results.add(PlaceChecks.faces(folders.home()));
     results.add(PlaceChecks.dataFolder(folders.data()));
     results.add(PlaceChecks.port(host, port));
     return results;

@@ -1,9 +1,11 @@
 package io.clipsearch.install;
 
 import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.faces.FaceModels;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.LoadOptions;
 import io.clipsearch.model.onnx.AnyLengthTextTower;
+import io.clipsearch.people.FaceFinders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,6 +48,31 @@ final class PlaceChecks {
             ? "the bundled mini model (weak; pull a CLIP model for real search)"
             : "the configured model";
     return CheckResult.ok("model", which + " in " + folder.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Whether index jobs can find faces: the three face nets in the installation's {@code
+   * models/faces}. Missing is a warning, not a failure: photos are then indexed without faces.
+   */
+  static CheckResult faces(Path home) {
+    Path folder = home.resolve(FaceModels.FOLDER);
+    return FaceFinders.missing(folder)
+        .map(
+            file ->
+                CheckResult.warn(
+                    "faces",
+                    folder.toAbsolutePath().normalize()
+                        + " has no "
+                        + file
+                        + ": photos are indexed without faces (models/faces/README.md)"))
+        .orElseGet(
+            () ->
+                CheckResult.ok(
+                    "faces",
+                    "face nets in "
+                        + folder.toAbsolutePath().normalize()
+                        + " (faces stay on this machine; clipsearch.faces.enabled=false or"
+                        + " index --no-faces turns them off)"));
   }
 
   /**

@@ -9,8 +9,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Translates {@link SearchFilters} into one Lucene query of non-scoring FILTER clauses, for use as
@@ -60,6 +63,14 @@ public final class FilterQueries {
     if (filters.label() != null) {
       b.add(
           new TermQuery(new Term(IndexFields.LABEL, filters.label())), BooleanClause.Occur.FILTER);
+    }
+    if (filters.ids() != null) {
+      b.add(
+          filters.ids().isEmpty()
+              ? new MatchNoDocsQuery()
+              : new TermInSetQuery(
+                  IndexFields.ID, filters.ids().stream().sorted().map(BytesRef::new).toList()),
+          BooleanClause.Occur.FILTER);
     }
     if (filters.hideRejected()) {
       // a pure negation matches nothing in Lucene: it needs a positive clause to subtract from

@@ -49,6 +49,7 @@ public final class HybridSearch {
   private final SearchBackend backend;
   private final SearchSettings settings;
   private final QueryParser parser = new QueryParser();
+  private final PersonDirectory persons;
   private final QueryVectorBuilder vectors;
   private final FusionPolicy fusion;
   private final KeywordAnalyzer analyzer;
@@ -59,6 +60,15 @@ public final class HybridSearch {
    * @throws IllegalArgumentException if a setting is out of range
    */
   public HybridSearch(SearchBackend backend, ClipModel model, SearchSettings settings) {
+    this(backend, model, settings, PersonDirectory.NONE);
+  }
+
+  /**
+   * @param persons where a query's {@code person:} names find their photos
+   */
+  public HybridSearch(
+      SearchBackend backend, ClipModel model, SearchSettings settings, PersonDirectory persons) {
+    this.persons = Objects.requireNonNull(persons, "persons");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.vectors = new QueryVectorBuilder(model);
@@ -85,6 +95,24 @@ public final class HybridSearch {
     }
   }
 
+  /** The filters narrowed to the photos showing every person named (none if one is unknown). */
+  private SearchFilters withPersons(SearchFilters filters, List<String> names) {
+    if (names.isEmpty()) {
+      return filters;
+    }
+    // the request may already narrow to some photos (the API's person filter): both must hold
+    Set<String> ids = filters.ids() == null ? null : new HashSet<>(filters.ids());
+    for (String name : names) {
+      Set<String> photos = persons.photosOf(name);
+      if (ids == null) {
+        ids = new HashSet<>(photos);
+      } else {
+        ids.retainAll(photos);
+      }
+    }
+    return filters.withIds(ids);
+  }
+
   private SearchResponse search(SearchRequest request, SearchSession session, long start)
       throws IOException, ImageDecodeException {
     Optional<ParsedQuery> parsed = Optional.ofNullable(request.query()).map(parser::parse);
@@ -104,7 +132,9 @@ public final class HybridSearch {
         parsed.map(ParsedQuery::exampleIds).orElse(List.of()).stream().map(liked::get).toList();
     Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
     SearchFilters filters =
-        parsed.map(p -> request.filters().withXmpOf(p.filters())).orElse(request.filters());
+        parsed
+            .map(p -> withPersons(request.filters().withXmpOf(p.filters()), p.persons()))
+            .orElse(request.filters());
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
     Set<String> terms = matcher.terms(text);

@@ -11,12 +11,19 @@ import java.util.stream.Collectors;
  * @param terms at least one, at least one of them with a positive weight
  * @param filters the XMP filters typed ({@code rating>=4}, {@code label:red}); {@link
  *     SearchFilters#NONE} when none
+ * @param persons the names typed as {@code person:Anna} or {@code person:"Anna Berg"}: the photos
+ *     must show every one of them
  */
-public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters) {
+public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters, List<String> persons) {
 
   /** A query without filters. */
   public ParsedQuery(List<QueryTerm> terms) {
     this(terms, SearchFilters.NONE);
+  }
+
+  /** A query naming no person. */
+  public ParsedQuery(List<QueryTerm> terms, SearchFilters filters) {
+    this(terms, filters, List.of());
   }
 
   /**
@@ -24,6 +31,7 @@ public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters) {
    */
   public ParsedQuery {
     Objects.requireNonNull(filters, "filters");
+    persons = List.copyOf(Objects.requireNonNull(persons, "persons"));
     terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
     if (terms.stream().noneMatch(t -> t.weight() > 0)) {
       throw new IllegalArgumentException("a query needs at least one positive part, got " + terms);

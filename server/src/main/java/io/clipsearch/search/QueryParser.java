@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
  *          | filter                    no prefix
  * filter  := 'rating>=' n | 'rating&lt;=' n | 'rating:' n    XMP star rating, n from -1 (rejected) to 5
  *          | 'label:' colour           XMP colour label, e.g. label:red
+ *          | 'person:' name            photos of the person named so (people.People), e.g.
+ *                                      person:Anna or person:"Anna Berg"
  * </pre>
  *
  * <p>Filters narrow which photos may be returned and are no part of any prompt: {@code beach
  * rating>=4 sunset} is the prompt "beach sunset" over photos of four stars or more. {@code
- * rating:-1} asks for the rejected photos, which a search otherwise leaves out.
+ * rating:-1} asks for the rejected photos, which a search otherwise leaves out. Several {@code
+ * person:} filters ask for photos showing all of them: {@code person:Anna person:Ben beach}.
  *
  * <p>Bare words (no prefix, not quoted) that follow one another form <em>one</em> prompt: {@code
  * beach sunset -people} is the prompt "beach sunset" minus the prompt "people", because CLIP's text
@@ -69,6 +72,9 @@ public final class QueryParser {
   /** A label filter. */
   private static final Pattern LABEL = Pattern.compile("(?i)label:([^\\s\"]+)");
 
+  /** A person filter: a quoted name, or a word. */
+  private static final Pattern PERSON = Pattern.compile("(?i)person:(?:\"([^\"]+)\"|([^\\s\"]+))");
+
   /**
    * Parses a query.
    *
@@ -90,6 +96,7 @@ public final class QueryParser {
     private Integer minRating;
     private Integer maxRating;
     private String label;
+    private final List<String> persons = new ArrayList<>();
     private int i;
 
     Scan(String s) {
@@ -120,7 +127,7 @@ public final class QueryParser {
                 + "' has only negative parts: add"
                 + " something to look for, e.g. 'beach -people'");
       }
-      return new ParsedQuery(terms, filters());
+      return new ParsedQuery(terms, filters(), persons);
     }
 
     private SearchFilters filters() {
@@ -135,8 +142,10 @@ public final class QueryParser {
     private boolean filter(String prefix, int start) {
       Matcher rating = RATING.matcher(s).region(i, s.length());
       Matcher labelled = LABEL.matcher(s).region(i, s.length());
+      Matcher person = PERSON.matcher(s).region(i, s.length());
       boolean isRating = rating.lookingAt();
-      if (!isRating && !labelled.lookingAt()) {
+      boolean isPerson = !isRating && person.lookingAt();
+      if (!isRating && !isPerson && !labelled.lookingAt()) {
         return false;
       }
       if (prefix != null) {
@@ -166,6 +175,14 @@ public final class QueryParser {
           }
         }
         i = rating.end();
+      } else if (isPerson) {
+        String name = (person.group(1) != null ? person.group(1) : person.group(2)).strip();
+        if (name.isEmpty()) {
+          throw new IllegalArgumentException(
+              "'person:' at position " + (i + 1) + " needs a name, e.g. person:Anna");
+        }
+        persons.add(name);
+        i = person.end();
       } else {
         label = labelled.group(1);
         i = labelled.end();

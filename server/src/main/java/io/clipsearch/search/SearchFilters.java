@@ -5,6 +5,7 @@ import io.clipsearch.index.XmpTags;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which images a search may return; every component is optional ({@code null}: no constraint) and
@@ -22,6 +23,8 @@ import java.util.Locale;
  * @param hideRejected leave out photos rated -1 (rejected) in Lightroom, darktable or digiKam; the
  *     API and {@code clipsearch search} set it unless asked for rejected photos, {@link #NONE}
  *     hides nothing
+ * @param ids only these content ids (the photos of the persons a query names, {@code person:Anna});
+ *     an empty set lets no photo pass
  */
 public record SearchFilters(
     Instant from,
@@ -33,11 +36,38 @@ public record SearchFilters(
     Integer minRating,
     Integer maxRating,
     String label,
-    boolean hideRejected) {
+    boolean hideRejected,
+    Set<String> ids) {
 
   /** No constraint at all: rejected photos included. */
   public static final SearchFilters NONE =
       new SearchFilters(null, null, null, null, null, null, null, null, null, false);
+
+  /** Constraints without a set of ids. */
+  public SearchFilters(
+      Instant from,
+      Instant to,
+      String folder,
+      String camera,
+      Shape shape,
+      Integer minShortSide,
+      Integer minRating,
+      Integer maxRating,
+      String label,
+      boolean hideRejected) {
+    this(
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minShortSide,
+        minRating,
+        maxRating,
+        label,
+        hideRejected,
+        null);
+  }
 
   /** Lowest and highest XMP rating: -1 is rejected, 0 unrated, 5 five stars. */
   public static final int REJECTED = -1;
@@ -88,6 +118,9 @@ public record SearchFilters(
       }
       label = label.strip().toLowerCase(Locale.ROOT);
     }
+    if (ids != null) {
+      ids = Set.copyOf(ids);
+    }
   }
 
   private static void checkRating(String name, Integer rating) {
@@ -100,7 +133,23 @@ public record SearchFilters(
   /** These filters hiding rejected photos, or not. */
   public SearchFilters hidingRejected(boolean hide) {
     return new SearchFilters(
-        from, to, folder, camera, shape, minShortSide, minRating, maxRating, label, hide);
+        from, to, folder, camera, shape, minShortSide, minRating, maxRating, label, hide, ids);
+  }
+
+  /** These filters letting only {@code only} pass (null: no constraint on ids). */
+  public SearchFilters withIds(Set<String> only) {
+    return new SearchFilters(
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minShortSide,
+        minRating,
+        maxRating,
+        label,
+        hideRejected,
+        only);
   }
 
   /**
@@ -123,7 +172,8 @@ public record SearchFilters(
         min,
         max,
         typed.label != null ? typed.label : label,
-        hide);
+        hide,
+        ids);
   }
 
   /** Whether no constraint is set. */
@@ -143,6 +193,7 @@ public record SearchFilters(
         && (camera == null || doc.camera().filter(camera::equals).isPresent())
         && (shape == null || shape.name().toLowerCase(Locale.ROOT).equals(doc.shape()))
         && (minShortSide == null || Math.min(doc.width(), doc.height()) >= minShortSide)
+        && (ids == null || ids.contains(doc.id()))
         && acceptsXmp(doc.metadata().xmp());
   }
 

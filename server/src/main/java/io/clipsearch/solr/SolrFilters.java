@@ -46,6 +46,16 @@ final class SolrFilters {
     if (filters.label() != null) {
       fq.add(term(IndexFields.LABEL, filters.label()));
     }
+    if (filters.ids() != null) {
+      // no id holds a comma (content ids are hex); none given matches nothing
+      fq.add(
+          filters.ids().isEmpty()
+              ? "-*:*"
+              : "{!terms f="
+                  + IndexFields.ID
+                  + "}"
+                  + String.join(",", filters.ids().stream().sorted().toList()));
+    }
     if (filters.hideRejected()) {
       fq.add("-" + IndexFields.RATING + ":[" + REJECTED + " TO " + REJECTED + "]");
     }

@@ -155,7 +155,7 @@ class XmpSearchServerTest implements TestPropertyProvider {
     SearchQuery body =
         new SearchQuery(
             "a photo", "xmp", null, null, null, null, null, null, null, null, null, null, null,
-            false, 5, "Red", null);
+            false, 5, "Red", null, null);
     assertEquals(
         List.of("IMG_0.jpg"),
         names(

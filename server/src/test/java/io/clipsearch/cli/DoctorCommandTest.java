@@ -53,6 +53,7 @@ class DoctorCommandTest {
             "install",
             "model",
             "text-tower",
+            "faces",
             "data",
             "port"),
         names);

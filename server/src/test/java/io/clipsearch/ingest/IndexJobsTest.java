@@ -7,6 +7,7 @@ import io.clipsearch.collection.CollectionOpener;
 import io.clipsearch.collection.CollectionRegistry;
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.people.FaceFinders;
 import io.clipsearch.search.SearchSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,12 @@ class IndexJobsTest extends TinyModelIngestTestBase {
   private IndexJobs jobs(
       CollectionRegistry registry, CompletableFuture<ImageTagger> vocabulary, Scanned scanned) {
     return new IndexJobs(
-        registry, model, () -> new DeferredTagger(vocabulary), IngestOptions.defaults(), scanned);
+        registry,
+        model,
+        () -> new DeferredTagger(vocabulary),
+        FaceFinders.off(),
+        IngestOptions.defaults(),
+        scanned);
   }
 
   private static void awaitEnd(IndexJob job) throws InterruptedException {

@@ -9,6 +9,7 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.lucene.IndexReads;
 import io.clipsearch.lucene.LuceneSearchBackend;
 import io.clipsearch.lucene.VectorIndex;
+import io.clipsearch.people.PhotoFaces;
 import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
@@ -53,6 +54,7 @@ class TaggingTest extends TinyModelIngestTestBase {
             List.of(photos),
             IngestOptions.defaults(),
             tagger,
+            PhotoFaces.OFF,
             p -> {})
         .run();
     index.refresh();

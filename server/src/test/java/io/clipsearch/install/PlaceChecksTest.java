@@ -65,6 +65,16 @@ class PlaceChecksTest {
   }
 
   @Test
+  void theFacesLineWarnsWithoutTheNetsAndNamesTheSettingWithThem() {
+    CheckResult missing = PlaceChecks.faces(tmp);
+    assertEquals(Outcome.WARN, missing.outcome());
+    assertTrue(missing.detail().contains("ssd_mobilenetv1.onnx"), missing.detail());
+    CheckResult there = PlaceChecks.faces(Path.of(".."));
+    assertEquals(Outcome.OK, there.outcome(), there.detail());
+    assertTrue(there.detail().contains("clipsearch.faces.enabled"), there.detail());
+  }
+
+  @Test
   void missingDataFolderIsCreatedAndLeftEmpty() throws IOException {
     Path data = tmp.resolve("a/b");
     assertEquals(Outcome.OK, PlaceChecks.dataFolder(data).outcome());

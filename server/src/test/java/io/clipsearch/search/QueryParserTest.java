@@ -114,6 +114,18 @@ class QueryParserTest {
   }
 
   @Test
+  void personFiltersAreNamesBesideThePrompt() {
+    ParsedQuery q = parser.parse("person:Anna beach -night person:\"Ben Berg\"");
+    assertEquals(List.of("Anna", "Ben Berg"), q.persons());
+    assertEquals(List.of(new Text("beach", 1), new Text("night", -1)), q.terms());
+    assertEquals(SearchFilters.NONE, q.filters());
+    assertEquals(List.of(), parser.parse("beach").persons());
+    assertEquals(
+        "'-' at position 7 cannot apply to a filter: write it without, e.g. rating>=4 or label:red",
+        error("beach -person:Anna"));
+  }
+
+  @Test
   void filterErrors() {
     assertEquals(
         "rating 6 at position 5 is out of range: use -1 (rejected) to 5", error("dog rating:6"));

@@ -19,6 +19,9 @@ import io.clipsearch.api.types.JobInfo;
 import io.clipsearch.api.types.JobReport;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.api.types.ModelList;
+import io.clipsearch.api.types.PeopleList;
+import io.clipsearch.api.types.PersonChange;
+import io.clipsearch.api.types.PersonInfo;
 import io.clipsearch.api.types.PlaceList;
 import io.clipsearch.api.types.PullStatus;
 import io.clipsearch.api.types.SearchQuery;
@@ -155,6 +158,18 @@ public final class ClipsearchClient {
     return send(request(url.toString()).GET().build(), SearchResults.class);
   }
 
+  /** {@code GET /api/collections/{name}/people}: the persons, each with its first faces. */
+  public PeopleList people(String collection) {
+    ApiUrl url = ApiUrl.of("/api/collections").segment(collection).path("/people");
+    return send(request(url.toString()).GET().build(), PeopleList.class);
+  }
+
+  /** {@code POST /api/collections/{name}/people/{id}}: names, hides, merges or splits (token). */
+  public PersonInfo changePerson(String collection, int id, PersonChange change) {
+    String url = ApiUrl.of("/api/collections").segment(collection).path("/people/" + id).toString();
+    return send(jsonPost(url, change), PersonInfo.class);
+  }
+
   /** {@code POST /api/search}. */
   public SearchResults search(SearchQuery query) {
     return send(jsonPost("/api/search", query), SearchResults.class);
@@ -194,7 +209,8 @@ public final class ClipsearchClient {
         .param("sort", query.sort())
         .param("minRating", query.minRating())
         .param("label", query.label())
-        .param("rejected", query.rejected());
+        .param("rejected", query.rejected())
+        .param("person", query.person());
   }
 
   /**

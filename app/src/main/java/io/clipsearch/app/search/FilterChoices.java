@@ -18,6 +18,7 @@ import java.util.Set;
  * @param sort {@code relevance}, {@code date_desc} or {@code date_asc}
  * @param minRating fewest stars (1-5) a photo's XMP rating must have, or null
  * @param showRejected also show photos rejected (rated -1) in Lightroom, darktable or digiKam
+ * @param person the name of a person of the People tab (photos of that person only), or null
  */
 public record FilterChoices(
     LocalDate from,
@@ -28,7 +29,8 @@ public record FilterChoices(
     Integer minSize,
     String sort,
     Integer minRating,
-    boolean showRejected) {
+    boolean showRejected,
+    String person) {
 
   private static final Set<String> SHAPES = Set.of("landscape", "portrait", "square");
   private static final Set<String> SORTS = Set.of("relevance", "date_desc", "date_asc");
@@ -46,7 +48,21 @@ public record FilterChoices(
       String shape,
       Integer minSize,
       String sort) {
-    this(from, to, folder, camera, shape, minSize, sort, null, false);
+    this(from, to, folder, camera, shape, minSize, sort, null, false, null);
+  }
+
+  /** Without a person. */
+  public FilterChoices(
+      LocalDate from,
+      LocalDate to,
+      String folder,
+      String camera,
+      String shape,
+      Integer minSize,
+      String sort,
+      Integer minRating,
+      boolean showRejected) {
+    this(from, to, folder, camera, shape, minSize, sort, minRating, showRejected, null);
   }
 
   /**
@@ -58,6 +74,7 @@ public record FilterChoices(
   public FilterChoices {
     folder = blankToNull(folder);
     camera = blankToNull(camera);
+    person = blankToNull(person);
     shape = blankToNull(shape);
     sort = sort == null || sort.isBlank() ? "relevance" : sort;
     if (from != null && to != null && to.isBefore(from)) {
@@ -88,15 +105,18 @@ public record FilterChoices(
         || camera != null
         || shape != null
         || minSize != null
-        || minRating != null;
+        || minRating != null
+        || person != null;
   }
 
   FilterChoices withFolder(String f) {
-    return new FilterChoices(from, to, f, camera, shape, minSize, sort, minRating, showRejected);
+    return new FilterChoices(
+        from, to, f, camera, shape, minSize, sort, minRating, showRejected, person);
   }
 
   FilterChoices withShape(String s) {
-    return new FilterChoices(from, to, folder, camera, s, minSize, sort, minRating, showRejected);
+    return new FilterChoices(
+        from, to, folder, camera, s, minSize, sort, minRating, showRejected, person);
   }
 
   FilterChoices withSort(String s) {
@@ -127,7 +147,8 @@ public record FilterChoices(
         cutoff ? null : Boolean.FALSE,
         minRating,
         null,
-        showRejected ? Boolean.TRUE : null);
+        showRejected ? Boolean.TRUE : null,
+        person);
   }
 
   private static String blankToNull(String s) {

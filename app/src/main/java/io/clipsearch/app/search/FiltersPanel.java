@@ -24,8 +24,8 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 
 /**
- * The filters column: date range, folder, camera, shape, minimum size, star rating, sort, rejected
- * photos, weak matches. Builds a {@link FilterChoices} from its fields and hands it to the
+ * The filters column: date range, folder, camera, person, shape, minimum size, star rating, sort,
+ * rejected photos, weak matches. Builds a {@link FilterChoices} from its fields and hands it to the
  * view-model on every committed change (Enter or leaving a field; at once for lists). Bad input
  * outlines the field in red and keeps the previous filters.
  */
@@ -49,6 +49,7 @@ public final class FiltersPanel extends JPanel {
   private final JTextField to = field("toDate", "yyyy-mm-dd");
   private final JTextField folder = field("folder", "any folder");
   private final JTextField camera = field("camera", "e.g. Canon EOS R5");
+  private final JTextField person = field("person", "a name from People");
   private final JLabel dateProblem = new JLabel(" ");
   private List<String> cameras = List.of();
   private final JComboBox<String> shape = new JComboBox<>(SHAPES);
@@ -102,6 +103,8 @@ public final class FiltersPanel extends JPanel {
     pickCamera.addActionListener(e -> cameraMenu().show(camera, 0, camera.getHeight()));
     camera.putClientProperty(FlatClientProperties.TEXT_FIELD_TRAILING_COMPONENT, pickCamera);
     add(camera, c(row++, 6));
+    add(caption("Person"), c(row++, 2));
+    add(person, c(row++, 6));
     add(caption("Shape"), c(row++, 2));
     add(shape, c(row++, 6));
     add(caption("Shorter side at least"), c(row++, 2));
@@ -120,7 +123,7 @@ public final class FiltersPanel extends JPanel {
     filler.weighty = 1;
     add(new JLabel(), filler);
 
-    for (JTextField f : new JTextField[] {from, to, folder, camera}) {
+    for (JTextField f : new JTextField[] {from, to, folder, camera, person}) {
       f.addActionListener(e -> apply());
       f.addFocusListener(
           new FocusAdapter() {
@@ -150,7 +153,7 @@ public final class FiltersPanel extends JPanel {
   }
 
   private void reset() {
-    for (JTextField f : new JTextField[] {from, to, folder, camera}) {
+    for (JTextField f : new JTextField[] {from, to, folder, camera, person}) {
       f.setText("");
       f.putClientProperty(FlatClientProperties.OUTLINE, null);
     }
@@ -228,7 +231,8 @@ public final class FiltersPanel extends JPanel {
               size,
               SORT_KEYS[sort.getSelectedIndex()],
               rating.getSelectedIndex() == 0 ? null : rating.getSelectedIndex(),
-              rejected.isSelected()));
+              rejected.isSelected(),
+              person.getText()));
       to.putClientProperty(FlatClientProperties.OUTLINE, null);
       to.setToolTipText(null);
     } catch (IllegalArgumentException e) {

@@ -35,6 +35,8 @@ import jakarta.validation.constraints.Size;
  *     digiKam…), -1 to 5
  * @param label only photos with this XMP colour label ({@code red}, {@code green}, …)
  * @param rejected also return photos rated -1 (rejected), which a search leaves out by default
+ * @param person only photos of the person (or persons) so named in the collection's People,
+ *     compared without case; as the query language's {@code person:Anna}
  */
 @Serdeable
 public record SearchQuery(
@@ -54,7 +56,8 @@ public record SearchQuery(
     @Nullable Boolean cutoff,
     @Nullable @Min(-1) @Max(5) Integer minRating,
     @Nullable String label,
-    @Nullable Boolean rejected) {
+    @Nullable Boolean rejected,
+    @Nullable String person) {
 
   /** Bound from JSON: every field. */
   @Creator
@@ -91,6 +94,7 @@ public record SearchQuery(
         hybrid,
         minScore,
         cutoff,
+        null,
         null,
         null,
         null);

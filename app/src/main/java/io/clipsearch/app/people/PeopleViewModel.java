@@ -1,0 +1,151 @@
+package io.clipsearch.app.people;
+
+import io.clipsearch.api.types.PeopleList;
+import io.clipsearch.api.types.PersonChange;
+import io.clipsearch.api.types.PersonInfo;
+import io.clipsearch.app.net.ApiException;
+import io.clipsearch.app.net.ClientException;
+import io.clipsearch.app.net.PlainErrors;
+import io.clipsearch.app.net.ServerUnreachableException;
+import io.clipsearch.app.tasks.BackgroundTasks;
+import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The People tab's state, without Swing components: the persons of the current collection (loaded
+ * when the tab is shown and the data went stale), how many faces wait in no person, and a message
+ * in plain words. A name or a merge is sent to the server on a worker; the persons load again when
+ * it answers, so what is shown is always the server's.
+ *
+ * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
+ * every change.
+ */
+public final class PeopleViewModel extends CollectionScopedViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PeopleViewModel.class);
+
+  /** Where loading stands. */
+  public enum PeopleLoad {
+    IDLE,
+    LOADING,
+    DONE,
+    FAILED
+  }
+
+  private final PeopleClient server;
+  private final BackgroundTasks tasks;
+
+  private PeopleLoad status = PeopleLoad.IDLE;
+  private List<PersonInfo> people = List.of();
+  private int unassigned;
+  private String error;
+  private BackgroundTasks.Task loading;
+
+  public PeopleViewModel(PeopleClient server, BackgroundTasks tasks) {
+    this.server = Objects.requireNonNull(server, "server");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+  }
+
+  @Override
+  protected void collectionChanged() {
+    cancel();
+    people = List.of();
+    unassigned = 0;
+    status = PeopleLoad.IDLE;
+  }
+
+  @Override
+  protected void load() {
+    cancel();
+    String c = collection();
+    status = PeopleLoad.LOADING;
+    error = null;
+    changed();
+    loading = tasks.submit(() -> server.people(c), this::loaded, this::failed);
+  }
+
+  private void loaded(PeopleList list) {
+    loading = null;
+    people = list.people();
+    unassigned = list.unassignedFaces();
+    status = PeopleLoad.DONE;
+    changed();
+  }
+
+  /** Names a person (blank: unnamed again), then loads the persons again. */
+  public void name(int id, String name) {
+    send(id, new PersonChange(name == null ? "" : name, null, null, null));
+  }
+
+  /** Moves every face of person {@code from} into person {@code into}, then loads again. */
+  public void merge(int into, int from) {
+    send(into, new PersonChange(null, null, from, null));
+  }
+
+  private void send(int id, PersonChange change) {
+    String c = collection();
+    tasks.submit(() -> server.change(c, id, change), done -> refresh(), this::failed);
+  }
+
+  private void failed(Throwable e) {
+    loading = null;
+    status = PeopleLoad.FAILED;
+    if (e instanceof ApiException api && api.status() == 404) {
+      error = "Nothing is indexed yet: add a photo folder in Collections.";
+    } else if (e instanceof ServerUnreachableException u) {
+      connectionLost(u);
+      error = "The search engine cannot be reached.";
+    } else if (e instanceof ClientException c) {
+      error = PlainErrors.of(c);
+    } else {
+      LOG.warn("loading people failed", e);
+      error = "The people cannot be loaded: " + e.getMessage();
+    }
+    setStale(true);
+    changed();
+  }
+
+  public PeopleLoad status() {
+    return status;
+  }
+
+  /** The persons, most faces first. */
+  public List<PersonInfo> people() {
+    return people;
+  }
+
+  /** What the tab says above the persons, in plain words. */
+  public String message() {
+    return switch (status) {
+      case IDLE -> " ";
+      case LOADING -> "Loading people…";
+      case FAILED -> error;
+      case DONE -> {
+        if (people.isEmpty()) {
+          yield "No person found in “"
+              + collection()
+              + "” yet: faces seen in two photos or more become a person.";
+        }
+        yield String.format(
+            Locale.ROOT,
+            "%d %s · %d %s in no person yet · type a name and press Enter; merge a person into"
+                + " another · faces stay on this computer",
+            people.size(),
+            people.size() == 1 ? "person" : "people",
+            unassigned,
+            unassigned == 1 ? "face" : "faces");
+      }
+    };
+  }
+
+  private void cancel() {
+    if (loading != null) {
+      loading.cancel();
+      loading = null;
+    }
+  }
+}
