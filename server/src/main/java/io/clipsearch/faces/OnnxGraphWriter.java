@@ -2,16 +2,13 @@ package io.clipsearch.faces;
 
 import com.google.protobuf.ByteString;
 import io.clipsearch.faces.TfjsWeights.Weight;
-import io.clipsearch.model.onnx.OnnxGraph.AttributeProto;
 import io.clipsearch.model.onnx.OnnxGraph.GraphProto;
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
 import io.clipsearch.model.onnx.OnnxGraph.NodeProto;
 import io.clipsearch.model.onnx.OnnxGraph.OperatorSetIdProto;
 import io.clipsearch.model.onnx.OnnxGraph.StringStringEntryProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
-import io.clipsearch.model.onnx.OnnxGraph.TensorShapeProto;
-import io.clipsearch.model.onnx.OnnxGraph.TypeProto;
-import io.clipsearch.model.onnx.OnnxGraph.ValueInfoProto;
+import io.clipsearch.model.onnx.OnnxProtos;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -33,7 +30,7 @@ final class OnnxGraphWriter {
 
   /** A float32 input {@code [1, channels, height, width]}; returns its name. */
   String input(String name, long channels, long height, long width) {
-    graph.addInput(value(name, 1, channels, height, width));
+    graph.addInput(OnnxProtos.floatValue(name, 1, channels, height, width));
     return name;
   }
 
@@ -41,7 +38,7 @@ final class OnnxGraphWriter {
   void output(String name, String value, long... dims) {
     NodeProto.Builder n = NodeProto.newBuilder().setOpType("Identity").setName("out_" + name);
     graph.addNode(n.addInput(value).addOutput(name));
-    graph.addOutput(value(name, dims));
+    graph.addOutput(OnnxProtos.floatValue(name, dims));
   }
 
   /**
@@ -71,13 +68,13 @@ final class OnnxGraphWriter {
     if (bias != null) {
       n.addInput(vector(bias));
     }
-    n.addAttribute(ints("kernel_shape", kh, kw))
-        .addAttribute(ints("strides", stride, stride))
-        .addAttribute(integer("group", group));
+    n.addAttribute(OnnxProtos.ints("kernel_shape", kh, kw))
+        .addAttribute(OnnxProtos.ints("strides", stride, stride))
+        .addAttribute(OnnxProtos.integer("group", group));
     if (same) {
-      n.addAttribute(text("auto_pad", "SAME_UPPER")); // TF's SAME: the extra pixel after
+      n.addAttribute(OnnxProtos.text("auto_pad", "SAME_UPPER")); // TF's SAME: the extra pixel after
     } else {
-      n.addAttribute(ints("pads", 0, 0, 0, 0));
+      n.addAttribute(OnnxProtos.ints("pads", 0, 0, 0, 0));
     }
     return add(n);
   }
@@ -92,7 +89,7 @@ final class OnnxGraphWriter {
             .addInput(vector(offset))
             .addInput(vector(mean))
             .addInput(vector(variance))
-            .addAttribute(real("epsilon", eps));
+            .addAttribute(OnnxProtos.real("epsilon", eps));
     return add(n);
   }
 
@@ -125,9 +122,9 @@ final class OnnxGraphWriter {
         NodeProto.newBuilder()
             .setOpType(kind)
             .addInput(x)
-            .addAttribute(ints("kernel_shape", kernel, kernel))
-            .addAttribute(ints("strides", stride, stride))
-            .addAttribute(ints("pads", 0, 0, 0, 0));
+            .addAttribute(OnnxProtos.ints("kernel_shape", kernel, kernel))
+            .addAttribute(OnnxProtos.ints("strides", stride, stride))
+            .addAttribute(OnnxProtos.ints("pads", 0, 0, 0, 0));
     return add(n);
   }
 
@@ -142,7 +139,7 @@ final class OnnxGraphWriter {
         NodeProto.newBuilder()
             .setOpType("Transpose")
             .addInput(x)
-            .addAttribute(ints("perm", 0, 2, 3, 1)));
+            .addAttribute(OnnxProtos.ints("perm", 0, 2, 3, 1)));
   }
 
   String reshape(String x, long... shape) {
@@ -151,7 +148,7 @@ final class OnnxGraphWriter {
 
   String concat(int axis, String... xs) {
     NodeProto.Builder n =
-        NodeProto.newBuilder().setOpType("Concat").addAttribute(integer("axis", axis));
+        NodeProto.newBuilder().setOpType("Concat").addAttribute(OnnxProtos.integer("axis", axis));
     for (String x : xs) {
       n.addInput(x);
     }
@@ -164,14 +161,17 @@ final class OnnxGraphWriter {
         NodeProto.newBuilder()
             .setOpType("ReduceMean")
             .addInput(x)
-            .addAttribute(ints("axes", 2, 3))
-            .addAttribute(integer("keepdims", 0)));
+            .addAttribute(OnnxProtos.ints("axes", 2, 3))
+            .addAttribute(OnnxProtos.integer("keepdims", 0)));
   }
 
   /** {@code [1, C, 1, 1]} to {@code [1, C]}. */
   String flatten(String x) {
     return add(
-        NodeProto.newBuilder().setOpType("Flatten").addInput(x).addAttribute(integer("axis", 1)));
+        NodeProto.newBuilder()
+            .setOpType("Flatten")
+            .addInput(x)
+            .addAttribute(OnnxProtos.integer("axis", 1)));
   }
 
   /** {@code tf.matMul(x, w)} with {@code w} {@code [in, out]}. */
@@ -274,7 +274,10 @@ final class OnnxGraphWriter {
 
   private String cast(String x, int to) {
     return add(
-        NodeProto.newBuilder().setOpType("Cast").addInput(x).addAttribute(integer("to", to)));
+        NodeProto.newBuilder()
+            .setOpType("Cast")
+            .addInput(x)
+            .addAttribute(OnnxProtos.integer("to", to)));
   }
 
   private String scalar(float v) {
@@ -325,54 +328,5 @@ final class OnnxGraphWriter {
     String out = "t" + ++counter;
     graph.addNode(n.setName(n.getOpType() + "_" + counter).addOutput(out));
     return out;
-  }
-
-  private static ValueInfoProto value(String name, long... dims) {
-    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-    for (long d : dims) {
-      shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder()
-        .setName(name)
-        .setType(
-            TypeProto.newBuilder()
-                .setTensorType(
-                    TypeProto.Tensor.newBuilder()
-                        .setElemType(TensorProto.DataType.FLOAT_VALUE)
-                        .setShape(shape)))
-        .build();
-  }
-
-  private static AttributeProto integer(String name, long v) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.INT)
-        .setI(v)
-        .build();
-  }
-
-  private static AttributeProto real(String name, float v) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.FLOAT)
-        .setF(v)
-        .build();
-  }
-
-  private static AttributeProto text(String name, String v) {
-    return AttributeProto.newBuilder()
-        .setName(name)
-        .setType(AttributeProto.AttributeType.STRING)
-        .setS(ByteString.copyFromUtf8(v))
-        .build();
-  }
-
-  private static AttributeProto ints(String name, long... values) {
-    AttributeProto.Builder a =
-        AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-    for (long v : values) {
-      a.addInts(v);
-    }
-    return a.build();
   }
 }

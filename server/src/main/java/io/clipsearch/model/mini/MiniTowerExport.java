@@ -19,9 +19,7 @@ import io.clipsearch.model.onnx.OnnxGraph.NodeProto;
 import io.clipsearch.model.onnx.OnnxGraph.OperatorSetIdProto;
 import io.clipsearch.model.onnx.OnnxGraph.StringStringEntryProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
-import io.clipsearch.model.onnx.OnnxGraph.TensorShapeProto;
-import io.clipsearch.model.onnx.OnnxGraph.TypeProto;
-import io.clipsearch.model.onnx.OnnxGraph.ValueInfoProto;
+import io.clipsearch.model.onnx.OnnxProtos;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -150,8 +148,8 @@ public final class MiniTowerExport {
         graph
             .graph
             .setName("clipsearch-mini-image-tower")
-            .addInput(value(INPUT, "batch", 3, side, side))
-            .addOutput(value(OUTPUT, "batch", MiniLmTextEncoder.DIMENSION))
+            .addInput(OnnxProtos.floatBatchValue(INPUT, "batch", 3, side, side))
+            .addOutput(OnnxProtos.floatBatchValue(OUTPUT, "batch", MiniLmTextEncoder.DIMENSION))
             .build();
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
@@ -160,24 +158,6 @@ public final class MiniTowerExport {
         .setGraph(g)
         .addMetadataProps(
             StringStringEntryProto.newBuilder().setKey(MODEL_ID_KEY).setValue(modelId))
-        .build();
-  }
-
-  /** A float tensor input or output whose first dimension is named (dynamic). */
-  private static ValueInfoProto value(String name, String firstDim, long... dims) {
-    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-    shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(firstDim));
-    for (long d : dims) {
-      shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-    }
-    return ValueInfoProto.newBuilder()
-        .setName(name)
-        .setType(
-            TypeProto.newBuilder()
-                .setTensorType(
-                    TypeProto.Tensor.newBuilder()
-                        .setElemType(TensorProto.DataType.FLOAT_VALUE)
-                        .setShape(shape)))
         .build();
   }
 
@@ -205,7 +185,7 @@ public final class MiniTowerExport {
         case BatchNorm b ->
             node(
                 "BatchNormalization",
-                new AttributeProto[] {floatAttribute("epsilon", BATCH_NORM_EPSILON)},
+                new AttributeProto[] {OnnxProtos.real("epsilon", BATCH_NORM_EPSILON)},
                 input,
                 weights(b, "gamma"),
                 weights(b, "beta"),
@@ -214,7 +194,7 @@ public final class MiniTowerExport {
         case Linear l ->
             node(
                 "Gemm",
-                new AttributeProto[] {intAttribute("transB", 1)},
+                new AttributeProto[] {OnnxProtos.integer("transB", 1)},
                 input,
                 weights(l, "weight"),
                 weights(l, "bias"));
@@ -232,13 +212,15 @@ public final class MiniTowerExport {
         case GLOBAL_AVG_POOL ->
             node(
                 "Flatten",
-                new AttributeProto[] {intAttribute("axis", 1)},
+                new AttributeProto[] {OnnxProtos.integer("axis", 1)},
                 node("GlobalAveragePool", input));
         case L2_NORMALIZE -> {
           String norm =
               node(
                   "ReduceL2",
-                  new AttributeProto[] {intsAttribute("axes", 1), intAttribute("keepdims", 1)},
+                  new AttributeProto[] {
+                    OnnxProtos.ints("axes", 1), OnnxProtos.integer("keepdims", 1)
+                  },
                   input);
           String epsilon =
               initializer("norm_epsilon", new long[0], new float[] {ElementwiseBlock.NORM_EPSILON});
@@ -258,11 +240,11 @@ public final class MiniTowerExport {
       return node(
           "Conv",
           new AttributeProto[] {
-            intsAttribute("kernel_shape", k.get(0), k.get(1)),
-            intsAttribute("strides", s.get(0), s.get(1)),
-            intsAttribute("pads", p.get(0), p.get(1), p.get(0), p.get(1)),
-            intsAttribute("dilations", d.get(0), d.get(1)),
-            intAttribute("group", c.getGroups())
+            OnnxProtos.ints("kernel_shape", k.get(0), k.get(1)),
+            OnnxProtos.ints("strides", s.get(0), s.get(1)),
+            OnnxProtos.ints("pads", p.get(0), p.get(1), p.get(0), p.get(1)),
+            OnnxProtos.ints("dilations", d.get(0), d.get(1)),
+            OnnxProtos.integer("group", c.getGroups())
           },
           input,
           weights(c, "weight"));
@@ -315,31 +297,6 @@ public final class MiniTowerExport {
         throw new IllegalStateException("the tower does not end in a node of its own");
       }
       last.setOutput(0, to);
-    }
-
-    private static AttributeProto intAttribute(String name, long value) {
-      return AttributeProto.newBuilder()
-          .setName(name)
-          .setType(AttributeProto.AttributeType.INT)
-          .setI(value)
-          .build();
-    }
-
-    private static AttributeProto intsAttribute(String name, long... values) {
-      AttributeProto.Builder a =
-          AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-      for (long v : values) {
-        a.addInts(v);
-      }
-      return a.build();
-    }
-
-    private static AttributeProto floatAttribute(String name, float value) {
-      return AttributeProto.newBuilder()
-          .setName(name)
-          .setType(AttributeProto.AttributeType.FLOAT)
-          .setF(value)
-          .build();
     }
   }
 }
