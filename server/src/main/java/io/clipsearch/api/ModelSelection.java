@@ -1,15 +1,14 @@
 package io.clipsearch.api;
 
 import io.clipsearch.collection.CollectionLayout;
+import io.clipsearch.collection.DataFiles;
 import io.clipsearch.model.BundledModel;
 import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,15 +67,9 @@ public record ModelSelection(Path folder, @Nullable String conflict) {
    */
   static void remember(Path dataDir, Path folder) {
     Path file = CollectionLayout.modelChoiceFile(dataDir);
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.createDirectories(dataDir);
-      Files.writeString(temp, folder.toAbsolutePath().normalize() + "\n", StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      DataFiles.writeAtomically(
+          file, (folder.toAbsolutePath().normalize() + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remember the model in " + file + ": " + e, e);
     }

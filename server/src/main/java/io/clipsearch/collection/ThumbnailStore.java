@@ -6,7 +6,6 @@ import io.clipsearch.model.image.OpenCvNatives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -68,23 +67,7 @@ public final class ThumbnailStore {
     if (Files.exists(file)) {
       return;
     }
-    byte[] jpeg = JpegEncoder.encode(image, LONG_SIDE, JPEG_QUALITY);
-    Files.createDirectories(file.getParent());
-    // unique to this process and thread; Files.createTempFile would draw from SecureRandom per file
-    Path tmp =
-        file.resolveSibling(
-            id
-                + "."
-                + ProcessHandle.current().pid()
-                + "."
-                + Thread.currentThread().threadId()
-                + ".tmp");
-    try {
-      Files.write(tmp, jpeg);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    DataFiles.writeAtomically(file, JpegEncoder.encode(image, LONG_SIDE, JPEG_QUALITY));
   }
 
   private Path fileOf(String id) {

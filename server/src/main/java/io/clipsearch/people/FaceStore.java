@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clipsearch.collection.DataFiles;
 import io.clipsearch.faces.Face;
 import io.clipsearch.faces.FaceBox;
 import io.clipsearch.model.image.DecodedImage;
@@ -14,7 +15,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -123,7 +123,7 @@ public final class FaceStore {
     ArrayNode list = JSON.createArrayNode();
     for (int n = 0; n < faces.size(); n++) {
       Face face = faces.get(n);
-      writeAtomically(
+      DataFiles.writeAtomically(
           cropOf(id, n), JpegEncoder.encode(crop(image, face.box()), CROP_SIDE, JPEG_QUALITY));
       ObjectNode f = list.addObject();
       f.put("n", n);
@@ -141,7 +141,7 @@ public final class FaceStore {
     }
     ObjectNode root = JSON.createObjectNode();
     root.set("faces", list);
-    writeAtomically(file, JSON.writeValueAsBytes(root));
+    DataFiles.writeAtomically(file, JSON.writeValueAsBytes(root));
   }
 
   /**
@@ -163,7 +163,7 @@ public final class FaceStore {
       }
     }
     root.set("faces", kept);
-    writeAtomically(file, JSON.writeValueAsBytes(root));
+    DataFiles.writeAtomically(file, JSON.writeValueAsBytes(root));
     Files.deleteIfExists(cropOf(face.contentId(), face.n()));
   }
 
@@ -265,24 +265,6 @@ public final class FaceStore {
       System.arraycopy(src, ((y0 + y) * image.width() + x0) * 3, rgb, y * w * 3, w * 3);
     }
     return new DecodedImage(w, h, rgb);
-  }
-
-  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    // unique to this process and thread, as ThumbnailStore does
-    Path tmp =
-        file.resolveSibling(
-            file.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "."
-                + Thread.currentThread().threadId()
-                + ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 
   private Path fileOf(String id) {

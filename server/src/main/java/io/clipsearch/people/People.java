@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clipsearch.collection.DataFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -329,14 +329,6 @@ public final class People {
           ArrayNode a = no.putArray(f.toString());
           ids.forEach(a::add);
         });
-    Files.createDirectories(file.getParent());
-    Path tmp =
-        file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    DataFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
   }
 }
