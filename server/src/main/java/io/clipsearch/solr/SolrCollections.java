@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
@@ -34,19 +35,39 @@ public final class SolrCollections {
   static final String PROP_DIMENSION = "clipsearch.model.dimension";
   private static final long ACTIVE_TIMEOUT_SEC = 120;
 
+  /**
+   * SolrJ's defaults let a node that took a request and never answers hold the caller for ten
+   * minutes (its total request timeout). clipsearch's requests are small (a search, a batch of
+   * documents, an admin call): a connection takes at most 10 s, a response that sends nothing for
+   * 60 s, or takes over 3 minutes in all, fails with an error the caller reports or retries.
+   */
+  private static final long CONNECT_TIMEOUT_SEC = 10;
+
+  private static final long IDLE_TIMEOUT_SEC = 60;
+  private static final long REQUEST_TIMEOUT_SEC = 180;
+
   private SolrCollections() {}
 
-  /** A client for the cluster of {@code settings}, through ZooKeeper. */
+  /** A client for the cluster of {@code settings}, through ZooKeeper, with bounded waits. */
   public static CloudSolrClient connect(SolrSettings settings) {
-    return new CloudHttp2SolrClient.Builder(settings.zkServers(), settings.zkChroot()).build();
+    return new CloudHttp2SolrClient.Builder(settings.zkServers(), settings.zkChroot())
+        .withInternalClientBuilder(
+            new Http2SolrClient.Builder()
+                .withConnectionTimeout(CONNECT_TIMEOUT_SEC, TimeUnit.SECONDS)
+                .withIdleTimeout(IDLE_TIMEOUT_SEC, TimeUnit.SECONDS)
+                .withRequestTimeout(REQUEST_TIMEOUT_SEC, TimeUnit.SECONDS))
+        .build();
   }
 
-  /** Whether the cluster has a collection of this name. */
+  /**
+   * Whether the cluster has a collection of this name, from the cluster state the client watches in
+   * ZooKeeper: no request to a node, so a node that is starting or stopping cannot hold it up.
+   */
   public static boolean exists(CloudSolrClient client, String collection) throws IOException {
     try {
-      return CollectionAdminRequest.listCollections(client).contains(collection);
-    } catch (SolrServerException e) {
-      throw new IOException("cannot list the Solr collections: " + e.getMessage(), e);
+      return ZkStateReader.from(client).getClusterState().hasCollection(collection);
+    } catch (SolrException e) {
+      throw new IOException("cannot read the Solr cluster state: " + e.getMessage(), e);
     }
   }
 
