@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       DuplicatesCommand.class,
       TagsCommand.class,
       TrainMiniCommand.class,
+      TrainLitCommand.class,
       DoctorCommand.class,
       FacesCommand.class,
       HelpCommand.class

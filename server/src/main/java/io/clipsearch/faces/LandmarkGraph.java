@@ -1,6 +1,8 @@
 package io.clipsearch.faces;
 
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
+import io.clipsearch.model.tfjs.OnnxGraphWriter;
+import io.clipsearch.model.tfjs.TfjsWeights;
 
 /**
  * face-api's 68-point landmark net ({@code FaceLandmark68Net}: four dense blocks of depthwise

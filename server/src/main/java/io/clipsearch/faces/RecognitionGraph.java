@@ -1,6 +1,8 @@
 package io.clipsearch.faces;
 
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
+import io.clipsearch.model.tfjs.OnnxGraphWriter;
+import io.clipsearch.model.tfjs.TfjsWeights;
 
 /**
  * face-api's face recognition net (a ResNet-34-like net ported from dlib's face descriptor, {@code

@@ -1,6 +1,8 @@
 package io.clipsearch.faces;
 
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
+import io.clipsearch.model.tfjs.OnnxGraphWriter;
+import io.clipsearch.model.tfjs.TfjsWeights;
 
 /**
  * face-api's SSD MobileNet v1 face detector as ONNX, after {@code ssdMobilenetv1/mobileNetV1.ts},

@@ -2,6 +2,7 @@ package io.clipsearch.faces;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
+import io.clipsearch.model.tfjs.TfjsWeights;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@
  * The nets run on ONNX Runtime through DJL (engine types only in {@code OnnxNet}); every step
  * around them (padding and bilinear resizing, anchor decoding, non-maximum suppression, the mapping
  * of landmarks back to the image, dlib's alignment crop) is Java here, following face-api's
- * arithmetic. Imports {@code model.image} (decoding) and {@code model.onnx} (the ONNX messages),
- * nothing else of clipsearch.
+ * arithmetic. Imports {@code model.image} (decoding), {@code model.onnx} (the ONNX messages) and
+ * {@code model.tfjs} (tfjs weights, the ONNX graph writer), nothing else of clipsearch.
  */
 package io.clipsearch.faces;

@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>Folder layout (written by {@code io.clipsearch.training.MiniTraining}): {@code config.json}
  * with {@code "model": "clipsearch-mini"} and the tower's shape under {@code vision}, {@code
  * visual/preprocess_cfg.json}, {@code visual/image-tower.onnx}, and the trained parameters {@code
- * visual/image-tower.params}, the export's source (a release leaves them out). The model id is the
- * one stored in the ONNX file, a hash of the config, preprocessing config and parameters, checked
+ * visual/image-tower.params}, the export's source (a release leaves them out). A tower on a
+ * pretrained backbone ({@code io.clipsearch.training.LitTraining}) names it under {@code
+ * vision.backbone} instead of a shape, and its ONNX file is its only form. The model id is the one
+ * stored in the ONNX file, a hash of the config, preprocessing config and parameters, checked
  * against the parameters where they are present. {@link #isMiniFolder} recognizes the folder.
  *
  * <p>Strategy: images are decoded and preprocessed in parallel on a decode pool, then run through
@@ -85,7 +87,7 @@ public final class MiniClipModel implements ClipModel {
 
   private MiniClipModel(
       ModelInfo info,
-      MiniImageTower tower,
+      int imageSize,
       MiniLmTextEncoder text,
       DjlTower imageTower,
       PreprocessConfig preprocess,
@@ -94,7 +96,7 @@ public final class MiniClipModel implements ClipModel {
     this.info = info;
     this.text = text;
     this.imageTower = imageTower;
-    this.imageTensorLength = 3 * tower.imageSize() * tower.imageSize();
+    this.imageTensorLength = 3 * imageSize * imageSize;
     AtomicInteger n = new AtomicInteger();
     this.decodePool =
         Executors.newFixedThreadPool(
@@ -147,15 +149,26 @@ public final class MiniClipModel implements ClipModel {
               + ")");
     }
     JsonNode config = new ObjectMapper().readTree(require(dir.resolve(CONFIG_FILE)).toFile());
-    MiniImageTower tower = towerOf(config, dir);
+    JsonNode vision = config.path("vision");
+    // a tower on a pretrained backbone (train-lit) names it; a CNN trained here gives its shape
+    String tower;
+    int imageSize;
+    if (vision.hasNonNull("backbone")) {
+      imageSize = vision.path("image_size").asInt(0);
+      tower = vision.path("backbone").asText() + " + projection";
+    } else {
+      MiniImageTower cnn = towerOf(config, dir);
+      imageSize = cnn.imageSize();
+      tower = cnn.toString();
+    }
     PreprocessConfig preprocess = PreprocessConfig.read(require(dir.resolve(PREPROCESS_FILE)));
-    if (preprocess.size() != tower.imageSize()) {
+    if (preprocess.size() != imageSize) {
       throw new IllegalArgumentException(
           dir
               + ": preprocess_cfg.json size "
               + preprocess.size()
               + " differs from the tower's image_size "
-              + tower.imageSize());
+              + imageSize);
     }
     Path onnx = dir.resolve(MiniTowerExport.ONNX_FILE);
     if (!Files.isRegularFile(onnx)) {
@@ -171,7 +184,7 @@ public final class MiniClipModel implements ClipModel {
         options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
     int batch = options.imageBatch() > 0 ? options.imageBatch() : 32;
     long start = System.nanoTime();
-    long side = tower.imageSize();
+    long side = imageSize;
     DjlTower image =
         DjlTower.onnx(
             "mini-visual",
@@ -190,7 +203,7 @@ public final class MiniClipModel implements ClipModel {
               id,
               dir.getFileName().toString(),
               MiniLmTextEncoder.DIMENSION,
-              tower.imageSize(),
+              imageSize,
               MiniLmTextEncoder.MAX_TOKENS,
               EngineKind.ONNX,
               batch,
@@ -200,7 +213,7 @@ public final class MiniClipModel implements ClipModel {
               new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
               MatchCalibration.read(dir));
       MiniClipModel loaded =
-          new MiniClipModel(info, tower, text, image, preprocess, options, threads);
+          new MiniClipModel(info, imageSize, text, image, preprocess, options, threads);
       log.info(
           "loaded {} (mini: {}, text {}) in {} ms",
           info.id(),

@@ -1,4 +1,4 @@
-package io.clipsearch.faces;
+package io.clipsearch.model.tfjs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,25 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The weights of one tfjs model: its {@code NAME-weights_manifest.json} and the {@code .bin} shards
- * it lists, read into {@link Weight}s by name. Values stay as stored: uint8-quantized weights keep
- * their bytes, scale and minimum (tfjs dequantizes them as {@code q * scale + min} in double
- * precision, rounded to float32), float32 weights their floats. Immutable once read.
+ * The weights of one tfjs model: its {@code NAME-weights_manifest.json} (face-api's layout) or the
+ * manifest in its {@code model.json} (tfjs's converter's), and the {@code .bin} shards it lists,
+ * read into {@link Weight}s by name. Values stay as stored: uint8-quantized weights keep their
+ * bytes, scale and minimum (tfjs dequantizes them as {@code q * scale + min} in double precision,
+ * rounded to float32), float32 weights their floats. Immutable once read.
  */
-final class TfjsWeights {
+public final class TfjsWeights {
 
   /**
    * One weight: a shape (tfjs order, e.g. {@code [kh, kw, in, out]} for a convolution) and either
    * uint8 codes with their {@code scale} and {@code min}, or float values.
    */
-  record Weight(
+  public record Weight(
       String name, int[] shape, byte[] quantized, double scale, double min, float[] floats) {
 
-    boolean isQuantized() {
+    public boolean isQuantized() {
       return quantized != null;
     }
 
-    int size() {
+    public int size() {
       return Arrays.stream(shape).reduce(1, (a, b) -> a * b);
     }
 
@@ -57,6 +58,9 @@ final class TfjsWeights {
     }
   }
 
+  /** The file of a tfjs model folder that holds its topology and weight manifest. */
+  public static final String MODEL_FILE = "model.json";
+
   private final Map<String, Weight> weights;
 
   private TfjsWeights(Map<String, Weight> weights) {
@@ -69,9 +73,28 @@ final class TfjsWeights {
    * @throws IOException if a file is missing or shorter than the manifest says, or a weight has a
    *     type other than float32 stored as float32 or uint8
    */
-  static TfjsWeights read(Path folder, String model) throws IOException {
-    JsonNode manifest =
-        new ObjectMapper().readTree(folder.resolve(model + "-weights_manifest.json").toFile());
+  public static TfjsWeights read(Path folder, String model) throws IOException {
+    return read(
+        folder,
+        new ObjectMapper().readTree(folder.resolve(model + "-weights_manifest.json").toFile()));
+  }
+
+  /**
+   * Reads the weights of a tfjs model folder's {@code model.json} (its {@code weightsManifest}) and
+   * their shards.
+   *
+   * @throws IOException as {@link #read(Path, String)}, or if {@code model.json} has no manifest
+   */
+  public static TfjsWeights readModel(Path folder) throws IOException {
+    Path json = folder.resolve(MODEL_FILE);
+    JsonNode manifest = new ObjectMapper().readTree(json.toFile()).path("weightsManifest");
+    if (!manifest.isArray()) {
+      throw new IOException(json + " has no weightsManifest");
+    }
+    return read(folder, manifest);
+  }
+
+  private static TfjsWeights read(Path folder, JsonNode manifest) throws IOException {
     Map<String, Weight> weights = new LinkedHashMap<>();
     for (JsonNode group : manifest) {
       ByteBuffer data = concatenate(folder, group.get("paths"));
@@ -129,7 +152,7 @@ final class TfjsWeights {
    *
    * @throws IllegalArgumentException if there is none
    */
-  Weight get(String name) {
+  public Weight get(String name) {
     Weight w = weights.get(name);
     if (w == null) {
       throw new IllegalArgumentException("no weight " + name);

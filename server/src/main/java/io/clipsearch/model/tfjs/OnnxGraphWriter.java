@@ -1,7 +1,6 @@
-package io.clipsearch.faces;
+package io.clipsearch.model.tfjs;
 
 import com.google.protobuf.ByteString;
-import io.clipsearch.faces.TfjsWeights.Weight;
 import io.clipsearch.model.onnx.OnnxGraph.GraphProto;
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
 import io.clipsearch.model.onnx.OnnxGraph.NodeProto;
@@ -9,36 +8,60 @@ import io.clipsearch.model.onnx.OnnxGraph.OperatorSetIdProto;
 import io.clipsearch.model.onnx.OnnxGraph.StringStringEntryProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
 import io.clipsearch.model.onnx.OnnxProtos;
+import io.clipsearch.model.tfjs.TfjsWeights.Weight;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Appends the operators of a face-api net to an NCHW ONNX graph, one tfjs op to one ONNX op, with
- * tfjs weights turned into ONNX layouts. Quantized weights stay uint8 in the file and are
- * dequantized by the graph exactly as tfjs does it ({@code Cast} to double, {@code Mul} scale,
- * {@code Add} min, {@code Cast} to float: ONNX Runtime folds these constants once at load), so the
- * files are as small as the tfjs shards and the float weights bit-identical to the reference's. Not
- * thread-safe; one writer per graph.
+ * Appends the operators of a tfjs net (face-api's nets, a tfjs graph model's backbone) to an NCHW
+ * ONNX graph, one tfjs op to one ONNX op, with tfjs weights turned into ONNX layouts. Quantized
+ * weights stay uint8 in the file and are dequantized by the graph exactly as tfjs does it ({@code
+ * Cast} to double, {@code Mul} scale, {@code Add} min, {@code Cast} to float: ONNX Runtime folds
+ * these constants once at load), so the files are as small as the tfjs shards and the float weights
+ * bit-identical to the reference's. Not thread-safe; one writer per graph.
  */
-final class OnnxGraphWriter {
+public final class OnnxGraphWriter {
 
-  static final int OPSET = 17;
+  public static final int OPSET = 17;
   private static final int IR_VERSION = 8; // the IR of opset 17
 
   private final GraphProto.Builder graph = GraphProto.newBuilder();
   private int counter;
 
   /** A float32 input {@code [1, channels, height, width]}; returns its name. */
-  String input(String name, long channels, long height, long width) {
+  public String input(String name, long channels, long height, long width) {
     graph.addInput(OnnxProtos.floatValue(name, 1, channels, height, width));
     return name;
   }
 
+  /** A float32 input {@code [batch, channels, height, width]}, any batch; returns its name. */
+  public String batchInput(String name, long channels, long height, long width) {
+    graph.addInput(OnnxProtos.floatBatchValue(name, "batch", channels, height, width));
+    return name;
+  }
+
+  /** {@code x * c} with {@code c} a scalar weight. */
+  public String mulScalar(String x, Weight c) {
+    return op("Mul", x, constant(c));
+  }
+
+  /** {@code x - c} with {@code c} a scalar weight. */
+  public String subScalar(String x, Weight c) {
+    return op("Sub", x, constant(c));
+  }
+
   /** Names {@code value} as graph output {@code name} (an Identity node keeps names apart). */
-  void output(String name, String value, long... dims) {
+  public void output(String name, String value, long... dims) {
     NodeProto.Builder n = NodeProto.newBuilder().setOpType("Identity").setName("out_" + name);
     graph.addNode(n.addInput(value).addOutput(name));
     graph.addOutput(OnnxProtos.floatValue(name, dims));
+  }
+
+  /** {@link #output} of a value whose first axis is the batch of {@link #batchInput}. */
+  public void batchOutput(String name, String value, long... dims) {
+    NodeProto.Builder n = NodeProto.newBuilder().setOpType("Identity").setName("out_" + name);
+    graph.addNode(n.addInput(value).addOutput(name));
+    graph.addOutput(OnnxProtos.floatBatchValue(name, "batch", dims));
   }
 
   /**
@@ -46,20 +69,27 @@ final class OnnxGraphWriter {
    *
    * @param same TF's SAME padding (the odd pixel after), else VALID
    */
-  String conv(String x, Weight filters, Weight bias, int stride, boolean same) {
+  public String conv(String x, Weight filters, Weight bias, int stride, boolean same) {
     int[] s = filters.shape();
     String w = weight(filters, new int[] {3, 2, 0, 1}, s[3], s[2], s[0], s[1]);
     return convNode(x, w, bias, s[0], s[1], stride, same, 1);
   }
 
   /** {@code tf.depthwiseConv2d} with multiplier 1 (filters {@code [kh, kw, in, 1]}), SAME. */
-  String depthwise(String x, Weight filters, int stride) {
+  public String depthwise(String x, Weight filters, int stride) {
+    return depthwise(x, filters, null, stride);
+  }
+
+  /**
+   * {@link #depthwise(String, Weight, int)} plus an optional per-channel bias (tfjs's fused op).
+   */
+  public String depthwise(String x, Weight filters, Weight bias, int stride) {
     int[] s = filters.shape();
     if (s[3] != 1) {
       throw new IllegalArgumentException(filters + ": channel multiplier other than 1");
     }
     String w = weight(filters, new int[] {2, 3, 0, 1}, s[2], 1, s[0], s[1]);
-    return convNode(x, w, null, s[0], s[1], stride, true, s[2]);
+    return convNode(x, w, bias, s[0], s[1], stride, true, s[2]);
   }
 
   private String convNode(
@@ -80,7 +110,8 @@ final class OnnxGraphWriter {
   }
 
   /** {@code tf.batchNorm} in inference: {@code (x - mean) * scale / sqrt(var + eps) + offset}. */
-  String batchNorm(String x, Weight scale, Weight offset, Weight mean, Weight variance, float eps) {
+  public String batchNorm(
+      String x, Weight scale, Weight offset, Weight mean, Weight variance, float eps) {
     NodeProto.Builder n =
         NodeProto.newBuilder()
             .setOpType("BatchNormalization")
@@ -94,30 +125,30 @@ final class OnnxGraphWriter {
   }
 
   /** {@code x + b} with {@code b} a per-channel vector broadcast over height and width. */
-  String addChannels(String x, Weight b) {
+  public String addChannels(String x, Weight b) {
     return op("Add", x, channels(b));
   }
 
   /** {@code x * w} with {@code w} a per-channel vector broadcast over height and width. */
-  String mulChannels(String x, Weight w) {
+  public String mulChannels(String x, Weight w) {
     return op("Mul", x, channels(w));
   }
 
   /** {@code tf.clipByValue(x, 0, 6)}. */
-  String relu6(String x) {
+  public String relu6(String x) {
     return op("Clip", x, scalar(0f), scalar(6f));
   }
 
-  String relu(String x) {
+  public String relu(String x) {
     return op("Relu", x);
   }
 
-  String add(String a, String b) {
+  public String add(String a, String b) {
     return op("Add", a, b);
   }
 
   /** VALID average or max pooling, {@code kind} "AveragePool" or "MaxPool". */
-  String pool(String kind, String x, int kernel, int stride) {
+  public String pool(String kind, String x, int kernel, int stride) {
     NodeProto.Builder n =
         NodeProto.newBuilder()
             .setOpType(kind)
@@ -129,12 +160,12 @@ final class OnnxGraphWriter {
   }
 
   /** Zeros appended after the last index of the channel, height and width axes. */
-  String padAfter(String x, long channels, long height, long width) {
+  public String padAfter(String x, long channels, long height, long width) {
     return op("Pad", x, longs(new long[] {8}, 0, 0, 0, 0, 0, channels, height, width));
   }
 
   /** NCHW to NHWC, so that a reshape reads values in tfjs's order. */
-  String toNhwc(String x) {
+  public String toNhwc(String x) {
     return add(
         NodeProto.newBuilder()
             .setOpType("Transpose")
@@ -142,11 +173,11 @@ final class OnnxGraphWriter {
             .addAttribute(OnnxProtos.ints("perm", 0, 2, 3, 1)));
   }
 
-  String reshape(String x, long... shape) {
+  public String reshape(String x, long... shape) {
     return op("Reshape", x, longs(new long[] {shape.length}, shape));
   }
 
-  String concat(int axis, String... xs) {
+  public String concat(int axis, String... xs) {
     NodeProto.Builder n =
         NodeProto.newBuilder().setOpType("Concat").addAttribute(OnnxProtos.integer("axis", axis));
     for (String x : xs) {
@@ -156,7 +187,7 @@ final class OnnxGraphWriter {
   }
 
   /** Mean over height and width: {@code [1, C, H, W]} to {@code [1, C]}. */
-  String spatialMean(String x) {
+  public String spatialMean(String x) {
     return add(
         NodeProto.newBuilder()
             .setOpType("ReduceMean")
@@ -166,7 +197,7 @@ final class OnnxGraphWriter {
   }
 
   /** {@code [1, C, 1, 1]} to {@code [1, C]}. */
-  String flatten(String x) {
+  public String flatten(String x) {
     return add(
         NodeProto.newBuilder()
             .setOpType("Flatten")
@@ -174,18 +205,45 @@ final class OnnxGraphWriter {
             .addAttribute(OnnxProtos.integer("axis", 1)));
   }
 
+  /**
+   * A dense layer {@code x W^T + b} ({@code Gemm}) with {@code weight} row-major {@code [out, in]}:
+   * the trained projection a LiT tower adds after its tfjs backbone.
+   */
+  public String dense(String x, int in, int out, float[] weight, float[] bias) {
+    NodeProto.Builder n =
+        NodeProto.newBuilder()
+            .setOpType("Gemm")
+            .addInput(x)
+            .addInput(floats("dense_w", new long[] {out, in}, weight))
+            .addInput(floats("dense_b", new long[] {out}, bias))
+            .addAttribute(OnnxProtos.integer("transB", 1));
+    return add(n);
+  }
+
+  /** Each row of {@code [batch, D]} divided by its L2 norm plus {@code epsilon}. */
+  public String l2Normalize(String x, float epsilon) {
+    String norm =
+        add(
+            NodeProto.newBuilder()
+                .setOpType("ReduceL2")
+                .addInput(x)
+                .addAttribute(OnnxProtos.ints("axes", 1))
+                .addAttribute(OnnxProtos.integer("keepdims", 1)));
+    return op("Div", x, op("Add", norm, scalar(epsilon)));
+  }
+
   /** {@code tf.matMul(x, w)} with {@code w} {@code [in, out]}. */
-  String matMul(String x, Weight w) {
+  public String matMul(String x, Weight w) {
     return op("MatMul", x, weight(w, new int[] {0, 1}, w.shape()[0], w.shape()[1]));
   }
 
   /** {@code x + b} for a vector {@code b} over the last axis. */
-  String addVector(String x, Weight b) {
+  public String addVector(String x, Weight b) {
     return op("Add", x, vector(b));
   }
 
   /** A weight as a constant of its own shape (e.g. SSD's anchors). */
-  String constant(Weight w) {
+  public String constant(Weight w) {
     int[] axes = new int[w.shape().length];
     long[] dims = new long[axes.length];
     for (int i = 0; i < axes.length; i++) {
@@ -195,7 +253,7 @@ final class OnnxGraphWriter {
     return weight(w, axes, dims);
   }
 
-  ModelProto model(String name, String source) {
+  public ModelProto model(String name, String source) {
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
