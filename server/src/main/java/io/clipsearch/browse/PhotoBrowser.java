@@ -36,13 +36,13 @@ public final class PhotoBrowser {
    * @param limit photos to return
    */
   public static Page newest(SearchSession session, int offset, int limit) throws IOException {
-    return page(session.newest(offset, limit));
+    return page(session.newest(SearchFilters.NONE, offset, limit));
   }
 
   /**
    * The photos that {@code filters} accept, newest or oldest first (ties by path): browsing with
-   * the search filters. Unfiltered and newest first, this is {@link #newest(SearchSession, int,
-   * int)}; otherwise every document is visited.
+   * the search filters. Newest first, the index's own order answers ({@link SearchSession#newest});
+   * oldest first visits every document.
    *
    * @param offset photos to skip
    * @param limit photos to return
@@ -50,8 +50,8 @@ public final class PhotoBrowser {
   public static Page listing(
       SearchSession session, SearchFilters filters, boolean oldestFirst, int offset, int limit)
       throws IOException {
-    if (filters.isEmpty() && !oldestFirst) {
-      return newest(session, offset, limit);
+    if (!oldestFirst) {
+      return page(session.newest(filters, offset, limit));
     }
     Comparator<ImageFacts> order =
         oldestFirst

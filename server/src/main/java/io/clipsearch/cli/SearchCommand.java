@@ -2,6 +2,7 @@ package io.clipsearch.cli;
 
 import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.search.QueryParser;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
@@ -27,10 +28,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Search a collection indexed with 'clipsearch index', without a server.",
       "The query language: beach sunset -people, 2:\"red car\" +snow, like:<image id or",
-      "unique id prefix of 8+ characters>; -word needs no '--'. Weak (?) hits: closest",
-      "images when none is confident."
+      "unique id prefix of 8+ characters>, person:Anna, -person:Ben; -word needs no '--'.",
+      "Weak (?) hits: closest images when none is confident. person:Anna alone lists her",
+      "photos, newest first."
     })
 final class SearchCommand implements Callable<Integer> {
+
+  private static final String DAY = "2024-06-01";
 
   @Spec CommandSpec spec;
 
@@ -69,12 +73,15 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     collectionOptions.requireExists(); // before the seconds a model takes to load
+    String query = QueryArgs.join(words);
+    // parsed here as the search parses it, before the seconds a model takes to load
+    boolean listing = new QueryParser().parse(query).isPersonListing();
     try (ClipModel model = modelOptions.load();
         OpenCollection c = collectionOptions.open(model)) {
       SearchResponse response =
           c.search()
               .search(
-                  SearchRequest.of(QueryArgs.join(words))
+                  SearchRequest.of(query)
                       .withFilters(SearchFilters.NONE.hidingRejected(!rejected))
                       .withMode(mode)
                       .withPage(0, limit)
@@ -82,6 +89,8 @@ final class SearchCommand implements Callable<Integer> {
       if (json) {
         JsonLines lines = new JsonLines(spec.commandLine().getOut());
         response.hits().forEach(h -> lines.write(jsonHit(h)));
+      } else if (listing) {
+        printListing(spec.commandLine().getOut(), response);
       } else {
         print(spec.commandLine().getOut(), response);
       }
@@ -102,6 +111,27 @@ final class SearchCommand implements Callable<Integer> {
     m.put("height", h.height());
     m.put("date", h.date().toString());
     return m;
+  }
+
+  /** A person listing: no score to show, every photo of the persons named, newest first. */
+  private static void printListing(PrintWriter out, SearchResponse r) {
+    out.printf(
+        Locale.ROOT,
+        "%d photos of the persons named, newest first, %d ms%n",
+        r.candidates(),
+        r.tookMillis());
+    if (r.candidates() == 0) {
+      out.println("no photo shows them (a name no person has shows none)");
+    }
+    for (SearchHit h : r.hits()) {
+      out.printf(
+          Locale.ROOT,
+          "%s  %s %s%n",
+          h.date().toString().substring(0, DAY.length()),
+          h.id().substring(0, Math.min(12, h.id().length())),
+          h.path());
+    }
+    out.flush();
   }
 
   private static void print(PrintWriter out, SearchResponse r) {

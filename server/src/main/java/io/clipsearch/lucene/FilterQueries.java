@@ -73,11 +73,19 @@ public final class FilterQueries {
           BooleanClause.Occur.FILTER);
     }
     if (filters.hideRejected()) {
-      // a pure negation matches nothing in Lucene: it needs a positive clause to subtract from
-      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
       b.add(
           IntPoint.newExactQuery(IndexFields.RATING, SearchFilters.REJECTED),
           BooleanClause.Occur.MUST_NOT);
+    }
+    if (filters.excludedIds() != null) {
+      b.add(
+          new TermInSetQuery(
+              IndexFields.ID, filters.excludedIds().stream().sorted().map(BytesRef::new).toList()),
+          BooleanClause.Occur.MUST_NOT);
+    }
+    if (filters.hideRejected() || filters.excludedIds() != null) {
+      // a pure negation matches nothing in Lucene: it needs a positive clause to subtract from
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
     }
     return b.build();
   }

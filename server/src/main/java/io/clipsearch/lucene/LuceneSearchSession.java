@@ -33,6 +33,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -209,10 +210,15 @@ final class LuceneSearchSession implements SearchSession {
     }
   }
 
-  /** From the date's doc values ({@link NewestFirst}): reads only the page's documents. */
+  /**
+   * From the date's doc values over the filters' query ({@link NewestFirst}): reads only the page's
+   * documents.
+   */
   @Override
-  public FactsPage newest(int offset, int limit) throws IOException {
-    return NewestFirst.page(searcher, offset, limit);
+  public FactsPage newest(SearchFilters filters, int offset, int limit) throws IOException {
+    Query filter = FilterQueries.toQuery(filters);
+    return NewestFirst.page(
+        searcher, filter == null ? new MatchAllDocsQuery() : filter, offset, limit);
   }
 
   /** From the terms of the camera key: one document read per camera. */

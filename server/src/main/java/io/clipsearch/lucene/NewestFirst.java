@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -21,10 +22,11 @@ import org.apache.lucene.search.SortField;
 
 /**
  * {@link SearchSession#newest} from the date's doc values: the top {@code offset + limit} documents
- * by date, plus every document sharing the last date (Lucene breaks ties by doc id, the listing by
- * path, so a page boundary inside a run of equal dates must see the whole run), then sorted by
- * {@link FactsPage#NEWEST_FIRST}. Only those documents' stored fields are read, never a vector: a
- * page of a million photos costs a sort over doc values, not a million document loads.
+ * of a query (every document, or those a filter accepts) by date, plus every one of them sharing
+ * the last date (Lucene breaks ties by doc id, the listing by path, so a page boundary inside a run
+ * of equal dates must see the whole run), then sorted by {@link FactsPage#NEWEST_FIRST}. Only those
+ * documents' stored fields are read, never a vector: a page of a million photos costs a sort over
+ * doc values, not a million document loads.
  */
 final class NewestFirst {
 
@@ -33,8 +35,10 @@ final class NewestFirst {
 
   private NewestFirst() {}
 
-  static FactsPage page(IndexSearcher s, int offset, int limit) throws IOException {
-    Query all = new MatchAllDocsQuery();
+  /**
+   * @param all the documents listed
+   */
+  static FactsPage page(IndexSearcher s, Query all, int offset, int limit) throws IOException {
     int total = s.count(all);
     int wanted = (int) Math.min(total, (long) offset + limit);
     if (wanted == 0 || offset >= total) {
@@ -46,7 +50,11 @@ final class NewestFirst {
       docs.add(d.doc);
     }
     long lastDate = (Long) ((FieldDoc) top[top.length - 1]).fields[0];
-    Query tied = LongPoint.newExactQuery(IndexFields.DATE, lastDate);
+    Query tied =
+        new BooleanQuery.Builder()
+            .add(all, BooleanClause.Occur.FILTER)
+            .add(LongPoint.newExactQuery(IndexFields.DATE, lastDate), BooleanClause.Occur.FILTER)
+            .build();
     for (ScoreDoc d : s.search(tied, Math.max(1, s.count(tied))).scoreDocs) {
       docs.add(d.doc);
     }

@@ -176,7 +176,9 @@ public final class People {
     return this.waiting;
   }
 
-  /** How many faces waited in no person after the last {@link #update}. */
+  /**
+   * How many faces wait in no person: after the last {@link #update}, plus those split off since.
+   */
   public synchronized int waiting() {
     return waiting;
   }
@@ -237,6 +239,9 @@ public final class People {
       throw new IllegalArgumentException("face " + face + " is not in person " + id);
     }
     refused.computeIfAbsent(face, k -> new TreeSet<>()).add(id);
+    // the face now waits in no person (until the next update may put it in another): counted
+    // here, so the list says so at once rather than after the next index job
+    waiting++;
     List<FaceId> rest = p.faces().stream().filter(f -> !f.equals(face)).toList();
     if (rest.isEmpty()) {
       persons.remove(id);

@@ -1,6 +1,7 @@
 package io.clipsearch.search;
 
 import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
 import io.clipsearch.model.ClipModel;
@@ -38,6 +39,15 @@ import java.util.stream.Collectors;
  * by date (so the newest confident match is found, not the newest of one page). On an engine
  * without a point-in-time view, a document deleted between ranking and loading is left out of the
  * page.
+ *
+ * <p>A query that only names persons ({@code person:Anna}, perhaps with other filters; {@link
+ * ParsedQuery#isPersonListing()}) and no uploaded image has nothing to rank by: it lists every
+ * photo of them that passes the filters, newest first (date, then path; {@link
+ * SearchSession#newest}), paged like any search, in the same response: no hit has a cosine to a
+ * query, so every hit is {@code confident} by rule (the person's photos are what was asked for)
+ * with score 0, the threshold is 0 and not calibrated, and {@code confidentCount} = {@code
+ * candidates} = the photos listed (docs/SEARCH.md, "Person listings"). {@code sort} does not apply
+ * to it.
  *
  * <p>Thread-safe; holds no per-request state. Does not own the backend or the model.
  */
@@ -95,6 +105,16 @@ public final class HybridSearch {
     }
   }
 
+  /**
+   * The filters narrowed to the photos showing every person the query names (none if one is
+   * unknown), without those showing a person it excludes.
+   */
+  private SearchFilters withPersons(SearchFilters filters, ParsedQuery query) {
+    Set<String> excluded = new HashSet<>();
+    query.excludedPersons().forEach(name -> excluded.addAll(persons.photosOf(name)));
+    return withPersons(filters, query.persons()).excludingIds(excluded);
+  }
+
   /** The filters narrowed to the photos showing every person named (none if one is unknown). */
   private SearchFilters withPersons(SearchFilters filters, List<String> names) {
     if (names.isEmpty()) {
@@ -116,6 +136,9 @@ public final class HybridSearch {
   private SearchResponse search(SearchRequest request, SearchSession session, long start)
       throws IOException, ImageDecodeException {
     Optional<ParsedQuery> parsed = Optional.ofNullable(request.query()).map(parser::parse);
+    if (request.image() == null && parsed.filter(ParsedQuery::isPersonListing).isPresent()) {
+      return personListing(request, parsed.get(), session, start);
+    }
     Optional<ImageSource> upload =
         Optional.ofNullable(request.image()).map(b -> ImageSource.of("uploaded image", b));
     Map<String, ImageDoc> liked = new HashMap<>(); // each like: id, resolved once
@@ -133,7 +156,7 @@ public final class HybridSearch {
     Set<Path> examplePaths = examples.stream().map(ImageDoc::path).collect(Collectors.toSet());
     SearchFilters filters =
         parsed
-            .map(p -> withPersons(request.filters().withXmpOf(p.filters()), p.persons()))
+            .map(p -> withPersons(request.filters().withXmpOf(p.filters()), p))
             .orElse(request.filters());
     String positive = parsed.map(ParsedQuery::positiveText).orElse("");
     String text = analyzer.keywords(positive);
@@ -242,6 +265,36 @@ public final class HybridSearch {
                     !filters.hidingRejected(false).isEmpty(),
                     request.mode() == SearchMode.KEYWORD));
     return new SearchResponse(hits, confident, ranked.size(), threshold, calibrated, took, why);
+  }
+
+  /** Every photo of the persons a query names, newest first: nothing is ranked or embedded. */
+  private SearchResponse personListing(
+      SearchRequest request, ParsedQuery query, SearchSession session, long start)
+      throws IOException {
+    SearchFilters filters = withPersons(request.filters().withXmpOf(query.filters()), query);
+    FactsPage page = session.newest(filters, request.offset(), request.limit());
+    List<SearchHit> hits =
+        page.facts().stream()
+            .map(
+                d ->
+                    new SearchHit(
+                        d.id(),
+                        d.path().toString(),
+                        0,
+                        true,
+                        MatchedBy.PERSON,
+                        d.size(),
+                        d.width(),
+                        d.height(),
+                        Instant.ofEpochMilli(d.dateMillis())))
+            .toList();
+    int total = Math.toIntExact(page.total());
+    long took = (System.nanoTime() - start) / 1_000_000;
+    // a person without photos here is what the filters (the person named) leave: never "empty",
+    // which says the collection is
+    Optional<NoConfidentReason> why =
+        total > 0 ? Optional.empty() : Optional.of(NoConfidentReason.FILTERED);
+    return new SearchResponse(hits, total, total, 0, false, took, why);
   }
 
   private static List<Path> paths(List<ScoredImage> hits) {

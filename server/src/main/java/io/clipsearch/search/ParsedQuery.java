@@ -8,13 +8,22 @@ import java.util.stream.Collectors;
  * A query as {@link QueryParser} understood it: weighted parts, in the order typed, and the filters
  * typed with them. Immutable.
  *
- * @param terms at least one, at least one of them with a positive weight
+ * <p>A query either has something to look for (a part with a positive weight) or is a {@linkplain
+ * #isPersonListing() person listing}: no part at all, a person named ({@code person:Anna}, perhaps
+ * with other filters), meaning every photo of that person.
+ *
+ * @param terms the parts; at least one with a positive weight, or none for a person listing
  * @param filters the XMP filters typed ({@code rating>=4}, {@code label:red}); {@link
  *     SearchFilters#NONE} when none
  * @param persons the names typed as {@code person:Anna} or {@code person:"Anna Berg"}: the photos
  *     must show every one of them
+ * @param excludedPersons the names typed as {@code -person:Ben}: the photos must show none of them
  */
-public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters, List<String> persons) {
+public record ParsedQuery(
+    List<QueryTerm> terms,
+    SearchFilters filters,
+    List<String> persons,
+    List<String> excludedPersons) {
 
   /** A query without filters. */
   public ParsedQuery(List<QueryTerm> terms) {
@@ -23,19 +32,30 @@ public record ParsedQuery(List<QueryTerm> terms, SearchFilters filters, List<Str
 
   /** A query naming no person. */
   public ParsedQuery(List<QueryTerm> terms, SearchFilters filters) {
-    this(terms, filters, List.of());
+    this(terms, filters, List.of(), List.of());
   }
 
   /**
-   * @throws IllegalArgumentException if no part has a positive weight
+   * @throws IllegalArgumentException if no part has a positive weight, unless there is no part at
+   *     all and a person is named
    */
   public ParsedQuery {
     Objects.requireNonNull(filters, "filters");
     persons = List.copyOf(Objects.requireNonNull(persons, "persons"));
+    excludedPersons = List.copyOf(Objects.requireNonNull(excludedPersons, "excludedPersons"));
     terms = List.copyOf(Objects.requireNonNull(terms, "terms"));
-    if (terms.stream().noneMatch(t -> t.weight() > 0)) {
+    boolean listing = terms.isEmpty() && !persons.isEmpty();
+    if (!listing && terms.stream().noneMatch(t -> t.weight() > 0)) {
       throw new IllegalArgumentException("a query needs at least one positive part, got " + terms);
     }
+  }
+
+  /**
+   * Whether the query only names persons (and perhaps other filters): it asks for every photo of
+   * them, newest first, with nothing to rank by.
+   */
+  public boolean isPersonListing() {
+    return terms.isEmpty();
   }
 
   /**

@@ -26,12 +26,16 @@ import java.util.regex.Pattern;
  *          | 'label:' colour           XMP colour label, e.g. label:red
  *          | 'person:' name            photos of the person named so (people.People), e.g.
  *                                      person:Anna or person:"Anna Berg"
+ *          | '-person:' name           photos without that person, e.g. -person:Ben
  * </pre>
  *
  * <p>Filters narrow which photos may be returned and are no part of any prompt: {@code beach
  * rating>=4 sunset} is the prompt "beach sunset" over photos of four stars or more. {@code
  * rating:-1} asks for the rejected photos, which a search otherwise leaves out. Several {@code
- * person:} filters ask for photos showing all of them: {@code person:Anna person:Ben beach}.
+ * person:} filters ask for photos showing all of them: {@code person:Anna person:Ben beach}; {@code
+ * -person:Ben} leaves out the photos showing Ben. A query whose only positive part is a person
+ * filter ({@code person:Anna}, {@code person:Anna -person:Ben rating>=3}) is a person listing
+ * ({@link ParsedQuery#isPersonListing()}): every photo of her.
  *
  * <p>Bare words (no prefix, not quoted) that follow one another form <em>one</em> prompt: {@code
  * beach sunset -people} is the prompt "beach sunset" minus the prompt "people", because CLIP's text
@@ -47,10 +51,10 @@ import java.util.regex.Pattern;
  *
  * <p>Malformed input throws {@link IllegalArgumentException} whose message names the 1-based
  * character position: unclosed quote, empty phrase, bad or out-of-range weight, a prefix with no
- * term, {@code like:} without an id, a rating outside -1..5, a prefix on a filter, an empty query,
- * a query of only negative parts or only filters, and queries of more than {@link #MAX_TERMS}
- * parts. The query's length is not checked here: {@link SearchRequest} owns that bound, and every
- * query the parser sees comes from one.
+ * term, {@code like:} without an id, a rating outside -1..5, a prefix on a filter (but {@code
+ * -person:}), an empty query, a query of only negative parts, a query of only filters naming no
+ * person, and queries of more than {@link #MAX_TERMS} parts. The query's length is not checked
+ * here: {@link SearchRequest} owns that bound, and every query the parser sees comes from one.
  */
 public final class QueryParser {
 
@@ -97,6 +101,7 @@ public final class QueryParser {
     private Integer maxRating;
     private String label;
     private final List<String> persons = new ArrayList<>();
+    private final List<String> excludedPersons = new ArrayList<>();
     private int i;
 
     Scan(String s) {
@@ -114,7 +119,12 @@ public final class QueryParser {
         part();
       }
       flushBareRun();
+      if (terms.isEmpty() && !persons.isEmpty()) {
+        return new ParsedQuery(terms, filters(), persons, excludedPersons);
+      }
       if (terms.isEmpty()) {
+        // a person's photos are a bounded, meaningful set; filters alone (rating>=4) would list a
+        // whole library, which is browsing's job (the photo listing takes the same filters)
         throw new IllegalArgumentException(
             "query '"
                 + s
@@ -127,7 +137,7 @@ public final class QueryParser {
                 + "' has only negative parts: add"
                 + " something to look for, e.g. 'beach -people'");
       }
-      return new ParsedQuery(terms, filters(), persons);
+      return new ParsedQuery(terms, filters(), persons, excludedPersons);
     }
 
     private SearchFilters filters() {
@@ -148,7 +158,7 @@ public final class QueryParser {
       if (!isRating && !isPerson && !labelled.lookingAt()) {
         return false;
       }
-      if (prefix != null) {
+      if (prefix != null && !(isPerson && prefix.equals("-"))) {
         throw new IllegalArgumentException(
             "'"
                 + prefix
@@ -181,7 +191,7 @@ public final class QueryParser {
           throw new IllegalArgumentException(
               "'person:' at position " + (i + 1) + " needs a name, e.g. person:Anna");
         }
-        persons.add(name);
+        (prefix == null ? persons : excludedPersons).add(name);
         i = person.end();
       } else {
         label = labelled.group(1);

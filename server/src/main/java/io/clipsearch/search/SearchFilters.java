@@ -25,6 +25,8 @@ import java.util.Set;
  *     hides nothing
  * @param ids only these content ids (the photos of the persons a query names, {@code person:Anna});
  *     an empty set lets no photo pass
+ * @param excludedIds none of these content ids (the photos of the persons a query excludes, {@code
+ *     -person:Ben}); null or empty: no constraint
  */
 public record SearchFilters(
     Instant from,
@@ -37,7 +39,8 @@ public record SearchFilters(
     Integer maxRating,
     String label,
     boolean hideRejected,
-    Set<String> ids) {
+    Set<String> ids,
+    Set<String> excludedIds) {
 
   /** No constraint at all: rejected photos included. */
   public static final SearchFilters NONE =
@@ -66,6 +69,7 @@ public record SearchFilters(
         maxRating,
         label,
         hideRejected,
+        null,
         null);
   }
 
@@ -121,6 +125,8 @@ public record SearchFilters(
     if (ids != null) {
       ids = Set.copyOf(ids);
     }
+    // none excluded is no constraint: normalized so that isEmpty() sees no filter
+    excludedIds = excludedIds == null || excludedIds.isEmpty() ? null : Set.copyOf(excludedIds);
   }
 
   private static void checkRating(String name, Integer rating) {
@@ -133,7 +139,18 @@ public record SearchFilters(
   /** These filters hiding rejected photos, or not. */
   public SearchFilters hidingRejected(boolean hide) {
     return new SearchFilters(
-        from, to, folder, camera, shape, minShortSide, minRating, maxRating, label, hide, ids);
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minShortSide,
+        minRating,
+        maxRating,
+        label,
+        hide,
+        ids,
+        excludedIds);
   }
 
   /** These filters letting only {@code only} pass (null: no constraint on ids). */
@@ -149,7 +166,25 @@ public record SearchFilters(
         maxRating,
         label,
         hideRejected,
-        only);
+        only,
+        excludedIds);
+  }
+
+  /** These filters letting none of {@code excluded} pass (null or empty: no constraint). */
+  public SearchFilters excludingIds(Set<String> excluded) {
+    return new SearchFilters(
+        from,
+        to,
+        folder,
+        camera,
+        shape,
+        minShortSide,
+        minRating,
+        maxRating,
+        label,
+        hideRejected,
+        ids,
+        excluded);
   }
 
   /**
@@ -173,7 +208,8 @@ public record SearchFilters(
         max,
         typed.label != null ? typed.label : label,
         hide,
-        ids);
+        ids,
+        excludedIds);
   }
 
   /** Whether no constraint is set. */
@@ -194,6 +230,7 @@ public record SearchFilters(
         && (shape == null || shape.name().toLowerCase(Locale.ROOT).equals(doc.shape()))
         && (minShortSide == null || Math.min(doc.width(), doc.height()) >= minShortSide)
         && (ids == null || ids.contains(doc.id()))
+        && (excludedIds == null || !excludedIds.contains(doc.id()))
         && acceptsXmp(doc.metadata().xmp());
   }
 

@@ -8,10 +8,11 @@ import java.util.Objects;
  *
  * @param id content id of the image
  * @param path absolute path of the file
- * @param score cosine similarity of the image to the query vector, -1..1
- * @param confident whether the score is at or above the response's threshold
- * @param matchedBy what of the image holds every keyword of the query ({@link TextMatcher}), or
- *     null
+ * @param score cosine similarity of the image to the query vector, -1..1; 0 in a person listing
+ * @param confident whether the score is at or above the response's threshold (always, in a person
+ *     listing)
+ * @param matchedBy what of the image holds every keyword of the query ({@link TextMatcher}), {@link
+ *     MatchedBy#PERSON} in a person listing, or null
  * @param size file size in bytes
  * @param width upright width in pixels
  * @param height upright height in pixels

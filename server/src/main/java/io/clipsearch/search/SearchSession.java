@@ -121,16 +121,23 @@ public interface SearchSession extends Closeable {
   void forEach(DocumentVisitor visitor) throws IOException;
 
   /**
-   * A page of every document in {@link FactsPage#NEWEST_FIRST} order, without vectors: browsing a
-   * collection without a query. This default visits every document ({@link #forEach}), vectors
-   * included; engines with a sortable date answer from it and read only the page.
+   * A page of the documents that {@code filters} accept, in {@link FactsPage#NEWEST_FIRST} order,
+   * without vectors: browsing a collection without a query ({@link SearchFilters#NONE}), or the
+   * photos of a person ({@code person:Anna}). This default visits every document ({@link
+   * #forEach}), vectors included; engines with a sortable date answer from it and read only the
+   * page.
    *
    * @param offset documents to skip, >= 0
    * @param limit documents to return, >= 0
    */
-  default FactsPage newest(int offset, int limit) throws IOException {
+  default FactsPage newest(SearchFilters filters, int offset, int limit) throws IOException {
     List<ImageFacts> all = new ArrayList<>();
-    forEach(d -> all.add(d.facts()));
+    forEach(
+        d -> {
+          if (filters.accepts(d)) {
+            all.add(d.facts());
+          }
+        });
     return FactsPage.newestFirst(all, offset, limit);
   }
 

@@ -56,6 +56,16 @@ final class SolrFilters {
                   + "}"
                   + String.join(",", filters.ids().stream().sorted().toList()));
     }
+    if (filters.excludedIds() != null) {
+      // a negated terms query: local parameters only open a query, so it goes through _query_;
+      // Solr subtracts a purely negative fq from every document
+      fq.add(
+          "-_query_:\"{!terms f="
+              + IndexFields.ID
+              + "}"
+              + String.join(",", filters.excludedIds().stream().sorted().toList())
+              + "\"");
+    }
     if (filters.hideRejected()) {
       fq.add("-" + IndexFields.RATING + ":[" + REJECTED + " TO " + REJECTED + "]");
     }

@@ -1,6 +1,7 @@
 package io.clipsearch.solr;
 
 import io.clipsearch.api.types.SearchLimits;
+import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
@@ -359,6 +360,23 @@ public final class SolrImageIndex implements ImageIndex {
               ScoredImage.NO_DOC));
     }
     return out;
+  }
+
+  /**
+   * As {@link SearchSession#newest}: one sorted query (date descending, then path, over the date's
+   * and path's doc values) that returns only the page, vectors left out.
+   */
+  FactsPage newest(SearchFilters filters, int offset, int limit) throws IOException {
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .setStart(offset)
+            .setRows(limit)
+            .setFields(SolrDocuments.FACT_FIELDS.toArray(String[]::new))
+            .addSort(IndexFields.DATE, SolrQuery.ORDER.desc)
+            .addSort(IndexFields.PATH, SolrQuery.ORDER.asc);
+    SolrFilters.toFilterQueries(filters).forEach(q::addFilterQuery);
+    SolrDocumentList docs = query(q).getResults();
+    return new FactsPage(docs.stream().map(SolrDocuments::facts).toList(), docs.getNumFound());
   }
 
   /** As {@link SearchSession#backgroundScores}. */

@@ -1,5 +1,6 @@
 package io.clipsearch.solr;
 
+import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.ImageFacts;
@@ -68,6 +69,12 @@ final class SolrSearchSession implements SearchSession {
   @Override
   public List<FileState> fileStates(Path root) throws IOException {
     return index.fileStates(root);
+  }
+
+  /** One sorted query that returns only the page. */
+  @Override
+  public FactsPage newest(SearchFilters filters, int offset, int limit) throws IOException {
+    return index.newest(filters, offset, limit);
   }
 
   /** By cursor over the collection as it is while visiting: Solr keeps no view. */

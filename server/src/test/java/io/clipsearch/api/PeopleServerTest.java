@@ -1,6 +1,7 @@
 package io.clipsearch.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +48,8 @@ import reactor.core.publisher.Flux;
  * three of one woman, two of another man) and a landscape, indexed by a real job with the tiny-clip
  * model and the real face nets; the persons listed, one named with the token, {@code person:"Anna"}
  * combined with words and a negative part, a new photo of her joining her on the next job with her
- * name, merge, split, and deleting a person with its crops.
+ * name, {@code person:Anna} alone listing her photos newest first, merge, split, and deleting a
+ * person with its crops.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +77,10 @@ class PeopleServerTest implements TestPropertyProvider {
       copy(366, "anna-1.jpg");
       copy(370, "anna-2.jpg");
       copy(373, "anna-3.jpg");
+      // her photos' dates (the files have no EXIF date): the listing is newest first
+      setDate("anna-1.jpg", "2020-05-01T10:00:00Z");
+      setDate("anna-2.jpg", "2022-05-01T10:00:00Z");
+      setDate("anna-3.jpg", "2021-05-01T10:00:00Z");
       copy(421, "bea-1.jpg");
       copy(426, "bea-2.jpg");
       copy(433, "bea-3.jpg");
@@ -97,6 +105,10 @@ class PeopleServerTest implements TestPropertyProvider {
     Path photo =
         Files.exists(train) ? train : SharedFixtures.path(String.format(FACES, "test", number));
     Files.copy(photo, photos.resolve(name));
+  }
+
+  private void setDate(String file, String instant) throws IOException {
+    Files.setLastModifiedTime(photos.resolve(file), FileTime.from(Instant.parse(instant)));
   }
 
   private void index() {
@@ -223,8 +235,63 @@ class PeopleServerTest implements TestPropertyProvider {
     assertEquals(annas, browsed);
   }
 
+  /** A search as the app and the CLI send it, the results in the server's order. */
+  private SearchResults results(String q, String more) {
+    return client
+        .toBlocking()
+        .retrieve(
+            "/api/search?collection=people&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + more,
+            SearchResults.class);
+  }
+
+  private static List<String> files(SearchResults r) {
+    return r.hits().stream().map(h -> Path.of(h.path()).getFileName().toString()).toList();
+  }
+
   @Test
   @Order(3)
+  void aPersonAloneListsHerPhotosNewestFirstPaged() {
+    SearchResults first = results("person:Anna", "&limit=2");
+    assertEquals(List.of("anna-2.jpg", "anna-3.jpg"), files(first));
+    assertEquals(3, first.candidates());
+    assertEquals(3, first.confidentCount());
+    // no cosine to a query: every hit confident with score 0, the threshold 0 and not calibrated
+    assertEquals(0, first.threshold());
+    assertFalse(first.calibrated());
+    assertTrue(first.hits().stream().allMatch(h -> h.confident() && h.score() == 0));
+    assertTrue(first.hits().stream().allMatch(h -> "person".equals(h.matchedBy())));
+    assertEquals(null, first.noConfidentReason());
+    assertEquals(List.of("anna-1.jpg"), files(results("person:\"anna\"", "&offset=2&limit=2")));
+
+    // with the other filters: a date range, another person left out, the API's person parameter
+    assertEquals(
+        List.of("anna-3.jpg", "anna-1.jpg"), files(results("person:Anna", "&to=2021-12-31")));
+    assertEquals(List.of(), files(results("person:Anna -person:Anna", "")));
+    assertEquals(3, results("person:Anna -person:Carl", "").candidates());
+    assertEquals(List.of(), files(results("person:Anna", "&person=Carl")));
+    SearchResults nobody = results("person:Nobody", "");
+    assertEquals(List.of(), nobody.hits());
+    assertEquals("filtered", nobody.noConfidentReason());
+
+    // -person: in a search with words leaves her photos out
+    assertEquals(
+        List.of("bea-1.jpg", "bea-2.jpg", "bea-3.jpg", "carl-1.jpg", "carl-2.jpg", "landscape.jpg"),
+        search("face -person:Anna"));
+
+    // filters naming no person are no listing: refused as before
+    HttpClientResponseException onlyFilters =
+        assertThrows(
+            HttpClientResponseException.class, () -> results("rating>=4 -person:Anna", ""));
+    assertEquals(HttpStatus.BAD_REQUEST, onlyFilters.getStatus());
+    assertTrue(
+        onlyFilters.getResponse().getBody(String.class).orElseThrow().contains("has only filters"),
+        onlyFilters.getResponse().getBody(String.class).orElse(""));
+  }
+
+  @Test
+  @Order(4)
   void aNewPhotoJoinsHerAndHerNameSurvivesTheNextJob() throws IOException {
     copy(380, "anna-4.jpg");
     index();
@@ -236,7 +303,7 @@ class PeopleServerTest implements TestPropertyProvider {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void mergeSplitAndDelete() {
     PersonInfo anna = personOf("anna-1.jpg");
     PersonInfo carl = personOf("carl-1.jpg");

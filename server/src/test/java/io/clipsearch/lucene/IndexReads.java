@@ -3,6 +3,7 @@ package io.clipsearch.lucene;
 import io.clipsearch.index.FactsPage;
 import io.clipsearch.index.FileState;
 import io.clipsearch.index.ImageDoc;
+import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchSession;
 import io.clipsearch.search.SearchSettings;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class IndexReads {
 
   public static FactsPage newest(VectorIndex index, int offset, int limit) throws IOException {
     try (SearchSession s = backend(index).session()) {
-      return s.newest(offset, limit);
+      return s.newest(SearchFilters.NONE, offset, limit);
     }
   }
 }

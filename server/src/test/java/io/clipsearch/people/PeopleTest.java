@@ -85,7 +85,9 @@ class PeopleTest {
     assertTrue(reopened.get(other).isEmpty());
 
     FaceId wrong = new FaceId("bb", 1);
+    int waiting = reopened.waiting();
     assertEquals(3, reopened.split(anna, wrong).orElseThrow().faces().size());
+    assertEquals(waiting + 1, reopened.waiting(), "the face split off waits in no person");
     store.write("cc", List.of(face(0.1, 0)), IMAGE);
     reopened.update();
     Person after = reopened.get(anna).orElseThrow();

@@ -121,8 +121,45 @@ class QueryParserTest {
     assertEquals(SearchFilters.NONE, q.filters());
     assertEquals(List.of(), parser.parse("beach").persons());
     assertEquals(
-        "'-' at position 7 cannot apply to a filter: write it without, e.g. rating>=4 or label:red",
-        error("beach -person:Anna"));
+        "'+' at position 7 cannot apply to a filter: write it without, e.g. rating>=4 or label:red",
+        error("beach +person:Anna"));
+  }
+
+  @Test
+  void minusPersonLeavesThePersonOut() {
+    ParsedQuery q = parser.parse("beach -person:Anna -person:\"Ben Berg\"");
+    assertEquals(List.of(), q.persons());
+    assertEquals(List.of("Anna", "Ben Berg"), q.excludedPersons());
+    assertEquals(List.of(new Text("beach", 1)), q.terms());
+    assertEquals(false, q.isPersonListing());
+  }
+
+  @Test
+  void aPersonAloneListsHerPhotos() {
+    ParsedQuery anna = parser.parse("person:Anna");
+    assertEquals(true, anna.isPersonListing());
+    assertEquals(List.of(), anna.terms());
+    assertEquals(List.of("Anna"), anna.persons());
+    assertEquals(List.of("Anna Lee"), parser.parse("person:\"Anna Lee\"").persons());
+
+    ParsedQuery filtered = parser.parse("person:Anna -person:Ben rating>=3 label:red");
+    assertEquals(true, filtered.isPersonListing());
+    assertEquals(List.of("Ben"), filtered.excludedPersons());
+    assertEquals(
+        new SearchFilters(null, null, null, null, null, null, 3, null, "red", false),
+        filtered.filters());
+    assertEquals(false, parser.parse("person:Anna beach").isPersonListing());
+
+    // a person listing has no part; a negative part still needs something to look for
+    assertEquals(
+        "query 'person:Anna -night' has only negative parts: add something to look for, e.g."
+            + " 'beach -people'",
+        error("person:Anna -night"));
+    // excluding a person names nobody to list: it is a filter like the others
+    assertEquals(
+        "query '-person:Ben' has only filters: add something to look for, e.g. 'beach"
+            + " rating>=4'",
+        error("-person:Ben"));
   }
 
   @Test

@@ -24,11 +24,13 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.search.HybridSearch;
 import io.clipsearch.search.MatchedBy;
+import io.clipsearch.search.PersonDirectory;
 import io.clipsearch.search.SearchBackend;
 import io.clipsearch.search.SearchFilters;
 import io.clipsearch.search.SearchHit;
 import io.clipsearch.search.SearchMode;
 import io.clipsearch.search.SearchRequest;
+import io.clipsearch.search.SearchResponse;
 import io.clipsearch.search.SearchSession;
 import io.clipsearch.search.SearchSettings;
 import io.clipsearch.testing.Await;
@@ -241,6 +243,47 @@ class SolrBackendTest {
 
   @Test
   @Order(3)
+  void personListingsAndLeftOutPersonsAsInTheEmbeddedIndex() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (Path p : SharedFixtures.sampleJpegs().subList(0, 8)) {
+      ids.add(read(embedded, s -> s.findByPath(p)).orElseThrow().id());
+    }
+    Set<String> anna = Set.copyOf(ids);
+    Set<String> ben = Set.copyOf(ids.subList(2, 4));
+    PersonDirectory people =
+        name -> name.equals("anna") ? anna : name.equals("ben") ? ben : Set.of();
+    HybridSearch onLucene =
+        new HybridSearch(
+            new LuceneSearchBackend(embedded, 4), model, SearchSettings.DEFAULTS, people);
+    HybridSearch onSolr =
+        new HybridSearch(new SolrSearchBackend(solr), model, SearchSettings.DEFAULTS, people);
+    // a listing: the same photos in the same order (newest first, then path), page by page
+    for (int offset : new int[] {0, 4}) {
+      SearchRequest listing = SearchRequest.of("person:anna -person:ben").withPage(offset, 4);
+      SearchResponse expected = onLucene.search(listing);
+      SearchResponse got = onSolr.search(listing);
+      assertEquals(6, got.candidates());
+      assertEquals(
+          expected.hits().stream().map(SearchHit::path).toList(),
+          got.hits().stream().map(SearchHit::path).toList(),
+          "offset " + offset);
+    }
+    // a search leaving a person out: none of his photos, the rest as on the embedded engine
+    SearchRequest withoutBen = SearchRequest.of("a photo -person:ben");
+    List<String> lucene = top(onLucene, withoutBen);
+    List<String> cloud = top(onSolr, withoutBen);
+    assertTrue(overlap(lucene, cloud) >= 0.9, "embedded " + lucene + " vs solr " + cloud);
+    Set<String> bens = new HashSet<>();
+    for (String id : ben) {
+      bens.add(read(embedded, s -> s.findById(id)).orElseThrow().path().toString());
+    }
+    assertTrue(
+        onSolr.search(withoutBen.withCutoff(null, false)).hits().stream()
+            .noneMatch(h -> bens.contains(h.path())));
+  }
+
+  @Test
+  @Order(4)
   void xmpTagsAreStoredAndFilteredAsInTheEmbeddedIndex() throws Exception {
     SolrCollections.create(client, "xmp", space, 2, 2);
     // as a collection made by a version before XMP: its configset lacks the fields; opening it
@@ -330,7 +373,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void migrateCopiesEveryDocumentWithoutReembedding() throws IOException {
     SolrCollections.create(client, "migrated", space, 2, 2);
     try (SolrImageIndex target =
@@ -349,7 +392,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void anotherModelsCollectionIsRefused() {
     VectorSpace other = new VectorSpace("some-other-model", space.dimension());
     IndexMismatchException e =
@@ -365,7 +408,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void searchesSurviveANodeStoppedUnderLoad() throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger done = new AtomicInteger();
@@ -417,7 +460,7 @@ class SolrBackendTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void ingestResumesAcrossANodeRestartWithoutDuplicates() throws Exception {
     SolrCollections.create(client, "resumed", space, 2, 2);
     try (SolrImageIndex target =

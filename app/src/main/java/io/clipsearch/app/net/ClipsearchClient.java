@@ -158,9 +158,16 @@ public final class ClipsearchClient {
     return send(request(url.toString()).GET().build(), SearchResults.class);
   }
 
-  /** {@code GET /api/collections/{name}/people}: the persons, each with its first faces. */
-  public PeopleList people(String collection) {
-    ApiUrl url = ApiUrl.of("/api/collections").segment(collection).path("/people");
+  /**
+   * {@code GET /api/collections/{name}/people?hidden=}: the persons, each with its first faces;
+   * hidden ones too if {@code withHidden}.
+   */
+  public PeopleList people(String collection, boolean withHidden) {
+    ApiUrl url =
+        ApiUrl.of("/api/collections")
+            .segment(collection)
+            .path("/people")
+            .param("hidden", withHidden);
     return send(request(url.toString()).GET().build(), PeopleList.class);
   }
 
@@ -168,6 +175,15 @@ public final class ClipsearchClient {
   public PersonInfo changePerson(String collection, int id, PersonChange change) {
     String url = ApiUrl.of("/api/collections").segment(collection).path("/people/" + id).toString();
     return send(jsonPost(url, change), PersonInfo.class);
+  }
+
+  /**
+   * {@code DELETE /api/collections/{name}/people/{id}} (token): the person and its faces'
+   * descriptors and crops; the photos stay.
+   */
+  public void deletePerson(String collection, int id) {
+    String url = ApiUrl.of("/api/collections").segment(collection).path("/people/" + id).toString();
+    sendDiscarding(request(url).DELETE().build());
   }
 
   /** {@code POST /api/search}. */

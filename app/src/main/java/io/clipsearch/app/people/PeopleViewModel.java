@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The People tab's state, without Swing components: the persons of the current collection (loaded
- * when the tab is shown and the data went stale), how many faces wait in no person, and a message
- * in plain words. A name or a merge is sent to the server on a worker; the persons load again when
- * it answers, so what is shown is always the server's.
+ * when the tab is shown and the data went stale; hidden ones only when asked for), how many faces
+ * wait in no person, and a message in plain words. A change (name, merge, a face split off, hide or
+ * show, delete) is sent to the server on a worker; the persons load again when it answers, so what
+ * is shown is always the server's.
  *
  * <p>Confined to the UI thread; {@link BackgroundTasks} delivers results there. Listeners run after
  * every change.
@@ -42,6 +43,7 @@ public final class PeopleViewModel extends CollectionScopedViewModel {
   private PeopleLoad status = PeopleLoad.IDLE;
   private List<PersonInfo> people = List.of();
   private int unassigned;
+  private boolean showHidden;
   private String error;
   private BackgroundTasks.Task loading;
 
@@ -65,7 +67,8 @@ public final class PeopleViewModel extends CollectionScopedViewModel {
     status = PeopleLoad.LOADING;
     error = null;
     changed();
-    loading = tasks.submit(() -> server.people(c), this::loaded, this::failed);
+    boolean hidden = showHidden;
+    loading = tasks.submit(() -> server.people(c, hidden), this::loaded, this::failed);
   }
 
   private void loaded(PeopleList list) {
@@ -86,9 +89,63 @@ public final class PeopleViewModel extends CollectionScopedViewModel {
     send(into, new PersonChange(null, null, from, null));
   }
 
+  /**
+   * Takes a wrong face off person {@code id} (its {@code <image id>-<n>}): it never joins that
+   * person again. A person left without faces is gone.
+   */
+  public void split(int id, String faceId) {
+    send(id, new PersonChange(null, null, null, faceId));
+  }
+
+  /** Hides a person from the list (its faces still join it), or shows it again. */
+  public void hide(int id, boolean hidden) {
+    send(id, new PersonChange(null, hidden, null, null));
+  }
+
+  /**
+   * Deletes a person and the descriptors and crops of its faces on the server (the photos stay),
+   * then loads again. Ask first: it cannot be undone.
+   */
+  public void delete(int id) {
+    String c = collection();
+    tasks.submit(
+        () -> {
+          server.delete(c, id);
+          return id;
+        },
+        done -> refresh(),
+        this::changeFailed);
+  }
+
+  /** Whether hidden persons are listed too. */
+  public boolean showsHidden() {
+    return showHidden;
+  }
+
+  /** Lists hidden persons too, or not, loading again. */
+  public void setShowHidden(boolean show) {
+    if (show != showHidden) {
+      showHidden = show;
+      refresh();
+    }
+  }
+
   private void send(int id, PersonChange change) {
     String c = collection();
-    tasks.submit(() -> server.change(c, id, change), done -> refresh(), this::failed);
+    tasks.submit(() -> server.change(c, id, change), done -> refresh(), this::changeFailed);
+  }
+
+  /**
+   * A change the server refused or could not make. A 404 there says the person is gone (its last
+   * face split off answers so, and another window may have deleted it): the list is stale, not the
+   * collection empty.
+   */
+  private void changeFailed(Throwable e) {
+    if (e instanceof ApiException api && api.status() == 404) {
+      refresh();
+    } else {
+      failed(e);
+    }
   }
 
   private void failed(Throwable e) {
@@ -133,7 +190,7 @@ public final class PeopleViewModel extends CollectionScopedViewModel {
         yield String.format(
             Locale.ROOT,
             "%d %s · %d %s in no person yet · type a name and press Enter; merge a person into"
-                + " another · faces stay on this computer",
+                + " another; right-click a wrong face · faces stay on this computer",
             people.size(),
             people.size() == 1 ? "person" : "people",
             unassigned,

@@ -11,6 +11,11 @@ import java.util.Locale;
  */
 public final class ResultBadge {
 
+  /**
+   * {@link SearchResultHit#matchedBy()} of the photos of a person listing ({@code person:Anna}).
+   */
+  static final String PERSON = "person";
+
   private ResultBadge() {}
 
   /**
@@ -19,7 +24,9 @@ public final class ResultBadge {
    */
   public static String text(SearchResultHit hit, boolean showScores) {
     String match = label(hit.matchedBy());
-    String score = showScores ? String.format(Locale.ROOT, "%.3f", hit.score()) : null;
+    // a person listing's photos are not ranked: their score is no cosine, and is not shown
+    boolean scored = showScores && !PERSON.equals(hit.matchedBy());
+    String score = scored ? String.format(Locale.ROOT, "%.3f", hit.score()) : null;
     if (score == null) {
       return match;
     }
@@ -37,6 +44,7 @@ public final class ResultBadge {
       case "keyword" -> "keyword";
       case "camera" -> "camera";
       case "tag" -> "tag";
+      case PERSON -> "person";
       default -> null;
     };
   }

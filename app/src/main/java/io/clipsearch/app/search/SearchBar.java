@@ -42,6 +42,8 @@ public final class SearchBar extends JPanel {
       <code>forest +fog</code> &nbsp;add another prompt<br>
       <code>2:"red car" street</code> &nbsp;weight a prompt<br>
       <code>like:&lt;id&gt;</code> &nbsp;images like an indexed one (Ctrl+L on a result)<br>
+      <code>person:Anna</code> &nbsp;her photos, newest first (names from People)<br>
+      <code>person:Anna beach -person:Ben</code> &nbsp;with her, without him<br>
       <code>IMG_2041</code>, <code>EOS R5</code> &nbsp;file, folder and camera names match too<br><br>
       Drop an image file on the results, or paste one (Ctrl+Shift+V), to search by example.
       </body></html>""";

@@ -118,6 +118,14 @@ public record SearchState(
   }
 
   /**
+   * The results list a person's photos ({@code person:Anna} alone): the server marks each {@code
+   * matchedBy: person}, newest first and unranked.
+   */
+  public boolean personListing() {
+    return !browsing && !hits.isEmpty() && "person".equals(hits.getFirst().matchedBy());
+  }
+
+  /**
    * The status line in plain words: how many confident matches, how many shown, how long it took.
    * No thresholds or other internals.
    */
@@ -138,6 +146,15 @@ public record SearchState(
               place == null ? "" : " taken near " + place.describe(),
               filtered ? " matching the filters" : "",
               place == null && "date_asc".equals(filters.sort()) ? "oldest" : "newest",
+              hasMore ? " (scroll for more)" : "");
+        }
+        if (personListing()) {
+          yield String.format(
+              Locale.ROOT,
+              "%,d %s of %s, newest first%s",
+              confidentCount,
+              confidentCount == 1 ? "photo" : "photos",
+              query.strip(),
               hasMore ? " (scroll for more)" : "");
         }
         if (hits.isEmpty() && collectionEmpty()) {

@@ -44,6 +44,11 @@ class ResultBadgeTest {
   }
 
   @Test
+  void aPersonListingsPhotoShowsThePersonAndNoScore() {
+    assertEquals("person", ResultBadge.text(hit("person"), true));
+  }
+
+  @Test
   void kioskBadgesShowNoRawScores() {
     assertEquals("tag", ResultBadge.text(hit("tag"), false));
     assertNull(ResultBadge.text(hit(null), false));
