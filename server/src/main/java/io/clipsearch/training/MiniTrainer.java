@@ -164,18 +164,7 @@ public final class MiniTrainer {
         progress.accept(
             "resuming at epoch " + (startEpoch + 1) + ", batch " + startBatch + ", step " + step);
       }
-      DefaultTrainingConfig tc =
-          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-              .optDevices(new Device[] {Device.cpu()})
-              .optInitializer(
-                  new XavierInitializer(
-                      XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
-                  Parameter.Type.WEIGHT)
-              .optOptimizer(
-                  Optimizer.adamW()
-                      .optLearningRateTracker(schedule)
-                      .optWeightDecays(config.weightDecay())
-                      .build());
+      DefaultTrainingConfig tc = trainingConfig(schedule, config.weightDecay());
       Loss loss = tc.getLossFunction();
       try (Trainer trainer = model.newTrainer(tc);
           NDManager constants = model.getNDManager().newSubManager()) {
@@ -349,6 +338,24 @@ public final class MiniTrainer {
       double t = Math.min(1.0, (numUpdate + stepOffset) / (double) planned);
       return (float) (floor + (base - floor) * (1 + Math.cos(Math.PI * t)) / 2);
     }
+  }
+
+  /**
+   * What both trainers train with: softmax cross-entropy, He-style Gaussian initialization of the
+   * weights, AdamW on {@code schedule}, the CPU.
+   */
+  static DefaultTrainingConfig trainingConfig(Tracker schedule, float weightDecay) {
+    return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optDevices(new Device[] {Device.cpu()})
+        .optInitializer(
+            new XavierInitializer(
+                XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
+            Parameter.Type.WEIGHT)
+        .optOptimizer(
+            Optimizer.adamW()
+                .optLearningRateTracker(schedule)
+                .optWeightDecays(weightDecay)
+                .build());
   }
 
   private static String formatEta(long seconds) {

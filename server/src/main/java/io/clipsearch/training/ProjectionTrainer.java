@@ -7,15 +7,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import io.clipsearch.model.lit.ProjectionLayer;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
 import java.util.ArrayList;
@@ -105,18 +102,7 @@ public final class ProjectionTrainer {
     block.add(Linear.builder().setUnits(MiniLmTextEncoder.DIMENSION).build());
     try (Model model = Model.newInstance("lit-projection", Device.cpu(), "PyTorch")) {
       model.setBlock(block);
-      DefaultTrainingConfig tc =
-          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-              .optDevices(new Device[] {Device.cpu()})
-              .optInitializer(
-                  new XavierInitializer(
-                      XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
-                  Parameter.Type.WEIGHT)
-              .optOptimizer(
-                  Optimizer.adamW()
-                      .optLearningRateTracker(schedule)
-                      .optWeightDecays(config.weightDecay())
-                      .build());
+      DefaultTrainingConfig tc = MiniTrainer.trainingConfig(schedule, config.weightDecay());
       Loss loss = tc.getLossFunction();
       double lastLoss = Double.NaN;
       double top1 = Double.NaN;
