@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -14,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.clipsearch.model.lit.ProjectionLayer;
+import io.clipsearch.model.mini.ElementwiseBlock;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,7 +97,7 @@ public final class ProjectionTrainer {
             config.learningRate(), config.learningRate() * 0.02f, 0, steps);
     SequentialBlock block = new SequentialBlock();
     if (config.hidden() > 0) {
-      block.add(Linear.builder().setUnits(config.hidden()).build()).add(Activation::relu);
+      block.add(Linear.builder().setUnits(config.hidden()).build()).add(ElementwiseBlock.relu());
     }
     block.add(Linear.builder().setUnits(MiniLmTextEncoder.DIMENSION).build());
     try (Model model = Model.newInstance("lit-projection", Device.cpu(), "PyTorch")) {

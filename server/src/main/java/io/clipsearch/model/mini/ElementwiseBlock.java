@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * says which operation it is ({@link #op()}) so {@link MiniTowerExport} can write it as ONNX.
  * Stateless.
  */
-final class ElementwiseBlock extends AbstractBlock {
+public final class ElementwiseBlock extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
@@ -57,7 +57,7 @@ final class ElementwiseBlock extends AbstractBlock {
         s -> new Shape(s.get(0), s.get(1)));
   }
 
-  static ElementwiseBlock relu() {
+  public static ElementwiseBlock relu() {
     return new ElementwiseBlock(Op.RELU, x -> x.clip(0f, Float.MAX_VALUE));
   }
 

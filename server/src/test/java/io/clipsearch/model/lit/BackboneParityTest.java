@@ -28,22 +28,34 @@ import org.junit.jupiter.api.io.TempDir;
  * MobileNet v2 for 8 photos of {@code ../shared/sample-images}, made by {@code
  * scripts/backbone/generate-reference.mjs} ({@code backbone-reference.json}), against the ONNX the
  * converter writes from the same tfjs files, on the same input (tfjs's bilinear resize of the same
- * decoded pixels, checked by hash). Needs the unpacked tfjs model ({@code node unpack.mjs} in
- * {@code scripts/backbone}) and the photos; skipped without them.
+ * decoded pixels, checked by hash). Needs Node and the npm packages ({@code npm ci} in {@code
+ * scripts/backbone}; the test unpacks the model with {@code unpack.mjs}) and the photos; skipped
+ * without them.
  */
 class BackboneParityTest {
 
-  static final Path TFJS = Path.of(System.getProperty("java.io.tmpdir"), "bb", "mobilenet_v2_mid");
+  private static final Path SCRIPTS = Path.of("..", "scripts", "backbone");
   private static final int SIZE = 224;
 
   @Test
   void theConvertedBackboneGivesTfjsFeatures(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isDirectory(TFJS), TFJS + " is missing: skipped");
+    assumeTrue(
+        Files.isDirectory(SCRIPTS.resolve("node_modules")),
+        "scripts/backbone/node_modules is missing (npm ci there): skipped");
+    Path unpacked = dir.resolve("tfjs");
+    Process node =
+        new ProcessBuilder("node", "unpack.mjs", unpacked.toAbsolutePath().toString())
+            .directory(SCRIPTS.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(node.getInputStream().readAllBytes());
+    assertEquals(0, node.waitFor(), "node unpack.mjs: " + log);
+    Path tfjs = unpacked.resolve("mobilenet_v2_mid");
     JsonNode reference =
         new ObjectMapper()
             .readTree(BackboneParityTest.class.getResourceAsStream("backbone-reference.json"));
     Path onnx = dir.resolve("backbone.onnx");
-    assertEquals(1792, LitTowerExport.backbone(TFJS, SIZE, "test", onnx));
+    assertEquals(1792, LitTowerExport.backbone(tfjs, SIZE, "test", onnx));
 
     Engine.getEngine("OnnxRuntime"); // DJL owns the process's ONNX Runtime environment
     OrtEnvironment env = OrtEnvironment.getEnvironment();
