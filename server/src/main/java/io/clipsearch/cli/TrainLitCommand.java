@@ -5,6 +5,8 @@ import io.clipsearch.training.ProjectionTrainer;
 import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +54,14 @@ final class TrainLitCommand implements Callable<Integer> {
       paramLabel = "PX",
       description = "input side (default ${DEFAULT-VALUE})")
   int size = 224;
+
+  @Option(
+      names = "--tap",
+      paramLabel = "NODE",
+      description =
+          "also pool the output of the backbone's node ending so (e.g. expanded_conv_12/add);"
+              + " repeatable")
+  List<String> taps = new ArrayList<>();
 
   @Option(
       names = "--hidden",
@@ -120,6 +130,7 @@ final class TrainLitCommand implements Callable<Integer> {
             data,
             backbone,
             size,
+            taps,
             out,
             new TrainingSet.Limits(0, maxPerClass),
             new ProjectionTrainer.Config(

@@ -44,6 +44,8 @@ public final class LitTraining {
   /**
    * @param backbone the unpacked tfjs graph model ({@code scripts/backbone/unpack.mjs})
    * @param size the backbone's input side
+   * @param taps intermediate nodes whose pooled outputs join the features ({@link
+   *     LitTowerExport#backbone})
    * @return the trained projection with its held-out accuracy
    * @throws IOException if the data cannot be read or the output written
    */
@@ -51,6 +53,7 @@ public final class LitTraining {
       Path datasets,
       Path backbone,
       int size,
+      List<String> taps,
       Path out,
       TrainingSet.Limits limits,
       ProjectionTrainer.Config config,
@@ -63,7 +66,7 @@ public final class LitTraining {
     progress.accept(
         "training set: " + set.classes().size() + " classes, " + set.items().size() + " images");
     Path backboneOnnx = work.resolve("backbone.onnx");
-    int dimension = LitTowerExport.backbone(backbone, size, BACKBONE, backboneOnnx);
+    int dimension = LitTowerExport.backbone(backbone, size, taps, BACKBONE, backboneOnnx);
     PreprocessConfig preprocess = preprocess(size);
     BackboneFeatures features =
         BackboneFeatures.cached(
@@ -78,7 +81,7 @@ public final class LitTraining {
     int[] labels = set.items().stream().mapToInt(TrainingSet.Item::label).toArray();
     ProjectionTrainer.Projection projection =
         new ProjectionTrainer(config).train(features, labels, targets, progress);
-    write(out, backbone, size, dimension, preprocess, set, config, projection);
+    write(out, backbone, size, taps, dimension, preprocess, set, config, projection);
     progress.accept("model written to " + out);
     return projection;
   }
@@ -101,6 +104,7 @@ public final class LitTraining {
       Path out,
       Path backbone,
       int size,
+      List<String> taps,
       int dimension,
       PreprocessConfig preprocess,
       TrainingSet set,
@@ -111,6 +115,7 @@ public final class LitTraining {
     Map<String, Object> vision = new LinkedHashMap<>();
     vision.put("backbone", BACKBONE);
     vision.put("image_size", size);
+    vision.put("taps", taps);
     vision.put("features", dimension);
     vision.put("hidden", config.hidden());
     Map<String, Object> training = new LinkedHashMap<>();
@@ -149,6 +154,7 @@ public final class LitTraining {
     LitTowerExport.tower(
         backbone,
         size,
+        taps,
         BACKBONE,
         projection.layers(),
         MiniTowerExport.MODEL_ID_KEY,

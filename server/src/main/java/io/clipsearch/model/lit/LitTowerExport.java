@@ -40,13 +40,16 @@ public final class LitTowerExport {
    *
    * @param tfjsModel a tfjs graph model folder ({@code model.json}, weight shards)
    * @param size the input's side in pixels
+   * @param taps intermediate nodes (name suffixes) whose spatial means precede the features
    * @return the feature dimension
    * @throws IOException if the model cannot be read or converted, or {@code out} written
    */
-  public static int backbone(Path tfjsModel, int size, String source, Path out) throws IOException {
+  public static int backbone(Path tfjsModel, int size, List<String> taps, String source, Path out)
+      throws IOException {
     OnnxGraphWriter onnx = new OnnxGraphWriter();
     String input = onnx.batchInput(INPUT, 3, size, size);
-    TfjsGraphBackbone.Features f = TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE);
+    TfjsGraphBackbone.Features f =
+        TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE, taps);
     onnx.batchOutput(FEATURES, f.value(), f.dimension());
     write(onnx.model("clipsearch-backbone", source), out);
     return f.dimension();
@@ -63,6 +66,7 @@ public final class LitTowerExport {
   public static void tower(
       Path tfjsModel,
       int size,
+      List<String> taps,
       String source,
       List<ProjectionLayer> projection,
       String key,
@@ -71,7 +75,8 @@ public final class LitTowerExport {
       throws IOException {
     OnnxGraphWriter onnx = new OnnxGraphWriter();
     String input = onnx.batchInput(INPUT, 3, size, size);
-    TfjsGraphBackbone.Features f = TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE);
+    TfjsGraphBackbone.Features f =
+        TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE, taps);
     if (projection.isEmpty() || projection.getFirst().in() != f.dimension()) {
       throw new IllegalArgumentException(
           "the projection must take the backbone's " + f.dimension() + " features");

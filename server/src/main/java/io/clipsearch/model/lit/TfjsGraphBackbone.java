@@ -40,6 +40,19 @@ final class TfjsGraphBackbone {
    */
   static Features append(OnnxGraphWriter onnx, String input, Path folder, String featureNode)
       throws IOException {
+    return append(onnx, input, folder, featureNode, List.of());
+  }
+
+  /**
+   * {@link #append(OnnxGraphWriter, String, Path, String)}, the features preceded by the spatial
+   * means of the nodes whose names end with one of {@code taps} (in graph order): intermediate
+   * blocks, which a task-specific fine-tuning changes least.
+   *
+   * @throws IOException as the other, or if a tap names no node before {@code featureNode}
+   */
+  static Features append(
+      OnnxGraphWriter onnx, String input, Path folder, String featureNode, List<String> taps)
+      throws IOException {
     Path json = folder.resolve(TfjsWeights.MODEL_FILE);
     JsonNode nodes = new ObjectMapper().readTree(json.toFile()).path("modelTopology").path("node");
     if (!nodes.isArray()) {
@@ -48,6 +61,11 @@ final class TfjsGraphBackbone {
     TfjsWeights weights = TfjsWeights.readModel(folder);
     Map<String, String> values = new HashMap<>(); // tfjs node name -> ONNX value
     Map<String, Integer> channels = new HashMap<>();
+    List<String> tapped = new ArrayList<>();
+    int tappedChannels = 0;
+    List<String> untapped = new ArrayList<>(taps);
+    Map<String, Integer> scale = new HashMap<>(); // how many input pixels a step of the map is
+    int inputSize = 0;
     for (JsonNode node : nodes) {
       String name = node.path("name").asText();
       String op = node.path("op").asText();
@@ -56,12 +74,16 @@ final class TfjsGraphBackbone {
       String out =
           switch (op) {
             case "Const" -> null; // weights, read by name where an op uses them
-            case "Placeholder" -> input;
+            case "Placeholder" -> {
+              inputSize = placeholderSize(node);
+              yield input;
+            }
             case "Mul" -> onnx.mulScalar(value(values, in.get(1), name), weights.get(in.get(0)));
             case "Sub" -> onnx.subScalar(value(values, in.get(0), name), weights.get(in.get(1)));
             case "_FusedConv2D" -> {
               TfjsWeights.Weight filters = weights.get(in.get(1));
               channels.put(name, filters.shape()[3]);
+              scale.put(name, scale.getOrDefault(in.get(0), 1) * stride(node));
               String y =
                   onnx.conv(
                       value(values, in.get(0), name),
@@ -75,6 +97,7 @@ final class TfjsGraphBackbone {
               requireSame(node);
               TfjsWeights.Weight filters = weights.get(in.get(1));
               channels.put(name, filters.shape()[2]);
+              scale.put(name, scale.getOrDefault(in.get(0), 1) * stride(node));
               String y =
                   onnx.depthwise(
                       value(values, in.get(0), name),
@@ -88,27 +111,53 @@ final class TfjsGraphBackbone {
               yield onnx.add(value(values, in.get(0), name), value(values, in.get(1), name));
             }
             case "AvgPool" -> {
-              if (same(node)) {
-                throw unsupported(node, "SAME padding");
+              // the feature vector's pool covers the whole last map at the graph's own input
+              // size: taken as the spatial mean, the same there, it lets the tower take any size
+              int[] k = ints(node.path("attr").path("ksize"));
+              int map = inputSize / scale.getOrDefault(in.get(0), 1);
+              if (same(node) || k[1] != map || k[2] != map) {
+                throw unsupported(node, "a pool other than over the whole " + map + "x" + map);
               }
               channels.put(name, channels.get(in.get(0)));
-              int[] k = ints(node.path("attr").path("ksize"));
-              yield onnx.pool("AveragePool", value(values, in.get(0), name), k[1], stride(node));
+              yield onnx.spatialMean(value(values, in.get(0), name));
             }
             case "Squeeze" -> {
               channels.put(name, channels.get(in.get(0)));
-              yield onnx.flatten(value(values, in.get(0), name));
+              yield value(values, in.get(0), name); // the mean is [batch, C] already
             }
             default -> throw unsupported(node, "op " + op);
           };
       if (out != null) {
         values.put(name, out);
+        scale.putIfAbsent(
+            name, in.stream().filter(scale::containsKey).findFirst().map(scale::get).orElse(1));
+      }
+      if (untapped.removeIf(name::endsWith)) {
+        tapped.add(onnx.spatialMean(out));
+        tappedChannels += channels.get(name);
       }
       if (name.equals(featureNode)) {
-        return new Features(out, channels.get(name));
+        if (!untapped.isEmpty()) {
+          throw new IOException(json + " has no node ending " + untapped + " before the features");
+        }
+        if (tapped.isEmpty()) {
+          return new Features(out, channels.get(name));
+        }
+        tapped.add(out);
+        return new Features(
+            onnx.concat(1, tapped.toArray(String[]::new)), tappedChannels + channels.get(name));
       }
     }
     throw new IOException(json + " has no node " + featureNode);
+  }
+
+  /** The side of the graph's square input, from the placeholder's NHWC shape. */
+  private static int placeholderSize(JsonNode node) throws IOException {
+    JsonNode dims = node.path("attr").path("shape").path("shape").path("dim");
+    if (dims.size() != 4 || dims.get(1).path("size").asInt() != dims.get(2).path("size").asInt()) {
+      throw unsupported(node, "an input other than [batch, S, S, 3]");
+    }
+    return dims.get(1).path("size").asInt();
   }
 
   private static String value(Map<String, String> values, String input, String node)

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class BackboneParityTest {
         new ObjectMapper()
             .readTree(BackboneParityTest.class.getResourceAsStream("backbone-reference.json"));
     Path onnx = dir.resolve("backbone.onnx");
-    assertEquals(1792, LitTowerExport.backbone(tfjs, SIZE, "test", onnx));
+    assertEquals(1792, LitTowerExport.backbone(tfjs, SIZE, List.of(), "test", onnx));
 
     Engine.getEngine("OnnxRuntime"); // DJL owns the process's ONNX Runtime environment
     OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -46,7 +46,8 @@ class LitTowerExportTest {
             new ProjectionLayer(2, 3, new float[] {1, 0, 0, 1, 1, 1}, new float[] {0, 0, 0.1f}),
             new ProjectionLayer(3, 2, new float[] {1, -1, 0, 0, 1, 1}, new float[] {0.2f, 0}));
     Path onnx = dir.resolve("tower.onnx");
-    LitTowerExport.tower(model, SIZE, "test", projection, "clipsearch.model_id", "lit@1", onnx);
+    LitTowerExport.tower(
+        model, SIZE, List.of(), "test", projection, "clipsearch.model_id", "lit@1", onnx);
 
     Random random = new Random(7);
     float[] image = new float[3 * SIZE * SIZE];
@@ -86,13 +87,42 @@ class LitTowerExportTest {
   }
 
   @Test
+  void aTappedNodesMeanPrecedesTheFeatures() throws Exception {
+    Path model = graph(dir.resolve("tfjs"), new float[] {1, 0, -1, 0, 0, 2}, "Relu6");
+    Path onnx = dir.resolve("tapped.onnx");
+    // the tapped conv's spatial mean is what the pool computes: the features twice
+    assertEquals(4, LitTowerExport.backbone(model, SIZE, List.of("conv"), "t", onnx));
+    Engine.getEngine("OnnxRuntime");
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    float[] image = new float[3 * SIZE * SIZE];
+    for (int i = 0; i < image.length; i++) {
+      image[i] = (i % 7) / 7f;
+    }
+    try (OrtSession session = env.createSession(onnx.toString());
+        OnnxTensor t =
+            OnnxTensor.createTensor(env, FloatBuffer.wrap(image), new long[] {1, 3, SIZE, SIZE});
+        OrtSession.Result r = session.run(Map.of(LitTowerExport.INPUT, t))) {
+      float[] f = ((float[][]) r.get(LitTowerExport.FEATURES).get().getValue())[0];
+      assertArrayEquals(new float[] {f[2], f[3]}, new float[] {f[0], f[1]}, 1e-6f);
+    }
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                LitTowerExport.backbone(model, SIZE, List.of("nope"), "t", dir.resolve("n.onnx")));
+    assertTrue(e.getMessage().contains("[nope]"), e.getMessage());
+  }
+
+  @Test
   void aProjectionThatDoesNotTakeTheFeaturesIsRefused() throws Exception {
     Path model = graph(dir.resolve("tfjs"), new float[] {1, 0, 0, 1, 0, 0}, "Relu6");
     List<ProjectionLayer> wrong = List.of(new ProjectionLayer(5, 1, new float[5], new float[1]));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> LitTowerExport.tower(model, SIZE, "t", wrong, "k", "id", dir.resolve("x.onnx")));
+            () ->
+                LitTowerExport.tower(
+                    model, SIZE, List.of(), "t", wrong, "k", "id", dir.resolve("x.onnx")));
     assertTrue(e.getMessage().contains("2 features"), e.getMessage());
   }
 
@@ -102,7 +132,7 @@ class LitTowerExportTest {
     IOException e =
         assertThrows(
             IOException.class,
-            () -> LitTowerExport.backbone(model, SIZE, "t", dir.resolve("b.onnx")));
+            () -> LitTowerExport.backbone(model, SIZE, List.of(), "t", dir.resolve("b.onnx")));
     assertTrue(e.getMessage().contains("fused ops [BiasAdd, Relu]"), e.getMessage());
     assertTrue(e.getMessage().contains("conv"), e.getMessage());
   }
@@ -115,7 +145,8 @@ class LitTowerExportTest {
         {"format":"graph-model","modelTopology":{"node":[
           {"name":"mul_y","op":"Const"},{"name":"sub_y","op":"Const"},
           {"name":"w","op":"Const"},{"name":"b","op":"Const"},
-          {"name":"input","op":"Placeholder"},
+          {"name":"input","op":"Placeholder","attr":{"shape":{"shape":{"dim":[
+            {"size":"-1"},{"size":"%d"},{"size":"%d"},{"size":"3"}]}}}},
           {"name":"mul","op":"Mul","input":["mul_y","input"]},
           {"name":"sub","op":"Sub","input":["mul","sub_y"]},
           {"name":"conv","op":"_FusedConv2D","input":["sub","w","b"],"attr":{
@@ -130,7 +161,15 @@ class LitTowerExportTest {
           {"name":"w","shape":[1,1,3,2],"dtype":"float32"},{"name":"b","shape":[2],"dtype":"float32"}]}]}
         """
             .formatted(
-                b64("SAME"), b64("BiasAdd"), b64(activation), SIZE, SIZE, b64("VALID"), FEATURES);
+                SIZE,
+                SIZE,
+                b64("SAME"),
+                b64("BiasAdd"),
+                b64(activation),
+                SIZE,
+                SIZE,
+                b64("VALID"),
+                FEATURES);
     Files.writeString(folder.resolve("model.json"), json);
     ByteBuffer w = ByteBuffer.allocate((2 + 6 + 2) * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     w.putFloat(2).putFloat(1);
