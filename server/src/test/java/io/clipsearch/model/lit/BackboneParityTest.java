@@ -14,6 +14,7 @@ import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.testing.SharedFixtures;
+import io.clipsearch.testing.TfjsBackboneFixture;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,23 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackboneParityTest {
 
-  private static final Path SCRIPTS = Path.of("..", "scripts", "backbone");
   private static final int SIZE = 224;
 
   @Test
   void theConvertedBackboneGivesTfjsFeatures(@TempDir Path dir) throws Exception {
-    assumeTrue(
-        Files.isDirectory(SCRIPTS.resolve("node_modules")),
-        "scripts/backbone/node_modules is missing (npm ci there): skipped");
-    Path unpacked = dir.resolve("tfjs");
-    Process node =
-        new ProcessBuilder("node", "unpack.mjs", unpacked.toAbsolutePath().toString())
-            .directory(SCRIPTS.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(node.getInputStream().readAllBytes());
-    assertEquals(0, node.waitFor(), "node unpack.mjs: " + log);
-    Path tfjs = unpacked.resolve("mobilenet_v2_mid");
+    Optional<Path> unpacked = TfjsBackboneFixture.unpack(dir.resolve("tfjs"));
+    assumeTrue(unpacked.isPresent(), "npm ci in scripts/backbone first: skipped");
+    Path tfjs = unpacked.get();
     JsonNode reference =
         new ObjectMapper()
             .readTree(BackboneParityTest.class.getResourceAsStream("backbone-reference.json"));
