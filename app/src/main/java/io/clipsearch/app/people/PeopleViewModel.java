@@ -4,16 +4,11 @@ import io.clipsearch.api.types.PeopleList;
 import io.clipsearch.api.types.PersonChange;
 import io.clipsearch.api.types.PersonInfo;
 import io.clipsearch.app.net.ApiException;
-import io.clipsearch.app.net.ClientException;
-import io.clipsearch.app.net.PlainErrors;
-import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The People tab's state, without Swing components: the persons of the current collection (loaded
@@ -26,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * every change.
  */
 public final class PeopleViewModel extends CollectionScopedViewModel {
-
-  private static final Logger LOG = LoggerFactory.getLogger(PeopleViewModel.class);
 
   /** Where loading stands. */
   public enum PeopleLoad {
@@ -151,17 +144,7 @@ public final class PeopleViewModel extends CollectionScopedViewModel {
   private void failed(Throwable e) {
     loading = null;
     status = PeopleLoad.FAILED;
-    if (e instanceof ApiException api && api.status() == 404) {
-      error = "Nothing is indexed yet: add a photo folder in Collections.";
-    } else if (e instanceof ServerUnreachableException u) {
-      connectionLost(u);
-      error = "The search engine cannot be reached.";
-    } else if (e instanceof ClientException c) {
-      error = PlainErrors.of(c);
-    } else {
-      LOG.warn("loading people failed", e);
-      error = "The people cannot be loaded: " + e.getMessage();
-    }
+    error = loadFailure(e, "people");
     setStale(true);
     changed();
   }

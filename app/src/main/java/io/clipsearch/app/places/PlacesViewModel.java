@@ -2,18 +2,12 @@ package io.clipsearch.app.places;
 
 import io.clipsearch.api.types.PlaceInfo;
 import io.clipsearch.api.types.PlaceList;
-import io.clipsearch.app.net.ApiException;
-import io.clipsearch.app.net.ClientException;
-import io.clipsearch.app.net.PlainErrors;
-import io.clipsearch.app.net.ServerUnreachableException;
 import io.clipsearch.app.tasks.BackgroundTasks;
 import io.clipsearch.app.viewmodel.CollectionScopedViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The places map's state, without Swing components: the positions of the current collection's
@@ -25,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * every change.
  */
 public final class PlacesViewModel extends CollectionScopedViewModel {
-
-  private static final Logger LOG = LoggerFactory.getLogger(PlacesViewModel.class);
 
   /** Positions asked per request: the server's largest page. */
   public static final int PAGE = 1000;
@@ -106,17 +98,7 @@ public final class PlacesViewModel extends CollectionScopedViewModel {
     loading = null;
     status = PlacesLoad.FAILED;
     places = List.of();
-    if (e instanceof ApiException api && api.status() == 404) {
-      error = "Nothing is indexed yet: add a photo folder in Collections.";
-    } else if (e instanceof ServerUnreachableException u) {
-      connectionLost(u);
-      error = "The search engine cannot be reached.";
-    } else if (e instanceof ClientException c) {
-      error = PlainErrors.of(c);
-    } else {
-      LOG.warn("loading places failed", e);
-      error = "The places cannot be loaded: " + e.getMessage();
-    }
+    error = loadFailure(e, "places");
     setStale(true);
     changed();
   }

@@ -1,10 +1,15 @@
 package io.clipsearch.app.viewmodel;
 
+import io.clipsearch.app.net.ApiException;
+import io.clipsearch.app.net.ClientException;
+import io.clipsearch.app.net.PlainErrors;
 import io.clipsearch.app.net.ServerUnreachableException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of a screen that shows one collection and loads it only when shown (the clusters and
@@ -19,6 +24,8 @@ import java.util.function.Consumer;
  * <p>Confined to the UI thread.
  */
 public abstract class CollectionScopedViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CollectionScopedViewModel.class);
 
   /** The collection shown before one is chosen: the server's default collection. */
   public static final String DEFAULT_COLLECTION = "default";
@@ -95,6 +102,26 @@ public abstract class CollectionScopedViewModel {
   /** Tells the connection banner that the server cannot be reached. */
   protected final void connectionLost(ServerUnreachableException e) {
     connectionLost.accept(e);
+  }
+
+  /**
+   * What a failed load says, in plain words: nothing indexed yet (404), the server unreachable (the
+   * connection banner is told too), the server's own message, or, for anything else (logged), that
+   * {@code what} cannot be loaded.
+   */
+  protected final String loadFailure(Throwable e, String what) {
+    if (e instanceof ApiException api && api.status() == 404) {
+      return "Nothing is indexed yet: add a photo folder in Collections.";
+    }
+    if (e instanceof ServerUnreachableException u) {
+      connectionLost(u);
+      return "The search engine cannot be reached.";
+    }
+    if (e instanceof ClientException c) {
+      return PlainErrors.of(c);
+    }
+    LOG.warn("loading {} failed", what, e);
+    return "The " + what + " cannot be loaded: " + e.getMessage();
   }
 
   /** Runs the listeners. */
