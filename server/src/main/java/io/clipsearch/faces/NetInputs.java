@@ -1,6 +1,7 @@
 package io.clipsearch.faces;
 
 import io.clipsearch.model.image.DecodedImage;
+import io.clipsearch.model.tfjs.TfjsResize;
 
 /**
  * The nets' input tensors, built as face-api builds them from an image tensor ({@code
@@ -63,31 +64,8 @@ final class NetInputs {
    */
   private static float[] resize(
       DecodedImage image, Crop crop, int left, int top, int side, int size) {
-    float[] out = new float[size * size * 3];
-    double ratio = (double) side / size;
-    int i = 0;
-    for (int r = 0; r < size; r++) {
-      double sourceRow = ratio * r;
-      int rowFloor = (int) Math.max(0, Math.floor(sourceRow));
-      double rowFrac = sourceRow - rowFloor;
-      int rowCeil = (int) Math.min(side - 1, Math.ceil(sourceRow));
-      for (int col = 0; col < size; col++) {
-        double sourceCol = ratio * col;
-        int colFloor = (int) Math.max(0, Math.floor(sourceCol));
-        double colFrac = sourceCol - colFloor;
-        int colCeil = (int) Math.min(side - 1, Math.ceil(sourceCol));
-        for (int c = 0; c < 3; c++) {
-          double topLeft = sample(image, crop, colFloor - left, rowFloor - top, c);
-          double topRight = sample(image, crop, colCeil - left, rowFloor - top, c);
-          double bottomLeft = sample(image, crop, colFloor - left, rowCeil - top, c);
-          double bottomRight = sample(image, crop, colCeil - left, rowCeil - top, c);
-          double upper = topLeft + (topRight - topLeft) * colFrac;
-          double lower = bottomLeft + (bottomRight - bottomLeft) * colFrac;
-          out[i++] = (float) (upper + (lower - upper) * rowFrac);
-        }
-      }
-    }
-    return out;
+    return TfjsResize.bilinear(
+        side, side, (x, y, c) -> sample(image, crop, x - left, y - top, c), size, size);
   }
 
   /** Channel {@code c} of the crop's pixel (x, y), 0 outside the crop (the padding). */

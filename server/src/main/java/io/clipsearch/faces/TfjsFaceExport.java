@@ -2,12 +2,11 @@ package io.clipsearch.faces;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
+import io.clipsearch.model.onnx.OnnxProtos;
 import io.clipsearch.model.tfjs.TfjsWeights;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -70,12 +69,7 @@ public final class TfjsFaceExport {
       Path file)
       throws IOException {
     ModelProto model = graph.apply(TfjsWeights.read(tfjsModels, name), source + " model/" + name);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (OutputStream o = Files.newOutputStream(tmp)) {
-      model.writeTo(o);
-    }
-    return Files.move(
-        tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return OnnxProtos.write(model, file);
   }
 
   /** The npm package's version, from the {@code package.json} beside its {@code model} folder. */

@@ -51,20 +51,6 @@ public record FilterChoices(
     this(from, to, folder, camera, shape, minSize, sort, null, false, null);
   }
 
-  /** Without a person. */
-  public FilterChoices(
-      LocalDate from,
-      LocalDate to,
-      String folder,
-      String camera,
-      String shape,
-      Integer minSize,
-      String sort,
-      Integer minRating,
-      boolean showRejected) {
-    this(from, to, folder, camera, shape, minSize, sort, minRating, showRejected, null);
-  }
-
   /**
    * Blank strings become null.
    *
@@ -120,7 +106,8 @@ public record FilterChoices(
   }
 
   FilterChoices withSort(String s) {
-    return new FilterChoices(from, to, folder, camera, shape, minSize, s, minRating, showRejected);
+    return new FilterChoices(
+        from, to, folder, camera, shape, minSize, s, minRating, showRejected, person);
   }
 
   /**

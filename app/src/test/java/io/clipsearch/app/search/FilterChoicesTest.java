@@ -50,14 +50,15 @@ class FilterChoicesTest {
 
   @Test
   void ratingAndRejectedPhotos() {
-    FilterChoices f = new FilterChoices(null, null, null, null, null, null, "relevance", 4, false);
+    FilterChoices f =
+        new FilterChoices(null, null, null, null, null, null, "relevance", 4, false, null);
     SearchQuery q = f.toQuery("beach", "trips", 0, 50, true);
     assertEquals(4, q.minRating());
     assertNull(q.rejected(), "hidden: the server's default, so browsing stays unfiltered");
     assertTrue(f.isFiltering());
     assertEquals(4, f.withSort("date_desc").minRating());
     FilterChoices shown =
-        new FilterChoices(null, null, null, null, null, null, "relevance", null, true);
+        new FilterChoices(null, null, null, null, null, null, "relevance", null, true, null);
     assertEquals(Boolean.TRUE, shown.toQuery("beach", "trips", 0, 50, true).rejected());
     assertFalse(shown.isFiltering());
     assertNull(FilterChoices.NONE.toQuery("x", "default", 0, 100, true).minRating());
@@ -65,7 +66,7 @@ class FilterChoicesTest {
         "minimum rating must be 1-5 stars, got 6",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new FilterChoices(null, null, null, null, null, null, null, 6, false))
+                () -> new FilterChoices(null, null, null, null, null, null, null, 6, false, null))
             .getMessage());
   }
 
@@ -89,5 +90,14 @@ class FilterChoicesTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new FilterChoices(null, null, null, null, null, 0, null));
+  }
+
+  @Test
+  void changingTheSortOrShapeKeepsThePerson() {
+    FilterChoices anna =
+        new FilterChoices(null, null, null, null, null, null, "relevance", null, false, "Anna");
+    assertEquals("Anna", anna.withSort("date_desc").person());
+    assertEquals("Anna", anna.withShape("square").person());
+    assertEquals("Anna", anna.withSort("date_desc").toQuery("beach", "c", 0, 10, true).person());
   }
 }

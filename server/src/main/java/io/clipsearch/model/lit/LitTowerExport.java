@@ -2,12 +2,10 @@ package io.clipsearch.model.lit;
 
 import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
 import io.clipsearch.model.onnx.OnnxGraph.StringStringEntryProto;
+import io.clipsearch.model.onnx.OnnxProtos;
 import io.clipsearch.model.tfjs.OnnxGraphWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -47,11 +45,9 @@ public final class LitTowerExport {
   public static int backbone(Path tfjsModel, int size, List<String> taps, String source, Path out)
       throws IOException {
     OnnxGraphWriter onnx = new OnnxGraphWriter();
-    String input = onnx.batchInput(INPUT, 3, size, size);
-    TfjsGraphBackbone.Features f =
-        TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE, taps);
+    TfjsGraphBackbone.Features f = backbone(onnx, tfjsModel, size, taps);
     onnx.batchOutput(FEATURES, f.value(), f.dimension());
-    write(onnx.model("clipsearch-backbone", source), out);
+    OnnxProtos.write(onnx.model("clipsearch-backbone", source), out);
     return f.dimension();
   }
 
@@ -74,9 +70,7 @@ public final class LitTowerExport {
       Path out)
       throws IOException {
     OnnxGraphWriter onnx = new OnnxGraphWriter();
-    String input = onnx.batchInput(INPUT, 3, size, size);
-    TfjsGraphBackbone.Features f =
-        TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE, taps);
+    TfjsGraphBackbone.Features f = backbone(onnx, tfjsModel, size, taps);
     if (projection.isEmpty() || projection.getFirst().in() != f.dimension()) {
       throw new IllegalArgumentException(
           "the projection must take the backbone's " + f.dimension() + " features");
@@ -90,20 +84,18 @@ public final class LitTowerExport {
     }
     onnx.batchOutput(EMBEDDING, onnx.l2Normalize(x, NORM_EPSILON), projection.getLast().out());
     onnx.batchOutput(FEATURES, f.value(), f.dimension());
-    write(withMetadata(onnx.model("clipsearch-lit-image-tower", source), key, modelId), out);
+    ModelProto model = onnx.model("clipsearch-lit-image-tower", source);
+    OnnxProtos.write(
+        model.toBuilder()
+            .addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(modelId))
+            .build(),
+        out);
   }
 
-  static void write(ModelProto model, Path out) throws IOException {
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    try (OutputStream o = Files.newOutputStream(tmp)) {
-      model.writeTo(o);
-    }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static ModelProto withMetadata(ModelProto model, String key, String value) {
-    return model.toBuilder()
-        .addMetadataProps(StringStringEntryProto.newBuilder().setKey(key).setValue(value))
-        .build();
+  /** The input {@value #INPUT} and the backbone on it, up to its (tapped) features. */
+  private static TfjsGraphBackbone.Features backbone(
+      OnnxGraphWriter onnx, Path tfjsModel, int size, List<String> taps) throws IOException {
+    String input = onnx.batchInput(INPUT, 3, size, size);
+    return TfjsGraphBackbone.append(onnx, input, tfjsModel, FEATURE_NODE, taps);
   }
 }

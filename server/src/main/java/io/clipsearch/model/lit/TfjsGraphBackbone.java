@@ -33,32 +33,23 @@ final class TfjsGraphBackbone {
 
   /**
    * Appends the graph of {@code folder}'s {@code model.json}, fed by {@code input} (NCHW, any
-   * batch, values as the tfjs model takes them), until {@code featureNode}.
+   * batch, values as the tfjs model takes them), until {@code featureNode}; the features are
+   * preceded by the spatial means of the nodes whose names end with one of {@code taps} (in graph
+   * order): intermediate blocks, which a task-specific fine-tuning changes least.
    *
-   * @throws IOException if the files are unreadable, an op on the way is not covered, or the graph
-   *     never reaches {@code featureNode}
-   */
-  static Features append(OnnxGraphWriter onnx, String input, Path folder, String featureNode)
-      throws IOException {
-    return append(onnx, input, folder, featureNode, List.of());
-  }
-
-  /**
-   * {@link #append(OnnxGraphWriter, String, Path, String)}, the features preceded by the spatial
-   * means of the nodes whose names end with one of {@code taps} (in graph order): intermediate
-   * blocks, which a task-specific fine-tuning changes least.
-   *
-   * @throws IOException as the other, or if a tap names no node before {@code featureNode}
+   * @throws IOException if the files are unreadable, an op on the way is not covered, a tap names
+   *     no node before {@code featureNode}, or the graph never reaches it
    */
   static Features append(
       OnnxGraphWriter onnx, String input, Path folder, String featureNode, List<String> taps)
       throws IOException {
     Path json = folder.resolve(TfjsWeights.MODEL_FILE);
-    JsonNode nodes = new ObjectMapper().readTree(json.toFile()).path("modelTopology").path("node");
+    JsonNode model = new ObjectMapper().readTree(json.toFile());
+    JsonNode nodes = model.path("modelTopology").path("node");
     if (!nodes.isArray()) {
       throw new IOException(json + " is not a tfjs graph model (no modelTopology.node)");
     }
-    TfjsWeights weights = TfjsWeights.readModel(folder);
+    TfjsWeights weights = TfjsWeights.readModel(folder, model);
     Map<String, String> values = new HashMap<>(); // tfjs node name -> ONNX value
     Map<String, Integer> channels = new HashMap<>();
     List<String> tapped = new ArrayList<>();

@@ -23,13 +23,11 @@ import io.clipsearch.model.onnx.OnnxProtos;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a trained mini model's image tower as ONNX ({@value #ONNX_FILE}), so that running the
@@ -98,13 +96,7 @@ public final class MiniTowerExport {
     } catch (MalformedModelException e) {
       throw new IOException(params + ": " + e.getMessage(), e);
     }
-    Path out = dir.resolve(ONNX_FILE);
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    try (OutputStream o = Files.newOutputStream(tmp)) {
-      model.writeTo(o);
-    }
-    return Files.move(
-        tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return OnnxProtos.write(model, dir.resolve(ONNX_FILE));
   }
 
   /**

@@ -2,19 +2,41 @@ package io.clipsearch.model.onnx;
 
 import com.google.protobuf.ByteString;
 import io.clipsearch.model.onnx.OnnxGraph.AttributeProto;
+import io.clipsearch.model.onnx.OnnxGraph.ModelProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorProto;
 import io.clipsearch.model.onnx.OnnxGraph.TensorShapeProto;
 import io.clipsearch.model.onnx.OnnxGraph.TypeProto;
 import io.clipsearch.model.onnx.OnnxGraph.ValueInfoProto;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The small ONNX messages that every graph clipsearch writes needs: node attributes and float
- * tensor inputs and outputs. For the writers of the mini image tower ({@code
- * model.mini.MiniTowerExport}) and the face nets ({@code faces.TfjsFaceExport}). Stateless.
+ * tensor inputs and outputs, and the model written to its file. For the writers of the mini image
+ * tower ({@code model.mini.MiniTowerExport}), the face nets ({@code faces.TfjsFaceExport}) and the
+ * LiT tower ({@code model.lit.LitTowerExport}). Stateless.
  */
 public final class OnnxProtos {
 
   private OnnxProtos() {}
+
+  /**
+   * Writes {@code model} to {@code file} under a temporary name and moves it into place, so a
+   * reader never sees half a model.
+   *
+   * @return {@code file}
+   */
+  public static Path write(ModelProto model, Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream o = Files.newOutputStream(tmp)) {
+      model.writeTo(o);
+    }
+    return Files.move(
+        tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
 
   public static AttributeProto integer(String name, long value) {
     return AttributeProto.newBuilder()

@@ -80,16 +80,15 @@ public final class TfjsWeights {
   }
 
   /**
-   * Reads the weights of a tfjs model folder's {@code model.json} (its {@code weightsManifest}) and
-   * their shards.
+   * Reads the weights that a tfjs model folder's {@code model.json}, parsed as {@code model}, lists
+   * in its {@code weightsManifest}, from their shards in the folder.
    *
-   * @throws IOException as {@link #read(Path, String)}, or if {@code model.json} has no manifest
+   * @throws IOException as {@link #read(Path, String)}, or if {@code model} has no manifest
    */
-  public static TfjsWeights readModel(Path folder) throws IOException {
-    Path json = folder.resolve(MODEL_FILE);
-    JsonNode manifest = new ObjectMapper().readTree(json.toFile()).path("weightsManifest");
+  public static TfjsWeights readModel(Path folder, JsonNode model) throws IOException {
+    JsonNode manifest = model.path("weightsManifest");
     if (!manifest.isArray()) {
-      throw new IOException(json + " has no weightsManifest");
+      throw new IOException(folder.resolve(MODEL_FILE) + " has no weightsManifest");
     }
     return read(folder, manifest);
   }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipsearch.model.image.DecodedImage;
 import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
+import io.clipsearch.model.tfjs.TfjsResize;
 import io.clipsearch.testing.SharedFixtures;
 import io.clipsearch.testing.TfjsBackboneFixture;
 import java.nio.FloatBuffer;
@@ -39,6 +40,23 @@ class BackboneParityTest {
 
   private static final int SIZE = 224;
 
+  /** The reference's input: the whole image resized by tfjs's bilinear, / 255, as CHW. */
+  private static float[] chw(DecodedImage image) {
+    byte[] rgb = image.rgb();
+    int w = image.width();
+    float[] hwc =
+        TfjsResize.bilinear(
+            w, image.height(), (x, y, c) -> rgb[(y * w + x) * 3 + c] & 0xFF, SIZE, SIZE);
+    float[] out = new float[hwc.length];
+    int plane = SIZE * SIZE;
+    for (int i = 0; i < plane; i++) {
+      for (int c = 0; c < 3; c++) {
+        out[c * plane + i] = (float) (hwc[i * 3 + c] / 255.0); // tfjs divides in double
+      }
+    }
+    return out;
+  }
+
   @Test
   void theConvertedBackboneGivesTfjsFeatures(@TempDir Path dir) throws Exception {
     Optional<Path> unpacked = TfjsBackboneFixture.unpack(dir.resolve("tfjs"));
@@ -62,7 +80,7 @@ class BackboneParityTest {
         String sha =
             HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.rgb()));
         assertEquals(photo.path("rgbSha256").asText(), sha, file + ": decoded pixels differ");
-        float[] input = TfjsResize.bilinearChw(image, SIZE);
+        float[] input = chw(image);
         float[] got;
         try (OnnxTensor t =
                 OnnxTensor.createTensor(
