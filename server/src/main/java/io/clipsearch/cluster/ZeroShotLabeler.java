@@ -31,6 +31,9 @@ public final class ZeroShotLabeler {
    */
   public static final double IMAGE_TAG_MARGIN = 0.01;
 
+  /** The class vectors' folder in a model's own cache folder. */
+  private static final String CLASS_VECTORS_DIR = "class-vectors";
+
   private final LabelVocabulary vocabulary;
   private final float[][] labelVectors;
 
@@ -49,8 +52,9 @@ public final class ZeroShotLabeler {
   }
 
   /**
-   * A labeler for {@code model}'s vectors, its label vectors read from {@code cache} when this
-   * model embedded this vocabulary before, else computed by the model's text tower and stored.
+   * A labeler for {@code model}'s vectors, its label vectors read from {@code cache} or the model's
+   * own cache folder ({@link ClipModel#cacheDir}) when this model embedded this vocabulary before,
+   * else computed by the model's text tower and stored in both.
    *
    * @throws IllegalStateException if the model returns the wrong number of vectors
    */
@@ -58,8 +62,10 @@ public final class ZeroShotLabeler {
       LabelVocabulary vocabulary, ClipModel model, ClassVectorCache cache) {
     return new ZeroShotLabeler(
         vocabulary,
-        cache.classVectors(
-            model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts));
+        cache
+            .alsoIn(model.cacheDir().map(dir -> dir.resolve(CLASS_VECTORS_DIR)))
+            .classVectors(
+                model.info(), vocabulary.ensemble(), vocabulary.labels(), model::embedTexts));
   }
 
   LabelVocabulary vocabulary() {

@@ -105,6 +105,11 @@ public final class ActiveModel implements ClipModel {
   }
 
   @Override
+  public Optional<Path> cacheDir() {
+    return current.model.cacheDir();
+  }
+
+  @Override
   public int dimension() {
     return current.model.dimension();
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,17 @@ import org.slf4j.LoggerFactory;
  * minutes of two cores for the ~290 labels × 4 templates of the tag vocabulary, which every {@code
  * clipsearch index} run paid before scanning a file.
  *
+ * <p>A cache may span folders ({@link #alsoIn}): the data folder's, and one beside the model's
+ * files ({@link ClipModel#cacheDir}), so that a new data folder on the same machine finds the
+ * vectors too. A file is read from the first folder that holds one that reads back whole, and a
+ * computed one is written to every folder that can be written.
+ *
  * <p>One file per key, the SHA-256 of the model's id (its files' fingerprint, {@link
  * ModelInfo#id}), its engine (engines differ in the last bits), the templates and the class names:
  * any change computes anew, and a stale file is never read. A file is written to a temporary file
  * and moved into place, so a crash leaves the old file or the new one, never half; a file that does
- * not read back whole (truncated, another format) is computed again and replaced. A folder that
- * cannot be written costs a warning, not the vectors.
+ * not read back whole (truncated, another format) is computed again and replaced. Folders that
+ * cannot be written cost a warning, not the vectors.
  *
  * <p>Thread-safe; two processes computing one key write the same bytes.
  */
@@ -44,13 +50,27 @@ public final class ClassVectorCache {
   /** "CSV1": the file format's version. */
   private static final int MAGIC = 0x43535631;
 
-  private final Path dir;
+  private final List<Path> dirs;
 
   /**
    * @param dir the folder of the cache files, created on first write
    */
   public ClassVectorCache(Path dir) {
-    this.dir = Objects.requireNonNull(dir, "dir");
+    this(List.of(Objects.requireNonNull(dir, "dir")));
+  }
+
+  private ClassVectorCache(List<Path> dirs) {
+    this.dirs = List.copyOf(dirs);
+  }
+
+  /** This cache, also reading from and writing to {@code dir} (after its own folders), if any. */
+  public ClassVectorCache alsoIn(Optional<Path> dir) {
+    if (dir.isEmpty() || dirs.contains(dir.get())) {
+      return this;
+    }
+    List<Path> more = new ArrayList<>(dirs);
+    more.add(dir.get());
+    return new ClassVectorCache(more);
   }
 
   /**
@@ -65,31 +85,61 @@ public final class ClassVectorCache {
       PromptEnsemble ensemble,
       List<String> classNames,
       Function<List<String>, List<float[]>> embedder) {
-    Path file = file(model, ensemble, classNames);
-    if (Files.isRegularFile(file)) {
-      try {
-        return read(file, classNames.size(), model.dimension());
-      } catch (IOException e) {
-        LOG.warn(
-            "class vectors in {} do not read back ({}): computing them again",
-            file,
-            e.getMessage());
+    String name = fileName(model, ensemble, classNames);
+    List<Path> unreadable = new ArrayList<>();
+    for (Path dir : dirs) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file)) {
+        try {
+          List<float[]> vectors = read(file, classNames.size(), model.dimension());
+          dirs.stream()
+              .filter(d -> unreadable.contains(d) || !Files.isRegularFile(d.resolve(name)))
+              .forEach(d -> tryWrite(d, name, vectors));
+          return vectors;
+        } catch (IOException e) {
+          unreadable.add(dir);
+          LOG.warn(
+              "class vectors in {} do not read back ({}): computing them again",
+              file,
+              e.getMessage());
+        }
       }
     }
     List<float[]> vectors = ensemble.classVectors(classNames, embedder);
-    try {
-      write(file, vectors);
-    } catch (IOException e) {
+    List<String> failures = new ArrayList<>();
+    for (Path dir : dirs) {
+      tryWrite(dir, name, vectors).ifPresent(failures::add);
+    }
+    if (failures.size() == dirs.size()) {
       LOG.warn(
-          "class vectors not cached in {} ({}): the next run computes them again",
-          dir,
-          e.getMessage());
+          "class vectors not cached ({}): the next run computes them again",
+          String.join("; ", failures));
     }
     return vectors;
   }
 
-  /** The file holding these class vectors, whether or not it exists yet. */
+  /**
+   * Writes (or replaces) the file in {@code dir}: what went wrong, if something did. A folder
+   * beside an installed model is often read-only, which only matters when no folder takes the file.
+   */
+  private static Optional<String> tryWrite(Path dir, String name, List<float[]> vectors) {
+    Path file = dir.resolve(name);
+    try {
+      write(dir, file, vectors);
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.debug("class vectors not written to {}: {}", dir, e.toString());
+      return Optional.of(dir + ": " + e.getMessage());
+    }
+  }
+
+  /** The file holding these class vectors in the first folder, whether or not it exists yet. */
   Path file(ModelInfo model, PromptEnsemble ensemble, List<String> classNames) {
+    return dirs.getFirst().resolve(fileName(model, ensemble, classNames));
+  }
+
+  private static String fileName(
+      ModelInfo model, PromptEnsemble ensemble, List<String> classNames) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       List<String> parts = new ArrayList<>();
@@ -104,7 +154,7 @@ public final class ClassVectorCache {
         sha.update((byte) ':');
         sha.update(bytes);
       }
-      return dir.resolve(HexFormat.of().formatHex(sha.digest()) + ".vectors");
+      return HexFormat.of().formatHex(sha.digest()) + ".vectors";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
@@ -133,7 +183,7 @@ public final class ClassVectorCache {
     }
   }
 
-  private void write(Path file, List<float[]> vectors) throws IOException {
+  private static void write(Path dir, Path file, List<float[]> vectors) throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {

@@ -2,6 +2,7 @@ package io.clipsearch.model;
 
 import io.clipsearch.model.image.ImageDecodeException;
 import io.clipsearch.model.image.ImageSource;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ import java.util.Optional;
  */
 public interface ClipModel extends AutoCloseable {
 
+  /** The name of a model folder's {@link #cacheDir}: a dot name, apart from the model's files. */
+  String CACHE_DIR = ".cache";
+
   /** What this model is: its id (the one an index records), dimension, engine and inputs. */
   ModelInfo info();
 
@@ -39,6 +43,15 @@ public interface ClipModel extends AutoCloseable {
    */
   default Scoring scoring() {
     return Scoring.clip();
+  }
+
+  /**
+   * A folder beside the model's own files where what is computed once per model may be kept (the
+   * tag vocabulary's class vectors, {@link ClassVectorCache}), so that every data folder on the
+   * machine finds it; empty for a model without a folder. It may not exist or not be writable.
+   */
+  default Optional<Path> cacheDir() {
+    return Optional.empty();
   }
 
   /** Embedding dimension. */

@@ -5,10 +5,13 @@ import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.onnx.AnyLengthTextTower;
 import io.clipsearch.model.tokenizer.TextTokenizer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +56,7 @@ final class DjlClipModel implements ClipModel {
           "a very long caption that goes on and on ".repeat(12));
 
   private final ModelInfo info;
+  private final Path cacheDir;
   private final TextTokenizer tokenizer;
   private final DjlTower visual;
   private final DjlTower textual;
@@ -82,62 +86,59 @@ final class DjlClipModel implements ClipModel {
     ClipConfig config = folder.config();
     long side = config.imageSize();
     this.scoring = folder.config().scoring();
-    this.tokenizer = folder.openTokenizer();
-
+    this.cacheDir = folder.root().resolve(CACHE_DIR);
     DjlTower image = null;
+    LoadedText text = null;
     try {
       if (engine == EngineKind.ONNX) {
-        image =
-            DjlTower.onnx(
-                "visual",
-                folder.visualModel(engine),
-                new long[] {3, side, side},
-                cores,
-                false,
-                true,
-                fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
-        AnyLengthTextTower.Prepared text = prepareText(folder, options, cores);
-        DjlTower loaded;
+        // the towers load side by side (session creation is mostly one thread's work each): the
+        // tokenizer and the text tower on a thread of their own, the image tower here
+        CompletableFuture<LoadedText> textLoad =
+            CompletableFuture.supplyAsync(
+                () -> loadOnnxText(folder, options, cores),
+                task -> Thread.ofPlatform().name("load-text-tower").start(task));
         try {
-          loaded = onnxText(text.model(), config.contextLength(), cores);
-        } catch (EmbeddingException e) {
-          if (!text.anyLength()) {
-            throw e;
-          }
-          log.warn(
-              "the cached any-length text tower {} does not load ({}); running the original",
-              text.model(),
-              e.getMessage());
-          text =
-              new AnyLengthTextTower.Prepared(
-                  folder.textualModel(engine),
+          image =
+              DjlTower.onnx(
+                  "visual",
+                  folder.visualModel(engine),
+                  new long[] {3, side, side},
+                  cores,
                   false,
-                  "kept at the context length: the cached rewrite "
-                      + text.model()
-                      + " does not load");
-          loaded = onnxText(text.model(), config.contextLength(), cores);
+                  true,
+                  fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
+        } finally {
+          text = joinText(textLoad, image == null);
         }
-        this.textual = loaded;
-        this.anyLengthText = text.anyLength();
-        this.textTowerNote = text.detail();
       } else {
         PyTorchThreads.configure(cores);
-        image =
-            DjlTower.torchScript(
-                "visual",
-                folder.visualModel(engine),
-                new TensorSpec(
-                    "image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
-                InferenceSettings.forModel(0, imageBatch, cores));
-        this.textual =
-            DjlTower.torchScript(
-                "textual",
-                folder.textualModel(engine),
-                new TensorSpec(
-                    "text", TensorSpec.ElementType.INT64, new long[] {-1, config.contextLength()}),
-                textSettings(0, cores));
-        this.anyLengthText = false;
-        this.textTowerNote = "TorchScript: texts padded to the context length";
+        TextTokenizer tokenizer = folder.openTokenizer();
+        try {
+          image =
+              DjlTower.torchScript(
+                  "visual",
+                  folder.visualModel(engine),
+                  new TensorSpec(
+                      "image", TensorSpec.ElementType.FLOAT32, new long[] {-1, 3, side, side}),
+                  InferenceSettings.forModel(0, imageBatch, cores));
+          text =
+              new LoadedText(
+                  tokenizer,
+                  DjlTower.torchScript(
+                      "textual",
+                      folder.textualModel(engine),
+                      new TensorSpec(
+                          "text",
+                          TensorSpec.ElementType.INT64,
+                          new long[] {-1, config.contextLength()}),
+                      textSettings(0, cores)),
+                  false,
+                  "TorchScript: texts padded to the context length");
+        } finally {
+          if (text == null) {
+            tokenizer.close();
+          }
+        }
       }
     } catch (RuntimeException | IOException e) {
       if (image != null) {
@@ -145,6 +146,10 @@ final class DjlClipModel implements ClipModel {
       }
       throw e;
     }
+    this.tokenizer = text.tokenizer();
+    this.textual = text.tower();
+    this.anyLengthText = text.anyLength();
+    this.textTowerNote = text.note();
     this.visual = image;
     this.imageTensorLength = Math.toIntExact(3 * side * side);
     AtomicInteger n = new AtomicInteger();
@@ -199,12 +204,104 @@ final class DjlClipModel implements ClipModel {
         fixed -> textSettings(fixed, cores));
   }
 
+  /** The tokenizer and text tower as loaded, and how the tower takes texts. */
+  private record LoadedText(
+      TextTokenizer tokenizer, DjlTower tower, boolean anyLength, String note) {
+    void close() {
+      try {
+        tower.close();
+      } finally {
+        tokenizer.close();
+      }
+    }
+  }
+
+  /**
+   * The tokenizer and the ONNX text tower: the any-length rewrite where it applies and loads, else
+   * the original.
+   *
+   * @throws UncheckedIOException if the tokenizer or the tower's file cannot be read
+   */
+  private static LoadedText loadOnnxText(ModelFolder folder, LoadOptions options, int cores) {
+    try {
+      TextTokenizer tokenizer = folder.openTokenizer();
+      try {
+        int contextLength = folder.config().contextLength();
+        AnyLengthTextTower.Prepared text;
+        try {
+          text = prepareText(folder, tokenizer, options, cores);
+        } catch (IOException e) { // the original does not parse as a graph, or cannot be read
+          throw new EmbeddingException(
+              "cannot load ONNX model "
+                  + folder.textualModel(EngineKind.ONNX)
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        DjlTower loaded;
+        try {
+          loaded = onnxText(text.model(), contextLength, cores);
+        } catch (EmbeddingException e) {
+          if (!text.anyLength()) {
+            throw e;
+          }
+          log.warn(
+              "the cached any-length text tower {} does not load ({}); running the original",
+              text.model(),
+              e.getMessage());
+          text =
+              new AnyLengthTextTower.Prepared(
+                  folder.textualModel(EngineKind.ONNX),
+                  false,
+                  "kept at the context length: the cached rewrite "
+                      + text.model()
+                      + " does not load");
+          loaded = onnxText(text.model(), contextLength, cores);
+        }
+        return new LoadedText(tokenizer, loaded, text.anyLength(), text.detail());
+      } catch (RuntimeException e) {
+        tokenizer.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Waits for the text side loading beside the image tower. Where the image tower failed ({@code
+   * discard}), the text side is closed and null returned, so that the image tower's error is the
+   * one reported.
+   */
+  private static LoadedText joinText(CompletableFuture<LoadedText> load, boolean discard)
+      throws IOException {
+    try {
+      LoadedText text = load.join();
+      if (discard) {
+        text.close();
+        return null;
+      }
+      return text;
+    } catch (CompletionException e) {
+      if (discard) {
+        return null;
+      }
+      switch (e.getCause()) {
+        case UncheckedIOException io -> throw io.getCause();
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        case Throwable t -> throw new EmbeddingException("cannot load the text tower: " + t, t);
+      }
+    }
+  }
+
   /**
    * The ONNX text tower to load: the any-length rewrite where it applies and passed its check,
    * cached beside the model, else in {@link LoadOptions#effectiveCacheDir()}.
    */
-  private AnyLengthTextTower.Prepared prepareText(
-      ModelFolder folder, LoadOptions options, int cores) throws IOException {
+  private static AnyLengthTextTower.Prepared prepareText(
+      ModelFolder folder, TextTokenizer tokenizer, LoadOptions options, int cores)
+      throws IOException {
     Path original = folder.textualModel(EngineKind.ONNX);
     if (!options.anyLengthText()) {
       return new AnyLengthTextTower.Prepared(
@@ -236,6 +333,11 @@ final class DjlClipModel implements ClipModel {
   @Override
   public ModelInfo info() {
     return info;
+  }
+
+  @Override
+  public Optional<Path> cacheDir() {
+    return Optional.of(cacheDir);
   }
 
   @Override

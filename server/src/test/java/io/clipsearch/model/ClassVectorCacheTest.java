@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -132,5 +133,34 @@ class ClassVectorCacheTest {
             .classVectors(model.info(), ENSEMBLE, LABELS, counting);
     assertEquals(3, vectors.size());
     assertTrue(Files.isRegularFile(notAFolder));
+  }
+
+  @Test
+  void aNewDataFolderReadsTheVectorsKeptBesideTheModel() throws Exception {
+    Path beside = dir.resolve("model/.cache/class-vectors");
+    List<float[]> first =
+        new ClassVectorCache(dir.resolve("data1"))
+            .alsoIn(Optional.of(beside))
+            .classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    assertEquals(6, embedded.size());
+    ClassVectorCache second =
+        new ClassVectorCache(dir.resolve("data2")).alsoIn(Optional.of(beside));
+    List<float[]> again = second.classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    assertEquals(6, embedded.size(), "read beside the model, nothing embedded");
+    assertArrayEquals(first.get(1), again.get(1), 0f);
+    assertTrue(
+        Files.isRegularFile(second.file(model.info(), ENSEMBLE, LABELS)),
+        "copied into the new data folder too");
+  }
+
+  @Test
+  void aReadOnlyModelFolderLeavesTheVectorsInTheDataFolder() throws Exception {
+    Path notAFolder = Files.writeString(dir.resolve("model"), "x");
+    ClassVectorCache cache =
+        new ClassVectorCache(dir.resolve("data")).alsoIn(Optional.of(notAFolder.resolve(".cache")));
+    cache.classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    assertTrue(Files.isRegularFile(cache.file(model.info(), ENSEMBLE, LABELS)));
+    cache.classVectors(model.info(), ENSEMBLE, LABELS, counting);
+    assertEquals(6, embedded.size(), "computed once");
   }
 }

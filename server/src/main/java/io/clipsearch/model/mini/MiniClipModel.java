@@ -29,6 +29,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +74,7 @@ public final class MiniClipModel implements ClipModel {
   private static final Logger log = LoggerFactory.getLogger(MiniClipModel.class);
 
   private final ModelInfo info;
+  private final Path cacheDir;
   private final MiniLmTextEncoder text;
   private final DjlTower imageTower;
   private final ExecutorService decodePool;
@@ -87,6 +90,7 @@ public final class MiniClipModel implements ClipModel {
 
   private MiniClipModel(
       ModelInfo info,
+      Path cacheDir,
       int imageSize,
       MiniLmTextEncoder text,
       DjlTower imageTower,
@@ -94,6 +98,7 @@ public final class MiniClipModel implements ClipModel {
       LoadOptions options,
       int threads) {
     this.info = info;
+    this.cacheDir = cacheDir;
     this.text = text;
     this.imageTower = imageTower;
     this.imageTensorLength = 3 * imageSize * imageSize;
@@ -114,6 +119,18 @@ public final class MiniClipModel implements ClipModel {
             this::embedTensors,
             info.imageBatch(),
             decodePool);
+  }
+
+  /** The text encoder loaded beside the image tower, or its failure as it was thrown. */
+  private static MiniLmTextEncoder joinText(CompletableFuture<MiniLmTextEncoder> load) {
+    try {
+      return load.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /** Whether {@code folder}'s {@code config.json} names the mini model. Never throws. */
@@ -185,19 +202,30 @@ public final class MiniClipModel implements ClipModel {
     int batch = options.imageBatch() > 0 ? options.imageBatch() : 32;
     long start = System.nanoTime();
     long side = imageSize;
-    DjlTower image =
-        DjlTower.onnx(
-            "mini-visual",
-            onnx,
-            new long[] {3, side, side},
-            threads,
-            false,
-            true,
-            fixed -> InferenceSettings.forModel(fixed, batch, threads));
+    // the text encoder loads on a thread of its own while the image tower loads here
+    CompletableFuture<MiniLmTextEncoder> textLoad =
+        CompletableFuture.supplyAsync(
+            () -> MiniLmTextEncoder.load(threads),
+            task -> Thread.ofPlatform().name("load-text-encoder").start(task));
+    DjlTower image;
+    try {
+      image =
+          DjlTower.onnx(
+              "mini-visual",
+              onnx,
+              new long[] {3, side, side},
+              threads,
+              false,
+              true,
+              fixed -> InferenceSettings.forModel(fixed, batch, threads));
+    } catch (RuntimeException e) {
+      textLoad.thenAccept(MiniLmTextEncoder::close);
+      throw e;
+    }
     MiniLmTextEncoder text = null;
     try {
       String id = exportedId(dir, image);
-      text = MiniLmTextEncoder.load(threads);
+      text = joinText(textLoad);
       ModelInfo info =
           new ModelInfo(
               id,
@@ -213,7 +241,8 @@ public final class MiniClipModel implements ClipModel {
               new TensorSpec("input_ids", TensorSpec.ElementType.INT64, new long[] {1, -1}),
               MatchCalibration.read(dir));
       MiniClipModel loaded =
-          new MiniClipModel(info, imageSize, text, image, preprocess, options, threads);
+          new MiniClipModel(
+              info, dir.resolve(CACHE_DIR), imageSize, text, image, preprocess, options, threads);
       log.info(
           "loaded {} (mini: {}, text {}) in {} ms",
           info.id(),
@@ -225,6 +254,8 @@ public final class MiniClipModel implements ClipModel {
       image.close();
       if (text != null) {
         text.close();
+      } else {
+        textLoad.thenAccept(MiniLmTextEncoder::close);
       }
       throw e;
     }
@@ -304,6 +335,11 @@ public final class MiniClipModel implements ClipModel {
   @Override
   public ModelInfo info() {
     return info;
+  }
+
+  @Override
+  public Optional<Path> cacheDir() {
+    return Optional.of(cacheDir);
   }
 
   /** {@link BundledModel#NOTICE}: the mini model is weak next to a pulled CLIP model. */
