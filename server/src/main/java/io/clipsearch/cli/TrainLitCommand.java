@@ -1,6 +1,8 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.training.LitTraining;
+import io.clipsearch.training.Optimization;
 import io.clipsearch.training.ProjectionTrainer;
 import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
@@ -119,11 +121,7 @@ final class TrainLitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // libtorch sizes its pools once, when the engine starts
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    PyTorchThreads.configure(threads); // before the engine starts: it sizes its pools once
     PrintWriter err = spec.commandLine().getErr();
     ProjectionTrainer.Projection p =
         LitTraining.run(
@@ -134,7 +132,9 @@ final class TrainLitCommand implements Callable<Integer> {
             out,
             new TrainingSet.Limits(0, maxPerClass),
             new ProjectionTrainer.Config(
-                hidden, epochs, batch, lr, weightDecay, temperature, seed, heldOut),
+                hidden,
+                new Optimization(epochs, batch, lr, weightDecay, temperature, seed),
+                heldOut),
             threads,
             line -> {
               err.println(line);

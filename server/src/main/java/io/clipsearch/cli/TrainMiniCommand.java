@@ -1,9 +1,11 @@
 package io.clipsearch.cli;
 
+import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.model.mini.MiniImageTower;
 import io.clipsearch.model.mini.MiniTowerExport;
 import io.clipsearch.training.MiniTrainer;
 import io.clipsearch.training.MiniTraining;
+import io.clipsearch.training.Optimization;
 import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -119,21 +121,12 @@ final class TrainMiniCommand implements Callable<Integer> {
     if (data == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--data=DIR'");
     }
-    // libtorch sizes its pools once, when the engine starts
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    PyTorchThreads.configure(threads); // before the engine starts: it sizes its pools once
     PrintWriter err = spec.commandLine().getErr();
     MiniTrainer.Config config =
         new MiniTrainer.Config(
             MiniImageTower.defaults(),
-            epochs,
-            batch,
-            lr,
-            weightDecay,
-            temperature,
-            seed,
+            new Optimization(epochs, batch, lr, weightDecay, temperature, seed),
             Duration.ofMillis((long) (minutes * 60_000)));
     MiniTrainer.Result r =
         MiniTraining.run(

@@ -120,12 +120,8 @@ public final class LitTraining {
     vision.put("hidden", config.hidden());
     Map<String, Object> training = new LinkedHashMap<>();
     training.put("objective", "LiT: locked backbone, trained projection");
-    training.put("epochs", config.epochs());
-    training.put("batch_size", config.batchSize());
-    training.put("learning_rate", config.learningRate());
-    training.put("weight_decay", config.weightDecay());
-    training.put("temperature", config.temperature());
-    training.put("seed", config.seed());
+    training.put("epochs", config.optimization().epochs());
+    config.optimization().describeIn(training);
     training.put("held_out", config.heldOut());
     training.put("held_out_top1", projection.heldOutTop1());
     training.put("classes", set.classes().size());

@@ -8,13 +8,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.clipsearch.model.mini.MiniImageTower;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
@@ -61,43 +58,14 @@ public final class MiniTrainer {
 
   /**
    * @param tower the architecture
-   * @param epochs planned epochs (the schedule spans them)
-   * @param batchSize images per step
-   * @param learningRate peak AdamW learning rate
-   * @param weightDecay AdamW weight decay
-   * @param temperature divides the cosine logits (CLIP's 1/logit_scale)
-   * @param seed seeds weights, shuffling and augmentation
+   * @param optimization epochs, batches, AdamW, temperature and seed
    * @param budget wall-clock limit; the run checkpoints and stops when it is spent
    */
-  public record Config(
-      MiniImageTower tower,
-      int epochs,
-      int batchSize,
-      float learningRate,
-      float weightDecay,
-      float temperature,
-      long seed,
-      Duration budget) {
+  public record Config(MiniImageTower tower, Optimization optimization, Duration budget) {
     public Config {
       Objects.requireNonNull(tower, "tower");
+      Objects.requireNonNull(optimization, "optimization");
       Objects.requireNonNull(budget, "budget");
-      if (epochs < 1
-          || batchSize < 1
-          || !(learningRate > 0)
-          || weightDecay < 0
-          || !(temperature > 0)) {
-        throw new IllegalArgumentException(
-            "bad training config: epochs="
-                + epochs
-                + " batchSize="
-                + batchSize
-                + " lr="
-                + learningRate
-                + " wd="
-                + weightDecay
-                + " temperature="
-                + temperature);
-      }
     }
   }
 
@@ -105,9 +73,11 @@ public final class MiniTrainer {
   public record Result(int epochsDone, long steps, double lastLoss, boolean finished) {}
 
   private final Config config;
+  private final Optimization opt;
 
   public MiniTrainer(Config config) {
     this.config = Objects.requireNonNull(config, "config");
+    this.opt = config.optimization();
   }
 
   /**
@@ -134,26 +104,21 @@ public final class MiniTrainer {
     int startBatch = Integer.parseInt(state.getProperty("batch", "0"));
     long step = Long.parseLong(state.getProperty("step", "0"));
 
-    Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-    int perEpoch = countUsable(store) / config.batchSize();
+    Engine.getEngine("PyTorch").setRandomSeed((int) opt.seed());
+    int perEpoch = countUsable(store) / opt.batchSize();
     if (perEpoch == 0) {
       throw new IllegalArgumentException(
           "fewer usable images ("
               + countUsable(store)
               + ") than one batch ("
-              + config.batchSize()
+              + opt.batchSize()
               + ")");
     }
-    long totalSteps = (long) perEpoch * config.epochs();
+    long totalSteps = (long) perEpoch * opt.epochs();
     // the planned length of the schedule: the epochs' steps, or, once the step rate is measured,
     // what the time budget allows if that is fewer (a resumed run starts from the saved plan)
     long savedPlan = Long.parseLong(state.getProperty("planned_steps", Long.toString(totalSteps)));
-    CosineSchedule schedule =
-        new CosineSchedule(
-            config.learningRate(),
-            config.learningRate() * 0.02f,
-            step,
-            Math.min(totalSteps, savedPlan));
+    CosineSchedule schedule = opt.schedule(step, Math.min(totalSteps, savedPlan));
     long started = System.nanoTime();
     double emaLoss = Double.NaN;
     try (Model model = Model.newInstance("mini-image-tower", Device.cpu(), "PyTorch")) {
@@ -164,29 +129,29 @@ public final class MiniTrainer {
         progress.accept(
             "resuming at epoch " + (startEpoch + 1) + ", batch " + startBatch + ", step " + step);
       }
-      DefaultTrainingConfig tc = trainingConfig(schedule, config.weightDecay());
+      DefaultTrainingConfig tc = opt.trainingConfig(schedule);
       Loss loss = tc.getLossFunction();
       try (Trainer trainer = model.newTrainer(tc);
           NDManager constants = model.getNDManager().newSubManager()) {
-        trainer.initialize(config.tower().inputShape(config.batchSize()));
+        trainer.initialize(config.tower().inputShape(opt.batchSize()));
         NDArray textT =
             constants
                 .create(
                     targets.flat(),
                     new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
                 .transpose();
-        for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+        for (int epoch = startEpoch; epoch < opt.epochs(); epoch++) {
           int skip = epoch == startEpoch ? startBatch : 0;
           long epochStart = System.nanoTime();
           int seen = 0;
           try (BatchLoader loader =
-              new BatchLoader(store, labels, config.batchSize(), config.seed(), epoch, skip)) {
+              new BatchLoader(store, labels, opt.batchSize(), opt.seed(), epoch, skip)) {
             int b = skip;
             for (BatchLoader.Batch batch; (batch = loader.next()) != null; b++) {
               double l = step(trainer, loss, textT, batch);
               emaLoss = Double.isNaN(emaLoss) ? l : 0.95 * emaLoss + 0.05 * l;
               step++;
-              seen += config.batchSize();
+              seen += opt.batchSize();
               if (step - schedule.stepOffset == PLAN_AFTER_STEPS) {
                 long elapsed = System.nanoTime() - started;
                 long left = config.budget().toNanos() - elapsed;
@@ -209,14 +174,14 @@ public final class MiniTrainer {
                     String.format(
                         "epoch %d/%d  batch %d/%d  step %d  loss %.4f  lr %.2e  %.1f images/s  ETA %s",
                         epoch + 1,
-                        config.epochs(),
+                        opt.epochs(),
                         b + 1,
                         loader.batches(),
                         step,
                         emaLoss,
                         schedule.getNewValue((int) (step - schedule.stepOffset)),
                         ips,
-                        formatEta((long) (left * config.batchSize() / Math.max(ips, 1e-9)))));
+                        formatEta((long) (left * opt.batchSize() / Math.max(ips, 1e-9)))));
               }
               if (schedule.planned < totalSteps && step >= schedule.planned) {
                 // the schedule was fitted to the budget and has decayed: the run is complete
@@ -242,7 +207,7 @@ public final class MiniTrainer {
           saveCheckpoint(model, checkpointDir, epoch + 1, 0, step, schedule.planned, emaLoss);
         }
       }
-      return new Result(config.epochs(), step, emaLoss, true);
+      return new Result(opt.epochs(), step, emaLoss, true);
     }
   }
 
@@ -255,7 +220,7 @@ public final class MiniTrainer {
       double value;
       try (GradientCollector gc = trainer.newGradientCollector()) {
         NDArray emb = trainer.forward(new NDList(x)).singletonOrThrow();
-        NDArray logits = emb.matMul(textT).div(config.temperature());
+        NDArray logits = emb.matMul(textT).div(opt.temperature());
         NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
         gc.backward(l);
         value = l.getFloat();
@@ -338,24 +303,6 @@ public final class MiniTrainer {
       double t = Math.min(1.0, (numUpdate + stepOffset) / (double) planned);
       return (float) (floor + (base - floor) * (1 + Math.cos(Math.PI * t)) / 2);
     }
-  }
-
-  /**
-   * What both trainers train with: softmax cross-entropy, He-style Gaussian initialization of the
-   * weights, AdamW on {@code schedule}, the CPU.
-   */
-  static DefaultTrainingConfig trainingConfig(Tracker schedule, float weightDecay) {
-    return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-        .optDevices(new Device[] {Device.cpu()})
-        .optInitializer(
-            new XavierInitializer(
-                XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.IN, 2),
-            Parameter.Type.WEIGHT)
-        .optOptimizer(
-            Optimizer.adamW()
-                .optLearningRateTracker(schedule)
-                .optWeightDecays(weightDecay)
-                .build());
   }
 
   private static String formatEta(long seconds) {

@@ -92,14 +92,10 @@ public final class MiniTraining {
     vision.put("widths", t.widths());
     vision.put("blocks_per_stage", t.blocksPerStage());
     Map<String, Object> training = new LinkedHashMap<>();
-    training.put("planned_epochs", config.epochs());
+    training.put("planned_epochs", config.optimization().epochs());
     training.put("budget_minutes", config.budget().toMinutes());
     training.put("steps", result.steps()); // fewer than planned when the budget fitted the schedule
-    training.put("batch_size", config.batchSize());
-    training.put("learning_rate", config.learningRate());
-    training.put("weight_decay", config.weightDecay());
-    training.put("temperature", config.temperature());
-    training.put("seed", config.seed());
+    config.optimization().describeIn(training);
     training.put("classes", set.classes().size());
     training.put("images", set.items().size());
     training.put("prompt_templates", ClassTargets.TEMPLATES);

@@ -18,6 +18,7 @@ import io.clipsearch.model.mini.MiniLmTextEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -35,29 +36,16 @@ public final class ProjectionTrainer {
 
   /**
    * @param hidden width of the hidden layer, 0 for a single linear layer
+   * @param optimization epochs, batches, AdamW, temperature and seed
    * @param heldOut share of the images held out for the accuracy readout, 0-0.5
    */
-  public record Config(
-      int hidden,
-      int epochs,
-      int batchSize,
-      float learningRate,
-      float weightDecay,
-      float temperature,
-      long seed,
-      double heldOut) {
+  public record Config(int hidden, Optimization optimization, double heldOut) {
 
     public Config {
-      if (hidden < 0 || epochs < 1 || batchSize < 1 || !(heldOut >= 0 && heldOut <= 0.5)) {
+      Objects.requireNonNull(optimization, "optimization");
+      if (hidden < 0 || !(heldOut >= 0 && heldOut <= 0.5)) {
         throw new IllegalArgumentException(
-            "bad projection settings: hidden "
-                + hidden
-                + ", epochs "
-                + epochs
-                + ", batch "
-                + batchSize
-                + ", held out "
-                + heldOut);
+            "bad projection settings: hidden " + hidden + ", held out " + heldOut);
       }
     }
   }
@@ -66,9 +54,11 @@ public final class ProjectionTrainer {
   public record Projection(List<ProjectionLayer> layers, double heldOutTop1, double lastLoss) {}
 
   private final Config config;
+  private final Optimization opt;
 
   ProjectionTrainer(Config config) {
     this.config = config;
+    this.opt = config.optimization();
   }
 
   Projection train(
@@ -80,7 +70,7 @@ public final class ProjectionTrainer {
         usable.add(i);
       }
     }
-    Random random = new Random(config.seed());
+    Random random = new Random(opt.seed());
     Collections.shuffle(usable, random);
     int held = (int) Math.round(usable.size() * config.heldOut());
     int[] val = usable.subList(0, held).stream().mapToInt(Integer::intValue).toArray();
@@ -91,10 +81,8 @@ public final class ProjectionTrainer {
     standardization(features, train, mean, std);
     progress.accept(
         "projection: " + train.length + " images to train, " + val.length + " held out");
-    int steps = Math.max(1, train.length / config.batchSize()) * config.epochs();
-    MiniTrainer.CosineSchedule schedule =
-        new MiniTrainer.CosineSchedule(
-            config.learningRate(), config.learningRate() * 0.02f, 0, steps);
+    int steps = Math.max(1, train.length / opt.batchSize()) * opt.epochs();
+    MiniTrainer.CosineSchedule schedule = opt.schedule(0, steps);
     SequentialBlock block = new SequentialBlock();
     if (config.hidden() > 0) {
       block.add(Linear.builder().setUnits(config.hidden()).build()).add(ElementwiseBlock.relu());
@@ -102,36 +90,34 @@ public final class ProjectionTrainer {
     block.add(Linear.builder().setUnits(MiniLmTextEncoder.DIMENSION).build());
     try (Model model = Model.newInstance("lit-projection", Device.cpu(), "PyTorch")) {
       model.setBlock(block);
-      DefaultTrainingConfig tc = MiniTrainer.trainingConfig(schedule, config.weightDecay());
+      DefaultTrainingConfig tc = opt.trainingConfig(schedule);
       Loss loss = tc.getLossFunction();
       double lastLoss = Double.NaN;
       double top1 = Double.NaN;
       try (Trainer trainer = model.newTrainer(tc);
           NDManager constants = model.getNDManager().newSubManager()) {
-        model.getNDManager().getEngine().setRandomSeed((int) config.seed());
-        trainer.initialize(new Shape(config.batchSize(), dim));
+        model.getNDManager().getEngine().setRandomSeed((int) opt.seed());
+        trainer.initialize(new Shape(opt.batchSize(), dim));
         NDArray textT =
             constants
                 .create(
                     targets.flat(),
                     new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
                 .transpose();
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
+        for (int epoch = 0; epoch < opt.epochs(); epoch++) {
           shuffle(train, random);
           double sum = 0;
           int batches = 0;
-          for (int from = 0;
-              from + config.batchSize() <= train.length;
-              from += config.batchSize()) {
+          for (int from = 0; from + opt.batchSize() <= train.length; from += opt.batchSize()) {
             try (NDManager m = trainer.getManager().newSubManager()) {
-              NDArray x = batch(m, features, train, from, config.batchSize(), mean, std);
-              NDArray y = m.create(labelsOf(labels, train, from, config.batchSize()));
+              NDArray x = batch(m, features, train, from, opt.batchSize(), mean, std);
+              NDArray y = m.create(labelsOf(labels, train, from, opt.batchSize()));
               try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDArray emb = trainer.forward(new NDList(x)).singletonOrThrow();
                 emb = emb.div(emb.norm(new int[] {1}, true).add(1e-6f));
                 NDArray l =
                     loss.evaluate(
-                        new NDList(y), new NDList(emb.matMul(textT).div(config.temperature())));
+                        new NDList(y), new NDList(emb.matMul(textT).div(opt.temperature())));
                 gc.backward(l);
                 sum += l.getFloat();
               }
@@ -144,7 +130,7 @@ public final class ProjectionTrainer {
           progress.accept(
               String.format(
                   "projection epoch %d/%d  loss %.4f  held-out top-1 %.4f",
-                  epoch + 1, config.epochs(), lastLoss, top1));
+                  epoch + 1, opt.epochs(), lastLoss, top1));
         }
       }
       return new Projection(layers(block, mean, std), top1, lastLoss);

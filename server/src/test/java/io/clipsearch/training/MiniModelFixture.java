@@ -30,7 +30,8 @@ public final class MiniModelFixture {
         Path out =
             Files.createTempDirectory("clipsearch-mini-fixture").resolve(MiniTraining.MODEL_NAME);
         MiniTrainer.Config config =
-            new MiniTrainer.Config(TOWER, 3, 8, 3e-3f, 1e-4f, 0.1f, 42, Duration.ofMinutes(2));
+            new MiniTrainer.Config(
+                TOWER, new Optimization(3, 8, 3e-3f, 1e-4f, 0.1f, 42), Duration.ofMinutes(2));
         MiniTrainer.Result r =
             MiniTraining.run(
                 SharedFixtures.path("datasets"),

@@ -51,7 +51,7 @@ class MiniTrainerTest {
 
   private static MiniTrainer trainer(int epochs, Duration budget) {
     return new MiniTrainer(
-        new MiniTrainer.Config(TOWER, epochs, 8, 3e-3f, 1e-4f, 0.1f, 42, budget));
+        new MiniTrainer.Config(TOWER, new Optimization(epochs, 8, 3e-3f, 1e-4f, 0.1f, 42), budget));
   }
 
   @Test
