@@ -2,6 +2,7 @@ package io.clipsearch.app;
 
 import static io.clipsearch.app.EmbeddedAppUiTest.await;
 import static io.clipsearch.app.EmbeddedAppUiTest.awaitDialog;
+import static io.clipsearch.app.EmbeddedAppUiTest.buttonWithText;
 import static io.clipsearch.app.EmbeddedAppUiTest.call;
 import static io.clipsearch.app.EmbeddedAppUiTest.onEdt;
 import static io.clipsearch.app.EmbeddedAppUiTest.texts;
@@ -14,8 +15,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.clipsearch.api.types.IngestStatus;
 import io.clipsearch.app.search.SearchState;
 import io.clipsearch.app.settings.AppSettings;
-import java.awt.Component;
-import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowEvent;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.swing.AbstractButton;
 import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -96,14 +94,14 @@ class CloseWhileIndexingUiTest {
         "Keep indexing",
         call(() -> ask.getRootPane().getDefaultButton().getText()),
         "Enter keeps indexing");
-    onEdt(() -> button(ask, "Keep indexing").doClick());
+    onEdt(() -> buttonWithText(ask, "Keep indexing").doClick());
     assertTrue(call(window::isDisplayable), "still open");
     assertTrue(call(() -> window.collectionsModel().jobId()) != null, "still indexing");
 
     // "Quit": the job is cancelled, and the window goes once the job has ended
     closeRequest(window);
     JDialog again = awaitDialog("Indexing is running");
-    onEdt(() -> button(again, "Quit").doClick());
+    onEdt(() -> buttonWithText(again, "Quit").doClick());
     assertTrue(first.closed().await(60, TimeUnit.SECONDS), "the app closes and stops its server");
     assertTrue(uncaught.isEmpty(), "nothing thrown on the EDT while closing: " + uncaught);
     AppSettings.UnfinishedIndexing left =
@@ -163,24 +161,5 @@ class CloseWhileIndexingUiTest {
   private static void closeRequest(MainWindow window) {
     SwingUtilities.invokeLater(
         () -> window.dispatchEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSING)));
-  }
-
-  private static AbstractButton button(JDialog dialog, String text) {
-    return find(dialog, text);
-  }
-
-  private static AbstractButton find(Container root, String text) {
-    for (Component c : root.getComponents()) {
-      if (c instanceof AbstractButton b && text.equals(b.getText())) {
-        return b;
-      }
-      if (c instanceof Container k) {
-        AbstractButton found = find(k, text);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

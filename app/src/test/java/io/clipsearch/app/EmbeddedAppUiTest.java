@@ -398,6 +398,22 @@ class EmbeddedAppUiTest {
                 && window.collectionsModel().collections().getFirst().documents() == photos);
   }
 
+  /** The first button below {@code root} that shows {@code text} (an option pane's, say). */
+  static AbstractButton buttonWithText(Container root, String text) {
+    for (Component c : root.getComponents()) {
+      if (c instanceof AbstractButton b && text.equals(b.getText())) {
+        return b;
+      }
+      if (c instanceof Container k) {
+        AbstractButton found = buttonWithText(k, text);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   static Component find(Container root, String name) {
     for (Component c : root.getComponents()) {
       if (name.equals(c.getName())) {

@@ -18,7 +18,6 @@ import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.people.FaceId;
 import io.clipsearch.people.FaceStore;
 import io.clipsearch.people.People;
-import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JMenuItem;
@@ -213,7 +211,10 @@ class PeopleUiTest {
       String question = EmbeddedAppUiTest.texts(confirm);
       assertTrue(question.contains("Delete Anna?"), question);
       assertTrue(question.contains("descriptors of the 4 faces"), question);
-      onEdt(() -> SwingUtilities.invokeLater(() -> buttonWithText(confirm, "Delete").doClick()));
+      onEdt(
+          () ->
+              SwingUtilities.invokeLater(
+                  () -> EmbeddedAppUiTest.buttonWithText(confirm, "Delete").doClick()));
       await(
           "the deletion",
           Duration.ofSeconds(30),
@@ -251,21 +252,6 @@ class PeopleUiTest {
   private static JMenuItem menuItem(Container root, String owner, String item) {
     JPopupMenu menu = ((JComponent) EmbeddedAppUiTest.find(root, owner)).getComponentPopupMenu();
     return (JMenuItem) EmbeddedAppUiTest.find(menu, item);
-  }
-
-  private static JButton buttonWithText(Container root, String text) {
-    for (Component c : root.getComponents()) {
-      if (c instanceof JButton b && text.equals(b.getText())) {
-        return b;
-      }
-      if (c instanceof Container k) {
-        JButton found = buttonWithText(k, text);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static void setDate(Path file, String instant) throws Exception {

@@ -148,17 +148,12 @@ class PeopleServerTest implements TestPropertyProvider {
     return search(q, "");
   }
 
-  /** A search with more parameters ({@code &name=value...}) after the query. */
+  /**
+   * The file names a search without the cutoff finds, sorted; more parameters ({@code
+   * &name=value...}) after the query.
+   */
   private List<String> search(String q, String more) {
-    return client
-        .toBlocking()
-        .retrieve(
-            "/api/search?collection=people&cutoff=false&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8)
-                + more,
-            SearchResults.class)
-        .hits()
-        .stream()
+    return results(q, "&cutoff=false" + more).hits().stream()
         .map(h -> Path.of(h.path()).getFileName().toString())
         .sorted()
         .toList();
