@@ -1,5 +1,8 @@
 package io.clipsearch.training;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.clipsearch.model.PromptEnsemble;
 import io.clipsearch.model.mini.MiniLmTextEncoder;
 import java.io.BufferedInputStream;
@@ -97,8 +100,18 @@ public final class ClassTargets {
     return classes;
   }
 
+  /**
+   * The targets as columns, {@code [384 x classes]} in {@code manager}: an embedding batch times it
+   * is the batch's cosines to every class (both trainers' logits, before the temperature).
+   */
+  NDArray columns(NDManager manager) {
+    return manager
+        .create(flat(), new Shape(vectors.length, MiniLmTextEncoder.DIMENSION))
+        .transpose();
+  }
+
   /** All targets, row-major {@code [classes x 384]}. */
-  public float[] flat() {
+  private float[] flat() {
     int dim = MiniLmTextEncoder.DIMENSION;
     float[] out = new float[vectors.length * dim];
     for (int c = 0; c < vectors.length; c++) {

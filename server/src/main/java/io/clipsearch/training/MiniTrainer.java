@@ -7,14 +7,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import io.clipsearch.model.mini.MiniImageTower;
-import io.clipsearch.model.mini.MiniLmTextEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,12 +132,7 @@ public final class MiniTrainer {
       try (Trainer trainer = model.newTrainer(tc);
           NDManager constants = model.getNDManager().newSubManager()) {
         trainer.initialize(config.tower().inputShape(opt.batchSize()));
-        NDArray textT =
-            constants
-                .create(
-                    targets.flat(),
-                    new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
-                .transpose();
+        NDArray textT = targets.columns(constants);
         for (int epoch = startEpoch; epoch < opt.epochs(); epoch++) {
           int skip = epoch == startEpoch ? startBatch : 0;
           long epochStart = System.nanoTime();

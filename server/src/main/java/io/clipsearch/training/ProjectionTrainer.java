@@ -98,12 +98,7 @@ public final class ProjectionTrainer {
           NDManager constants = model.getNDManager().newSubManager()) {
         model.getNDManager().getEngine().setRandomSeed((int) opt.seed());
         trainer.initialize(new Shape(opt.batchSize(), dim));
-        NDArray textT =
-            constants
-                .create(
-                    targets.flat(),
-                    new Shape(targets.classes().size(), MiniLmTextEncoder.DIMENSION))
-                .transpose();
+        NDArray textT = targets.columns(constants);
         for (int epoch = 0; epoch < opt.epochs(); epoch++) {
           shuffle(train, random);
           double sum = 0;

@@ -149,7 +149,7 @@ class MiniTrainerTest {
                   new NDList(m.create(x, TOWER.inputShape(store.count()))),
                   false)
               .singletonOrThrow();
-      NDArray t = m.create(targets.flat(), new ai.djl.ndarray.types.Shape(2, 384)).transpose();
+      NDArray t = targets.columns(m);
       NDArray logits = emb.matMul(t).div(0.1f);
       return ai.djl.training.loss.Loss.softmaxCrossEntropyLoss()
           .evaluate(new NDList(m.create(labels)), new NDList(logits))
