@@ -2,7 +2,6 @@ package io.clipsearch.cli;
 
 import io.clipsearch.model.PyTorchThreads;
 import io.clipsearch.training.LitTraining;
-import io.clipsearch.training.Optimization;
 import io.clipsearch.training.ProjectionTrainer;
 import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,38 +71,8 @@ final class TrainLitCommand implements Callable<Integer> {
       description = "hidden layer width, 0 for a linear projection (default ${DEFAULT-VALUE})")
   int hidden = 0;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "epochs (default ${DEFAULT-VALUE})")
-  int epochs = 30;
-
-  @Option(
-      names = "--batch",
-      paramLabel = "N",
-      description = "batch size (default ${DEFAULT-VALUE})")
-  int batch = 256;
-
-  @Option(
-      names = "--lr",
-      paramLabel = "X",
-      description = "peak learning rate (default ${DEFAULT-VALUE})")
-  float lr = 1e-3f;
-
-  @Option(
-      names = "--weight-decay",
-      paramLabel = "X",
-      description = "AdamW weight decay (default ${DEFAULT-VALUE})")
-  float weightDecay = 1e-4f;
-
-  @Option(
-      names = "--temperature",
-      paramLabel = "X",
-      description = "logit temperature (default ${DEFAULT-VALUE})")
-  float temperature = 0.05f;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "random seed (default ${DEFAULT-VALUE})")
-  long seed = 20261207L;
+  @Mixin
+  OptimizationOptions optimization = new OptimizationOptions(30, 256, 1e-3f, 1e-4f, 20261207L);
 
   @Option(
       names = "--held-out",
@@ -131,10 +101,7 @@ final class TrainLitCommand implements Callable<Integer> {
             taps,
             out,
             new TrainingSet.Limits(0, maxPerClass),
-            new ProjectionTrainer.Config(
-                hidden,
-                new Optimization(epochs, batch, lr, weightDecay, temperature, seed),
-                heldOut),
+            new ProjectionTrainer.Config(hidden, optimization.optimization(), heldOut),
             threads,
             line -> {
               err.println(line);

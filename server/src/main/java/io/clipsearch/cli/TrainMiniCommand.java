@@ -5,13 +5,13 @@ import io.clipsearch.model.mini.MiniImageTower;
 import io.clipsearch.model.mini.MiniTowerExport;
 import io.clipsearch.training.MiniTrainer;
 import io.clipsearch.training.MiniTraining;
-import io.clipsearch.training.Optimization;
 import io.clipsearch.training.TrainingSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,41 +50,8 @@ final class TrainMiniCommand implements Callable<Integer> {
       description = "model folder to write")
   Path out;
 
-  @Option(
-      names = "--epochs",
-      paramLabel = "N",
-      description = "planned epochs (default ${DEFAULT-VALUE})")
-  int epochs = 12;
-
-  @Option(
-      names = "--batch",
-      paramLabel = "N",
-      description = "batch size (default ${DEFAULT-VALUE})")
-  int batch = 64;
-
-  @Option(
-      names = "--lr",
-      paramLabel = "X",
-      description = "peak learning rate (default ${DEFAULT-VALUE})")
-  float lr = 2e-3f;
-
-  @Option(
-      names = "--weight-decay",
-      paramLabel = "X",
-      description = "AdamW weight decay (default ${DEFAULT-VALUE})")
-  float weightDecay = 5e-4f;
-
-  @Option(
-      names = "--temperature",
-      paramLabel = "X",
-      description = "logit temperature (default ${DEFAULT-VALUE})")
-  float temperature = 0.05f;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "random seed (default ${DEFAULT-VALUE})")
-  long seed = 20261122L;
+  @Mixin
+  OptimizationOptions optimization = new OptimizationOptions(12, 64, 2e-3f, 5e-4f, 20261122L);
 
   @Option(
       names = "--minutes",
@@ -126,7 +93,7 @@ final class TrainMiniCommand implements Callable<Integer> {
     MiniTrainer.Config config =
         new MiniTrainer.Config(
             MiniImageTower.defaults(),
-            new Optimization(epochs, batch, lr, weightDecay, temperature, seed),
+            optimization.optimization(),
             Duration.ofMillis((long) (minutes * 60_000)));
     MiniTrainer.Result r =
         MiniTraining.run(
