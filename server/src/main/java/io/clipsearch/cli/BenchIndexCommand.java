@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Index vectors per vector format (several threads, then force-merged to one",
-      "segment), then print per format, query set, filter (none / a folder holding 10% of",
+      "segment), then print per format, query set, filter (none / a folder holding 10%% of",
       "documents), k and search thread count: build and merge time, bytes per vector on disk",
       "and read by search, RSS, recall@k vs exact brute force, latency p50/p95/p99 and QPS.",
       "Vectors come from files (--vectors F.npy|F.fvecs --queries Q.npy,...; docs/BENCHMARKS.md",
