@@ -28,7 +28,7 @@ import org.apache.lucene.search.TopDocs;
  * vectors the format keeps ({@link RescoreTopNQuery} with Lucene's full-precision value source);
  * for float32 they are already exact. Either way the best {@code k} are kept: the wider beam and
  * the over-fetch fix recall, re-scoring fixes the order. The beam adapts ({@link #candidates(int,
- * Modality, long, long)}): a text query in a large index keeps twice the candidates, as it lies far
+ * Modality, long, long)}): a text query in a large index keeps half as many again, as it lies far
  * from the image vectors; a filter that many documents pass narrows them, so the filtered walk ends
  * before Lucene's visit limit instead of falling back to an exact scan.
  *
@@ -73,14 +73,15 @@ public final class VectorSearch {
   static final int MATCHES_PER_CANDIDATE = 500;
 
   /**
-   * How many times the candidates a query with a text part keeps in a large index: doubling them
-   * lifts the recall of synthetic cross-modal queries at 1M, while queries among the images need no
-   * more (figures in docs/BENCHMARKS.md).
+   * Candidates a query with a text part keeps in a large index, per 100 an image-like query keeps:
+   * one and a half times lifts the recall of synthetic cross-modal queries at 1M to 0.96 in Lucene
+   * 10.4's int8 format (twice gave 0.975 for a third more walk), while queries among the images
+   * need no more (figures in docs/BENCHMARKS.md).
    */
-  static final int TEXT_BEAM_FACTOR = 2;
+  static final int TEXT_BEAM_PERCENT = 150;
 
   /**
-   * Documents above which text queries walk with {@link #TEXT_BEAM_FACTOR} times the candidates.
+   * Documents above which text queries walk with {@link #TEXT_BEAM_PERCENT} % of the candidates.
    * Smaller indexes do not need it (text queries already reach full recall at the served depth) and
    * would pay the wider walk's time for nothing (docs/BENCHMARKS.md).
    */
@@ -93,7 +94,7 @@ public final class VectorSearch {
 
   /**
    * Candidates the graph walk keeps for {@code k} results: {@code k * oversample}, at least {@link
-   * #MIN_CANDIDATES}; {@link #TEXT_BEAM_FACTOR} times that for a text query over more than {@link
+   * #MIN_CANDIDATES}; {@link #TEXT_BEAM_PERCENT} % of that for a text query over more than {@link
    * #WIDE_TEXT_BEAM_ABOVE} documents; and when a filter passes more than {@link
    * #NARROW_ABOVE_MATCHES} of them, at most {@code matches / MATCHES_PER_CANDIDATE}, never fewer
    * than {@code k} nor {@link #MIN_CANDIDATES}. A filtered walk steps over the documents the filter
@@ -107,8 +108,11 @@ public final class VectorSearch {
    */
   int candidates(int k, Modality modality, long documents, long matches) {
     boolean wide = modality == Modality.TEXT && documents > WIDE_TEXT_BEAM_ABOVE;
-    int perResult = wide ? oversample * TEXT_BEAM_FACTOR : oversample;
-    int full = Math.min(MAX_K * perResult, Math.max(k * perResult, MIN_CANDIDATES));
+    int percent = wide ? TEXT_BEAM_PERCENT : 100;
+    int full =
+        Math.min(
+            MAX_K * oversample * percent / 100,
+            Math.max(k * oversample * percent / 100, MIN_CANDIDATES));
     if (matches >= documents || matches <= NARROW_ABOVE_MATCHES) {
       return full;
     }
@@ -128,7 +132,7 @@ public final class VectorSearch {
 
   /**
    * {@link #search(IndexSearcher, float[], int, Query)} for a query of this modality: in a large
-   * index a text query keeps {@link #TEXT_BEAM_FACTOR} times the candidates.
+   * index a text query keeps {@link #TEXT_BEAM_PERCENT} % of the candidates.
    */
   public List<ScoredDoc> search(
       IndexSearcher searcher, float[] query, int k, Query filter, Modality modality)

@@ -25,8 +25,8 @@ class FilteredCandidatesTest {
   }
 
   @Test
-  void textQueriesInALargeIndexKeepTwiceTheCandidates() {
-    assertEquals(1600, search.candidates(200, Modality.TEXT, MILLION, MILLION));
+  void textQueriesInALargeIndexKeepHalfAsManyAgain() {
+    assertEquals(1200, search.candidates(200, Modality.TEXT, MILLION, MILLION));
     assertEquals(800, search.candidates(200, Modality.TEXT, 100_000, 100_000), "a small index");
     assertEquals(
         800,
@@ -42,7 +42,7 @@ class FilteredCandidatesTest {
   void fewMatchesKeepEveryCandidate() {
     assertEquals(800, search.candidates(200, Modality.IMAGE, MILLION, 10_000));
     assertEquals(
-        1600, search.candidates(200, Modality.TEXT, MILLION, VectorSearch.NARROW_ABOVE_MATCHES));
+        1200, search.candidates(200, Modality.TEXT, MILLION, VectorSearch.NARROW_ABOVE_MATCHES));
   }
 
   @Test
@@ -60,6 +60,6 @@ class FilteredCandidatesTest {
   @Test
   void aFilterMostDocumentsPassChangesLittle() {
     assertEquals(800, search.candidates(200, Modality.IMAGE, MILLION, 400_000));
-    assertEquals(1600, search.candidates(200, Modality.TEXT, MILLION, 900_000));
+    assertEquals(1200, search.candidates(200, Modality.TEXT, MILLION, 900_000));
   }
 }

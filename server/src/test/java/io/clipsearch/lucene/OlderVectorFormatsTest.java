@@ -42,7 +42,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OlderVectorFormatsTest {
 
   private static final String FIXTURE = "/io/clipsearch/cli/previous-release-308f78a/";
-  /** The name a segment of the current quantized formats records (Lucene's own, odd as it reads). */
+
+  /**
+   * The name a segment of the current quantized formats records (Lucene's own, odd as it reads).
+   */
   private static final String CURRENT = Lucene104HnswScalarQuantizedVectorsFormat.NAME;
 
   @TempDir Path tmp;
