@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -400,29 +401,24 @@ class EmbeddedAppUiTest {
 
   /** The first button below {@code root} that shows {@code text} (an option pane's, say). */
   static AbstractButton buttonWithText(Container root, String text) {
-    for (Component c : root.getComponents()) {
-      if (c instanceof AbstractButton b && text.equals(b.getText())) {
-        return b;
-      }
-      if (c instanceof Container k) {
-        AbstractButton found = buttonWithText(k, text);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
+    return (AbstractButton)
+        first(root, c -> c instanceof AbstractButton b && text.equals(b.getText()));
   }
 
   static Component find(Container root, String name) {
+    return first(root, c -> name.equals(c.getName()));
+  }
+
+  /** The first component below {@code root}, depth first, that {@code wanted} accepts; or null. */
+  private static Component first(Container root, Predicate<Component> wanted) {
     for (Component c : root.getComponents()) {
-      if (name.equals(c.getName())) {
+      if (wanted.test(c)) {
         return c;
       }
       if (c instanceof Container k) {
-        Component f = find(k, name);
-        if (f != null) {
-          return f;
+        Component found = first(k, wanted);
+        if (found != null) {
+          return found;
         }
       }
     }

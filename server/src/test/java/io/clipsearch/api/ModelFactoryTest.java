@@ -9,11 +9,10 @@ import io.clipsearch.api.config.ModelConfig;
 import io.clipsearch.api.types.ModelDescription;
 import io.clipsearch.model.BundledModel;
 import io.clipsearch.model.ClipModel;
+import io.clipsearch.testing.TestFiles;
 import io.clipsearch.training.MiniModelFixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,7 @@ class ModelFactoryTest {
 
   @Test
   void emptyDirUsesTheBundledMiniModelWithANotice(@TempDir Path home) throws IOException {
-    copy(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
+    TestFiles.copyTree(MiniModelFixture.folder(), home.resolve(BundledModel.FOLDER));
     ModelConfig config = new ModelConfig("  ", null, 1, false, 100_000_000L);
     DataConfig data = new DataConfig(home.resolve("data"), "default", null);
     ModelFactory factory = new ModelFactory();
@@ -55,18 +54,5 @@ class ModelFactoryTest {
         e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch models pull ViT-B-32"), e.getMessage());
     assertTrue(e.getMessage().contains("clipsearch train-mini"), e.getMessage());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.testing.SharedFixtures;
-import java.io.IOException;
+import io.clipsearch.testing.TestFiles;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +30,7 @@ class PreviousReleaseCollectionTest {
   @Test
   void itIsSearchedAsItIsAndItsVectorsAreReused() throws Exception {
     Path data = tmp.resolve("data");
-    copyTree(fixture().resolve("old"), data.resolve("old"));
+    TestFiles.copyTree(fixture().resolve("old"), data.resolve("old"));
     CliRun search = onOld(data, "search", "a", "photo");
     assertEquals(0, search.exitCode(), search.err());
     List<String> hits = search.out().lines().filter(l -> l.contains(OLD_ROOT)).toList();
@@ -67,18 +65,5 @@ class PreviousReleaseCollectionTest {
 
   private static Path fixture() throws URISyntaxException {
     return Path.of(PreviousReleaseCollectionTest.class.getResource(FIXTURE).toURI());
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
   }
 }

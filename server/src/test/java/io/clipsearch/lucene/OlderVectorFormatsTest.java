@@ -9,8 +9,8 @@ import io.clipsearch.index.ImageDoc;
 import io.clipsearch.index.IndexFields;
 import io.clipsearch.index.VectorFormat;
 import io.clipsearch.index.VectorSpace;
+import io.clipsearch.testing.TestFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,18 +144,6 @@ class OlderVectorFormatsTest {
     try (Stream<Path> models = Files.list(source)) {
       index = models.findFirst().orElseThrow();
     }
-    Path dest = tmp.resolve(name);
-    Files.createDirectories(dest);
-    try (Stream<Path> files = Files.list(index)) {
-      files.forEach(
-          f -> {
-            try {
-              Files.copy(f, dest.resolve(f.getFileName()));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    }
-    return dest;
+    return TestFiles.copyTree(index, tmp.resolve(name));
   }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clipsearch.model.tokenizer.TextClean;
 import io.clipsearch.testing.SharedFixtures;
+import io.clipsearch.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,7 +52,9 @@ class FamilyFolderTest {
 
   @Test
   void aUnigramTokenizerWithoutItsConfigNamesWhatIsMissing(@TempDir Path dir) throws IOException {
-    Path folder = copy(SharedFixtures.clipFixture("families/tiny-siglip"), dir);
+    Path folder =
+        TestFiles.copyTree(
+            SharedFixtures.clipFixture("families/tiny-siglip"), dir.resolve("tiny-siglip"));
     String config = Files.readString(folder.resolve("config.json"));
     Files.writeString(
         folder.resolve("config.json"),
@@ -65,7 +67,9 @@ class FamilyFolderTest {
 
   @Test
   void aMissingTokenizerJsonIsNamed(@TempDir Path dir) throws IOException {
-    Path folder = copy(SharedFixtures.clipFixture("families/tiny-mclip"), dir);
+    Path folder =
+        TestFiles.copyTree(
+            SharedFixtures.clipFixture("families/tiny-mclip"), dir.resolve("tiny-mclip"));
     Files.delete(folder.resolve("textual/tokenizer.json"));
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> ClipModels.load(folder));
     assertTrue(e.getFile().endsWith("tokenizer.json"), e.getFile());
@@ -74,28 +78,14 @@ class FamilyFolderTest {
 
   @Test
   void anUnknownCleaningIsRefusedNamingTheKey(@TempDir Path dir) throws IOException {
-    Path folder = copy(SharedFixtures.clipFixture("families/tiny-siglip"), dir);
+    Path folder =
+        TestFiles.copyTree(
+            SharedFixtures.clipFixture("families/tiny-siglip"), dir.resolve("tiny-siglip"));
     String config = Files.readString(folder.resolve("config.json"));
     Files.writeString(
         folder.resolve("config.json"), config.replace("\"canonicalize\"", "\"stem\""));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> ModelFolder.open(folder));
     assertTrue(e.getMessage().contains("tokenizer_kwargs.clean \"stem\""), e.getMessage());
-  }
-
-  private static Path copy(Path source, Path target) throws IOException {
-    Path root = target.resolve(source.getFileName());
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path to = root.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(file, to);
-          to.toFile().setWritable(true);
-        }
-      }
-    }
-    return root;
   }
 }

@@ -20,6 +20,7 @@ import io.clipsearch.model.image.ImageDecoder;
 import io.clipsearch.model.image.ImageSource;
 import io.clipsearch.model.image.PreprocessConfig;
 import io.clipsearch.testing.SharedFixtures;
+import io.clipsearch.testing.TestFiles;
 import io.clipsearch.training.MiniModelFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +69,7 @@ class MiniTowerExportTest {
 
   @Test
   void aReleaseFolderWithoutParametersLoadsWithTheSameIdAndVectors() throws Exception {
-    Path shipped = copy(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
+    Path shipped = TestFiles.copyTree(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
     Files.delete(shipped.resolve(MiniClipModel.PARAMS_FILE));
     ImageSource image = ImageSource.of(MiniModelFixture.images().getFirst());
     try (ClipModel original =
@@ -82,7 +82,7 @@ class MiniTowerExportTest {
 
   @Test
   void aStaleExportIsRefused() throws IOException {
-    Path folder = copy(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
+    Path folder = TestFiles.copyTree(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
     // retrained: other parameters than the export was made from
     byte[] params = Files.readAllBytes(folder.resolve(MiniClipModel.PARAMS_FILE));
     params[params.length - 1] ^= 1;
@@ -97,7 +97,7 @@ class MiniTowerExportTest {
 
   @Test
   void aMissingExportNamesTheCommand() throws IOException {
-    Path folder = copy(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
+    Path folder = TestFiles.copyTree(MiniModelFixture.folder(), temp.resolve("clipsearch-mini"));
     Files.delete(folder.resolve(MiniTowerExport.ONNX_FILE));
     NoSuchFileException e =
         assertThrows(
@@ -174,16 +174,5 @@ class MiniTowerExportTest {
   private static Path bundledFolder() {
     // tests run in server/: the repository's models/ is one folder up
     return Path.of(System.getProperty("user.dir")).getParent().resolve(BundledModel.FOLDER);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
-      }
-    }
-    return to;
   }
 }
