@@ -6,8 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import sharp from 'sharp';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ioHandler, readGraphModel } from './graph-files.mjs';
 
 await tf.setBackend('wasm');
 await tf.ready();
@@ -22,13 +21,8 @@ const COCO = ('person bicycle car motorcycle airplane bus train truck boat traff
   'toaster sink refrigerator book clock vase scissors teddy_bear hair_drier toothbrush').split(' ');
 
 function load(name) {
-  const j = JSON.parse(readFileSync(join(dir, name + '.json'), 'utf8'));
-  const b = Buffer.concat(j.weightsManifest.flatMap((g) => g.paths).map((p) => readFileSync(join(dir, p))));
-  return tf.loadGraphModel({ load: async () => ({
-    modelTopology: j.modelTopology, format: j.format, signature: j.signature,
-    weightSpecs: j.weightsManifest.flatMap((g) => g.weights),
-    weightData: b.buffer.slice(b.byteOffset, b.byteOffset + b.length),
-  }) });
+  const { json, bin } = readGraphModel(dir, name);
+  return tf.loadGraphModel(ioHandler(json, bin));
 }
 const nanodet = await load('nanodet');
 const centernet = await load('centernet');

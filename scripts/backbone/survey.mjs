@@ -27,6 +27,7 @@ import sharp from 'sharp';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ioHandler, readGraphModel } from './graph-files.mjs';
 
 const argv = process.argv.slice(2);
 const opts = {
@@ -90,9 +91,7 @@ function memoryHandler(dir) {
 
 // A graph model as NAME.json + the .bin files its manifest names; the placeholder's H and W set to size.
 function fileHandler(dir, name, size, nchw) {
-  const json = JSON.parse(readFileSync(join(dir, name + '.json'), 'utf8'));
-  const bins = json.weightsManifest.flatMap((g) => g.paths).map((p) => readFileSync(join(dir, p)));
-  const bin = Buffer.concat(bins);
+  const { json, bin } = readGraphModel(dir, name);
   const ph = json.modelTopology.node.find((n) => n.op === 'Placeholder');
   const dims = ph.attr.shape.shape.dim;
   const native = Number(dims[nchw ? 2 : 1].size);
@@ -108,14 +107,7 @@ function fileHandler(dir, name, size, nchw) {
   }
   return {
     json, native, weightBytes: bin.length, inputName: ph.name,
-    handler: {
-      load: async () => ({
-        modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy,
-        convertedBy: json.convertedBy, signature: json.signature,
-        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length),
-      }),
-    },
+    handler: ioHandler(json, bin),
   };
 }
 
