@@ -104,7 +104,6 @@ final class DjlClipModel implements ClipModel {
                   folder.visualModel(engine),
                   new long[] {3, side, side},
                   cores,
-                  false,
                   true,
                   fixed -> InferenceSettings.forModel(fixed, imageBatch, cores));
         } finally {
@@ -199,7 +198,6 @@ final class DjlClipModel implements ClipModel {
         file,
         new long[] {contextLength},
         cores,
-        true,
         false,
         fixed -> textSettings(fixed, cores));
   }

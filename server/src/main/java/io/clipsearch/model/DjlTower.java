@@ -81,7 +81,6 @@ public final class DjlTower implements AutoCloseable {
    * file.
    *
    * @param itemShapeFallback the shape of one row where the model leaves a dimension dynamic
-   * @param spinWait whether idle engine threads spin (lower latency) or sleep (CPU left to others)
    * @param background whether the engine's threads yield to others ({@link BackgroundPriority}): an
    *     image tower, which mostly runs for index jobs, beside searches that must stay fast
    * @param settingsFor picks settings once the model's fixed batch (0 = dynamic) is known
@@ -92,7 +91,6 @@ public final class DjlTower implements AutoCloseable {
       Path file,
       long[] itemShapeFallback,
       int intraOpThreads,
-      boolean spinWait,
       boolean background,
       IntFunction<InferenceSettings> settingsFor) {
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -103,9 +101,10 @@ public final class DjlTower implements AutoCloseable {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       // subnormal floats (seen with random or badly scaled weights) are 10-100x slower on x86
       options.addConfigEntry("session.set_denormal_as_zero", "1");
-      // spinning threads answer faster between operators (text latency) but burn CPU that image
-      // decoding, running beside batch inference, needs
-      options.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
+      // idle threads sleep: a spinning one takes a core from image decoding beside batch inference
+      // and, after a text query, from that query's graph walk (served p95 at 1M 50 -> 33 ms on 2
+      // cores, docs/BENCHMARKS.md), and it does not make the text tower faster there
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       model = Model.newInstance(name, Device.cpu(), EngineKind.ONNX.djlEngineName());
       OrtSession session =
           background

@@ -100,7 +100,6 @@ final class BackboneFeatures {
                 new long[] {3, side, side},
                 threads,
                 false,
-                false,
                 fixed -> InferenceSettings.forModel(fixed, BATCH, threads));
         FileChannel out = FileChannel.open(file, StandardOpenOption.APPEND)) {
       for (int from = done; from < items.size(); from += BATCH) {

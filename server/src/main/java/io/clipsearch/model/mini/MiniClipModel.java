@@ -215,7 +215,6 @@ public final class MiniClipModel implements ClipModel {
               onnx,
               new long[] {3, side, side},
               threads,
-              false,
               true,
               fixed -> InferenceSettings.forModel(fixed, batch, threads));
     } catch (RuntimeException e) {

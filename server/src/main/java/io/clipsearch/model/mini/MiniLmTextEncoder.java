@@ -93,6 +93,8 @@ public final class MiniLmTextEncoder implements AutoCloseable {
       options.setIntraOpNumThreads(intraOpThreads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // idle threads sleep, as the CLIP towers' (DjlTower): a spinning one slows the search after
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       byte[] onnx;
       try (InputStream in = resource(MODEL_RESOURCE)) {
         onnx = in.readAllBytes();
