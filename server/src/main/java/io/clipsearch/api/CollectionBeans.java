@@ -18,9 +18,9 @@ import java.util.Optional;
 /**
  * Makes the server's collection beans from its configuration: the engine ({@link BackendConfig} →
  * {@link CollectionBackends}) and the registry of open collections over the data folder ({@link
- * DataConfig}), which tells {@link IndexGauges} of each opened index. Both are closed at shutdown,
- * the registry before the engine; {@link JobService}, which depends on the registry, stops its jobs
- * before either.
+ * DataConfig}), which tells {@link IndexGauges} of each opened index and has {@link QueryWarmer}
+ * warm its query road. Both are closed at shutdown, the registry before the engine; {@link
+ * JobService}, which depends on the registry, stops its jobs before either.
  */
 @Factory
 class CollectionBeans {
@@ -43,12 +43,17 @@ class CollectionBeans {
   @Singleton
   @Bean(preDestroy = "close")
   CollectionRegistry registry(
-      DataConfig data, CollectionBackends backends, ClipModel model, MeterRegistry metrics) {
+      DataConfig data,
+      CollectionBackends backends,
+      ClipModel model,
+      QueryWarmer warmer,
+      MeterRegistry metrics) {
     VectorFormat newFormat =
         data.vectorFormat() == null
             ? CollectionConfig.DEFAULT_FORMAT
             : VectorFormat.parse(data.vectorFormat());
     return new CollectionRegistry(
-        new CollectionOpener(data.dir(), backends, model, newFormat), new IndexGauges(metrics));
+        new CollectionOpener(data.dir(), backends, model, newFormat),
+        new IndexGauges(metrics).andThen(warmer));
   }
 }

@@ -1,5 +1,6 @@
 package io.clipsearch.bench;
 
+import io.clipsearch.api.QueryWarmer;
 import io.clipsearch.collection.CollectionConfig;
 import io.clipsearch.collection.CollectionLayout;
 import io.clipsearch.index.VectorFormat;
@@ -29,6 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Search latency as a client sees it: a collection of synthetic vectors in a real model's space,
@@ -123,6 +126,7 @@ public final class HttpSearchBenchmark {
       for (int q = 0; q < WARMUP_QUERIES; q++) {
         search(http, base, name, q);
       }
+      awaitWarmUp(context.getBean(QueryWarmer.class), name);
       log.printf("%s: timing %d searches over HTTP%n", name, queries);
       log.flush();
       double[] millis = new double[queries];
@@ -184,6 +188,19 @@ public final class HttpSearchBenchmark {
       index.commit();
       index.forceMerge(1);
       return (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** Timed searches start once the server has warmed its query road, as it does after a start. */
+  private static void awaitWarmUp(QueryWarmer warmer, String collection)
+      throws IOException, InterruptedException {
+    try {
+      warmer
+          .warming(collection)
+          .orElseThrow(() -> new IOException("the server never opened " + collection))
+          .get(5, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("the server's warm-up of " + collection + " did not end", e);
     }
   }
 
