@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -44,10 +46,14 @@ import reactor.core.publisher.Sinks;
 @Singleton
 public class JobService implements IndexJobs.Observer {
 
+  private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
   private final IndexJobs jobs;
   private final IngestOptions options;
   private final Counter embedded;
   private final Map<String, Progress> streams = new ConcurrentHashMap<>();
+  private final CollectionRegistry collections;
+  private final QueryWarmer warmer;
 
   public JobService(
       CollectionRegistry collections,
@@ -55,7 +61,10 @@ public class JobService implements IndexJobs.Observer {
       ServerLabeler labeler,
       MeterRegistry metrics,
       ImageAccessConfig access,
-      FaceFinders faces) {
+      FaceFinders faces,
+      QueryWarmer warmer) {
+    this.collections = collections;
+    this.warmer = warmer;
     this.embedded =
         Counter.builder("clipsearch.ingest.images")
             .description("images embedded by index jobs")
@@ -179,9 +188,17 @@ public class JobService implements IndexJobs.Observer {
 
   @Override
   public void ended(IndexJob job) {
+    IngestStatus last = status(job);
     Sinks.Many<IngestStatus> sink = streams.get(job.id()).sink;
-    sink.tryEmitNext(status(job)); // DONE, CANCELLED or FAILED: the last phase once it is true
+    sink.tryEmitNext(last); // DONE, CANCELLED or FAILED: the last phase once it is true
     sink.tryEmitComplete();
+    if (last.phase().equals("DONE") && last.embedded() > 0) {
+      try {
+        warmer.afterJob(collections.get(job.collection()));
+      } catch (RuntimeException e) { // deleted meanwhile, or its index is gone: nothing to warm
+        log.debug("no query warm-up after job {}: {}", job.id(), e.toString());
+      }
+    }
   }
 
   /** Cancels the running jobs and waits until they have committed and ended. */

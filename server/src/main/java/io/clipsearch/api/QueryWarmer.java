@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Warms the query road of each collection the server opens ({@link QueryWarmUp}), on a thread of
  * its own at background priority, so a person's searches go first; a collection without photos is
- * left alone. Holds a lease on the active model meanwhile, as a request does ({@link
- * ModelLeaseFilter}), so a switch of model cannot close it under the warm-up. Told of each opened
- * index by {@link io.clipsearch.collection.CollectionRegistry}. Thread-safe.
+ * left alone until an index job fills it ({@link #afterJob}). Holds a lease on the active model
+ * meanwhile, as a request does ({@link ModelLeaseFilter}), so a switch of model cannot close it
+ * under the warm-up. Told of each opened index by {@link
+ * io.clipsearch.collection.CollectionRegistry}. Thread-safe.
  */
 @Singleton
 public final class QueryWarmer implements Consumer<OpenCollection> {
@@ -41,6 +42,17 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
         .daemon()
         .name("query-warmup-" + c.name())
         .start(() -> done.complete(warm(c)));
+  }
+
+  /**
+   * After an index job added photos: warms the collection if its last warm-up found it empty (a
+   * server started on a new folder opens the collection before the job fills it).
+   */
+  void afterJob(OpenCollection c) {
+    CompletableFuture<Integer> last = latest.get(c.name());
+    if (last == null || (last.isDone() && last.join() == 0)) {
+      accept(c);
+    }
   }
 
   /**

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,8 @@ class SearchServerTest implements TestPropertyProvider {
   @Inject
   @Client("/")
   SseClient sse;
+
+  @Inject QueryWarmer warmer;
 
   Path photos;
   Path bigLibrary;
@@ -133,7 +136,7 @@ class SearchServerTest implements TestPropertyProvider {
 
   @Test
   @Order(2)
-  void anIndexJobReportsProgressOverSseAndListsBadFiles() {
+  void anIndexJobReportsProgressOverSseAndListsBadFilesThenTheQueryRoadIsWarmed() throws Exception {
     JobInfo job =
         client
             .toBlocking()
@@ -157,6 +160,19 @@ class SearchServerTest implements TestPropertyProvider {
         client.toBlocking().retrieve("/api/collections/photos", CollectionInfo.class);
     assertEquals(13, info.documents());
     assertTrue(info.indexBytes() > 0);
+    // created empty, so its first warm-up ran nothing: the job's photos get it warmed now
+    assertTrue(warmedSearches("photos") > 0, "the query road warmed after the job");
+  }
+
+  /** The searches of the collection's latest query warm-up, waiting for one that ran some. */
+  private int warmedSearches(String collection) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    int searches = 0;
+    while (searches == 0 && System.nanoTime() < deadline) {
+      searches = warmer.warming(collection).orElseThrow().get(1, TimeUnit.MINUTES);
+      Thread.sleep(searches == 0 ? 50 : 0);
+    }
+    return searches;
   }
 
   @Test
