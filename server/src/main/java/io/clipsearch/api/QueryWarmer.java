@@ -4,10 +4,14 @@ import io.clipsearch.collection.OpenCollection;
 import io.clipsearch.model.ActiveModel;
 import io.clipsearch.model.BackgroundPriority;
 import io.clipsearch.search.QueryWarmUp;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -19,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * its own at background priority, so a person's searches go first; a collection without photos is
  * left alone until an index job fills it ({@link #afterJob}). Holds a lease on the active model
  * meanwhile, as a request does ({@link ModelLeaseFilter}), so a switch of model cannot close it
- * under the warm-up. Told of each opened index by {@link
- * io.clipsearch.collection.CollectionRegistry}. Thread-safe.
+ * under the warm-up; at shutdown it stops and awaits them before the model closes ({@link #close}).
+ * Told of each opened index by {@link io.clipsearch.collection.CollectionRegistry}. Thread-safe.
  */
 @Singleton
 public final class QueryWarmer implements Consumer<OpenCollection> {
@@ -29,19 +33,52 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
 
   private final ActiveModel model;
   private final Map<String, CompletableFuture<Integer>> latest = new ConcurrentHashMap<>();
+  private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
 
   QueryWarmer(ActiveModel model) {
     this.model = model;
   }
 
   @Override
-  public void accept(OpenCollection c) {
+  public synchronized void accept(OpenCollection c) {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     latest.put(c.name(), done);
-    Thread.ofPlatform()
-        .daemon()
-        .name("query-warmup-" + c.name())
-        .start(() -> done.complete(warm(c)));
+    if (closing) {
+      done.complete(0);
+      return;
+    }
+    Thread warming =
+        Thread.ofPlatform()
+            .daemon()
+            .name("query-warmup-" + c.name())
+            .unstarted(
+                () -> {
+                  try {
+                    done.complete(warm(c));
+                  } finally {
+                    running.remove(Thread.currentThread());
+                  }
+                });
+    running.add(warming);
+    warming.start();
+  }
+
+  /**
+   * Stops the running warm-ups and waits for them to end (each stops before its next search), so
+   * the model they use is not closed under them at shutdown: a search in native code on a closed
+   * engine session would crash the process. Later {@link #accept} calls warm nothing.
+   */
+  @PreDestroy
+  public void close() throws InterruptedException {
+    List<Thread> warming;
+    synchronized (this) {
+      closing = true;
+      warming = List.copyOf(running);
+    }
+    for (Thread t : warming) {
+      t.join(Duration.ofMinutes(1));
+    }
   }
 
   /**
@@ -73,7 +110,7 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
         return 0;
       }
       long start = System.nanoTime();
-      int searches = QueryWarmUp.run(c.search());
+      int searches = QueryWarmUp.run(c.search(), () -> closing);
       log.info(
           "warmed the query road of collection {}: {} searches in {} ms",
           c.name(),

@@ -4,6 +4,7 @@ import io.clipsearch.model.image.ImageDecodeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs everyday text searches through a just-opened collection's whole query road (text tower,
@@ -49,16 +50,19 @@ public final class QueryWarmUp {
   private QueryWarmUp() {}
 
   /**
-   * Runs {@link #PROMPTS} through {@code search}, one after another on the calling thread; stops at
-   * the first failure (the collection was closed meanwhile, or its index cannot be read: the
-   * searches people make will say so).
+   * Runs {@link #PROMPTS} through {@code search}, one after another on the calling thread, until
+   * {@code stop} says so; ends at the first failure (the collection was closed meanwhile, or its
+   * index cannot be read: the searches people make will say so).
    *
    * @return searches run
    */
-  public static int run(HybridSearch search) {
+  public static int run(HybridSearch search, BooleanSupplier stop) {
     int done = 0;
     try {
       for (String prompt : PROMPTS) {
+        if (stop.getAsBoolean()) {
+          break;
+        }
         search.search(SearchRequest.of(prompt));
         done++;
       }

@@ -11,6 +11,8 @@ import io.clipsearch.index.PhotoMetadata;
 import io.clipsearch.model.ActiveModel;
 import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
+import io.clipsearch.model.ImagePipeline;
+import io.clipsearch.model.ModelInfo;
 import io.clipsearch.testing.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,64 @@ class QueryWarmerTest {
         assertTrue(
             warmer.warming("empty").orElseThrow().get(2, TimeUnit.MINUTES) >= 32,
             "a job filled it: warmed now");
+      }
+    }
+  }
+
+  /** The tiny model, 20 ms slower per text: a warm-up then lasts over a second. */
+  private record SlowText(ClipModel model) implements ClipModel {
+    @Override
+    public ModelInfo info() {
+      return model.info();
+    }
+
+    @Override
+    public int dimension() {
+      return model.dimension();
+    }
+
+    @Override
+    public List<float[]> embedTexts(List<String> texts) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return model.embedTexts(texts);
+    }
+
+    @Override
+    public ImagePipeline images() {
+      return model.images();
+    }
+
+    @Override
+    public void close() {
+      model.close();
+    }
+  }
+
+  @Test
+  void closingStopsTheRunningWarmUpsAndWaitsForThemThenWarmsNothing() throws Exception {
+    Path folder = SharedFixtures.tinyClip();
+    try (ActiveModel active = new ActiveModel(folder, new SlowText(ClipModels.load(folder)))) {
+      CollectionOpener opener = CollectionOpener.embedded(data, active);
+      Path photos = Files.createDirectories(data.resolve("photos"));
+      opener.define("photos", List.of(photos), Optional.empty());
+      QueryWarmer warmer = new QueryWarmer(active);
+      try (OpenCollection c = opener.open("photos")) {
+        c.index().upsert(doc(photos.resolve("a.jpg"), "a", unit(active, new Random(1))));
+        c.index().refresh();
+
+        warmer.accept(c);
+        Thread.sleep(100); // under way
+        warmer.close();
+
+        CompletableFuture<Integer> stopped = warmer.warming("photos").orElseThrow();
+        assertTrue(stopped.isDone(), "close() returned only once the warm-up had ended");
+        assertTrue(stopped.get() < 64, stopped.get() + " searches: stopped early");
+        warmer.accept(c);
+        assertEquals(0, warmer.warming("photos").orElseThrow().getNow(-1), "closed: no new one");
       }
     }
   }

@@ -93,7 +93,7 @@ class QueryWarmUpTest {
   void runsEveryPromptOnceThroughTheTextTowerFromAFewWordsToALongSentence() throws Exception {
     RecordingModel model = new RecordingModel(Integer.MAX_VALUE);
     try (VectorIndex index = index()) {
-      assertEquals(QueryWarmUp.PROMPTS.size(), QueryWarmUp.run(search(index, model)));
+      assertEquals(QueryWarmUp.PROMPTS.size(), QueryWarmUp.run(search(index, model), () -> false));
     }
 
     assertEquals(QueryWarmUp.PROMPTS, model.texts, "each prompt embedded once, in order");
@@ -107,12 +107,22 @@ class QueryWarmUpTest {
   void endsAtTheFirstFailingSearch() throws Exception {
     RecordingModel model = new RecordingModel(5);
     try (VectorIndex index = index()) {
-      assertEquals(5, QueryWarmUp.run(search(index, model)), "the model failed at the 6th");
+      assertEquals(
+          5, QueryWarmUp.run(search(index, model), () -> false), "the model failed at the 6th");
     }
     VectorIndex closed = index();
     HybridSearch search = search(closed, new RecordingModel(Integer.MAX_VALUE));
     closed.close();
 
-    assertEquals(0, QueryWarmUp.run(search), "the index was closed");
+    assertEquals(0, QueryWarmUp.run(search, () -> false), "the index was closed");
+  }
+
+  @Test
+  void stopsBeforeTheNextSearchWhenAsked() throws Exception {
+    RecordingModel model = new RecordingModel(Integer.MAX_VALUE);
+    try (VectorIndex index = index()) {
+      assertEquals(3, QueryWarmUp.run(search(index, model), () -> model.texts.size() >= 3));
+    }
+    assertEquals(QueryWarmUp.PROMPTS.subList(0, 3), model.texts);
   }
 }
