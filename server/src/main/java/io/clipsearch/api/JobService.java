@@ -192,7 +192,7 @@ public class JobService implements IndexJobs.Observer {
     Sinks.Many<IngestStatus> sink = streams.get(job.id()).sink;
     sink.tryEmitNext(last); // DONE, CANCELLED or FAILED: the last phase once it is true
     sink.tryEmitComplete();
-    if (last.phase().equals("DONE") && last.embedded() > 0) {
+    if (last.phase().equals("DONE")) { // the warmer tells whether it still needs warming
       try {
         warmer.afterJob(collections.get(job.collection()));
       } catch (RuntimeException e) { // deleted meanwhile, or its index is gone: nothing to warm

@@ -7,24 +7,25 @@ import io.clipsearch.search.QueryWarmUp;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warms the query road of each collection the server opens ({@link QueryWarmUp}), on a thread of
- * its own at background priority, so a person's searches go first; a collection without photos is
- * left alone until an index job fills it ({@link #afterJob}). Holds a lease on the active model
- * meanwhile, as a request does ({@link ModelLeaseFilter}), so a switch of model cannot close it
- * under the warm-up; at shutdown it stops and awaits them before the model closes ({@link #close}).
- * Told of each opened index by {@link io.clipsearch.collection.CollectionRegistry}. Thread-safe.
+ * Warms the query road of each collection the server opens ({@link QueryWarmUp}), one collection at
+ * a time on a thread of its own at background priority, so a person's searches go first; a
+ * collection without photos is left alone until an index job fills it ({@link #afterJob}). Holds a
+ * lease on the active model meanwhile, as a request does ({@link ModelLeaseFilter}), so a switch of
+ * model cannot close it under the warm-up; at shutdown it stops and awaits them before the model
+ * closes ({@link #close}). Told of each opened index by {@link
+ * io.clipsearch.collection.CollectionRegistry}. Thread-safe.
  */
 @Singleton
 public final class QueryWarmer implements Consumer<OpenCollection> {
@@ -33,7 +34,18 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
 
   private final ActiveModel model;
   private final Map<String, CompletableFuture<Integer>> latest = new ConcurrentHashMap<>();
-  private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+  // one thread, at nice 10 for its life: warm-ups of several collections take turns, not the cores
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          task ->
+              Thread.ofPlatform()
+                  .daemon()
+                  .name("query-warmup")
+                  .unstarted(
+                      () -> {
+                        BackgroundPriority.lowerCurrentThread();
+                        task.run();
+                      }));
   private volatile boolean closing;
 
   QueryWarmer(ActiveModel model) {
@@ -46,39 +58,23 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
     latest.put(c.name(), done);
     if (closing) {
       done.complete(0);
-      return;
+    } else {
+      thread.execute(() -> done.complete(warm(c)));
     }
-    Thread warming =
-        Thread.ofPlatform()
-            .daemon()
-            .name("query-warmup-" + c.name())
-            .unstarted(
-                () -> {
-                  try {
-                    done.complete(warm(c));
-                  } finally {
-                    running.remove(Thread.currentThread());
-                  }
-                });
-    running.add(warming);
-    warming.start();
   }
 
   /**
-   * Stops the running warm-ups and waits for them to end (each stops before its next search), so
-   * the model they use is not closed under them at shutdown: a search in native code on a closed
-   * engine session would crash the process. Later {@link #accept} calls warm nothing.
+   * Stops the warm-ups and waits for them to end (each stops before its next search), so the model
+   * they use is not closed under them at shutdown: a search in native code on a closed engine
+   * session would crash the process. Later {@link #accept} calls warm nothing.
    */
   @PreDestroy
   public void close() throws InterruptedException {
-    List<Thread> warming;
     synchronized (this) {
       closing = true;
-      warming = List.copyOf(running);
+      thread.shutdown();
     }
-    for (Thread t : warming) {
-      t.join(Duration.ofMinutes(1));
-    }
+    thread.awaitTermination(1, TimeUnit.MINUTES);
   }
 
   /**
@@ -104,9 +100,8 @@ public final class QueryWarmer implements Consumer<OpenCollection> {
   }
 
   private int warm(OpenCollection c) {
-    BackgroundPriority.lowerCurrentThread();
     try (ActiveModel.Lease lease = model.lease()) {
-      if (c.index().count() == 0) {
+      if (closing || c.index().count() == 0) {
         return 0;
       }
       long start = System.nanoTime();

@@ -13,6 +13,7 @@ import io.clipsearch.model.ClipModel;
 import io.clipsearch.model.ClipModels;
 import io.clipsearch.model.ImagePipeline;
 import io.clipsearch.model.ModelInfo;
+import io.clipsearch.model.Vectors;
 import io.clipsearch.testing.SharedFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +36,8 @@ class QueryWarmerTest {
   }
 
   private static float[] unit(ClipModel model, Random random) {
-    float[] v = new float[model.dimension()];
-    double norm = 0;
-    for (int d = 0; d < v.length; d++) {
-      v[d] = (float) random.nextGaussian();
-      norm += v[d] * v[d];
-    }
-    for (int d = 0; d < v.length; d++) {
-      v[d] /= (float) Math.sqrt(norm);
-    }
-    return v;
+    return Vectors.unit(
+        DoubleStream.generate(random::nextGaussian).limit(model.dimension()).toArray());
   }
 
   @Test
